@@ -1,0 +1,20 @@
+"""Errors raised by the gazetteer package::
+
+    GazetteerError
+    ├── DataError(GazetteerError, RuntimeError)      embedded data missing or corrupt
+    └── PlacesFileError(GazetteerError, ValueError)  a user places file (CSV/GeoJSON) is malformed
+"""
+
+from __future__ import annotations
+
+
+class GazetteerError(Exception):
+    """Root of every error the gazetteer raises on purpose."""
+
+
+class DataError(GazetteerError, RuntimeError):
+    """The embedded gazetteer data is missing, stale or corrupt."""
+
+
+class PlacesFileError(GazetteerError, ValueError):
+    """A user-supplied places file could not be read."""

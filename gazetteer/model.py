@@ -1,0 +1,79 @@
+"""Value types of the gazetteer: :class:`Place` and :class:`Mention`.
+
+Domain objects speak (lat, lon). Shapely and GeoJSON speak (lon, lat); the one
+place that swaps is where geometries are built, and it says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Kinds of place the gazetteer holds. ``city`` is any GeoNames populated place
+#: (feature class P), from a capital down to a village of 500 people.
+PLACE_KINDS = ("country", "admin1", "city", "sea", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One real place.
+
+    Parameters
+    ----------
+    id : str
+        Stable identifier: ``gn:<geonameid>`` for GeoNames places, ``country:<ISO2>``,
+        ``admin1:<ISO2>.<GeoNames admin1 code>``, ``sea:<slug>``, ``user:<id>`` for
+        places from a user places file.
+    name : str
+        Preferred English name.
+    kind : str
+        One of :data:`PLACE_KINDS`.
+    country : str or None
+        ISO 3166-1 alpha-2 code (None for seas and other international features).
+    admin1 : str or None
+        Name of the first-level region the place lies in (for an admin1, its own name).
+    lat, lon : float
+        WGS84 coordinates of the place (label point for areas).
+    population : int
+        GeoNames population, 0 when unknown.
+    geonameid : int or None
+        GeoNames id when the place comes from GeoNames.
+    feature_code : str or None
+        GeoNames feature code (PPLC, PPLA, PPL, ADM1, PCLI, ...) when known.
+    """
+
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    admin1: str | None
+    lat: float
+    lon: float
+    population: int = 0
+    geonameid: int | None = None
+    feature_code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place name found in a text and the place it resolves to.
+
+    ``start``/``end`` are character offsets into the text given to
+    :meth:`gazetteer.Gazetteer.find`; ``text[start:end] == mention.text``.
+    A demonym or adjective (``Ukrainian``, ``North Korean``) refers to a country:
+    it gives context but is not a location of anything, so ``demonym`` is True and
+    :attr:`kind` says ``"demonym"``.
+    """
+
+    start: int
+    end: int
+    text: str
+    place: Place
+    confidence: float
+    reason: str
+    demonym: bool = False
+    alternatives: tuple[Place, ...] = field(default=(), compare=False, repr=False)
+
+    @property
+    def kind(self) -> str:
+        """``"demonym"`` for a demonym, else the place's kind."""
+        return "demonym" if self.demonym else self.place.kind

@@ -1,0 +1,54 @@
+"""Shared test fixtures and policies.
+
+* Tests never touch the network; a test that needs it is marked ``network`` and
+  skipped unless ``--run-network`` is given.
+* Browser tests (marked ``browser``) use Debian's chromium through Playwright. When
+  the browser is missing they are skipped on a developer machine (with the reason
+  shown by ``-ra``) but **fail** in CI (``CI`` set), where ``.ci/run`` installs it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+SEEDS = ROOT / "seeds"
+CHROMIUM = os.environ.get("GEOMAP_CHROMIUM", "/usr/bin/chromium")
+
+
+def pytest_addoption(parser):
+    parser.addoption("--run-network", action="store_true", help="run tests that need the internet")
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--run-network"):
+        return
+    skip = pytest.mark.skip(reason="needs the internet (use --run-network)")
+    for item in items:
+        if "network" in item.keywords:
+            item.add_marker(skip)
+
+
+def require_chromium() -> str:
+    """Path of the chromium binary, or skip (developer) / fail (CI) when missing."""
+    if Path(CHROMIUM).exists() or shutil.which(CHROMIUM):
+        return CHROMIUM
+    message = f"browser test needs {CHROMIUM} (Debian package 'chromium'; .ci/run installs it)"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    return DATA
