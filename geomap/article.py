@@ -29,6 +29,8 @@ class Article:
         None when the text was extracted (HTML, feeds, JSON).
     index : int
         Position of the article within its source (0 for the first).
+    title_offset : int or None
+        Character offset of ``title`` in the decoded source when it is a verbatim slice.
     """
 
     text: str
@@ -38,3 +40,4 @@ class Article:
     url: str | None = None
     offset: int | None = 0
     index: int = 0
+    title_offset: int | None = None
