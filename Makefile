@@ -22,7 +22,8 @@ test: $(STAMP)
 
 ## eval: accuracy against ../shared/eval (not part of the test suite)
 eval: $(STAMP)
-	$(BIN)/python scripts/eval_seeds.py
+	$(BIN)/python scripts/eval_seed_places.py
+	$(BIN)/python scripts/eval_seed_incidents.py
 	$(BIN)/python scripts/eval_geoparsing.py
 
 ## bench: speed and memory figures
