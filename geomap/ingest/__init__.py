@@ -1,0 +1,124 @@
+"""Reading articles in the forms analysts have them.
+
+:func:`iter_articles` turns files, folders, globs and ``-`` (standard input) into
+a stream of :class:`~geomap.article.Article`; :func:`read_text` gives the decoded
+text of one input, into which plain-text articles' offsets point.
+
+Formats have one reader each, registered in :data:`geomap.ingest.formats.READERS`
+and chosen by suffix, then by content (:func:`geomap.ingest.formats.detect_format`).
+Encodings are detected in :mod:`geomap.ingest.encoding`; pages holding several
+articles are split in :mod:`geomap.ingest.split`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from pathlib import Path
+
+from geomap.article import Article
+from geomap.errors import InputError, UnreadableInputError
+from geomap.ingest.encoding import decode_bytes
+from geomap.ingest.formats import READERS, SUFFIX_TO_FORMAT, detect_format, get_reader
+from geomap.ingest.sources import SNIFF_BYTES, STDIN, Source, expand_inputs
+
+__all__ = ["READERS", "iter_articles", "read_text"]
+
+OnError = Callable[[str, Exception], None]
+
+
+def iter_articles(
+    inputs: Iterable[str | os.PathLike] | str | os.PathLike,
+    *,
+    published: date | None = None,
+    on_error: OnError | None = None,
+) -> Iterator[Article]:
+    """Stream the articles of ``inputs``.
+
+    Parameters
+    ----------
+    inputs : iterable of str or path-like, or one of them
+        Files, folders (searched recursively, sorted, hidden files skipped),
+        globs, or ``-`` for standard input.
+    published : datetime.date, optional
+        Publication date for articles that carry none (never overrides one).
+    on_error : callable, optional
+        ``on_error(source, err)`` is called with the input's name and an
+        :class:`~geomap.errors.InputError` (one line: input and reason) for an
+        input or record that cannot be read; reading then goes on with the rest.
+        Without it the error is raised.
+
+    Yields
+    ------
+    Article
+        In input order; articles of one input in their order there. Only one
+        input is held in memory at a time (JSON Lines one line at a time).
+
+    Raises
+    ------
+    InputError
+        Only when ``on_error`` is None: the first unreadable input or record
+        (:class:`~geomap.errors.UnreadableInputError` for a missing file or
+        undecodable bytes).
+
+    Examples
+    --------
+    >>> for article in iter_articles(["seeds/"]):  # doctest: +SKIP
+    ...     print(article.source, article.title)
+    """
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
+
+    def fail(name: str, err: InputError) -> None:
+        if on_error is None:
+            raise err
+        on_error(name, err)
+
+    for item in expand_inputs((os.fspath(i) for i in inputs), suffixes=SUFFIX_TO_FORMAT):
+        if isinstance(item, tuple):
+            fail(*item)
+            continue
+        try:
+            for article in _read(item):
+                if isinstance(article, InputError):
+                    fail(item.name, article)
+                elif published is not None and article.published is None:
+                    yield dataclasses.replace(article, published=published)
+                else:
+                    yield article
+        except InputError as err:
+            fail(item.name, err)
+
+
+def _read(source: Source) -> Iterator[Article | InputError]:
+    head = None
+    if source.path is None:
+        # Standard input: sniff from the buffer without consuming it.
+        with source.open() as stream:
+            head = stream.peek(SNIFF_BYTES)
+    return get_reader(detect_format(source, head))(source)
+
+
+def read_text(source: str | os.PathLike) -> str:
+    """The decoded text of one input (encoding detected, byte-order mark removed).
+
+    Plain-text articles' :attr:`~geomap.article.Article.offset` and evidence
+    offsets point into this string. Standard input (``-``) can be read only once.
+
+    Raises
+    ------
+    UnreadableInputError
+        When the input is missing, unreadable or not text.
+    """
+    name = os.fspath(source)
+    src = Source(STDIN) if name == STDIN else Source(name, _existing(name))
+    return decode_bytes(src.read_bytes(), name)
+
+
+def _existing(name: str) -> Path:
+    path = Path(name)
+    if not path.is_file():
+        raise UnreadableInputError(f"{name}: no such file")
+    return path
