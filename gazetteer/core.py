@@ -1,0 +1,165 @@
+"""The :class:`Gazetteer`: places by name, places in text, region shapes. Offline.
+
+Nothing is loaded when a :class:`Gazetteer` is built: the embedded data
+(memory-mapped by :mod:`gazetteer.store`) and any user places files are read on
+first use, so building one is free and a program that never looks a place up
+never pays for it.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from gazetteer.model import Mention, Place
+
+__all__ = ["Gazetteer"]
+
+
+class Gazetteer:
+    """Find, resolve and look up places, offline.
+
+    Parameters
+    ----------
+    data_dir : path-like, optional
+        Folder of the built gazetteer data; the data embedded in the package by default.
+    places_files : iterable of path-like, optional
+        User places files (CSV or GeoJSON, see :mod:`gazetteer.userplaces`), merged at
+        load; their places win ties against the embedded data.
+
+    Examples
+    --------
+    >>> gaz = Gazetteer()
+    >>> [(m.text, m.place.name, m.reason) for m in gaz.find("Drones hit Kyiv and the Kursk region.")]
+    [('Kyiv', 'Kyiv', 'capital'), ('Kursk region', 'Kursk Oblast', 'qualified-admin1')]
+    >>> gaz.lookup("Kharkov")[0].name
+    'Kharkiv'
+    """
+
+    def __init__(self, data_dir=None, *, places_files=()):
+        self._data_dir = data_dir
+        self._places_files = tuple(places_files)
+        self._store = None
+        self._user_by_key: dict[str, list[Place]] | None = None
+        self._user_by_id: dict[str, Place] = {}
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        state = "loaded" if self._store is not None else "not loaded"
+        return f"Gazetteer(data_dir={self._data_dir!r}, places_files={list(self._places_files)!r}) <{state}>"
+
+    # -- loading ---------------------------------------------------------------------------
+    @property
+    def store(self):
+        """The underlying :class:`gazetteer.store.Store`, loaded on first access."""
+        if self._store is None:
+            with self._lock:
+                if self._store is None:
+                    from gazetteer.store import Store
+
+                    self._load_user_places()
+                    self._store = Store.load(self._data_dir)
+        return self._store
+
+    def _load_user_places(self) -> None:
+        from gazetteer.normalize import fold
+        from gazetteer.userplaces import load_places_files
+
+        by_key: dict[str, list[Place]] = {}
+        by_id: dict[str, Place] = {}
+        for place, names in load_places_files(self._places_files):
+            by_id[place.id] = place
+            for name in names:
+                key = fold(name)
+                if key and place not in by_key.setdefault(key, []):
+                    by_key[key].append(place)
+        self._user_by_key = by_key
+        self._user_by_id = by_id
+
+    # -- text ------------------------------------------------------------------------------
+    def find(self, text: str) -> list[Mention]:
+        """Find the places ``text`` mentions and resolve each to one place.
+
+        Parameters
+        ----------
+        text : str
+            One document (an article); context is shared within it, so pass articles
+            one at a time.
+
+        Returns
+        -------
+        list of Mention
+            In text order, with offsets into ``text``, a confidence and a reason
+            (see :mod:`gazetteer.resolver`). Demonyms (``Ukrainian``) are included
+            with ``demonym=True``.
+        """
+        from gazetteer.finder import find_candidates
+        from gazetteer.resolver import resolve
+
+        store = self.store
+        candidates = find_candidates(store, text, user_names=self._user_by_key or None)
+        return resolve(store, text, candidates)
+
+    # -- names -----------------------------------------------------------------------------
+    def lookup(self, name: str, *, country: str | None = None, kind: str | None = None) -> list[Place]:
+        """Places called ``name``, best first.
+
+        Parameters
+        ----------
+        name : str
+            Any spelling the data knows (case, diacritics, apostrophes, hyphens,
+            transliterations and Cyrillic fold to the same key).
+        country : str, optional
+            Keep only places in this country (ISO 3166-1 alpha-2).
+        kind : str, optional
+            Keep only places of this kind (``country``, ``admin1``, ``city``, ``sea``, ``other``).
+
+        Returns
+        -------
+        list of Place
+            Ranked: user places first, then by kind, population, capitals and how
+            well the name matched. Empty when nothing is called so.
+        """
+        from gazetteer.normalize import fold
+        from gazetteer.resolver import prior
+
+        store = self.store
+        key = fold(name)
+        if not key:
+            return []
+        ranked: list[tuple[float, Place]] = []
+        seen: set[str] = set()
+        for place in (self._user_by_key or {}).get(key, ()):
+            ranked.append((100.0, place))
+            seen.add(place.id)
+        for idx, flags in store.entries(key):
+            place = store.place(idx)
+            if place.id not in seen:
+                seen.add(place.id)
+                ranked.append((prior(place, flags), place))
+        if country:
+            ranked = [r for r in ranked if r[1].country == country.upper()]
+        if kind:
+            ranked = [r for r in ranked if r[1].kind == kind]
+        ranked.sort(key=lambda r: (-r[0], -r[1].population, r[1].id))
+        return [place for _score, place in ranked]
+
+    def get(self, place_id: str) -> Place | None:
+        """The place with this id (``gn:524901``, ``admin1:RU.41``, ``country:RU``, ``user:…``), or None."""
+        store = self.store
+        if place_id in self._user_by_id:
+            return self._user_by_id[place_id]
+        idx = store.index_of(place_id)
+        return None if idx is None else store.place(idx)
+
+    def geometry(self, place_or_id):
+        """The polygon of a country, region or sea (shapely, lon/lat), or None for points."""
+        place_id = place_or_id.id if isinstance(place_or_id, Place) else str(place_or_id)
+        store = self.store
+        if place_id in self._user_by_id:
+            return None
+        idx = store.index_of(place_id)
+        return None if idx is None else store.geometry(idx)
+
+    def shapes(self, kind: str) -> list[tuple[Place, object]]:
+        """Every ``(place, polygon)`` of one kind (``country``, ``admin1``, ``sea``), for basemaps."""
+        return self.store.shapes(kind)

@@ -1,0 +1,307 @@
+"""Finding place names in running text.
+
+The text is folded once (:func:`gazetteer.normalize.fold_text`); at every word
+start whose original character is a capital letter, one walk of the store's
+trie (:meth:`Store.keys_at`) gives every gazetteer name that begins there. This
+is the Aho-Corasick-equivalent scan: one trie walk per word start, never one
+regular expression per name. Of the names found at a position the longest one
+that ends on a word boundary *of the original text* and looks like a name wins,
+and scanning resumes after it.
+
+The finder only finds; it does not decide which of the places sharing a name is
+meant, nor whether a capitalised word is a place at all. It records the clues the
+:mod:`gazetteer.resolver` needs for that (sentence start, the words around the
+match, a possessive).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from gazetteer.normalize import fold, fold_text
+
+__all__ = ["Candidate", "find_candidates", "word_before", "word_after"]
+
+#: Apostrophes that may start a possessive ``'s`` after a name.
+_APOSTROPHES = "'\u2019\u02bc\u2018`\u00b4"
+
+#: Word starts in folded text (letters only: names never start with a digit).
+_WORD_START = re.compile(r"(?<![^\W_])[^\W\d_]")
+
+#: Lower-case words allowed inside or at the end of a multi-word name
+#: (``Kursk region``, ``Republic of Crimea``, ``Rostov-on-Don``).
+_LOWER_OK = frozenset(
+    """of the on upon de del della di da do dos das du la le les el al am an im in
+    sur sul and y e et und region oblast oblast' krai kray okrug province governorate
+    county state district city republic territory prefecture voivodeship canton
+    island islands sea gulf bay river lake mountains peninsula strait
+    область край округ республика район море город""".split()
+)
+
+#: Phrases that follow a name and make it a region (folded): "the Kursk region".
+_SENTENCE_END = ".!?\u2026"
+_OPENERS = "\"'\u201c\u2018\u00ab([\u2014\u2013-*\u2022"
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A span of the text that matches one or more gazetteer names.
+
+    Attributes
+    ----------
+    start, end : int
+        Offsets of the name in the original text (a possessive ``'s`` excluded).
+    text : str
+        ``text[start:end]``.
+    key : str
+        The folded name that matched.
+    entries : list of (int, int)
+        ``(place index, name flags)`` pairs from :meth:`Store.entries`; empty for
+        a demonym.
+    demonym : str or None
+        ISO 3166-1 alpha-2 code of the country when the span is a demonym or
+        adjective (``Ukrainian``, ``North Korean``).
+    sentence_initial : bool
+        The span opens a sentence, where any word is capitalised.
+    possessive : bool
+        The span is followed by ``'s``.
+    user : list
+        Places from user places files that carry this name.
+    """
+
+    start: int
+    end: int
+    text: str
+    key: str
+    entries: list = field(default_factory=list)
+    demonym: str | None = None
+    sentence_initial: bool = False
+    possessive: bool = False
+    user: list = field(default_factory=list)
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def is_sentence_initial(text: str, start: int) -> bool:
+    """True when ``text[start]`` opens a sentence, line, heading or quote."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+        while i >= 0 and text[i] in " \t":
+            i -= 1
+    if i < 0 or text[i] in "\n\r:;|":
+        return True
+    if text[i] in _SENTENCE_END:
+        # "St. Louis", "U.S. officials": a dot after a short abbreviation or an
+        # initial does not end a sentence.
+        j = i - 1
+        while j >= 0 and text[j].isalpha():
+            j -= 1
+        word = text[j + 1 : i]
+        if text[i] == "." and (len(word) <= 2 and word[:1].isupper() or word in _TITLE_ABBREVS):
+            return False
+        return True
+    return False
+
+
+#: Abbreviations followed by a dot that do not end a sentence.
+_TITLE_ABBREVS = frozenset("St Ft Mt Mr Mrs Ms Dr Gen Gov Sen Rep Lt Col Sgt Capt Rev Pres Prof Jr Sr".split())
+
+
+def word_before(text: str, start: int) -> str:
+    """The word just before ``start`` (punctuation other than a dot stops it), or ''."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i >= 0 and text[i] == ".":
+        i -= 1
+    j = i
+    while j >= 0 and (text[j].isalnum() or text[j] in _APOSTROPHES):
+        j -= 1
+    return text[j + 1 : i + 1]
+
+
+def word_after(text: str, end: int) -> str:
+    """The word just after ``end`` on the same line, or ''."""
+    i = end
+    n = len(text)
+    while i < n and text[i] in " \t":
+        i += 1
+    j = i
+    while j < n and text[j].isalnum():
+        j += 1
+    return text[i:j]
+
+
+def _looks_like_name(surface: str) -> bool:
+    """Capitalised like a name: first letter upper case, later words capitalised or allowed."""
+    first = surface[:1]
+    if not first.isupper():
+        return False
+    words = re.split(r"[\s\-\u2010-\u2015]+", surface)
+    if len(words) == 1:
+        return True
+    for word in words[1:]:
+        if not word:
+            continue
+        if word[:1].isupper() or word[:1].isdigit():
+            continue
+        if fold(word) in _LOWER_OK:
+            continue
+        return False
+    return True
+
+
+def _crosses_sentence(surface: str) -> bool:
+    """A multi-word match that runs over a sentence end or a line break."""
+    if "\n" in surface or "\r" in surface:
+        return True
+    for m in re.finditer(r"([^\W\d_]*)[.!?]\s", surface):
+        word = m.group(1)
+        if m.group(0)[len(word)] != "." or not (len(word) <= 2 or word in _TITLE_ABBREVS):
+            return True
+    return False
+
+
+def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
+    """Find every span of ``text`` that matches a gazetteer name or a demonym.
+
+    Parameters
+    ----------
+    store
+        A :class:`gazetteer.store.Store` (or anything with ``keys_at``,
+        ``entries`` and ``demonym``).
+    text : str
+        The text to scan.
+    user_names : mapping, optional
+        Folded name → list of user places (from ``--places-file``); those names
+        are matched too.
+
+    Returns
+    -------
+    list of Candidate
+        In text order, not overlapping.
+    """
+    if not text:
+        return []
+    folded, offsets = fold_text(text)
+    n = len(folded)
+    ntext = len(text)
+    out: list[Candidate] = []
+    user_by_first = _index_user_names(user_names) if user_names else None
+    resume = 0
+    for m in _WORD_START.finditer(folded):
+        p = m.start()
+        if p < resume:
+            continue
+        s = offsets[p]
+        first = text[s]
+        # Names are capitalised: lower-case words (most of a text) cost one check.
+        if not first.isupper():
+            continue
+        if s > 0 and _is_word_char(text[s - 1]):
+            continue  # mid-word in the original ("RURussian")
+        keys = store.keys_at(folded, p)
+        if user_by_first:
+            keys = list(keys) + [k for k in user_by_first.get(folded[p], ()) if folded.startswith(k, p)]
+        best = None
+        for key in sorted(set(keys), key=len, reverse=True):
+            cand = _match(store, text, folded, offsets, p, key, n, ntext)
+            if cand is None:
+                continue
+            entries = store.entries(key)
+            user = list(user_names.get(key, ())) if user_names else []
+            if not entries and not user:
+                iso = store.demonym(key)
+                if iso is None:
+                    continue
+                cand.demonym = iso
+            cand.entries = list(entries)
+            cand.user = user
+            best = cand
+            break
+        demonym = _demonym_at(store, text, folded, offsets, p, n, ntext)
+        if demonym is not None and (best is None or demonym.end >= best.end):
+            best = demonym
+        if best is None:
+            continue
+        best.sentence_initial = is_sentence_initial(text, best.start)
+        out.append(best)
+        # resume after the match in folded space
+        resume = p + len(best.key)
+    return out
+
+
+def _index_user_names(user_names) -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for key in user_names:
+        if key:
+            index.setdefault(key[0], []).append(key)
+    return index
+
+
+def _match(store, text, folded, offsets, p, key, n, ntext) -> Candidate | None:
+    """A candidate for ``folded[p:p+len(key)]`` if it sits on word boundaries."""
+    fe = p + len(key)
+    possessive = False
+    if fe < n and folded[fe].isalnum():
+        # Folding removed the apostrophe of "Moscow's": accept a trailing s only
+        # when the original has an apostrophe right before it.
+        if not (folded[fe] == "s" and (fe + 1 == n or not folded[fe + 1].isalnum())):
+            return None
+        between = text[offsets[fe - 1] + 1 : offsets[fe]]
+        if not between or between[-1] not in _APOSTROPHES:
+            return None
+        possessive = True
+    s = offsets[p]
+    e = offsets[fe - 1] + 1
+    if e < ntext and _is_word_char(text[e]):
+        return None
+    surface = text[s:e]
+    if not _looks_like_name(surface):
+        return None
+    if " " in key and _crosses_sentence(surface):
+        return None
+    if not possessive and e + 1 < ntext and text[e] in _APOSTROPHES and text[e + 1] in "sS":
+        possessive = e + 2 >= ntext or not _is_word_char(text[e + 2])
+    return Candidate(s, e, surface, key, possessive=possessive)
+
+
+def _demonym_at(store, text, folded, offsets, p, n, ntext) -> Candidate | None:
+    """A demonym of one or two words starting at ``p`` (``North Korean(s)``)."""
+    words = []
+    i = p
+    for _ in range(2):
+        j = i
+        while j < n and folded[j].isalnum():
+            j += 1
+        if j == i:
+            break
+        words.append((i, j))
+        if j >= n or folded[j] != " ":
+            break
+        i = j + 1
+    for count in range(len(words), 0, -1):
+        a, b = words[0][0], words[count - 1][1]
+        phrase = folded[a:b]
+        iso = store.demonym(phrase)
+        fe = b
+        if iso is None and phrase.endswith("s"):
+            iso = store.demonym(phrase[:-1])  # plurals: "Ukrainians"
+        if iso is None:
+            continue
+        s, e = offsets[a], offsets[fe - 1] + 1
+        if e < ntext and _is_word_char(text[e]):
+            continue
+        surface = text[s:e]
+        if not all(w[:1].isupper() for w in surface.split()):
+            continue
+        if count > 1 and _crosses_sentence(surface):
+            continue
+        return Candidate(s, e, surface, phrase, demonym=iso)
+    return None

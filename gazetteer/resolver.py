@@ -1,0 +1,486 @@
+"""Resolving each found name to one place, or to no place at all.
+
+Input: the :class:`~gazetteer.finder.Candidate` spans of one document. Output:
+:class:`~gazetteer.model.Mention` objects, each with one place, a confidence in
+[0, 1] and a short machine-readable ``reason`` saying what decided it:
+
+=========================  ===================================================
+reason                     meaning
+=========================  ===================================================
+``user-place``             a place from a user places file (they win ties)
+``country``                the name of a country
+``demonym``                a demonym or adjective naming a country
+``qualified-admin1``       a region phrasing: ``Kursk Oblast``, ``Курская область``
+``qualifier:US.TX``        an explicit qualifier after a comma: ``Paris, Texas``,
+                           ``Springfield, Ill.``
+``context-admin1:RU.41``   the document mentions the place's region
+``near:Kursk``             the nearest co-mentioned place is close
+``context-country:RU``     the document mentions the place's country
+``capital``                a national capital, with no better clue
+``population``             the most populous of the candidates, with no better clue
+``only-candidate``         one place has the name, and nothing contradicts it
+``one-sense``              the name was resolved elsewhere in the document, and
+                           this occurrence alone would not have been accepted
+=========================  ===================================================
+
+Rules, in brief: every place sharing the name is scored by a prior (kind,
+population, feature code, how the name matched) plus document context
+(countries and regions mentioned, including demonyms; explicit qualifiers;
+distance to co-mentioned places). The name is resolved once per document (one
+sense per name). Spans that are not places are dropped: organisations (a cue
+word such as *firm* or *station* before, *Inc.* or *Times* after), people (a
+title before, or a capitalised given name), and small places without evidence
+(their country or region in the document, a qualifier, or a co-mentioned place
+nearby). Big places need no evidence.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from gazetteer.finder import Candidate, word_after, word_before
+from gazetteer.model import Mention, Place
+
+__all__ = ["resolve", "prior", "haversine_km", "AP_STATES"]
+
+# Name flags (same values as gazetteer.store; repeated so the resolver can be
+# used with any store that follows the contract).
+NAME_MAIN, NAME_ASCII, NAME_ALT, NAME_QUALIFIED, NAME_ABBREV, NAME_CYRILLIC = 1, 2, 4, 8, 16, 32
+_GOOD_NAME = NAME_MAIN | NAME_ASCII | NAME_QUALIFIED | NAME_CYRILLIC
+
+#: A populated place at least this big needs no evidence from the document.
+BIG_POPULATION = 100_000
+
+#: English word frequency (Zipf scale) from which a one-word name is "a common
+#: word" that needs strong evidence (region, qualifier, a place nearby).
+COMMON_WORD_ZIPF = 3.5
+
+#: Words before a name that make the name a person's (folded, no dot).
+PERSON_TITLES = frozenset(
+    """president mayor ambassador general gen mr mrs ms miss dr governor gov senator sen
+    representative rep congressman congresswoman minister judge justice sheriff officer
+    chief captain capt lieutenant lt sergeant sgt colonel col major maj admiral adm
+    commander cmdr corporal cpl private pvt coach pastor rev reverend father brother sister
+    king queen prince princess lord sir lady dame pope bishop archbishop cardinal rabbi
+    imam sheikh professor prof secretary chancellor premier commissioner director
+    spokesman spokeswoman spokesperson attorney detective deputy trooper councilman
+    councilwoman councillor councilor alderman superintendent principal agent
+    patriarch emperor sultan ayatollah mrs. nurse doctor actor actress singer
+    rapper player quarterback pitcher striker forward goalkeeper manager""".split()
+)
+
+#: Lower-case words before a name that make it an organisation or a product.
+ORG_BEFORE = frozenset(
+    """firm company station radio newspaper agency outlet channel magazine network brand
+    project startup start-up bank club team band website site airline carrier operator
+    manufacturer maker publication organization organisation tv television broadcaster
+    group platform app blog podcast label studio publisher daily weekly tabloid
+    consultancy insurer lender retailer chain restaurant hotel ship vessel tanker
+    codenamed dubbed called named""".split()
+)
+
+#: Capitalised words after a name that make the whole an organisation.
+ORG_AFTER = frozenset(
+    """inc corp corporation ltd llc plc co company group times post journal herald
+    tribune gazette telegraph bank university college school academy institute
+    hospital church club fc united rangers airlines airways records press news
+    daily weekly magazine capital partners holdings ventures energy motors""".split()
+)
+
+#: Words that, capitalised before a name, are part of the place, not a given name.
+_PLACE_PREFIXES = frozenset(
+    """north south east west northern southern eastern western central upper lower
+    greater new old fort mount lake port saint st san santa cape""".split()
+)
+
+#: AP style and postal abbreviations of US states → GeoNames admin1 code (= postal code).
+AP_STATES = {
+    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "cal": "CA", "colo": "CO",
+    "conn": "CT", "del": "DE", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN",
+    "kan": "KS", "kans": "KS", "ky": "KY", "la": "LA", "md": "MD", "mass": "MA",
+    "mich": "MI", "minn": "MN", "miss": "MS", "mo": "MO", "mont": "MT", "neb": "NE",
+    "nebr": "NE", "nev": "NV", "nh": "NH", "n h": "NH", "nj": "NJ", "n j": "NJ",
+    "nm": "NM", "n m": "NM", "ny": "NY", "n y": "NY", "nc": "NC", "n c": "NC",
+    "nd": "ND", "n d": "ND", "okla": "OK", "ore": "OR", "pa": "PA", "penn": "PA",
+    "ri": "RI", "r i": "RI", "sc": "SC", "s c": "SC", "sd": "SD", "s d": "SD",
+    "tenn": "TN", "tex": "TX", "vt": "VT", "va": "VA", "wash": "WA", "wis": "WI",
+    "wisc": "WI", "wva": "WV", "w va": "WV", "wyo": "WY", "dc": "DC", "d c": "DC",
+}
+_POSTAL = {code.lower(): code for code in set(AP_STATES.values())} | {
+    "ak": "AK", "hi": "HI", "ia": "IA", "id": "ID", "me": "ME", "oh": "OH", "ut": "UT",
+    "tx": "TX", "az": "AZ", "ca": "CA", "co": "CO", "ct": "CT", "fl": "FL", "il": "IL",
+    "ks": "KS", "mi": "MI", "mn": "MN", "mt": "MT", "ne": "NE", "nv": "NV", "ok": "OK",
+    "or": "OR", "tn": "TN", "wa": "WA", "wi": "WI", "wv": "WV", "wy": "WY", "ar": "AR",
+    "al": "AL", "de": "DE", "ma": "MA", "ms": "MS", "ky": "KY",
+}
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp = p2 - p1
+    dl = math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def prior(place: Place, flags: int) -> float:
+    """Score of a place for a name before any document context.
+
+    Countries first, then seas and regions, then populated places by population
+    (log scale) with a lift for capitals; names that only match an alternate
+    spelling weigh less than a place's own name.
+    """
+    kind = place.kind
+    if kind == "country":
+        score = 6.0
+    elif kind == "sea":
+        score = 4.0
+    elif kind == "admin1":
+        score = 3.5
+    elif kind == "city":
+        score = 0.55 * math.log10(place.population + 1)
+        code = place.feature_code or ""
+        if code == "PPLC":
+            score += 2.5
+        elif code == "PPLA":
+            score += 1.0
+        elif code in ("PPLA2", "PPLG"):
+            score += 0.4
+    else:
+        score = 1.0
+    if flags & _GOOD_NAME:
+        score += 0.6
+    if flags & NAME_QUALIFIED and kind == "admin1":
+        score += 4.0
+    if flags & NAME_ABBREV:
+        score -= 0.5
+    return score
+
+
+@dataclass(slots=True)
+class _Option:
+    place: Place
+    flags: int
+    index: int | None  # store index; None for user places
+    admin1_code: str | None
+    user: bool = False
+
+
+@dataclass(slots=True)
+class _Name:
+    """Every occurrence of one folded name in the document."""
+
+    key: str
+    occurrences: list[int] = field(default_factory=list)
+    options: list[_Option] = field(default_factory=list)
+    qualifiers: set[tuple[str, str | None]] = field(default_factory=set)
+    org: bool = False
+
+
+def _admin1_key(opt: _Option) -> tuple[str, str] | None:
+    if opt.place.country and opt.admin1_code:
+        return (opt.place.country, opt.admin1_code)
+    return None
+
+
+def _options(store, cand: Candidate) -> list[_Option]:
+    opts = []
+    for place in cand.user:
+        opts.append(_Option(place, NAME_MAIN, None, None, user=True))
+    for idx, flags in cand.entries:
+        place = store.place(idx)
+        code = None
+        if place.kind == "admin1":
+            code = place.id.rsplit(".", 1)[-1] if "." in place.id else None
+        elif place.kind == "city":
+            code = store.admin1_code(idx)
+        opts.append(_Option(place, flags, idx, code))
+    return opts
+
+
+def _fold_word(word: str) -> str:
+    return word.lower().replace(".", "").replace("\u2019", "").replace("'", "")
+
+
+def _is_person(text: str, cand: Candidate, prev_cand: Candidate | None) -> bool:
+    """A title or a capitalised given name right before the span."""
+    before = word_before(text, cand.start)
+    if not before:
+        return False
+    folded = _fold_word(before)
+    if folded in PERSON_TITLES:
+        return True
+    return False
+
+
+def _given_name_before(text: str, cand: Candidate, prev_cand: Candidate | None) -> bool:
+    """``Sergei Sobyanin``: a capitalised non-place word right before the span."""
+    i = cand.start - 1
+    if i < 0 or text[i] != " ":
+        return False
+    before = word_before(text, cand.start)
+    if len(before) < 2 or not before[0].isupper() or not before[1:].islower():
+        return False
+    start = cand.start - 1 - len(before)
+    if prev_cand is not None and prev_cand.end >= start:
+        return False  # the word before is a place or demonym itself
+    if _fold_word(before) in _PLACE_PREFIXES:
+        return False
+    from gazetteer.finder import is_sentence_initial
+
+    # A capitalised first word of a sentence is not evidence of a given name.
+    return not is_sentence_initial(text, start)
+
+
+def _is_org(text: str, cand: Candidate) -> bool:
+    before = word_before(text, cand.start)
+    if before and before.islower() and _fold_word(before) in ORG_BEFORE:
+        return True
+    if not cand.possessive:
+        after = word_after(text, cand.end)
+        if after and after[0].isupper() and _fold_word(after) in ORG_AFTER:
+            return True
+    return False
+
+
+def _qualifier(text: str, cand: Candidate, nxt: Candidate | None, store) -> tuple[str, str | None] | None:
+    """``Paris, Texas`` / ``Springfield, Ill.`` / ``Kharkiv, Ukraine`` → (country, admin1 code)."""
+    tail = text[cand.end : cand.end + 3]
+    if not tail.startswith(", ") and not tail.startswith(","):
+        return None
+    j = cand.end + 1
+    while j < len(text) and text[j] == " ":
+        j += 1
+    if nxt is not None and nxt.start == j and not nxt.demonym:
+        for idx, _flags in nxt.entries:
+            place = store.place(idx)
+            if place.kind == "admin1" and place.country:
+                code = place.id.rsplit(".", 1)[-1] if "." in place.id else None
+                return (place.country, code)
+        for idx, _flags in nxt.entries:
+            place = store.place(idx)
+            if place.kind == "country":
+                return (place.country, None)
+    # AP style: "Springfield, Ill." / "Trenton, N.J."
+    k = j
+    while k < len(text) and (text[k].isalpha() or text[k] == "."):
+        k += 1
+    word = text[j:k]
+    if word and word[0].isupper():
+        abbrev = word.lower().replace(".", " ").strip().replace("  ", " ")
+        code = AP_STATES.get(abbrev) or AP_STATES.get(abbrev.replace(" ", ""))
+        if code is None and len(word) == 2 and word.isupper():
+            code = _POSTAL.get(word.lower())
+        if code:
+            return ("US", code)
+    return None
+
+
+def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
+    """Resolve the candidates of one document to mentions.
+
+    Parameters
+    ----------
+    store
+        The place store (see :mod:`gazetteer.store`).
+    text : str
+        The document the candidates were found in.
+    candidates : list of Candidate
+        From :func:`gazetteer.finder.find_candidates`, in text order.
+
+    Returns
+    -------
+    list of Mention
+        In text order; candidates found not to be places are left out.
+    """
+    if not candidates:
+        return []
+    names: dict[str, _Name] = {}
+    rejected: set[int] = set()
+    weak: set[int] = set()  # occurrences that alone would need more evidence
+    country_votes: Counter = Counter()
+    demonyms: dict[int, Place] = {}
+
+    for i, cand in enumerate(candidates):
+        prev_cand = candidates[i - 1] if i else None
+        if cand.demonym:
+            place = store.country(cand.demonym)
+            if place is None:
+                rejected.add(i)
+                continue
+            demonyms[i] = place
+            country_votes[cand.demonym] += 1
+            continue
+        name = names.get(cand.key)
+        if name is None:
+            name = names[cand.key] = _Name(cand.key, options=_options(store, cand))
+        name.occurrences.append(i)
+        if _is_org(text, cand):
+            name.org = True
+        if _is_person(text, cand, prev_cand):
+            rejected.add(i)
+            continue
+        nxt = candidates[i + 1] if i + 1 < len(candidates) else None
+        qual = _qualifier(text, cand, nxt, store)
+        if qual is not None:
+            name.qualifiers.add(qual)
+        if cand.sentence_initial or _given_name_before(text, cand, prev_cand):
+            weak.add(i)
+
+    # Context: countries (names and demonyms) and regions named in the document.
+    admin1_votes: Counter = Counter()
+    for name in names.values():
+        if name.org or not name.options:
+            continue
+        occ = [i for i in name.occurrences if i not in rejected]
+        if not occ:
+            continue
+        kinds = {o.place.kind for o in name.options}
+        if "country" in kinds:
+            for o in name.options:
+                if o.place.kind == "country" and o.flags & (_GOOD_NAME | NAME_ALT):
+                    country_votes[o.place.country] += len(occ)
+                    break
+        if "admin1" in kinds:
+            for o in name.options:
+                if o.place.kind == "admin1":
+                    key = _admin1_key(o)
+                    if key and (o.flags & NAME_QUALIFIED or len(name.options) == 1 or name.qualifiers):
+                        admin1_votes[key] += len(occ)
+                        country_votes[o.place.country] += 1
+        for country, code in name.qualifiers:
+            country_votes[country] += 1
+            if code:
+                admin1_votes[(country, code)] += 1
+
+    # Two passes: the first resolves with country/region context; its confident
+    # results become anchors whose distance informs the second.
+    chosen: dict[str, tuple[_Option, float, str, bool]] = {}
+    anchors: list[tuple[str, Place]] = []
+    for pass_no in (0, 1):
+        for key, name in names.items():
+            if name.org or not name.options:
+                continue
+            occ = [i for i in name.occurrences if i not in rejected]
+            if not occ:
+                continue
+            chosen[key] = _choose(store, name, occ, weak, country_votes, admin1_votes, anchors if pass_no else ())
+        if pass_no == 0:
+            anchors = [
+                (key, opt.place)
+                for key, (opt, conf, _reason, ok) in chosen.items()
+                if ok and opt.place.kind in ("city", "admin1") and conf >= 0.6
+            ]
+
+    mentions: list[Mention] = []
+    for i, cand in enumerate(candidates):
+        if i in rejected:
+            continue
+        if i in demonyms:
+            mentions.append(Mention(cand.start, cand.end, cand.text, demonyms[i], 0.95, "demonym", demonym=True))
+            continue
+        got = chosen.get(cand.key)
+        if got is None:
+            continue
+        opt, conf, reason, ok = got
+        if not ok:
+            continue
+        if i in weak and reason in ("population", "only-candidate"):
+            reason = "one-sense"
+        alts = tuple(o.place for o in names[cand.key].options if o is not opt)[:5]
+        mentions.append(Mention(cand.start, cand.end, cand.text, opt.place, conf, reason, alternatives=alts))
+    return mentions
+
+
+def _choose(store, name: _Name, occ, weak, country_votes, admin1_votes, anchors):
+    """Score every option of one name; return (option, confidence, reason, accepted)."""
+    scored = []
+    for opt in name.options:
+        place = opt.place
+        score = prior(place, opt.flags)
+        reason = None
+        evidence = 0  # 0 none, 1 weak (country), 2 strong (region, qualifier, near)
+        if opt.user:
+            score += 6.0
+            reason, evidence = "user-place", 2
+        if place.kind == "country":
+            reason, evidence = "country", 2
+        elif opt.flags & NAME_QUALIFIED and place.kind == "admin1":
+            reason, evidence = "qualified-admin1", 2
+        if name.qualifiers:
+            matched = False
+            for country, code in name.qualifiers:
+                if place.country == country and (code is None or code == opt.admin1_code):
+                    matched = True
+                    reason = reason or (f"qualifier:{country}.{code}" if code else f"qualifier:{country}")
+            if matched:
+                score += 8.0
+                evidence = 2
+            else:
+                score -= 4.0
+        a1 = _admin1_key(opt)
+        if a1 and admin1_votes.get(a1) and place.kind != "admin1":
+            score += 2.5
+            evidence = 2
+            reason = reason or f"context-admin1:{a1[0]}.{a1[1]}"
+        cv = country_votes.get(place.country, 0)
+        if place.kind == "country":
+            cv -= len(occ)  # its own occurrences are not evidence for itself
+        if cv > 0 and place.kind != "country":
+            score += 1.5 + 0.5 * min(cv, 4)
+            if evidence < 1:
+                evidence = 1
+        if anchors and place.kind in ("city", "admin1"):
+            best_d, best_name = None, None
+            for akey, apl in anchors:
+                if akey == name.key:
+                    continue
+                d = haversine_km(place.lat, place.lon, apl.lat, apl.lon)
+                if best_d is None or d < best_d:
+                    best_d, best_name = d, apl.name
+            if best_d is not None:
+                if best_d <= 30:
+                    score += 3.0
+                elif best_d <= 100:
+                    score += 2.2
+                elif best_d <= 250:
+                    score += 1.2
+                elif best_d <= 600:
+                    score += 0.4
+                if best_d <= 250:
+                    evidence = 2
+                    reason = reason or f"near:{best_name}"
+        if cv > 0 and place.kind != "country":
+            reason = reason or f"context-country:{place.country}"
+        scored.append((score, evidence, reason, opt))
+    scored.sort(key=lambda t: t[0], reverse=True)
+    score, evidence, reason, opt = scored[0]
+    margin = score - scored[1][0] if len(scored) > 1 else 4.0
+    place = opt.place
+    if reason is None:
+        if len(scored) == 1:
+            reason = "only-candidate"
+        elif place.feature_code == "PPLC":
+            reason = "capital"
+        else:
+            reason = "population"
+    big = place.kind in ("country", "admin1", "sea") or place.population >= BIG_POPULATION or opt.user
+    conf = 0.5 + 0.45 * (1.0 - math.exp(-max(margin, 0.0) / 2.0))
+    ok = True
+    all_weak = all(i in weak for i in occ)
+    zipf = store.zipf(name.key) if " " not in name.key else 0.0
+    if evidence < 2 and zipf >= COMMON_WORD_ZIPF and (all_weak or not big):
+        ok = False  # "Echo", "Reading": a common word needs strong evidence
+    elif not big and evidence == 0:
+        if all_weak or any(v > 0 for v in country_votes.values()) or zipf > 0:
+            ok = False  # small place, no evidence, and the document is about elsewhere
+        else:
+            conf = min(conf, 0.5)
+    if evidence == 0:
+        conf *= 0.8
+    elif evidence == 2:
+        conf = min(0.99, conf + 0.1)
+    return opt, round(conf, 3), reason, ok
