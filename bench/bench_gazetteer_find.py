@@ -1,0 +1,71 @@
+"""Throughput of ``Gazetteer.find`` on news text, disambiguation included, and peak memory.
+
+The text is the sample articles in ``seeds/`` (and, when present, the LGL and
+TR-News benchmark articles from ``../shared/eval/geoparsing/``), fed one article
+at a time, as the pipeline does, until about ``--mb`` megabytes have been processed.
+Prints load time, MB/s on one core and peak resident memory. Targets: ≥ 1 MB/s,
+≤ 500 MB.
+
+Usage::
+
+    python bench/bench_gazetteer_find.py [--mb 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "eval" / "geoparsing"
+
+
+def articles() -> list[str]:
+    docs = []
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        docs.extend(p for p in path.read_text(encoding="utf-8").split("\n\n\n") if p.strip())
+    for name in ("lgl.xml", "TR-News.xml"):
+        path = SHARED / name
+        if path.is_file():
+            docs.extend(a.findtext("text") or "" for a in ET.parse(path).getroot().iter("article"))
+    return [d for d in docs if d.strip()]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Benchmark Gazetteer.find")
+    parser.add_argument("--mb", type=float, default=2.0, help="megabytes of text to process")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    docs = articles()
+    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    t0 = time.perf_counter()
+    from gazetteer import Gazetteer
+
+    gaz = Gazetteer()
+    gaz.find("Kyiv")  # forces the load
+    load = time.perf_counter() - t0
+    target = args.mb * 1e6
+    done = mentions = 0
+    t0 = time.perf_counter()
+    while done < target:
+        for doc in docs:
+            mentions += len(gaz.find(doc))
+            done += len(doc.encode("utf-8"))
+            if done >= target:
+                break
+    seconds = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"articles in corpus        {len(docs)}")
+    print(f"load + first find         {load:.2f} s")
+    print(f"text processed            {done / 1e6:.2f} MB in {seconds:.2f} s, {mentions} mentions")
+    print(f"find throughput           {done / 1e6 / seconds:.2f} MB/s (target >= 1 MB/s)")
+    print(f"peak RSS                  {peak:.0f} MB (before import {rss0:.0f} MB; target <= 500 MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
