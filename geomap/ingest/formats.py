@@ -18,6 +18,9 @@ from collections.abc import Callable, Iterator
 
 from geomap.article import Article
 from geomap.errors import ConfigurationError, InputError
+from geomap.ingest.feed import read_feed
+from geomap.ingest.html import read_html
+from geomap.ingest.records import read_json, read_jsonl
 from geomap.ingest.sources import SNIFF_BYTES, Source
 from geomap.ingest.text import read_plain
 
@@ -26,6 +29,10 @@ Reader = Callable[[Source], Iterator[Article | InputError]]
 #: Format name → reader.
 READERS: dict[str, Reader] = {
     "text": read_plain,
+    "html": read_html,
+    "json": read_json,
+    "jsonl": read_jsonl,
+    "feed": read_feed,
 }
 
 #: Lower-case file suffix → format name. Suffixes not listed are sniffed.
@@ -33,6 +40,17 @@ SUFFIX_TO_FORMAT: dict[str, str] = {
     ".txt": "text",
     ".text": "text",
     ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".shtml": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".jsonlines": "jsonl",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
 }
 
 _FEED = re.compile(rb"<(?:rss|feed|rdf:rdf)\b", re.IGNORECASE)
