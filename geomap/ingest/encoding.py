@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 
 import charset_normalizer
 
@@ -45,7 +44,8 @@ _BOMS = (
 _WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
 _CYRILLIC_PUNCTUATION = frozenset("\u00a0«»—–‘’“”„…№°")
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+#: Control characters (Unicode category Cc) other than whitespace, and U+FFFD.
+_GARBAGE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 
 
 def decode_bytes(data: bytes, source: str) -> str:
@@ -140,13 +140,6 @@ def _is_natural_cyrillic(word: str) -> bool:
 
 
 def _checked(text: str, source: str) -> str:
-    if not text:
-        return text
-    garbage = sum(
-        1
-        for ch in text
-        if ch == "\ufffd" or (ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc")
-    )
-    if garbage / len(text) > MAX_GARBAGE_SHARE:
+    if text and len(_GARBAGE.findall(text)) / len(text) > MAX_GARBAGE_SHARE:
         raise UnreadableInputError(f"{source}: not a text file (binary data or unknown encoding)")
     return text

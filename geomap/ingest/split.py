@@ -74,7 +74,6 @@ FURNITURE_PATTERNS: tuple[str, ...] = (
 _FURNITURE = re.compile("|".join(f"(?:{p})" for p in FURNITURE_PATTERNS))
 _TRAILING = re.compile(r"[\s.…:›»→>|]+$")
 _LINE = re.compile(r"[^\r\n]+")
-_WORD = re.compile(r"\S+")
 _LETTER = re.compile(r"[^\W\d_]")
 _NAV_SEPARATORS = re.compile(r"\s[|•·»/]\s")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
@@ -97,7 +96,7 @@ class Line:
     @property
     def words(self) -> int:
         """Number of whitespace-separated words."""
-        return len(_WORD.findall(self.text))
+        return len(self.text.split())
 
 
 @dataclass(frozen=True, slots=True)
