@@ -1,0 +1,29 @@
+"""Offline incident maps: one self-contained HTML file per map.
+
+``render_map(gdf, gazetteer=...)`` builds a folium map whose Leaflet, plugins and
+our own controls are all inside the page (see :mod:`geomap.render.assets`);
+``write_map`` writes it atomically; ``snapshot`` turns a written map into a PNG.
+
+Errors::
+
+    geomap.errors.OutputError
+    └── ExternalResourceError   an offline map would still fetch something
+"""
+
+from __future__ import annotations
+
+from geomap.render.map import IncidentMap, embed_html, render_map, write_map
+from geomap.render.offline import ExternalResourceError, check_offline, find_external_urls
+from geomap.render.snapshot import parse_size, snapshot
+
+__all__ = [
+    "ExternalResourceError",
+    "IncidentMap",
+    "check_offline",
+    "embed_html",
+    "find_external_urls",
+    "parse_size",
+    "render_map",
+    "snapshot",
+    "write_map",
+]

@@ -1,0 +1,127 @@
+"""An offline basemap from the gazetteer's own shapes.
+
+Countries, first-level regions and seas come from ``provider.shapes(kind)`` (see
+:meth:`gazetteer.Gazetteer.shapes`), clipped to the map's extent plus a margin and
+simplified to a tolerance that fits that extent, so the page stays small and the
+map is readable with no tile server. Major places (capitals and the most populous
+cities in view) become small labels.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+
+import shapely
+from shapely.geometry import box
+
+log = logging.getLogger(__name__)
+
+#: Kinds drawn as areas, bottom to top.
+AREA_KINDS = ("sea", "country", "admin1")
+
+#: At most this many city labels, capitals first then by population.
+MAX_PLACES = 30
+
+#: Cities below this population are not labelled (capitals always are).
+MIN_POPULATION = 150_000
+
+
+def extent(bounds, *, margin: float = 0.5, minimum: float = 4.0) -> tuple[float, float, float, float]:
+    """The basemap's window around ``bounds`` (south, west, north, east).
+
+    The margin is a share of the larger side, at least ``minimum`` degrees of
+    context on each side, so a single town still shows its neighbours; the window
+    is then widened east–west to fill a wide screen (on a Mercator map a degree of
+    longitude is shorter than one of latitude by cos(latitude)).
+    """
+    south, west, north, east = bounds
+    pad = max(minimum, margin * max(north - south, east - west))
+    south, west, north, east = south - pad, west - pad, north + pad, east + pad
+    mid_lat = math.radians(max(min((south + north) / 2, 80.0), -80.0))
+    want_width = 1.8 * (north - south) / max(math.cos(mid_lat), 0.2)
+    if east - west < want_width:
+        grow = (want_width - (east - west)) / 2
+        west, east = west - grow, east + grow
+    return (max(south, -85.0), max(west, -180.0), min(north, 85.0), min(east, 180.0))
+
+
+def _shapes(provider, kind):
+    shapes = getattr(provider, "shapes", None)
+    if shapes is None:
+        return []
+    return shapes(kind) or []
+
+
+def build_basemap(provider, bounds) -> dict | None:
+    """Basemap layers clipped to ``bounds`` (south, west, north, east) plus margin.
+
+    Parameters
+    ----------
+    provider : object with ``shapes(kind)``
+        Usually a :class:`gazetteer.Gazetteer`; ``shapes`` returns
+        ``[(Place, shapely geometry), ...]`` for ``country``, ``admin1``, ``sea``
+        and, when available, ``city`` (points).
+    bounds : tuple
+        Extent of the incidents.
+
+    Returns
+    -------
+    dict or None
+        ``{"bbox": [...], "country": [...], "admin1": [...], "sea": [...],
+        "places": [...]}`` where areas are ``{"n": name, "g": GeoJSON, "lat", "lon"}``;
+        None when the provider has no shapes at all.
+    """
+    south, west, north, east = extent(bounds)
+    window = box(west, south, east, north)
+    span = max(north - south, east - west)
+    layers: dict = {"bbox": [south, west, north, east]}
+    total = 0
+    for kind in AREA_KINDS:
+        # Finer detail for coarse layers would be wasted: borders are 1 px wide.
+        tolerance = span / (1500 if kind != "admin1" else 1000)
+        items = []
+        for place, geom in _shapes(provider, kind):
+            if geom is None or geom.is_empty or not geom.intersects(window):
+                continue
+            clipped = shapely.clip_by_rect(geom, west, south, east, north)
+            clipped = shapely.simplify(clipped, tolerance, preserve_topology=True)
+            clipped = shapely.set_precision(clipped, 1e-3)
+            if clipped.is_empty:
+                continue
+            inside = south <= place.lat <= north and west <= place.lon <= east
+            items.append({
+                "n": place.name,
+                "g": json.loads(shapely.to_geojson(clipped)),
+                "lat": round(place.lat, 3) if inside else None,
+                "lon": round(place.lon, 3) if inside else None,
+            })
+        layers[kind] = items
+        total += len(items)
+    layers["places"] = _major_places(provider, (south, west, north, east))
+    total += len(layers["places"])
+    return layers if total else None
+
+
+def _major_places(provider, bounds) -> list[dict]:
+    south, west, north, east = bounds
+    try:
+        cities = _shapes(provider, "city")
+    except (ValueError, KeyError, LookupError) as err:
+        # A provider may only hold areas; labels are a nicety, the map still works.
+        log.debug("no city shapes for the basemap: %s", err)
+        return []
+    picked = []
+    for place, _geom in cities:
+        if not (south <= place.lat <= north and west <= place.lon <= east):
+            continue
+        capital = (place.feature_code or "") == "PPLC"
+        if capital or place.population >= MIN_POPULATION:
+            picked.append((not capital, -place.population, place))
+    picked.sort(key=lambda item: item[:2])
+    return [
+        {"n": p.name, "lat": round(p.lat, 3), "lon": round(p.lon, 3),
+         "cap": not notcap, "pop": p.population}
+        for notcap, _, p in picked[:MAX_PLACES]
+    ]

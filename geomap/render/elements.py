@@ -1,0 +1,133 @@
+"""The map's own Leaflet pieces as folium ``MacroElement``s.
+
+Each element is a small Jinja template that calls into ``static/geomap.js``
+(inlined by :class:`geomap.render.assets.Assets`). :class:`IncidentLayer` embeds the
+data once and owns the features; the legend, date control, title bar, country
+panel, heat layer and layer control all listen to it, so every control filters
+the same set of incidents.
+"""
+
+from __future__ import annotations
+
+from branca.element import MacroElement
+from jinja2 import Template
+
+from geomap.render.data import script_json
+
+
+class Basemap(MacroElement):
+    """The offline basemap (areas and labels) and the plain sea background.
+
+    Parameters
+    ----------
+    layers : dict or None
+        From :func:`geomap.render.basemap.build_basemap`; None draws only the
+        background colour.
+    """
+
+    _template = Template("""
+        {% macro html(this, kwargs) %}
+        {%- if this.layers %}
+        <script type="application/json" id="{{ this.get_name() }}_data">{{ this.payload }}</script>
+        {%- endif %}
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.getContainer().classList.add("gm-offline");
+        {%- if this.layers %}
+        var {{ this.get_name() }} = GeomapKit.basemap(
+            {{ this._parent.get_name() }}, document.getElementById({{ (this.get_name() ~ "_data")|tojson }}));
+        {%- endif %}
+        {% endmacro %}
+    """)
+
+    def __init__(self, layers: dict | None):
+        super().__init__()
+        self._name = "Basemap"
+        self.layers = layers
+        # Basemap data is small and never compressed: always readable JSON.
+        self.payload = script_json(layers, compress_above=float("inf"))[0] if layers else ""
+
+
+class IncidentLayer(MacroElement):
+    """All incidents: one layer per event type, built in the browser from columns.
+
+    Parameters
+    ----------
+    data : dict
+        The payload's columns (:func:`geomap.render.data.build_payload`).
+    cluster : bool
+        Cluster crowded points (markercluster, chunked loading) or draw every
+        point on a canvas.
+    """
+
+    _template = Template("""
+        {% macro html(this, kwargs) %}
+        <script type="application/json" id="{{ this.get_name() }}_data"
+            data-encoding="{{ this.encoding }}">{{ this.payload }}</script>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = GeomapKit.incidents(
+            {{ this._parent.get_name() }},
+            document.getElementById({{ (this.get_name() ~ "_data")|tojson }}),
+            {{ this.options|tojson }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, data: dict, *, cluster: bool = True):
+        super().__init__()
+        self._name = "Incidents"
+        self.payload, self.encoding = script_json(data)
+        self.options = {"cluster": bool(cluster)}
+
+
+class _Listener(MacroElement):
+    """A control fed by an :class:`IncidentLayer`; subclasses name the JS function."""
+
+    function = ""
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        GeomapKit.{{ this.function }}({{ this.incidents.get_name() }}, {{ this.options|tojson }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, incidents: IncidentLayer, **options):
+        super().__init__()
+        self._name = type(self).__name__
+        self.incidents = incidents
+        self.options = options
+
+
+class HeatLayer(_Listener):
+    """A heat layer of the shown points (Leaflet.heat), an overlay of its own."""
+
+    function = "heat"
+
+
+class TypeLayerControl(_Listener):
+    """Leaflet's layer control with one overlay per event type (and the basemap)."""
+
+    function = "layerControl"
+
+
+class Legend(_Listener):
+    """Each type's symbol and count (shown / total while filtered)."""
+
+    function = "legend"
+
+
+class DateControl(_Listener):
+    """From/To sliders over the event dates and an "undated" checkbox."""
+
+    function = "dateControl"
+
+
+class TitleBar(_Listener):
+    """The title and a line with the shown count and date range."""
+
+    function = "titleBar"
+
+
+class CountryPanel(_Listener):
+    """The list of country-level incidents, which are never pinned."""
+
+    function = "countryPanel"

@@ -1,0 +1,213 @@
+"""Building the incident map and writing it as one self-contained HTML file."""
+
+from __future__ import annotations
+
+import html as html_lib
+import logging
+import os
+from pathlib import Path
+
+import folium
+from branca.element import Element, Figure
+
+from geomap.errors import ConfigurationError, EmptyResultError
+from geomap.fileio import atomic_write_text
+from geomap.render.assets import Assets
+from geomap.render.basemap import build_basemap
+from geomap.render.data import build_payload, date_range
+from geomap.render.elements import (
+    Basemap,
+    CountryPanel,
+    DateControl,
+    HeatLayer,
+    IncidentLayer,
+    Legend,
+    TitleBar,
+    TypeLayerControl,
+)
+from geomap.render.offline import check_offline
+
+log = logging.getLogger(__name__)
+
+#: Title used when none is given.
+DEFAULT_TITLE = "Incidents"
+
+#: fitBounds never zooms closer than this: one town alone still shows its area.
+MAX_FIT_ZOOM = 9
+
+
+class IncidentMap:
+    """A rendered incident map: the folium map plus what the page needs to know.
+
+    Attributes
+    ----------
+    map : folium.Map
+        The map; ``map.get_root().render()`` gives the page.
+    title : str
+    count : int
+        Incidents in the frame.
+    dates : tuple of str or None
+        First and last event date (ISO), None when every incident is undated.
+    offline : bool
+        True unless online tiles or CDN assets were asked for; then :meth:`html`
+        checks that nothing would be fetched.
+    """
+
+    def __init__(self, folium_map, *, title, count, dates, offline):
+        self.map = folium_map
+        self.title = title
+        self.count = count
+        self.dates = dates
+        self.offline = offline
+
+    def html(self) -> str:
+        """The complete page.
+
+        Raises
+        ------
+        geomap.render.ExternalResourceError
+            When the map should be offline but something would still be fetched.
+        """
+        page = self.map.get_root().render()
+        if self.offline:
+            check_offline(page)
+        return page
+
+
+def render_map(gdf, *, gazetteer=None, title=None, subtitle=None, cluster=True, heat=False,
+               tiles=None, cdn=False, basemap=True) -> IncidentMap:
+    """Build the layered incident map of an incident GeoDataFrame.
+
+    Parameters
+    ----------
+    gdf : geopandas.GeoDataFrame
+        Incidents as described in ``docs/schema.md``.
+    gazetteer : gazetteer.Gazetteer or object, optional
+        Provides ``geometry(place_id)`` (region polygons) and ``shapes(kind)`` (the
+        offline basemap). Without it regions are drawn as rings and the basemap is
+        a plain background.
+    title : str, optional
+        Shown in the title bar and as the page title.
+    subtitle : str, optional
+        Appended to the title bar's second line (e.g. the sources).
+    cluster : bool
+        Cluster crowded points (default) or draw each one.
+    heat : bool
+        Add a heat layer of the shown points.
+    tiles : str, optional
+        An online tile layer name known to folium/xyzservices (``OpenStreetMap``,
+        ``CartoDB Positron``); the page then loads tiles from the internet.
+    cdn : bool
+        Load Leaflet and plugins from a CDN instead of inlining them.
+    basemap : bool
+        Draw the offline basemap from ``gazetteer.shapes``.
+
+    Returns
+    -------
+    IncidentMap
+
+    Raises
+    ------
+    EmptyResultError
+        When the frame has no rows.
+    ConfigurationError
+        When ``tiles`` is not a known tile provider.
+    """
+    if len(gdf) == 0:
+        raise EmptyResultError("no incidents to map")
+    title = (title or DEFAULT_TITLE).strip() or DEFAULT_TITLE
+    payload = build_payload(gdf, gazetteer=gazetteer)
+    bounds = payload.bounds or (44.0, 22.0, 56.0, 40.0)  # only country-level rows: a neutral view
+
+    figure = Figure(title=html_lib.escape(title))
+    try:
+        fmap = folium.Map(location=[(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2],
+                          zoom_start=5, tiles=tiles or None, prefer_canvas=True, control_scale=True,
+                          zoom_control="bottomright")
+    except ValueError as err:
+        raise ConfigurationError(f"unknown tiles {tiles!r}: {err}") from err
+    # folium's own defaults are CDN links (and jQuery/Bootstrap we do not use):
+    # the Assets element below supplies what the page needs instead.
+    fmap.default_js = []
+    # Without a tile layer Leaflet has no zoom limits, and markercluster needs one.
+    fmap.options["maxZoom"] = 18
+    fmap.options["minZoom"] = 2
+    fmap.default_css = []
+    figure.add_child(fmap)
+    figure.header.add_child(Element('<meta charset="utf-8">'), name="geomap_charset", index=0)
+
+    names = ["leaflet_css", "leaflet"]
+    if cluster:
+        names += ["markercluster_css", "markercluster"]
+    if heat:
+        names.append("heat")
+    names += ["geomap_css", "geomap"]
+    fmap.add_child(Assets(names, cdn=cdn))
+
+    layers = None
+    if basemap and not tiles and gazetteer is not None:
+        layers = build_basemap(gazetteer, bounds)
+    if not tiles:
+        fmap.add_child(Basemap(layers))
+
+    incidents = IncidentLayer(payload.data, cluster=cluster)
+    fmap.add_child(incidents)
+    if heat:
+        fmap.add_child(HeatLayer(incidents))
+    fmap.add_child(TitleBar(incidents, title=title, subtitle=subtitle))
+    fmap.add_child(TypeLayerControl(incidents))
+    fmap.add_child(Legend(incidents))
+    fmap.add_child(DateControl(incidents))
+    fmap.add_child(CountryPanel(incidents))
+    south, west, north, east = bounds
+    fmap.fit_bounds([[south, west], [north, east]], max_zoom=MAX_FIT_ZOOM,
+                    padding_top_left=(30, 70), padding_bottom_right=(30, 30))
+    return IncidentMap(fmap, title=title, count=len(gdf), dates=date_range(payload),
+                       offline=not (tiles or cdn))
+
+
+def write_map(gdf, path: str | os.PathLike, **options) -> Path:
+    """Render ``gdf`` (see :func:`render_map` for ``options``) and write it atomically.
+
+    Returns
+    -------
+    pathlib.Path
+        The written file.
+
+    Raises
+    ------
+    EmptyResultError, ConfigurationError
+        From :func:`render_map`.
+    geomap.render.ExternalResourceError
+        When an offline map would fetch anything.
+    geomap.errors.OutputError
+        When the file cannot be written.
+    """
+    page = render_map(gdf, **options).html()
+    return atomic_write_text(path, page)
+
+
+def embed_html(page: str, *, height: str = "600px", title: str = DEFAULT_TITLE) -> str:
+    """An iframe-ready fragment holding the whole map, for pasting into a page or wiki.
+
+    The map goes into the iframe's ``srcdoc``, so the fragment is self-contained
+    and keeps the map's scripts and styles apart from the host page's.
+
+    Parameters
+    ----------
+    page : str
+        A complete map page (:meth:`IncidentMap.html`).
+    height : str
+        CSS height of the frame.
+    title : str
+        Accessible title of the frame.
+
+    Returns
+    -------
+    str
+    """
+    return (
+        f'<iframe title="{html_lib.escape(title)}" style="width:100%;height:{height};border:0" '
+        f'sandbox="allow-scripts allow-popups" loading="lazy" '
+        f'srcdoc="{html_lib.escape(page, quote=True)}"></iframe>\n'
+    )

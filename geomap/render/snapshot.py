@@ -1,0 +1,123 @@
+"""Static PNG images of a written map, for slides and documents.
+
+Playwright drives Debian's chromium (``playwright install`` cannot download
+browsers here). Requests off the page are blocked unless the map uses online
+tiles, so a snapshot of an offline map proves it needs nothing else.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from geomap.errors import ConfigurationError, OutputError
+from geomap.fileio import atomic_write
+
+#: Chromium used for snapshots; ``GEOMAP_CHROMIUM`` overrides it.
+CHROMIUM = os.environ.get("GEOMAP_CHROMIUM", "/usr/bin/chromium")
+
+#: Flags for a quiet, sandbox-free headless chromium that calls no Google service.
+CHROMIUM_ARGS = (
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+)
+
+#: Default image size (width, height) in CSS pixels.
+DEFAULT_SIZE = (1600, 1000)
+
+# Interactive controls make no sense on paper; the legend and title stay.
+_PRINT_CSS = """
+.leaflet-control-layers, .leaflet-control-zoom, .gm-dates { display: none !important; }
+"""
+
+_SIZE = re.compile(r"^\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*$")
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """``"1600x1000"`` → ``(1600, 1000)``.
+
+    Raises
+    ------
+    ConfigurationError
+        When the text is not ``WIDTHxHEIGHT`` with each side 200–8000 pixels.
+    """
+    match = _SIZE.match(text or "")
+    if not match:
+        raise ConfigurationError(f"size must look like 1600x1000, not {text!r}")
+    width, height = int(match.group(1)), int(match.group(2))
+    if not (200 <= width <= 8000 and 200 <= height <= 8000):
+        raise ConfigurationError(f"size {width}x{height} is out of range (200–8000 pixels a side)")
+    return width, height
+
+
+def snapshot(html_path: str | os.PathLike, png_path: str | os.PathLike, *,
+             size: tuple[int, int] = DEFAULT_SIZE, allow_network: bool = False,
+             timeout: float = 60.0) -> Path:
+    """Write a PNG image of a map page.
+
+    Parameters
+    ----------
+    html_path : path-like
+        A map written by :func:`geomap.render.write_map`.
+    png_path : path-like
+        The image to write (atomically).
+    size : (int, int)
+        Width and height in CSS pixels.
+    allow_network : bool
+        Let the page fetch from the web (maps with online tiles).
+    timeout : float
+        Seconds to wait for the map to finish drawing.
+
+    Returns
+    -------
+    pathlib.Path
+        The written image.
+
+    Raises
+    ------
+    ConfigurationError
+        When chromium or Playwright is missing.
+    OutputError
+        When the page fails to load or the image cannot be written.
+    """
+    try:
+        from playwright.sync_api import Error as PlaywrightError
+        from playwright.sync_api import sync_playwright
+    except ImportError as err:
+        raise ConfigurationError("--png needs Playwright (pip install playwright)") from err
+    if not Path(CHROMIUM).exists():
+        raise ConfigurationError(f"--png needs chromium at {CHROMIUM} (apt-get install chromium)")
+    url = Path(html_path).resolve().as_uri()
+    width, height = size
+
+    def shoot(tmp: Path) -> None:
+        try:
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
+                try:
+                    page = browser.new_page(viewport={"width": width, "height": height},
+                                            device_scale_factor=1)
+                    if not allow_network:
+                        page.route("**/*", _local_only)
+                    page.goto(url, wait_until="load", timeout=timeout * 1000)
+                    page.wait_for_selector("html[data-geomap-ready]", state="attached",
+                                           timeout=timeout * 1000)
+                    page.add_style_tag(content=_PRINT_CSS)
+                    # Let markercluster's chunks and tiles settle before shooting.
+                    page.wait_for_load_state("networkidle", timeout=timeout * 1000)
+                    page.wait_for_timeout(400)
+                    page.screenshot(path=str(tmp), type="png")
+                finally:
+                    browser.close()
+        except PlaywrightError as err:
+            raise OutputError(f"cannot snapshot {html_path}: {err.message.splitlines()[0]}") from err
+
+    return atomic_write(png_path, shoot)
+
+
+def _local_only(route) -> None:
+    if route.request.url.startswith(("file://", "data:", "blob:")):
+        route.continue_()
+    else:
+        route.abort()

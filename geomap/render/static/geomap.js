@@ -1,0 +1,686 @@
+/* geomap's own map pieces: shaped canvas markers, incident layers built from the
+ * embedded column data, the legend, the date control, the title bar and the
+ * country-level panel. Everything user-supplied is inserted as text (textContent),
+ * never as HTML, so article text cannot run or change the page. */
+(function (root) {
+  'use strict';
+
+  var DAY_MS = 86400000;
+
+  // Unit outlines of the marker shapes (radius 1, y down). null = circle.
+  var SHAPES = {
+    circle: null,
+    square: [[-0.85, -0.85], [0.85, -0.85], [0.85, 0.85], [-0.85, 0.85]],
+    diamond: [[0, -1.15], [1.15, 0], [0, 1.15], [-1.15, 0]],
+    triangle: [[0, -1.2], [1.1, 0.85], [-1.1, 0.85]],
+    'triangle-down': [[-1.1, -0.85], [1.1, -0.85], [0, 1.2]],
+    hexagon: polygon(6, 1.05, 0),
+    star: star(5, 1.25, 0.55)
+  };
+
+  function polygon(n, r, phase) {
+    var pts = [];
+    for (var i = 0; i < n; i++) {
+      var a = phase + (i * 2 * Math.PI) / n;
+      pts.push([r * Math.cos(a), r * Math.sin(a)]);
+    }
+    return pts;
+  }
+
+  function star(n, outer, inner) {
+    var pts = [];
+    for (var i = 0; i < 2 * n; i++) {
+      var r = i % 2 ? inner : outer, a = -Math.PI / 2 + (i * Math.PI) / n;
+      pts.push([r * Math.cos(a), r * Math.sin(a)]);
+    }
+    return pts;
+  }
+
+  // A circle marker drawn as another shape; hit-testing stays the circle's.
+  var ShapeMarker = L.CircleMarker.extend({
+    options: { shape: 'circle' },
+    _updatePath: function () {
+      var outline = SHAPES[this.options.shape];
+      if (!outline || !this._renderer._updateShape) {
+        return L.CircleMarker.prototype._updatePath.call(this);
+      }
+      this._renderer._updateShape(this, outline);
+    }
+  });
+
+  L.Canvas.include({
+    _updateShape: function (layer, outline) {
+      if (!this._drawing || layer._empty()) { return; }
+      var p = layer._point, ctx = this._ctx, r = Math.max(Math.round(layer._radius), 1);
+      ctx.beginPath();
+      for (var i = 0; i < outline.length; i++) {
+        ctx[i ? 'lineTo' : 'moveTo'](p.x + outline[i][0] * r, p.y + outline[i][1] * r);
+      }
+      ctx.closePath();
+      this._fillStroke(ctx, layer);
+    }
+  });
+
+  L.SVG.include({
+    _updateShape: function (layer, outline) {
+      var p = layer._point, r = Math.max(Math.round(layer._radius), 1), d = '';
+      for (var i = 0; i < outline.length; i++) {
+        d += (i ? 'L' : 'M') + (p.x + outline[i][0] * r) + ' ' + (p.y + outline[i][1] * r);
+      }
+      this._setPath(layer, layer._empty() ? 'M0 0' : d + 'z');
+    }
+  });
+
+  function swatch(color, shape, size) {
+    // The legend/layer-control symbol, as an SVG element built node by node.
+    var ns = 'http://www.w3.org/2000/svg', s = size || 16, c = s / 2, r = s / 2 - 2.5;
+    var svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('width', s);
+    svg.setAttribute('height', s);
+    svg.setAttribute('class', 'gm-swatch');
+    var outline = SHAPES[shape], el;
+    if (shape === 'region') {
+      el = document.createElementNS(ns, 'rect');
+      el.setAttribute('x', 1.5); el.setAttribute('y', 3.5);
+      el.setAttribute('width', s - 3); el.setAttribute('height', s - 7);
+      el.setAttribute('fill', color); el.setAttribute('fill-opacity', '0.3');
+      el.setAttribute('stroke', color); el.setAttribute('stroke-dasharray', '3 2');
+    } else if (!outline) {
+      el = document.createElementNS(ns, 'circle');
+      el.setAttribute('cx', c); el.setAttribute('cy', c); el.setAttribute('r', r);
+    } else {
+      el = document.createElementNS(ns, 'polygon');
+      el.setAttribute('points', outline.map(function (q) {
+        return (c + q[0] * r * 0.9).toFixed(2) + ',' + (c + q[1] * r * 0.9).toFixed(2);
+      }).join(' '));
+    }
+    if (shape !== 'region') {
+      el.setAttribute('fill', color);
+      el.setAttribute('stroke', '#222');
+    }
+    el.setAttribute('stroke-width', '1');
+    svg.appendChild(el);
+    return svg;
+  }
+
+  function node(tag, cls, text) {
+    var el = document.createElement(tag);
+    if (cls) { el.className = cls; }
+    if (text !== undefined && text !== null) { el.textContent = String(text); }
+    return el;
+  }
+
+  function clusterIcon(cluster, data) {
+    // A dark disc with the count, ringed by each type's share in its colour.
+    var markers = cluster.getAllChildMarkers(), counts = {}, total = markers.length;
+    markers.forEach(function (m) { var t = data.t[m.gmIndex]; counts[t] = (counts[t] || 0) + 1; });
+    var stops = [], at = 0;
+    Object.keys(counts).sort(function (a, b) { return a - b; }).forEach(function (t) {
+      var next = at + (counts[t] / total) * 360;
+      stops.push(data.types[t].color + ' ' + at.toFixed(1) + 'deg ' + next.toFixed(1) + 'deg');
+      at = next;
+    });
+    var size = total < 10 ? 30 : total < 100 ? 36 : total < 1000 ? 42 : 48;
+    var html = '<div class="gm-cluster-ring" style="background:conic-gradient(' + stops.join(',') + ')">'
+      + '<span>' + total + '</span></div>';
+    return L.divIcon({ html: html, className: 'gm-cluster', iconSize: L.point(size, size) });
+  }
+
+  function isoDay(day) {
+    return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  }
+
+  function decode(el) {
+    // Small payloads are plain JSON; large ones gzip+base64, inflated natively.
+    var text = el.textContent;
+    if (el.getAttribute('data-encoding') !== 'gzip-base64') {
+      return Promise.resolve(JSON.parse(text));
+    }
+    var bin = atob(text.trim()), bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Response(stream).text().then(JSON.parse);
+  }
+
+  var PRECISION_DATE = { 1: 'day known', 2: 'within a week', 3: 'month only' };
+  var PRECISION_GEO = { 1: 'the town itself', 2: 'near the town / part of a region', 3: 'region or country only' };
+
+  /* ---------------------------------------------------------------- incidents */
+
+  function Incidents(map, dataElement, options) {
+    this.map = map;
+    this.options = options || {};
+    this._listeners = [];
+    this._waiting = [];
+    this.ready = false;
+    var self = this;
+    this.loaded = decode(dataElement).then(function (data) {
+      self._build(data);
+    }).catch(function (err) {
+      console.error('geomap: could not read the map data', err);
+      throw err;
+    });
+  }
+
+  Incidents.prototype.whenReady = function (fn) {
+    if (this.ready) { fn(this); } else { this._waiting.push(fn); }
+  };
+
+  Incidents.prototype.onChange = function (fn) { this._listeners.push(fn); };
+
+  Incidents.prototype._build = function (data) {
+    var self = this, map = this.map, opts = this.options, n = data.id.length;
+    var renderer = L.canvas({ padding: 0.3 });
+    map.createPane('gm-regions').style.zIndex = 390;
+    this.data = data;
+    this.n = n;
+    this.features = new Array(n);
+    this._building = true;
+    if (opts.cluster) {
+      // One cluster group for all types, so crowded places show one cluster whose
+      // ring shows the mix of types, instead of one cluster per type stacked up.
+      this.cluster = L.markerClusterGroup({
+        chunkedLoading: true,
+        chunkInterval: 150,
+        showCoverageOnHover: false,
+        spiderfyOnMaxZoom: true,
+        maxClusterRadius: 45,
+        iconCreateFunction: function (cluster) { return clusterIcon(cluster, data); }
+      });
+      this.cluster.on('click', function (e) { self.openPopup(e.layer, e.latlng); });
+      this.cluster.addTo(map);
+    }
+    this.groups = data.types.map(function (type, t) {
+      var group = L.layerGroup();
+      group.gmType = t;
+      // Toggling a type (layer control) adds or removes its markers from the cluster.
+      group.on('add remove', function () { if (!self._building) { self.apply(); } });
+      return group;
+    });
+
+    var regionShapes = data.regions;
+    for (var i = 0; i < n; i++) {
+      var kind = data.k[i], type = data.types[data.t[i]], layer = null;
+      if (kind === 1 && data.reg[i] >= 0) {
+        layer = L.geoJSON(regionShapes[data.reg[i]].g, {
+          pane: 'gm-regions',
+          renderer: renderer,
+          style: { color: type.color, weight: 2, dashArray: '6 4', fillColor: type.color, fillOpacity: 0.18 }
+        });
+        layer.gmRegion = true;
+      } else if (kind === 1) {
+        // No polygon known: a dashed ring says "somewhere around here", not a pin.
+        layer = L.circleMarker([data.lat[i], data.lon[i]], {
+          renderer: renderer, radius: 16, color: type.color, weight: 2, dashArray: '4 3',
+          fillColor: type.color, fillOpacity: 0.12
+        });
+        layer.gmRegion = true;
+      } else if (kind === 0) {
+        layer = new ShapeMarker([data.lat[i], data.lon[i]], {
+          renderer: renderer, shape: type.shape, radius: 7, color: '#1b1b1b', weight: 1,
+          opacity: 0.9, fillColor: type.color, fillOpacity: 0.9
+        });
+      }
+      if (layer) {
+        layer.gmIndex = i;
+        layer.gmShown = false;
+      }
+      this.features[i] = layer;
+    }
+
+    this.groups.forEach(function (group) {
+      group.on('click', function (e) { self.openPopup(e.layer, e.latlng); });
+      group.addTo(map);
+    });
+    this._building = false;
+
+    var days = data.d.filter(function (d) { return d !== null; });
+    this.dayMin = days.length ? Math.min.apply(null, days) : null;
+    this.dayMax = days.length ? Math.max.apply(null, days) : null;
+    this.start = this.dayMin;
+    this.end = this.dayMax;
+    this.showUndated = true;
+    this.apply();
+    this.ready = true;
+    var pending = this._waiting;
+    this._waiting = [];
+    pending.forEach(function (fn) { fn(self); });
+    // Signals for tests and the benchmark: everything is added.
+    root.geomapReadyAt = performance.now();
+    document.documentElement.setAttribute('data-geomap-ready', '1');
+  };
+
+  Incidents.prototype.matches = function (i) {
+    var d = this.data.d[i];
+    if (d === null) { return this.showUndated; }
+    return d >= this.start && d <= this.end;
+  };
+
+  Incidents.prototype.apply = function () {
+    var clusterAdd = [], clusterRemove = [], cluster = this.cluster;
+    var typeOn = this.groups.map(function (g, t) { return this.typeVisible(t); }, this);
+    for (var i = 0; i < this.n; i++) {
+      var f = this.features[i];
+      if (!f) { continue; }
+      var t = this.data.t[i], clustered = cluster && !f.gmRegion;
+      var want = this.matches(i) && (!clustered || typeOn[t]);
+      if (want === f.gmShown) { continue; }
+      f.gmShown = want;
+      if (clustered) {
+        (want ? clusterAdd : clusterRemove).push(f);
+      } else if (want) {
+        this.groups[t].addLayer(f);
+      } else {
+        this.groups[t].removeLayer(f);
+      }
+    }
+    if (clusterRemove.length) { cluster.removeLayers(clusterRemove); }
+    if (clusterAdd.length) { cluster.addLayers(clusterAdd); }
+    this._changed();
+  };
+
+  Incidents.prototype._changed = function () {
+    var self = this;
+    this._listeners.forEach(function (fn) { fn(self); });
+  };
+
+  Incidents.prototype.setRange = function (start, end) {
+    this.start = Math.min(start, end);
+    this.end = Math.max(start, end);
+    this.apply();
+  };
+
+  Incidents.prototype.setUndated = function (show) {
+    this.showUndated = !!show;
+    this.apply();
+  };
+
+  Incidents.prototype.typeVisible = function (t) {
+    return this.map.hasLayer(this.groups[t]);
+  };
+
+  /* Ids of the incidents actually drawn now, read back from Leaflet's own state
+   * (layers on the map, or inside a cluster group that is on the map). */
+  Incidents.prototype.shownIds = function () {
+    var ids = [], self = this;
+    this.groups.forEach(function (group) {
+      if (!self.map.hasLayer(group)) { return; }
+      group.getLayers().forEach(function (layer) {
+        if (self.map.hasLayer(layer)) { ids.push(self.data.id[layer.gmIndex]); }
+      });
+    });
+    if (this.cluster && this.map.hasLayer(this.cluster)) {
+      this.cluster.getLayers().forEach(function (layer) { ids.push(self.data.id[layer.gmIndex]); });
+    }
+    return ids;
+  };
+
+  /* Incidents passing the current filters, for counts: per type, plus the
+   * country-level ones (which have no feature). */
+  Incidents.prototype.shownCounts = function () {
+    var per = this.data.types.map(function () { return 0; }), country = [], total = 0, first = null, last = null;
+    for (var i = 0; i < this.n; i++) {
+      var t = this.data.t[i];
+      if (!this.typeVisible(t) || !this.matches(i)) { continue; }
+      per[t] += 1;
+      total += 1;
+      if (this.data.k[i] === 2) { country.push(i); }
+      var d = this.data.d[i];
+      if (d !== null) {
+        first = first === null ? d : Math.min(first, d);
+        last = last === null ? d : Math.max(last, d);
+      }
+    }
+    return { perType: per, total: total, country: country, first: first, last: last };
+  };
+
+  Incidents.prototype.string = function (column, i) {
+    return this.data.S[this.data[column][i]] || '';
+  };
+
+  Incidents.prototype.popupContent = function (i) {
+    var data = this.data, type = data.types[data.t[i]];
+    var box = node('div', 'gm-popup');
+    var head = node('div', 'gm-pop-head');
+    head.appendChild(swatch(type.color, data.k[i] === 1 ? 'region' : type.shape, 14));
+    head.appendChild(node('strong', null, type.name));
+    var sub = this.string('sub', i);
+    if (sub) { head.appendChild(node('span', 'gm-pop-sub', ' · ' + sub)); }
+    box.appendChild(head);
+
+    var table = node('table', 'gm-pop-table');
+    function row(label, value) {
+      if (value === '' || value === null || value === undefined) { return; }
+      var tr = node('tr');
+      tr.appendChild(node('th', null, label));
+      tr.appendChild(node('td', null, value));
+      table.appendChild(tr);
+    }
+    var d = data.d[i];
+    row('Date', d === null ? 'undated (the article gives no date)'
+      : isoDay(d) + (data.tp[i] ? ' (' + (PRECISION_DATE[data.tp[i]] || 'precision ' + data.tp[i]) + ')' : ''));
+    var place = [this.string('loc', i), this.string('adm', i), this.string('cty', i)]
+      .filter(function (v, k, all) { return v && all.indexOf(v) === k; }).join(', ');
+    var gp = data.gp[i];
+    row('Place', place + (gp ? ' (' + (PRECISION_GEO[gp] || 'precision ' + gp) + ')' : ''));
+    row('Fatalities', String(data.f[i] || 0));
+    row('Injured', data.inj[i] === null ? 'not reported' : String(data.inj[i]));
+    row('Actors', this.string('act', i));
+    box.appendChild(table);
+
+    if (data.ev[i]) { box.appendChild(node('blockquote', 'gm-pop-evidence', data.ev[i])); }
+
+    var src = node('div', 'gm-pop-source');
+    src.appendChild(node('span', 'gm-pop-label', 'Source: '));
+    var title = this.string('ttl', i), file = this.string('src', i), url = this.string('url', i);
+    if (title) { src.appendChild(node('span', 'gm-pop-title', title)); }
+    if (file) { src.appendChild(node('span', 'gm-pop-file', (title ? ' — ' : '') + file)); }
+    url.split('; ').forEach(function (u) {
+      // Only real web links become links: a javascript: URL stays inert text.
+      if (!u) { return; }
+      if (/^https?:\/\//i.test(u)) {
+        var a = node('a', 'gm-pop-link', u);
+        a.href = u;
+        a.target = '_blank';
+        a.rel = 'noopener noreferrer';
+        src.appendChild(node('br'));
+        src.appendChild(a);
+      } else {
+        src.appendChild(node('div', 'gm-pop-file', u));
+      }
+    });
+    box.appendChild(src);
+    return box;
+  };
+
+  Incidents.prototype.openPopup = function (layer, latlng) {
+    if (!layer || layer.gmIndex === undefined) {
+      // Clicks on a region polygon arrive from its inner path: climb to ours.
+      var parent = layer && layer._eventParents && Object.values(layer._eventParents)[0];
+      if (!parent || parent.gmIndex === undefined) { return; }
+      layer = parent;
+    }
+    var i = layer.gmIndex;
+    var at = latlng || (layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter());
+    L.popup({ maxWidth: 360, minWidth: 260, className: 'gm-popup-wrap' })
+      .setLatLng(at).setContent(this.popupContent(i)).openOn(this.map);
+  };
+
+  /* -------------------------------------------------------------------- heat */
+
+  function heat(incidents, options) {
+    incidents.whenReady(function (inc) {
+      if (!L.heatLayer) { return; }
+      var layer = L.heatLayer([], L.extend({ radius: 22, blur: 18, minOpacity: 0.25 }, options || {}));
+      layer.addTo(inc.map);
+      inc.heatLayer = layer;
+      function refresh() {
+        var pts = [], data = inc.data;
+        for (var i = 0; i < inc.n; i++) {
+          if (data.k[i] === 2 || !inc.typeVisible(data.t[i]) || !inc.matches(i)) { continue; }
+          pts.push([data.lat[i], data.lon[i]]);
+        }
+        layer.setLatLngs(pts);
+      }
+      inc.onChange(refresh);
+      inc.map.on('overlayadd overlayremove', refresh);
+      refresh();
+    });
+  }
+
+  /* ----------------------------------------------------------- layer control */
+
+  function layerControl(incidents, options) {
+    incidents.whenReady(function (inc) {
+      var overlays = {}, map = inc.map;
+      inc.data.types.forEach(function (type, t) {
+        var label = node('span', 'gm-layer-label');
+        label.appendChild(swatch(type.color, type.shape, 14));
+        label.appendChild(node('span', null, ' ' + type.name + ' (' + type.count + ')'));
+        overlays[label.outerHTML] = inc.groups[t];
+      });
+      if (inc.heatLayer) { overlays['<span class="gm-layer-label">Density (heat)</span>'] = inc.heatLayer; }
+      if (root.geomapBasemap && root.geomapBasemap[map._leaflet_id]) {
+        overlays['<span class="gm-layer-label">Borders &amp; places</span>'] = root.geomapBasemap[map._leaflet_id];
+      }
+      L.control.layers(null, overlays, L.extend({ collapsed: false, position: 'topright' }, options || {})).addTo(map);
+      map.on('overlayadd overlayremove', function () { inc._changed(); });
+    });
+  }
+
+  /* ------------------------------------------------------------------ legend */
+
+  function legend(incidents, options) {
+    var control = L.control({ position: (options && options.position) || 'bottomright' });
+    control.onAdd = function () {
+      var div = node('div', 'gm-legend leaflet-bar');
+      L.DomEvent.disableClickPropagation(div);
+      L.DomEvent.disableScrollPropagation(div);
+      return div;
+    };
+    control.addTo(incidents.map);
+    incidents.whenReady(function (inc) {
+      var div = control.getContainer(), counts = [];
+      div.appendChild(node('div', 'gm-legend-title', 'Event types'));
+      inc.data.types.forEach(function (type) {
+        var row = node('div', 'gm-legend-row');
+        row.appendChild(swatch(type.color, type.shape, 16));
+        row.appendChild(node('span', 'gm-legend-name', type.name));
+        var count = node('span', 'gm-legend-count', String(type.count));
+        row.appendChild(count);
+        counts.push(count);
+        div.appendChild(row);
+      });
+      var note = node('div', 'gm-legend-note');
+      if (inc.data.k.indexOf(1) >= 0) {
+        var r = node('div', 'gm-legend-row');
+        r.appendChild(swatch('#555', 'region', 16));
+        r.appendChild(node('span', 'gm-legend-name', 'Region-level (area, not a point)'));
+        note.appendChild(r);
+      }
+      var countryRow = node('div', 'gm-legend-row gm-legend-country');
+      note.appendChild(countryRow);
+      div.appendChild(note);
+      function update() {
+        var c = inc.shownCounts();
+        inc.data.types.forEach(function (type, t) {
+          counts[t].textContent = c.perType[t] === type.count ? String(type.count) : c.perType[t] + ' / ' + type.count;
+        });
+        countryRow.textContent = c.country.length ? c.country.length + ' country-level (listed, not mapped)' : '';
+      }
+      inc.onChange(update);
+      update();
+    });
+  }
+
+  /* ------------------------------------------------------------ date control */
+
+  function dateControl(incidents, options) {
+    var control = L.control({ position: (options && options.position) || 'bottomleft' });
+    control.onAdd = function () {
+      var div = node('div', 'gm-dates leaflet-bar');
+      L.DomEvent.disableClickPropagation(div);
+      L.DomEvent.disableScrollPropagation(div);
+      return div;
+    };
+    control.addTo(incidents.map);
+    incidents.whenReady(function (inc) {
+      var div = control.getContainer();
+      div.appendChild(node('div', 'gm-dates-title', 'Dates'));
+      var hasDates = inc.dayMin !== null;
+      var from, to;
+      function slider(label, value, cls) {
+        var row = node('label', 'gm-dates-row ' + cls);
+        row.appendChild(node('span', 'gm-dates-label', label));
+        var input = node('input');
+        input.type = 'range';
+        input.min = inc.dayMin;
+        input.max = inc.dayMax;
+        input.step = 1;
+        input.value = value;
+        var out = node('output', 'gm-dates-value', isoDay(value));
+        row.appendChild(input);
+        row.appendChild(out);
+        div.appendChild(row);
+        input.gmOut = out;
+        return input;
+      }
+      if (hasDates) {
+        from = slider('From', inc.dayMin, 'gm-from');
+        to = slider('To', inc.dayMax, 'gm-to');
+        var onInput = function () {
+          var a = +from.value, b = +to.value;
+          // The thumbs may not cross: moving one past the other pushes it along.
+          if (a > b) { if (this === from) { to.value = a; b = a; } else { from.value = b; a = b; } }
+          from.gmOut.textContent = isoDay(a);
+          to.gmOut.textContent = isoDay(b);
+          inc.setRange(a, b);
+        };
+        from.addEventListener('input', onInput);
+        to.addEventListener('input', onInput);
+      } else {
+        div.appendChild(node('div', 'gm-dates-none', 'No dated incidents'));
+      }
+      var undatedCount = inc.data.d.filter(function (d) { return d === null; }).length;
+      var check = node('label', 'gm-dates-undated');
+      var box = node('input');
+      box.type = 'checkbox';
+      box.checked = inc.showUndated;
+      box.disabled = undatedCount === 0;
+      box.addEventListener('change', function () { inc.setUndated(box.checked); });
+      check.appendChild(box);
+      check.appendChild(node('span', null, ' Show undated (' + undatedCount + ')'));
+      div.appendChild(check);
+    });
+  }
+
+  /* --------------------------------------------------------------- title bar */
+
+  function titleBar(incidents, options) {
+    var control = L.control({ position: 'topleft' });
+    control.onAdd = function () {
+      var div = node('div', 'gm-title');
+      div.appendChild(node('div', 'gm-title-main', options.title || 'Incidents'));
+      div.appendChild(node('div', 'gm-title-sub', ''));
+      L.DomEvent.disableClickPropagation(div);
+      return div;
+    };
+    control.addTo(incidents.map);
+    incidents.whenReady(function (inc) {
+      var sub = control.getContainer().querySelector('.gm-title-sub');
+      function update() {
+        var c = inc.shownCounts(), parts = [c.total + (c.total === 1 ? ' incident' : ' incidents')];
+        if (inc.dayMin !== null) { parts.push(isoDay(inc.start) + ' – ' + isoDay(inc.end)); }
+        if (options.subtitle) { parts.push(options.subtitle); }
+        sub.textContent = parts.join(' · ');
+      }
+      inc.onChange(update);
+      update();
+    });
+  }
+
+  /* ---------------------------------------------------- country-level panel */
+
+  function countryPanel(incidents, options) {
+    incidents.whenReady(function (inc) {
+      if (inc.data.k.indexOf(2) < 0) { return; }
+      var control = L.control({ position: (options && options.position) || 'bottomleft' });
+      control.onAdd = function () {
+        var div = node('div', 'gm-country leaflet-bar');
+        L.DomEvent.disableClickPropagation(div);
+        L.DomEvent.disableScrollPropagation(div);
+        return div;
+      };
+      control.addTo(inc.map);
+      var div = control.getContainer();
+      var head = node('div', 'gm-country-title', 'Country-level incidents');
+      var list = node('ul', 'gm-country-list');
+      div.appendChild(head);
+      div.appendChild(list);
+      function update() {
+        var c = inc.shownCounts();
+        head.textContent = 'Country-level incidents: ' + c.country.length;
+        list.textContent = '';
+        c.country.forEach(function (i) {
+          var type = inc.data.types[inc.data.t[i]], d = inc.data.d[i];
+          var li = node('li', 'gm-country-item');
+          li.appendChild(swatch(type.color, type.shape, 12));
+          li.appendChild(node('span', null, ' ' + type.name + ' — ' + (inc.string('cty', i) || inc.string('loc', i))
+            + ', ' + (d === null ? 'undated' : isoDay(d))));
+          li.title = inc.data.ev[i] || '';
+          li.addEventListener('click', function () {
+            L.popup({ maxWidth: 360, minWidth: 260 }).setLatLng(inc.map.getCenter())
+              .setContent(inc.popupContent(i)).openOn(inc.map);
+          });
+          list.appendChild(li);
+        });
+        div.style.display = c.country.length ? '' : 'none';
+      }
+      inc.onChange(update);
+      update();
+    });
+  }
+
+  /* ----------------------------------------------------------------- basemap */
+
+  function basemap(map, dataElement) {
+    var data = JSON.parse(dataElement.textContent);
+    map.createPane('gm-base').style.zIndex = 150;
+    map.createPane('gm-labels').style.zIndex = 380;
+    map.getPane('gm-labels').style.pointerEvents = 'none';
+    var renderer = L.canvas({ pane: 'gm-base', padding: 0.3 });
+    var group = L.layerGroup();
+    var styles = {
+      sea: { stroke: false, fillColor: '#c9dbe6', fillOpacity: 1 },
+      country: { color: '#7d7a73', weight: 1.2, fillColor: '#f3f0e8', fillOpacity: 1 },
+      admin1: { color: '#b9b2a3', weight: 0.6, dashArray: '3 3', fill: false }
+    };
+    ['sea', 'country', 'admin1'].forEach(function (kind) {
+      (data[kind] || []).forEach(function (item) {
+        L.geoJSON(item.g, { pane: 'gm-base', renderer: renderer, interactive: false, style: styles[kind] }).addTo(group);
+      });
+    });
+    function label(lat, lon, text, cls) {
+      var icon = L.divIcon({ className: 'gm-label ' + cls, html: '', iconSize: null });
+      var marker = L.marker([lat, lon], { icon: icon, pane: 'gm-labels', interactive: false, keyboard: false });
+      marker.on('add', function () {
+        var el = marker.getElement();
+        el.textContent = '';
+        el.appendChild(node('span', null, text));
+      });
+      return marker;
+    }
+    (data.sea || []).forEach(function (item) {
+      if (item.lat !== null) { label(item.lat, item.lon, item.n, 'gm-label-sea').addTo(group); }
+    });
+    (data.country || []).forEach(function (item) {
+      if (item.lat !== null) { label(item.lat, item.lon, item.n, 'gm-label-country').addTo(group); }
+    });
+    var places = L.layerGroup().addTo(group);
+    (data.places || []).forEach(function (p) {
+      label(p.lat, p.lon, p.n, 'gm-label-place' + (p.cap ? ' gm-label-capital' : '')).addTo(places);
+    });
+    group.addTo(map);
+    root.geomapBasemap = root.geomapBasemap || {};
+    root.geomapBasemap[map._leaflet_id] = group;
+    return group;
+  }
+
+  root.GeomapKit = {
+    ShapeMarker: ShapeMarker,
+    SHAPES: SHAPES,
+    incidents: function (map, el, options) {
+      var inc = new Incidents(map, el, options);
+      root.geomap = inc;
+      return inc;
+    },
+    heat: heat,
+    layerControl: layerControl,
+    legend: legend,
+    dateControl: dateControl,
+    titleBar: titleBar,
+    countryPanel: countryPanel,
+    basemap: basemap,
+    isoDay: isoDay
+  };
+})(window);
