@@ -1,0 +1,478 @@
+"""Incident files: GeoJSON (RFC 7946), GeoPackage and CSV, written and read back.
+
+:func:`write_incidents` picks the format from the file's suffix (or ``driver``)
+and writes through :func:`geomap.fileio.atomic_write`; :func:`read_incidents`
+reads any of them back into the frame documented in ``docs/schema.md``
+(:data:`SCHEMA` gives every column's dtype; :func:`conform_incidents` casts a
+frame to it). Writers are registered in one table, :data:`WRITERS`.
+
+* **GeoJSON**: a FeatureCollection in longitude/latitude order, without a ``crs``
+  member, coordinates rounded to :data:`COORDINATE_DECIMALS` decimals,
+  ``event_date`` as ``YYYY-MM-DD`` or null, ``quantities``/``evidence`` as JSON
+  objects and arrays, country-level rows (empty geometry) with ``"geometry": null``.
+* **GeoPackage**: layer ``incidents``; nested columns as JSON text.
+* **CSV**: UTF-8, no geometry column (``latitude``/``longitude`` carry it), nested
+  columns as JSON text, ``event_date`` as ``YYYY-MM-DD``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import os
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from shapely.geometry import Point, mapping, shape
+
+from geomap.errors import ConfigurationError, InputError, UnreadableInputError
+from geomap.fileio import atomic_write, atomic_write_text
+
+#: Every incident column (``docs/schema.md``) in order, with its pandas dtype.
+#: ``json`` marks the nested columns (dict / list of dicts) held as Python objects.
+SCHEMA: dict[str, str] = {
+    "event_id": "str",
+    "event_date": "datetime64[ns]",
+    "time_precision": "Int64",
+    "disorder_type": "str",
+    "event_type": "str",
+    "sub_event_type": "str",
+    "actor1": "str",
+    "actor2": "str",
+    "country": "str",
+    "iso": "str",
+    "admin1": "str",
+    "location": "str",
+    "latitude": "float64",
+    "longitude": "float64",
+    "geo_precision": "int64",
+    "location_kind": "str",
+    "place_id": "str",
+    "fatalities": "int64",
+    "injured": "Int64",
+    "quantities": "json",
+    "source": "str",
+    "title": "str",
+    "url": "str",
+    "notes": "str",
+    "evidence": "json",
+    "confidence": "float64",
+}
+
+#: Empty value of each nested column.
+JSON_DEFAULTS: dict[str, Callable[[], object]] = {"quantities": dict, "evidence": list}
+
+#: Decimals kept in GeoJSON coordinates (1e-5 degrees is about 1 m).
+COORDINATE_DECIMALS = 5
+
+#: Name of the GeoPackage layer.
+GPKG_LAYER = "incidents"
+
+CRS = "EPSG:4326"
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+def to_geojson(gdf: gpd.GeoDataFrame, *, indent: int | None = None) -> str:
+    """The incidents as an RFC 7946 GeoJSON FeatureCollection (a string).
+
+    Parameters
+    ----------
+    gdf : geopandas.GeoDataFrame
+        Incidents (any CRS; reprojected to WGS84).
+    indent : int, optional
+        Indentation for people reading the file; compact by default.
+
+    Returns
+    -------
+    str
+        The GeoJSON text, valid JSON (no ``NaN``), without a ``crs`` member.
+
+    Examples
+    --------
+    >>> frame = gpd.GeoDataFrame({"event_id": ["a"]}, geometry=[Point(30.523333, 50.45)], crs=CRS)
+    >>> to_geojson(frame)
+    '{"type": "FeatureCollection", "features": [{"type": "Feature", "id": "a", "properties": {"event_id": "a"}, \
+"geometry": {"type": "Point", "coordinates": [30.52333, 50.45]}}]}'
+    """
+    gdf = _wgs84(gdf)
+    columns = [c for c in gdf.columns if c != gdf.geometry.name]
+    features = []
+    for values, geom in zip(gdf[columns].itertuples(index=False, name=None), gdf.geometry):
+        properties = {col: _json_value(col, value) for col, value in zip(columns, values)}
+        feature = {"type": "Feature"}
+        if isinstance(properties.get("event_id"), str):
+            feature["id"] = properties["event_id"]
+        feature["properties"] = properties
+        feature["geometry"] = _geojson_geometry(geom)
+        features.append(feature)
+    collection = {"type": "FeatureCollection", "features": features}
+    return json.dumps(collection, ensure_ascii=False, allow_nan=False, indent=indent)
+
+
+def write_geojson(gdf: gpd.GeoDataFrame, path: str | os.PathLike) -> Path:
+    """Write ``gdf`` as RFC 7946 GeoJSON (see :func:`to_geojson`), atomically."""
+    return atomic_write_text(path, to_geojson(gdf) + "\n")
+
+
+def write_gpkg(gdf: gpd.GeoDataFrame, path: str | os.PathLike) -> Path:
+    """Write ``gdf`` as a GeoPackage (layer ``incidents``), atomically."""
+    import pyogrio
+
+    frame = _flat(_wgs84(gdf))
+    # GeoPackage has no "empty point" that every reader understands; a null
+    # geometry is what GIS tools expect for an unlocated row.
+    frame = frame.set_geometry(frame.geometry.where(~frame.geometry.is_empty, None))
+    # Declare the layer's type when every row is a point (or there are no rows).
+    geometry_type = "Point" if _all_points(frame) else None
+
+    def write(tmp: Path) -> None:
+        pyogrio.write_dataframe(frame, tmp, layer=GPKG_LAYER, driver="GPKG", geometry_type=geometry_type)
+
+    return atomic_write(path, write)
+
+
+def write_csv(gdf: gpd.GeoDataFrame, path: str | os.PathLike) -> Path:
+    """Write ``gdf`` as UTF-8 CSV without geometry (``latitude``/``longitude`` carry it), atomically."""
+    frame = pd.DataFrame(_flat(_wgs84(gdf)).drop(columns=gdf.geometry.name))
+
+    def write(tmp: Path) -> None:
+        frame.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+
+    return atomic_write(path, write)
+
+
+#: Writer name → function(gdf, path).
+WRITERS: dict[str, Callable[[gpd.GeoDataFrame, str | os.PathLike], Path]] = {
+    "geojson": write_geojson,
+    "gpkg": write_gpkg,
+    "csv": write_csv,
+}
+
+#: Lower-case suffix → writer name (also used to pick the reader).
+SUFFIX_TO_DRIVER: dict[str, str] = {".geojson": "geojson", ".json": "geojson", ".gpkg": "gpkg", ".csv": "csv"}
+
+
+def write_incidents(gdf: gpd.GeoDataFrame, path: str | os.PathLike, *, driver: str | None = None) -> Path:
+    """Write incidents to ``path`` in the format its suffix names, atomically.
+
+    Parameters
+    ----------
+    gdf : geopandas.GeoDataFrame
+        Incidents as :func:`geomap.extract` returns them (``docs/schema.md``).
+    path : path-like
+        ``.geojson``/``.json`` (RFC 7946), ``.gpkg`` (GeoPackage) or ``.csv``.
+    driver : str, optional
+        ``geojson``, ``gpkg`` or ``csv`` (or GDAL's ``GeoJSON``/``GPKG``/``CSV``),
+        overriding the suffix.
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
+
+    Raises
+    ------
+    ConfigurationError
+        For an unknown suffix or driver, or when ``gdf`` is not a GeoDataFrame.
+    OutputError
+        When the file cannot be written (the previous file, if any, is kept).
+
+    Examples
+    --------
+    >>> write_incidents(gdf, "incidents.geojson")  # doctest: +SKIP
+    """
+    if not isinstance(gdf, gpd.GeoDataFrame):
+        raise ConfigurationError(f"expected a GeoDataFrame of incidents, got {type(gdf).__name__}")
+    name = _driver(path, driver)
+    return WRITERS[name](gdf, path)
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def read_incidents(path: str | os.PathLike) -> gpd.GeoDataFrame:
+    """Read an incidents file written by :func:`write_incidents` back into the frame.
+
+    Parameters
+    ----------
+    path : path-like
+        A ``.geojson``/``.json``, ``.gpkg`` or ``.csv`` incidents file.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        Columns and dtypes of :data:`SCHEMA`, nested columns parsed, CRS
+        EPSG:4326, country-level rows with an empty geometry.
+
+    Raises
+    ------
+    UnreadableInputError
+        When the file is missing or cannot be opened.
+    InputError
+        When it is malformed or is not an incidents file (columns missing).
+    """
+    source = Path(path)
+    if not source.is_file():
+        raise UnreadableInputError(f"{source}: no such file")
+    suffix = source.suffix.lower()
+    if suffix not in SUFFIX_TO_DRIVER:
+        known = ", ".join(sorted(SUFFIX_TO_DRIVER))
+        raise InputError(f"{source}: unknown incidents file type {suffix or '(none)'} (known: {known})")
+    reader = {"geojson": _read_geojson, "gpkg": _read_gpkg, "csv": _read_csv}[SUFFIX_TO_DRIVER[suffix]]
+    frame = reader(source)
+    return conform_incidents(frame, source=str(source))
+
+
+def conform_incidents(frame: pd.DataFrame, *, source: str = "incidents") -> gpd.GeoDataFrame:
+    """Cast a frame of incidents to :data:`SCHEMA` (column order, dtypes, nested values, CRS).
+
+    Nested columns given as JSON text are parsed; a missing geometry becomes
+    ``Point(longitude, latitude)`` when both are known, else an empty point.
+    Columns not in the schema are kept after the schema's.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame or geopandas.GeoDataFrame
+        Incidents.
+    source : str
+        Name of the input, for error messages.
+
+    Raises
+    ------
+    InputError
+        When columns are missing or values cannot be cast (one line naming the column).
+    """
+    missing = [c for c in SCHEMA if c not in frame.columns]
+    if missing:
+        raise InputError(f"{source}: not a geomap incidents file (missing columns: {', '.join(missing)})")
+    out = {}
+    for column, dtype in SCHEMA.items():
+        try:
+            out[column] = _cast(frame[column], column, dtype)
+        except (ValueError, TypeError, OverflowError) as err:
+            raise InputError(f"{source}: bad values in column {column!r} ({_one_line(err)})") from err
+    geometry_name = frame.geometry.name if isinstance(frame, gpd.GeoDataFrame) else None
+    extra = [c for c in frame.columns if c not in SCHEMA and c != geometry_name]
+    for column in extra:
+        out[column] = frame[column].to_numpy()
+    if geometry_name is not None:
+        geometry = [g if g is not None else Point() for g in frame.geometry]
+    else:
+        # lon/lat order: shapely speaks (x, y) = (longitude, latitude).
+        geometry = [
+            Point(lon, lat) if math.isfinite(lat) and math.isfinite(lon) else Point()
+            for lat, lon in zip(out["latitude"], out["longitude"])
+        ]
+    result = gpd.GeoDataFrame(out, index=pd.RangeIndex(len(frame)), geometry=geometry, crs=CRS)
+    if isinstance(frame, gpd.GeoDataFrame) and frame.crs is not None and not frame.crs.equals(CRS):
+        result = result.set_crs(frame.crs, allow_override=True).to_crs(CRS)
+    return result
+
+
+def _read_geojson(path: Path) -> gpd.GeoDataFrame:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except OSError as err:
+        raise UnreadableInputError(f"{path}: {err.strerror or err}") from err
+    except UnicodeDecodeError as err:
+        raise UnreadableInputError(f"{path}: not UTF-8 text") from err
+    except json.JSONDecodeError as err:
+        raise InputError(f"{path}: invalid JSON at line {err.lineno} ({err.msg})") from err
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection" or not isinstance(
+        data.get("features"), list
+    ):
+        raise InputError(f"{path}: not a GeoJSON FeatureCollection")
+    rows, geometries = [], []
+    for number, feature in enumerate(data["features"], 1):
+        if not isinstance(feature, dict) or feature.get("type") != "Feature":
+            raise InputError(f"{path}: feature {number} is not a GeoJSON Feature")
+        properties = feature.get("properties") or {}
+        if not isinstance(properties, dict):
+            raise InputError(f"{path}: feature {number} has no properties object")
+        rows.append(properties)
+        geometry = feature.get("geometry")
+        try:
+            geometries.append(shape(geometry) if geometry else Point())
+        except (AttributeError, KeyError, TypeError, ValueError, shapely.errors.GEOSException) as err:
+            raise InputError(f"{path}: feature {number} has an invalid geometry ({_one_line(err)})") from err
+    frame = pd.DataFrame(rows, columns=list(dict.fromkeys(c for row in rows for c in row)) or list(SCHEMA))
+    return gpd.GeoDataFrame(frame, geometry=geometries, crs=CRS)
+
+
+def _read_gpkg(path: Path) -> gpd.GeoDataFrame:
+    import pyogrio
+    from pyogrio.errors import DataLayerError, DataSourceError
+
+    try:
+        layers = [name for name, _ in pyogrio.list_layers(path)]
+        layer = GPKG_LAYER if GPKG_LAYER in layers else (layers[0] if layers else None)
+        if layer is None:
+            raise InputError(f"{path}: GeoPackage has no layers")
+        return pyogrio.read_dataframe(path, layer=layer)
+    except (DataSourceError, DataLayerError) as err:
+        raise InputError(f"{path}: not a readable GeoPackage ({_one_line(err)})") from err
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    try:
+        # Everything as text; keep_default_na=False so "NA" in a name stays a name.
+        # CSV cannot tell an empty text from a missing one: both come back missing.
+        frame = pd.read_csv(path, dtype=object, keep_default_na=False, encoding="utf-8-sig")
+        return frame.replace("", None)
+    except UnicodeDecodeError as err:
+        raise UnreadableInputError(f"{path}: not UTF-8 text") from err
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as err:
+        raise InputError(f"{path}: not a readable CSV ({_one_line(err)})") from err
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _driver(path: str | os.PathLike, driver: str | None) -> str:
+    if driver is not None:
+        name = driver.lower()
+        if name not in WRITERS:
+            raise ConfigurationError(f"unknown output driver {driver!r} (known: {', '.join(WRITERS)})")
+        return name
+    suffix = Path(path).suffix.lower()
+    if suffix not in SUFFIX_TO_DRIVER:
+        known = ", ".join(sorted(SUFFIX_TO_DRIVER))
+        raise ConfigurationError(f"{path}: unknown output file type {suffix or '(none)'} (known: {known})")
+    return SUFFIX_TO_DRIVER[suffix]
+
+
+def _wgs84(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    if gdf.crs is None:
+        return gdf.set_crs(CRS)
+    return gdf if gdf.crs.equals(CRS) else gdf.to_crs(CRS)
+
+
+def _all_points(frame: gpd.GeoDataFrame) -> bool:
+    types = set(frame.geometry.dropna().geom_type)
+    return types <= {"Point"}
+
+
+def _flat(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """A copy with nested columns as JSON text and dates as ``YYYY-MM-DD`` text."""
+    frame = gdf.copy()
+    for column in frame.columns:
+        if column == frame.geometry.name:
+            continue
+        series = frame[column]
+        if column in JSON_DEFAULTS or any(isinstance(v, (dict, list)) for v in series):
+            frame[column] = series.map(lambda v, c=column: _json_text(c, v))
+        elif column == "event_date" or pd.api.types.is_datetime64_any_dtype(series):
+            frame[column] = series.map(lambda v, c=column: _json_value(c, v))
+    return frame
+
+
+def _json_text(column: str, value: object) -> str:
+    converted = _json_value(column, value)
+    if converted is None:
+        converted = JSON_DEFAULTS.get(column, lambda: None)()
+    return json.dumps(converted, ensure_ascii=False, allow_nan=False)
+
+
+def _json_value(column: str, value: object) -> object:
+    """A JSON-ready copy of ``value``: no NaN/NaT/NA, numpy scalars unwrapped, dates as text."""
+    if isinstance(value, dict):
+        return {str(k): _json_value(column, v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return [_json_value(column, v) for v in value]
+    if value is None or value is pd.NaT or value is pd.NA:
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, (pd.Timestamp, datetime)):
+        if pd.isna(value):
+            return None
+        return value.strftime("%Y-%m-%d") if column == "event_date" else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _geojson_geometry(geom) -> dict | None:
+    if geom is None or geom.is_empty:
+        return None
+    rounded = shapely.set_precision(geom, 10 ** -COORDINATE_DECIMALS)
+    if rounded.is_empty:  # a sliver that rounding collapsed: keep the original shape
+        rounded = shapely.transform(geom, lambda xy: np.round(xy, COORDINATE_DECIMALS))
+    # RFC 7946 §3.1.6: exterior rings counter-clockwise.
+    rounded = shapely.orient_polygons(rounded)
+    return _rounded_mapping(mapping(rounded))
+
+
+def _rounded_mapping(value):
+    # set_precision snaps to the grid in binary floating point; round the decimals
+    # so the file shows 30.52333, not 30.523330000000001.
+    if isinstance(value, dict):
+        return {k: _rounded_mapping(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_rounded_mapping(v) for v in value]
+    if isinstance(value, float):
+        return round(value, COORDINATE_DECIMALS)
+    return value
+
+
+def _cast(series: pd.Series, column: str, dtype: str) -> object:
+    values = series.tolist()
+    if dtype == "json":
+        default = JSON_DEFAULTS[column]
+        return [_parse_json(v, default) for v in values]
+    if dtype == "str":
+        return pd.Series([_text(v) for v in values], dtype="str").array
+    if dtype.startswith("datetime64"):
+        parsed = pd.to_datetime(pd.Series([None if _missing(v) else v for v in values], dtype=object), format="mixed")
+        if parsed.dt.tz is not None:
+            parsed = parsed.dt.tz_localize(None)
+        return parsed.dt.normalize().astype(dtype).array
+    if dtype == "Int64":
+        return pd.array([None if _missing(v) else int(float(v)) for v in values], dtype="Int64")
+    if dtype == "int64":
+        if any(_missing(v) for v in values):
+            raise ValueError("missing values")
+        return np.array([int(float(v)) for v in values], dtype="int64")
+    return np.array([math.nan if _missing(v) else float(v) for v in values], dtype=dtype)
+
+
+def _missing(value: object) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, str):
+        return False
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _text(value: object) -> str | None:
+    if _missing(value):
+        return None
+    return value if isinstance(value, str) else str(value)
+
+
+def _parse_json(value: object, default: Callable[[], object]) -> object:
+    if isinstance(value, (dict, list)):
+        return value
+    if _missing(value):
+        return default()
+    parsed = json.loads(value)
+    if not isinstance(parsed, type(default())):
+        raise ValueError(f"expected a JSON {type(default()).__name__}, got {type(parsed).__name__}")
+    return parsed
+
+
+def _one_line(err: object) -> str:
+    return " ".join(str(err).split())
