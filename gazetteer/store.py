@@ -1,0 +1,344 @@
+"""The embedded gazetteer data (``gazetteer/data/``), loaded lazily.
+
+:class:`Store` answers the questions the matcher and resolver ask, fast and
+without loading what they do not need:
+
+* which folded names start at a position of a folded text (:meth:`Store.keys_at`,
+  a memory-mapped marisa-trie) and which places carry a name (:meth:`Store.entries`);
+* the :class:`~gazetteer.model.Place` behind an index (:meth:`Store.place`; per-place
+  numpy arrays read on first use);
+* countries and first-level regions by code, demonyms, English word frequencies;
+* region, country and sea polygons (:meth:`Store.geometry`, :meth:`Store.shapes`;
+  WKB decompressed on first use).
+
+Every name is stored under its key from :func:`gazetteer.normalize.fold`, with
+bit flags saying what kind of name it is for that place (the NAME_* constants).
+``gazetteer/build`` writes the files; its README describes them.
+
+Examples
+--------
+>>> store = Store.load()
+>>> [store.place(i).id for i, _ in store.entries("kharkov")][:1]
+['gn:706483']
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import zipfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import marisa_trie
+import numpy as np
+
+from gazetteer.errors import DataError
+from gazetteer.model import PLACE_KINDS, Place
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+
+__all__ = [
+    "NAME_ABBREV",
+    "NAME_ALT",
+    "NAME_ASCII",
+    "NAME_CYRILLIC",
+    "NAME_MAIN",
+    "NAME_QUALIFIED",
+    "DEFAULT_DATA_DIR",
+    "Store",
+]
+
+#: The place's main name (GeoNames ``name``; a country's or region's own name).
+NAME_MAIN = 1
+#: An alternate name written in ASCII in the source (usually a transliteration).
+NAME_ASCII = 2
+#: An alternate name (another spelling, language, or former name).
+NAME_ALT = 4
+#: A region name with its type word: "Kursk Oblast", "Kursk region", "Republic of Crimea".
+NAME_QUALIFIED = 8
+#: An abbreviation ("US", "U.S.", "UK"): its key may be a common word, so check the original case.
+NAME_ABBREV = 16
+#: Written in Cyrillic.
+NAME_CYRILLIC = 32
+
+FLAG_BITS = {
+    "main": NAME_MAIN,
+    "ascii": NAME_ASCII,
+    "alt": NAME_ALT,
+    "qualified": NAME_QUALIFIED,
+    "abbrev": NAME_ABBREV,
+    "cyrillic": NAME_CYRILLIC,
+}
+
+#: Kinds in the order of their codes in ``places.npz``.
+KINDS = PLACE_KINDS
+#: "No value" in the uint16 code columns.
+NONE16 = 0xFFFF
+#: Version of the data layout; bumped when the build writes something the loader must know.
+FORMAT = 1
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent / "data"
+_REQUIRED = ("names.marisa", "meta.json", "places.npz", "strings.txt.gz", "zipf.marisa", "shapes.npz")
+
+
+class Store:
+    """Read-only access to the embedded gazetteer data.
+
+    Use :meth:`load`; the constructor only wires loaded parts together. Only the
+    name trie and a small JSON file are read at load time; everything else is
+    read the first time it is needed.
+    """
+
+    def __init__(self, data_dir: Path, names: marisa_trie.RecordTrie, meta: dict) -> None:
+        self.data_dir = data_dir
+        self._names = names
+        self._meta = meta
+        self._special_ids: list[str] = meta["special_ids"]
+        self._n = int(meta["places"])
+        self._arrays: dict[str, np.ndarray] | None = None
+        self._strings: list[str] | None = None
+        self._by_id: dict[str, int] | None = None
+        self._places: dict[int, Place] = {}
+        self._zipf: marisa_trie.RecordTrie | None = None
+        self._shape_index: dict[int, tuple[int, int]] | None = None
+        self._shape_blob: np.ndarray | None = None
+        self._geoms: dict[int, BaseGeometry] = {}
+
+    # loading ------------------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, data_dir: str | Path | None = None) -> Store:
+        """Open the data in ``data_dir`` (default: the package's ``gazetteer/data``).
+
+        Parameters
+        ----------
+        data_dir : str or Path, optional
+            A directory written by ``python -m gazetteer.build``.
+
+        Returns
+        -------
+        Store
+
+        Raises
+        ------
+        gazetteer.errors.DataError
+            If the directory or one of its files is missing, unreadable or of
+            another format version.
+        """
+        path = Path(data_dir) if data_dir is not None else DEFAULT_DATA_DIR
+        if not path.is_dir():
+            raise DataError(f"gazetteer data directory not found: {path}")
+        missing = [name for name in _REQUIRED if not (path / name).is_file()]
+        if missing:
+            raise DataError(f"gazetteer data in {path} is incomplete: missing {', '.join(missing)}")
+        try:
+            meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError) as err:
+            raise DataError(f"cannot read {path / 'meta.json'}: {err}") from err
+        if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+            raise DataError(
+                f"gazetteer data in {path} has format {meta.get('format') if isinstance(meta, dict) else '?'}"
+                f", this version reads format {FORMAT}: rebuild it with python -m gazetteer.build"
+            )
+        names = marisa_trie.RecordTrie("<IB")
+        try:
+            names.mmap(str(path / "names.marisa"))
+        except Exception as err:  # marisa raises bare RuntimeError/Exception subclasses
+            raise DataError(f"cannot read {path / 'names.marisa'}: {err}") from err
+        return cls(path, names, meta)
+
+    def _array(self, name: str) -> np.ndarray:
+        if self._arrays is None:
+            path = self.data_dir / "places.npz"
+            try:
+                with np.load(path) as npz:
+                    arrays = {key: npz[key] for key in npz.files}
+            except (OSError, ValueError, zipfile.BadZipFile) as err:
+                raise DataError(f"cannot read {path}: {err}") from err
+            if any(len(a) != self._n for a in arrays.values()):
+                raise DataError(f"{path} does not match meta.json: rebuild the gazetteer data")
+            self._arrays = arrays
+        return self._arrays[name]
+
+    def _names_of_places(self) -> list[str]:
+        if self._strings is None:
+            path = self.data_dir / "strings.txt.gz"
+            try:
+                strings = gzip.decompress(path.read_bytes()).decode("utf-8").split("\n")[:-1]
+            except (OSError, EOFError, UnicodeDecodeError) as err:
+                raise DataError(f"cannot read {path}: {err}") from err
+            if len(strings) != self._n:
+                raise DataError(f"{path} does not match meta.json: rebuild the gazetteer data")
+            self._strings = strings
+        return self._strings
+
+    # names --------------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        """Number of places."""
+        return self._n
+
+    def keys_at(self, folded_text: str, pos: int, max_len: int = 64) -> list[str]:
+        """Every key that is a prefix of ``folded_text[pos:pos + max_len]``, shortest first.
+
+        The caller checks word boundaries: ``"kursk"`` is returned at the start of
+        ``"kurskaya"`` too.
+        """
+        return self._names.prefixes(folded_text[pos : pos + max_len])
+
+    def entries(self, key: str) -> list[tuple[int, int]]:
+        """``(place index, NAME_* flags)`` of every place named ``key``; ``[]`` if none."""
+        try:
+            return self._names[key]
+        except KeyError:
+            return []
+
+    def demonym(self, key: str) -> str | None:
+        """ISO2 of the country a folded demonym or adjective refers to (``"north korean"`` → ``"KP"``)."""
+        return self._meta["demonyms"].get(key)
+
+    def demonyms(self) -> dict[str, str]:
+        """All folded demonyms and adjectives, with their country's ISO2."""
+        return dict(self._meta["demonyms"])
+
+    def zipf(self, key: str) -> float:
+        """English word frequency (wordfreq Zipf scale) of a folded one-word place name; 0.0 if not a word.
+
+        Examples
+        --------
+        >>> store = Store.load()
+        >>> store.zipf("echo") > 3 > store.zipf("novorossiysk")
+        True
+        """
+        if self._zipf is None:
+            trie = marisa_trie.RecordTrie("<H")
+            try:
+                trie.mmap(str(self.data_dir / "zipf.marisa"))
+            except Exception as err:  # see load()
+                raise DataError(f"cannot read {self.data_dir / 'zipf.marisa'}: {err}") from err
+            self._zipf = trie
+        found = self._zipf.get(key)
+        return found[0][0] / 100 if found else 0.0
+
+    # places -------------------------------------------------------------------------------------
+
+    def place(self, idx: int) -> Place:
+        """The :class:`~gazetteer.model.Place` at index ``idx`` (built once, then cached).
+
+        Raises
+        ------
+        IndexError
+            If ``idx`` is not a place index.
+        """
+        cached = self._places.get(idx)
+        if cached is not None:
+            return cached
+        if not 0 <= idx < self._n:
+            raise IndexError(f"no place with index {idx}")
+        kind = KINDS[int(self._array("kind")[idx])]
+        country = int(self._array("country")[idx])
+        a1 = int(self._array("admin1")[idx])
+        gid = int(self._array("geonameid")[idx])
+        fcode = self._meta["feature_codes"][int(self._array("fcode")[idx])]
+        admin1_name = None
+        if a1 != NONE16:
+            a1_idx = self._ids().get("admin1:" + self._meta["admin1_codes"][a1])
+            if a1_idx is not None:
+                admin1_name = self._names_of_places()[a1_idx]
+        result = Place(
+            id=self._special_ids[idx] if idx < len(self._special_ids) else f"gn:{gid}",
+            name=self._names_of_places()[idx],
+            kind=kind,
+            country=self._meta["countries"][country] if country != NONE16 else None,
+            admin1=admin1_name,
+            lat=round(float(self._array("lat")[idx]), 5),
+            lon=round(float(self._array("lon")[idx]), 5),
+            population=int(self._array("population")[idx]),
+            geonameid=gid or None,
+            feature_code=fcode,
+        )
+        self._places[idx] = result
+        return result
+
+    def _ids(self) -> dict[str, int]:
+        """Index of every non-GeoNames-city id (countries, regions, seas)."""
+        if self._by_id is None:
+            self._by_id = {pid: i for i, pid in enumerate(self._special_ids)}
+        return self._by_id
+
+    def index_of(self, place_id: str) -> int | None:
+        """Index of the place with id ``place_id`` (``gn:…``, ``country:…``, ``admin1:…``, ``sea:…``)."""
+        if place_id.startswith("gn:"):
+            try:
+                gid = int(place_id[3:])
+            except ValueError:
+                return None
+            gids = self._array("geonameid")
+            start = len(self._special_ids)
+            # Cities are stored sorted by geonameid after the special places.
+            pos = start + int(np.searchsorted(gids[start:], gid))
+            if pos < self._n and int(gids[pos]) == gid:
+                return pos
+            hits = np.flatnonzero(gids[:start] == gid)
+            return int(hits[0]) if hits.size else None
+        return self._ids().get(place_id)
+
+    def country(self, iso2: str) -> int | None:
+        """Index of the country with ISO 3166-1 alpha-2 code ``iso2``."""
+        return self._ids().get(f"country:{iso2.upper()}")
+
+    def admin1(self, iso2: str, admin1_code: str) -> int | None:
+        """Index of the first-level region with GeoNames code ``admin1_code`` in ``iso2`` (``("RU", "41")``)."""
+        return self._ids().get(f"admin1:{iso2.upper()}.{admin1_code}")
+
+    def admin1_code(self, idx: int) -> str | None:
+        """GeoNames admin1 code (``"41"``) of any place with one: a region's own, a city's region's."""
+        value = int(self._array("admin1")[idx])
+        if value == NONE16:
+            return None
+        return self._meta["admin1_codes"][value].split(".", 1)[1]
+
+    # geometry -----------------------------------------------------------------------------------
+
+    def _load_shapes(self) -> None:
+        path = self.data_dir / "shapes.npz"
+        try:
+            with np.load(path) as npz:
+                index, offsets, blob = npz["index"], npz["offsets"], npz["wkb"]
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as err:
+            raise DataError(f"cannot read {path}: {err}") from err
+        self._shape_blob = blob
+        self._shape_index = {
+            int(i): (int(offsets[k]), int(offsets[k + 1])) for k, i in enumerate(index.tolist())
+        }
+
+    def geometry(self, idx: int) -> BaseGeometry | None:
+        """Polygon or MultiPolygon (lon, lat) of a country, region or sea; None for other places."""
+        if self._shape_index is None:
+            self._load_shapes()
+        span = self._shape_index.get(idx)
+        if span is None:
+            return None
+        geom = self._geoms.get(idx)
+        if geom is None:
+            import shapely
+
+            geom = shapely.from_wkb(self._shape_blob[span[0] : span[1]].tobytes())
+            self._geoms[idx] = geom
+        return geom
+
+    def shapes(self, kind: str) -> list[tuple[Place, BaseGeometry]]:
+        """Every (place, polygon) of a kind (``"country"``, ``"admin1"``, ``"sea"``), in index order."""
+        if kind not in KINDS:
+            raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+        if self._shape_index is None:
+            self._load_shapes()
+        code = KINDS.index(kind)
+        kinds = self._array("kind")
+        return [
+            (self.place(idx), self.geometry(idx))
+            for idx in sorted(self._shape_index)
+            if kinds[idx] == code
+        ]

@@ -1,0 +1,276 @@
+"""The embedded gazetteer data and its loader (gazetteer.store)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from shapely.geometry import Point
+
+from gazetteer.errors import DataError
+from gazetteer.model import Place
+from gazetteer.normalize import fold, fold_text
+from gazetteer.store import (
+    DEFAULT_DATA_DIR,
+    NAME_ABBREV,
+    NAME_CYRILLIC,
+    NAME_MAIN,
+    NAME_QUALIFIED,
+    Store,
+)
+
+
+@pytest.fixture(scope="module")
+def store() -> Store:
+    return Store.load()
+
+
+def ids(store: Store, name: str) -> set[str]:
+    return {store.place(i).id for i, _ in store.entries(fold(name))}
+
+
+def best(store: Store, name: str, kind: str | None = None) -> Place:
+    """The most populous place of a kind with this name (a stand-in for the resolver)."""
+    places = [store.place(i) for i, _ in store.entries(fold(name))]
+    places = [p for p in places if kind is None or p.kind == kind]
+    assert places, f"no {kind or 'place'} named {name!r}"
+    return max(places, key=lambda p: p.population)
+
+
+@pytest.mark.parametrize(
+    ("variants", "place_id"),
+    [
+        (["Kharkov", "Kharkiv", "Харьков", "Харків"], "gn:706483"),
+        (["Kiev", "Kyiv", "Київ", "Киев"], "gn:703448"),
+        (["Odessa", "Odesa", "Одесса"], "gn:698740"),
+        (["Nikolaev", "Mykolaiv", "Николаев"], "gn:700569"),
+        (["Zaporozhye", "Zaporizhzhia", "Zaporizhia", "Запорожье"], "gn:687700"),
+        (["Ust-Luga", "Ust Luga", "Ust’-Luga", "Усть-Луга"], "gn:478036"),
+        (["Novorossiysk", "Новороссийск"], "gn:518255"),
+    ],
+)
+def test_spelling_variants_reach_one_place(store, variants, place_id):
+    for name in variants:
+        assert place_id in ids(store, name), name
+
+
+def test_ust_luga_place(store):
+    place = store.place(store.index_of("gn:478036"))
+    assert place.name == "Ust’-Luga"
+    assert place.kind == "city"
+    assert place.country == "RU"
+    assert place.admin1 == "Leningrad Oblast"
+    assert place.lat == pytest.approx(59.67, abs=0.01)
+    assert place.lon == pytest.approx(28.29, abs=0.01)
+    assert place.geonameid == 478036
+    assert store.admin1_code(store.index_of("gn:478036")) == "42"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["Kursk Oblast", "Kursk oblast", "Kursk region", "Kurskaya oblast", "Курская область"],
+)
+def test_region_phrasings_are_qualified_keys(store, phrase):
+    entries = store.entries(fold(phrase))
+    kursk = store.admin1("RU", "41")
+    assert kursk is not None
+    assert [flags for idx, flags in entries if idx == kursk], phrase
+    assert all(store.place(i).kind == "admin1" for i, _ in entries)
+    if phrase != "Курская область":
+        assert any(flags & NAME_QUALIFIED for idx, flags in entries if idx == kursk)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "name"),
+    [
+        ("Krasnodar Krai", "RU", "Krasnodar Krai"),
+        ("Moscow Oblast", "RU", "Moscow Oblast"),
+        ("Moscow region", "RU", "Moscow Oblast"),
+        ("Republic of Crimea", "UA", "Crimea"),
+        ("Texas", "US", "Texas"),
+        ("Texas state", "US", "Texas"),
+        ("Idlib Governorate", "SY", "Idlib"),
+        ("Sindh Province", "PK", "Sindh"),
+    ],
+)
+def test_regions(store, phrase, country, name):
+    places = [store.place(i) for i, _ in store.entries(fold(phrase))]
+    regions = [p for p in places if p.kind == "admin1"]
+    assert [(p.country, p.name) for p in regions] == [(country, name)]
+
+
+def test_bare_region_and_city_share_a_key(store):
+    kinds = {store.place(i).kind for i, _ in store.entries("kursk")}
+    assert {"admin1", "city"} <= kinds
+
+
+def test_washington_includes_the_capital(store):
+    places = [store.place(i) for i, _ in store.entries("washington")]
+    dc = [p for p in places if p.kind == "city" and p.admin1 == "District of Columbia"]
+    assert dc and dc[0].feature_code == "PPLC"
+    assert dc[0].lat == pytest.approx(38.9, abs=0.1)
+    assert any(p.id == "admin1:US.WA" for p in places)
+
+
+def test_cyrillic_keys_are_flagged(store):
+    entries = store.entries(fold("Курская область"))
+    assert entries and all(flags & NAME_CYRILLIC for _, flags in entries)
+    assert not any(flags & NAME_CYRILLIC for _, flags in store.entries("kursk oblast"))
+
+
+def test_main_name_flag(store):
+    idx = store.index_of("gn:518255")
+    assert (idx, NAME_MAIN) in [(i, f & NAME_MAIN) for i, f in store.entries("novorossiysk")]
+
+
+@pytest.mark.parametrize(
+    ("name", "iso"),
+    [("Ukraine", "UA"), ("Russia", "RU"), ("Russian Federation", "RU"), ("North Korea", "KP"),
+     ("Saudi Arabia", "SA"), ("Britain", "GB"), ("Netherlands", "NL"), ("Россия", "RU"),
+     ("Україна", "UA")],
+)
+def test_countries(store, name, iso):
+    assert store.place(store.country(iso)).id == f"country:{iso}"
+    assert store.country(iso) in [i for i, _ in store.entries(fold(name))]
+
+
+@pytest.mark.parametrize(("abbrev", "iso"), [("US", "US"), ("U.S.", "US"), ("USA", "US"), ("UK", "GB")])
+def test_country_abbreviations(store, abbrev, iso):
+    idx = store.country(iso)
+    assert any(i == idx and f & NAME_ABBREV for i, f in store.entries(fold(abbrev)))
+
+
+def test_no_airport_codes(store):
+    moscow = store.index_of("gn:524901")
+    for code in ("mow", "svo"):
+        assert moscow not in [i for i, _ in store.entries(code)]
+
+
+def test_country_place(store):
+    place = store.place(store.country("UA"))
+    assert place.kind == "country"
+    assert place.population > 30_000_000
+    assert 44 < place.lat < 53 and 22 < place.lon < 41
+
+
+def test_lookup_by_id_round_trips(store):
+    for pid in ("country:RU", "admin1:RU.41", "gn:703448", "sea:black-sea"):
+        idx = store.index_of(pid)
+        assert idx is not None, pid
+        assert store.place(idx).id == pid
+    assert store.index_of("gn:1") is None
+    assert store.index_of("gn:notanumber") is None
+    assert store.index_of("nothing:here") is None
+
+
+def test_admin1_codes(store):
+    kursk_city = best(store, "Kursk", "city")
+    idx = store.index_of(kursk_city.id)
+    assert store.admin1_code(idx) == "41"
+    assert store.place(store.admin1("RU", "41")).name == kursk_city.admin1
+    assert store.admin1_code(store.country("RU")) is None
+    assert store.admin1("RU", "nope") is None
+
+
+@pytest.mark.parametrize(
+    ("demonym", "iso"),
+    [("ukrainian", "UA"), ("ukrainians", "UA"), ("russian", "RU"), ("russians", "RU"),
+     ("north korean", "KP"), ("north koreans", "KP"), ("south korean", "KR"), ("american", "US"),
+     ("british", "GB"), ("french", "FR")],
+)
+def test_demonyms(store, demonym, iso):
+    assert store.demonym(demonym) == iso
+
+
+def test_not_a_demonym(store):
+    assert store.demonym("kursk") is None
+
+
+def test_zipf(store):
+    assert store.zipf("echo") > 3
+    assert store.zipf("police") > 4
+    assert store.zipf("novorossiysk") == 0.0
+    assert store.zipf("moscow") == 0.0  # a proper name, not an English word
+    assert store.zipf("not a key") == 0.0
+
+
+def test_keys_at_finds_prefixes_shortest_first(store):
+    folded, _ = fold_text("Strikes hit the Kursk Oblast border.")
+    pos = folded.index("kursk")
+    keys = store.keys_at(folded, pos)
+    assert "kursk" in keys and "kursk oblast" in keys
+    assert keys == sorted(keys, key=len)
+    assert all(folded.startswith(k, pos) for k in keys)
+    assert store.keys_at(folded, pos, max_len=5)[-1] == "kursk"
+
+
+def test_entries_miss(store):
+    assert store.entries("no such place anywhere") == []
+
+
+def test_region_geometry(store):
+    kursk = store.geometry(store.admin1("RU", "41"))
+    # shapely speaks (lon, lat).
+    assert kursk.contains(Point(36.2, 51.7))
+    assert not kursk.contains(Point(37.6, 55.75))
+    assert kursk.is_valid
+    assert store.geometry(store.index_of("gn:703448")) is None
+
+
+def test_shapes(store):
+    countries = store.shapes("country")
+    assert len(countries) > 200
+    assert all(place.kind == "country" and geom.is_valid for place, geom in countries)
+    ukraine = dict((p.id, g) for p, g in countries)["country:UA"]
+    assert ukraine.contains(Point(30.52, 50.45))  # Kyiv
+    seas = dict((p.name, g) for p, g in store.shapes("sea"))
+    assert seas["Black Sea"].contains(Point(34.0, 43.0))
+    assert store.shapes("city") == []
+    with pytest.raises(ValueError):
+        store.shapes("planet")
+
+
+def test_len(store):
+    assert len(store) > 234_908
+
+
+def test_place_index_out_of_range(store):
+    with pytest.raises(IndexError):
+        store.place(len(store))
+
+
+def test_missing_dir_raises_data_error(tmp_path):
+    with pytest.raises(DataError, match="not found"):
+        Store.load(tmp_path / "missing")
+
+
+def test_incomplete_dir_raises_data_error(tmp_path):
+    shutil.copy(DEFAULT_DATA_DIR / "meta.json", tmp_path / "meta.json")
+    with pytest.raises(DataError, match="missing"):
+        Store.load(tmp_path)
+
+
+def test_corrupt_data_raises_data_error(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, data)
+    (data / "names.marisa").write_bytes(b"not a trie")
+    with pytest.raises(DataError):
+        Store.load(data)
+
+
+def test_corrupt_places_raise_data_error_on_first_use(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, data)
+    (data / "places.npz").write_bytes(b"broken")
+    store = Store.load(data)
+    with pytest.raises(DataError):
+        store.place(0)
+
+
+def test_other_format_raises_data_error(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, data)
+    meta = (data / "meta.json").read_text(encoding="utf-8").replace('"format": 1', '"format": 999')
+    (data / "meta.json").write_text(meta, encoding="utf-8")
+    with pytest.raises(DataError, match="format"):
+        Store.load(data)
