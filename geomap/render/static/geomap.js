@@ -191,7 +191,8 @@
       this.cluster.addTo(map);
     }
     this.groups = data.types.map(function (type, t) {
-      var group = L.layerGroup();
+      // A FeatureGroup (not a LayerGroup) so clicks on its features reach it.
+      var group = L.featureGroup();
       group.gmType = t;
       // Toggling a type (layer control) adds or removes its markers from the cluster.
       group.on('add remove', function () { if (!self._building) { self.apply(); } });

@@ -1,0 +1,233 @@
+"""The map in a real headless chromium, with every request off the page blocked.
+
+Any attempt to fetch something that is not ``file://`` or ``data:`` fails the test,
+as does any console error or uncaught exception on the page.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+from shapely.geometry import Point, box
+
+from conftest import require_chromium
+from geomap.render import write_map
+
+pytestmark = pytest.mark.browser
+
+DATA = Path(__file__).parent / "data" / "render"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def load_frame() -> gpd.GeoDataFrame:
+    rows = json.loads((DATA / "incidents.json").read_text(encoding="utf-8"))
+    frame = pd.DataFrame(rows)
+    frame["event_date"] = pd.to_datetime(frame["event_date"])
+    geometry = [Point() if pd.isna(r.latitude) else Point(r.longitude, r.latitude) for r in frame.itertuples()]
+    return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
+
+
+class Regions:
+    """Only a region polygon: enough to draw region-level incidents as areas."""
+
+    def geometry(self, place_id):
+        return {"admin1:RU.41": box(34.1, 50.9, 36.6, 52.4)}.get(place_id)
+
+    def shapes(self, kind):
+        return []
+
+
+FRAME = load_frame()
+MAPPED = sorted(FRAME.loc[FRAME["location_kind"] != "country", "event_id"])
+
+
+def ids_of(mask) -> list[str]:
+    return sorted(FRAME.loc[mask & (FRAME["location_kind"] != "country"), "event_id"])
+
+
+@pytest.fixture(scope="module")
+def browser():
+    chromium = require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, args=ARGS)
+        yield browser
+        browser.close()
+
+
+class Opened:
+    """A map page plus what went wrong on it."""
+
+    def __init__(self, page):
+        self.page = page
+        self.errors: list[str] = []
+        self.blocked: list[str] = []
+
+    def shown(self) -> list[str]:
+        return sorted(self.page.evaluate("geomap.shownIds()"))
+
+    def check_clean(self):
+        assert self.blocked == [], f"page tried to fetch {self.blocked}"
+        assert self.errors == [], f"console errors: {self.errors}"
+
+
+@pytest.fixture(scope="module")
+def maps(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("maps")
+    return {
+        cluster: write_map(FRAME, folder / f"map-{cluster}.html", gazetteer=Regions(),
+                           title="Test <script>window.__pwned = 9</script>", cluster=cluster)
+        for cluster in (True, False)
+    }
+
+
+@pytest.fixture
+def open_map(browser, maps):
+    pages = []
+
+    def opener(cluster=True) -> Opened:
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        opened = Opened(page)
+
+        def route(route):
+            url = route.request.url
+            if url.startswith(("file://", "data:")):
+                route.continue_()
+            else:
+                opened.blocked.append(url)
+                route.abort()
+
+        page.route("**/*", route)
+        page.on("console", lambda msg: opened.errors.append(msg.text) if msg.type == "error" else None)
+        page.on("pageerror", lambda err: opened.errors.append(str(err)))
+        page.goto(maps[cluster].resolve().as_uri())
+        page.wait_for_selector("html[data-geomap-ready]", state="attached", timeout=20_000)
+        pages.append(opened)
+        return opened
+
+    yield opener
+    for opened in pages:
+        opened.page.close()
+
+
+@pytest.mark.parametrize("cluster", [True, False])
+def test_leaflet_loads_offline_without_errors(open_map, cluster):
+    opened = open_map(cluster)
+    assert opened.page.evaluate("L.version") == "1.9.3"
+    assert opened.page.evaluate("typeof L.markerClusterGroup") == ("function" if cluster else "undefined")
+    opened.page.wait_for_timeout(300)
+    opened.check_clean()
+
+
+@pytest.mark.parametrize("cluster", [True, False])
+def test_one_feature_per_shown_incident(open_map, cluster):
+    opened = open_map(cluster)
+    assert opened.shown() == MAPPED
+    # Country-level incidents are listed, never drawn.
+    panel = opened.page.locator(".gm-country")
+    assert panel.locator(".gm-country-title").text_content() == "Country-level incidents: 1"
+    assert "Strategic developments — Russia, undated" in panel.text_content()
+    opened.check_clean()
+
+
+def test_region_incident_is_an_area(open_map):
+    opened = open_map(False)
+    kind = opened.page.evaluate(
+        "(() => { const i = geomap.data.id.indexOf('r1'); const f = geomap.features[i];"
+        " return [f instanceof L.GeoJSON, f.getBounds().getNorth() - f.getBounds().getSouth()]; })()")
+    assert kind[0] is True and kind[1] == pytest.approx(1.5, abs=0.01)
+    opened.check_clean()
+
+
+@pytest.mark.parametrize("cluster", [True, False])
+def test_toggling_a_type_hides_exactly_its_incidents(open_map, cluster):
+    opened = open_map(cluster)
+    label = opened.page.locator(".leaflet-control-layers-overlays label", has_text="Battles")
+    label.locator("input").click()
+    assert opened.shown() == ids_of(FRAME["event_type"] != "Battles")
+    legend = opened.page.locator(".gm-legend-row", has_text="Battles")
+    assert legend.locator(".gm-legend-count").inner_text() == "0 / 3"
+    label.locator("input").click()
+    assert opened.shown() == MAPPED
+    opened.check_clean()
+
+
+def set_range(page, selector, iso):
+    day = (pd.Timestamp(iso) - pd.Timestamp("1970-01-01")).days
+    page.locator(selector).fill(str(day))
+
+
+@pytest.mark.parametrize("cluster", [True, False])
+def test_date_control_hides_incidents_outside_the_range(open_map, cluster):
+    opened = open_map(cluster)
+    page = opened.page
+    set_range(page, ".gm-from input", "2024-12-10")
+    dates = FRAME["event_date"]
+    assert opened.shown() == ids_of((dates >= "2024-12-10") | dates.isna())
+    set_range(page, ".gm-to input", "2024-12-15")
+    assert opened.shown() == ids_of(((dates >= "2024-12-10") & (dates <= "2024-12-15")) | dates.isna())
+    assert "2024-12-10 – 2024-12-15" in page.locator(".gm-title-sub").inner_text()
+    page.locator(".gm-dates-undated input").uncheck()
+    assert opened.shown() == ids_of((dates >= "2024-12-10") & (dates <= "2024-12-15"))
+    # Types and dates filter together.
+    page.locator(".leaflet-control-layers-overlays label", has_text="Battles").locator("input").click()
+    assert opened.shown() == ids_of((dates >= "2024-12-10") & (dates <= "2024-12-15")
+                                    & (FRAME["event_type"] != "Battles"))
+    opened.check_clean()
+
+
+def click_incident(page, event_id):
+    """Click where the incident is drawn, as a user would."""
+    x, y = page.evaluate(
+        "(id) => { const i = geomap.data.id.indexOf(id);"
+        " const p = geomap.map.latLngToContainerPoint([geomap.data.lat[i], geomap.data.lon[i]]);"
+        " const r = geomap.map.getContainer().getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }",
+        event_id)
+    page.mouse.click(x, y)
+    page.wait_for_selector(".gm-popup", timeout=5000)
+    return page.locator(".gm-popup")
+
+
+def test_popup_shows_the_evidence_sentence(open_map):
+    opened = open_map(False)
+    popup = click_incident(opened.page, "b1")
+    text = popup.inner_text()
+    assert "Russian forces attacked Ukrainian positions near Pokrovsk, killing four soldiers." in text
+    assert "Battles" in text and "Armed clash" in text
+    assert "2024-12-10 (day known)" in text
+    assert "Fatalities\t4" in text or "Fatalities 4" in text
+    assert popup.locator("a").get_attribute("href") == "https://example.org/pokrovsk"
+    opened.check_clean()
+
+
+def test_malicious_text_stays_text(open_map):
+    opened = open_map(False)
+    page = opened.page
+    popup = click_incident(page, "x1")
+    text = popup.inner_text()
+    assert "<script>window.__pwned = 1</script>" in text
+    assert "«Херсон»" in text and "Херсон <b>bold</b>" in text
+    assert "</script><script>window.__pwned = 4</script>" in text
+    assert popup.locator("img, script, b, i").count() == 0
+    assert popup.locator("a").count() == 0  # a javascript: URL is never a link
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert "<script>window.__pwned = 9</script>" in page.locator(".gm-title-main").inner_text()
+    assert page.locator(".gm-title script").count() == 0
+    opened.check_clean()
+
+
+def test_cluster_popup_after_zoom(open_map):
+    opened = open_map(True)
+    page = opened.page
+    page.evaluate("(() => { const i = geomap.data.id.indexOf('e1');"
+                  " geomap.cluster.zoomToShowLayer(geomap.features[i], () => {}); })()")
+    page.wait_for_timeout(800)
+    popup = click_incident(page, "e1")
+    assert "A Shahed drone hit a residential building in Kharkiv overnight." in popup.inner_text()
+    opened.check_clean()

@@ -1,0 +1,308 @@
+"""Fragment tests of the rendered map HTML and of the pieces that build it."""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+import re
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+from shapely.geometry import Point, Polygon, box
+
+from gazetteer.model import Place
+from geomap.errors import ConfigurationError, EmptyResultError, GeomapError
+from geomap.render import (
+    ExternalResourceError,
+    check_offline,
+    embed_html,
+    find_external_urls,
+    parse_size,
+    render_map,
+    write_map,
+)
+from geomap.render.basemap import build_basemap, extent
+from geomap.render.data import COUNTRY, POINT, REGION, build_payload, script_json
+from geomap.render.style import styles_for
+
+DATA = Path(__file__).parent / "data" / "render"
+
+
+def load_frame() -> gpd.GeoDataFrame:
+    rows = json.loads((DATA / "incidents.json").read_text(encoding="utf-8"))
+    frame = pd.DataFrame(rows)
+    frame["event_date"] = pd.to_datetime(frame["event_date"])
+    geometry = [Point() if pd.isna(r.latitude) else Point(r.longitude, r.latitude) for r in frame.itertuples()]
+    return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
+
+
+KURSK = box(34.1, 50.9, 36.6, 52.4)
+
+
+class FakeGazetteer:
+    """Small hand-made shapes standing in for the real gazetteer."""
+
+    def geometry(self, place_id):
+        return {"admin1:RU.41": KURSK}.get(place_id)
+
+    def shapes(self, kind):
+        place = lambda pid, name, k, lat, lon, pop=0, code=None: Place(  # noqa: E731
+            pid, name, k, None, None, lat, lon, pop, None, code)
+        if kind == "country":
+            return [(place("country:UA", "Ukraine", "country", 49.0, 31.0), box(22, 44, 40, 52.4)),
+                    (place("country:RU", "Russia", "country", 60.0, 90.0), box(27, 41, 180, 78)),
+                    (place("country:AR", "Argentina", "country", -34, -64), box(-73, -55, -53, -22))]
+        if kind == "admin1":
+            return [(place("admin1:RU.41", "Kursk Oblast", "admin1", 51.7, 35.8), KURSK)]
+        if kind == "sea":
+            return [(place("sea:black-sea", "Black Sea", "sea", 43.4, 34.0),
+                     Polygon([(28, 41), (41.5, 41), (41.5, 46.5), (28, 46.5)]))]
+        if kind == "city":
+            return [(place("gn:703448", "Kyiv", "city", 50.45, 30.52, 2_900_000, "PPLC"), Point(30.52, 50.45)),
+                    (place("gn:1", "Tiny", "city", 49.0, 33.0, 800), Point(33.0, 49.0)),
+                    (place("gn:3435910", "Buenos Aires", "city", -34.6, -58.4, 13_000_000, "PPLC"),
+                     Point(-58.4, -34.6))]
+        raise ValueError(kind)
+
+
+@pytest.fixture(scope="module")
+def frame():
+    return load_frame()
+
+
+@pytest.fixture(scope="module")
+def page(frame):
+    return render_map(frame, gazetteer=FakeGazetteer(), title="Test <map> & \"quotes\"").html()
+
+
+def embedded(page: str, element_suffix="_data") -> list[dict]:
+    blocks = re.findall(r'<script type="application/json" id="[^"]+' + element_suffix
+                        + r'"(?:\s+data-encoding="([^"]+)")?>(.*?)</script>', page, re.S)
+    out = []
+    for encoding, text in blocks:
+        if encoding == "gzip-base64":
+            text = gzip.decompress(base64.b64decode(text)).decode("utf-8")
+        out.append(json.loads(text))
+    return out
+
+
+def incident_data(page: str) -> dict:
+    return next(d for d in embedded(page) if isinstance(d, dict) and "id" in d)
+
+
+# --- the page --------------------------------------------------------------------------------
+
+
+def test_page_has_no_external_urls(page):
+    assert find_external_urls(page) == []
+
+
+def test_page_inlines_leaflet_and_plugins(page):
+    assert "Leaflet 1.9.3" in page  # leaflet.js's own banner
+    assert "MarkerClusterGroup" in page
+    assert "GeomapKit" in page
+    assert "<script src=" not in page and "<link rel=\"stylesheet\" href=" not in page
+    assert 'data:image/png;base64,' in page  # layers.png from leaflet.css
+
+
+def test_page_embeds_every_incident_once(page, frame):
+    data = incident_data(page)
+    assert sorted(data["id"]) == sorted(frame["event_id"])
+    assert data["k"][data["id"].index("b1")] == POINT
+    assert data["k"][data["id"].index("r1")] == REGION
+    assert data["k"][data["id"].index("c1")] == COUNTRY
+    assert [t["name"] for t in data["types"]] == [
+        "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests",
+        "Strategic developments"]
+    assert [t["count"] for t in data["types"]] == [3, 3, 1, 1, 1]
+
+
+def test_page_escapes_article_text(page):
+    # The hostile strings are present only as JSON-escaped data, never as markup.
+    assert "window.__pwned" in page
+    assert "<script>window.__pwned" not in page
+    assert "</script><script>" not in page
+    assert "<img src=x" not in page
+    data = incident_data(page)
+    i = data["id"].index("x1")
+    assert "<script>window.__pwned = 1</script>" in data["ev"][i]
+    assert data["S"][data["ttl"][i]].startswith("</script><script>")
+
+
+def test_page_title_is_escaped(page):
+    assert "<title>Test &lt;map&gt; &amp; &#34;quotes&#34;</title>" in page or \
+        "<title>Test &lt;map&gt; &amp; &quot;quotes&quot;</title>" in page
+    assert '<meta charset="utf-8">' in page
+
+
+def test_non_ascii_survives(page):
+    data = incident_data(page)
+    assert "Херсон <b>bold</b>" in data["S"]
+
+
+def test_region_polygon_embedded_once(page):
+    data = incident_data(page)
+    assert [r["id"] for r in data["regions"]] == ["admin1:RU.41"]
+    i = data["id"].index("r1")
+    assert data["regions"][data["reg"][i]]["g"]["type"] == "Polygon"
+    # The Sea of Azov has no polygon in the fake gazetteer: a ring, not a region shape.
+    assert data["reg"][data["id"].index("s1")] == -1
+    assert data["k"][data["id"].index("s1")] == REGION
+
+
+def test_basemap_embedded_and_clipped(page):
+    basemap = next(d for d in embedded(page) if isinstance(d, dict) and "bbox" in d)
+    names = {item["n"] for item in basemap["country"]}
+    assert names == {"Ukraine", "Russia"}  # Argentina is far outside the extent
+    south, west, north, east = basemap["bbox"]
+    russia = next(item for item in basemap["country"] if item["n"] == "Russia")
+    xs = [x for ring in russia["g"]["coordinates"] for x, _ in ring]
+    assert max(xs) <= east + 1e-6 and east < 180
+    assert [p["n"] for p in basemap["places"]] == ["Kyiv"]
+
+
+def test_cdn_links_instead_of_inlining(frame):
+    page = render_map(frame, cdn=True).html()
+    assert '<script src="https://unpkg.com/leaflet@1.9.3/dist/leaflet.js"></script>' in page
+    assert "Leaflet 1.9.3" not in page
+    assert "GeomapKit" in page  # our own code is always inside
+
+
+def test_tiles_are_online_and_allowed(frame):
+    built = render_map(frame, tiles="OpenStreetMap")
+    page = built.html()
+    assert "tile.openstreetmap.org" in page
+    assert not built.offline
+
+
+def test_unknown_tiles_is_a_configuration_error(frame):
+    with pytest.raises(ConfigurationError):
+        render_map(frame, tiles="No Such Tiles")
+
+
+def test_heat_layer_inlined(frame):
+    page = render_map(frame, heat=True, cluster=False).html()
+    assert "heatLayer" in page and "GeomapKit.heat(" in page
+    assert "MarkerClusterGroup" not in page
+    assert find_external_urls(page) == []
+
+
+def test_empty_frame_is_refused(frame):
+    with pytest.raises(EmptyResultError):
+        render_map(frame.iloc[0:0])
+
+
+def test_write_map_writes_the_page(frame, tmp_path):
+    path = write_map(frame, tmp_path / "maps" / "m.html", gazetteer=FakeGazetteer(), title="T")
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>")
+    assert find_external_urls(text) == []
+    assert [p.name for p in path.parent.iterdir()] == ["m.html"]  # no temporary left
+
+
+def test_other_crs_is_reprojected(frame):
+    data = build_payload(frame.to_crs("EPSG:3857")).data
+    i = data["id"].index("b1")
+    assert data["lat"][i] == pytest.approx(48.282, abs=1e-4)
+    assert data["lon"][i] == pytest.approx(37.176, abs=1e-4)
+
+
+def test_dates_are_day_numbers(frame):
+    data = build_payload(frame).data
+    i = data["id"].index("b1")
+    assert data["d"][i] == (pd.Timestamp("2024-12-10") - pd.Timestamp("1970-01-01")).days
+    assert data["d"][data["id"].index("e2")] is None
+    assert data["tp"][data["id"].index("b2")] == 2
+
+
+# --- the offline check -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fragment", [
+    '<script src="https://cdn.example.org/x.js"></script>',
+    '<script src="//cdn.example.org/x.js"></script>',
+    '<link rel="stylesheet" href="http://example.org/a.css">',
+    '<img src="https://example.org/a.png">',
+    '<style>.a { background: url(https://example.org/a.png) }</style>',
+    "<style>.a { background: url('//example.org/a.png') }</style>",
+    '<style>@import "https://example.org/a.css";</style>',
+    '<div style="background-image:url(images/layers.png)"></div>',
+])
+def test_offline_check_finds_fetches(fragment):
+    page = f"<html><head></head><body>{fragment}</body></html>"
+    assert find_external_urls(page)
+    with pytest.raises(ExternalResourceError) as info:
+        check_offline(page)
+    assert isinstance(info.value, GeomapError) and isinstance(info.value, OSError)
+
+
+@pytest.mark.parametrize("fragment", [
+    '<img src="data:image/png;base64,AAAA">',
+    '<style>.a { behavior: url(#default#VML) }</style>',
+    '<script type="application/json" id="d">{"u":"<img src=\\"https://x.org/a.png\\">"}</script>',
+    '<a href="https://example.org/">a link is not a fetch</a>',
+])
+def test_offline_check_allows_inline_and_data(fragment):
+    check_offline(f"<html><body>{fragment}</body></html>")
+
+
+# --- pieces ----------------------------------------------------------------------------------
+
+
+def test_script_json_cannot_close_the_element():
+    text, encoding = script_json({"a": "</script><!-- & \u2028"})
+    assert encoding == "json"
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == {"a": "</script><!-- & \u2028"}
+
+
+def test_script_json_compresses_large_payloads():
+    value = {"ev": [f"sentence {i} about a place" for i in range(5000)]}
+    text, encoding = script_json(value, compress_above=1000)
+    assert encoding == "gzip-base64"
+    assert json.loads(gzip.decompress(base64.b64decode(text))) == value
+
+
+def test_styles_are_distinct():
+    styles = styles_for(["Battles", "Riots", "Protests", "Explosions/Remote violence",
+                         "Violence against civilians", "Strategic developments", "Custom"])
+    colours = [c for c, _ in styles.values()]
+    shapes = [s for _, s in styles.values()]
+    assert len(set(colours)) == len(colours)
+    assert len(set(shapes[:6])) == 6
+    assert list(styles)[-1] == "Custom"
+
+
+def test_extent_adds_margin_and_widens():
+    south, west, north, east = extent((48.0, 37.0, 48.0, 37.0))
+    assert south < 48 - 3 and north > 48 + 3
+    assert east - west > north - south
+
+
+def test_basemap_without_shapes_is_none():
+    class Empty:
+        def shapes(self, kind):
+            return []
+
+    assert build_basemap(Empty(), (48, 36, 50, 38)) is None
+
+
+def test_embed_fragment_holds_the_whole_map(page):
+    fragment = embed_html(page, title="T <x>")
+    assert fragment.startswith('<iframe title="T &lt;x&gt;"')
+    assert "srcdoc=\"&lt;!DOCTYPE html&gt;" in fragment
+    assert "<script" not in fragment  # all of it is inert attribute text
+
+
+@pytest.mark.parametrize("text, size", [("1600x1000", (1600, 1000)), (" 800X600 ", (800, 600))])
+def test_parse_size(text, size):
+    assert parse_size(text) == size
+
+
+@pytest.mark.parametrize("text", ["", "1600", "10x10", "axb", "99999x100"])
+def test_parse_size_rejects(text):
+    with pytest.raises(ConfigurationError):
+        parse_size(text)
