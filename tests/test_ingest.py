@@ -43,6 +43,20 @@ def test_header_on_the_same_line_is_the_publication_date(tmp_path):
     _assert_verbatim(article)
 
 
+def test_header_with_a_colon(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Date: 2022-04-15\nA missile hit a factory near Kyiv.\n")
+    [article] = iter_articles([str(path)])
+    assert (article.published, article.text) == (date(2022, 4, 15), "A missile hit a factory near Kyiv.")
+
+
+def test_a_sentence_about_dates_is_not_a_header(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Dates 2022-04-15 and 2022-04-16 saw heavy fighting near Izium.\n")
+    [article] = iter_articles([str(path)])
+    assert article.published is None and article.offset == 0
+
+
 def test_header_on_its_own_line():
     [article] = iter_articles([str(INGEST / "header_own_line.txt")])
     assert article.published == date(2023, 3, 1)
@@ -118,6 +132,11 @@ def test_untitled_single_article_has_no_title(tmp_path):
         ("We use cookies to improve your experience", True),
         ("News | Politics | Economy", True),
         ("* * *", True),
+        ("18 December 2024, 14:05", True),
+        ("Dec 18, 2024", True),
+        ("Photo: Reuters", True),
+        ("Updated 2 hours ago", True),
+        ("18 killed", False),
         ("Troops Advance Near Toretsk", False),
         ("Two people were killed in the strike, officials said.", False),
     ],
@@ -139,6 +158,34 @@ def test_short_label_repeated_on_a_page_is_furniture():
         "Talks Stall as Ceasefire Proposal Is Rejected",
     ]
     assert all("World News" not in page[p.start : p.end] for p in pieces)
+
+
+def test_title_case_headline_splits_without_furniture_but_a_sub_heading_does_not():
+    page = (
+        "Missile Strike Damages Power Plant in Dnipro Region\n\n"
+        "A missile struck a thermal power plant in the Dnipro region on Friday, the operator said.\n\n"
+        "What Happens Next for Repairs\n\n"
+        "Engineers expect repairs to take several weeks, the company added.\n\n"
+        "Border Guards Report Heavy Shelling Across Sumy Oblast\n\n"
+        "Russian forces shelled eleven communities in Sumy Oblast overnight, the administration said.\n"
+    )
+    pieces = split_page(page)
+    assert [p.title.text for p in pieces] == [
+        "Missile Strike Damages Power Plant in Dnipro Region",
+        "Border Guards Report Heavy Shelling Across Sumy Oblast",
+    ]
+    assert "What Happens Next for Repairs" in page[pieces[0].start : pieces[0].end]
+
+
+def test_dateline_and_byline_before_a_sentence_case_title_are_dropped():
+    page = (
+        "18 December 2024, 14:05\nOlena Petrenko\n"
+        "Air raid alert declared across eastern Ukraine\n\n"
+        "An air raid alert was declared in six eastern regions on Wednesday afternoon, officials said.\n"
+    )
+    [piece] = split_page(page)
+    assert piece.title.text == "Air raid alert declared across eastern Ukraine"
+    assert page[piece.start : piece.end].startswith("An air raid alert")
 
 
 @pytest.mark.parametrize(

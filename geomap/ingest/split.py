@@ -6,15 +6,18 @@ the teasers under it) and the site's furniture: section labels, widget texts,
 
 * **Furniture** is a line that ends with ``|`` (a navigation or label fragment),
   has no letters, separates several short items (``Home | World | Europe``), is a
-  known widget text (:data:`FURNITURE_PATTERNS`), or is a short line that occurs
-  more than once on the page (a section label printed under every teaser).
+  known widget text (:data:`FURNITURE_PATTERNS`), is only a date or time, or is a
+  short line that occurs more than once on the page (a section label printed
+  under every teaser).
 * A **title** is a short line (at most :data:`TITLE_MAX_WORDS` words) that does not
   end like a sentence fragment (``.``, ``,``, ``:``, ``;``) and is followed by a
-  paragraph. The first title-like line of a page is its first article's title;
-  further down, a line starts a new article when it is title-like and either
-  in title case (``Putin Claims Control Over …``, at least
-  :data:`SPLIT_MIN_WORDS` words, so short sub-headings and quotes do not split) or
-  comes right after furniture (sites separate teasers with labels).
+  paragraph. The first title-like line before the page's first paragraph is the
+  first article's title (short lines before it, such as a byline, are dropped);
+  further down, once the current article has a paragraph, a line starts a new
+  article when it is title-like and either comes right after furniture (sites
+  separate teasers with labels) or is in title case (``Putin Claims Control Over
+  …``) with at least :data:`SPLIT_MIN_WORDS` words, so that sub-headings and
+  short quotes do not split an article.
 * A **paragraph** is a line of at least :data:`PARAGRAPH_MIN_WORDS` words or one
   that ends a sentence.
 
@@ -33,8 +36,10 @@ from dataclasses import dataclass
 #: Longest title, in words and characters.
 TITLE_MAX_WORDS = 20
 TITLE_MAX_CHARS = 200
-#: Fewest words of a title-case line that starts a new article in mid-page.
-SPLIT_MIN_WORDS = 4
+#: Fewest words of a title-case line that starts a new article in mid-page with no
+#: furniture before it: headlines are longer than most sub-headings
+#: ("What Happens Next", "Reactions From Kyiv").
+SPLIT_MIN_WORDS = 6
 #: A line this long (in words) is a paragraph even without a final full stop.
 PARAGRAPH_MIN_WORDS = 12
 #: Only lines this short can be widget texts or repeated labels.
@@ -65,6 +70,8 @@ FURNITURE_PATTERNS: tuple[str, ...] = (
     r"(©|\(c\)|copyright|all rights reserved)\b.*",
     r"tags?\b.*",
     r"(click|tap) here\b.*",
+    r"(photo|image|video|illustration|illustrative (photo|image))( credit)?\b.*",
+    r"(updated|published|posted|last updated)\b.*",
     # Russian and Ukrainian sites
     r"(читайте|смотрите|дивіться) (также|тоже|також)\b.*",
     r"(подписывайтесь|подпишитесь|підписуйтесь|підпишіться)\b.*",
@@ -72,6 +79,15 @@ FURNITURE_PATTERNS: tuple[str, ...] = (
 )
 
 _FURNITURE = re.compile("|".join(f"(?:{p})" for p in FURNITURE_PATTERNS))
+#: A line that is only a date and/or a time: "18 December 2024, 14:05", "Dec 18, 2024",
+#: "2024-12-18 14:05", "14:05".
+_CLOCK = r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?"
+_TIMESTAMP = re.compile(
+    r"(?:\d{1,2}\s+[^\W\d_]{3,10}\.?,?\s+\d{4}|[^\W\d_]{3,10}\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
+    rf"(?:,?\s*(?:at\s+|в\s+|о\s+)?{_CLOCK})?"
+    rf"|(?:\d{{1,2}}\s+[^\W\d_]{{3,10}},?\s*(?:at\s+|в\s+|о\s+)?)?{_CLOCK}"
+)
 _TRAILING = re.compile(r"[\s.…:›»→>|]+$")
 _LINE = re.compile(r"[^\r\n]+")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -148,7 +164,7 @@ def is_furniture(line: Line, repeats: Counter[str] | None = None) -> bool:
     if len(_NAV_SEPARATORS.findall(text)) >= 2:
         return True
     key = furniture_key(text)
-    if _FURNITURE.fullmatch(key):
+    if _FURNITURE.fullmatch(key) or _TIMESTAMP.fullmatch(key):
         return True
     return (
         repeats is not None
@@ -219,14 +235,15 @@ def split_page(page: str, start: int = 0) -> list[Piece]:
             after_furniture = True
             continue
         nxt = following.get(i)
+        has_paragraph = any(is_paragraph(b) for b in body)
         starts = (
             is_title_like(line)
             and nxt is not None
             and is_paragraph(lines[nxt])
             and (
-                (title is None and not body)
+                (title is None and not has_paragraph)
                 or (
-                    bool(body)
+                    has_paragraph
                     and (after_furniture or (line.words >= SPLIT_MIN_WORDS and is_title_case(line.text)))
                 )
             )
@@ -241,8 +258,8 @@ def split_page(page: str, start: int = 0) -> list[Piece]:
     if body:
         groups.append((title, body))
 
-    # Leftovers of a page's header or footer (short lines only) are not articles,
-    # unless they are all the page holds.
+    # Short lines before the first title (a dateline, a byline, navigation) and
+    # leftovers of a footer are not articles, unless they are all the page holds.
     real = [g for g in groups if any(is_paragraph(line) for line in g[1])]
     kept = real or groups
     return [Piece(title, body[0].start, body[-1].end) for title, body in kept]

@@ -15,8 +15,9 @@ from geomap.ingest.split import split_page
 
 log = logging.getLogger(__name__)
 
-#: A leading `` date YYYY-MM-DD`` header; the article may follow on the same line.
-HEADER = re.compile(r"\A\s*date[ \t]+(\d{4}-\d{2}-\d{2})(?=\s|\Z)\s*", re.IGNORECASE)
+#: A leading `` date YYYY-MM-DD`` (or ``Date: YYYY-MM-DD``) header; the article
+#: may follow on the same line.
+HEADER = re.compile(r"\A\s*date[ \t]*:?[ \t]+(\d{4}-\d{2}-\d{2})(?=\s|\Z)\s*", re.IGNORECASE)
 
 
 def parse_header(text: str, source: str = "") -> tuple[date | None, int]:
