@@ -1,0 +1,182 @@
+"""The date of an event, from the words of its sentence and the publication date.
+
+Relative words (``yesterday``, ``on Thursday``, ``overnight``, ``last week``) need
+the publication date; without one they give no date (never an invented one).
+Absolute dates (``on 15 April 2022``, ``March 3, 2024``, ``2024-03-03``) need
+none when they carry a year. ACLED's time precision: 1 the day is known, 2 within
+a week, 3 only the month.
+
+Conventions (documented because ACLED leaves room):
+
+* ``overnight``, ``last night``, ``tonight``, ``this morning``: the publication
+  day (reports say "overnight" of the night that ends on the day they appear).
+  ``last night`` is the day before.
+* ``on <weekday>``: the last such weekday on or before publication.
+* ``last week``: publication date minus seven days, precision 2;
+  ``this week``, ``in recent days``, ``recently``: publication date, precision 2.
+* ``in <month>`` / ``last month``: the first day of that month, precision 3; a
+  month without a year is the latest one not after publication.
+* No date words at all: the publication date, precision 2 (the report says the
+  event is recent, not which day).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+__all__ = ["resolve_date", "find_date"]
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+# Most specific first: the first pattern that matches in a sentence wins.
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in (
+        ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+        ("dmy", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"),
+        ("mdy", rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b"),
+        ("yesterday", r"\byesterday\b"),
+        ("last_night", r"\blast night\b"),
+        ("today", r"\b(?:today|overnight|tonight|this morning|this afternoon|this evening|earlier today)\b"),
+        ("weekday", r"\b(?:on\s+|last\s+|this\s+|early\s+|late\s+)?(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b"),
+        ("last_week", r"\b(?:last|past|previous) week\b|\ba week ago\b"),
+        ("this_week", r"\b(?:this week|in recent days|recent(?:ly)?|in the past (?:few )?days|over the weekend|past few days|days ago|earlier this week)\b"),
+        ("month", rf"\b(?:in|since|during|early|late|mid|mid-)\s*{_MONTH}(?:\s+{_YEAR})?\b"),
+        ("last_month", r"\blast month\b"),
+    )
+)
+
+
+def find_date(sentence: str, published: date | None) -> tuple[date | None, int | None, str | None]:
+    """Resolve the first date expression in ``sentence``.
+
+    Parameters
+    ----------
+    sentence : str
+        The text to search (usually one sentence).
+    published : datetime.date or None
+        The article's publication date.
+
+    Returns
+    -------
+    (date or None, int or None, str or None)
+        The date, its ACLED time precision and the words that gave it;
+        ``(None, None, None)`` when the text says nothing usable.
+
+    Examples
+    --------
+    >>> find_date("Drones struck Kharkiv on Thursday.", date(2024, 12, 18))
+    (datetime.date(2024, 12, 12), 1, 'on Thursday')
+    >>> find_date("Drones struck Kharkiv on Thursday.", None)
+    (None, None, None)
+    >>> find_date("on 15 April 2022 shells hit Kharkiv", None)
+    (datetime.date(2022, 4, 15), 1, '15 April 2022')
+    """
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(sentence):
+            resolved = _resolve(kind, match, published)
+            if resolved is not None:
+                return resolved[0], resolved[1], match.group().strip()
+    return None, None, None
+
+
+def resolve_date(sentence: str, published: date | None) -> tuple[date | None, int | None]:
+    """The event date of a sentence: its date words, else the publication date.
+
+    Parameters
+    ----------
+    sentence : str
+        The evidence sentence.
+    published : datetime.date or None
+        Publication date of the article.
+
+    Returns
+    -------
+    (date or None, int or None)
+        Date and ACLED time precision; ``(None, None)`` when the article is
+        undated and the text gives no absolute date.
+    """
+    found, precision, _ = find_date(sentence, published)
+    if found is not None:
+        return found, precision
+    if published is not None:
+        return published, 2
+    return None, None
+
+
+def _resolve(kind: str, match: re.Match[str], published: date | None) -> tuple[date, int] | None:
+    if kind in ("dmy", "mdy", "month") and not match.group("month")[0].isupper():
+        return None  # "may" the verb, "march" the walk: month names are capitalised
+    if kind in ("iso", "dmy", "mdy"):
+        month = match.group("month")
+        month = int(month) if month.isdigit() else _MONTHS[month.lower().rstrip(".")]
+        day = int(match.group("day"))
+        year = match.group("year")
+        if year is not None:
+            return _safe_date(int(year), month, day, 1)
+        if published is None:
+            return None
+        found = _safe_date(published.year, month, day, 1)
+        if found is not None and found[0] > published:  # "15 December" read in January
+            found = _safe_date(published.year - 1, month, day, 1)
+        return found
+    if kind == "month":
+        month = _MONTHS[match.group("month").lower().rstrip(".")]
+        year = match.group("year")
+        if year is not None:
+            return date(int(year), month, 1), 3
+        if published is None:
+            return None
+        year_ = published.year if month <= published.month else published.year - 1
+        return date(year_, month, 1), 3
+    if published is None:
+        return None
+    if kind == "yesterday" or kind == "last_night":
+        return published - timedelta(days=1), 1
+    if kind == "today":
+        return published, 1
+    if kind == "weekday":
+        wanted = _WEEKDAYS.index(match.group("weekday").lower())
+        back = (published.weekday() - wanted) % 7
+        return published - timedelta(days=back), 1
+    if kind == "last_week":
+        return published - timedelta(days=7), 2
+    if kind == "this_week":
+        return published, 2
+    if kind == "last_month":
+        first = published.replace(day=1) - timedelta(days=1)
+        return first.replace(day=1), 3
+    return None
+
+
+def _safe_date(year: int, month: int, day: int, precision: int) -> tuple[date, int] | None:
+    try:
+        return date(year, month, day), precision
+    except ValueError:
+        return None

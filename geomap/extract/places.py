@@ -1,0 +1,144 @@
+"""Which place names in a sentence say where something happened.
+
+A place name is a *location* of an event only in some positions:
+
+* after a locative preposition: ``in Kharkiv``, ``near Ust-Luga`` (ACLED
+  geo_precision 2), ``the city of Kherson``, ``on the outskirts of Bakhmut``;
+* ``to Russia`` for events that move people or things (deployments, transfers);
+* right after the verb or noun of the event: ``shelled Kherson``, ``struck Odesa``;
+* right before it, as the subject of a passive: ``Kharkiv was shelled``;
+* in a list after one of these: ``near Ust-Luga and Novorossiysk``.
+
+It is *not* a location when it says who reported or who acted:
+``Kyiv said``, ``according to officials in Kharkiv``, ``the Security Service of
+Ukraine``, ``Moscow's mayor``, ``Ukraine launched``, ``against Ukraine``, ``from
+the front``. Demonyms (``Ukrainian``) are never locations. A country is a
+location only after ``in``/``into``/``inside``/``across``/``throughout``/
+``within`` (or ``to`` for a movement): "help Russia" or "an attack on Ukraine"
+says nothing about where.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from geomap.extract.rules import (
+    BLOCKING_PREPOSITIONS,
+    INSTITUTION_WORDS,
+    LOCATIVE_HEADS,
+    LOCATIVE_PREPOSITIONS,
+    REPORTING_VERBS,
+)
+
+__all__ = ["Role", "mention_roles"]
+
+#: Words skipped between a preposition and a name: "in the southern city of",
+#: "in Russian-occupied", "near the front-line town of".
+_TRANSPARENT = re.compile(
+    r"(?:\b(?:the|a|an|its|their|occupied|liberated|frontline|front-line|border|besieged|embattled|"
+    r"port|capital|northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|"
+    r"north-eastern|north-western|south-eastern|south-western|[A-Z]\w+-(?:occupied|held|controlled))\s+"
+    r"|\b\w+['\u2019]s\s+)$",
+)
+_COUNTRY_PREPOSITIONS = frozenset({"in", "into", "inside", "across", "throughout", "within"})
+_LOCATIVE_WORDS = sorted(LOCATIVE_PREPOSITIONS, key=len, reverse=True)
+_PREPOSITION_AT_END = re.compile(
+    r"\b(" + "|".join(re.escape(p) for p in _LOCATIVE_WORDS) + r"|to|" + BLOCKING_PREPOSITIONS + r")\s+$",
+    re.IGNORECASE,
+)
+_OF_HEAD = re.compile(r"\b(" + LOCATIVE_HEADS + r")\s+of\s+$", re.IGNORECASE)
+_INSTITUTION_BEFORE = re.compile(r"\b(?:" + INSTITUTION_WORDS + r")\s+(?:\w+\s+)?(?:of|in|to|for|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_ACCORDING = re.compile(r"\baccording to\b[^,;.]{0,60}$", re.IGNORECASE)
+_REPORTER_AFTER = re.compile(
+    r"^(?:['\u2019]s)?\s*(?:\w+\s+){0,3}?(?:" + REPORTING_VERBS + r")\b", re.IGNORECASE
+)
+_POSSESSIVE_AFTER = re.compile(r"^['\u2019]s?\b")
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """How one mention stands in its sentence.
+
+    Attributes
+    ----------
+    kind : str
+        ``locative`` (where something is), ``to`` (destination: a location only
+        for movements), ``bare`` (no preposition: a location only next to the
+        event's words), ``blocked`` (against/from/by ...), ``reporter`` (who
+        reported or an institution's name), ``possessive``, ``demonym``.
+    precision : int
+        ACLED geo_precision the preposition implies for a town (1 in, 2 near).
+    preposition : str or None
+        The preposition before the name, lower-cased.
+    """
+
+    kind: str
+    precision: int = 1
+    preposition: str | None = None
+
+
+def mention_roles(sentence: str, spans: Sequence[tuple[int, int, bool, str]]) -> list[Role]:
+    """The :class:`Role` of each place name in ``sentence``.
+
+    Parameters
+    ----------
+    sentence : str
+        The sentence text.
+    spans : sequence of (start, end, demonym, kind)
+        The mentions in the sentence, in text order: offsets within ``sentence``,
+        whether it is a demonym and its place kind.
+
+    Returns
+    -------
+    list of Role
+        One per span, same order.
+    """
+    roles: list[Role] = []
+    for index, (start, end, demonym, kind) in enumerate(spans):
+        role = _role(sentence, start, end, demonym, kind)
+        if index and role.kind in ("bare", "blocked") and not demonym:
+            prev_start, prev_end, prev_demonym, _ = spans[index - 1]
+            previous = roles[-1]
+            if not prev_demonym and _LIST_GAP.match(sentence[prev_end:start]) and previous.kind in ("locative", "to", "blocked", "reporter"):
+                # "near Ust-Luga and Novorossiysk": the list shares its preposition.
+                role = previous
+        roles.append(role)
+    return roles
+
+
+def _role(sentence: str, start: int, end: int, demonym: bool, kind: str) -> Role:
+    if demonym:
+        return Role("demonym")
+    after = sentence[end : end + 60]
+    if _POSSESSIVE_AFTER.match(after):
+        return Role("possessive")
+    before = sentence[max(0, start - 80) : start]
+    if _ACCORDING.search(before) or _INSTITUTION_BEFORE.search(before):
+        return Role("reporter")
+    if _REPORTER_AFTER.match(after) and not re.match(r"^\s*(?:,|and\b)", after):
+        return Role("reporter")
+    # Skip the words between a preposition and the name ("in the southern city of").
+    stripped = before
+    while True:
+        match = _TRANSPARENT.search(stripped)
+        if not match or not match.group():
+            break
+        stripped = stripped[: match.start()]
+    of_head = _OF_HEAD.search(stripped)
+    if of_head:
+        precision = 2 if of_head.group(1).lower() in ("outskirts", "vicinity", "suburbs", "suburb") else 1
+        return Role("locative", precision, "of")
+    match = _PREPOSITION_AT_END.search(stripped)
+    if match is None:
+        return Role("bare")
+    preposition = re.sub(r"\s+", " ", match.group(1).lower())
+    if preposition == "to":
+        return Role("to", 1, "to")
+    if preposition in LOCATIVE_PREPOSITIONS and preposition != "of":
+        if kind == "country" and preposition not in _COUNTRY_PREPOSITIONS:
+            return Role("blocked", 1, preposition)
+        return Role("locative", LOCATIVE_PREPOSITIONS[preposition], preposition)
+    return Role("blocked", 1, preposition)

@@ -1,0 +1,255 @@
+"""The event classification rules, in one table an analyst can read and extend.
+
+Each :class:`Rule` says: when its pattern occurs in a clause, the clause reports
+an event of ACLED's ``(event_type, sub_event_type)``. When several rules match in
+one clause the highest ``priority`` wins (ties: the earliest match), so specific
+rules (a *drone strike*) beat general ones (an *attack*).
+
+Patterns are Python regular expressions, matched case-insensitively on word
+boundaries against the clause. Three placeholders keep them short:
+
+``{WEAPON_AIR}``, ``{WEAPON_SHELL}``, ``{WEAPON_IED}``
+    the weapon words of :data:`WEAPONS` (drone, missile, mine, ...);
+``{ATTACK}``
+    nouns of attack (attack, strike, assault, raid, ...).
+
+A *generic* rule (``generic=True``: ``attack``, ``strike``, ``explosion``)
+names no weapon. Its sub-type then comes from the nearest weapon word in the
+same sentence or, failing that, in the three sentences before (``these attacks``
+after a paragraph about mines is a mine attack): see :data:`WEAPONS`.
+
+To add a rule, append a line to :data:`RULES`; ``tests/test_extract_rules.py``
+checks that every rule compiles and names a valid ACLED type.
+
+The ACLED codebook's types, sub-types and disorder types are in
+:data:`EVENT_TYPES` and :data:`DISORDER_TYPES`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: ACLED's six event types and their 25 sub-event types.
+EVENT_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Explosions/Remote violence": (
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    ),
+    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": (
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    ),
+}
+
+#: ACLED disorder type of each (event_type, sub_event_type); ``None`` as the
+#: sub-type stands for every sub-type of the event type.
+DISORDER_TYPES: dict[tuple[str, str | None], str] = {
+    ("Battles", None): "Political violence",
+    ("Explosions/Remote violence", None): "Political violence",
+    ("Violence against civilians", None): "Political violence",
+    ("Riots", "Mob violence"): "Political violence",
+    ("Riots", "Violent demonstration"): "Demonstrations",
+    ("Protests", None): "Demonstrations",
+    ("Strategic developments", None): "Strategic developments",
+}
+
+#: Weapon words and the Explosions/Remote violence sub-type they imply. Used by
+#: generic rules (an ``attack`` near ``drones`` is an air/drone strike).
+#: Order matters: the first family whose pattern matches nearest wins.
+WEAPONS: dict[str, str] = {
+    "Air/drone strike": (
+        r"drones?|UAVs?|unmanned aerial vehicles?|Shaheds?|Gerans?|loitering munitions?|"
+        r"air ?strikes?|airstrikes?|aerial bomb\w*|glide bombs?|guided bombs?|warplanes?|"
+        r"fighter jets?|bombers?|helicopter gunships?|air raids?|aircraft"
+    ),
+    "Shelling/artillery/missile attack": (
+        r"missiles?|rockets?|artillery|shell(?:s|ing|ed)|mortars?|howitzers?|MLRS|"
+        r"multiple rocket launchers?|Grads?|HIMARS|Iskanders?|ballistic|cruise missiles?|tank fire"
+    ),
+    "Remote explosive/landmine/IED": (
+        r"mines?|landmines?|sea mines?|limpet mines?|IEDs?|"
+        r"improvised explosive devices?|explosive devices?|roadside bombs?|car bombs?|"
+        r"bombs? (?:planted|hidden)|booby[- ]traps?|delayed fuses?|detonat\w+"
+    ),
+    "Grenade": r"grenades?",
+    "Suicide bomb": r"suicide (?:bomb\w*|attack\w*|vest)",
+    "Chemical weapon": r"chemical weapons?|chemical attacks?|chloropicrin|tear gas grenades? dropped|poison gas|sarin",
+}
+
+_ATTACK = r"(?:attacks?|strikes?|assaults?|raids?|offensives?|bombardments?|bombings?|barrages?|hits?)"
+
+#: Words that stand for the thing attacked, so "drone attack" and "drones struck"
+#: read alike.
+_HIT_VERBS = r"(?:struck|strikes?|striking|hit|hits|hitting|attacked|attacking|targeted|targeting|slammed|pounded|pounding)"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One classification rule.
+
+    Parameters
+    ----------
+    pattern : str
+        Regular expression (placeholders in the module docstring).
+    event_type, sub_event_type : str
+        ACLED types the match implies.
+    priority : int
+        Higher wins when several rules match one clause.
+    generic : bool
+        The pattern names no weapon; the sub-type of an Explosions/Remote violence
+        event comes from weapon words nearby (:data:`WEAPONS`), else the rule's own.
+    movement : bool
+        The event moves people or things *to* a place (deployments, transfers):
+        ``to <place>`` is then where it happens.
+    weight : float
+        How strongly the words imply the event (enters the confidence).
+    """
+
+    pattern: str
+    event_type: str
+    sub_event_type: str
+    priority: int
+    generic: bool = False
+    movement: bool = False
+    weight: float = 0.9
+
+
+#: The rules. Priorities: 90 specific weapon attacks and territory, 80 violence
+#: against civilians and protests, 70 generic attacks, 60 battles, 50 strategic
+#: developments, 40 weak cues.
+RULES: tuple[Rule, ...] = (
+    # --- Explosions/Remote violence: the weapon is named ---------------------------
+    Rule(r"(?:{WEAPON_AIR})[\w-]*\s+(?:\w+\s+)?" + _ATTACK, "Explosions/Remote violence", "Air/drone strike", 90),
+    Rule(r"(?:{WEAPON_AIR})\s+(?:\w+\s+){0,3}?" + _HIT_VERBS, "Explosions/Remote violence", "Air/drone strike", 90),
+    Rule(r"air ?strikes?|airstrikes?|air raids?|bombed|dropped (?:\w+ )?bombs?", "Explosions/Remote violence", "Air/drone strike", 90),
+    Rule(r"(?:{WEAPON_SHELL})[\w-]*\s+(?:\w+\s+)?" + _ATTACK, "Explosions/Remote violence", "Shelling/artillery/missile attack", 90),
+    Rule(r"(?:{WEAPON_SHELL})\s+(?:\w+\s+){0,3}?" + _HIT_VERBS, "Explosions/Remote violence", "Shelling/artillery/missile attack", 90),
+    Rule(r"shell(?:ed|ing|s)|artillery fire|mortar fire|rocket fire|bombard(?:ed|ment|ing)", "Explosions/Remote violence", "Shelling/artillery/missile attack", 85),
+    Rule(r"(?:{WEAPON_IED})\s+(?:\w+\s+){0,3}?(?:explo\w+|detonat\w+|blasts?|went off|blew up|targeted|targeting|attacks?)", "Explosions/Remote violence", "Remote explosive/landmine/IED", 92),
+    Rule(r"(?:hit|struck|triggered|stepped on|ran over) (?:a |an )?(?:\w+ )?(?:mine|landmine|IED|explosive device)s?", "Explosions/Remote violence", "Remote explosive/landmine/IED", 92),
+    Rule(r"(?:{WEAPON_IED})\s+on\s+(?:\w+\s+){0,2}?(?:tankers?|vessels?|ships?|boats?|vehicles?|cars?|trucks?|buses?|trains?|railways?)", "Explosions/Remote violence", "Remote explosive/landmine/IED", 91),
+    Rule(r"suicide (?:bomb\w*|attack\w*|car bomb\w*)", "Explosions/Remote violence", "Suicide bomb", 95),
+    Rule(r"grenades? (?:\w+ )?(?:attack|thrown|hurled|exploded|was thrown)|threw (?:a )?grenades?", "Explosions/Remote violence", "Grenade", 93),
+    Rule(r"chemical (?:weapons?|attacks?|munitions?)|(?:used|dropped) (?:\w+ )?(?:tear gas|chloropicrin|poison gas)", "Explosions/Remote violence", "Chemical weapon", 94),
+    # --- generic attacks: the weapon comes from context ---------------------------
+    Rule(r"(?:attacks?|attacked|strikes?|struck|hit|hits?)\s+(?:on|against|at|in|near|targeting)\b", "Battles", "Armed clash", 70, generic=True, weight=0.7),
+    Rule(r"explosions?|blasts?|exploded|blew up|detonat\w+", "Explosions/Remote violence", "Remote explosive/landmine/IED", 65, generic=True, weight=0.6),
+    Rule(r"(?:overnight|night|massive|large-scale|combined) (?:attack|strike)s?", "Explosions/Remote violence", "Shelling/artillery/missile attack", 72, generic=True, weight=0.7),
+    # --- Battles -----------------------------------------------------------------
+    Rule(r"recaptured|retook|retaken|regained control|liberated|liberation of|took back|won back", "Battles", "Government regains territory", 92),
+    Rule(r"captured|seized control|seized|took control|taken control|overran|overrun|occupied|fell to|advanced into|entered the (?:village|town|city)", "Battles", "Non-state actor overtakes territory", 88),
+    Rule(r"clash(?:es|ed)?|fighting|fought|firefights?|gunfights?|battles? (?:for|over|near|in|around)|skirmish\w*|combat operations|engaged in combat", "Battles", "Armed clash", 75),
+    Rule(r"repel(?:led|s|ling)? (?:\w+ ){0,4}?(?:attacks?|assaults?|offensives?)|(?:assaults?|offensive|counter-?offensive|counter-?attacks?|ground attacks?)", "Battles", "Armed clash", 74),
+    Rule(r"inflict\w*\s+(?:\w+\s+){0,3}?(?:losses|casualties|damage)\s+on", "Battles", "Armed clash", 73),
+    Rule(r"(?:encircled|trapped|surrounded|besieged)\s+(?:\w+\s+){0,4}?(?:troops|soldiers|forces|units|fighters)", "Battles", "Armed clash", 73),
+    Rule(r"(?:killed|wounded|died) in (?:the )?(?:\w+ )?(?:assaults?|fighting|battles?|clashes|combat)", "Battles", "Armed clash", 76),
+    # --- Violence against civilians ----------------------------------------------
+    Rule(r"rap(?:ed|e)|sexual(?:ly)? (?:violence|assault\w*|abuse\w*)", "Violence against civilians", "Sexual violence", 85),
+    Rule(r"abduct\w*|kidnap\w*|forcibly (?:disappeared|deported|taken)|forced disappearance", "Violence against civilians", "Abduction/forced disappearance", 84),
+    Rule(r"executed|massacr\w+|shot dead|gunned down|opened fire on (?:\w+ ){0,2}?(?:civilians|residents|villagers|people|passers-by)|tortured|beat(?:en)? to death|lynched", "Violence against civilians", "Attack", 82),
+    # --- Protests and riots --------------------------------------------------------
+    Rule(r"(?:police|security forces|riot police|troops) (?:\w+ ){0,3}?(?:fired|opened fire|shot|killed)(?: \w+){0,3} (?:protesters|demonstrators|marchers)", "Protests", "Excessive force against protesters", 88),
+    Rule(r"(?:police|security forces|authorities) (?:\w+ ){0,3}?(?:dispersed|broke up|detained|arrested|tear-gassed|used tear gas)(?: \w+){0,4}? (?:protest\w*|demonstrat\w*|rall\w*|marchers|crowd)", "Protests", "Protest with intervention", 87),
+    Rule(r"(?:protest\w*|demonstrat\w*|rioters) (?:\w+ ){0,3}?(?:clashed|threw stones|threw rocks|set fire|torched|smashed|looted|stormed|rioted)|riot(?:s|ed|ing)?\b", "Riots", "Violent demonstration", 86),
+    Rule(r"mob (?:attacked|killed|lynched|beat)|lynch mob|vigilantes? (?:attacked|killed|beat)", "Riots", "Mob violence", 86),
+    Rule(r"protest(?:s|ed|ers|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|march(?:ed)? (?:against|in protest|for)|picket\w*|sit-ins?|took to the streets|strikers|went on strike", "Protests", "Peaceful protest", 80),
+    # --- Strategic developments -----------------------------------------------------
+    Rule(r"arrest(?:ed|s|ing)?|detain(?:ed|ing|s)|detention of|taken into custody|apprehended|charged with (?:treason|sabotage|espionage|terrorism)", "Strategic developments", "Arrests", 78),
+    Rule(r"signed (?:\w+ ){0,3}?(?:agreement|deal|treaty|accord|memorandum)|(?:ceasefire|truce|peace deal|peace agreement) (?:was |has been )?(?:agreed|signed|reached)|(?:agreed|agree) (?:to |on )?(?:a )?(?:ceasefire|truce|prisoner (?:exchange|swap))|prisoner (?:exchange|swap)s?|exchanged (?:\w+ ){0,3}?prisoners", "Strategic developments", "Agreement", 60),
+    Rule(r"(?:peace )?talks|negotiations", "Strategic developments", "Other", 45, weight=0.5),
+    Rule(r"(?:intercepted|shot down|downed|destroyed|neutralised|neutralized) (?:a total of )?(?:[\d,]+ |\w+ )?(?:\w+ )?(?:drones?|UAVs?|missiles?|rockets?|Shaheds?)|defused|(?:air defen[cs]es?|air defense) (?:\w+ )?(?:repelled|shot|intercepted|were active|activated)", "Strategic developments", "Disrupted weapons use", 55),
+    Rule(r"(?:set up|established|built|opened) (?:\w+ )?(?:a |an |its |new )?(?:military )?(?:base|headquarters|outpost|camp)", "Strategic developments", "Headquarters or base established", 58),
+    Rule(r"loot(?:ed|ing)|ransack\w*|set fire to|torched|vandali[sz]\w*|demolished|burned down", "Strategic developments", "Looting/property destruction", 57),
+    Rule(r"withdr(?:ew|awn|awal)|handed over control|pulled out of|retreated from", "Strategic developments", "Non-violent transfer of territory", 56),
+    Rule(r"(?:deploy(?:ed|ing|ment)?|redeploy\w*|stationed|sent|dispatched|transferr?(?:ed|ing)|moved|relocated|arrived)\s+(?:\w+\s+){0,5}?(?:to|in|into|at)\b", "Strategic developments", "Other", 52, movement=True, weight=0.8),
+    Rule(r"(?:troops|soldiers|personnel|forces|servicemen|units)\s+(?:\w+\s+){0,3}?(?:deployed|redeployed|sent|dispatched|transferred|stationed|arrived)", "Strategic developments", "Other", 53, movement=True, weight=0.8),
+    Rule(r"(?:taken|brought|transported|evacuated|transferr?(?:ed|ing)|transporting|sent|flown)\s+(?:\w+\s+){0,4}?(?:to|into)\s+(?:\w+\s+){0,3}?(?:hospitals?|clinics?|medical)|(?:transferr?(?:ed|ing)|transport(?:ed|ing)|evacuat(?:ed|ing))\s+(?:\w+\s+){0,3}?(?:injured|wounded)\s+(?:\w+\s+){0,2}?(?:soldiers|troops|servicemen|personnel)", "Strategic developments", "Other", 62, movement=True, weight=0.85),
+    Rule(r"(?:troops|soldiers|personnel|servicemen)\s+(?:were |was |had been |have been )?(?:transported|transferred|flown|taken)", "Strategic developments", "Other", 54, movement=True, weight=0.8),
+)
+
+#: Verbs of saying and believing: a place named as the subject of one
+#: (``Kyiv said``) is who reported, not where it happened.
+REPORTING_VERBS = (
+    r"said|says|say|stated|states|reported|reports|announced|announces|claimed|claims|believes|believe|"
+    r"believed|noted|notes|told|tells|confirmed|confirms|warned|warns|added|denied|denies|accused|accuses|"
+    r"insisted|insists|estimated|estimates|assessed|assesses|wrote|writes|posted|urged|urges|called|condemned|"
+    r"condemns|praised|vowed|threatened|suggested|argued|alleged|alleges|asserted|asserts|refuted|refutes"
+)
+
+#: Words of institutions: ``Security Service of Ukraine``, ``Ministry of Defence
+#: of Russia`` are organisations, not places where things happen.
+INSTITUTION_WORDS = (
+    r"service|ministry|defen[cs]e|ministers?|intelligence|government|president|prime minister|code|staff|"
+    r"command|army|navy|forces|embassy|ambassador|office|council|parliament|bank|university|"
+    r"agency|committee|department|mission|delegation|administration|authorities|officials|"
+    r"spokesperson|spokesman|spokeswoman|governor|mayor|head|leader|chief|police|guard|court|"
+    r"prosecutor\S*|commissioner|envoy|republic of the|people of"
+)
+
+#: Prepositions that place an event (``in``, ``near``, ...), with the
+#: geo_precision they imply for a town (ACLED: 2 = near or part of).
+LOCATIVE_PREPOSITIONS: dict[str, int] = {
+    "in": 1,
+    "at": 1,
+    "on": 1,
+    "into": 1,
+    "inside": 1,
+    "over": 1,
+    "across": 1,
+    "throughout": 1,
+    "within": 1,
+    "of": 1,  # only after a place word: "the city of Kharkiv" (see LOCATIVE_HEADS)
+    "near": 2,
+    "outside": 2,
+    "around": 2,
+    "nearby": 2,
+    "towards": 2,
+    "toward": 2,
+    "outskirts of": 2,
+    "north of": 2,
+    "south of": 2,
+    "east of": 2,
+    "west of": 2,
+    "northeast of": 2,
+    "northwest of": 2,
+    "southeast of": 2,
+    "southwest of": 2,
+    "north-east of": 2,
+    "north-west of": 2,
+    "south-east of": 2,
+    "south-west of": 2,
+    "close to": 2,
+    "not far from": 2,
+    "off the coast of": 2,
+    "on the outskirts of": 2,
+    "in the vicinity of": 2,
+    "part of": 2,
+}
+
+#: Words before ``of`` that make it locative: ``the city of Kharkiv``.
+LOCATIVE_HEADS = r"city|town|village|settlement|region|oblast|province|district|port|area|suburbs?|centre|center|outskirts|vicinity|coast|waters|territory|capital|community"
+
+#: Words right before a place that say it is not where something happened
+#: (``against Ukraine``, ``from Kherson``, ``by Russia``).
+BLOCKING_PREPOSITIONS = r"against|from|by|with|for|between|about|of|than|like|versus|vs\.?|per|toward|via|and"
+
+#: Military nouns that make a demonym or country a side of the event.
+FORCE_NOUNS = (
+    r"forces|troops|military|army|soldiers|units|defen[cs]e forces|armed forces|servicemen|"
+    r"navy|air force|fighters|militants|marines|paratroopers|artillery|drones?|missiles?|"
+    r"general staff|defen[cs]e ministry|ministry of defen[cs]e|border guards?|personnel|brigades?"
+)

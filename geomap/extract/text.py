@@ -1,0 +1,125 @@
+"""Sentences and clauses, with character offsets into the article text.
+
+Extraction works clause by clause: the place of an event is looked for in the
+clause that reports it, so "the drone strikes occurred just before Zelensky was
+to meet U.S. officials in Saudi Arabia" does not put the strikes in Saudi Arabia.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+__all__ = ["split_sentences", "split_clauses"]
+
+#: Abbreviations whose full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt sgt st mt jr sr vs etc no nos approx est dept
+    govt corp inc ltd co u.s u.k u.n e.g i.e a.m p.m jan feb mar apr jun jul aug sep sept
+    oct nov dec""".split()
+)
+
+# A sentence ends at . ! ? or … (possibly followed by closing quotes/brackets) and
+# whitespace, or at a line break.
+_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)|\n")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Split ``text`` into sentences.
+
+    Parameters
+    ----------
+    text : str
+        Article text.
+
+    Returns
+    -------
+    list of (int, int)
+        ``(start, end)`` offsets of each sentence, stripped of surrounding
+        whitespace; empty sentences are dropped.
+
+    Examples
+    --------
+    >>> text = "Drones hit Kharkiv. Two were hurt, said Gen. Ivanov.\\nNext line"
+    >>> [text[s:e] for s, e in split_sentences(text)]
+    ['Drones hit Kharkiv.', 'Two were hurt, said Gen. Ivanov.', 'Next line']
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _END.finditer(text):
+        end = match.end()
+        if match.group() != "\n":
+            word = re.search(r"([\w.]+)[.!?\u2026]*$", text[start : match.start() + 1])
+            token = word.group(1).rstrip(".").lower() if word else ""
+            following = text[end : end + 3].lstrip()
+            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue
+            if following and following[0].islower():
+                continue
+        _append(text, start, end, spans)
+        start = end
+    _append(text, start, len(text), spans)
+    return spans
+
+
+def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        lead = len(chunk) - len(chunk.lstrip())
+        spans.append((start + lead, start + lead + len(stripped)))
+
+
+# Words that open a new clause. "as" is not one after "such"/"as well".
+_CLAUSE_WORDS = re.compile(
+    r"\b(?:that|which|who|whom|whose|while|whereas|although|though|because|before|after|"
+    r"following|when|since|until|unless|according to|(?<!such )(?<!well )as)\b"
+    r"|[;:\u2014]|\s[\u2013-]\s|,",
+    re.IGNORECASE,
+)
+
+# After a comma these words continue the clause ("attacks on tankers, including
+# incidents near Ust-Luga").
+_CONTINUE_AFTER_COMMA = re.compile(
+    r"\s*(?:and\s+|or\s+)?(?:including|such as|notably|especially|particularly|mainly|namely|"
+    r"in|near|at|outside|around|on|close to|not far from)\b",
+    re.IGNORECASE,
+)
+
+
+def split_clauses(sentence: str, mention_starts: Sequence[int] = ()) -> list[tuple[int, int]]:
+    """Split one sentence into clauses.
+
+    A comma ends a clause unless a place name (one of ``mention_starts``) or a
+    word that continues the clause (``including``, ``near``, ...) follows it, so
+    lists of places (``shelled Kherson, Nikopol and Marhanets``) stay together.
+
+    Parameters
+    ----------
+    sentence : str
+        The sentence text.
+    mention_starts : sequence of int
+        Offsets, within ``sentence``, where place names start.
+
+    Returns
+    -------
+    list of (int, int)
+        Clause spans within ``sentence``, covering it from start to end.
+    """
+    starts = set(mention_starts)
+    cuts = [0]
+    for match in _CLAUSE_WORDS.finditer(sentence):
+        if match.group() == ",":
+            rest = sentence[match.end() :]
+            skip = len(rest) - len(rest.lstrip())
+            after_and = re.match(r"\s*(?:and|or)\s+", rest)
+            nxt = match.end() + (after_and.end() if after_and else skip)
+            if nxt in starts or _CONTINUE_AFTER_COMMA.match(rest):
+                continue
+        cuts.append(match.start())
+    cuts.append(len(sentence))
+    spans = []
+    for a, b in zip(cuts, cuts[1:]):
+        if b > a:
+            spans.append((a, b))
+    return spans or [(0, len(sentence))]

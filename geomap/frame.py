@@ -1,0 +1,232 @@
+"""Incidents → GeoDataFrame (the schema of ``docs/schema.md``), and filters on it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from geomap.errors import ConfigurationError
+
+if TYPE_CHECKING:
+    import geopandas
+
+    from geomap.incidents import Incident
+
+__all__ = ["COLUMNS", "to_frame", "empty_frame", "filter_incidents", "parse_date"]
+
+#: Columns of the incident frame, in order (``docs/schema.md``).
+COLUMNS: tuple[str, ...] = (
+    "event_id",
+    "event_date",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "country",
+    "iso",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "location_kind",
+    "place_id",
+    "fatalities",
+    "injured",
+    "quantities",
+    "evidence",
+    "source",
+    "title",
+    "url",
+    "notes",
+    "confidence",
+    "geometry",
+)
+
+_DTYPES = {
+    "time_precision": "Int64",
+    "geo_precision": "int64",
+    "fatalities": "int64",
+    "injured": "Int64",
+    "latitude": "float64",
+    "longitude": "float64",
+    "confidence": "float64",
+}
+
+
+def _row(incident: Incident, event_id: str) -> dict:
+    place = incident.place
+    country_level = place.kind == "country"
+    return {
+        "event_id": event_id,
+        "event_date": incident.event_date,
+        "time_precision": incident.time_precision,
+        "disorder_type": incident.disorder_type,
+        "event_type": incident.event_type,
+        "sub_event_type": incident.sub_event_type,
+        "actor1": incident.actor1,
+        "actor2": incident.actor2,
+        "country": incident.country,
+        "iso": place.country,
+        "admin1": place.admin1 if place.kind != "country" else None,
+        "location": place.name,
+        "latitude": float("nan") if country_level else float(place.lat),
+        "longitude": float("nan") if country_level else float(place.lon),
+        "geo_precision": incident.geo_precision,
+        "location_kind": incident.location_kind,
+        "place_id": place.id,
+        "fatalities": incident.fatalities or 0,
+        "injured": incident.injured,
+        "quantities": dict(incident.quantities),
+        "evidence": [dict(e) for e in incident.evidence],
+        "source": "; ".join(incident.sources),
+        "title": "; ".join(incident.titles) or None,
+        "url": "; ".join(incident.urls) or None,
+        "notes": incident.notes,
+        "confidence": float(incident.confidence),
+    }
+
+
+def empty_frame() -> geopandas.GeoDataFrame:
+    """A frame with the schema's columns and no rows."""
+    return to_frame([])
+
+
+def to_frame(incidents: Iterable[Incident]) -> geopandas.GeoDataFrame:
+    """Build the incident GeoDataFrame.
+
+    Parameters
+    ----------
+    incidents : iterable of Incident
+        The incidents, already merged.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        One row per incident, columns :data:`COLUMNS`, CRS EPSG:4326. Country-level
+        rows have an empty geometry and NaN coordinates: renderers list them and
+        never pin them. Region-level rows carry the region's label point.
+    """
+    import geopandas
+    import pandas as pd
+    from shapely.geometry import Point
+
+    rows = []
+    geometries = []
+    seen: dict[str, int] = {}
+    for incident in incidents:
+        event_id = incident.event_id
+        if event_id in seen:  # same type, place, date and article twice: keep ids unique
+            seen[event_id] += 1
+            event_id = f"{event_id}-{seen[event_id]}"
+        else:
+            seen[event_id] = 1
+        row = _row(incident, event_id)
+        rows.append(row)
+        if incident.place.kind == "country":
+            geometries.append(Point())
+        else:
+            # Domain objects speak (lat, lon); shapely speaks (lon, lat).
+            geometries.append(Point(incident.place.lon, incident.place.lat))
+    columns = [c for c in COLUMNS if c != "geometry"]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame["event_date"] = pd.to_datetime(frame["event_date"]).astype("datetime64[ns]")
+    for column, dtype in _DTYPES.items():
+        frame[column] = frame[column].astype(dtype)
+    for column in ("event_id", "disorder_type", "event_type", "sub_event_type", "location", "location_kind", "place_id", "source", "notes"):
+        frame[column] = frame[column].astype(object)
+    return geopandas.GeoDataFrame(frame, geometry=geopandas.GeoSeries(geometries, crs="EPSG:4326"), crs="EPSG:4326")
+
+
+def parse_date(value: str | date | datetime | None, *, option: str = "date") -> date | None:
+    """A date from ``YYYY-MM-DD`` (or a date/datetime), for filters and ``--published``.
+
+    Raises
+    ------
+    ConfigurationError
+        When ``value`` is not a valid ISO date.
+
+    Examples
+    --------
+    >>> parse_date("2024-12-18")
+    datetime.date(2024, 12, 18)
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError as err:
+        raise ConfigurationError(f"{option}: {value!r} is not a date (use YYYY-MM-DD)") from err
+
+
+def filter_incidents(
+    gdf: geopandas.GeoDataFrame,
+    *,
+    types: Sequence[str] = (),
+    since: str | date | None = None,
+    until: str | date | None = None,
+    countries: Sequence[str] = (),
+    include_undated: bool = False,
+) -> geopandas.GeoDataFrame:
+    """Keep the incidents that match every filter given.
+
+    Parameters
+    ----------
+    gdf : geopandas.GeoDataFrame
+        An incident frame (``docs/schema.md``).
+    types : sequence of str
+        Event types or sub-event types, case-insensitive (``Battles``,
+        ``air/drone strike``); a row matches any of them.
+    since, until : str or date, optional
+        Inclusive bounds on ``event_date`` (``YYYY-MM-DD``).
+    countries : sequence of str
+        ISO 3166-1 alpha-2 codes or country names, case-insensitive.
+    include_undated : bool
+        Keep rows without ``event_date`` when ``since``/``until`` are given
+        (they are always kept when no date bound is given).
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        The matching rows (a copy), same columns.
+
+    Raises
+    ------
+    ConfigurationError
+        For a bad date, or ``since`` after ``until``.
+    """
+    import pandas as pd
+
+    start = parse_date(since, option="since")
+    end = parse_date(until, option="until")
+    if start and end and start > end:
+        raise ConfigurationError(f"since ({start}) is after until ({end})")
+    keep = pd.Series(True, index=gdf.index)
+    if types:
+        wanted = {t.strip().casefold() for t in types if t and t.strip()}
+        keep &= gdf["event_type"].astype(str).str.casefold().isin(wanted) | gdf["sub_event_type"].astype(
+            str
+        ).str.casefold().isin(wanted)
+    if countries:
+        wanted = {c.strip().casefold() for c in countries if c and c.strip()}
+        keep &= gdf["iso"].fillna("").astype(str).str.casefold().isin(wanted) | gdf["country"].fillna("").astype(
+            str
+        ).str.casefold().isin(wanted)
+    if start or end:
+        dates = pd.to_datetime(gdf["event_date"])
+        in_range = dates.notna()
+        if start:
+            in_range &= dates >= pd.Timestamp(start)
+        if end:
+            in_range &= dates <= pd.Timestamp(end)
+        if include_undated:
+            in_range |= dates.isna()
+        keep &= in_range
+    return gdf.loc[keep].copy()

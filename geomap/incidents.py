@@ -1,0 +1,520 @@
+"""From an article's statements and places to incidents; merging the same incident.
+
+For each sentence of an article: its clauses (:mod:`geomap.extract.text`), the
+event each clause reports (:mod:`geomap.extract.classify`), and the place where
+it happened (:mod:`geomap.extract.places`). Then, per event:
+
+1. the locations in its own clause; else
+2. the locations in clauses of the same sentence that report no event of their
+   own ("two civilians were killed in Kupiansk after Russian shelling"); else
+3. the event is attached, as more evidence, to the last incident of the same
+   event type in the article ("the attack also damaged a school"); else dropped:
+   an event with no place is not an incident.
+
+A clause listing several places (``near Ust-Luga and Novorossiysk``) gives one
+incident per place; a region or country is dropped when a place inside it is also
+named (``in Russia's Kursk Oblast`` → Kursk Oblast).
+
+Incidents of one article that agree (same sub-type, compatible date, the same
+place or one inside the other) are one incident. Across articles
+:func:`merge_incidents` joins the same incident told by several sources: same
+event and sub-event type, dates within a day, and within
+:data:`MERGE_DISTANCE_KM` or the same region for region-level ones. Counts: the
+highest figure within one article (sentences add detail), the lowest across
+sources (ACLED's rule).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from geomap.article import Article
+from geomap.extract.actors import find_sides, pick_actors
+from geomap.extract.classify import Trigger, classify
+from geomap.extract.counts import count_items
+from geomap.extract.dates import find_date
+from geomap.extract.places import Role, mention_roles
+from geomap.extract.text import split_clauses, split_sentences
+
+if TYPE_CHECKING:
+    from gazetteer.model import Mention, Place
+
+__all__ = ["Incident", "incidents_from_article", "merge_incidents", "MERGE_DISTANCE_KM"]
+
+#: Two point incidents farther apart than this are different incidents.
+MERGE_DISTANCE_KM = 10.0
+#: Within one article a region-level statement and a town in that region are
+#: one incident when the town lies within this distance of the region's label
+#: point (used when the gazetteer has no polygon for the region).
+REGION_RADIUS_KM = 150.0
+#: Dates this many days apart or less may be the same incident.
+MERGE_DAYS = 1
+
+#: Words right after the event's words that say the next name is its target
+#: ("shelled Kherson", "struck the city of").
+_MAX_OBJECT_GAP = 24
+#: A name this close before the event's words is its subject ("Kharkiv was shelled").
+_MAX_SUBJECT_GAP = 20
+
+#: What may stand between the event's words and its target ("shelled the town of").
+_OBJECT_GAP = re.compile(r"^\s*(?:(?:the|a|an|southern|northern|eastern|western|central|city|town|village|port|of|settlement)\s+)*$", re.IGNORECASE)
+#: ... and between a subject and a passive ("Kharkiv was again shelled").
+_SUBJECT_GAP = re.compile(r"^\s*(?:(?:was|were|is|has|have|been|again|also|came|under|heavily|repeatedly|being)\s+)*$", re.IGNORECASE)
+
+_ROLE_WEIGHT = {"locative": 1.0, "to": 0.95, "object": 0.9, "subject": 0.8, "fallback": 0.8}
+
+
+@dataclass(slots=True)
+class Incident:
+    """One incident: what happened, where, when, and the evidence.
+
+    Counts are None when not reported (the frame writes ``fatalities`` 0).
+    """
+
+    event_type: str
+    sub_event_type: str
+    disorder_type: str
+    place: Place
+    geo_precision: int
+    event_date: date | None
+    time_precision: int | None
+    actor1: str | None = None
+    actor2: str | None = None
+    country: str | None = None
+    fatalities: int | None = None
+    injured: int | None = None
+    quantities: dict[str, int] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+    notes: str = ""
+    confidence: float = 0.0
+    article_key: str = ""
+
+    @property
+    def location_kind(self) -> str:
+        kind = self.place.kind
+        return kind if kind in ("city", "admin1", "sea", "country") else "other"
+
+    @property
+    def event_id(self) -> str:
+        """Short stable hash of type, sub-type, place, date and first source."""
+        key = "|".join(
+            (
+                self.event_type,
+                self.sub_event_type,
+                self.place.id,
+                self.event_date.isoformat() if self.event_date else "",
+                self.article_key or (self.sources[0] if self.sources else ""),
+            )
+        )
+        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(slots=True)
+class _Statement:
+    trigger: Trigger
+    sentence_index: int
+    clause: tuple[int, int]  # within the sentence
+    places: list[tuple[Mention, Role, str]]  # (mention, role, how found)
+    incidents: list[Incident] = field(default_factory=list)
+
+
+def incidents_from_article(article: Article, gazetteer: Any) -> list[Incident]:
+    """Extract the incidents one article reports.
+
+    Parameters
+    ----------
+    article : Article
+        The article.
+    gazetteer : gazetteer.Gazetteer
+        Finds and resolves place names (``find``) and names countries (``get``).
+
+    Returns
+    -------
+    list of Incident
+        Merged within the article, in order of first evidence.
+    """
+    text = article.text
+    mentions = sorted(gazetteer.find(text), key=lambda m: m.start)
+    countries = _CountryNames(gazetteer)
+    article_key = f"{article.source}#{article.index}"
+    incidents: list[Incident] = []
+    sentence_texts: list[str] = []
+    m_index = 0
+    for s_index, (s_start, s_end) in enumerate(split_sentences(text)):
+        sentence = text[s_start:s_end]
+        sentence_texts.append(sentence)
+        while m_index < len(mentions) and mentions[m_index].start < s_start:
+            m_index += 1
+        sent_mentions = []
+        k = m_index
+        while k < len(mentions) and mentions[k].end <= s_end:
+            sent_mentions.append(mentions[k])
+            k += 1
+        spans = [(m.start - s_start, m.end - s_start, m.demonym, m.place.kind) for m in sent_mentions]
+        roles = mention_roles(sentence, spans)
+        clauses = split_clauses(sentence, [s for s, *_ in spans])
+        statements: list[_Statement] = []
+        for c_start, c_end in clauses:
+            for trigger in classify(
+                sentence[c_start:c_end], sentence=sentence, offset=c_start, context=sentence_texts[-4:-1]
+            ):
+                trigger = replace(trigger, start=trigger.start + c_start, end=trigger.end + c_start)
+                places = _locations(sentence, trigger, (c_start, c_end), sent_mentions, spans, roles)
+                statements.append(_Statement(trigger, s_index, (c_start, c_end), places))
+        if not statements:
+            continue
+        _fallback_places(statements, clauses, sent_mentions, spans, roles)
+        sides = find_sides(
+            sentence,
+            [
+                (sp[0], sp[1], m.demonym, m.place.kind, m.place.country, countries.name(m.place.country) or m.place.name)
+                for m, sp in zip(sent_mentions, spans)
+            ],
+        )
+        # Sides are read from the event's own clause: in "a nurse in Moscow Oblast,
+        # whose husband is fighting in Kharkiv Oblast, said North Korean soldiers
+        # were taken to hospital", the soldiers are no party to the fighting.
+        evidence = {
+            "source": article.source,
+            "text": sentence,
+            "start": None if article.offset is None else article.offset + s_start,
+            "end": None if article.offset is None else article.offset + s_end,
+        }
+        items = count_items(sentence)
+        victims = any(kind in ("fatalities", "injured") for kind, *_ in items)
+        live: list[_Statement] = []
+        for statement in statements:
+            trigger = statement.trigger
+            when, precision, _ = find_date(sentence[statement.clause[0] : statement.clause[1]], article.published)
+            if when is None:
+                when, precision, _ = find_date(sentence, article.published)
+            if when is None and article.published is not None:
+                when, precision = article.published, 2
+            if not statement.places:
+                # "Other" is ACLED's catch-all: two "Other" statements are not the same event.
+                target = next(
+                    (
+                        i
+                        for i in reversed(incidents)
+                        if (i.event_type, i.sub_event_type) == (trigger.event_type, trigger.sub_event_type)
+                        or (i.event_type == trigger.event_type and trigger.rule.generic)
+                    ),
+                    None,
+                )
+                if target is not None and trigger.sub_event_type != "Other":
+                    _add_evidence(target, evidence)
+                    statement.incidents.append(target)
+                    live.append(statement)
+                continue
+            for mention, role, how in _drop_containers(statement.places):
+                place = mention.place
+                country = countries.name(place.country)
+                actor1, actor2 = pick_actors(
+                    [side for side in sides if statement.clause[0] <= side.start < statement.clause[1]],
+                    trigger.start,
+                    event_type=trigger.event_type,
+                    sub_event_type=trigger.sub_event_type,
+                    sentence=sentence,
+                    country_name=country,
+                    has_victims=victims,
+                )
+                incident = Incident(
+                    event_type=trigger.event_type,
+                    sub_event_type=trigger.sub_event_type,
+                    disorder_type=trigger.disorder_type,
+                    place=place,
+                    geo_precision=_geo_precision(place, role),
+                    event_date=when,
+                    time_precision=precision if when is not None else None,
+                    actor1=actor1,
+                    actor2=actor2,
+                    country=country,
+                    sources=[article.source],
+                    titles=[article.title] if article.title else [],
+                    urls=[article.url] if article.url else [],
+                    evidence=[dict(evidence)],
+                    notes=sentence,
+                    confidence=round(
+                        trigger.rule.weight * float(mention.confidence) * _ROLE_WEIGHT.get(how, 0.8)
+                        * (0.85 if place.kind == "country" else 1.0),
+                        3,
+                    ),
+                    article_key=article_key,
+                )
+                incidents.append(incident)
+                statement.incidents.append(incident)
+            live.append(statement)
+        _assign_counts(items, live)
+    return _merge_within(incidents, gazetteer)
+
+
+# --- places ----------------------------------------------------------------------
+
+
+def _locations(sentence: str, trigger: Trigger, clause: tuple[int, int], mentions, spans, roles) -> list[tuple[Any, Role, str]]:
+    found = []
+    for mention, (start, end, _demonym, kind), role in zip(mentions, spans, roles):
+        if not (clause[0] <= start < clause[1]):
+            continue
+        if role.kind == "locative":
+            found.append((mention, role, "locative"))
+        elif role.kind == "to" and trigger.rule.movement:
+            found.append((mention, role, "to"))
+        elif role.kind == "bare" and kind != "country":
+            if 0 <= start - trigger.end <= _MAX_OBJECT_GAP and _OBJECT_GAP.match(sentence[trigger.end : start]):
+                found.append((mention, Role("locative"), "object"))
+            elif 0 <= trigger.start - end <= _MAX_SUBJECT_GAP and _SUBJECT_GAP.match(sentence[end : trigger.start]):
+                found.append((mention, Role("locative"), "subject"))
+    return found
+
+
+def _fallback_places(statements: list[_Statement], clauses, mentions, spans, roles) -> None:
+    busy = {s.clause for s in statements}
+    spare = [c for c in clauses if c not in busy]
+    for statement in statements:
+        if statement.places:
+            continue
+        for mention, (start, *_), role in zip(mentions, spans, roles):
+            if not any(a <= start < b for a, b in spare):
+                continue
+            if role.kind == "locative" or (role.kind == "to" and statement.trigger.rule.movement):
+                statement.places.append((mention, role, "fallback"))
+
+
+def _drop_containers(places: list[tuple[Any, Role, str]]) -> list[tuple[Any, Role, str]]:
+    """Drop a country or region when a place inside it is named too; one per place."""
+    out: list[tuple[Any, Role, str]] = []
+    seen: set[str] = set()
+    for item in places:
+        place = item[0].place
+        if place.id in seen:
+            continue
+        inner = [o[0].place for o in places if o[0].place.id != place.id]
+        if place.kind == "country" and any(p.country == place.country and p.kind != "country" for p in inner):
+            continue
+        if place.kind == "admin1" and any(
+            p.kind not in ("country", "admin1") and p.country == place.country and _same_region(p.admin1, place.name)
+            for p in inner
+        ):
+            continue
+        seen.add(place.id)
+        out.append(item)
+    return out
+
+
+_REGION_WORDS = ("oblast", "oblast'", "krai", "kray", "region", "province", "governorate", "republic", "okrug", "city", "of")
+
+
+def _region_key(name: str | None) -> str:
+    if not name:
+        return ""
+    words = [w for w in name.lower().replace("-", " ").split() if w not in _REGION_WORDS]
+    return " ".join(words)
+
+
+def _same_region(admin1: str | None, region_name: str) -> bool:
+    return bool(admin1) and _region_key(admin1) == _region_key(region_name)
+
+
+def _geo_precision(place: Place, role: Role) -> int:
+    if place.kind in ("country", "admin1", "sea"):
+        return 3
+    return 2 if role.precision >= 2 else 1
+
+
+# --- counts and evidence --------------------------------------------------------------
+
+
+def _assign_counts(items, statements: list[_Statement]) -> None:
+    """Give each count to the event whose words are nearest to it."""
+    if not statements:
+        return
+    for kind, key, value, position in items:
+        nearest = min(statements, key=lambda s: _distance(s.trigger, position))
+        for incident in nearest.incidents:
+            if kind == "quantity":
+                incident.quantities[key] = max(value, incident.quantities.get(key, 0))
+            else:
+                current = getattr(incident, kind)
+                setattr(incident, kind, value if current is None else max(current, value))
+
+
+def _distance(trigger: Trigger, position: int) -> int:
+    if trigger.start <= position < trigger.end:
+        return 0
+    return min(abs(position - trigger.start), abs(position - trigger.end))
+
+
+def _add_evidence(incident: Incident, evidence: dict[str, Any]) -> None:
+    if evidence not in incident.evidence:
+        incident.evidence.append(dict(evidence))
+
+
+# --- merging ------------------------------------------------------------------------------
+
+
+class _CountryNames:
+    """Country names by ISO2 from the gazetteer, cached."""
+
+    def __init__(self, gazetteer: Any) -> None:
+        self._gazetteer = gazetteer
+        self._names: dict[str, str | None] = {}
+
+    def name(self, iso: str | None) -> str | None:
+        if not iso:
+            return None
+        if iso not in self._names:
+            place = self._gazetteer.get(f"country:{iso}") if hasattr(self._gazetteer, "get") else None
+            self._names[iso] = place.name if place is not None else None
+        return self._names[iso]
+
+
+def _km(a: Place, b: Place) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _contains(region: Place, place: Place, gazetteer: Any, *, radius_km: float | None) -> bool:
+    """Is ``place`` inside ``region`` (a country, admin1 or sea)?"""
+    if region.kind == "country":
+        return place.country == region.country and place.kind != "country"
+    if region.kind not in ("admin1", "sea"):
+        return False
+    if place.kind in ("country",) or (region.kind == "admin1" and place.kind == "admin1"):
+        return False
+    if region.kind == "admin1" and place.country == region.country and _same_region(place.admin1, region.name):
+        return True
+    geometry = _region_geometry(region, gazetteer)
+    if geometry is not None:
+        from shapely.geometry import Point
+
+        # Domain objects speak (lat, lon); shapely speaks (lon, lat).
+        point = Point(place.lon, place.lat)
+        if geometry.contains(point) or geometry.distance(point) < 0.05:
+            return True
+    return radius_km is not None and place.country == region.country and _km(region, place) <= radius_km
+
+
+def _region_geometry(region: Place, gazetteer: Any):
+    getter = getattr(gazetteer, "geometry", None)
+    if getter is None:
+        return None
+    try:
+        geometry = getter(region)
+    except (LookupError, ValueError):
+        return None
+    if geometry is None or geometry.is_empty:
+        return None
+    # Fill holes: Moscow city is an enclave in Moscow Oblast, yet "the Moscow
+    # region" in a report of an attack on Moscow is the same event.
+    from shapely.geometry import MultiPolygon, Polygon
+
+    if isinstance(geometry, Polygon):
+        return Polygon(geometry.exterior)
+    if isinstance(geometry, MultiPolygon):
+        return MultiPolygon([Polygon(p.exterior) for p in geometry.geoms])
+    return geometry
+
+
+def _dates_close(a: Incident, b: Incident, *, same_article: bool) -> bool:
+    if a.event_date is None or b.event_date is None:
+        return same_article and a.event_date is None and b.event_date is None
+    return abs((a.event_date - b.event_date).days) <= MERGE_DAYS
+
+
+def _same_place(a: Incident, b: Incident, gazetteer: Any, *, same_article: bool) -> bool:
+    if a.place.id == b.place.id:
+        return True
+    radius = REGION_RADIUS_KM if same_article else None
+    point_level = ("city", "other")
+    if a.place.kind in point_level and b.place.kind in point_level:
+        return _km(a.place, b.place) <= MERGE_DISTANCE_KM
+    if a.sub_event_type == "Other":
+        # ACLED's catch-all: a deployment to Russia and a transfer near Moscow
+        # are different developments even though Moscow is in Russia.
+        return False
+    return _contains(a.place, b.place, gazetteer, radius_km=radius) or _contains(b.place, a.place, gazetteer, radius_km=radius)
+
+
+def _absorb(into: Incident, other: Incident, *, same_article: bool) -> None:
+    """Fold ``other`` into ``into``: the more specific place, every source."""
+    if (other.geo_precision, _KIND_RANK.get(other.place.kind, 9)) < (into.geo_precision, _KIND_RANK.get(into.place.kind, 9)):
+        into.place, into.geo_precision, into.country = other.place, other.geo_precision, other.country
+    if (other.time_precision or 9) < (into.time_precision or 9):
+        into.event_date, into.time_precision = other.event_date, other.time_precision
+    pick = max if same_article else min
+    for name in ("fatalities", "injured"):
+        mine, theirs = getattr(into, name), getattr(other, name)
+        if theirs is not None:
+            setattr(into, name, theirs if mine is None else pick(mine, theirs))
+    for key, value in other.quantities.items():
+        into.quantities[key] = pick(value, into.quantities[key]) if key in into.quantities else value
+    into.actor1 = into.actor1 or other.actor1
+    into.actor2 = into.actor2 or other.actor2
+    for attr in ("sources", "titles", "urls"):
+        mine = getattr(into, attr)
+        for value in getattr(other, attr):
+            if value not in mine:
+                mine.append(value)
+    for item in other.evidence:
+        if item not in into.evidence:
+            into.evidence.append(item)
+    into.confidence = max(into.confidence, other.confidence)
+
+
+_KIND_RANK = {"city": 0, "other": 1, "admin1": 2, "sea": 3, "country": 4}
+
+
+def _merge(incidents: Sequence[Incident], gazetteer: Any, *, same_article: bool) -> list[Incident]:
+    out: list[Incident] = []
+    for incident in incidents:
+        for kept in out:
+            if (
+                kept.event_type == incident.event_type
+                and kept.sub_event_type == incident.sub_event_type
+                and (same_article or kept.article_key != incident.article_key)
+                and _dates_close(kept, incident, same_article=same_article)
+                and _same_place(kept, incident, gazetteer, same_article=same_article)
+            ):
+                _absorb(kept, incident, same_article=same_article)
+                break
+        else:
+            out.append(incident)
+    return out
+
+
+def _merge_within(incidents: list[Incident], gazetteer: Any) -> list[Incident]:
+    return _merge(incidents, gazetteer, same_article=True)
+
+
+def merge_incidents(incidents: Iterable[Incident], *, gazetteer: Any = None) -> list[Incident]:
+    """Join the same incident reported by several articles.
+
+    Two incidents are one when they have the same event and sub-event type,
+    dates within :data:`MERGE_DAYS` (undated ones are never joined across
+    articles), and places within :data:`MERGE_DISTANCE_KM` or one inside the
+    other's region. The joined incident keeps the most specific place, lists
+    every source, title and URL, and keeps the lowest count reported.
+
+    Parameters
+    ----------
+    incidents : iterable of Incident
+        Incidents of many articles, each already merged within its article.
+    gazetteer : gazetteer.Gazetteer, optional
+        For region polygons (containment); names alone are used without it.
+
+    Returns
+    -------
+    list of Incident
+    """
+    return _merge(list(incidents), gazetteer, same_article=False)

@@ -1,0 +1,136 @@
+"""``geomap.extract``: articles in, the incident GeoDataFrame out."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from geomap.article import Article
+from geomap.errors import GeomapError, InputError
+
+if TYPE_CHECKING:
+    import geopandas
+
+__all__ = ["extract", "iter_incidents"]
+
+
+def _articles(
+    inputs: Any,
+    *,
+    published: date | None,
+    on_error: Callable[[str, Exception], None] | None,
+) -> Iterator[Article]:
+    """Articles from paths, globs, folders, ``-`` and ready :class:`Article` objects alike."""
+    if isinstance(inputs, (str, os.PathLike, Article)):
+        inputs = [inputs]
+    paths: list[str] = []
+
+    def flush() -> Iterator[Article]:
+        if paths:
+            from geomap.ingest import iter_articles
+
+            yield from iter_articles(list(paths), published=published, on_error=on_error)
+            paths.clear()
+
+    for item in inputs:
+        if isinstance(item, Article):
+            yield from flush()
+            if item.published is None and published is not None:
+                item = replace(item, published=published)
+            yield item
+        elif isinstance(item, (str, os.PathLike)):
+            paths.append(os.fspath(item))
+        else:
+            raise InputError(f"not an article or a path: {item!r}")
+    yield from flush()
+
+
+def iter_incidents(
+    inputs_or_articles: Any,
+    *,
+    gazetteer: Any = None,
+    published: date | None = None,
+    on_error: Callable[[str, Exception], None] | None = None,
+    progress: Callable[[Article, int], None] | None = None,
+):
+    """Stream the incidents of each article, article by article (not merged across).
+
+    Parameters are those of :func:`extract`. Yields lists of
+    :class:`geomap.incidents.Incident`, one list per article; memory stays flat
+    however many articles stream through.
+    """
+    from geomap.incidents import incidents_from_article
+
+    if gazetteer is None:
+        from gazetteer import Gazetteer
+
+        gazetteer = Gazetteer()
+    from gazetteer.errors import GazetteerError
+
+    for article in _articles(inputs_or_articles, published=published, on_error=on_error):
+        try:
+            found = incidents_from_article(article, gazetteer)
+        except (GeomapError, GazetteerError) as err:
+            if on_error is None:
+                raise
+            on_error(article.source, err)
+            continue
+        if progress is not None:
+            progress(article, len(found))
+        yield found
+
+
+def extract(
+    inputs_or_articles: Any,
+    *,
+    gazetteer: Any = None,
+    published: date | None = None,
+    on_error: Callable[[str, Exception], None] | None = None,
+    progress: Callable[[Article, int], None] | None = None,
+) -> geopandas.GeoDataFrame:
+    """Extract the incidents news articles report, as a GeoDataFrame.
+
+    Parameters
+    ----------
+    inputs_or_articles : str, path, Article or iterable of them
+        Files, folders (recursive), globs, ``-`` for stdin (read by
+        :func:`geomap.ingest.iter_articles`), or :class:`~geomap.article.Article`
+        objects.
+    gazetteer : gazetteer.Gazetteer, optional
+        Place finder and resolver; a default ``Gazetteer()`` when None.
+    published : datetime.date, optional
+        Publication date for articles that have none (``--published``).
+    on_error : callable, optional
+        ``on_error(source, err)`` for an input or article that fails; the rest
+        are processed. With None the first error is raised.
+    progress : callable, optional
+        ``progress(article, n_incidents)`` after each article.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        One row per incident (the same incident from several articles is one
+        row), schema in ``docs/schema.md``, CRS EPSG:4326.
+
+    Examples
+    --------
+    >>> import geomap
+    >>> gdf = geomap.extract("seeds/")  # doctest: +SKIP
+    >>> gdf[["event_type", "location", "fatalities"]]  # doctest: +SKIP
+    """
+    from geomap.frame import to_frame
+    from geomap.incidents import merge_incidents
+
+    if gazetteer is None:
+        from gazetteer import Gazetteer
+
+        gazetteer = Gazetteer()
+    found = []
+    for incidents in iter_incidents(
+        inputs_or_articles, gazetteer=gazetteer, published=published, on_error=on_error, progress=progress
+    ):
+        found.extend(incidents)
+    return to_frame(merge_incidents(found, gazetteer=gazetteer))

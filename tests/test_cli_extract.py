@@ -1,0 +1,76 @@
+"""`geomap extract` through click's runner (with the tests' small gazetteer)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from extract_helpers import FakeGazetteer
+from geomap.cli import cli
+
+
+@pytest.fixture(autouse=True)
+def small_gazetteer(monkeypatch):
+    import gazetteer
+
+    monkeypatch.setattr(gazetteer, "Gazetteer", lambda places_files=(): FakeGazetteer(), raising=False)
+
+
+def test_geojson_to_stdout(data_dir):
+    result = CliRunner().invoke(cli, ["extract", str(data_dir / "articles" / "protest_minsk.txt")])
+    assert result.exit_code == 0, result.output
+    collection = json.loads(result.stdout)
+    assert collection["type"] == "FeatureCollection" and "crs" not in collection
+    (feature,) = collection["features"]
+    assert feature["properties"]["event_type"] == "Protests"
+    assert feature["properties"]["event_date"] == "2024-05-01"
+    assert feature["geometry"]["coordinates"] == [27.5667, 53.9]
+
+
+def test_filters_and_output_file(data_dir, tmp_path):
+    out = tmp_path / "out.geojson"
+    result = CliRunner().invoke(
+        cli, ["extract", str(data_dir / "articles"), "--type", "Battles", "--country", "UA", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    features = json.loads(out.read_text())["features"]
+    assert [f["properties"]["location"] for f in features] == ["Robotyne"]
+
+
+def test_csv_output(data_dir, tmp_path):
+    out = tmp_path / "out.csv"
+    result = CliRunner().invoke(cli, ["extract", str(data_dir / "articles" / "arrest_moscow.txt"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Arrests" in out.read_text(encoding="utf-8")
+
+
+def test_published_for_undated_input(data_dir):
+    result = CliRunner().invoke(
+        cli, ["extract", str(data_dir / "articles" / "undated_odesa.txt"), "--published", "2024-03-06"]
+    )
+    assert result.exit_code == 0, result.output
+    (feature,) = json.loads(result.stdout)["features"]
+    assert feature["properties"]["event_date"] == "2024-03-04"
+
+
+def test_missing_input_is_reported_and_the_rest_processed(data_dir):
+    result = CliRunner().invoke(cli, ["extract", "no/such/file.txt", str(data_dir / "articles" / "arrest_moscow.txt")])
+    assert result.exit_code == 1
+    assert "no/such/file.txt" in result.stderr
+    assert "Traceback" not in result.output
+    assert len(json.loads(result.stdout)["features"]) == 1
+
+
+@pytest.mark.parametrize("option", ["--since", "--until", "--published"])
+def test_bad_date_is_a_usage_error(data_dir, option):
+    result = CliRunner().invoke(cli, ["extract", str(data_dir / "articles"), option, "15/03/2024"])
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.stderr
+
+
+def test_help_has_an_example():
+    result = CliRunner().invoke(cli, ["extract", "-h"])
+    assert result.exit_code == 0
+    assert "geomap extract seeds/ -o incidents.geojson" in result.output

@@ -1,0 +1,195 @@
+"""The extraction rules one by one: sentences, clauses, types, places, counts, dates, actors."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from geomap.extract.actors import state_forces
+from geomap.extract.classify import classify, compiled_rules, disorder_type
+from geomap.extract.counts import find_counts
+from geomap.extract.dates import find_date, resolve_date
+from geomap.extract.places import mention_roles
+from geomap.extract.rules import EVENT_TYPES, RULES
+from geomap.extract.text import split_clauses, split_sentences
+
+
+def test_acled_has_six_types_and_25_sub_types():
+    assert len(EVENT_TYPES) == 6
+    assert sum(len(subs) for subs in EVENT_TYPES.values()) == 25
+
+
+def test_every_rule_compiles_and_names_an_acled_type():
+    compiled = compiled_rules()
+    assert len(compiled) == len(RULES)
+    for _pattern, rule in compiled:
+        assert rule.sub_event_type in EVENT_TYPES[rule.event_type]
+        assert disorder_type(rule.event_type, rule.sub_event_type)
+
+
+def test_sentences_keep_offsets_and_skip_abbreviations():
+    text = "Drones hit Kharkiv. U.S. officials met Gen. Ivanov in Kyiv.\nHeadline without stop\n\nLast one!"
+    spans = split_sentences(text)
+    assert [text[a:b] for a, b in spans] == [
+        "Drones hit Kharkiv.",
+        "U.S. officials met Gen. Ivanov in Kyiv.",
+        "Headline without stop",
+        "Last one!",
+    ]
+
+
+def test_clauses_split_on_subordinators_but_keep_place_lists():
+    sentence = "The drone strikes occurred just before Zelensky met officials in Saudi Arabia"
+    clauses = [sentence[a:b] for a, b in split_clauses(sentence)]
+    assert clauses[0].strip() == "The drone strikes occurred just"
+    assert any("Saudi Arabia" in c for c in clauses[1:])
+    listing = "Russian troops shelled Kherson, Nikopol and Marhanets"
+    starts = [listing.index("Nikopol")]
+    assert len(split_clauses(listing, starts)) == 1
+
+
+@pytest.mark.parametrize(
+    ("clause", "event_type", "sub_event_type"),
+    [
+        ("Russian drones struck an oil depot overnight", "Explosions/Remote violence", "Air/drone strike"),
+        ("a massive drone attack on the capital", "Explosions/Remote violence", "Air/drone strike"),
+        ("an air strike destroyed a bridge", "Explosions/Remote violence", "Air/drone strike"),
+        ("Russian forces shelled the town", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ("a missile strike hit an apartment block", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ("a tanker was damaged by a mine explosion", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ("the car hit a landmine", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ("heavy fighting continued", "Battles", "Armed clash"),
+        ("Ukrainian forces repelled 12 Russian attacks", "Battles", "Armed clash"),
+        ("troops recaptured the village", "Battles", "Government regains territory"),
+        ("Russian troops captured the village", "Battles", "Non-state actor overtakes territory"),
+        ("thousands of people protested against the law", "Protests", "Peaceful protest"),
+        ("police dispersed the protest with tear gas", "Protests", "Protest with intervention"),
+        ("rioters set fire to cars", "Riots", "Violent demonstration"),
+        ("police arrested two men", "Strategic developments", "Arrests"),
+        ("the two sides signed a ceasefire agreement", "Strategic developments", "Agreement"),
+        ("air defences shot down 20 drones", "Strategic developments", "Disrupted weapons use"),
+        ("11,000 troops were deployed to the border", "Strategic developments", "Other"),
+        ("gunmen abducted a village head", "Violence against civilians", "Abduction/forced disappearance"),
+    ],
+)
+def test_classification(clause, event_type, sub_event_type):
+    triggers = classify(clause)
+    assert [(t.event_type, t.sub_event_type) for t in triggers] == [(event_type, sub_event_type)]
+
+
+@pytest.mark.parametrize("clause", ["the ongoing conflict in the region", "a train with about 100 people", "the war against Ukraine"])
+def test_no_event_in_background_words(clause):
+    assert classify(clause) == []
+
+
+def test_generic_attack_takes_its_weapon_from_earlier_sentences():
+    context = ["Underwater mines were placed on the hulls by divers."]
+    (trigger,) = classify("Analysts identified recent attacks on tankers", context=context)
+    assert trigger.sub_event_type == "Remote explosive/landmine/IED"
+    (plain,) = classify("Analysts identified recent attacks on the village")
+    assert plain.event_type == "Battles"
+
+
+def _roles(sentence, names, demonyms=(), kinds=None):
+    spans = []
+    for name in names:
+        start = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", sentence).start()
+        kind = (kinds or {}).get(name, "city")
+        spans.append((start, start + len(name), name in demonyms, kind))
+    return [r.kind for r in mention_roles(sentence, spans)], mention_roles(sentence, spans)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names", "expected"),
+    [
+        ("Drones struck a depot in Kharkiv, officials in Kyiv said.", ["Kharkiv", "Kyiv"], ["locative", "reporter"]),
+        ("Kyiv said the attack was repelled.", ["Kyiv"], ["reporter"]),
+        ("according to officials in Odesa, shelling went on", ["Odesa"], ["reporter"]),
+        ("intercepted by the Security Service of Ukraine", ["Ukraine"], ["reporter"]),
+        ("Moscow's mayor described the attack", ["Moscow"], ["possessive"]),
+        ("soldiers fighting against Ukraine in Kharkiv Oblast", ["Ukraine", "Kharkiv Oblast"], ["blocked", "locative"]),
+        ("patients coming from Bakhmut", ["Bakhmut"], ["blocked"]),
+        ("incidents near Ust-Luga and Novorossiysk", ["Ust-Luga", "Novorossiysk"], ["locative", "locative"]),
+        ("the southern city of Kherson", ["Kherson"], ["locative"]),
+        ("troops were deployed to Russia", ["Russia"], ["to"]),
+    ],
+)
+def test_mention_roles(sentence, names, expected):
+    kinds = {"Ukraine": "country", "Russia": "country", "Kharkiv Oblast": "admin1"}
+    got, _ = _roles(sentence, names, kinds=kinds)
+    assert got == expected
+
+
+def test_near_gives_precision_two():
+    _, roles = _roles("an explosion near Tuapse", ["Tuapse"])
+    assert roles[0].precision == 2
+
+
+def test_country_needs_in_to_be_a_location():
+    got, _ = _roles("a massive attack on Ukraine and fighting in Ukraine", ["Ukraine"], kinds={"Ukraine": "country"})
+    assert got == ["blocked"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fatalities", "injured"),
+    [
+        ("resulting in at least one fatality and three injuries", 1, 3),
+        ("more than 200 wounded soldiers were taken to hospital", None, 200),
+        ("the Ukrainian military may have killed or wounded several hundred soldiers", None, None),
+        ("Shelling killed two civilians and injured five others", 2, 5),
+        ("The death toll rose to 14, with 30 people wounded", 14, 30),
+        ("Dozens of people were killed", 12, None),
+        ("Yesterday there was a train with about 100 people", None, None),
+        ("a 12-storey building was hit; 4 people died", 4, None),
+    ],
+)
+def test_counts(sentence, fatalities, injured):
+    counts = find_counts(sentence)
+    assert (counts.fatalities, counts.injured) == (fatalities, injured)
+
+
+def test_quantities():
+    counts = find_counts("It intercepted a total of 337 drones, with 91 targeting the Moscow region alone.")
+    assert counts.quantities == {"drones_intercepted": 337, "drones_targeting": 91}
+    assert find_counts("about 11,000 North Korean army personnel had been deployed to Russia").quantities == {
+        "troops_deployed": 11000
+    }
+
+
+PUBLISHED = date(2024, 12, 18)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Drones hit the city yesterday", (date(2024, 12, 17), 1)),
+        ("Drones hit the city on Thursday", (date(2024, 12, 12), 1)),
+        ("Drones hit the city on Wednesday", (date(2024, 12, 18), 1)),
+        ("Drones hit the city overnight", (date(2024, 12, 18), 1)),
+        ("Drones hit the city last week", (date(2024, 12, 11), 2)),
+        ("Drones hit the city on 15 April 2022", (date(2022, 4, 15), 1)),
+        ("Drones hit the city on April 15, 2022", (date(2022, 4, 15), 1)),
+        ("Drones hit the city on 20 December", (date(2023, 12, 20), 1)),
+        ("Drones hit the city in March", (date(2024, 3, 1), 3)),
+        ("Drones hit the city", (PUBLISHED, 2)),
+        ("The army may have lost ground", (PUBLISHED, 2)),
+    ],
+)
+def test_dates_against_publication(sentence, expected):
+    assert resolve_date(sentence, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize("sentence", ["Drones hit the city yesterday", "on Thursday", "last week", "in March", "no date"])
+def test_undated_article_gets_no_invented_date(sentence):
+    assert resolve_date(sentence, None) == (None, None)
+
+
+def test_absolute_date_needs_no_publication_date():
+    assert find_date("on 15 April 2022 shells hit the town", None)[:2] == (date(2022, 4, 15), 1)
+
+
+def test_state_forces_names():
+    assert state_forces("RU", "Russia") == "Military Forces of Russia (2000-)"
+    assert state_forces("KP", "North Korea") == "Military Forces of North Korea (2011-)"

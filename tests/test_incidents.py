@@ -1,0 +1,148 @@
+"""Articles → incidents on small hand-written articles, with a gazetteer the tests control."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract_helpers import PLACES, FakeGazetteer
+from geomap.article import Article
+from geomap.incidents import incidents_from_article, merge_incidents
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return FakeGazetteer()
+
+
+def _read(data_dir, name):
+    text = (data_dir / "articles" / name).read_text(encoding="utf-8")
+    published = None
+    if text.startswith(" date "):
+        published = date.fromisoformat(text[6:16])
+        return Article(text=text[17:], source=name, published=published, offset=17)
+    return Article(text=text, source=name, published=None, offset=0)
+
+
+def _one(data_dir, gazetteer, name):
+    incidents = incidents_from_article(_read(data_dir, name), gazetteer)
+    assert len(incidents) >= 1
+    return incidents
+
+
+def test_shelling_of_a_city_with_civilian_deaths(data_dir, gazetteer):
+    incidents = _one(data_dir, gazetteer, "shelling_kharkiv.txt")
+    assert len(incidents) == 1  # Kyiv only reported; the interception names no place
+    (incident,) = incidents
+    assert (incident.event_type, incident.sub_event_type) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert incident.place.name == "Kharkiv"
+    assert incident.geo_precision == 1
+    assert (incident.fatalities, incident.injured) == (3, 12)
+    assert incident.event_date == date(2024, 3, 14)  # "on Thursday" before Friday 15 March
+    assert incident.time_precision == 1
+    assert incident.actor1 == "Military Forces of Russia (2000-)"
+    assert incident.actor2 == "Civilians (Ukraine)"
+    assert incident.disorder_type == "Political violence"
+
+
+def test_evidence_offsets_point_into_the_source_file(data_dir, gazetteer):
+    article = _read(data_dir, "shelling_kharkiv.txt")
+    raw = (data_dir / "articles" / "shelling_kharkiv.txt").read_text(encoding="utf-8")
+    (incident,) = incidents_from_article(article, gazetteer)
+    for item in incident.evidence:
+        assert raw[item["start"] : item["end"]] == item["text"]
+    assert "shelled Kharkiv" in incident.notes
+
+
+def test_protest(data_dir, gazetteer):
+    (incident,) = _one(data_dir, gazetteer, "protest_minsk.txt")
+    assert (incident.event_type, incident.sub_event_type, incident.disorder_type) == ("Protests", "Peaceful protest", "Demonstrations")
+    assert incident.place.name == "Minsk"
+    assert incident.event_date == date(2024, 5, 1)
+    assert incident.actor1 == "Protesters (Belarus)"
+
+
+def test_arrest(data_dir, gazetteer):
+    (incident,) = _one(data_dir, gazetteer, "arrest_moscow.txt")
+    assert (incident.event_type, incident.sub_event_type) == ("Strategic developments", "Arrests")
+    assert incident.place.name == "Moscow"
+    assert (incident.event_date, incident.time_precision) == (date(2024, 3, 3), 1)
+
+
+def test_drone_attack_on_a_refinery(data_dir, gazetteer):
+    incidents = _one(data_dir, gazetteer, "refinery_tuapse.txt")
+    strike = [i for i in incidents if i.sub_event_type == "Air/drone strike"]
+    assert len(strike) == 1
+    assert strike[0].place.name == "Tuapse"
+    assert strike[0].actor1 == "Military Forces of Ukraine (2019-)"
+    assert strike[0].fatalities is None
+    sea = [i for i in incidents if i.place.kind == "sea"]
+    assert sea and sea[0].geo_precision == 3
+    assert sea[0].quantities == {"drones_intercepted": 15}
+
+
+def test_battle_for_a_village(data_dir, gazetteer):
+    (incident,) = _one(data_dir, gazetteer, "battle_robotyne.txt")
+    assert (incident.event_type, incident.sub_event_type) == ("Battles", "Government regains territory")
+    assert incident.place.name == "Robotyne"  # the village, not the oblast that contains it
+    assert (incident.event_date, incident.time_precision) == (date(2023, 8, 22), 2)
+
+
+def test_undated_article_has_no_date(data_dir, gazetteer):
+    incidents = _one(data_dir, gazetteer, "undated_odesa.txt")
+    assert [i.place.name for i in incidents] == ["Odesa"]  # "Washington condemned" is no location
+    assert incidents[0].event_date is None and incidents[0].time_precision is None
+    assert incidents[0].fatalities == 2
+
+
+def test_published_date_supplied_for_undated_article(gazetteer):
+    article = Article(text="Missiles hit Odesa on Monday.", source="x", published=date(2024, 3, 6))
+    (incident,) = incidents_from_article(article, gazetteer)
+    assert incident.event_date == date(2024, 3, 4)
+
+
+def test_same_incident_from_two_articles_is_one(data_dir, gazetteer):
+    a = incidents_from_article(_read(data_dir, "shelling_kharkiv.txt"), gazetteer)
+    b = incidents_from_article(_read(data_dir, "shelling_kharkiv_other_source.txt"), gazetteer)
+    merged = merge_incidents(a + b, gazetteer=gazetteer)
+    assert len(merged) == 1
+    assert merged[0].sources == ["shelling_kharkiv.txt", "shelling_kharkiv_other_source.txt"]
+    assert (merged[0].fatalities, merged[0].injured) == (3, 10)  # the lowest figures reported
+    assert len(merged[0].evidence) == 2
+
+
+def test_different_places_are_not_merged(gazetteer):
+    a = Article(text="Missiles hit Odesa on 3 March 2024.", source="a")
+    b = Article(text="Missiles hit Kherson on 3 March 2024.", source="b")
+    merged = merge_incidents(incidents_from_article(a, gazetteer) + incidents_from_article(b, gazetteer))
+    assert sorted(i.place.name for i in merged) == ["Kherson", "Odesa"]
+
+
+def test_country_alone_is_a_country_level_incident(gazetteer):
+    article = Article(text="About 11,000 troops had been deployed to Russia.", source="x", published=date(2024, 12, 18))
+    (incident,) = incidents_from_article(article, gazetteer)
+    assert incident.place.kind == "country" and incident.geo_precision == 3
+    assert incident.quantities == {"troops_deployed": 11000}
+
+
+def test_demonyms_and_countries_in_passing_make_no_incident(gazetteer):
+    article = Article(
+        text="North Korea and Russia have increased their cooperation since the start of the war against Ukraine. "
+        "Wounded Russians are being treated in worse conditions.",
+        source="x",
+    )
+    assert incidents_from_article(article, gazetteer) == []
+
+
+def test_region_is_dropped_for_the_town_inside_it(gazetteer):
+    article = Article(text="Fighting raged near Robotyne in Zaporizhzhia Oblast.", source="x")
+    (incident,) = incidents_from_article(article, gazetteer)
+    assert incident.place.name == "Robotyne" and incident.geo_precision == 2
+
+
+def test_event_id_is_stable(data_dir, gazetteer):
+    first = incidents_from_article(_read(data_dir, "protest_minsk.txt"), gazetteer)[0].event_id
+    again = incidents_from_article(_read(data_dir, "protest_minsk.txt"), gazetteer)[0].event_id
+    assert first == again and len(first) == 16
+    assert PLACES  # the helper's places are what the ids hash
