@@ -7,7 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from extract_helpers import FakeGazetteer
+from test_extract_fakes import FakeGazetteer
 from geomap.cli import cli
 
 

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from extract_helpers import FakeGazetteer
+from test_extract_fakes import FakeGazetteer
 from geomap.article import Article
 from geomap.errors import ConfigurationError
 from geomap.frame import COLUMNS, empty_frame, filter_incidents

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from extract_helpers import PLACES, FakeGazetteer
+from test_extract_fakes import PLACES, FakeGazetteer
 from geomap.article import Article
 from geomap.incidents import incidents_from_article, merge_incidents
 

@@ -1,4 +1,4 @@
-"""A small in-memory gazetteer for extraction tests.
+"""A small in-memory gazetteer for extraction tests (imported by the other test_extract* modules).
 
 The real gazetteer (``gazetteer.Gazetteer``) is tested on its own; extraction
 tests need places they control, so this one knows a handful of names, finds them
@@ -97,3 +97,14 @@ class FakeGazetteer:
 
     def geometry(self, place_or_id):
         return None
+
+
+def test_fake_gazetteer_finds_names_demonyms_and_offsets():
+    text = "Ukrainian drones struck Kursk region and Ust-Luga."
+    found = FakeGazetteer().find(text)
+    assert [(m.text, m.demonym, m.place.kind) for m in found] == [
+        ("Ukrainian", True, "country"),
+        ("Kursk region", False, "admin1"),
+        ("Ust-Luga", False, "city"),
+    ]
+    assert all(text[m.start : m.end] == m.text for m in found)
