@@ -120,7 +120,7 @@ class Gazetteer:
             well the name matched. Empty when nothing is called so.
         """
         from gazetteer.normalize import fold
-        from gazetteer.resolver import prior
+        from gazetteer.resolver import rank_entries
 
         store = self.store
         key = fold(name)
@@ -131,11 +131,10 @@ class Gazetteer:
         for place in (self._user_by_key or {}).get(key, ()):
             ranked.append((100.0, place))
             seen.add(place.id)
-        for idx, flags in store.entries(key):
-            place = store.place(idx)
+        for score, place in rank_entries(store, store.entries(key)):
             if place.id not in seen:
                 seen.add(place.id)
-                ranked.append((prior(place, flags), place))
+                ranked.append((score, place))
         if country:
             ranked = [r for r in ranked if r[1].country == country.upper()]
         if kind:
@@ -149,7 +148,10 @@ class Gazetteer:
         if place_id in self._user_by_id:
             return self._user_by_id[place_id]
         idx = store.index_of(place_id)
-        return None if idx is None else store.place(idx)
+        if idx is None:
+            return None
+        place = store.place(idx)
+        return place if place.id == place_id else None
 
     def geometry(self, place_or_id):
         """The polygon of a country, region or sea (shapely, lon/lat), or None for points."""
@@ -158,7 +160,9 @@ class Gazetteer:
         if place_id in self._user_by_id:
             return None
         idx = store.index_of(place_id)
-        return None if idx is None else store.geometry(idx)
+        if idx is None or store.place(idx).id != place_id:
+            return None
+        return store.geometry(idx)
 
     def shapes(self, kind: str) -> list[tuple[Place, object]]:
         """Every ``(place, polygon)`` of one kind (``country``, ``admin1``, ``sea``), for basemaps."""

@@ -23,6 +23,9 @@ from gazetteer.normalize import fold, fold_text
 
 __all__ = ["Candidate", "find_candidates", "word_before", "word_after"]
 
+#: Name flag of abbreviations (gazetteer.store.NAME_ABBREV).
+_NAME_ABBREV = 16
+
 #: Apostrophes that may start a possessive ``'s`` after a name.
 _APOSTROPHES = "'\u2019\u02bc\u2018`\u00b4"
 
@@ -215,6 +218,9 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
             if cand is None:
                 continue
             entries = store.entries(key)
+            if entries and not cand.text.isupper():
+                # Abbreviations ("US", "UK") collide with words ("us"): only in capitals.
+                entries = [e for e in entries if e[1] & ~_NAME_ABBREV]
             user = list(user_names.get(key, ())) if user_names else []
             if not entries and not user:
                 iso = store.demonym(key)

@@ -160,6 +160,22 @@ def prior(place: Place, flags: int) -> float:
     return score
 
 
+def rank_entries(store, entries) -> list[tuple[float, Place]]:
+    """Places of one name's entries scored by :func:`prior`, best first (no document context)."""
+    places = [(store.place(idx), flags, store.admin1_code(idx)) for idx, flags in entries]
+    regions = {
+        (p.country, code) for p, flags, code in places if p.kind == "admin1" and not flags & NAME_QUALIFIED
+    }
+    ranked = []
+    for place, flags, code in places:
+        score = prior(place, flags)
+        if place.kind == "city" and (place.country, code) in regions:
+            score += 1.5  # see _choose: a bare region name is its city
+        ranked.append((score, place))
+    ranked.sort(key=lambda r: (-r[0], -r[1].population, r[1].id))
+    return ranked
+
+
 @dataclass(slots=True)
 class _Option:
     place: Place
@@ -178,6 +194,7 @@ class _Name:
     options: list[_Option] = field(default_factory=list)
     qualifiers: set[tuple[str, str | None]] = field(default_factory=set)
     org: bool = False
+    region_word: bool = False  # "Washington state", "Kursk region" not in the data as one name
 
 
 def _admin1_key(opt: _Option) -> tuple[str, str] | None:
@@ -192,11 +209,7 @@ def _options(store, cand: Candidate) -> list[_Option]:
         opts.append(_Option(place, NAME_MAIN, None, None, user=True))
     for idx, flags in cand.entries:
         place = store.place(idx)
-        code = None
-        if place.kind == "admin1":
-            code = place.id.rsplit(".", 1)[-1] if "." in place.id else None
-        elif place.kind == "city":
-            code = store.admin1_code(idx)
+        code = store.admin1_code(idx) if place.kind in ("admin1", "city") else None
         opts.append(_Option(place, flags, idx, code))
     return opts
 
@@ -235,6 +248,30 @@ def _given_name_before(text: str, cand: Candidate, prev_cand: Candidate | None) 
     return not is_sentence_initial(text, start)
 
 
+#: Capitalised words after a name that continue a place, not a person or a firm.
+_PLACE_SUFFIXES = frozenset(
+    """city county parish township borough village town island islands beach falls springs
+    heights hills valley bay river lake creek harbor harbour port point park mountain mountains
+    airport base oblast region province state district""".split()
+)
+
+
+#: Words after a bare name that make it a first-level region ("Washington state").
+_REGION_WORDS = frozenset("state region oblast province krai governorate prefecture".split())
+
+
+def _name_after(text: str, cand: Candidate, nxt: Candidate | None) -> bool:
+    """``Alexander Mazegora``: a capitalised word that is not a place right after the span."""
+    if cand.possessive or cand.end >= len(text) or text[cand.end] != " ":
+        return False
+    after = word_after(text, cand.end)
+    if len(after) < 2 or not after[0].isupper() or not after[1:].islower():
+        return False
+    if nxt is not None and nxt.start == cand.end + 1:
+        return False
+    return _fold_word(after) not in _PLACE_SUFFIXES
+
+
 def _is_org(text: str, cand: Candidate) -> bool:
     before = word_before(text, cand.start)
     if before and before.islower() and _fold_word(before) in ORG_BEFORE:
@@ -258,8 +295,7 @@ def _qualifier(text: str, cand: Candidate, nxt: Candidate | None, store) -> tupl
         for idx, _flags in nxt.entries:
             place = store.place(idx)
             if place.kind == "admin1" and place.country:
-                code = place.id.rsplit(".", 1)[-1] if "." in place.id else None
-                return (place.country, code)
+                return (place.country, store.admin1_code(idx))
         for idx, _flags in nxt.entries:
             place = store.place(idx)
             if place.kind == "country":
@@ -300,17 +336,19 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
         return []
     names: dict[str, _Name] = {}
     rejected: set[int] = set()
-    weak: set[int] = set()  # occurrences that alone would need more evidence
+    weak: set[int] = set()  # sentence-initial: capitalised whatever it is
+    personish: set[int] = set()  # next to a capitalised non-place word: a person's or firm's name?
     country_votes: Counter = Counter()
     demonyms: dict[int, Place] = {}
 
     for i, cand in enumerate(candidates):
         prev_cand = candidates[i - 1] if i else None
         if cand.demonym:
-            place = store.country(cand.demonym)
-            if place is None:
+            idx = store.country(cand.demonym)
+            if idx is None:
                 rejected.add(i)
                 continue
+            place = store.place(idx)
             demonyms[i] = place
             country_votes[cand.demonym] += 1
             continue
@@ -327,8 +365,12 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
         qual = _qualifier(text, cand, nxt, store)
         if qual is not None:
             name.qualifiers.add(qual)
-        if cand.sentence_initial or _given_name_before(text, cand, prev_cand):
+        if cand.sentence_initial:
             weak.add(i)
+        if not cand.possessive and _fold_word(word_after(text, cand.end)) in _REGION_WORDS:
+            name.region_word = True
+        if _given_name_before(text, cand, prev_cand) or _name_after(text, cand, nxt):
+            personish.add(i)
 
     # Context: countries (names and demonyms) and regions named in the document.
     admin1_votes: Counter = Counter()
@@ -367,7 +409,7 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
             occ = [i for i in name.occurrences if i not in rejected]
             if not occ:
                 continue
-            chosen[key] = _choose(store, name, occ, weak, country_votes, admin1_votes, anchors if pass_no else ())
+            chosen[key] = _choose(store, name, occ, weak, personish, country_votes, admin1_votes, anchors if pass_no else ())
         if pass_no == 0:
             anchors = [
                 (key, opt.place)
@@ -395,12 +437,21 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
     return mentions
 
 
-def _choose(store, name: _Name, occ, weak, country_votes, admin1_votes, anchors):
+def _choose(store, name: _Name, occ, weak, personish, country_votes, admin1_votes, anchors):
     """Score every option of one name; return (option, confidence, reason, accepted)."""
     scored = []
+    # A bare name shared by a region and a city in it ("Kharkiv", "Kursk") is the
+    # city; the region needs its type word ("Kursk Oblast", a qualified name).
+    region_keys = {
+        _admin1_key(o) for o in name.options if o.place.kind == "admin1" and not o.flags & NAME_QUALIFIED
+    }
     for opt in name.options:
         place = opt.place
         score = prior(place, opt.flags)
+        if place.kind == "city" and _admin1_key(opt) in region_keys:
+            score += 1.5
+        if name.region_word and place.kind == "admin1":
+            score += 4.0
         reason = None
         evidence = 0  # 0 none, 1 weak (country), 2 strong (region, qualifier, near)
         if opt.user:
@@ -472,7 +523,9 @@ def _choose(store, name: _Name, occ, weak, country_votes, admin1_votes, anchors)
     ok = True
     all_weak = all(i in weak for i in occ)
     zipf = store.zipf(name.key) if " " not in name.key else 0.0
-    if evidence < 2 and zipf >= COMMON_WORD_ZIPF and (all_weak or not big):
+    if not big and evidence < 2 and all(i in personish for i in occ):
+        ok = False  # "Alexander Mazegora", "Sergei Sobyanin"
+    elif evidence < 2 and zipf >= COMMON_WORD_ZIPF and (all_weak or not big):
         ok = False  # "Echo", "Reading": a common word needs strong evidence
     elif not big and evidence == 0:
         if all_weak or any(v > 0 for v in country_votes.values()) or zipf > 0:

@@ -1,0 +1,207 @@
+"""Resolution against the embedded data: text → expected place, not-places, one sense per document.
+
+Every place of the sample articles' gold labels appears here in sentences written
+for the test, plus Cyrillic and variant spellings, regions against cities and
+possessives. Coordinates are checked against a tolerance, not exact values, so the
+tests survive a rebuild of the data.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from gazetteer import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer()
+
+
+def km(lat1, lon1, lat2, lon2):
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def places_in(gaz, text):
+    return [m for m in gaz.find(text) if not m.demonym]
+
+
+def the_mention(gaz, text, surface):
+    found = [m for m in places_in(gaz, text) if m.text == surface]
+    assert found, f"{surface!r} not found in {text!r}: {[(m.text, m.place.id) for m in gaz.find(text)]}"
+    return found[0]
+
+
+# (text, surface, kind, country, lat, lon, tolerance km)
+PLACES = [
+    # the places of the sample articles, in sentences of our own
+    ("Talks on the war in Ukraine resumed.", "Ukraine", "country", "UA", 49.0, 32.0, 400),
+    ("Troops were seen in Russia's Kursk Oblast.", "Kursk Oblast", "admin1", "RU", 51.6, 36.1, 150),
+    ("A hospital in Moscow Oblast took the wounded.", "Moscow Oblast", "admin1", "RU", 55.6, 37.5, 150),
+    ("Fighting continued in Kharkiv Oblast on Monday.", "Kharkiv Oblast", "admin1", "UA", 49.6, 36.5, 150),
+    ("Ambulances reached a clinic near Moscow.", "Moscow", "city", "RU", 55.7558, 37.6173, 30),
+    ("Soldiers sent by North Korea arrived.", "North Korea", "country", "KP", 40.2, 127.3, 300),
+    ("Ukrainian units are trapped in the Kursk region, Moscow says.", "Kursk region", "admin1", "RU", 51.7, 36.2, 150),
+    ("Envoys will meet in Saudi Arabia next week.", "Saudi Arabia", "country", "SA", 24.0, 45.0, 500),
+    ("Air raid sirens sounded in Kyiv overnight.", "Kyiv", "city", "UA", 50.4501, 30.5234, 30),
+    ("Aid disputes between Washington and Kyiv continued.", "Washington", "city", "US", 38.8951, -77.0364, 30),
+    ("A tanker that left Ust-Luga was damaged by a mine.", "Ust-Luga", "city", "RU", 59.67, 28.3, 30),
+    ("Explosions hit a tanker from the port of Novorossiysk in Russia.", "Novorossiysk", "city", "RU", 44.7239, 37.7708, 30),
+    # spelling variants fold to one place
+    ("A tanker from Ust Luga was hit.", "Ust Luga", "city", "RU", 59.67, 28.3, 30),
+    ("A tanker from Ust’-Luga was hit.", "Ust’-Luga", "city", "RU", 59.67, 28.3, 30),
+    ("Shelling was reported in Kharkov.", "Kharkov", "city", "UA", 49.98, 36.25, 30),
+    ("Shelling was reported in Kharkiv.", "Kharkiv", "city", "UA", 49.98, 36.25, 30),
+    ("The delegation flew to Kiev.", "Kiev", "city", "UA", 50.4501, 30.5234, 30),
+    ("Ships left Odessa at dawn.", "Odessa", "city", "UA", 46.48, 30.73, 30),
+    ("Ships left Odesa at dawn.", "Odesa", "city", "UA", 46.48, 30.73, 30),
+    ("Missiles struck Nikolaev in Ukraine.", "Nikolaev", "city", "UA", 46.97, 32.0, 30),
+    ("Missiles struck Mykolaiv.", "Mykolaiv", "city", "UA", 46.97, 32.0, 30),
+    ("Drones attacked Zaporozhye.", "Zaporozhye", "city", "UA", 47.84, 35.14, 30),
+    ("Drones attacked Zaporizhzhia.", "Zaporizhzhia", "city", "UA", 47.84, 35.14, 30),
+    # Cyrillic, Russian and Ukrainian
+    ("Москва подверглась атаке беспилотников.", "Москва", "city", "RU", 55.7558, 37.6173, 30),
+    ("Обстрел в Курская область продолжается.", "Курская область", "admin1", "RU", 51.6, 36.1, 150),
+    ("Харків знову під обстрілом.", "Харків", "city", "UA", 49.98, 36.25, 30),
+    # region phrasings
+    ("Drones fell in Kursk oblast.", "Kursk oblast", "admin1", "RU", 51.6, 36.1, 150),
+    ("Drones fell in Kurskaya oblast.", "Kurskaya oblast", "admin1", "RU", 51.6, 36.1, 150),
+    ("Fires broke out in Krasnodar Krai.", "Krasnodar Krai", "admin1", "RU", 45.3, 39.0, 250),
+    ("Officials in the Republic of Crimea said so.", "Republic of Crimea", "admin1", "UA", 45.3, 34.3, 200),
+    # regions against cities
+    ("Putin claims control over Ukrainian forces in Kursk.", "Kursk", "city", "RU", 51.73, 36.19, 30),
+    ("The mayor of Moscow spoke; the Moscow region was hit too.", "Moscow region", "admin1", "RU", 55.6, 37.5, 150),
+    # possessives
+    ("Russia’s actions were condemned.", "Russia", "country", "RU", 61.5, 100.0, 4000),
+    ("Moscow's mayor described the attack.", "Moscow", "city", "RU", 55.7558, 37.6173, 30),
+    # qualifiers
+    ("A tornado hit Paris, Texas, on Sunday.", "Paris", "city", "US", 33.66, -95.55, 50),
+    ("He was born in Springfield, Ill., in 1950.", "Springfield", "city", "US", 39.80, -89.64, 50),
+    ("Protesters gathered in Paris on Saturday.", "Paris", "city", "FR", 48.85, 2.35, 30),
+]
+
+
+@pytest.mark.parametrize("text, surface, kind, country, lat, lon, tol", PLACES)
+def test_text_resolves_to_expected_place(gaz, text, surface, kind, country, lat, lon, tol):
+    m = the_mention(gaz, text, surface)
+    assert m.place.kind == kind, (m.place, m.reason)
+    assert m.place.country == country, (m.place, m.reason)
+    assert km(m.place.lat, m.place.lon, lat, lon) <= tol, (m.place, m.reason)
+    assert 0.0 < m.confidence <= 1.0
+    assert m.reason and " " not in m.reason
+    assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("According to the independent Russian radio station Echo, soldiers were moved.", "Echo"),
+        ("A report by maritime intelligence firm Ambrey said so. Ambrey identified attacks.", "Ambrey"),
+        ("Maps from Deep State, a Ukrainian monitoring source, show losses in Ukraine.", "Deep State"),
+        ("Moscow's mayor, Sergei Sobyanin, described the attack.", "Sobyanin"),
+        ("Russian President Vladimir Putin spoke in Moscow.", "Putin"),
+        ("Mayor Bloomberg thanked President Lincoln in Washington.", "Lincoln"),
+        ("General Motors opened a plant in Russia.", "Motors"),
+        ("The Washington Post reported from Kyiv.", "Washington"),
+        ("Reading the report, officials in Moscow frowned.", "Reading"),
+        ("Nice weather helped the harvest in Ukraine.", "Nice"),
+    ],
+)
+def test_not_places(gaz, text, surface):
+    found = [(m.text, m.place.id, m.reason) for m in places_in(gaz, text)]
+    assert not any(surface in t for t, _, _ in found), found
+
+
+def test_demonyms_refer_to_countries(gaz):
+    text = "Ukrainian forces hit Russian and North Korean units."
+    demonyms = [(m.text, m.place.id, m.kind) for m in gaz.find(text) if m.demonym]
+    assert demonyms == [
+        ("Ukrainian", "country:UA", "demonym"),
+        ("Russian", "country:RU", "demonym"),
+        ("North Korean", "country:KP", "demonym"),
+    ]
+
+
+def test_one_sense_per_document(gaz):
+    text = (
+        "Springfield, Ill., held a vote. Officials in Springfield said turnout was high. "
+        "Springfield police made no arrests."
+    )
+    spring = [m for m in places_in(gaz, text) if m.text == "Springfield"]
+    assert len(spring) == 3
+    assert {m.place.id for m in spring} == {spring[0].place.id}
+    assert spring[0].place.admin1 and spring[0].place.country == "US"
+
+
+def test_context_country_picks_the_local_sense(gaz):
+    # Without context a bare, mid-sized name goes to the biggest place of that name;
+    # a document about Ukraine pulls an ambiguous name towards Ukraine.
+    text = "Shelling hit Kherson Oblast. In Oleksandrivka, two houses burned, Ukraine said."
+    m = the_mention(gaz, text, "Oleksandrivka")
+    assert m.place.country == "UA"
+
+
+def test_washington_state_when_qualified(gaz):
+    m = the_mention(gaz, "Wildfires spread across Washington state and Oregon.", "Washington state")
+    assert m.place.kind == "admin1" and m.place.country == "US"
+
+
+def test_mentions_carry_alternatives_and_sorted_offsets(gaz):
+    text = "From Kyiv to Moscow and Paris."
+    mentions = gaz.find(text)
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+    paris = the_mention(gaz, text, "Paris")
+    assert any(p.country == "US" for p in paris.alternatives)
+
+
+@pytest.mark.parametrize(
+    "name, country, kind, expected_country, expected_kind",
+    [
+        ("Kharkov", None, None, "UA", "city"),
+        ("Paris", None, None, "FR", "city"),
+        ("Paris", "US", None, "US", "city"),
+        ("Washington", None, "admin1", "US", "admin1"),
+        ("Ukraine", None, None, "UA", "country"),
+        ("Курская область", None, None, "RU", "admin1"),
+    ],
+)
+def test_lookup_ranks_candidates(gaz, name, country, kind, expected_country, expected_kind):
+    ranked = gaz.lookup(name, country=country, kind=kind)
+    assert ranked
+    assert (ranked[0].country, ranked[0].kind) == (expected_country, expected_kind)
+    if country:
+        assert all(p.country == country for p in ranked)
+
+
+def test_lookup_unknown_name_is_empty(gaz):
+    assert gaz.lookup("Xqzzyville") == []
+    assert gaz.lookup("") == []
+
+
+def test_get_and_geometry(gaz):
+    kursk = gaz.lookup("Kursk Oblast")[0]
+    assert gaz.get(kursk.id) == kursk
+    shape = gaz.geometry(kursk)
+    assert shape is not None and shape.contains(__import__("shapely").Point(kursk.lon, kursk.lat)) or shape.distance(
+        __import__("shapely").Point(kursk.lon, kursk.lat)
+    ) < 0.5
+    assert gaz.get("gn:0") is None
+
+
+def test_user_places_are_found_and_win(data_dir):
+    gaz = Gazetteer(places_files=[data_dir / "places" / "frontline.csv"])
+    m = the_mention(gaz, "Marines crossed to Krynky on the left bank.", "Krynky")
+    assert m.place.id == "user:krynky" and m.reason == "user-place"
+    cyr = the_mention(gaz, "Бои у Крынки продолжаются.", "Крынки")
+    assert cyr.place.id == "user:krynky"
+    assert gaz.lookup("Krinki")[0].id == "user:krynky"
+    assert gaz.get("user:krynky").name == "Krynky"
+
+
+def test_nothing_loads_until_first_use():
+    gaz = Gazetteer(places_files=["/nonexistent/places.csv"])  # not read yet
+    assert "not loaded" in repr(gaz)
