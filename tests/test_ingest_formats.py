@@ -221,3 +221,26 @@ def test_jsonl_from_stdin_is_sniffed(monkeypatch):
 )
 def test_parse_date(value, expected):
     assert parse_date(value) == expected
+
+
+def test_html_saved_as_utf8_with_an_old_cp1251_declaration(tmp_path):
+    page = (INGEST / "undated.htm").read_bytes().decode("cp1251")
+    path = tmp_path / "resaved.html"
+    path.write_bytes(page.encode("utf-8"))  # still says charset=windows-1251
+    [article], _ = _read(path)
+    assert article.title == "Обстрел Харькова"
+
+
+def test_html_declaring_utf16_in_ascii_is_read_as_utf8(tmp_path):
+    path = tmp_path / "odd.html"
+    text = "Shelling of Kharkiv killed three people on Monday, officials said. " * 3
+    path.write_text(f"<html><head><meta charset='utf-16'></head><body><p>{text}</p></body></html>")
+    [article], _ = _read(path)
+    assert article.text.startswith("Shelling of Kharkiv killed three people")
+
+
+def test_json_text_as_a_list_of_paragraphs(tmp_path):
+    path = tmp_path / "p.jsonl"
+    path.write_text(json.dumps({"paragraphs": 1, "text": ["Shelling hit Sumy.", "  ", "Two were hurt."]}) + "\n")
+    [article], _ = _read(path)
+    assert article.text == "Shelling hit Sumy.\n\nTwo were hurt."

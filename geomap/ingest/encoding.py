@@ -77,11 +77,11 @@ def decode_bytes(data: bytes, source: str) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             text = data.decode(encoding, errors="replace")
-            return _checked(text.lstrip("\ufeff"), source)
+            return check_text(text.lstrip("\ufeff"), source)
     if b"\x00" in data:
         raise UnreadableInputError(f"{source}: not a text file (binary data)")
     try:
-        return _checked(data.decode("utf-8"), source)
+        return check_text(data.decode("utf-8"), source)
     except UnicodeDecodeError:
         pass
     encoding = cyrillic_codepage(data)
@@ -90,7 +90,7 @@ def decode_bytes(data: bytes, source: str) -> str:
         if best is None:
             raise UnreadableInputError(f"{source}: not a text file (no known encoding fits)")
         encoding = best.encoding
-    return _checked(data.decode(encoding, errors="replace"), source)
+    return check_text(data.decode(encoding, errors="replace"), source)
 
 
 def cyrillic_codepage(data: bytes) -> str | None:
@@ -139,7 +139,15 @@ def _is_natural_cyrillic(word: str) -> bool:
     return word.islower() or word.isupper() or (word[0].isupper() and word[1:].islower())
 
 
-def _checked(text: str, source: str) -> str:
+def check_text(text: str, source: str) -> str:
+    """Return ``text``, or raise when it is mostly control characters (binary data).
+
+    Raises
+    ------
+    UnreadableInputError
+        When more than :data:`MAX_GARBAGE_SHARE` of ``text`` is control or
+        replacement characters.
+    """
     if text and len(_GARBAGE.findall(text)) / len(text) > MAX_GARBAGE_SHARE:
         raise UnreadableInputError(f"{source}: not a text file (binary data or unknown encoding)")
     return text

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from geomap.article import Article
 from geomap.errors import InputError
 from geomap.ingest.dates import parse_date
-from geomap.ingest.encoding import decode_bytes
+from geomap.ingest.encoding import check_text, decode_bytes
 from geomap.ingest.sources import Source
 
 #: Fewer words than this is not an article: trafilatura falls back to any text
@@ -20,18 +20,29 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)"
 
 
 def decode_html(data: bytes, source: str) -> str:
-    """Decode a page with the charset its ``<meta>`` declares, else by detection."""
+    """Decode a page: UTF-8 when the bytes are UTF-8, else its ``<meta>`` charset, else detected.
+
+    A page saved by a browser is re-encoded as UTF-8 but keeps its original
+    declaration, so bytes that are valid UTF-8 win over a declared single-byte
+    code page (text in CP1251 is practically never valid UTF-8).
+    """
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return decode_bytes(data, source)
     declared = _META_CHARSET.search(data[:4096])
     if declared is not None:
         try:
             encoding = codecs.lookup(declared.group(1).decode("ascii")).name
         except LookupError:
             encoding = None
-        # A page saved by a browser is re-encoded as UTF-8 but keeps its old
-        # declaration; only trust a declaration the bytes agree with.
-        if encoding is not None:
+        # A <meta> readable as ASCII cannot be in UTF-16/32; the HTML standard
+        # reads such a declaration as UTF-8.
+        if encoding is not None and not encoding.startswith(("utf-16", "utf-32")):
             try:
-                return data.decode(encoding)
+                return check_text(data.decode(encoding), source)
             except UnicodeDecodeError:
                 pass
     return decode_bytes(data, source)

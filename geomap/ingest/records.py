@@ -1,7 +1,7 @@
 """JSON Lines and JSON arrays of article objects.
 
 An object's text is its first non-empty ``text``, ``body``, ``content`` or
-``article`` field (HTML in it is stripped); the title is ``title`` or
+``article`` field (a string, or a list of paragraph strings; HTML in it is stripped); the title is ``title`` or
 ``headline``; the date ``date``, ``published``, ``published_at``,
 ``publication_date``, ``pubDate`` or ``datetime``; the URL ``url`` or ``link``.
 """
@@ -134,6 +134,8 @@ def _lines(stream, source: Source) -> Iterator[tuple[int, str | InputError]]:
 def _first(record: dict, fields: tuple[str, ...]) -> str | None:
     for field in fields:
         value = record.get(field)
+        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            value = "\n\n".join(v.strip() for v in value if v.strip())  # a list of paragraphs
         if isinstance(value, str) and value.strip():
             return value.strip()
     return None
