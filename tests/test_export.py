@@ -45,7 +45,7 @@ def _incidents() -> gpd.GeoDataFrame:
         "source": ["seeds/a.txt", "seeds/b.txt; seeds/c.txt", "feed.rss"],
         "title": ["Удар по Харкову", None, "Troops «sent» to Russia"],
         "url": [None, "https://example.org/kursk", None],
-        "notes": [SCRIPT, "Clashes in Kursk Oblast.", "Troops were sent."],
+        "notes": [SCRIPT, 'Clashes, "heavy" ones,\nin Kursk Oblast.', "Troops were sent."],
         "evidence": [
             [{"source": "seeds/a.txt", "text": "Two were killed in Харків.", "start": 10, "end": 36}],
             [
@@ -151,6 +151,21 @@ def test_csv_has_no_geometry_and_json_text(tmp_path):
     assert json.loads(rows[1]["evidence"])[1]["end"] == 18
     assert rows[0]["notes"] == SCRIPT
     assert float(rows[0]["latitude"]) == pytest.approx(49.98081234567)
+
+
+def test_region_polygon_is_rounded_counter_clockwise_and_valid(tmp_path):
+    from shapely.geometry import Polygon, shape
+
+    gdf = _incidents().iloc[:1].copy()
+    # clockwise ring with more decimals than kept
+    gdf["geometry"] = [Polygon([(30.0, 50.0), (30.0, 50.123456789), (30.2, 50.123456789), (30.2, 50.0)])]
+    feature = json.loads(to_geojson(gdf))["features"][0]
+    ring = feature["geometry"]["coordinates"][0]
+    assert [30.0, 50.12346] in ring
+    polygon = shape(feature["geometry"])
+    assert polygon.is_valid and polygon.exterior.is_ccw
+    back = read_incidents(write_incidents(gdf, tmp_path / "poly.gpkg"))
+    assert back.geometry[0].equals(gdf.geometry[0])
 
 
 def test_driver_overrides_suffix(tmp_path):
