@@ -81,7 +81,9 @@ def _stdin() -> BinaryIO:
     # its format, then to read it). One peekable buffer per stdin object serves
     # both; closing it is left to the interpreter.
     global _stdin_cache
-    raw = sys.stdin.buffer
+    raw = getattr(sys.stdin, "buffer", None)
+    if raw is None:
+        raise UnreadableInputError(f"{STDIN}: standard input is not readable")
     if _stdin_cache is None or _stdin_cache[0] is not raw:
         stream = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)
         _stdin_cache = (raw, stream)
@@ -102,6 +104,10 @@ class _Unclosable(io.RawIOBase):
         data = self._stream.read1(len(buffer)) if len(buffer) else b""
         buffer[: len(data)] = data
         return len(data)
+
+    def readline(self, size: int | None = -1) -> bytes:
+        # The base class would read one byte at a time.
+        return self._stream.readline(-1 if size is None else size)
 
     def peek(self, size: int = 0) -> bytes:
         return self._stream.peek(size)
