@@ -105,6 +105,37 @@ def test_page_of_three_articles_is_split_with_titles_and_no_furniture():
             assert label not in article.title
 
 
+@pytest.mark.parametrize(
+    ("name", "title", "first", "last"),
+    [
+        (
+            "reuters.txt",
+            "Ukraine says it downed 50 Russian drones overnight",
+            "KYIV, Dec 18 (Reuters) - Ukraine's air force",
+            "the air force said.",
+        ),
+        (
+            "tass.txt",
+            "ВСУ атаковали Белгородскую область беспилотниками",
+            "БЕЛГОРОД, 18 декабря. /ТАСС/.",
+            "написал он в Telegram-канале.",
+        ),
+        (
+            "up.txt",
+            "Russians attack Kharkiv with guided bombs: 3 killed, 20 injured",
+            "Russian forces attacked Kharkiv",
+            "in recent weeks.",
+        ),
+    ],
+)
+def test_single_article_pages_lose_bylines_datelines_captions_tags_and_credits(name, title, first, last):
+    [article] = iter_articles([str(INGEST / "pages" / name)])
+    assert article.title == title
+    assert article.text.startswith(first)
+    assert article.text.endswith(last)
+    _assert_verbatim(article)
+
+
 def test_single_article_keeps_sub_heading_and_takes_first_short_line_as_title():
     [article] = iter_articles([str(INGEST / "single_titled.txt")])
     assert article.title == "Explosions reported in Belgorod overnight"

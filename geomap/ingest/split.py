@@ -22,7 +22,8 @@ the teasers under it) and the site's furniture: section labels, widget texts,
   that ends a sentence.
 
 Each article's text is the verbatim span of the page from its first to its last
-body line, so offsets into it are offsets into the page. Furniture between two
+paragraph (short lines before and after, such as bylines, captions, tags and
+related links, are left out), so offsets into it are offsets into the page. Furniture between two
 body lines of one article stays inside that span (cutting it out would break the
 offsets); leading and trailing furniture is left out.
 """
@@ -68,9 +69,14 @@ FURNITURE_PATTERNS: tuple[str, ...] = (
     r"(print|email|e-mail|tweet|comments?|reply|copy link)( \(?\d+\)?)?",
     r"(facebook|twitter|x|telegram|whatsapp|linkedin|reddit|vk|viber|youtube|instagram)",
     r"(©|\(c\)|copyright|all rights reserved)\b.*",
-    r"tags?\b.*",
+    r"(tags?|теги|тэги|теґи|мітки)\b.*",
+    r"by\s+[^\W\d_][^.!?]{0,80}",  # bylines ("By Reuters", "By Olena Harmash and Tom Balmforth")
+    r"(reporting|writing|editing|additional reporting|compiled|edited)\s+by\b.*",
+    r"our standards\b.*",
+    r"support (us|our|up|the)\b.*|.*\bbecome (a|our) (patron|member|subscriber)\b.*|donate\b.*",
     r"(click|tap) here\b.*",
     r"(photo|image|video|illustration|illustrative (photo|image))( credit)?\b.*",
+    r".*\b(photo|фото|image|picture|video|відео|видео)\s*:.*",  # captions and credits
     r"(updated|published|posted|last updated)\b.*",
     # Russian and Ukrainian sites
     r"(читайте|смотрите|дивіться) (также|тоже|також)\b.*",
@@ -88,6 +94,7 @@ _TIMESTAMP = re.compile(
     rf"(?:,?\s*(?:at\s+|в\s+|о\s+)?{_CLOCK})?"
     rf"|(?:\d{{1,2}}\s+[^\W\d_]{{3,10}},?\s*(?:at\s+|в\s+|о\s+)?)?{_CLOCK}"
 )
+_CLOCK_IN_LINE = re.compile(r"\b\d{1,2}:\d{2}\b")
 _TRAILING = re.compile(r"[\s.…:›»→>|]+$")
 _LINE = re.compile(r"[^\r\n]+")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -166,6 +173,8 @@ def is_furniture(line: Line, repeats: Counter[str] | None = None) -> bool:
     key = furniture_key(text)
     if _FURNITURE.fullmatch(key) or _TIMESTAMP.fullmatch(key):
         return True
+    if not _SENTENCE_END.search(text) and (_TIMESTAMP.match(key) or _CLOCK_IN_LINE.search(key)):
+        return True  # a dateline or a byline with a time: "Olha H. — Wednesday, 18 December 2024, 14:05"
     return (
         repeats is not None
         and words <= REPEATED_MAX_WORDS
@@ -179,7 +188,7 @@ def is_title_like(line: Line) -> bool:
     text = line.text
     if not 2 <= line.words <= TITLE_MAX_WORDS or len(text) > TITLE_MAX_CHARS:
         return False
-    if _FRAGMENT_END.search(text) or text.endswith(("...", "…")):
+    if _FRAGMENT_END.search(text) or text.endswith(("...", "…")) or ";" in text:
         return False
     first = _LETTER.search(text)
     return first is not None and not first.group().islower() and text[0] not in "-–—•*·>"
@@ -244,7 +253,14 @@ def split_page(page: str, start: int = 0) -> list[Piece]:
                 (title is None and not has_paragraph)
                 or (
                     has_paragraph
-                    and (after_furniture or (line.words >= SPLIT_MIN_WORDS and is_title_case(line.text)))
+                    and (
+                        after_furniture
+                        or (
+                            line.words >= SPLIT_MIN_WORDS
+                            and is_title_case(line.text)
+                            and lines[nxt].words >= PARAGRAPH_MIN_WORDS
+                        )
+                    )
                 )
             )
         )
@@ -261,5 +277,12 @@ def split_page(page: str, start: int = 0) -> list[Piece]:
     # Short lines before the first title (a dateline, a byline, navigation) and
     # leftovers of a footer are not articles, unless they are all the page holds.
     real = [g for g in groups if any(is_paragraph(line) for line in g[1])]
-    kept = real or groups
-    return [Piece(title, body[0].start, body[-1].end) for title, body in kept]
+    if not real:
+        return [Piece(title, body[0].start, body[-1].end) for title, body in groups]
+    pieces = []
+    for title, body in real:
+        # An article runs from its first paragraph to its last: short lines before
+        # (byline, caption) and after (tags, related links, credits) are furniture.
+        body_paragraphs = [line for line in body if is_paragraph(line)]
+        pieces.append(Piece(title, body_paragraphs[0].start, body_paragraphs[-1].end))
+    return pieces
