@@ -208,6 +208,22 @@ def test_title_case_headline_splits_without_furniture_but_a_sub_heading_does_not
     assert "What Happens Next for Repairs" in page[pieces[0].start : pieces[0].end]
 
 
+def test_sentence_case_articles_separated_by_rules_are_split():
+    page = (
+        "Взрыв на НПЗ в Туапсе\n\n"
+        "Беспилотник атаковал нефтеперерабатывающий завод в Туапсе ночью, начался пожар, сообщили власти.\n\n"
+        "* * *\n\n"
+        "Обстрел Херсона\n\n"
+        "Российская армия обстреляла Херсон, погибли два человека, ещё пятеро ранены.\n\n"
+        "---\n\n"
+        "Протест в Тбилиси\n\n"
+        "Тысячи людей вышли на улицы Тбилиси в воскресенье, полиция задержала демонстрантов.\n"
+    )
+    pieces = split_page(page)
+    assert [p.title.text for p in pieces] == ["Взрыв на НПЗ в Туапсе", "Обстрел Херсона", "Протест в Тбилиси"]
+    assert [page[p.start : p.end][:10] for p in pieces] == ["Беспилотни", "Российская", "Тысячи люд"]
+
+
 def test_dateline_and_byline_before_a_sentence_case_title_are_dropped():
     page = (
         "18 December 2024, 14:05\nOlena Petrenko\n"
