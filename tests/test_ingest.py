@@ -168,6 +168,8 @@ def test_untitled_single_article_has_no_title(tmp_path):
         ("Photo: Reuters", True),
         ("Updated 2 hours ago", True),
         ("18 killed", False),
+        ("Video shows drone strike on Russian refinery", False),
+        ("Published reports disagree on the toll", False),
         ("Troops Advance Near Toretsk", False),
         ("Two people were killed in the strike, officials said.", False),
     ],

@@ -75,9 +75,9 @@ FURNITURE_PATTERNS: tuple[str, ...] = (
     r"our standards\b.*",
     r"support (us|our|up|the)\b.*|.*\bbecome (a|our) (patron|member|subscriber)\b.*|donate\b.*",
     r"(click|tap) here\b.*",
-    r"(photo|image|video|illustration|illustrative (photo|image))( credit)?\b.*",
+    r"(photo|image|video|illustration|illustrative (photo|image))( credits?)?",
     r".*\b(photo|фото|image|picture|video|відео|видео)\s*:.*",  # captions and credits
-    r"(updated|published|posted|last updated)\b.*",
+    r"(updated|published|posted|last updated)(:|\s+(on|at)\b|\s+\d).*",
     # Russian and Ukrainian sites
     r"(читайте|смотрите|дивіться) (также|тоже|також)\b.*",
     r"(подписывайтесь|подпишитесь|підписуйтесь|підпишіться)\b.*",
