@@ -23,8 +23,30 @@ from gazetteer.normalize import fold, fold_text
 
 __all__ = ["Candidate", "find_candidates", "word_before", "word_after"]
 
-#: Name flag of abbreviations (gazetteer.store.NAME_ABBREV).
+#: Name flags (gazetteer.store): abbreviations, region names with their type word.
 _NAME_ABBREV = 16
+_NAME_QUALIFIED = 8
+
+#: Direction words that are also the names of a few regions ("South", Cameroon's
+#: South region) but in running text qualify the name that follows.
+_COMPASS = frozenset(
+    "north south east west northern southern eastern western central northeast northwest southeast southwest".split()
+)
+
+#: AP style abbreviations of US states (folded, dots as spaces) → GeoNames admin1 code.
+AP_STATES = {
+    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "cal": "CA", "colo": "CO",
+    "conn": "CT", "del": "DE", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN",
+    "kan": "KS", "kans": "KS", "ky": "KY", "la": "LA", "md": "MD", "mass": "MA",
+    "mich": "MI", "minn": "MN", "miss": "MS", "mo": "MO", "mont": "MT", "neb": "NE",
+    "nebr": "NE", "nev": "NV", "n h": "NH", "n j": "NJ", "n m": "NM", "n y": "NY",
+    "n c": "NC", "n d": "ND", "okla": "OK", "ore": "OR", "pa": "PA", "penn": "PA",
+    "r i": "RI", "s c": "SC", "s d": "SD", "tenn": "TN", "tex": "TX", "vt": "VT",
+    "va": "VA", "wash": "WA", "wis": "WI", "wisc": "WI", "w va": "WV", "wyo": "WY",
+    "d c": "DC",
+}
+#: ", Ill." / ", N.J." after a capitalised word.
+_AP_RE = re.compile(r"(?<=[a-z\u00e0-\u00ff]), ((?:[A-Z][a-z]{1,4}|[A-Z]\.\s?[A-Z]|W\.\s?Va)\.)(?![^\W\d_])")
 
 #: Apostrophes that may start a possessive ``'s`` after a name.
 _APOSTROPHES = "'\u2019\u02bc\u2018`\u00b4"
@@ -209,7 +231,7 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
             continue
         if s > 0 and _is_word_char(text[s - 1]):
             continue  # mid-word in the original ("RURussian")
-        keys = store.keys_at(folded, p)
+        keys = [k for k in store.keys_at(folded, p) if k not in _COMPASS]
         if user_by_first:
             keys = list(keys) + [k for k in user_by_first.get(folded[p], ()) if folded.startswith(k, p)]
         best = None
@@ -240,7 +262,26 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
         out.append(best)
         # resume after the match in folded space
         resume = p + len(best.key)
+    if ", " in text:
+        out = _add_ap_states(store, text, out)
     return out
+
+
+def _add_ap_states(store, text: str, found: list[Candidate]) -> list[Candidate]:
+    """State abbreviations after a place: "Springfield, Ill.", "Trenton, N.J." (AP style)."""
+    extra = []
+    for m in _AP_RE.finditer(text):
+        code = AP_STATES.get(fold(m.group(1)))
+        idx = store.admin1("US", code) if code else None
+        if idx is None:
+            continue
+        start, end = m.start(1), m.end(1)
+        extra.append(Candidate(start, end, m.group(1), f"us-state:{code}", entries=[(idx, _NAME_ABBREV | _NAME_QUALIFIED)]))
+    if not extra:
+        return found
+    spans = [(c.start, c.end) for c in extra]
+    kept = [c for c in found if not any(c.start < e and c.end > s for s, e in spans)]
+    return sorted(kept + extra, key=lambda c: c.start)
 
 
 def _index_user_names(user_names) -> dict[str, list[str]]:

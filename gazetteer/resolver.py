@@ -40,7 +40,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from gazetteer.finder import Candidate, word_after, word_before
+from gazetteer.finder import AP_STATES, Candidate, word_after, word_before
 from gazetteer.model import Mention, Place
 
 __all__ = ["resolve", "prior", "haversine_km", "AP_STATES"]
@@ -95,25 +95,16 @@ _PLACE_PREFIXES = frozenset(
     greater new old fort mount lake port saint st san santa cape""".split()
 )
 
-#: AP style and postal abbreviations of US states → GeoNames admin1 code (= postal code).
-AP_STATES = {
-    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "cal": "CA", "colo": "CO",
-    "conn": "CT", "del": "DE", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN",
-    "kan": "KS", "kans": "KS", "ky": "KY", "la": "LA", "md": "MD", "mass": "MA",
-    "mich": "MI", "minn": "MN", "miss": "MS", "mo": "MO", "mont": "MT", "neb": "NE",
-    "nebr": "NE", "nev": "NV", "nh": "NH", "n h": "NH", "nj": "NJ", "n j": "NJ",
-    "nm": "NM", "n m": "NM", "ny": "NY", "n y": "NY", "nc": "NC", "n c": "NC",
-    "nd": "ND", "n d": "ND", "okla": "OK", "ore": "OR", "pa": "PA", "penn": "PA",
-    "ri": "RI", "r i": "RI", "sc": "SC", "s c": "SC", "sd": "SD", "s d": "SD",
-    "tenn": "TN", "tex": "TX", "vt": "VT", "va": "VA", "wash": "WA", "wis": "WI",
-    "wisc": "WI", "wva": "WV", "w va": "WV", "wyo": "WY", "dc": "DC", "d c": "DC",
-}
-_POSTAL = {code.lower(): code for code in set(AP_STATES.values())} | {
+#: Postal abbreviations of US states → GeoNames admin1 code (the same letters).
+_POSTAL = {
     "ak": "AK", "hi": "HI", "ia": "IA", "id": "ID", "me": "ME", "oh": "OH", "ut": "UT",
     "tx": "TX", "az": "AZ", "ca": "CA", "co": "CO", "ct": "CT", "fl": "FL", "il": "IL",
     "ks": "KS", "mi": "MI", "mn": "MN", "mt": "MT", "ne": "NE", "nv": "NV", "ok": "OK",
     "or": "OR", "tn": "TN", "wa": "WA", "wi": "WI", "wv": "WV", "wy": "WY", "ar": "AR",
-    "al": "AL", "de": "DE", "ma": "MA", "ms": "MS", "ky": "KY",
+    "al": "AL", "de": "DE", "ma": "MA", "ms": "MS", "ky": "KY", "ga": "GA", "in": "IN",
+    "la": "LA", "md": "MD", "mo": "MO", "nh": "NH", "nj": "NJ", "nm": "NM", "ny": "NY",
+    "nc": "NC", "nd": "ND", "pa": "PA", "ri": "RI", "sc": "SC", "sd": "SD", "vt": "VT",
+    "va": "VA", "dc": "DC",
 }
 
 
@@ -195,6 +186,7 @@ class _Name:
     qualifiers: set[tuple[str, str | None]] = field(default_factory=set)
     org: bool = False
     region_word: bool = False  # "Washington state", "Kursk region" not in the data as one name
+    county_word: bool = False  # "Walton County": the county is not in the data, a town of its name is
 
 
 def _admin1_key(opt: _Option) -> tuple[str, str] | None:
@@ -256,6 +248,9 @@ _PLACE_SUFFIXES = frozenset(
 )
 
 
+#: Countries with counties named after towns ("Walton County").
+_COUNTY_COUNTRIES = frozenset({"US", "GB", "IE"})
+
 #: Words after a bare name that make it a first-level region ("Washington state").
 _REGION_WORDS = frozenset("state region oblast province krai governorate prefecture".split())
 
@@ -306,8 +301,8 @@ def _qualifier(text: str, cand: Candidate, nxt: Candidate | None, store) -> tupl
         k += 1
     word = text[j:k]
     if word and word[0].isupper():
-        abbrev = word.lower().replace(".", " ").strip().replace("  ", " ")
-        code = AP_STATES.get(abbrev) or AP_STATES.get(abbrev.replace(" ", ""))
+        abbrev = " ".join(word.lower().replace(".", " ").split())
+        code = AP_STATES.get(abbrev)
         if code is None and len(word) == 2 and word.isupper():
             code = _POSTAL.get(word.lower())
         if code:
@@ -367,8 +362,12 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
             name.qualifiers.add(qual)
         if cand.sentence_initial:
             weak.add(i)
-        if not cand.possessive and _fold_word(word_after(text, cand.end)) in _REGION_WORDS:
-            name.region_word = True
+        if not cand.possessive:
+            after = word_after(text, cand.end)
+            if _fold_word(after) in _REGION_WORDS:
+                name.region_word = True
+            elif after in ("County", "Parish", "Borough"):
+                name.county_word = True
         if _given_name_before(text, cand, prev_cand) or _name_after(text, cand, nxt):
             personish.add(i)
 
@@ -398,24 +397,43 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
             if code:
                 admin1_votes[(country, code)] += 1
 
-    # Two passes: the first resolves with country/region context; its confident
-    # results become anchors whose distance informs the second.
-    chosen: dict[str, tuple[_Option, float, str, bool]] = {}
+    # Three passes. The first resolves with what the document says outright
+    # (countries, demonyms, region phrasings, qualifiers). Its results then add
+    # their countries and regions to the context, and the confident ones become
+    # anchors whose distance informs the next passes. A name never counts as
+    # context for itself.
+    chosen: dict[str, tuple] = {}
     anchors: list[tuple[str, Place]] = []
-    for pass_no in (0, 1):
+    derived_country: dict[str, str] = {}
+    derived_admin1: dict[str, tuple[str, str]] = {}
+    for pass_no in range(3):
+        total_country = Counter(derived_country.values())
+        total_admin1 = Counter(derived_admin1.values())
         for key, name in names.items():
             if name.org or not name.options:
                 continue
             occ = [i for i in name.occurrences if i not in rejected]
             if not occ:
                 continue
-            chosen[key] = _choose(store, name, occ, weak, personish, country_votes, admin1_votes, anchors if pass_no else ())
-        if pass_no == 0:
-            anchors = [
-                (key, opt.place)
-                for key, (opt, conf, _reason, ok) in chosen.items()
-                if ok and opt.place.kind in ("city", "admin1") and conf >= 0.6
-            ]
+            cv = country_votes + total_country
+            av = admin1_votes + total_admin1
+            if key in derived_country:
+                cv[derived_country[key]] -= 1
+            if key in derived_admin1:
+                av[derived_admin1[key]] -= 1
+            chosen[key] = _choose(store, name, occ, weak, personish, cv, av, anchors)
+        derived_country, derived_admin1, anchors = {}, {}, []
+        for key, (opt, conf, _reason, ok, evidence, big) in chosen.items():
+            if not ok or not (big or evidence):
+                continue
+            place = opt.place
+            if place.country and place.kind != "country":
+                derived_country[key] = place.country
+            a1 = _admin1_key(opt)
+            if a1:
+                derived_admin1[key] = a1
+            if place.kind in ("city", "admin1", "other") and conf >= 0.6:
+                anchors.append((key, place))
 
     mentions: list[Mention] = []
     for i, cand in enumerate(candidates):
@@ -427,7 +445,7 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
         got = chosen.get(cand.key)
         if got is None:
             continue
-        opt, conf, reason, ok = got
+        opt, conf, reason, ok = got[:4]
         if not ok:
             continue
         if i in weak and reason in ("population", "only-candidate"):
@@ -445,11 +463,27 @@ def _choose(store, name: _Name, occ, weak, personish, country_votes, admin1_vote
     region_keys = {
         _admin1_key(o) for o in name.options if o.place.kind == "admin1" and not o.flags & NAME_QUALIFIED
     }
+    # When some place carries the name as its own, a place that has it only as an
+    # alternate (a former or foreign name: Salisbury for Harare) is unlikely.
+    # Unless it is much bigger: "Odessa" is Odesa, Ukraine, before Odessa, Texas.
+    main_pop = max(
+        (o.place.population for o in name.options if o.place.kind == "city" and o.flags & NAME_MAIN), default=-1
+    )
     for opt in name.options:
         place = opt.place
         score = prior(place, opt.flags)
         if place.kind == "city" and _admin1_key(opt) in region_keys:
             score += 1.5
+        if (
+            main_pop >= 0
+            and place.kind == "city"
+            and not opt.flags & NAME_MAIN
+            and not opt.user
+            and place.population < 5 * main_pop
+        ):
+            score -= 2.5
+        if name.county_word and place.country in _COUNTY_COUNTRIES:
+            score += 2.0
         if name.region_word and place.kind == "admin1":
             score += 4.0
         reason = None
@@ -518,12 +552,17 @@ def _choose(store, name: _Name, occ, weak, personish, country_votes, admin1_vote
             reason = "capital"
         else:
             reason = "population"
-    big = place.kind in ("country", "admin1", "sea") or place.population >= BIG_POPULATION or opt.user
+    big = (
+        place.kind in ("country", "sea")
+        or place.population >= BIG_POPULATION
+        or opt.user
+        or (place.kind == "admin1" and (opt.flags & NAME_QUALIFIED or place.population == 0))
+    )
     conf = 0.5 + 0.45 * (1.0 - math.exp(-max(margin, 0.0) / 2.0))
     ok = True
     all_weak = all(i in weak for i in occ)
     zipf = store.zipf(name.key) if " " not in name.key else 0.0
-    if not big and evidence < 2 and all(i in personish for i in occ):
+    if not big and evidence < 2 and any(i in personish for i in occ):
         ok = False  # "Alexander Mazegora", "Sergei Sobyanin"
     elif evidence < 2 and zipf >= COMMON_WORD_ZIPF and (all_weak or not big):
         ok = False  # "Echo", "Reading": a common word needs strong evidence
@@ -536,4 +575,4 @@ def _choose(store, name: _Name, occ, weak, personish, country_votes, admin1_vote
         conf *= 0.8
     elif evidence == 2:
         conf = min(0.99, conf + 0.1)
-    return opt, round(conf, 3), reason, ok
+    return opt, round(conf, 3), reason, ok, evidence, big
