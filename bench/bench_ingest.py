@@ -2,7 +2,8 @@
 
 Prints articles per second and memory: the resident set size after 10 %, 50 % and
 100 % of the articles (flat when reading streams) and tracemalloc's peak of Python
-allocations during the run. Also times plain-text pages through the splitter.
+allocations during the run. Also times plain-text pages through the splitter and
+saved HTML pages through trafilatura/htmldate.
 
 Usage: ``python bench/bench_ingest.py [N]`` (default 100000).
 """
@@ -87,12 +88,30 @@ def bench_text(n: int, folder: Path) -> None:
     print(f"text: {n} pages of 3 articles → {count} articles in {elapsed:.2f} s = {count / elapsed:,.0f} articles/s")
 
 
+def bench_html(n: int, folder: Path) -> None:
+    pages = folder / "html"
+    pages.mkdir()
+    for i in range(n):
+        body = "".join(f"<p>{PARAGRAPH.format(city=CITIES[(i + j) % 8], n=2, m=3, day='Monday', k=9)}</p>" for j in range(5))
+        (pages / f"{i:05d}.html").write_text(
+            f"<html><head><title>Report {i}</title><meta property='article:published_time' content='2024-03-15'>"
+            f"</head><body><nav>Home | World</nav><article><h1>Report {i}</h1>{body}</article>"
+            "<footer>Subscribe to our newsletter</footer></body></html>",
+            encoding="utf-8",
+        )
+    start = time.perf_counter()
+    count = sum(1 for _ in iter_articles([str(pages)]))
+    elapsed = time.perf_counter() - start
+    print(f"html: {count} pages (trafilatura + htmldate) in {elapsed:.2f} s = {count / elapsed:,.0f} articles/s")
+
+
 def main(argv: list[str]) -> None:
     n = int(argv[0]) if argv else 100_000
     print(f"python {sys.version.split()[0]}; baseline RSS {_rss_mib():.0f} MiB")
     with tempfile.TemporaryDirectory() as tmp:
         bench_jsonl(n, Path(tmp))
         bench_text(min(n, 2000), Path(tmp))
+        bench_html(min(n, 500), Path(tmp))
 
 
 if __name__ == "__main__":
