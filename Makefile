@@ -22,6 +22,7 @@ test: $(STAMP)
 
 ## eval: accuracy against ../shared/eval (not part of the test suite)
 eval: $(STAMP)
+	$(BIN)/python scripts/eval_seed_ingest.py
 	$(BIN)/python scripts/eval_seed_places.py
 	$(BIN)/python scripts/eval_seed_incidents.py
 	$(BIN)/python scripts/eval_geoparsing.py
