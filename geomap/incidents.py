@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from geomap.article import Article
 from geomap.extract.actors import find_sides, pick_actors
-from geomap.extract.classify import Trigger, classify
+from geomap.extract.classify import Trigger, candidate_rules, classify
 from geomap.extract.counts import count_items
 from geomap.extract.dates import find_date
 from geomap.extract.places import Role, mention_roles
@@ -152,6 +152,8 @@ def incidents_from_article(article: Article, gazetteer: Any) -> list[Incident]:
     for s_index, (s_start, s_end) in enumerate(split_sentences(text)):
         sentence = text[s_start:s_end]
         sentence_texts.append(sentence)
+        if not candidate_rules(sentence):  # most sentences report no event: skip the rest cheaply
+            continue
         while m_index < len(mentions) and mentions[m_index].start < s_start:
             m_index += 1
         sent_mentions = []
@@ -165,7 +167,10 @@ def incidents_from_article(article: Article, gazetteer: Any) -> list[Incident]:
         statements: list[_Statement] = []
         for c_start, c_end in clauses:
             for trigger in classify(
-                sentence[c_start:c_end], sentence=sentence, offset=c_start, context=sentence_texts[-4:-1]
+                sentence[c_start:c_end],
+                sentence=sentence,
+                offset=c_start,
+                context=sentence_texts[-4:-1],
             ):
                 trigger = replace(trigger, start=trigger.start + c_start, end=trigger.end + c_start)
                 places = _locations(sentence, trigger, (c_start, c_end), sent_mentions, spans, roles)
@@ -477,20 +482,41 @@ _KIND_RANK = {"city": 0, "other": 1, "admin1": 2, "sea": 3, "country": 4}
 
 def _merge(incidents: Sequence[Incident], gazetteer: Any, *, same_article: bool) -> list[Incident]:
     out: list[Incident] = []
+    # Candidates are looked up by (type, sub-type, day), so merging many articles
+    # compares each incident with the few of its kind within a day, not with all.
+    index: dict[tuple[str, str, int | None], list[Incident]] = {}
     for incident in incidents:
-        for kept in out:
-            if (
-                kept.event_type == incident.event_type
-                and kept.sub_event_type == incident.sub_event_type
-                and (same_article or kept.article_key != incident.article_key)
-                and _dates_close(kept, incident, same_article=same_article)
-                and _same_place(kept, incident, gazetteer, same_article=same_article)
-            ):
-                _absorb(kept, incident, same_article=same_article)
+        day = incident.event_date.toordinal() if incident.event_date else None
+        days = (None,) if day is None else tuple(range(day - MERGE_DAYS, day + MERGE_DAYS + 1))
+        if day is not None and same_article:
+            days = days + (None,)
+        target = None
+        for candidate_day in days:
+            for kept in index.get((incident.event_type, incident.sub_event_type, candidate_day), ()):
+                if (
+                    (same_article or kept.article_key != incident.article_key)
+                    and _dates_close(kept, incident, same_article=same_article)
+                    and _same_place(kept, incident, gazetteer, same_article=same_article)
+                ):
+                    target = kept
+                    break
+            if target is not None:
                 break
+        if target is not None:
+            before = target.event_date
+            _absorb(target, incident, same_article=same_article)
+            if target.event_date != before:
+                index[(target.event_type, target.sub_event_type, before.toordinal() if before else None)].remove(target)
+                _index_add(index, target)
         else:
             out.append(incident)
+            _index_add(index, incident)
     return out
+
+
+def _index_add(index: dict, incident: Incident) -> None:
+    day = incident.event_date.toordinal() if incident.event_date else None
+    index.setdefault((incident.event_type, incident.sub_event_type, day), []).append(incident)
 
 
 def _merge_within(incidents: list[Incident], gazetteer: Any) -> list[Incident]:

@@ -9,7 +9,7 @@ from functools import cache
 
 from geomap.extract.rules import DISORDER_TYPES, EVENT_TYPES, RULES, WEAPONS, Rule, _ATTACK
 
-__all__ = ["Trigger", "classify", "disorder_type", "weapon_near"]
+__all__ = ["Trigger", "candidate_rules", "classify", "disorder_type", "weapon_near"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +64,88 @@ def compiled_rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
     return tuple(out)
 
 
+def _necessary(items) -> frozenset[str] | None:
+    """Strings one of which every match of a parsed regex sequence must contain.
+
+    Walks the parse tree of :mod:`re` (``re._parser``): each mandatory element of
+    the sequence gives a set (a run of literal letters: that word; a group of
+    alternatives: the union of what each alternative needs); the set whose
+    shortest string is longest is kept, as the most selective. None when nothing
+    is certain.
+    """
+    from re import _constants as c
+
+    candidates: list[frozenset[str]] = []
+    word: list[str] = []
+
+    def close() -> None:
+        if word:
+            candidates.append(frozenset({"".join(word).lower()}))
+            word.clear()
+
+    for op, av in items:
+        if op is c.LITERAL and chr(av).isalnum():
+            word.append(chr(av))
+            continue
+        close()
+        if op is c.SUBPATTERN:
+            found = _necessary(av[-1])
+        elif op is c.BRANCH:
+            parts = [_necessary(branch) for branch in av[1]]
+            found = None if any(p is None for p in parts) else frozenset().union(*parts)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            found = _necessary(av[2])
+        else:
+            found = None
+        if found:
+            candidates.append(found)
+    close()
+    if not candidates:
+        return None
+    return max(candidates, key=lambda strings: (min(map(len, strings)), -len(strings)))
+
+
+def _literals(pattern: str) -> frozenset[str]:
+    """Lower-case strings one of which every match of ``pattern`` contains."""
+    from re import _parser
+
+    found = _necessary(_parser.parse(pattern, re.IGNORECASE))
+    return found or frozenset()
+
+
+@cache
+def _gate():
+    """An Aho-Corasick automaton from each rule's literals to the rules that hold them.
+
+    Matching 40 regular expressions against every clause is the slow part of
+    extraction; most sentences report nothing. One pass of the automaton over the
+    lower-cased sentence says which rules could match at all (a match must contain
+    one of its pattern's literal letter runs), and only those are tried.
+    """
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    table: dict[str, set[int]] = {}
+    for index, (_compiled, rule) in enumerate(compiled_rules()):
+        literals = _literals(r"\b(?:" + _expand(rule.pattern) + r")\b")
+        if not literals:
+            raise ValueError(f"rule {rule.pattern!r} has no literal word to index it by")
+        for literal in literals:
+            table.setdefault(literal, set()).add(index)
+    for literal, indices in table.items():
+        automaton.add_word(literal, frozenset(indices))
+    automaton.make_automaton()
+    return automaton
+
+
+def candidate_rules(text: str) -> list[int]:
+    """Indices (into :func:`compiled_rules`) of the rules that could match ``text``."""
+    found: set[int] = set()
+    for _end, indices in _gate().iter(text.lower()):
+        found |= indices
+    return sorted(found)
+
+
 @cache
 def _weapon_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((sub, re.compile(r"\b(?:" + pattern + r")\b", re.IGNORECASE)) for sub, pattern in WEAPONS.items())
@@ -86,7 +168,14 @@ def weapon_near(text: str, position: int) -> tuple[str, int] | None:
     return best
 
 
-def classify(clause: str, *, sentence: str = "", offset: int = 0, context: Sequence[str] = ()) -> list[Trigger]:
+def classify(
+    clause: str,
+    *,
+    sentence: str = "",
+    offset: int = 0,
+    context: Sequence[str] = (),
+    rules_to_try: Sequence[int] | None = None,
+) -> list[Trigger]:
     """Find the events a clause reports.
 
     Parameters
@@ -99,6 +188,9 @@ def classify(clause: str, *, sentence: str = "", offset: int = 0, context: Seque
         Offset of ``clause`` within ``sentence``.
     context : sequence of str
         Earlier sentences of the article, nearest last (for ``these attacks``).
+    rules_to_try : sequence of int, optional
+        Indices of the rules that may match (:func:`candidate_rules` of the
+        sentence, computed once for all its clauses); all plausible ones if None.
 
     Returns
     -------
@@ -114,7 +206,9 @@ def classify(clause: str, *, sentence: str = "", offset: int = 0, context: Seque
     ['Remote explosive/landmine/IED']
     """
     best: tuple[int, int, re.Match[str], Rule] | None = None
-    for pattern, rule in compiled_rules():
+    rules = compiled_rules()
+    for index in candidate_rules(clause) if rules_to_try is None else rules_to_try:
+        pattern, rule = rules[index]
         if best is not None and rule.priority < best[0]:
             break
         match = pattern.search(clause)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 __all__ = ["resolve_date", "find_date"]
 
@@ -73,6 +74,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+@lru_cache(maxsize=4096)
 def find_date(sentence: str, published: date | None) -> tuple[date | None, int | None, str | None]:
     """Resolve the first date expression in ``sentence``.
 

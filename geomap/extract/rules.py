@@ -141,7 +141,7 @@ RULES: tuple[Rule, ...] = (
     Rule(r"shell(?:ed|ing|s)|artillery fire|mortar fire|rocket fire|bombard(?:ed|ment|ing)", "Explosions/Remote violence", "Shelling/artillery/missile attack", 85),
     Rule(r"(?:{WEAPON_IED})\s+(?:\w+\s+){0,3}?(?:explo\w+|detonat\w+|blasts?|went off|blew up|targeted|targeting|attacks?)", "Explosions/Remote violence", "Remote explosive/landmine/IED", 92),
     Rule(r"(?:hit|struck|triggered|stepped on|ran over) (?:a |an )?(?:\w+ )?(?:mine|landmine|IED|explosive device)s?", "Explosions/Remote violence", "Remote explosive/landmine/IED", 92),
-    Rule(r"(?:{WEAPON_IED})\s+on\s+(?:\w+\s+){0,2}?(?:tankers?|vessels?|ships?|boats?|vehicles?|cars?|trucks?|buses?|trains?|railways?)", "Explosions/Remote violence", "Remote explosive/landmine/IED", 91),
+    Rule(r"(?:{WEAPON_IED})\s+on\s+(?:\w+\s+){0,2}?(?:tankers?|vessels?|ships?|boats?|vehicles?|cars?|trucks?|bus(?:es)?|trains?|railways?)", "Explosions/Remote violence", "Remote explosive/landmine/IED", 91),
     Rule(r"suicide (?:bomb\w*|attack\w*|car bomb\w*)", "Explosions/Remote violence", "Suicide bomb", 95),
     Rule(r"grenades? (?:\w+ )?(?:attack|thrown|hurled|exploded|was thrown)|threw (?:a )?grenades?", "Explosions/Remote violence", "Grenade", 93),
     Rule(r"chemical (?:weapons?|attacks?|munitions?)|(?:used|dropped) (?:\w+ )?(?:tear gas|chloropicrin|poison gas)", "Explosions/Remote violence", "Chemical weapon", 94),
