@@ -152,7 +152,7 @@ def test_toggling_a_type_hides_exactly_its_incidents(open_map, cluster):
     label.locator("input").click()
     assert opened.shown() == ids_of(FRAME["event_type"] != "Battles")
     legend = opened.page.locator(".gm-legend-row", has_text="Battles")
-    assert legend.locator(".gm-legend-count").inner_text() == "0 / 3"
+    assert legend.locator(".gm-legend-count").inner_text() == "0 / 4"
     label.locator("input").click()
     assert opened.shown() == MAPPED
     opened.check_clean()
@@ -190,8 +190,8 @@ def click_incident(page, event_id):
         " const r = geomap.map.getContainer().getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }",
         event_id)
     page.mouse.click(x, y)
-    page.wait_for_selector(".gm-popup", timeout=5000)
-    return page.locator(".gm-popup")
+    page.wait_for_selector(".leaflet-popup-content .gm-popup", timeout=5000)
+    return page.locator(".leaflet-popup-content")
 
 
 def test_popup_shows_the_evidence_sentence(open_map):
@@ -202,7 +202,10 @@ def test_popup_shows_the_evidence_sentence(open_map):
     assert "Battles" in text and "Armed clash" in text
     assert "2024-12-10 (day known)" in text
     assert "Fatalities\t4" in text or "Fatalities 4" in text
-    assert popup.locator("a").get_attribute("href") == "https://example.org/pokrovsk"
+    # b3 is at the very same spot: one click lists both.
+    assert "2 incidents here" in text
+    assert "A second assault on Pokrovsk was repelled the next day." in text
+    assert popup.locator("a").first.get_attribute("href") == "https://example.org/pokrovsk"
     opened.check_clean()
 
 

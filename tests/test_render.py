@@ -117,7 +117,7 @@ def test_page_embeds_every_incident_once(page, frame):
     assert [t["name"] for t in data["types"]] == [
         "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests",
         "Strategic developments"]
-    assert [t["count"] for t in data["types"]] == [3, 3, 1, 1, 1]
+    assert [t["count"] for t in data["types"]] == [4, 3, 1, 1, 1]
 
 
 def test_page_escapes_article_text(page):

@@ -129,8 +129,10 @@ def render_map(gdf, *, gazetteer=None, title=None, subtitle=None, cluster=True, 
     # folium's own defaults are CDN links (and jQuery/Bootstrap we do not use):
     # the Assets element below supplies what the page needs instead.
     fmap.default_js = []
-    # Without a tile layer Leaflet has no zoom limits, and markercluster needs one.
-    fmap.options["maxZoom"] = 18
+    # Without a tile layer Leaflet has no zoom limits, and markercluster needs one. The
+    # gazetteer basemap has nothing to show beyond street level, and each zoom level
+    # costs markercluster time per point, so offline maps stop at 16.
+    fmap.options["maxZoom"] = 18 if tiles else 16
     fmap.options["minZoom"] = 2
     fmap.default_css = []
     figure.add_child(fmap)
