@@ -46,7 +46,7 @@ AP_STATES = {
     "d c": "DC",
 }
 #: ", Ill." / ", N.J." after a capitalised word.
-_AP_RE = re.compile(r"(?<=[a-z\u00e0-\u00ff]), ((?:[A-Z][a-z]{1,4}|[A-Z]\.\s?[A-Z]|W\.\s?Va)\.)(?![^\W\d_])")
+_AP_RE = re.compile(r"(?<=[A-Za-z\u00e0-\u00ff]), ((?:[A-Z][a-z]{1,4}|[A-Z]\.\s?[A-Z]|W\.\s?Va)\.)(?![^\W\d_])")
 
 #: Apostrophes that may start a possessive ``'s`` after a name.
 _APOSTROPHES = "'\u2019\u02bc\u2018`\u00b4"

@@ -40,6 +40,8 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from gazetteer.finder import AP_STATES, Candidate, word_after, word_before
 from gazetteer.model import Mention, Place
 
@@ -332,6 +334,7 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
     names: dict[str, _Name] = {}
     rejected: set[int] = set()
     weak: set[int] = set()  # sentence-initial: capitalised whatever it is
+    determiner: set[int] = set()  # after "the": towns take no article ("the White House")
     personish: set[int] = set()  # next to a capitalised non-place word: a person's or firm's name?
     country_votes: Counter = Counter()
     demonyms: dict[int, Place] = {}
@@ -357,18 +360,23 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
             rejected.add(i)
             continue
         nxt = candidates[i + 1] if i + 1 < len(candidates) else None
-        qual = _qualifier(text, cand, nxt, store)
+        qual = None
+        if not any(o.place.kind in ("country", "admin1") for o in name.options):
+            # "Russia, China and Iran" is a list, not Russia qualified by China.
+            qual = _qualifier(text, cand, nxt, store)
         if qual is not None:
             name.qualifiers.add(qual)
         if cand.sentence_initial:
             weak.add(i)
+        if word_before(text, cand.start) == "the":
+            determiner.add(i)
         if not cand.possessive:
             after = word_after(text, cand.end)
             if _fold_word(after) in _REGION_WORDS:
                 name.region_word = True
             elif after in ("County", "Parish", "Borough"):
                 name.county_word = True
-        if _given_name_before(text, cand, prev_cand) or _name_after(text, cand, nxt):
+        if " " not in cand.key and (_given_name_before(text, cand, prev_cand) or _name_after(text, cand, nxt)):
             personish.add(i)
 
     # Context: countries (names and demonyms) and regions named in the document.
@@ -421,7 +429,7 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
                 cv[derived_country[key]] -= 1
             if key in derived_admin1:
                 av[derived_admin1[key]] -= 1
-            chosen[key] = _choose(store, name, occ, weak, personish, cv, av, anchors)
+            chosen[key] = _choose(store, name, occ, weak, personish, cv, av, anchors, determiner)
         derived_country, derived_admin1, anchors = {}, {}, []
         for key, (opt, conf, _reason, ok, evidence, big) in chosen.items():
             if not ok or not (big or evidence):
@@ -455,7 +463,22 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
     return mentions
 
 
-def _choose(store, name: _Name, occ, weak, personish, country_votes, admin1_votes, anchors):
+def _nearest_anchors(name: _Name, anchors) -> list[tuple[float | None, str | None]] | None:
+    """For each option of ``name``, the distance (km) to and name of the nearest anchor of another name."""
+    others = [place for key, place in anchors if key != name.key]
+    if not others:
+        return None
+    lat1 = np.radians([o.place.lat for o in name.options])[:, None]
+    lon1 = np.radians([o.place.lon for o in name.options])[:, None]
+    lat2 = np.radians([p.lat for p in others])[None, :]
+    lon2 = np.radians([p.lon for p in others])[None, :]
+    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    dist = 12742.0 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    best = dist.argmin(axis=1)
+    return [(float(dist[i, j]), others[j].name) for i, j in enumerate(best.tolist())]
+
+
+def _choose(store, name: _Name, occ, weak, personish, country_votes, admin1_votes, anchors, determiner=frozenset()):
     """Score every option of one name; return (option, confidence, reason, accepted)."""
     scored = []
     # A bare name shared by a region and a city in it ("Kharkiv", "Kursk") is the
@@ -466,15 +489,27 @@ def _choose(store, name: _Name, occ, weak, personish, country_votes, admin1_vote
     # When some place carries the name as its own, a place that has it only as an
     # alternate (a former or foreign name: Salisbury for Harare) is unlikely.
     # Unless it is much bigger: "Odessa" is Odesa, Ukraine, before Odessa, Texas.
+    region_main = any(
+        o.place.kind == "country" or (o.place.kind == "admin1" and o.flags & NAME_MAIN) for o in name.options
+    )
     main_pop = max(
         (o.place.population for o in name.options if o.place.kind == "city" and o.flags & NAME_MAIN), default=-1
     )
-    for opt in name.options:
+    nearest = _nearest_anchors(name, anchors)
+    for k, opt in enumerate(name.options):
         place = opt.place
         score = prior(place, opt.flags)
         if place.kind == "city" and _admin1_key(opt) in region_keys:
             score += 1.5
         if (
+            place.kind == "city"
+            and not opt.flags & NAME_MAIN
+            and not opt.user
+            and region_main
+            and _admin1_key(opt) not in region_keys
+        ):
+            score -= 3.0  # "Iraq" is the country, not a city with "Iraq" among its names
+        elif (
             main_pop >= 0
             and place.kind == "city"
             and not opt.flags & NAME_MAIN
@@ -518,14 +553,8 @@ def _choose(store, name: _Name, occ, weak, personish, country_votes, admin1_vote
             score += 1.5 + 0.5 * min(cv, 4)
             if evidence < 1:
                 evidence = 1
-        if anchors and place.kind in ("city", "admin1"):
-            best_d, best_name = None, None
-            for akey, apl in anchors:
-                if akey == name.key:
-                    continue
-                d = haversine_km(place.lat, place.lon, apl.lat, apl.lon)
-                if best_d is None or d < best_d:
-                    best_d, best_name = d, apl.name
+        if nearest is not None and place.kind in ("city", "admin1", "other"):
+            best_d, best_name = nearest[k]
             if best_d is not None:
                 if best_d <= 30:
                     score += 3.0
@@ -564,6 +593,8 @@ def _choose(store, name: _Name, occ, weak, personish, country_votes, admin1_vote
     zipf = store.zipf(name.key) if " " not in name.key else 0.0
     if not big and evidence < 2 and any(i in personish for i in occ):
         ok = False  # "Alexander Mazegora", "Sergei Sobyanin"
+    elif place.kind == "city" and " " in name.key and not opt.user and all(i in determiner for i in occ):
+        ok = False  # "the White House", "the Pentagon": a town takes no article
     elif evidence < 2 and zipf >= COMMON_WORD_ZIPF and (all_weak or not big):
         ok = False  # "Echo", "Reading": a common word needs strong evidence
     elif not big and evidence == 0:
