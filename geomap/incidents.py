@@ -65,7 +65,12 @@ _MAX_SUBJECT_GAP = 20
 #: What may stand between the event's words and its target ("shelled the town of").
 _OBJECT_GAP = re.compile(r"^\s*(?:(?:the|a|an|southern|northern|eastern|western|central|city|town|village|port|of|settlement)\s+)*$", re.IGNORECASE)
 #: ... and between a subject and a passive ("Kharkiv was again shelled").
-_SUBJECT_GAP = re.compile(r"^\s*(?:(?:was|were|is|has|have|been|again|also|came|under|heavily|repeatedly|being)\s+)*$", re.IGNORECASE)
+_SUBJECT_GAP = re.compile(
+    r"^\s*(?:(?:was|were|is|are|has|have|had|been|being|again|also|came|comes|come|under|heavily|repeatedly|once|"
+    r"a|an|the|massive|large-scale|major|new|another|fresh|heavy|intense|combined|overnight|night|russian|"
+    r"ukrainian|enemy)\s+)*$",
+    re.IGNORECASE,
+)
 
 _ROLE_WEIGHT = {"locative": 1.0, "to": 0.95, "object": 0.9, "subject": 0.8, "fallback": 0.8}
 
@@ -220,7 +225,7 @@ def incidents_from_article(article: Article, gazetteer: Any) -> list[Incident]:
                     statement.incidents.append(target)
                     live.append(statement)
                 continue
-            for mention, role, how in _drop_containers(statement.places):
+            for mention, role, how in _nearest_group(_drop_containers(statement.places), trigger):
                 place = mention.place
                 country = countries.name(place.country)
                 actor1, actor2 = pick_actors(
@@ -276,9 +281,13 @@ def _locations(sentence: str, trigger: Trigger, clause: tuple[int, int], mention
             found.append((mention, role, "to"))
         elif role.kind == "bare" and kind != "country":
             if 0 <= start - trigger.end <= _MAX_OBJECT_GAP and _OBJECT_GAP.match(sentence[trigger.end : start]):
-                found.append((mention, Role("locative"), "object"))
-            elif 0 <= trigger.start - end <= _MAX_SUBJECT_GAP and _SUBJECT_GAP.match(sentence[end : trigger.start]):
-                found.append((mention, Role("locative"), "subject"))
+                found.append((mention, replace(role, kind="locative"), "object"))
+            elif 0 <= trigger.start - end <= _MAX_SUBJECT_GAP + 20 and _SUBJECT_GAP.match(sentence[end : trigger.start]):
+                found.append((mention, replace(role, kind="locative"), "subject"))
+    if any(how != "subject" for _, _, how in found):
+        # "Kyiv launched drones at Moscow": a subject is the place only when
+        # nothing else in the clause says where.
+        found = [item for item in found if item[2] != "subject"]
     return found
 
 
@@ -314,6 +323,28 @@ def _drop_containers(places: list[tuple[Any, Role, str]]) -> list[tuple[Any, Rol
         seen.add(place.id)
         out.append(item)
     return out
+
+
+def _nearest_group(places: list[tuple[Any, Role, str]], trigger: Trigger) -> list[tuple[Any, Role, str]]:
+    """The places of the clause that belong to the event: the nearest list of them.
+
+    "Patients arriving in Kyiv described weeks of shelling near Pokrovsk": both
+    names are locative, the shelling is near Pokrovsk. Names joined by a list
+    (``near Ust-Luga and Novorossiysk``) share a ``group``; the group nearest to
+    the event's words wins.
+    """
+    if len(places) <= 1:
+        return places
+    groups: dict[int, list[tuple[Any, Role, str]]] = {}
+    for item in places:
+        groups.setdefault(item[1].group, []).append(item)
+    if len(groups) == 1:
+        return places
+
+    def distance(items) -> int:
+        return min(min(abs(r.at - trigger.start), abs(r.at - trigger.end)) for _, r, _ in items)
+
+    return min(groups.values(), key=distance)
 
 
 _REGION_WORDS = ("oblast", "oblast'", "krai", "kray", "region", "province", "governorate", "republic", "okrug", "city", "of")

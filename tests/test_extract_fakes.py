@@ -34,6 +34,12 @@ PLACES = {
     "gn:2": Place("gn:2", "Minsk", "city", "BY", "Minsk City", 53.9, 27.5667, 2_000_000, 2),
     "country:BY": Place("country:BY", "Belarus", "country", "BY", None, 53.0, 28.0),
     "sea:black-sea": Place("sea:black-sea", "Black Sea", "sea", None, None, 43.0, 34.0),
+    "admin1:RU.09": Place("admin1:RU.09", "Belgorod Oblast", "admin1", "RU", "Belgorod Oblast", 50.7, 37.4),
+    "admin1:UA.05": Place("admin1:UA.05", "Donetsk Oblast", "admin1", "UA", "Donetsk Oblast", 48.0, 37.8),
+    "admin1:UA.08": Place("admin1:UA.08", "Kherson Oblast", "admin1", "UA", "Kherson Oblast", 46.6, 33.5),
+    "gn:10": Place("gn:10", "Ocheretyne", "city", "UA", "Donetsk Oblast", 48.2, 37.6, 3000),
+    "gn:11": Place("gn:11", "Pokrovsk", "city", "UA", "Donetsk Oblast", 48.28, 37.18, 60_000),
+    "gn:12": Place("gn:12", "Belgorod", "city", "RU", "Belgorod Oblast", 50.6, 36.6, 350_000),
 }
 
 NAMES = {
@@ -63,6 +69,12 @@ NAMES = {
     "Robotyne": "gn:1",
     "Minsk": "gn:2",
     "Black Sea": "sea:black-sea",
+    "Belgorod region": "admin1:RU.09",
+    "Donetsk Oblast": "admin1:UA.05",
+    "Kherson region": "admin1:UA.08",
+    "Ocheretyne": "gn:10",
+    "Pokrovsk": "gn:11",
+    "Belgorod": "gn:12",
 }
 
 DEMONYMS = {

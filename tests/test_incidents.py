@@ -146,3 +146,45 @@ def test_event_id_is_stable(data_dir, gazetteer):
     again = incidents_from_article(_read(data_dir, "protest_minsk.txt"), gazetteer)[0].event_id
     assert first == again and len(first) == 16
     assert PLACES  # the helper's places are what the ids hash
+
+
+# One sentence → (sub-event type, place, fatalities, injured); None: no incident.
+# Reporting of kinds the seeds do not have, so the rules stay general.
+SENTENCES = [
+    ("At least seven people were killed and 20 injured after a Russian missile struck a shopping centre "
+     "in Kharkiv on Saturday, Governor Oleh Syniehubov said.", ("Shelling/artillery/missile attack", "Kharkiv", 7, 20)),
+    ("A Ukrainian drone attack sparked a fire at an oil depot in the Belgorod region overnight.",
+     ("Air/drone strike", "Belgorod Oblast", None, None)),
+    ("Russian troops have captured the village of Ocheretyne in Donetsk Oblast, the Russian Defense Ministry claimed.",
+     ("Non-state actor overtakes territory", "Ocheretyne", None, None)),
+    ("Police in Moscow detained more than 50 people at a rally in support of Alexei Navalny.",
+     ("Protest with intervention", "Moscow", None, None)),
+    ("Two people were injured when a mine exploded near a tractor in the Kherson region.",
+     ("Remote explosive/landmine/IED", "Kherson Oblast", None, 2)),
+    ("Shelling in the city of Kherson killed a 65-year-old man, the regional administration said.",
+     ("Shelling/artillery/missile attack", "Kherson", 1, None)),
+    ("In Odesa, a drone hit a residential building, injuring three.", ("Air/drone strike", "Odesa", None, 3)),
+    ("Kharkiv came under a massive missile attack on Thursday morning.", ("Shelling/artillery/missile attack", "Kharkiv", None, None)),
+    ("Belgorod was shelled again, with two civilians wounded.", ("Shelling/artillery/missile attack", "Belgorod", None, 2)),
+    ("A man was arrested in Minsk for posting a video of the drone strike.", ("Arrests", "Minsk", None, None)),
+    ("Patients arriving in Kyiv from the front described weeks of shelling near Pokrovsk.",
+     ("Shelling/artillery/missile attack", "Pokrovsk", None, None)),
+    ("A Russian soldier who fought in Ukraine was arrested in Moscow on 12 May 2024.", ("Arrests", "Moscow", None, None)),
+    ("Protesters in Minsk were beaten by riot police on Sunday.", ("Protest with intervention", "Minsk", None, None)),
+    ("Moscow accused Kyiv of a terrorist attack on a concert hall near Moscow that killed 145 people.",
+     ("Attack", "Moscow", 145, None)),
+    ("The governor of Belgorod region said one civilian was killed and four wounded in shelling of the city of Belgorod.",
+     ("Shelling/artillery/missile attack", "Belgorod", 1, 4)),
+    ("Speaking in Kyiv, Zelensky said Russian forces had shelled Kherson overnight, killing two.",
+     ("Shelling/artillery/missile attack", "Kherson", 2, None)),
+    ("The Kremlin said on Tuesday that peace talks with Kyiv were not on the agenda.", None),
+    ("The Pentagon believes Russia has lost more than 300,000 soldiers in Ukraine.", None),
+    ("Russian strikes on Ukraine's energy grid caused blackouts across the country.", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SENTENCES)
+def test_sentences(gazetteer, sentence, expected):
+    article = Article(text=sentence, source="s", published=date(2024, 5, 15))
+    found = [(i.sub_event_type, i.place.name, i.fatalities, i.injured) for i in incidents_from_article(article, gazetteer)]
+    assert found == ([] if expected is None else [expected])

@@ -197,6 +197,9 @@ def count_items(sentence: str) -> list[tuple[str, str, int, int]]:
             i += 1
             continue
         value, j, _vague = number
+        if j < len(tokens) and tokens[j] == "-" and matches[j].start() == matches[j - 1].end():
+            i = j  # "a 65-year-old man", "a 9-storey building": not a count
+            continue
         kind = _classify(lower, i, j)
         position = matches[i].start()
         if kind == "killed":
@@ -211,7 +214,20 @@ def count_items(sentence: str) -> list[tuple[str, str, int, int]]:
             if thing:
                 last_thing = thing
         i = j
+    for match in _ONE_PERSON.finditer(sentence):
+        kind = "fatalities" if (match.group("kill") or match.group("killed") or "").lower().startswith(("kill", "die", "dead")) else "injured"
+        if not any(k == kind for k, *_ in items):
+            items.append((kind, kind, 1, match.start()))
     return items
+
+
+_PERSON = r"(?:man|woman|child|boy|girl|civilian|soldier|person|resident|teenager|pensioner|driver|officer|serviceman|volunteer|journalist|medic)"
+#: "killed a 65-year-old man", "a woman was injured": one person, no number.
+_ONE_PERSON = re.compile(
+    r"\b(?:(?P<kill>killed|killing|injured|injuring|wounded|wounding)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?" + _PERSON
+    + r"|(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?" + _PERSON + r"\s+(?:was|has been|had been)\s+(?P<killed>killed|injured|wounded|hurt|died))\b",
+    re.IGNORECASE,
+)
 
 
 def _classify(lower: list[str], i: int, j: int) -> str | None:

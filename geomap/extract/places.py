@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geomap.extract.rules import (
     BLOCKING_PREPOSITIONS,
@@ -49,7 +49,9 @@ _PREPOSITION_AT_END = re.compile(
     re.IGNORECASE,
 )
 _OF_HEAD = re.compile(r"\b(" + LOCATIVE_HEADS + r")\s+of\s+$", re.IGNORECASE)
-_INSTITUTION_BEFORE = re.compile(r"\b(?:" + INSTITUTION_WORDS + r")\s+(?:\w+\s+)?(?:of|in|to|for|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_INSTITUTION_BEFORE = re.compile(
+    r"\b(?:" + INSTITUTION_WORDS + r")\s+(?:\w+\s+)?(?P<prep>of|in|to|for|from)\s+(?:the\s+)?$", re.IGNORECASE
+)
 _ACCORDING = re.compile(r"\baccording to\b[^,;.]{0,60}$", re.IGNORECASE)
 _REPORTER_AFTER = re.compile(
     r"^(?:['\u2019]s)?\s*(?:\w+\s+){0,3}?(?:" + REPORTING_VERBS + r")\b", re.IGNORECASE
@@ -73,11 +75,18 @@ class Role:
         ACLED geo_precision the preposition implies for a town (1 in, 2 near).
     preposition : str or None
         The preposition before the name, lower-cased.
+    at : int
+        Offset of the name in its sentence.
+    group : int
+        Names in one list (``near Ust-Luga and Novorossiysk``) share a group
+        number: the index of the list's first name.
     """
 
     kind: str
     precision: int = 1
     preposition: str | None = None
+    at: int = -1
+    group: int = -1
 
 
 def mention_roles(sentence: str, spans: Sequence[tuple[int, int, bool, str]]) -> list[Role]:
@@ -98,13 +107,13 @@ def mention_roles(sentence: str, spans: Sequence[tuple[int, int, bool, str]]) ->
     """
     roles: list[Role] = []
     for index, (start, end, demonym, kind) in enumerate(spans):
-        role = _role(sentence, start, end, demonym, kind)
+        role = replace(_role(sentence, start, end, demonym, kind), at=start, group=index)
         if index and role.kind in ("bare", "blocked") and not demonym:
             prev_start, prev_end, prev_demonym, _ = spans[index - 1]
             previous = roles[-1]
             if not prev_demonym and _LIST_GAP.match(sentence[prev_end:start]) and previous.kind in ("locative", "to", "blocked", "reporter"):
                 # "near Ust-Luga and Novorossiysk": the list shares its preposition.
-                role = previous
+                role = replace(previous, at=start)
         roles.append(role)
     return roles
 
@@ -116,7 +125,12 @@ def _role(sentence: str, start: int, end: int, demonym: bool, kind: str) -> Role
     if _POSSESSIVE_AFTER.match(after):
         return Role("possessive")
     before = sentence[max(0, start - 80) : start]
-    if _ACCORDING.search(before) or _INSTITUTION_BEFORE.search(before):
+    institution = _INSTITUTION_BEFORE.search(before)
+    if _ACCORDING.search(before) or (
+        # "the Security Service of Ukraine", "officials in Kharkiv said"; but
+        # "police in Moscow detained" is where the detentions were.
+        institution and (institution.group("prep").lower() != "in" or _REPORTER_AFTER.match(after))
+    ):
         return Role("reporter")
     if _REPORTER_AFTER.match(after) and not re.match(r"^\s*(?:,|and\b)", after):
         return Role("reporter")

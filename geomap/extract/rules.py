@@ -146,7 +146,10 @@ RULES: tuple[Rule, ...] = (
     Rule(r"grenades? (?:\w+ )?(?:attack|thrown|hurled|exploded|was thrown)|threw (?:a )?grenades?", "Explosions/Remote violence", "Grenade", 93),
     Rule(r"chemical (?:weapons?|attacks?|munitions?)|(?:used|dropped) (?:\w+ )?(?:tear gas|chloropicrin|poison gas)", "Explosions/Remote violence", "Chemical weapon", 94),
     # --- generic attacks: the weapon comes from context ---------------------------
-    Rule(r"(?:attacks?|attacked|strikes?|struck|hit|hits?)\s+(?:on|against|at|in|near|targeting)\b", "Battles", "Armed clash", 70, generic=True, weight=0.7),
+    Rule(r"(?:attacks?|attacked|hit|hits?)\s+(?:on|against|at|in|near|targeting)\b", "Battles", "Armed clash", 70, generic=True, weight=0.7),
+    Rule(r"(?:strikes?|struck)\s+(?:on|against|at|in|near|targeting)\b", "Explosions/Remote violence", "Shelling/artillery/missile attack", 70, generic=True, weight=0.7),
+    Rule(r"launched\s+(?:[\w,]+\s+){0,4}?(?:drones|UAVs|Shaheds)", "Explosions/Remote violence", "Air/drone strike", 89),
+    Rule(r"launched\s+(?:[\w,]+\s+){0,4}?(?:missiles|rockets)", "Explosions/Remote violence", "Shelling/artillery/missile attack", 89),
     Rule(r"explosions?|blasts?|exploded|blew up|detonat\w+", "Explosions/Remote violence", "Remote explosive/landmine/IED", 65, generic=True, weight=0.6),
     Rule(r"(?:overnight|night|massive|large-scale|combined) (?:attack|strike)s?", "Explosions/Remote violence", "Shelling/artillery/missile attack", 72, generic=True, weight=0.7),
     # --- Battles -----------------------------------------------------------------
@@ -160,11 +163,13 @@ RULES: tuple[Rule, ...] = (
     # --- Violence against civilians ----------------------------------------------
     Rule(r"rap(?:ed|e)|sexual(?:ly)? (?:violence|assault\w*|abuse\w*)", "Violence against civilians", "Sexual violence", 85),
     Rule(r"abduct\w*|kidnap\w*|forcibly (?:disappeared|deported|taken)|forced disappearance", "Violence against civilians", "Abduction/forced disappearance", 84),
+    Rule(r"(?:terrorist|terror) attacks?|mass shooting|gunmen (?:\w+ ){0,3}?(?:opened fire|attacked|stormed|killed|shot)", "Violence against civilians", "Attack", 83),
     Rule(r"executed|massacr\w+|shot dead|gunned down|opened fire on (?:\w+ ){0,2}?(?:civilians|residents|villagers|people|passers-by)|tortured|beat(?:en)? to death|lynched", "Violence against civilians", "Attack", 82),
     # --- Protests and riots --------------------------------------------------------
     Rule(r"(?:police|security forces|riot police|troops) (?:\w+ ){0,3}?(?:fired|opened fire|shot|killed)(?: \w+){0,3} (?:protesters|demonstrators|marchers)", "Protests", "Excessive force against protesters", 88),
-    Rule(r"(?:police|security forces|authorities) (?:\w+ ){0,3}?(?:dispersed|broke up|detained|arrested|tear-gassed|used tear gas)(?: \w+){0,4}? (?:protest\w*|demonstrat\w*|rall\w*|marchers|crowd)", "Protests", "Protest with intervention", 87),
-    Rule(r"(?:protest\w*|demonstrat\w*|rioters) (?:\w+ ){0,3}?(?:clashed|threw stones|threw rocks|set fire|torched|smashed|looted|stormed|rioted)|riot(?:s|ed|ing)?\b", "Riots", "Violent demonstration", 86),
+    Rule(r"(?:protest\w*|demonstrat\w*|marchers|rall\w*|crowds?) (?:\w+ ){0,4}?(?:were|was) (?:\w+ )?(?:beaten|detained|arrested|dispersed|tear-gassed|pepper-sprayed) by (?:\w+ )?(?:police|security forces|officers|troops)", "Protests", "Protest with intervention", 87),
+    Rule(r"(?:police|security forces|authorities) (?:\w+ ){0,3}?(?:dispersed|broke up|detained|arrested|tear-gassed|used tear gas)(?: [\w,]+){0,6}? (?:protest\w*|demonstrat\w*|rall\w*|marchers|crowd)", "Protests", "Protest with intervention", 87),
+    Rule(r"(?:protest\w*|demonstrat\w*|rioters) (?:\w+ ){0,3}?(?:clashed|threw stones|threw rocks|set fire|torched|smashed|looted|stormed|rioted)|riot(?:s|ed|ing)?\b(?! police| gear| control| squad| troops)", "Riots", "Violent demonstration", 86),
     Rule(r"mob (?:attacked|killed|lynched|beat)|lynch mob|vigilantes? (?:attacked|killed|beat)", "Riots", "Mob violence", 86),
     Rule(r"protest(?:s|ed|ers|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|march(?:ed)? (?:against|in protest|for)|picket\w*|sit-ins?|took to the streets|strikers|went on strike", "Protests", "Peaceful protest", 80),
     # --- Strategic developments -----------------------------------------------------
