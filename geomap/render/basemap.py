@@ -13,6 +13,7 @@ import json
 import logging
 import math
 
+import numpy as np
 import shapely
 from shapely.geometry import box
 
@@ -20,6 +21,9 @@ log = logging.getLogger(__name__)
 
 #: Kinds drawn as areas, bottom to top.
 AREA_KINDS = ("sea", "country", "admin1")
+
+#: Seas smaller than this share of the window are drawn but not named.
+LABEL_MIN_SHARE = 0.004
 
 #: At most this many city labels, capitals first then by population.
 MAX_PLACES = 30
@@ -91,6 +95,8 @@ def build_basemap(provider, bounds) -> dict | None:
             if clipped.is_empty:
                 continue
             inside = south <= place.lat <= north and west <= place.lon <= east
+            if kind == "sea" and clipped.area < LABEL_MIN_SHARE * window.area:
+                inside = False  # a fjord or bay too small to name at this scale
             items.append({
                 "n": place.name,
                 "g": json.loads(shapely.to_geojson(clipped)),
@@ -99,29 +105,53 @@ def build_basemap(provider, bounds) -> dict | None:
             })
         layers[kind] = items
         total += len(items)
-    layers["places"] = _major_places(provider, (south, west, north, east))
+    core = extent(bounds, margin=0.15, minimum=1.0)
+    layers["places"] = _major_places(provider, (south, west, north, east), core)
     total += len(layers["places"])
     return layers if total else None
 
 
-def _major_places(provider, bounds) -> list[dict]:
-    south, west, north, east = bounds
+def _cities(provider) -> list:
+    """(Place, point) of populated places, from ``shapes("city")`` when the provider has them."""
     try:
         cities = _shapes(provider, "city")
     except (ValueError, KeyError, LookupError) as err:
         # A provider may only hold areas; labels are a nicety, the map still works.
         log.debug("no city shapes for the basemap: %s", err)
+        cities = []
+    if cities:
+        return cities
+    # Stop-gap until gazetteer.Gazetteer.shapes("city") lists cities (asked for): the
+    # store's kind/population columns pick the few thousand big ones without building
+    # a Place for each of its 240k entries.
+    store = getattr(provider, "store", None)
+    column = getattr(store, "_array", None)
+    if column is None:
         return []
+    from gazetteer.model import PLACE_KINDS
+
+    rows = np.nonzero((column("kind") == PLACE_KINDS.index("city")) & (column("population") >= MIN_POPULATION))[0]
+    return [(store.place(int(i)), None) for i in rows]
+
+
+def _major_places(provider, bounds, core=None) -> list[dict]:
+    south, west, north, east = bounds
+    cities = _cities(provider)
+    # Places near the incidents matter most: the inner window is the incidents'
+    # own extent; capitals first, then by population, inner window before outer.
+    inner = core or bounds
     picked = []
     for place, _geom in cities:
         if not (south <= place.lat <= north and west <= place.lon <= east):
             continue
         capital = (place.feature_code or "") == "PPLC"
-        if capital or place.population >= MIN_POPULATION:
-            picked.append((not capital, -place.population, place))
-    picked.sort(key=lambda item: item[:2])
+        if not (capital or place.population >= MIN_POPULATION):
+            continue
+        near = inner[0] <= place.lat <= inner[2] and inner[1] <= place.lon <= inner[3]
+        picked.append(((not near, not capital, -place.population), place))
+    picked.sort(key=lambda item: item[0])
     return [
         {"n": p.name, "lat": round(p.lat, 3), "lon": round(p.lon, 3),
-         "cap": not notcap, "pop": p.population}
-        for notcap, _, p in picked[:MAX_PLACES]
+         "cap": (p.feature_code or "") == "PPLC", "pop": p.population}
+        for _, p in picked[:MAX_PLACES]
     ]

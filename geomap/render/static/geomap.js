@@ -612,7 +612,9 @@
       var sub = control.getContainer().querySelector('.gm-title-sub');
       function update() {
         var c = inc.shownCounts(), parts = [c.total + (c.total === 1 ? ' incident' : ' incidents')];
-        if (inc.dayMin !== null) { parts.push(isoDay(inc.start) + ' – ' + isoDay(inc.end)); }
+        if (inc.dayMin !== null) {
+          parts.push(inc.start === inc.end ? isoDay(inc.start) : isoDay(inc.start) + ' – ' + isoDay(inc.end));
+        }
         if (options.subtitle) { parts.push(options.subtitle); }
         sub.textContent = parts.join(' · ');
       }

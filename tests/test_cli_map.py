@@ -1,0 +1,146 @@
+"""`geomap map` end to end through click's CliRunner."""
+
+from __future__ import annotations
+
+import json
+import re
+import struct
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+from shapely.geometry import Point
+
+from geomap.cli import cli
+from geomap.render import find_external_urls
+
+DATA = Path(__file__).parent / "data" / "render"
+
+
+@pytest.fixture(scope="module")
+def incidents_file(tmp_path_factory) -> Path:
+    from geomap.export import write_incidents
+
+    rows = json.loads((DATA / "incidents.json").read_text(encoding="utf-8"))
+    frame = pd.DataFrame(rows)
+    frame["event_date"] = pd.to_datetime(frame["event_date"])
+    geometry = [Point() if pd.isna(r.latitude) else Point(r.longitude, r.latitude) for r in frame.itertuples()]
+    gdf = gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
+    path = tmp_path_factory.mktemp("incidents") / "incidents.geojson"
+    write_incidents(gdf, path)
+    return path
+
+
+def run(*args):
+    return CliRunner().invoke(cli, ["map", *map(str, args)])
+
+
+def map_ids(path: Path) -> list[str]:
+    page = path.read_text(encoding="utf-8")
+    text = re.search(r'id="incidents_[^"]*_data"\s+data-encoding="json">(.*?)</script>', page, re.S | re.I)
+    assert text, "incident data not found in the page"
+    return sorted(json.loads(text.group(1))["id"])
+
+
+def test_map_from_incident_file(incidents_file, tmp_path):
+    out = tmp_path / "maps" / "all.html"
+    result = run(incidents_file, "-o", out, "--title", "All of them")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{out}\n"
+    page = out.read_text(encoding="utf-8")
+    assert find_external_urls(page) == []
+    assert "<title>All of them</title>" in page
+    assert map_ids(out) == sorted(json.loads((DATA / "incidents.json").read_text())[i]["event_id"]
+                                  for i in range(10))
+
+
+def test_default_output_is_in_maps(incidents_file, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run(incidents_file)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "maps/incidents.html\n"
+    assert (tmp_path / "maps" / "incidents.html").is_file()
+
+
+def test_filters_reach_the_map(incidents_file, tmp_path):
+    out = tmp_path / "battles.html"
+    result = run(incidents_file, "-o", out, "--type", "Battles", "--since", "2024-12-11")
+    assert result.exit_code == 0, result.output
+    assert map_ids(out) == ["b2", "b3", "r1"]
+
+
+def test_include_undated(incidents_file, tmp_path):
+    out = tmp_path / "undated.html"
+    result = run(incidents_file, "-o", out, "--until", "2024-12-01", "--include-undated")
+    assert result.exit_code == 0, result.output
+    assert map_ids(out) == ["c1", "e2", "p1"]
+
+
+def test_filter_leaving_nothing_writes_nothing(incidents_file, tmp_path):
+    out = tmp_path / "none.html"
+    result = run(incidents_file, "-o", out, "--type", "Riots")
+    assert result.exit_code == 1
+    assert result.stderr == "Error: the filters left none of the 10 incidents; no map written\n"
+    assert not out.exists()
+
+
+def test_bad_size_fails_before_work(incidents_file, tmp_path):
+    out = tmp_path / "x.html"
+    result = run(incidents_file, "-o", out, "--png", tmp_path / "x.png", "--size", "big")
+    assert result.exit_code == 1
+    assert result.stderr == "Error: size must look like 1600x1000, not 'big'\n"
+    assert not out.exists()
+
+
+def test_bad_date_is_a_usage_error(incidents_file):
+    result = run(incidents_file, "--since", "yesterday")
+    assert result.exit_code == 2
+
+
+def test_embed_fragment(incidents_file, tmp_path):
+    out = tmp_path / "m.html"
+    result = run(incidents_file, "-o", out, "--embed")
+    assert result.exit_code == 0, result.output
+    fragment = tmp_path / "m.embed.html"
+    assert result.stdout == f"{out}\n{fragment}\n"
+    assert fragment.read_text(encoding="utf-8").startswith("<iframe ")
+
+
+def test_cdn_is_small(incidents_file, tmp_path):
+    inline, cdn = tmp_path / "inline.html", tmp_path / "cdn.html"
+    assert run(incidents_file, "-o", inline).exit_code == 0
+    assert run(incidents_file, "-o", cdn, "--cdn").exit_code == 0
+    assert cdn.stat().st_size < inline.stat().st_size - 100_000
+    assert "https://unpkg.com/leaflet@1.9.3/dist/leaflet.js" in cdn.read_text(encoding="utf-8")
+
+
+def test_map_from_articles(tmp_path):
+    out = tmp_path / "articles.html"
+    result = run(DATA / "articles", "-o", out)
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "Kharkiv" in page and "Pokrovsk" in page
+    assert len(map_ids(out)) >= 1
+
+
+def test_missing_input_is_one_line(tmp_path):
+    result = run(tmp_path / "nope.geojson", "-o", tmp_path / "x.html")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.browser
+def test_png_snapshot(incidents_file, tmp_path):
+    from conftest import require_chromium
+
+    require_chromium()
+    out, png = tmp_path / "m.html", tmp_path / "m.png"
+    result = run(incidents_file, "-o", out, "--png", png, "--size", "900x600")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{out}\n{png}\n"
+    head = png.read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", head[16:24]) == (900, 600)
