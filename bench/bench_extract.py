@@ -24,11 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from gazetteer import Gazetteer  # noqa: E402
-
-from geomap.article import Article  # noqa: E402
-from geomap.ingest import iter_articles  # noqa: E402
-from geomap.pipeline import extract, iter_incidents  # noqa: E402
+from gazetteer import Gazetteer
+from geomap.article import Article
+from geomap.ingest import iter_articles
+from geomap.pipeline import extract, iter_incidents
 
 SEEDS = ROOT / "seeds"
 SWAPS = [("Moscow", "Belgorod"), ("Kursk", "Bryansk"), ("Novorossiysk", "Tuapse"), ("337", "158"), ("200", "150")]
@@ -79,10 +78,8 @@ def main(argv: list[str]) -> int:
     print(f"iter_incidents (per article, no merge): {n / elapsed:.0f} articles/s; {statements} incidents")
 
     checkpoints = {n_memory // 10, n_memory}
-    count = 0
     started = time.perf_counter()
-    for _found in iter_incidents(seed_like(n_memory), gazetteer=gazetteer):
-        count += 1
+    for count, _found in enumerate(iter_incidents(seed_like(n_memory), gazetteer=gazetteer), start=1):
         if count in checkpoints:
             print(f"streamed {count:>7} articles: RSS {_rss_mib():.0f} MiB, "
                   f"{count / (time.perf_counter() - started):.0f} articles/s")

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
     from geomap.incidents import Incident
 
-__all__ = ["COLUMNS", "to_frame", "empty_frame", "filter_incidents", "parse_date"]
+__all__ = ["COLUMNS", "empty_frame", "filter_incidents", "parse_date", "to_frame"]
 
 #: Columns of the incident frame, in order (``docs/schema.md``).
 COLUMNS: tuple[str, ...] = (

@@ -45,7 +45,7 @@ from geomap.extract.text import split_clauses, split_sentences
 if TYPE_CHECKING:
     from gazetteer.model import Mention, Place
 
-__all__ = ["Incident", "incidents_from_article", "merge_incidents", "MERGE_DISTANCE_KM"]
+__all__ = ["MERGE_DISTANCE_KM", "Incident", "incidents_from_article", "merge_incidents"]
 
 #: Two point incidents farther apart than this are different incidents.
 MERGE_DISTANCE_KM = 10.0

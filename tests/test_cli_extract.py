@@ -6,8 +6,8 @@ import json
 
 import pytest
 from click.testing import CliRunner
-
 from test_extract_fakes import FakeGazetteer
+
 from geomap.cli import cli
 
 

@@ -6,8 +6,8 @@ import math
 from datetime import date
 
 import pytest
-
 from test_extract_fakes import FakeGazetteer
+
 from geomap.article import Article
 from geomap.errors import ConfigurationError
 from geomap.frame import COLUMNS, empty_frame, filter_incidents

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from test_extract_fakes import PLACES, FakeGazetteer
+
 from geomap.article import Article
 from geomap.incidents import incidents_from_article, merge_incidents
 
@@ -151,8 +151,13 @@ def test_event_id_is_stable(data_dir, gazetteer):
 # One sentence → (sub-event type, place, fatalities, injured); None: no incident.
 # Reporting of kinds the seeds do not have, so the rules stay general.
 SENTENCES = [
-    ("At least seven people were killed and 20 injured after a Russian missile struck a shopping centre "
-     "in Kharkiv on Saturday, Governor Oleh Syniehubov said.", ("Shelling/artillery/missile attack", "Kharkiv", 7, 20)),
+    (
+        (
+            "At least seven people were killed and 20 injured after a Russian missile struck a shopping centre "
+            "in Kharkiv on Saturday, Governor Oleh Syniehubov said."
+        ),
+        ("Shelling/artillery/missile attack", "Kharkiv", 7, 20),
+    ),
     ("A Ukrainian drone attack sparked a fire at an oil depot in the Belgorod region overnight.",
      ("Air/drone strike", "Belgorod Oblast", None, None)),
     ("Russian troops have captured the village of Ocheretyne in Donetsk Oblast, the Russian Defense Ministry claimed.",

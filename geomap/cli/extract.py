@@ -62,7 +62,6 @@ def extract(ctx, inputs, output, types, since, until, countries, include_undated
       cat article.txt | geomap extract - --published 2024-12-18 > incidents.geojson
     """
     from gazetteer import Gazetteer
-
     from geomap.export import to_geojson, write_incidents
     from geomap.frame import filter_incidents
     from geomap.pipeline import extract as run

@@ -139,8 +139,7 @@ def pick_actors(
         if actor1_side is None or side.iso != actor1_side.iso:
             actor2 = state_forces(side.iso, side.name)
             break
-    civilians = has_victims and _CIVILIANS.search(sentence) and country_name
-    if (civilians or event_type == "Violence against civilians") and country_name:
-        if actor2 is None or event_type == "Violence against civilians":
-            actor2 = f"Civilians{where}"
+    civilians = has_victims and _CIVILIANS.search(sentence)
+    if country_name and (event_type == "Violence against civilians" or (civilians and actor2 is None)):
+        actor2 = f"Civilians{where}"
     return actor1, actor2

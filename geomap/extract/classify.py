@@ -7,7 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from geomap.extract.rules import DISORDER_TYPES, EVENT_TYPES, RULES, WEAPONS, Rule, _ATTACK
+from geomap.extract.rules import (
+    _ATTACK,
+    DISORDER_TYPES,
+    EVENT_TYPES,
+    RULES,
+    WEAPONS,
+    Rule,
+)
 
 __all__ = ["Trigger", "candidate_rules", "classify", "disorder_type", "weapon_near"]
 

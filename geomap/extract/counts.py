@@ -22,23 +22,22 @@ __all__ = ["Counts", "count_items", "find_counts", "parse_number"]
 _UNITS = {
     w: i
     for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen".split()
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
     )
 }
-_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if w != "_"}
+_TENS = {w: 10 * i for i, w in enumerate(["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]) if w != "_"}
 _VAGUE = {"several": 10, "many": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:[-'\u2019][A-Za-z]+)*|[^\w\s]")
 
-_KILLED = frozenset("killed dead died fatality fatalities death deaths dying lives bodies".split())
-_KILL_VERBS = frozenset("killed killing kills kill claimed".split())
-_INJURED = frozenset("injured wounded injuries injury hurt wounds".split())
-_INJURE_VERBS = frozenset("injured injuring injures wounded wounding wounds".split())
-_TOLL = frozenset("toll".split())
+_KILLED = frozenset(["killed", "dead", "died", "fatality", "fatalities", "death", "deaths", "dying", "lives", "bodies"])
+_KILL_VERBS = frozenset(["killed", "killing", "kills", "kill", "claimed"])
+_INJURED = frozenset(["injured", "wounded", "injuries", "injury", "hurt", "wounds"])
+_INJURE_VERBS = frozenset(["injured", "injuring", "injures", "wounded", "wounding", "wounds"])
+_TOLL = frozenset(["toll"])
 #: Words a count may skip on its way to its noun or verb.
-_STOP = frozenset(", ; : ( ) . and or but while as which who".split()) | {"\u2014"}
+_STOP = frozenset([",", ";", ":", "(", ")", ".", "and", "or", "but", "while", "as", "which", "who"]) | {"\u2014"}
 
 _THINGS = {
     "drones": "drones",

@@ -26,7 +26,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-__all__ = ["resolve_date", "find_date"]
+__all__ = ["find_date", "resolve_date"]
 
 _MONTHS = {
     name: number

@@ -109,7 +109,7 @@ def mention_roles(sentence: str, spans: Sequence[tuple[int, int, bool, str]]) ->
     for index, (start, end, demonym, kind) in enumerate(spans):
         role = replace(_role(sentence, start, end, demonym, kind), at=start, group=index)
         if index and role.kind in ("bare", "blocked") and not demonym:
-            prev_start, prev_end, prev_demonym, _ = spans[index - 1]
+            _, prev_end, prev_demonym, _ = spans[index - 1]
             previous = roles[-1]
             if not prev_demonym and _LIST_GAP.match(sentence[prev_end:start]) and previous.kind in ("locative", "to", "blocked", "reporter"):
                 # "near Ust-Luga and Novorossiysk": the list shares its preposition.

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
-__all__ = ["split_sentences", "split_clauses"]
+__all__ = ["split_clauses", "split_sentences"]
 
 #: Abbreviations whose full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col maj capt sgt st mt jr sr vs etc no nos approx est dept
-    govt corp inc ltd co u.s u.k u.n e.g i.e a.m p.m jan feb mar apr jun jul aug sep sept
-    oct nov dec""".split()
+    ["mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "st", "mt", "jr", "sr", "vs", "etc", "no", "nos", "approx", "est", "dept", "govt", "corp", "inc", "ltd", "co", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
 
 # A sentence ends at . ! ? or … (possibly followed by closing quotes/brackets) and
@@ -118,8 +117,5 @@ def split_clauses(sentence: str, mention_starts: Sequence[int] = ()) -> list[tup
                 continue
         cuts.append(match.start())
     cuts.append(len(sentence))
-    spans = []
-    for a, b in zip(cuts, cuts[1:]):
-        if b > a:
-            spans.append((a, b))
+    spans = [(a, b) for a, b in pairwise(cuts) if b > a]
     return spans or [(0, len(sentence))]
