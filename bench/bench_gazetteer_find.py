@@ -38,6 +38,7 @@ def articles() -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description="Benchmark Gazetteer.find")
     parser.add_argument("--mb", type=float, default=2.0, help="megabytes of text to process")
+    parser.add_argument("--data-dir", default=None, help="gazetteer data folder (default: the embedded data)")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     docs = articles()
@@ -45,23 +46,25 @@ def main() -> int:
     t0 = time.perf_counter()
     from gazetteer import Gazetteer
 
-    gaz = Gazetteer()
+    gaz = Gazetteer(args.data_dir)
     gaz.find("Kyiv")  # forces the load
     load = time.perf_counter() - t0
     target = args.mb * 1e6
     done = mentions = 0
-    t0 = time.perf_counter()
+    # CPU time of this process: the figure for one core, whatever else the machine runs.
+    t0, w0 = time.process_time(), time.perf_counter()
     while done < target:
         for doc in docs:
             mentions += len(gaz.find(doc))
             done += len(doc.encode("utf-8"))
             if done >= target:
                 break
-    seconds = time.perf_counter() - t0
+    seconds = time.process_time() - t0
+    wall = time.perf_counter() - w0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"articles in corpus        {len(docs)}")
     print(f"load + first find         {load:.2f} s")
-    print(f"text processed            {done / 1e6:.2f} MB in {seconds:.2f} s, {mentions} mentions")
+    print(f"text processed            {done / 1e6:.2f} MB in {seconds:.2f} s CPU ({wall:.2f} s wall), {mentions} mentions")
     print(f"find throughput           {done / 1e6 / seconds:.2f} MB/s (target >= 1 MB/s)")
     print(f"peak RSS                  {peak:.0f} MB (before import {rss0:.0f} MB; target <= 500 MB)")
     return 0

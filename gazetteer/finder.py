@@ -1,12 +1,14 @@
 """Finding place names in running text.
 
-The text is folded once (:func:`gazetteer.normalize.fold_text`); at every word
-start whose original character is a capital letter, one walk of the store's
-trie (:meth:`Store.keys_at`) gives every gazetteer name that begins there. This
-is the Aho-Corasick-equivalent scan: one trie walk per word start, never one
-regular expression per name. Of the names found at a position the longest one
-that ends on a word boundary *of the original text* and looks like a name wins,
-and scanning resumes after it.
+The text is folded once (:func:`gazetteer.normalize.fold_text`). Names begin
+at word starts and end at word ends, so at every word start whose original
+character is a capital letter the finder looks up the phrases of one to
+:data:`MAX_WORDS` words that start there, longest first, in the store's name
+trie (:meth:`Store.entries`, an exact lookup of about a microsecond; the same
+work as one trie walk, without scanning characters that cannot end a name).
+Never one regular expression per name. The longest phrase that is a name,
+ends on a word boundary *of the original text* and looks like a name wins, and
+scanning resumes after it.
 
 The finder only finds; it does not decide which of the places sharing a name is
 meant, nor whether a capitalised word is a place at all. It records the clues the
@@ -16,6 +18,7 @@ match, a possessive).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -50,6 +53,13 @@ _AP_RE = re.compile(r"(?<=[A-Za-z\u00e0-\u00ff]), ((?:[A-Z][a-z]{1,4}|[A-Z]\.\s?
 
 #: Apostrophes that may start a possessive ``'s`` after a name.
 _APOSTROPHES = "'\u2019\u02bc\u2018`\u00b4"
+
+#: Longest names looked up, in words and in folded characters.
+MAX_WORDS = 6
+MAX_KEY_LENGTH = 64
+
+#: Word ends in folded text.
+_WORD_END = re.compile(r"[^\W_](?![^\W_])")
 
 #: Word starts in folded text (letters only: names never start with a digit).
 _WORD_START = re.compile(r"(?<![^\W_])[^\W\d_]")
@@ -199,8 +209,8 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
     Parameters
     ----------
     store
-        A :class:`gazetteer.store.Store` (or anything with ``keys_at``,
-        ``entries`` and ``demonym``).
+        A :class:`gazetteer.store.Store` (or anything with ``entries``,
+        ``demonym`` and ``admin1``).
     text : str
         The text to scan.
     user_names : mapping, optional
@@ -218,50 +228,52 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
     n = len(folded)
     ntext = len(text)
     out: list[Candidate] = []
-    user_by_first = _index_user_names(user_names) if user_names else None
+    # Every position where a folded word ends: names end there (or before a
+    # possessive s), so each word start costs a few exact lookups of the
+    # phrases it opens, longest first, instead of a scan of the whole lexicon.
+    ends = [m.end() for m in _WORD_END.finditer(folded)]
     resume = 0
     for m in _WORD_START.finditer(folded):
         p = m.start()
         if p < resume:
             continue
         s = offsets[p]
-        first = text[s]
         # Names are capitalised: lower-case words (most of a text) cost one check.
-        if not first.isupper():
+        if not text[s].isupper():
             continue
         if s > 0 and _is_word_char(text[s - 1]):
             continue  # mid-word in the original ("RURussian")
-        keys = [k for k in store.keys_at(folded, p) if k not in _COMPASS]
-        if user_by_first:
-            keys = list(keys) + [k for k in user_by_first.get(folded[p], ()) if folded.startswith(k, p)]
         best = None
-        for key in sorted(set(keys), key=len, reverse=True):
+        for key in _phrases(text, folded, offsets, p, ends):
+            if key in _COMPASS:
+                continue
+            user = user_names.get(key) if user_names else None
+            iso = store.demonym(key)
+            if iso is None and key.endswith("s"):
+                iso = store.demonym(key[:-1])  # plurals: "Ukrainians"
+            entries = store.entries(key) if iso is None else ()
+            if not entries and not user and iso is None:
+                continue
             cand = _match(store, text, folded, offsets, p, key, n, ntext)
             if cand is None:
                 continue
-            entries = store.entries(key)
             if entries and not cand.text.isupper():
                 # Abbreviations ("US", "UK") collide with words ("us"): only in capitals.
                 entries = [e for e in entries if e[1] & ~_NAME_ABBREV]
-            user = list(user_names.get(key, ())) if user_names else []
-            if not entries and not user:
-                iso = store.demonym(key)
-                if iso is None:
+                if not entries and not user:
                     continue
-                cand.demonym = iso
+            if iso is not None and not all(w[:1].isupper() for w in cand.text.split()):
+                continue
+            cand.demonym = iso
             cand.entries = list(entries)
-            cand.user = user
+            cand.user = list(user or ())
             best = cand
             break
-        demonym = _demonym_at(store, text, folded, offsets, p, n, ntext)
-        if demonym is not None and (best is None or demonym.end >= best.end):
-            best = demonym
         if best is None:
             continue
         best.sentence_initial = is_sentence_initial(text, best.start)
         out.append(best)
-        # resume after the match in folded space
-        resume = p + len(best.key)
+        resume = p + len(best.key)  # after the match, in folded space
     if ", " in text:
         out = _add_ap_states(store, text, out)
     return out
@@ -284,12 +296,32 @@ def _add_ap_states(store, text: str, found: list[Candidate]) -> list[Candidate]:
     return sorted(kept + extra, key=lambda c: c.start)
 
 
-def _index_user_names(user_names) -> dict[str, list[str]]:
-    index: dict[str, list[str]] = {}
-    for key in user_names:
-        if key:
-            index.setdefault(key[0], []).append(key)
-    return index
+def _phrases(text, folded, offsets, p, ends, max_words=MAX_WORDS, max_len=MAX_KEY_LENGTH):
+    """The folded phrases of 1..max_words words starting at ``p``, longest first.
+
+    A word ending in ``s`` right after an apostrophe of the original ("Moscow's",
+    folded "moscows") also yields the phrase without the ``s``.
+    """
+    i = bisect.bisect_right(ends, p)
+    out = []
+    prev = p
+    for e in ends[i : i + max_words]:
+        if e - p > max_len:
+            break
+        if prev != p:
+            # A name goes on only with a capitalised word or an allowed small
+            # word ("Kursk region", "Republic of Crimea"): stop looking further.
+            ws = prev
+            while ws < e and not folded[ws].isalnum():
+                ws += 1
+            if not text[offsets[ws]].isupper() and not text[offsets[ws]].isdigit() and folded[ws:e] not in _LOWER_OK:
+                break
+        if folded[e - 1] == "s" and e - 1 > p and text[offsets[e - 1] - 1] in _APOSTROPHES:
+            out.append(folded[p : e - 1])
+        out.append(folded[p:e])
+        prev = e
+    out.reverse()
+    return out
 
 
 def _match(store, text, folded, offsets, p, key, n, ntext) -> Candidate | None:
@@ -317,38 +349,3 @@ def _match(store, text, folded, offsets, p, key, n, ntext) -> Candidate | None:
     if not possessive and e + 1 < ntext and text[e] in _APOSTROPHES and text[e + 1] in "sS":
         possessive = e + 2 >= ntext or not _is_word_char(text[e + 2])
     return Candidate(s, e, surface, key, possessive=possessive)
-
-
-def _demonym_at(store, text, folded, offsets, p, n, ntext) -> Candidate | None:
-    """A demonym of one or two words starting at ``p`` (``North Korean(s)``)."""
-    words = []
-    i = p
-    for _ in range(2):
-        j = i
-        while j < n and folded[j].isalnum():
-            j += 1
-        if j == i:
-            break
-        words.append((i, j))
-        if j >= n or folded[j] != " ":
-            break
-        i = j + 1
-    for count in range(len(words), 0, -1):
-        a, b = words[0][0], words[count - 1][1]
-        phrase = folded[a:b]
-        iso = store.demonym(phrase)
-        fe = b
-        if iso is None and phrase.endswith("s"):
-            iso = store.demonym(phrase[:-1])  # plurals: "Ukrainians"
-        if iso is None:
-            continue
-        s, e = offsets[a], offsets[fe - 1] + 1
-        if e < ntext and _is_word_char(text[e]):
-            continue
-        surface = text[s:e]
-        if not all(w[:1].isupper() for w in surface.split()):
-            continue
-        if count > 1 and _crosses_sentence(surface):
-            continue
-        return Candidate(s, e, surface, phrase, demonym=iso)
-    return None

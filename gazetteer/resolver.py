@@ -414,21 +414,18 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
     anchors: list[tuple[str, Place]] = []
     derived_country: dict[str, str] = {}
     derived_admin1: dict[str, tuple[str, str]] = {}
-    for pass_no in range(3):
-        total_country = Counter(derived_country.values())
-        total_admin1 = Counter(derived_admin1.values())
+    previous = None
+    for _pass in range(3):
+        total_country = country_votes + Counter(derived_country.values())
+        total_admin1 = admin1_votes + Counter(derived_admin1.values())
         for key, name in names.items():
             if name.org or not name.options:
                 continue
             occ = [i for i in name.occurrences if i not in rejected]
             if not occ:
                 continue
-            cv = country_votes + total_country
-            av = admin1_votes + total_admin1
-            if key in derived_country:
-                cv[derived_country[key]] -= 1
-            if key in derived_admin1:
-                av[derived_admin1[key]] -= 1
+            cv = _Votes(total_country, derived_country.get(key))
+            av = _Votes(total_admin1, derived_admin1.get(key))
             chosen[key] = _choose(store, name, occ, weak, personish, cv, av, anchors, determiner)
         derived_country, derived_admin1, anchors = {}, {}, []
         for key, (opt, conf, _reason, ok, evidence, big) in chosen.items():
@@ -442,6 +439,10 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
                 derived_admin1[key] = a1
             if place.kind in ("city", "admin1", "other") and conf >= 0.6:
                 anchors.append((key, place))
+        state = (derived_country, derived_admin1, [(k, p.id) for k, p in anchors])
+        if state == previous:
+            break  # the context no longer changes
+        previous = state
 
     mentions: list[Mention] = []
     for i, cand in enumerate(candidates):
@@ -461,6 +462,23 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
         alts = tuple(o.place for o in names[cand.key].options if o is not opt)[:5]
         mentions.append(Mention(cand.start, cand.end, cand.text, opt.place, conf, reason, alternatives=alts))
     return mentions
+
+
+class _Votes:
+    """Document votes for countries or regions, minus the name's own vote."""
+
+    __slots__ = ("_total", "_own")
+
+    def __init__(self, total: Counter, own) -> None:
+        self._total = total
+        self._own = own
+
+    def get(self, key, default=0):
+        value = self._total.get(key, 0) - (1 if key == self._own and key is not None else 0)
+        return value if value > 0 else default
+
+    def any_positive(self) -> bool:
+        return any(self.get(k) for k in self._total)
 
 
 def _nearest_anchors(name: _Name, anchors) -> list[tuple[float | None, str | None]] | None:
@@ -598,7 +616,7 @@ def _choose(store, name: _Name, occ, weak, personish, country_votes, admin1_vote
     elif evidence < 2 and zipf >= COMMON_WORD_ZIPF and (all_weak or not big):
         ok = False  # "Echo", "Reading": a common word needs strong evidence
     elif not big and evidence == 0:
-        if all_weak or any(v > 0 for v in country_votes.values()) or zipf > 0:
+        if all_weak or country_votes.any_positive() or zipf > 0:
             ok = False  # small place, no evidence, and the document is about elsewhere
         else:
             conf = min(conf, 0.5)
