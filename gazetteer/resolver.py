@@ -189,6 +189,8 @@ class _Name:
     org: bool = False
     region_word: bool = False  # "Washington state", "Kursk region" not in the data as one name
     county_word: bool = False  # "Walton County": the county is not in the data, a town of its name is
+    static: list | None = None  # see _static_scores
+    zipf: float = 0.0
 
 
 def _admin1_key(opt: _Option) -> tuple[str, str] | None:
@@ -415,6 +417,7 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
     derived_country: dict[str, str] = {}
     derived_admin1: dict[str, tuple[str, str]] = {}
     previous = None
+    anchor_arrays = None
     for _pass in range(3):
         total_country = country_votes + Counter(derived_country.values())
         total_admin1 = admin1_votes + Counter(derived_admin1.values())
@@ -426,7 +429,7 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
                 continue
             cv = _Votes(total_country, derived_country.get(key))
             av = _Votes(total_admin1, derived_admin1.get(key))
-            chosen[key] = _choose(store, name, occ, weak, personish, cv, av, anchors, determiner)
+            chosen[key] = _choose(store, name, occ, weak, personish, cv, av, anchor_arrays, determiner)
         derived_country, derived_admin1, anchors = {}, {}, []
         for key, (opt, conf, _reason, ok, evidence, big) in chosen.items():
             if not ok or not (big or evidence):
@@ -439,6 +442,7 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
                 derived_admin1[key] = a1
             if place.kind in ("city", "admin1", "other") and conf >= 0.6:
                 anchors.append((key, place))
+        anchor_arrays = _Anchors(anchors) if anchors else None
         state = (derived_country, derived_admin1, [(k, p.id) for k, p in anchors])
         if state == previous:
             break  # the context no longer changes
@@ -481,24 +485,43 @@ class _Votes:
         return any(self.get(k) for k in self._total)
 
 
-def _nearest_anchors(name: _Name, anchors) -> list[tuple[float | None, str | None]] | None:
-    """For each option of ``name``, the distance (km) to and name of the nearest anchor of another name."""
-    others = [place for key, place in anchors if key != name.key]
-    if not others:
+def _nearest_anchors(name: _Name, anchors) -> list[tuple[float, str]] | None:
+    """For each option of ``name``, the distance (km) to and name of the nearest anchor of another name.
+
+    ``anchors`` is the :class:`_Anchors` of the pass (coordinates as arrays).
+    """
+    if anchors is None:
         return None
+    mask = anchors.keys != name.key
+    if not mask.any():
+        return None
+    lat2, lon2 = anchors.lat[mask][None, :], anchors.lon[mask][None, :]
+    names = [n for n, keep in zip(anchors.names, mask.tolist()) if keep]
     lat1 = np.radians([o.place.lat for o in name.options])[:, None]
     lon1 = np.radians([o.place.lon for o in name.options])[:, None]
-    lat2 = np.radians([p.lat for p in others])[None, :]
-    lon2 = np.radians([p.lon for p in others])[None, :]
     a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
-    dist = 12742.0 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    dist = 12742.0 * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
     best = dist.argmin(axis=1)
-    return [(float(dist[i, j]), others[j].name) for i, j in enumerate(best.tolist())]
+    return [(float(dist[i, j]), names[j]) for i, j in enumerate(best.tolist())]
 
 
-def _choose(store, name: _Name, occ, weak, personish, country_votes, admin1_votes, anchors, determiner=frozenset()):
-    """Score every option of one name; return (option, confidence, reason, accepted)."""
-    scored = []
+class _Anchors:
+    """Confidently resolved places of a pass, as arrays for distance computations."""
+
+    __slots__ = ("keys", "names", "lat", "lon")
+
+    def __init__(self, anchors: list[tuple[str, Place]]) -> None:
+        self.keys = np.array([k for k, _ in anchors], dtype=object)
+        self.names = [p.name for _, p in anchors]
+        self.lat = np.radians([p.lat for _, p in anchors])
+        self.lon = np.radians([p.lon for _, p in anchors])
+
+
+def _static_scores(name: _Name) -> list[tuple[float, str | None, int, _Option]]:
+    """Per option: score, reason and evidence that do not depend on the rest of the document.
+
+    Computed once per name; options that no context could lift to the top are dropped.
+    """
     # A bare name shared by a region and a city in it ("Kharkiv", "Kursk") is the
     # city; the region needs its type word ("Kursk Oblast", a qualified name).
     region_keys = {
@@ -513,27 +536,17 @@ def _choose(store, name: _Name, occ, weak, personish, country_votes, admin1_vote
     main_pop = max(
         (o.place.population for o in name.options if o.place.kind == "city" and o.flags & NAME_MAIN), default=-1
     )
-    nearest = _nearest_anchors(name, anchors)
-    for k, opt in enumerate(name.options):
+    out = []
+    for opt in name.options:
         place = opt.place
         score = prior(place, opt.flags)
-        if place.kind == "city" and _admin1_key(opt) in region_keys:
+        a1 = _admin1_key(opt)
+        alt_only = place.kind == "city" and not opt.flags & NAME_MAIN and not opt.user
+        if place.kind == "city" and a1 in region_keys:
             score += 1.5
-        if (
-            place.kind == "city"
-            and not opt.flags & NAME_MAIN
-            and not opt.user
-            and region_main
-            and _admin1_key(opt) not in region_keys
-        ):
+        if alt_only and region_main and a1 not in region_keys:
             score -= 3.0  # "Iraq" is the country, not a city with "Iraq" among its names
-        elif (
-            main_pop >= 0
-            and place.kind == "city"
-            and not opt.flags & NAME_MAIN
-            and not opt.user
-            and place.population < 5 * main_pop
-        ):
+        elif alt_only and main_pop >= 0 and place.population < 5 * main_pop:
             score -= 2.5
         if name.county_word and place.country in _COUNTY_COUNTRIES:
             score += 2.0
@@ -559,33 +572,48 @@ def _choose(store, name: _Name, occ, weak, personish, country_votes, admin1_vote
                 evidence = 2
             else:
                 score -= 4.0
+        out.append((score, reason, evidence, opt))
+    # Document context adds at most about 9 points: options further behind never win.
+    top = max(t[0] for t in out)
+    out = [t for t in out if t[0] >= top - 10.0]
+    out.sort(key=lambda t: t[0], reverse=True)
+    return out[:40]
+
+
+def _choose(store, name: _Name, occ, weak, personish, country_votes, admin1_votes, anchors, determiner=frozenset()):
+    """Score every option of one name; return (option, confidence, reason, accepted, evidence, big)."""
+    if name.static is None:
+        name.static = _static_scores(name)
+        name.options = [t[3] for t in name.static]
+        name.zipf = store.zipf(name.key) if " " not in name.key else 0.0
+    scored = []
+    nearest = _nearest_anchors(name, anchors)
+    for k, (score, reason, evidence, opt) in enumerate(name.static):
+        place = opt.place
         a1 = _admin1_key(opt)
-        if a1 and admin1_votes.get(a1) and place.kind != "admin1":
+        if a1 and place.kind != "admin1" and admin1_votes.get(a1):
             score += 2.5
             evidence = 2
             reason = reason or f"context-admin1:{a1[0]}.{a1[1]}"
-        cv = country_votes.get(place.country, 0)
-        if place.kind == "country":
-            cv -= len(occ)  # its own occurrences are not evidence for itself
-        if cv > 0 and place.kind != "country":
+        cv = country_votes.get(place.country, 0) if place.kind != "country" else 0
+        if cv > 0:
             score += 1.5 + 0.5 * min(cv, 4)
             if evidence < 1:
                 evidence = 1
         if nearest is not None and place.kind in ("city", "admin1", "other"):
             best_d, best_name = nearest[k]
-            if best_d is not None:
-                if best_d <= 30:
-                    score += 3.0
-                elif best_d <= 100:
-                    score += 2.2
-                elif best_d <= 250:
-                    score += 1.2
-                elif best_d <= 600:
-                    score += 0.4
-                if best_d <= 250:
-                    evidence = 2
-                    reason = reason or f"near:{best_name}"
-        if cv > 0 and place.kind != "country":
+            if best_d <= 30:
+                score += 3.0
+            elif best_d <= 100:
+                score += 2.2
+            elif best_d <= 250:
+                score += 1.2
+            elif best_d <= 600:
+                score += 0.4
+            if best_d <= 250:
+                evidence = 2
+                reason = reason or f"near:{best_name}"
+        if cv > 0:
             reason = reason or f"context-country:{place.country}"
         scored.append((score, evidence, reason, opt))
     scored.sort(key=lambda t: t[0], reverse=True)
@@ -608,7 +636,7 @@ def _choose(store, name: _Name, occ, weak, personish, country_votes, admin1_vote
     conf = 0.5 + 0.45 * (1.0 - math.exp(-max(margin, 0.0) / 2.0))
     ok = True
     all_weak = all(i in weak for i in occ)
-    zipf = store.zipf(name.key) if " " not in name.key else 0.0
+    zipf = name.zipf
     if not big and evidence < 2 and any(i in personish for i in occ):
         ok = False  # "Alexander Mazegora", "Sergei Sobyanin"
     elif place.kind == "city" and " " in name.key and not opt.user and all(i in determiner for i in occ):
