@@ -326,3 +326,16 @@ def test_continents_and_regions(store, name, kind):
 def test_city_abbreviations(store):
     nyc = store.index_of("gn:5128581")
     assert any(i == nyc and f & NAME_ABBREV for i, f in store.entries("nyc"))
+
+
+@pytest.mark.parametrize(
+    ("alternate", "place_id"),
+    [("The City", "gn:4839921"), ("Henry", "gn:4802333"), ("Pa", "gn:1814906")],
+)
+def test_unrelated_alternates_of_small_places_are_dropped(store, alternate, place_id):
+    assert store.index_of(place_id) is not None
+    assert place_id not in ids(store, alternate)
+
+
+def test_spelling_alternates_of_small_places_are_kept(store):
+    assert "gn:690823" in ids(store, "Ugledar")  # Vuhledar, 14,000 people

@@ -34,6 +34,7 @@ Outputs, all in the data directory:
 from __future__ import annotations
 
 import argparse
+import difflib
 import hashlib
 import importlib
 import io
@@ -176,6 +177,34 @@ def is_generic(key: str) -> bool:
 def is_abbreviation(name: str) -> bool:
     """"TX", "N.Y.", "Tex.": codes and clipped forms, not names."""
     return bool(_CODE_LIKE.match(name)) or (name.endswith(".") and len(name) <= 7)
+
+
+#: Places at least this big keep every usable alternate name; smaller ones only
+#: those that look like their main name (see keep_city_alternate).
+ALT_POPULATION = 15_000
+#: Least difflib similarity of a small place's alternate to its main name.
+ALT_SIMILARITY = 0.5
+
+
+def keep_city_alternate(alt: str, main_key: str, population: int) -> bool:
+    """Whether an alternate name of a GeoNames populated place becomes a key.
+
+    Small places carry old, foreign or unrelated alternates in GeoNames ("Henry"
+    for Clay, "Hughes" for Brighton, "The City" for Oakville, "Terijoki" for
+    Zelenogorsk); news uses them rarely, while they shadow people and words.
+    So a place under :data:`ALT_POPULATION` keeps an alternate only when it is
+    Cyrillic (used in Cyrillic text only) or a spelling of its main name
+    (similarity >= :data:`ALT_SIMILARITY`: Avdeyevka/Avdiivka, Ugledar/Vuhledar).
+    Two-letter alternates ("Pa" for Chongqing) and generic words never are.
+    """
+    if not usable_alternate(alt):
+        return False
+    key = fold(alt)
+    if len(key) <= 2 or is_generic(key):
+        return False
+    if population >= ALT_POPULATION or script_of(alt) == "cyrillic":
+        return True
+    return difflib.SequenceMatcher(None, main_key, key, autojunk=False).ratio() >= ALT_SIMILARITY
 
 
 def usable_alternate(name: str) -> bool:
@@ -454,10 +483,11 @@ class Builder:
         for t in types:
             words.add(t)
             words.update(tables.TYPE_SPELLINGS.get(t, ()))
-        iso, _, code = self.ids[idx].removeprefix("admin1:").partition(".")
-        if iso == "US":
-            for abbrev in tables.US_STATE_ABBREVS.get(code, ()):
-                self.names.add(abbrev, idx, NAME_ABBREV)
+        full_code = self.ids[idx].removeprefix("admin1:")
+        iso, _, code = full_code.partition(".")
+        abbrevs = tables.US_STATE_ABBREVS.get(code, ()) if iso == "US" else ()
+        for abbrev in abbrevs + tables.ADMIN1_ABBREVS.get(full_code, ()):
+            self.names.add(abbrev, idx, NAME_ABBREV)
         for bare in sorted(bares):
             if is_generic(bare):
                 self.names.drop(bare, idx)
@@ -568,6 +598,8 @@ class Builder:
                 admin1=a1, fcode="ADM2",
             )
             self.names.add(name, idx, NAME_MAIN | NAME_QUALIFIED)
+            if name.endswith(" County"):
+                self.names.add(name[: -len("County")] + "Co.", idx, NAME_QUALIFIED)  # "Loudon Co."
             count += 1
         log(f"US counties: {count}")
 
@@ -590,8 +622,9 @@ class Builder:
                 country=iso, admin1=code, gid=gid, fcode="PPLC" if gid in capitals else None,
             )
             self.names.add(c["name"], idx, NAME_MAIN)
+            main_key = fold(c["name"])
             for alt in c["alternatenames"]:
-                if alt != c["name"] and usable_alternate(alt):
+                if alt != c["name"] and keep_city_alternate(alt, main_key, c["population"]):
                     self.names.add(alt, idx, NAME_ALT)
             for alt in tables.CITY_VARIANTS.get(gid, ()):
                 self.names.add(alt, idx, NAME_ALT)

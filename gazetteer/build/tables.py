@@ -211,6 +211,16 @@ US_STATE_ABBREVS: dict[str, tuple[str, ...]] = {
     "WA": ("Wash.",), "WV": ("W.Va.", "W. Va."), "WI": ("Wis.", "Wisc."), "WY": ("Wyo.",),
 }
 
+#: Abbreviations of Canadian and Australian regions in news style (flag NAME_ABBREV),
+#: by GeoNames admin1 code: "Barrie, Ont.", "Surrey, B.C.", "Qld".
+ADMIN1_ABBREVS: dict[str, tuple[str, ...]] = {
+    "CA.01": ("Alta.",), "CA.02": ("B.C.", "BC"), "CA.03": ("Man.",), "CA.04": ("N.B.",),
+    "CA.05": ("Nfld.", "N.L."), "CA.07": ("N.S.",), "CA.08": ("Ont.",), "CA.09": ("P.E.I.", "PEI"),
+    "CA.10": ("Que.", "Qué."), "CA.11": ("Sask.",), "CA.13": ("N.W.T.", "NWT"),
+    "AU.01": ("ACT",), "AU.02": ("NSW", "N.S.W."), "AU.03": ("NT",), "AU.04": ("Qld", "Qld."),
+    "AU.05": ("SA",), "AU.06": ("Tas.",), "AU.07": ("Vic.",), "AU.08": ("WA",),
+}
+
 #: Words that make no region name on their own: a region called just "South"
 #: (Cameroon) or "Central" (Ghana) keeps its qualified keys ("South Region"), not
 #: the bare one, which is far more often an ordinary word.
