@@ -102,6 +102,7 @@ class Incident:
     notes: str = ""
     confidence: float = 0.0
     article_key: str = ""
+    priority: int = 0  # of the rule that typed it: a stronger statement may refine the type
 
     @property
     def location_kind(self) -> str:
@@ -210,18 +211,14 @@ def incidents_from_article(article: Article, gazetteer: Any) -> list[Incident]:
             if when is None and article.published is not None:
                 when, precision = article.published, 2
             if not statement.places:
-                # "Other" is ACLED's catch-all: two "Other" statements are not the same event.
-                target = next(
-                    (
-                        i
-                        for i in reversed(incidents)
-                        if (i.event_type, i.sub_event_type) == (trigger.event_type, trigger.sub_event_type)
-                        or (i.event_type == trigger.event_type and trigger.rule.generic)
-                    ),
-                    None,
-                )
-                if target is not None and trigger.sub_event_type != "Other":
+                target = _attach_target(incidents, trigger)
+                if target is not None:
                     _add_evidence(target, evidence)
+                    if trigger.rule.priority > target.priority:
+                        # "Thousands rallied in Tbilisi. Police detained several
+                        # demonstrators.": the protest met an intervention.
+                        target.sub_event_type = trigger.sub_event_type
+                        target.priority = trigger.rule.priority
                     statement.incidents.append(target)
                     live.append(statement)
                 continue
@@ -259,6 +256,7 @@ def incidents_from_article(article: Article, gazetteer: Any) -> list[Incident]:
                         3,
                     ),
                     article_key=article_key,
+                    priority=trigger.rule.priority,
                 )
                 incidents.append(incident)
                 statement.incidents.append(incident)
@@ -268,6 +266,28 @@ def incidents_from_article(article: Article, gazetteer: Any) -> list[Incident]:
 
 
 # --- places ----------------------------------------------------------------------
+
+
+#: Event types whose sub-types are stages of one event: a statement without a
+#: place may refine the article's last incident of the type (a protest that
+#: police broke up; a battle that ended in a capture).
+_STAGED_TYPES = frozenset({"Battles", "Protests", "Riots"})
+
+
+def _attach_target(incidents: list[Incident], trigger: Trigger) -> Incident | None:
+    """The incident of the article a statement without a place adds to, if any."""
+    if trigger.sub_event_type == "Other":
+        return None  # ACLED's catch-all: two "Other" statements are not the same event
+    for incident in reversed(incidents):
+        if incident.event_type != trigger.event_type:
+            continue
+        if (
+            incident.sub_event_type == trigger.sub_event_type
+            or trigger.rule.generic
+            or trigger.event_type in _STAGED_TYPES
+        ):
+            return incident
+    return None
 
 
 def _locations(sentence: str, trigger: Trigger, clause: tuple[int, int], mentions, spans, roles) -> list[tuple[Any, Role, str]]:

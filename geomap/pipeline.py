@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from geomap.article import Article
-from geomap.errors import GeomapError, InputError
+from geomap.errors import InputError
 
 if TYPE_CHECKING:
     import geopandas
@@ -68,12 +68,12 @@ def iter_incidents(
         from gazetteer import Gazetteer
 
         gazetteer = Gazetteer()
-    from gazetteer.errors import GazetteerError
-
     for article in _articles(inputs_or_articles, published=published, on_error=on_error):
         try:
             found = incidents_from_article(article, gazetteer)
-        except (GeomapError, GazetteerError) as err:
+        except InputError as err:
+            # A fault of this article; gazetteer errors (missing data, a bad
+            # places file) concern every article and stop the run.
             if on_error is None:
                 raise
             on_error(article.source, err)

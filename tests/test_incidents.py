@@ -182,6 +182,8 @@ SENTENCES = [
      ("Shelling/artillery/missile attack", "Belgorod", 1, 4)),
     ("Speaking in Kyiv, Zelensky said Russian forces had shelled Kherson overnight, killing two.",
      ("Shelling/artillery/missile attack", "Kherson", 2, None)),
+    ("Police in Moscow detained twelve people at an anti-war protest on Saturday.",
+     ("Protest with intervention", "Moscow", None, None)),
     ("The Kremlin said on Tuesday that peace talks with Kyiv were not on the agenda.", None),
     ("The Pentagon believes Russia has lost more than 300,000 soldiers in Ukraine.", None),
     ("Russian strikes on Ukraine's energy grid caused blackouts across the country.", None),
@@ -193,3 +195,23 @@ def test_sentences(gazetteer, sentence, expected):
     article = Article(text=sentence, source="s", published=date(2024, 5, 15))
     found = [(i.sub_event_type, i.place.name, i.fatalities, i.injured) for i in incidents_from_article(article, gazetteer)]
     assert found == ([] if expected is None else [expected])
+
+
+def test_a_later_statement_without_place_refines_the_event(gazetteer):
+    article = Article(
+        text="Thousands of people rallied in Minsk on Sunday evening. Police detained several demonstrators.",
+        source="x",
+        published=date(2024, 5, 20),
+    )
+    (incident,) = incidents_from_article(article, gazetteer)
+    assert (incident.place.name, incident.sub_event_type) == ("Minsk", "Protest with intervention")
+    assert len(incident.evidence) == 2
+    assert incident.event_date == date(2024, 5, 19)
+
+
+def test_bad_input_type_is_an_input_error():
+    from geomap.errors import InputError
+    from geomap.pipeline import extract
+
+    with pytest.raises(InputError):
+        extract([42], gazetteer=FakeGazetteer())

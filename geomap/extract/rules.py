@@ -167,8 +167,9 @@ RULES: tuple[Rule, ...] = (
     Rule(r"executed|massacr\w+|shot dead|gunned down|opened fire on (?:\w+ ){0,2}?(?:civilians|residents|villagers|people|passers-by)|tortured|beat(?:en)? to death|lynched", "Violence against civilians", "Attack", 82),
     # --- Protests and riots --------------------------------------------------------
     Rule(r"(?:police|security forces|riot police|troops) (?:\w+ ){0,3}?(?:fired|opened fire|shot|killed)(?: \w+){0,3} (?:protesters|demonstrators|marchers)", "Protests", "Excessive force against protesters", 88),
+    Rule(r"(?:police|security forces|riot police|officers) (?:\w+ ){0,3}?(?:detained|arrested|beat|dispersed) (?:\w+ ){0,3}?(?:protesters|demonstrators|marchers|activists)", "Protests", "Protest with intervention", 87),
     Rule(r"(?:protest\w*|demonstrat\w*|marchers|rall\w*|crowds?) (?:\w+ ){0,4}?(?:were|was) (?:\w+ )?(?:beaten|detained|arrested|dispersed|tear-gassed|pepper-sprayed) by (?:\w+ )?(?:police|security forces|officers|troops)", "Protests", "Protest with intervention", 87),
-    Rule(r"(?:police|security forces|authorities) (?:\w+ ){0,3}?(?:dispersed|broke up|detained|arrested|tear-gassed|used tear gas)(?: [\w,]+){0,6}? (?:protest\w*|demonstrat\w*|rall\w*|marchers|crowd)", "Protests", "Protest with intervention", 87),
+    Rule(r"(?:police|security forces|authorities) (?:\w+ ){0,3}?(?:dispersed|broke up|detained|arrested|tear-gassed|used tear gas)(?: [\w,'-]+){0,6}? (?:protest\w*|demonstrat\w*|rall\w*|marchers|crowd)", "Protests", "Protest with intervention", 87),
     Rule(r"(?:protest\w*|demonstrat\w*|rioters) (?:\w+ ){0,3}?(?:clashed|threw stones|threw rocks|set fire|torched|smashed|looted|stormed|rioted)|riot(?:s|ed|ing)?\b(?! police| gear| control| squad| troops)", "Riots", "Violent demonstration", 86),
     Rule(r"mob (?:attacked|killed|lynched|beat)|lynch mob|vigilantes? (?:attacked|killed|beat)", "Riots", "Mob violence", 86),
     Rule(r"protest(?:s|ed|ers|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|march(?:ed)? (?:against|in protest|for)|picket\w*|sit-ins?|took to the streets|strikers|went on strike", "Protests", "Peaceful protest", 80),
