@@ -52,8 +52,20 @@ __all__ = ["resolve", "prior", "haversine_km", "AP_STATES"]
 NAME_MAIN, NAME_ASCII, NAME_ALT, NAME_QUALIFIED, NAME_ABBREV, NAME_CYRILLIC = 1, 2, 4, 8, 16, 32
 _GOOD_NAME = NAME_MAIN | NAME_ASCII | NAME_QUALIFIED | NAME_CYRILLIC
 
+#: Resolution passes: the first with what the document says outright, the next
+#: with what earlier passes resolved (see :func:`resolve`).
+PASSES = 3
+
 #: A populated place at least this big needs no evidence from the document.
 BIG_POPULATION = 100_000
+
+#: A city at least this big that shares its name with its region is the region's
+#: seat ("Kharkiv", "Kursk"): the bare name means the city.
+REGION_SEAT_POPULATION = 50_000
+
+#: From this English word frequency a one-word name is so common a word ("May",
+#: "Road", "Will") that a small place of that name is never taken without a qualifier.
+VERY_COMMON_WORD_ZIPF = 4.5
 
 #: English word frequency (Zipf scale) from which a one-word name is "a common
 #: word" that needs strong evidence (region, qualifier, a place nearby).
@@ -418,7 +430,7 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
     derived_admin1: dict[str, tuple[str, str]] = {}
     previous = None
     anchor_arrays = None
-    for _pass in range(3):
+    for _pass in range(PASSES):
         total_country = country_votes + Counter(derived_country.values())
         total_admin1 = admin1_votes + Counter(derived_admin1.values())
         for key, name in names.items():
@@ -432,7 +444,9 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
             chosen[key] = _choose(store, name, occ, weak, personish, cv, av, anchor_arrays, determiner)
         derived_country, derived_admin1, anchors = {}, {}, []
         for key, (opt, conf, _reason, ok, evidence, big) in chosen.items():
-            if not ok or not (big or evidence):
+            # Only big places and explicitly placed ones set the context: two
+            # small look-alikes ("Michael", "Patrick") must not vouch for each other.
+            if not ok or not (big or (evidence == 2 and _reason.split(":")[0] not in ("near", "context-admin1"))):
                 continue
             place = opt.place
             if place.country and place.kind != "country":
@@ -536,18 +550,22 @@ def _static_scores(name: _Name) -> list[tuple[float, str | None, int, _Option]]:
     main_pop = max(
         (o.place.population for o in name.options if o.place.kind == "city" and o.flags & NAME_MAIN), default=-1
     )
+    has_country = any(o.place.kind == "country" for o in name.options)
     out = []
     for opt in name.options:
         place = opt.place
         score = prior(place, opt.flags)
         a1 = _admin1_key(opt)
         alt_only = place.kind == "city" and not opt.flags & NAME_MAIN and not opt.user
-        if place.kind == "city" and a1 in region_keys:
+        seat = place.kind == "city" and a1 in region_keys and place.population >= REGION_SEAT_POPULATION
+        if seat:
             score += 1.5
-        if alt_only and region_main and a1 not in region_keys:
-            score -= 3.0  # "Iraq" is the country, not a city with "Iraq" among its names
+        if place.kind == "city" and has_country and not seat:
+            score -= 5.0  # "Egypt", "Jordan", "Iraq": the country, unless qualified ("Egypt, Ill.")
+        elif alt_only and region_main and not seat:
+            score -= 3.0  # "Minnesota" is the state, not a town with it among its names
         elif alt_only and main_pop >= 0 and place.population < 5 * main_pop:
-            score -= 2.5
+            score -= 4.0
         if name.county_word and place.country in _COUNTY_COUNTRIES:
             score += 2.0
         if name.region_word and place.kind == "admin1":
@@ -637,7 +655,10 @@ def _choose(store, name: _Name, occ, weak, personish, country_votes, admin1_vote
     ok = True
     all_weak = all(i in weak for i in occ)
     zipf = name.zipf
-    if not big and evidence < 2 and any(i in personish for i in occ):
+    explicit = reason is not None and reason.split(":")[0] in ("user-place", "qualifier", "qualified-admin1", "country")
+    if not big and not explicit and zipf >= VERY_COMMON_WORD_ZIPF:
+        ok = False  # "May", "Road": words first
+    elif not big and evidence < 2 and any(i in personish for i in occ):
         ok = False  # "Alexander Mazegora", "Sergei Sobyanin"
     elif place.kind == "city" and " " in name.key and not opt.user and all(i in determiner for i in occ):
         ok = False  # "the White House", "the Pentagon": a town takes no article
@@ -652,4 +673,4 @@ def _choose(store, name: _Name, occ, weak, personish, country_votes, admin1_vote
         conf *= 0.8
     elif evidence == 2:
         conf = min(0.99, conf + 0.1)
-    return opt, round(conf, 3), reason, ok, evidence, big
+    return opt, round(conf, 3), reason, ok, (2 if explicit else evidence), big
