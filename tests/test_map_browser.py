@@ -80,11 +80,13 @@ class Opened:
 @pytest.fixture(scope="module")
 def maps(tmp_path_factory):
     folder = tmp_path_factory.mktemp("maps")
-    return {
+    maps = {
         cluster: write_map(FRAME, folder / f"map-{cluster}.html", gazetteer=Regions(),
                            title="Test <script>window.__pwned = 9</script>", cluster=cluster)
         for cluster in (True, False)
     }
+    maps["heat"] = write_map(FRAME, folder / "map-heat.html", gazetteer=Regions(), cluster=False, heat=True)
+    return maps
 
 
 @pytest.fixture
@@ -182,6 +184,17 @@ def test_date_control_hides_incidents_outside_the_range(open_map, cluster):
     opened.check_clean()
 
 
+def test_heat_layer_follows_the_filters(open_map):
+    opened = open_map("heat")
+    heat_points = "geomap.heatLayer._latlngs.length"
+    points = FRAME["location_kind"] != "country"
+    assert opened.page.evaluate(heat_points) == int(points.sum())
+    opened.page.locator(".leaflet-control-layers-overlays label", has_text="Battles").locator("input").click()
+    assert opened.page.evaluate(heat_points) == int((points & (FRAME["event_type"] != "Battles")).sum())
+    assert opened.page.locator(".leaflet-heatmap-layer").count() == 1
+    opened.check_clean()
+
+
 def click_incident(page, event_id):
     """Click where the incident is drawn, as a user would."""
     x, y = page.evaluate(
@@ -232,5 +245,7 @@ def test_cluster_popup_after_zoom(open_map):
                   " geomap.cluster.zoomToShowLayer(geomap.features[i], () => {}); })()")
     page.wait_for_timeout(800)
     popup = click_incident(page, "e1")
-    assert "A Shahed drone hit a residential building in Kharkiv overnight." in popup.inner_text()
+    text = popup.inner_text()
+    assert "A Shahed drone hit a residential building in Kharkiv overnight." in text
+    assert "drones launched: 12" in text
     opened.check_clean()

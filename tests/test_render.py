@@ -138,6 +138,21 @@ def test_page_title_is_escaped(page):
     assert '<meta charset="utf-8">' in page
 
 
+def test_quantities_are_readable(page):
+    data = incident_data(page)
+    assert data["S"][data["q"][data["id"].index("e1")]] == "drones launched: 12"
+    assert data["q"][data["id"].index("b1")] == 0  # the empty string
+
+
+def test_a_plain_folium_plugin_breaks_the_offline_promise_loudly(frame):
+    from folium.plugins import MarkerCluster
+
+    built = render_map(frame)
+    built.map.add_child(MarkerCluster())  # folium's plugin links its JS from a CDN
+    with pytest.raises(ExternalResourceError, match="leaflet.markercluster"):
+        built.html()
+
+
 def test_non_ascii_survives(page):
     data = incident_data(page)
     assert "Херсон <b>bold</b>" in data["S"]

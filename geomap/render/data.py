@@ -112,6 +112,18 @@ def _evidence_text(notes, evidence) -> str:
     return _text(notes)
 
 
+def _quantities_text(value) -> str:
+    # {"drones_launched": 337} -> "drones launched: 337", for the popup.
+    if isinstance(value, str) and value.strip().startswith("{"):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return ""
+    if not isinstance(value, dict):
+        return ""
+    return "; ".join(f"{str(k).replace('_', ' ')}: {v}" for k, v in value.items() if v is not None)
+
+
 def _simplified_geojson(geom, tolerance: float) -> dict | None:
     if geom is None or geom.is_empty:
         return None
@@ -218,6 +230,7 @@ def build_payload(gdf, *, gazetteer=None) -> Payload:
         strings(" vs ".join(a for a in (_text(a1), _text(a2)) if a))
         for a1, a2 in zip(_column(gdf, "actor1"), _column(gdf, "actor2"))
     ]
+    quantities = [strings(_quantities_text(q)) for q in _column(gdf, "quantities", None)]
     counts = {name: 0 for name in styles}
     for t in types:
         counts[t] += 1
@@ -242,6 +255,7 @@ def build_payload(gdf, *, gazetteer=None) -> Payload:
         "cty": [strings(v) for v in _column(gdf, "country", "")],
         "gp": precision,
         "act": actors,
+        "q": quantities,
         "ev": notes,
         "src": [strings(v) for v in _column(gdf, "source", "")],
         "ttl": [strings(v) for v in _column(gdf, "title", "")],

@@ -384,6 +384,7 @@
     row('Fatalities', String(data.f[i] || 0));
     row('Injured', data.inj[i] === null ? 'not reported' : String(data.inj[i]));
     row('Actors', this.string('act', i));
+    row('Other counts', this.string('q', i));
     box.appendChild(table);
 
     if (data.ev[i]) { box.appendChild(node('blockquote', 'gm-pop-evidence', data.ev[i])); }
