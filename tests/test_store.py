@@ -339,3 +339,16 @@ def test_unrelated_alternates_of_small_places_are_dropped(store, alternate, plac
 
 def test_spelling_alternates_of_small_places_are_kept(store):
     assert "gn:690823" in ids(store, "Ugledar")  # Vuhledar, 14,000 people
+
+
+@pytest.mark.parametrize(
+    ("iso", "code", "name"),
+    [("UA", "07", "Kharkiv Oblast"), ("RU", "42", "Leningrad Oblast"), ("RU", "41", "Kursk Oblast"),
+     ("US", "TX", "Texas")],
+)
+def test_region_display_names(store, iso, code, name):
+    assert store.place(store.admin1(iso, code)).name == name
+
+
+def test_bare_oblast_name_is_still_a_key(store):
+    assert store.admin1("UA", "07") in [i for i, _ in store.entries("kharkiv")]

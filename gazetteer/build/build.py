@@ -346,11 +346,13 @@ class Builder:
             else:
                 lat, lon = self._capital_point(iso, c)
             idx = self.new_place(
-                f"country:{iso}", c["name"], "country", lat, lon, pop=c.get("population", 0),
+                f"country:{iso}", tables.COUNTRY_DISPLAY.get(iso, c["name"]), "country", lat, lon,
+                pop=c.get("population", 0),
                 country=iso, gid=c.get("geonameid"), fcode="PCLI",
             )
             self.country_idx[iso] = idx
-            self.names.add(c["name"], idx, NAME_MAIN)
+            self.names.add(tables.COUNTRY_DISPLAY.get(iso, c["name"]), idx, NAME_MAIN)
+            self.names.add(c["name"], idx, NAME_ALT)
             for row in rows:
                 for col in ("NAME", "NAME_LONG", "ADMIN", "FORMAL_EN", "NAME_EN", "NAME_SORT",
                             "NAME_CIAWF", "BRK_NAME", "GEOUNIT", "SUBUNIT", "NAME_ALT"):
@@ -796,15 +798,26 @@ def english_words(dic: Path) -> set[str]:
 
 
 def display_name(gn_name: str, props: list[dict]) -> str:
-    """English display name of a region: GeoNames' name, unless it is a transliteration.
+    """English display name of a region: GeoNames' name, with its type word where news uses one.
 
     GeoNames names some Russian regions by their transliterated Russian
-    ("Leningradskaya Oblast'"); Natural Earth's English name with the type word
-    ("Leningrad Oblast") reads better and matches the other regions.
+    ("Leningradskaya Oblast'") and most Ukrainian oblasts by their bare name
+    ("Kharkiv", like the city). With Natural Earth's English name and type word
+    they read as news writes them: "Leningrad Oblast", "Kharkiv Oblast".
     """
-    if gn_name.endswith("'") and len(props) == 1 and props[0].get("name_en"):
-        words = fold(gn_name).split()
-        return f"{props[0]['name_en']} {gn_name.split()[-1].rstrip(chr(39))}" if len(words) > 1 else gn_name
+    if len(props) != 1 or not props[0].get("name_en"):
+        return gn_name
+    p = props[0]
+    types = {t.strip().lower() for f in ("type", "type_en") for t in (p.get(f) or "").split("|")}
+    if gn_name.endswith("'") and len(gn_name.split()) > 1:
+        return f"{p['name_en']} {gn_name.split()[-1].rstrip(chr(39))}"
+    if (
+        types & {"oblast", "oblast'"}
+        and not any("republic" in t for t in types)
+        and fold(gn_name) == fold(p["name_en"])
+        and strip_type(fold(gn_name)) == fold(gn_name)
+    ):
+        return f"{gn_name} Oblast"
     return gn_name
 
 

@@ -67,6 +67,9 @@ COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
     "TZ": ("Tanzania",),
 }
 
+#: Display names replacing GeoNames' where news says otherwise.
+COUNTRY_DISPLAY: dict[str, str] = {"PS": "Palestine", "NL": "Netherlands"}
+
 #: Abbreviations of country names (flag NAME_ABBREV). Their folded keys collide
 #: with common words ("us"), so a matcher must check the original is upper case.
 COUNTRY_ABBREVS: dict[str, tuple[str, ...]] = {
