@@ -19,6 +19,7 @@ match, a possessive).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -58,11 +59,21 @@ _APOSTROPHES = "'\u2019\u02bc\u2018`\u00b4"
 MAX_WORDS = 6
 MAX_KEY_LENGTH = 64
 
+
+
+@functools.cache
+def _capital_start() -> re.Pattern:
+    """A capital letter (of any script in the Basic Multilingual Plane) starting a word.
+
+    Built on first use, not at import: it takes a few tens of milliseconds.
+    """
+    capitals = "".join(chr(c) for c in range(0x10000) if chr(c).isupper())
+    return re.compile(r"(?<![^\W_])[" + re.escape(capitals) + "]")
+
+
 #: Word ends in folded text.
 _WORD_END = re.compile(r"[^\W_](?![^\W_])")
 
-#: Word starts in folded text (letters only: names never start with a digit).
-_WORD_START = re.compile(r"(?<![^\W_])[^\W\d_]")
 
 #: Lower-case words allowed inside or at the end of a multi-word name
 #: (``Kursk region``, ``Republic of Crimea``, ``Rostov-on-Don``).
@@ -114,6 +125,8 @@ class Candidate:
     sentence_initial: bool = False
     possessive: bool = False
     user: list = field(default_factory=list)
+    before: str | None = field(default=None, repr=False, compare=False)
+    after: str | None = field(default=None, repr=False, compare=False)
 
 
 def _is_word_char(ch: str) -> bool:
@@ -228,21 +241,15 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
     n = len(folded)
     ntext = len(text)
     out: list[Candidate] = []
-    # Every position where a folded word ends: names end there (or before a
-    # possessive s), so each word start costs a few exact lookups of the
-    # phrases it opens, longest first, instead of a scan of the whole lexicon.
-    ends = [m.end() for m in _WORD_END.finditer(folded)]
+    # Names start with a capital letter: find those word starts in the original
+    # text (most words are not capitalised), then map each to the folded text.
+    ends = [m.end() for m in _WORD_END.finditer(folded)]  # where a name can end
     resume = 0
-    for m in _WORD_START.finditer(folded):
-        p = m.start()
-        if p < resume:
+    for m in _capital_start().finditer(text):
+        s = m.start()
+        p = bisect.bisect_left(offsets, s)
+        if p < resume or p >= n or offsets[p] != s:
             continue
-        s = offsets[p]
-        # Names are capitalised: lower-case words (most of a text) cost one check.
-        if not text[s].isupper():
-            continue
-        if s > 0 and _is_word_char(text[s - 1]):
-            continue  # mid-word in the original ("RURussian")
         best = None
         for key in _phrases(text, folded, offsets, p, ends):
             if key in _COMPASS:

@@ -222,13 +222,27 @@ def _options(store, cand: Candidate) -> list[_Option]:
     return opts
 
 
+def _before(text: str, cand: Candidate) -> str:
+    """The word before a candidate (computed once)."""
+    if cand.before is None:
+        cand.before = word_before(text, cand.start)
+    return cand.before
+
+
+def _after(text: str, cand: Candidate) -> str:
+    """The word after a candidate (computed once)."""
+    if cand.after is None:
+        cand.after = word_after(text, cand.end)
+    return cand.after
+
+
 def _fold_word(word: str) -> str:
     return word.lower().replace(".", "").replace("\u2019", "").replace("'", "")
 
 
 def _is_person(text: str, cand: Candidate, prev_cand: Candidate | None) -> bool:
     """A title or a capitalised given name right before the span."""
-    before = word_before(text, cand.start)
+    before = _before(text, cand)
     if not before:
         return False
     folded = _fold_word(before)
@@ -242,7 +256,7 @@ def _given_name_before(text: str, cand: Candidate, prev_cand: Candidate | None) 
     i = cand.start - 1
     if i < 0 or text[i] != " ":
         return False
-    before = word_before(text, cand.start)
+    before = _before(text, cand)
     if len(before) < 2 or not before[0].isupper() or not before[1:].islower():
         return False
     start = cand.start - 1 - len(before)
@@ -275,7 +289,7 @@ def _name_after(text: str, cand: Candidate, nxt: Candidate | None) -> bool:
     """``Alexander Mazegora``: a capitalised word that is not a place right after the span."""
     if cand.possessive or cand.end >= len(text) or text[cand.end] != " ":
         return False
-    after = word_after(text, cand.end)
+    after = _after(text, cand)
     if len(after) < 2 or not after[0].isupper() or not after[1:].islower():
         return False
     if nxt is not None and nxt.start == cand.end + 1:
@@ -284,11 +298,11 @@ def _name_after(text: str, cand: Candidate, nxt: Candidate | None) -> bool:
 
 
 def _is_org(text: str, cand: Candidate) -> bool:
-    before = word_before(text, cand.start)
+    before = _before(text, cand)
     if before and before.islower() and _fold_word(before) in ORG_BEFORE:
         return True
     if not cand.possessive:
-        after = word_after(text, cand.end)
+        after = _after(text, cand)
         if after and after[0].isupper() and _fold_word(after) in ORG_AFTER:
             return True
     return False
@@ -382,10 +396,10 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
             name.qualifiers.add(qual)
         if cand.sentence_initial:
             weak.add(i)
-        if word_before(text, cand.start) == "the":
+        if _before(text, cand) == "the":
             determiner.add(i)
         if not cand.possessive:
-            after = word_after(text, cand.end)
+            after = _after(text, cand)
             if _fold_word(after) in _REGION_WORDS:
                 name.region_word = True
             elif after in ("County", "Parish", "Borough"):
@@ -509,8 +523,16 @@ def _nearest_anchors(name: _Name, anchors) -> list[tuple[float, str]] | None:
     mask = anchors.keys != name.key
     if not mask.any():
         return None
-    lat2, lon2 = anchors.lat[mask][None, :], anchors.lon[mask][None, :]
     names = [n for n, keep in zip(anchors.names, mask.tolist()) if keep]
+    if len(name.options) * len(names) <= 48:
+        # numpy's per-call overhead dominates small problems
+        pts = [(la, lo, n) for la, lo, n, keep in zip(anchors.lat_deg, anchors.lon_deg, anchors.names, mask.tolist()) if keep]
+        out = []
+        for o in name.options:
+            best = min((haversine_km(o.place.lat, o.place.lon, la, lo), n) for la, lo, n in pts)
+            out.append(best)
+        return out
+    lat2, lon2 = anchors.lat[mask][None, :], anchors.lon[mask][None, :]
     lat1 = np.radians([o.place.lat for o in name.options])[:, None]
     lon1 = np.radians([o.place.lon for o in name.options])[:, None]
     a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
@@ -522,9 +544,11 @@ def _nearest_anchors(name: _Name, anchors) -> list[tuple[float, str]] | None:
 class _Anchors:
     """Confidently resolved places of a pass, as arrays for distance computations."""
 
-    __slots__ = ("keys", "names", "lat", "lon")
+    __slots__ = ("keys", "names", "lat", "lon", "lat_deg", "lon_deg")
 
     def __init__(self, anchors: list[tuple[str, Place]]) -> None:
+        self.lat_deg = [p.lat for _, p in anchors]
+        self.lon_deg = [p.lon for _, p in anchors]
         self.keys = np.array([k for k, _ in anchors], dtype=object)
         self.names = [p.name for _, p in anchors]
         self.lat = np.radians([p.lat for _, p in anchors])
