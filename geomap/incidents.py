@@ -35,7 +35,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from geomap.article import Article
-from geomap.extract.actors import find_sides, pick_actors
+from geomap.extract.actors import Side, find_sides, pick_actors
 from geomap.extract.classify import Trigger, candidate_rules, classify
 from geomap.extract.counts import count_items
 from geomap.extract.dates import find_date
@@ -126,10 +126,12 @@ class Incident:
 
 @dataclass(slots=True)
 class _Statement:
+    """An event a clause reports: its words, the clause, candidate places, sides."""
+
     trigger: Trigger
-    sentence_index: int
     clause: tuple[int, int]  # within the sentence
-    places: list[tuple[Mention, Role, str]]  # (mention, role, how found)
+    places: list[tuple[Mention, Role, str]]  # (mention, role, how it was found)
+    sides: list[Side] = field(default_factory=list)
     incidents: list[Incident] = field(default_factory=list)
 
 
@@ -151,121 +153,134 @@ def incidents_from_article(article: Article, gazetteer: Any) -> list[Incident]:
     text = article.text
     mentions = sorted(gazetteer.find(text), key=lambda m: m.start)
     countries = _CountryNames(gazetteer)
-    article_key = f"{article.source}#{article.index}"
     incidents: list[Incident] = []
-    sentence_texts: list[str] = []
-    m_index = 0
-    for s_index, (s_start, s_end) in enumerate(split_sentences(text)):
+    sentences: list[str] = []
+    first = 0  # index of the first mention not before the current sentence
+    for s_start, s_end in split_sentences(text):
         sentence = text[s_start:s_end]
-        sentence_texts.append(sentence)
-        if not candidate_rules(sentence):  # most sentences report no event: skip the rest cheaply
+        sentences.append(sentence)
+        if not candidate_rules(sentence):  # most sentences report no event: skip them cheaply
             continue
-        while m_index < len(mentions) and mentions[m_index].start < s_start:
-            m_index += 1
-        sent_mentions = []
-        k = m_index
-        while k < len(mentions) and mentions[k].end <= s_end:
-            sent_mentions.append(mentions[k])
-            k += 1
-        spans = [(m.start - s_start, m.end - s_start, m.demonym, m.place.kind) for m in sent_mentions]
-        roles = mention_roles(sentence, spans)
-        clauses = split_clauses(sentence, [s for s, *_ in spans])
-        statements: list[_Statement] = []
-        for c_start, c_end in clauses:
-            for trigger in classify(
-                sentence[c_start:c_end],
-                sentence=sentence,
-                offset=c_start,
-                context=sentence_texts[-4:-1],
-            ):
-                trigger = replace(trigger, start=trigger.start + c_start, end=trigger.end + c_start)
-                places = _locations(sentence, trigger, (c_start, c_end), sent_mentions, spans, roles)
-                statements.append(_Statement(trigger, s_index, (c_start, c_end), places))
-        if not statements:
-            continue
-        _fallback_places(statements, clauses, sent_mentions, spans, roles)
-        sides = find_sides(
-            sentence,
-            [
-                (sp[0], sp[1], m.demonym, m.place.kind, m.place.country, countries.name(m.place.country) or m.place.name)
-                for m, sp in zip(sent_mentions, spans)
-            ],
-        )
-        # Sides are read from the event's own clause: in "a nurse in Moscow Oblast,
-        # whose husband is fighting in Kharkiv Oblast, said North Korean soldiers
-        # were taken to hospital", the soldiers are no party to the fighting.
+        while first < len(mentions) and mentions[first].start < s_start:
+            first += 1
+        inside = []
+        for mention in mentions[first:]:
+            if mention.end > s_end:
+                break
+            inside.append(mention)
         evidence = {
             "source": article.source,
             "text": sentence,
             "start": None if article.offset is None else article.offset + s_start,
             "end": None if article.offset is None else article.offset + s_end,
         }
-        items = count_items(sentence)
-        victims = any(kind in ("fatalities", "injured") for kind, *_ in items)
-        live: list[_Statement] = []
+        statements = _statements(sentence, s_start, inside, context=sentences[-4:-1])
+        live = []
         for statement in statements:
-            trigger = statement.trigger
-            when, precision, _ = find_date(sentence[statement.clause[0] : statement.clause[1]], article.published)
-            if when is None:
-                when, precision, _ = find_date(sentence, article.published)
-            if when is None and article.published is not None:
-                when, precision = article.published, 2
-            if not statement.places:
-                target = _attach_target(incidents, trigger)
+            if statement.places:
+                statement.incidents = _new_incidents(statement, sentence, inside, article, evidence, countries)
+                incidents.extend(statement.incidents)
+                live.append(statement)
+            else:
+                target = _attach_target(incidents, statement.trigger)
                 if target is not None:
-                    _add_evidence(target, evidence)
-                    if trigger.rule.priority > target.priority:
-                        # "Thousands rallied in Tbilisi. Police detained several
-                        # demonstrators.": the protest met an intervention.
-                        target.sub_event_type = trigger.sub_event_type
-                        target.priority = trigger.rule.priority
-                    statement.incidents.append(target)
+                    _attach(target, statement.trigger, evidence)
+                    statement.incidents = [target]
                     live.append(statement)
-                continue
-            for mention, role, how in _nearest_group(_drop_containers(statement.places), trigger):
-                place = mention.place
-                country = countries.name(place.country)
-                actor1, actor2 = pick_actors(
-                    [side for side in sides if statement.clause[0] <= side.start < statement.clause[1]],
-                    trigger.start,
-                    event_type=trigger.event_type,
-                    sub_event_type=trigger.sub_event_type,
-                    sentence=sentence,
-                    country_name=country,
-                    has_victims=victims,
-                )
-                incident = Incident(
-                    event_type=trigger.event_type,
-                    sub_event_type=trigger.sub_event_type,
-                    disorder_type=trigger.disorder_type,
-                    place=place,
-                    geo_precision=_geo_precision(place, role),
-                    event_date=when,
-                    time_precision=precision if when is not None else None,
-                    actor1=actor1,
-                    actor2=actor2,
-                    country=country,
-                    sources=[article.source],
-                    titles=[article.title] if article.title else [],
-                    urls=[article.url] if article.url else [],
-                    evidence=[dict(evidence)],
-                    notes=sentence,
-                    confidence=round(
-                        trigger.rule.weight * float(mention.confidence) * _ROLE_WEIGHT.get(how, 0.8)
-                        * (0.85 if place.kind == "country" else 1.0),
-                        3,
-                    ),
-                    article_key=article_key,
-                    priority=trigger.rule.priority,
-                )
-                incidents.append(incident)
-                statement.incidents.append(incident)
-            live.append(statement)
-        _assign_counts(items, live)
-    return _merge_within(incidents, gazetteer)
+        _assign_counts(count_items(sentence), live)
+    return _merge(incidents, gazetteer, same_article=True)
 
 
-# --- places ----------------------------------------------------------------------
+def _statements(sentence: str, s_start: int, mentions: list, *, context: Sequence[str]) -> list[_Statement]:
+    """The events a sentence reports, each with its candidate places."""
+    spans = [(m.start - s_start, m.end - s_start, m.demonym, m.place.kind) for m in mentions]
+    roles = mention_roles(sentence, spans)
+    clauses = split_clauses(sentence, [start for start, *_ in spans])
+    statements: list[_Statement] = []
+    for c_start, c_end in clauses:
+        for trigger in classify(sentence[c_start:c_end], sentence=sentence, offset=c_start, context=context):
+            trigger = replace(trigger, start=trigger.start + c_start, end=trigger.end + c_start)
+            places = _locations(sentence, trigger, (c_start, c_end), mentions, spans, roles)
+            statements.append(_Statement(trigger, (c_start, c_end), places))
+    if statements:
+        _fallback_places(statements, clauses, mentions, spans, roles)
+    sides = find_sides(sentence, [(*span[:4], m.place.country, m.place.name) for m, span in zip(mentions, spans)])
+    for statement in statements:
+        statement.sides = [
+            side
+            for side in sides
+            # Sides come from the event's own clause: in "a nurse in Moscow Oblast, whose
+            # husband is fighting in Kharkiv Oblast, said North Korean soldiers were
+            # taken to hospital", the soldiers are no party to the fighting.
+            if statement.clause[0] <= side.start < statement.clause[1]
+        ]
+    return statements
+
+
+def _new_incidents(statement: _Statement, sentence: str, mentions, article: Article, evidence, countries) -> list[Incident]:
+    """One incident per place of a statement."""
+    trigger = statement.trigger
+    clause = sentence[statement.clause[0] : statement.clause[1]]
+    when, precision, _ = find_date(clause, article.published)
+    if when is None:
+        when, precision, _ = find_date(sentence, article.published)
+    if when is None and article.published is not None:
+        when, precision = article.published, 2
+    victims = bool(_VICTIMS.search(sentence))
+    out = []
+    for mention, role, how in _nearest_group(_drop_containers(statement.places), trigger):
+        place = mention.place
+        country = countries.name(place.country)
+        actor1, actor2 = pick_actors(
+            statement.sides,
+            trigger.start,
+            event_type=trigger.event_type,
+            sub_event_type=trigger.sub_event_type,
+            sentence=sentence,
+            country_name=country,
+            has_victims=victims,
+        )
+        confidence = trigger.rule.weight * float(mention.confidence) * _ROLE_WEIGHT.get(how, 0.8)
+        if place.kind == "country":
+            confidence *= 0.85
+        out.append(
+            Incident(
+                event_type=trigger.event_type,
+                sub_event_type=trigger.sub_event_type,
+                disorder_type=trigger.disorder_type,
+                place=place,
+                geo_precision=_geo_precision(place, role),
+                event_date=when,
+                time_precision=precision if when is not None else None,
+                actor1=actor1,
+                actor2=actor2,
+                country=country,
+                sources=[article.source],
+                titles=[article.title] if article.title else [],
+                urls=[article.url] if article.url else [],
+                evidence=[dict(evidence)],
+                notes=sentence,
+                confidence=round(confidence, 3),
+                article_key=f"{article.source}#{article.index}",
+                priority=trigger.rule.priority,
+            )
+        )
+    return out
+
+
+def _attach(target: Incident, trigger: Trigger, evidence: dict[str, Any]) -> None:
+    """Add a statement without a place to an earlier incident of its article."""
+    _add_evidence(target, evidence)
+    if trigger.rule.priority > target.priority:
+        # "Thousands rallied in Tbilisi. Police detained several demonstrators.":
+        # the protest met an intervention.
+        target.sub_event_type = trigger.sub_event_type
+        target.disorder_type = trigger.disorder_type
+        target.priority = trigger.rule.priority
+
+
+#: Words of people killed or hurt (civilians as actor2 need victims).
+_VICTIMS = re.compile(r"\b(?:killed|killing|dead|died|deaths?|fatalit\w+|injur\w+|wounded|wounding|hurt|casualties)\b", re.IGNORECASE)
 
 
 #: Event types whose sub-types are stages of one event: a statement without a
@@ -568,10 +583,6 @@ def _merge(incidents: Sequence[Incident], gazetteer: Any, *, same_article: bool)
 def _index_add(index: dict, incident: Incident) -> None:
     day = incident.event_date.toordinal() if incident.event_date else None
     index.setdefault((incident.event_type, incident.sub_event_type, day), []).append(incident)
-
-
-def _merge_within(incidents: list[Incident], gazetteer: Any) -> list[Incident]:
-    return _merge(incidents, gazetteer, same_article=True)
 
 
 def merge_incidents(incidents: Iterable[Incident], *, gazetteer: Any = None) -> list[Incident]:
