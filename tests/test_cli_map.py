@@ -56,6 +56,15 @@ def test_map_from_incident_file(incidents_file, tmp_path):
                                   for i in range(10))
 
 
+def test_geojson_with_json_suffix_is_an_incident_file(incidents_file, tmp_path):
+    copy = tmp_path / "incidents.json"
+    copy.write_bytes(incidents_file.read_bytes())
+    out = tmp_path / "json.html"
+    result = run(copy, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert len(map_ids(out)) == 10
+
+
 def test_default_output_is_in_maps(incidents_file, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = run(incidents_file)

@@ -205,6 +205,18 @@ def test_heat_layer_inlined(frame):
     assert find_external_urls(page) == []
 
 
+def test_country_level_only_map_views_those_countries(frame):
+    class Countries(FakeGazetteer):
+        def geometry(self, place_id):
+            return {"country:RU": box(27, 41, 180, 78)}.get(place_id)
+
+    only = frame[frame["location_kind"] == "country"]
+    built = render_map(only, gazetteer=Countries())
+    page = built.html()
+    assert incident_data(page)["k"] == [COUNTRY]
+    assert "[[41.0, 27.0], [78.0, 180.0]]" in page  # the fitBounds call
+
+
 def test_empty_frame_is_refused(frame):
     with pytest.raises(EmptyResultError):
         render_map(frame.iloc[0:0])

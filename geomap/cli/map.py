@@ -34,11 +34,24 @@ def _title(inputs) -> str:
     return f"Incidents: {names[0]}{more}"
 
 
+def is_incident_file(name: str) -> bool:
+    """True for ``geomap extract`` output: by suffix, or a ``.json`` holding a FeatureCollection."""
+    path = Path(name)
+    suffix = path.suffix.lower()
+    if suffix in INCIDENT_SUFFIXES:
+        return True
+    if suffix == ".json" and path.is_file():
+        # Articles come as JSON too; a GeoJSON FeatureCollection says so near its start.
+        with path.open("rb") as handle:
+            return b'"FeatureCollection"' in handle.read(4096)
+    return False
+
+
 def _load(inputs, *, gazetteer, published):
     """Read incident files and extract the rest as articles; one frame."""
     import pandas as pd
 
-    files = [i for i in inputs if Path(i).suffix.lower() in INCIDENT_SUFFIXES]
+    files = [i for i in inputs if is_incident_file(i)]
     articles = [i for i in inputs if i not in files]
     frames = []
     if files:
@@ -98,7 +111,8 @@ def map_command(inputs, output, types, since, until, countries, include_undated,
     """Write a self-contained offline incident map from articles or incident files.
 
     INPUTS are articles (files, folders, globs, - for stdin; extracted on the fly)
-    or incident files written by `geomap extract` (.geojson, .gpkg, .csv). The map
+    or incident files written by `geomap extract` (.geojson or GeoJSON .json, .gpkg,
+    .csv). The map
     opens with no internet: Leaflet, data and basemap are inside the file.
 
     \b

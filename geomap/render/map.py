@@ -117,7 +117,7 @@ def render_map(gdf, *, gazetteer=None, title=None, subtitle=None, cluster=True, 
         raise EmptyResultError("no incidents to map")
     title = (title or DEFAULT_TITLE).strip() or DEFAULT_TITLE
     payload = build_payload(gdf, gazetteer=gazetteer)
-    bounds = payload.bounds or (44.0, 22.0, 56.0, 40.0)  # only country-level rows: a neutral view
+    bounds = payload.bounds or _country_bounds(gdf, gazetteer)
 
     figure = Figure(title=html_lib.escape(title))
     try:
@@ -166,6 +166,20 @@ def render_map(gdf, *, gazetteer=None, title=None, subtitle=None, cluster=True, 
                     padding_top_left=(30, 70), padding_bottom_right=(30, 30))
     return IncidentMap(fmap, title=title, count=len(gdf), dates=date_range(payload),
                        offline=not (tiles or cdn))
+
+
+def _country_bounds(gdf, gazetteer) -> tuple[float, float, float, float]:
+    """View for a map whose incidents are all country-level: those countries, or the world."""
+    boxes = []
+    if gazetteer is not None and "place_id" in gdf.columns:
+        for place_id in dict.fromkeys(str(p) for p in gdf["place_id"] if isinstance(p, str)):
+            geom = gazetteer.geometry(place_id)
+            if geom is not None and not geom.is_empty:
+                boxes.append(geom.bounds)
+    if not boxes:
+        return (-55.0, -165.0, 72.0, 175.0)
+    return (min(b[1] for b in boxes), min(b[0] for b in boxes),
+            max(b[3] for b in boxes), max(b[2] for b in boxes))
 
 
 def write_map(gdf, path: str | os.PathLike, **options) -> Path:
