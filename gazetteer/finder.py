@@ -244,6 +244,7 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
     # Names start with a capital letter: find those word starts in the original
     # text (most words are not capitalised), then map each to the folded text.
     ends = [m.end() for m in _WORD_END.finditer(folded)]  # where a name can end
+    lookup = _lookup_for(store)
     resume = 0
     for m in _capital_start().finditer(text):
         s = m.start()
@@ -255,10 +256,7 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
             if key in _COMPASS:
                 continue
             user = user_names.get(key) if user_names else None
-            iso = store.demonym(key)
-            if iso is None and key.endswith("s"):
-                iso = store.demonym(key[:-1])  # plurals: "Ukrainians"
-            entries = store.entries(key) if iso is None else ()
+            iso, entries = lookup(key)
             if not entries and not user and iso is None:
                 continue
             cand = _match(store, text, folded, offsets, p, key, n, ntext)
@@ -301,6 +299,36 @@ def _add_ap_states(store, text: str, found: list[Candidate]) -> list[Candidate]:
     spans = [(c.start, c.end) for c in extra]
     kept = [c for c in found if not any(c.start < e and c.end > s for s, e in spans)]
     return sorted(kept + extra, key=lambda c: c.start)
+
+
+#: Phrases remembered per store; the same capitalised words ("The", "He",
+#: "Police") recur in every article, and most phrases are not names at all.
+_CACHE_SIZE = 200_000
+_caches: dict[int, tuple[object, dict]] = {}
+
+
+def _lookup_for(store):
+    """``lookup(key) -> (demonym ISO2 or None, entries)``, memoised for ``store``."""
+    held = _caches.get(id(store))
+    if held is None or held[0] is not store:
+        held = (store, {})
+        _caches.clear()  # one store at a time is the common case; keep memory bounded
+        _caches[id(store)] = held
+    cache = held[1]
+
+    def lookup(key: str):
+        found = cache.get(key)
+        if found is None:
+            iso = store.demonym(key)
+            if iso is None and key.endswith("s"):
+                iso = store.demonym(key[:-1])  # plurals: "Ukrainians"
+            found = (iso, tuple(store.entries(key)) if iso is None else ())
+            if len(cache) >= _CACHE_SIZE:
+                cache.clear()
+            cache[key] = found
+        return found
+
+    return lookup
 
 
 def _phrases(text, folded, offsets, p, ends, max_words=MAX_WORDS, max_len=MAX_KEY_LENGTH):

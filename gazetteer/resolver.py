@@ -59,6 +59,9 @@ PASSES = 3
 #: A populated place at least this big needs no evidence from the document.
 BIG_POPULATION = 100_000
 
+#: The most document context (region, country, a place nearby) can add to a score.
+MAX_CONTEXT = 10.0
+
 #: A city at least this big that shares its name with its region is the region's
 #: seat ("Kharkiv", "Kursk"): the bare name means the city.
 REGION_SEAT_POPULATION = 50_000
@@ -211,15 +214,28 @@ def _admin1_key(opt: _Option) -> tuple[str, str] | None:
     return None
 
 
+_option_cache: dict[int, tuple[object, dict]] = {}
+
+
 def _options(store, cand: Candidate) -> list[_Option]:
-    opts = []
-    for place in cand.user:
-        opts.append(_Option(place, NAME_MAIN, None, None, user=True))
-    for idx, flags in cand.entries:
-        place = store.place(idx)
-        code = store.admin1_code(idx) if place.kind in ("admin1", "city") else None
-        opts.append(_Option(place, flags, idx, code))
-    return opts
+    """The places a candidate may be (user places first); store places memoised per key."""
+    held = _option_cache.get(id(store))
+    if held is None or held[0] is not store:
+        held = (store, {})
+        _option_cache.clear()
+        _option_cache[id(store)] = held
+    cache = held[1]
+    cached = cache.get((cand.key, len(cand.entries)))
+    if cached is None:
+        cached = []
+        for idx, flags in cand.entries:
+            place = store.place(idx)
+            code = store.admin1_code(idx) if place.kind in ("admin1", "city") else None
+            cached.append(_Option(place, flags, idx, code))
+        if len(cache) >= 50_000:
+            cache.clear()
+        cache[(cand.key, len(cand.entries))] = cached
+    return [_Option(place, NAME_MAIN, None, None, user=True) for place in cand.user] + cached
 
 
 def _before(text: str, cand: Candidate) -> str:
@@ -444,6 +460,7 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
     derived_admin1: dict[str, tuple[str, str]] = {}
     previous = None
     anchor_arrays = None
+    settled: set[str] = set()
     for _pass in range(PASSES):
         total_country = country_votes + Counter(derived_country.values())
         total_admin1 = admin1_votes + Counter(derived_admin1.values())
@@ -451,11 +468,14 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
             if name.org or not name.options:
                 continue
             occ = [i for i in name.occurrences if i not in rejected]
-            if not occ:
+            if not occ or key in settled:
                 continue
             cv = _Votes(total_country, derived_country.get(key))
             av = _Votes(total_admin1, derived_admin1.get(key))
             chosen[key] = _choose(store, name, occ, weak, personish, cv, av, anchor_arrays, determiner)
+            static = name.static
+            if static and (len(static) == 1 or static[0][0] - static[1][0] > MAX_CONTEXT) and static[0][2] == 2:
+                settled.add(key)  # explicit and unrivalled: no context can change it
         derived_country, derived_admin1, anchors = {}, {}, []
         for key, (opt, conf, _reason, ok, evidence, big) in chosen.items():
             # Only big places and explicitly placed ones set the context: two
@@ -614,10 +634,10 @@ def _static_scores(name: _Name) -> list[tuple[float, str | None, int, _Option]]:
                 evidence = 2
             else:
                 score -= 4.0
-        out.append((score, reason, evidence, opt))
+        out.append((score, reason, evidence, opt, a1))
     # Document context adds at most about 9 points: options further behind never win.
     top = max(t[0] for t in out)
-    out = [t for t in out if t[0] >= top - 10.0]
+    out = [t for t in out if t[0] >= top - MAX_CONTEXT]
     out.sort(key=lambda t: t[0], reverse=True)
     return out[:40]
 
@@ -630,9 +650,8 @@ def _choose(store, name: _Name, occ, weak, personish, country_votes, admin1_vote
         name.zipf = store.zipf(name.key) if " " not in name.key else 0.0
     scored = []
     nearest = _nearest_anchors(name, anchors)
-    for k, (score, reason, evidence, opt) in enumerate(name.static):
+    for k, (score, reason, evidence, opt, a1) in enumerate(name.static):
         place = opt.place
-        a1 = _admin1_key(opt)
         if a1 and place.kind != "admin1" and admin1_votes.get(a1):
             score += 2.5
             evidence = 2
