@@ -87,12 +87,12 @@ def _date(ctx, param, value):
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="HTML file to write [maps/<first input>.html].")
 @click.option("--type", "types", multiple=True, metavar="TYPE",
               help="Keep only this event or sub-event type (repeatable).")
-@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), callback=_date, help="Keep events on or after YYYY-MM-DD.")
-@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), callback=_date, help="Keep events on or before YYYY-MM-DD.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), callback=_date, metavar="YYYY-MM-DD", help="Keep events on or after YYYY-MM-DD.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), callback=_date, metavar="YYYY-MM-DD", help="Keep events on or before YYYY-MM-DD.")
 @click.option("--country", "countries", multiple=True, metavar="NAME",
               help="Keep only this country (name or ISO code, repeatable).")
 @click.option("--include-undated", is_flag=True, help="Keep undated incidents when filtering by date.")
-@click.option("--published", type=click.DateTime(["%Y-%m-%d"]), callback=_date,
+@click.option("--published", type=click.DateTime(["%Y-%m-%d"]), callback=_date, metavar="YYYY-MM-DD",
               help="Publication date for articles that give none.")
 @click.option("--title", help="Map title [Incidents: <first input>].")
 @click.option("--cluster/--no-cluster", default=True, show_default=True, help="Cluster crowded points.")
@@ -102,7 +102,7 @@ def _date(ctx, param, value):
                    "the map then needs the internet.")
 @click.option("--cdn", is_flag=True, help="Load Leaflet from the web: a small file that needs the internet.")
 @click.option("--png", type=click.Path(dir_okay=False), help="Also write a PNG image of the map.")
-@click.option("--size", default="1600x1000", show_default=True, help="PNG size, WIDTHxHEIGHT.")
+@click.option("--size", default="1600x1000", show_default=True, metavar="WxH", help="PNG size, WIDTHxHEIGHT.")
 @click.option("--embed", is_flag=True, help="Also write <output>.embed.html: an iframe fragment to paste into a page.")
 @click.option("--places-file", "places_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra places (CSV/GeoJSON) for the gazetteer (repeatable).")

@@ -119,13 +119,18 @@ def render_map(gdf, *, gazetteer=None, title=None, subtitle=None, cluster=True, 
     payload = build_payload(gdf, gazetteer=gazetteer)
     bounds = payload.bounds or _country_bounds(gdf, gazetteer)
 
+    if tiles:
+        _check_tiles(tiles)
     figure = Figure(title=html_lib.escape(title))
     try:
         fmap = folium.Map(location=[(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2],
                           zoom_start=5, tiles=tiles or None, prefer_canvas=True, control_scale=True,
                           zoom_control="bottomright")
     except ValueError as err:
-        raise ConfigurationError(f"unknown tiles {tiles!r}: {err}") from err
+        # folium takes an unknown name for a custom URL and asks for its attribution.
+        raise ConfigurationError(
+            f"unknown tiles {tiles!r}: use a tile provider name such as OpenStreetMap or "
+            "'CartoDB Positron' (names from xyzservices.providers)") from err
     # folium's own defaults are CDN links (and jQuery/Bootstrap we do not use):
     # the Assets element below supplies what the page needs instead.
     fmap.default_js = []
@@ -166,6 +171,12 @@ def render_map(gdf, *, gazetteer=None, title=None, subtitle=None, cluster=True, 
                     padding_top_left=(30, 70), padding_bottom_right=(30, 30))
     return IncidentMap(fmap, title=title, count=len(gdf), dates=date_range(payload),
                        offline=not (tiles or cdn))
+
+
+def _check_tiles(name: str) -> None:
+    """Refuse a tile URL template: an offline-first tool takes named providers only."""
+    if "{z}" in name or "://" in name:
+        raise ConfigurationError("tiles must be a provider name (e.g. OpenStreetMap), not a URL")
 
 
 def _country_bounds(gdf, gazetteer) -> tuple[float, float, float, float]:
