@@ -54,7 +54,7 @@ _GOOD_NAME = NAME_MAIN | NAME_ASCII | NAME_QUALIFIED | NAME_CYRILLIC
 
 #: Resolution passes: the first with what the document says outright, the next
 #: with what earlier passes resolved (see :func:`resolve`).
-PASSES = 3
+PASSES = 2
 
 #: A populated place at least this big needs no evidence from the document.
 BIG_POPULATION = 100_000
@@ -544,13 +544,28 @@ def _nearest_anchors(name: _Name, anchors) -> list[tuple[float, str]] | None:
     if not mask.any():
         return None
     names = [n for n, keep in zip(anchors.names, mask.tolist()) if keep]
-    if len(name.options) * len(names) <= 48:
-        # numpy's per-call overhead dominates small problems
-        pts = [(la, lo, n) for la, lo, n, keep in zip(anchors.lat_deg, anchors.lon_deg, anchors.names, mask.tolist()) if keep]
+    if len(name.options) * len(names) <= 64:
+        # numpy's per-call overhead dominates small problems. Distances only
+        # matter below a few hundred km, where the equirectangular
+        # approximation is within a fraction of a per cent of the great circle.
+        pts = [
+            (la, lo, n)
+            for la, lo, n, keep in zip(anchors.lat.tolist(), anchors.lon.tolist(), anchors.names, mask.tolist())
+            if keep
+        ]
         out = []
         for o in name.options:
-            best = min((haversine_km(o.place.lat, o.place.lon, la, lo), n) for la, lo, n in pts)
-            out.append(best)
+            la1, lo1 = math.radians(o.place.lat), math.radians(o.place.lon)
+            best, best_name = None, None
+            for la, lo, n in pts:
+                dl = abs(lo - lo1)
+                if dl > math.pi:
+                    dl = 2 * math.pi - dl
+                x = dl * math.cos((la + la1) / 2)
+                d = x * x + (la - la1) ** 2
+                if best is None or d < best:
+                    best, best_name = d, n
+            out.append((6371.0 * math.sqrt(best), best_name))
         return out
     lat2, lon2 = anchors.lat[mask][None, :], anchors.lon[mask][None, :]
     lat1 = np.radians([o.place.lat for o in name.options])[:, None]
@@ -564,11 +579,9 @@ def _nearest_anchors(name: _Name, anchors) -> list[tuple[float, str]] | None:
 class _Anchors:
     """Confidently resolved places of a pass, as arrays for distance computations."""
 
-    __slots__ = ("keys", "names", "lat", "lon", "lat_deg", "lon_deg")
+    __slots__ = ("keys", "names", "lat", "lon")
 
     def __init__(self, anchors: list[tuple[str, Place]]) -> None:
-        self.lat_deg = [p.lat for _, p in anchors]
-        self.lon_deg = [p.lon for _, p in anchors]
         self.keys = np.array([k for k, _ in anchors], dtype=object)
         self.names = [p.name for _, p in anchors]
         self.lat = np.radians([p.lat for _, p in anchors])
