@@ -252,6 +252,18 @@ def _after(text: str, cand: Candidate) -> str:
     return cand.after
 
 
+def _is_language(text: str, cand: Candidate) -> bool:
+    """"in English", "speak Russian": a language, not a reference to a country."""
+    before = _before(text, cand).lower()
+    if before not in ("in", "into", "speak", "speaks", "spoke", "speaking", "from"):
+        return False
+    after = _after(text, cand)
+    if before == "from":
+        return after in ("into", "to")  # "translated from Russian into English"
+    nxt = text[cand.end : cand.end + 1]
+    return not after or after in ("and", "or", "but", "with", "as", "to") or nxt in ",.;:)!?"
+
+
 def _fold_word(word: str) -> str:
     return word.lower().replace(".", "").replace("\u2019", "").replace("'", "")
 
@@ -387,7 +399,7 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
         prev_cand = candidates[i - 1] if i else None
         if cand.demonym:
             idx = store.country(cand.demonym)
-            if idx is None:
+            if idx is None or _is_language(text, cand):
                 rejected.add(i)
                 continue
             place = store.place(idx)

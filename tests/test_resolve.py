@@ -126,6 +126,21 @@ def test_demonyms_refer_to_countries(gaz):
     ]
 
 
+@pytest.mark.parametrize(
+    "text, languages",
+    [
+        ("Staff may not speak to them in English, and a translator errs.", ["English"]),
+        ("The wounded do not speak Russian.", ["Russian"]),
+        ("Wards in Russian hospitals are full.", []),
+    ],
+)
+def test_languages_are_not_demonyms(gaz, text, languages):
+    found = [m.text for m in gaz.find(text) if m.demonym]
+    assert not set(languages) & set(found)
+    if not languages:
+        assert found == ["Russian"]
+
+
 def test_one_sense_per_document(gaz):
     text = (
         "Springfield, Ill., held a vote. Officials in Springfield said turnout was high. "
