@@ -352,3 +352,19 @@ def test_region_display_names(store, iso, code, name):
 
 def test_bare_oblast_name_is_still_a_key(store):
     assert store.admin1("UA", "07") in [i for i, _ in store.entries("kharkiv")]
+
+
+@pytest.mark.parametrize(
+    ("iso", "code", "lon", "lat"),
+    [("GB", "ENG", -1.9, 52.48), ("ES", "51", -5.98, 37.39), ("IT", "09", 9.19, 45.46)],
+)
+def test_regions_split_finer_in_natural_earth_have_polygons(store, iso, code, lon, lat):
+    # England (Birmingham), Andalusia (Seville), Lombardy (Milan).
+    geom = store.geometry(store.admin1(iso, code))
+    assert geom is not None and geom.is_valid
+    assert geom.contains(Point(lon, lat))
+
+
+def test_all_polygons_are_valid(store):
+    for kind in ("country", "admin1", "sea"):
+        assert all(geom.is_valid and not geom.is_empty for _, geom in store.shapes(kind)), kind

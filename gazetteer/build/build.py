@@ -411,6 +411,8 @@ class Builder:
             pops[code] += city["population"]
             points[code].append((city["population"], city["latitude"], city["longitude"]))
 
+        voted = self._vote_unmatched(features, gn_admin1, ne_by_code)
+
         self.admin1_idx: dict[str, int] = {}
         self.gn_admin1_raw: dict[int, str] = {}
         with_shape = 0
@@ -421,8 +423,9 @@ class Builder:
             feats = ne_by_code.get(code, [])
             name = display_name(gn_admin1[code], [f["properties"] for f in feats])
             geom = None
-            if feats:
-                geom = clean(shapely.union_all([shape(f["geometry"]) for f in feats if f["geometry"]]))
+            parts = [shape(f["geometry"]) for f in feats + voted.get(code, []) if f["geometry"]]
+            if parts:
+                geom = clean(shapely.union_all(parts))
             props = [f["properties"] for f in feats]
             main = max(props, key=lambda p: p.get("area_sqkm") or 0, default=None) if props else None
             if main is not None and main.get("latitude") is not None and len(props) == 1:
@@ -446,6 +449,37 @@ class Builder:
                 with_shape += 1
             self._admin1_names(idx, name, props)
         log(f"admin1: {len(self.admin1_idx)}, with polygons: {with_shape}")
+
+    def _vote_unmatched(self, features: list, gn_admin1: dict, ne_by_code: dict) -> dict[str, list]:
+        """Natural Earth features whose ``gn_a1_code`` is no GeoNames region, by the region they fill.
+
+        Where Natural Earth splits a country finer than GeoNames (Spanish provinces
+        vs. autonomous communities, English counties vs. England), each such feature
+        goes to the GeoNames region most of the GeoNames places inside it belong
+        to, so that region still gets a polygon. Only regions with no feature of
+        their own are filled this way, and only the geometry is taken, not names.
+        """
+        unmatched = [f for f in features
+                     if f["geometry"] and (f["properties"].get("gn_a1_code") or "") not in gn_admin1]
+        if not unmatched:
+            return {}
+        geoms = [shapely.make_valid(shape(f["geometry"])) for f in unmatched]
+        cities = list(self.cities_raw.values())
+        points = shapely.points([c["longitude"] for c in cities], [c["latitude"] for c in cities])
+        tree = shapely.STRtree(geoms)
+        pt_idx, poly_idx = tree.query(points, predicate="within")
+        votes: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for p, g in zip(pt_idx.tolist(), poly_idx.tolist(), strict=True):
+            c = cities[p]
+            votes[g][f"{c['countrycode']}.{c['admin1code']}"] += 1
+        out: dict[str, list] = defaultdict(list)
+        for g, counts in sorted(votes.items()):
+            code, n = max(sorted(counts.items()), key=lambda kv: kv[1])
+            if n * 2 > sum(counts.values()) and code in gn_admin1 and code not in ne_by_code:
+                out[code].append(unmatched[g])
+        log(f"admin1: {sum(len(v) for v in out.values())} finer Natural Earth features fill "
+            f"{len(out)} GeoNames regions")
+        return out
 
     def _admin1_names(self, idx: int, name: str, props: list[dict]) -> None:
         main_names = [name]
