@@ -235,6 +235,7 @@ def test_malicious_text_stays_text(open_map):
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert "<script>window.__pwned = 9</script>" in page.locator(".gm-title-main").inner_text()
     assert page.locator(".gm-title script").count() == 0
+    assert page.locator("img[src=x], b, i").count() == 0  # nothing injected anywhere
     opened.check_clean()
 
 
