@@ -368,3 +368,92 @@ def test_regions_split_finer_in_natural_earth_have_polygons(store, iso, code, lo
 def test_all_polygons_are_valid(store):
     for kind in ("country", "admin1", "sea"):
         assert all(geom.is_valid and not geom.is_empty for _, geom in store.shapes(kind)), kind
+
+
+def test_manifest_matches_the_data_files():
+    import hashlib
+    import json
+
+    manifest = json.loads((DEFAULT_DATA_DIR / "MANIFEST.json").read_text(encoding="utf-8"))
+    assert manifest["inputs"] and all(i["package"] and i["version"] for i in manifest["inputs"])
+    for name, record in manifest["outputs"].items():
+        data = (DEFAULT_DATA_DIR / name).read_bytes()
+        assert len(data) == record["bytes"], name
+        assert hashlib.sha256(data).hexdigest() == record["sha256"], name
+    total = sum(r["bytes"] for r in manifest["outputs"].values())
+    assert total < 15_000_000  # the committed data stays compact
+
+
+# -- the rules the build applies (gazetteer.build.build) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "bare"),
+    [("kursk oblast", "kursk"), ("krasnodar krai", "krasnodar"), ("republic of crimea", "crimea"),
+     ("autonomous republic of crimea", "crimea"), ("idlib governorate", "idlib"), ("texas", "texas"),
+     ("oblast", "oblast")],
+)
+def test_strip_type(key, bare):
+    from gazetteer.build.build import strip_type
+
+    assert strip_type(key) == bare
+
+
+@pytest.mark.parametrize(
+    ("demonym", "plural"),
+    [("Ukrainian", "Ukrainians"), ("North Korean", "North Koreans"), ("Chinese", "Chinese"),
+     ("British", "British"), ("Swiss", "Swiss"), ("Dutch", "Dutch")],
+)
+def test_plural(demonym, plural):
+    from gazetteer.build.build import plural as make_plural
+
+    assert make_plural(demonym) == plural
+
+
+def test_word_variants():
+    from gazetteer.build.build import word_variants
+
+    assert word_variants("st cloud") == ["saint cloud"]
+    assert word_variants("mount vernon") == ["mt vernon"]
+    assert word_variants("st") == []  # a lone word stays as it is
+    assert word_variants("kursk") == []
+
+
+@pytest.mark.parametrize(
+    ("alt", "main", "population", "kept"),
+    [
+        ("Ugledar", "Vuhledar", 14_000, True),  # a spelling of the main name
+        ("Угледар", "Vuhledar", 14_000, True),  # Cyrillic
+        ("Henry", "Clay", 1_000, False),  # unrelated, small place
+        ("Artemivsk", "Bakhmut", 80_000, True),  # unrelated but a big place
+        ("The City", "Oakville", 100_000, False),  # generic words
+        ("Pa", "Chongqing", 7_000_000, False),  # two letters
+        ("MOW", "Moscow", 10_000_000, False),  # airport-like code
+        ("lwga awblast lnyngrad", "Luga", 40_000, False),  # machine romanisation
+        ("東京", "Tokyo", 8_000_000, False),  # another script
+    ],
+)
+def test_keep_city_alternate(alt, main, population, kept):
+    from gazetteer.build.build import keep_city_alternate
+
+    assert keep_city_alternate(alt, fold(main), population) is kept
+
+
+def test_abbreviations_and_generic_keys():
+    from gazetteer.build.build import is_abbreviation, is_generic
+
+    assert is_abbreviation("TX") and is_abbreviation("Tex.") and is_abbreviation("N.Y.")
+    assert not is_abbreviation("Texas")
+    assert is_generic("south") and is_generic("north west") and not is_generic("south sudan")
+
+
+def test_display_name():
+    from gazetteer.build.build import display_name
+
+    ne_kharkiv = {"name_en": "Kharkiv", "type": "Oblast'", "type_en": "Region"}
+    ne_leningrad = {"name_en": "Leningrad", "type": "Oblast", "type_en": "Region"}
+    ne_crimea = {"name_en": "Crimea", "type": "Oblast", "type_en": "Autonomous Republic"}
+    assert display_name("Kharkiv", [ne_kharkiv]) == "Kharkiv Oblast"
+    assert display_name("Leningradskaya Oblast'", [ne_leningrad]) == "Leningrad Oblast"
+    assert display_name("Crimea", [ne_crimea]) == "Crimea"
+    assert display_name("Texas", []) == "Texas"
