@@ -262,8 +262,9 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
             cand = _match(store, text, folded, offsets, p, key, n, ntext)
             if cand is None:
                 continue
-            if entries and not cand.text.isupper():
-                # Abbreviations ("US", "UK") collide with words ("us"): only in capitals.
+            if entries and (not cand.text.isupper() or (len(key) <= 2 and key not in ("us", "uk") and text[cand.start - 2 : cand.start] != ", ")):
+                # Abbreviations ("US", "UK") collide with words ("us"): only in
+                # capitals, and two-letter ones ("OK", "IN") only after a comma.
                 entries = [e for e in entries if e[1] & ~_NAME_ABBREV]
                 if not entries and not user:
                     continue

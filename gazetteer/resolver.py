@@ -204,6 +204,7 @@ class _Name:
     org: bool = False
     region_word: bool = False  # "Washington state", "Kursk region" not in the data as one name
     county_word: bool = False  # "Walton County": the county is not in the data, a town of its name is
+    person: bool = False  # some occurrence is a person's name: one sense per document
     static: list | None = None  # see _static_scores
     zipf: float = 0.0
 
@@ -325,6 +326,14 @@ def _name_after(text: str, cand: Candidate, nxt: Candidate | None) -> bool:
     return _fold_word(after) not in _PLACE_SUFFIXES
 
 
+#: Verbs of speech after a name make it a speaker ("Jones said").
+_SPEECH = frozenset("said says told added wrote explained asked noted stated testified recalled".split())
+
+
+def _said_after(text: str, cand: Candidate) -> bool:
+    return _after(text, cand) in _SPEECH
+
+
 def _is_org(text: str, cand: Candidate) -> bool:
     before = _before(text, cand)
     if before and before.islower() and _fold_word(before) in ORG_BEFORE:
@@ -414,6 +423,7 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
             name.org = True
         if _is_person(text, cand, prev_cand):
             rejected.add(i)
+            name.person = True
             continue
         nxt = candidates[i + 1] if i + 1 < len(candidates) else None
         qual = None
@@ -432,8 +442,12 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
                 name.region_word = True
             elif after in ("County", "Parish", "Borough"):
                 name.county_word = True
-        if " " not in cand.key and (_given_name_before(text, cand, prev_cand) or _name_after(text, cand, nxt)):
-            personish.add(i)
+        if " " not in cand.key:
+            if _given_name_before(text, cand, prev_cand):
+                personish.add(i)
+                name.person = True  # "Sergei Sobyanin" ... later "Sobyanin said"
+            elif _name_after(text, cand, nxt) or _said_after(text, cand):
+                personish.add(i)
 
     # Context: countries (names and demonyms) and regions named in the document.
     admin1_votes: Counter = Counter()
@@ -723,11 +737,16 @@ def _choose(store, name: _Name, occ, weak, personish, country_votes, admin1_vote
     ok = True
     all_weak = all(i in weak for i in occ)
     zipf = name.zipf
+    alt_only = not opt.flags & (NAME_MAIN | NAME_QUALIFIED) and not opt.user
     explicit = reason is not None and reason.split(":")[0] in ("user-place", "qualifier", "qualified-admin1", "country")
     if not big and not explicit and zipf >= VERY_COMMON_WORD_ZIPF:
         ok = False  # "May", "Road": words first
     elif not big and evidence < 2 and any(i in personish for i in occ):
         ok = False  # "Alexander Mazegora", "Sergei Sobyanin"
+    elif not big and not explicit and name.person:
+        ok = False  # "Mr. Jones" or "Tom Jones" earlier: "Jones" is him throughout
+    elif not big and not explicit and alt_only and (zipf > 0 or evidence == 0):
+        ok = False  # "Bush" for Būsh, "Hamas" for Hamm: alternate names of small places need more
     elif place.kind == "city" and " " in name.key and not opt.user and all(i in determiner for i in occ):
         ok = False  # "the White House", "the Pentagon": a town takes no article
     elif evidence < 2 and zipf >= COMMON_WORD_ZIPF and (all_weak or not big):
