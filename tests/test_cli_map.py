@@ -130,8 +130,11 @@ def test_map_from_articles(tmp_path):
     result = run(DATA / "articles", "-o", out)
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
-    assert "Kharkiv" in page and "Pokrovsk" in page
-    assert len(map_ids(out)) >= 1
+    data = json.loads(re.search(r'id="incidents_[^"]*_data"\s+data-encoding="json">(.*?)</script>',
+                                page, re.S | re.I).group(1))
+    places = {data["S"][i] for i in data["loc"]}
+    assert places & {"Kharkiv", "Pokrovsk"}
+    assert all(data["S"][i].endswith("strike.txt") for i in data["src"])
 
 
 def test_missing_input_is_one_line(tmp_path):
