@@ -80,6 +80,8 @@ NONE16 = 0xFFFF
 FORMAT = 1
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent / "data"
+#: How many keys' unpacked entries :meth:`Store.entries` keeps (then it starts afresh).
+_CACHE_KEYS = 200_000
 _REQUIRED = ("names.marisa", "meta.json", "places.npz", "zipf.marisa", "shapes.npz")
 
 
@@ -102,6 +104,7 @@ class Store:
         self._name_bytes = b""
         self._by_id: dict[str, int] | None = None
         self._places: dict[int, Place] = {}
+        self._entries: dict[str, tuple[tuple[int, int], ...]] = {}
         self._zipf: marisa_trie.RecordTrie | None = None
         self._shape_index: dict[int, tuple[int, int]] | None = None
         self._shape_blob: np.ndarray | None = None
@@ -192,10 +195,18 @@ class Store:
 
     def entries(self, key: str) -> list[tuple[int, int]]:
         """``(place index, NAME_* flags)`` of every place named ``key``; ``[]`` if none."""
-        try:
-            return self._names[key]
-        except KeyError:
-            return []
+        # Unpacking trie records costs ~10 µs a key; news repeats its names, so
+        # keep the unpacked records (as tuples: each caller gets its own list).
+        found = self._entries.get(key)
+        if found is None:
+            try:
+                found = tuple(self._names[key])
+            except KeyError:
+                found = ()
+            if len(self._entries) >= _CACHE_KEYS:
+                self._entries.clear()
+            self._entries[key] = found
+        return list(found)
 
     def demonym(self, key: str) -> str | None:
         """ISO2 of the country a folded demonym or adjective refers to (``"north korean"`` → ``"KP"``)."""
@@ -239,27 +250,28 @@ class Store:
             return cached
         if not 0 <= idx < self._n:
             raise IndexError(f"no place with index {idx}")
-        kind = self._meta["kinds"][int(self._array("kind")[idx])]
-        country = int(self._array("country")[idx])
-        a1 = int(self._array("admin1")[idx])
-        gid = int(self._array("geonameid")[idx])
-        fcode = self._meta["feature_codes"][int(self._array("fcode")[idx])]
+        self._array("kind")
+        col = self._arrays  # .item() gives Python scalars without numpy scalar objects
+        meta = self._meta
+        country = col["country"].item(idx)
+        a1 = col["admin1"].item(idx)
+        gid = col["geonameid"].item(idx)
         admin1_name = None
         if a1 != NONE16:
-            a1_idx = self._ids().get("admin1:" + self._meta["admin1_codes"][a1])
+            a1_idx = self._ids().get("admin1:" + meta["admin1_codes"][a1])
             if a1_idx is not None:
                 admin1_name = self._name(a1_idx)
         result = Place(
             id=self._special_ids[idx] if idx < len(self._special_ids) else f"gn:{gid}",
             name=self._name(idx),
-            kind=kind,
-            country=self._meta["countries"][country] if country != NONE16 else None,
+            kind=meta["kinds"][col["kind"].item(idx)],
+            country=meta["countries"][country] if country != NONE16 else None,
             admin1=admin1_name,
-            lat=round(float(self._array("lat")[idx]), 5),
-            lon=round(float(self._array("lon")[idx]), 5),
-            population=int(self._array("population")[idx]),
+            lat=round(col["lat"].item(idx), 5),
+            lon=round(col["lon"].item(idx), 5),
+            population=col["population"].item(idx),
             geonameid=gid or None,
-            feature_code=fcode,
+            feature_code=meta["feature_codes"][col["fcode"].item(idx)],
         )
         self._places[idx] = result
         return result
