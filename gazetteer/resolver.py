@@ -62,6 +62,10 @@ BIG_POPULATION = 100_000
 #: The most document context (region, country, a place nearby) can add to a score.
 MAX_CONTEXT = 10.0
 
+#: Options within this much of a name's best static score count as plausible
+#: senses when looking for regions that several names share.
+SHARED_REGION_WINDOW = 6.0
+
 #: A city at least this big that shares its name with its region is the region's
 #: seat ("Kharkiv", "Kursk"): the bare name means the city.
 REGION_SEAT_POPULATION = 50_000
@@ -206,6 +210,7 @@ class _Name:
     county_word: bool = False  # "Walton County": the county is not in the data, a town of its name is
     person: bool = False  # some occurrence is a person's name: one sense per document
     static: list | None = None  # see _static_scores
+    regions: set = field(default_factory=set)  # admin1 keys of its plausible senses
     zipf: float = 0.0
 
 
@@ -484,6 +489,15 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
     anchors: list[tuple[str, Place]] = []
     derived_country: dict[str, str] = {}
     derived_admin1: dict[str, tuple[str, str]] = {}
+    # Regions several ambiguous names could share ("Huntsville" and "Walker
+    # County" both have a Texas sense): spatial minimality, before anything is chosen.
+    shared: Counter = Counter()
+    for key, name in names.items():
+        if name.org or not name.options:
+            continue
+        _ensure_static(store, name)
+        top = name.static[0][0]
+        shared.update({t[4] for t in name.static if t[4] and t[0] >= top - SHARED_REGION_WINDOW})
     previous = None
     anchor_arrays = None
     settled: set[str] = set()
@@ -498,7 +512,7 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
                 continue
             cv = _Votes(total_country, derived_country.get(key))
             av = _Votes(total_admin1, derived_admin1.get(key))
-            chosen[key] = _choose(store, name, occ, weak, personish, cv, av, anchor_arrays, determiner)
+            chosen[key] = _choose(store, name, occ, weak, personish, cv, av, anchor_arrays, determiner, shared)
             static = name.static
             if static and (len(static) == 1 or static[0][0] - static[1][0] > MAX_CONTEXT) and static[0][2] == 2:
                 settled.add(key)  # explicit and unrivalled: no context can change it
@@ -681,16 +695,29 @@ def _static_scores(name: _Name) -> list[tuple[float, str | None, int, _Option]]:
     return out[:40]
 
 
-def _choose(store, name: _Name, occ, weak, personish, country_votes, admin1_votes, anchors, determiner=frozenset()):
-    """Score every option of one name; return (option, confidence, reason, accepted, evidence, big)."""
+def _ensure_static(store, name: _Name) -> None:
     if name.static is None:
         name.static = _static_scores(name)
         name.options = [t[3] for t in name.static]
         name.zipf = store.zipf(name.key) if " " not in name.key else 0.0
+        top = name.static[0][0]
+        name.regions = {t[4] for t in name.static if t[4] and t[0] >= top - SHARED_REGION_WINDOW}
+
+
+def _choose(
+    store, name: _Name, occ, weak, personish, country_votes, admin1_votes, anchors, determiner=frozenset(), shared=None
+):
+    """Score every option of one name; return (option, confidence, reason, accepted, evidence, big)."""
+    _ensure_static(store, name)
     scored = []
     nearest = _nearest_anchors(name, anchors)
     for k, (score, reason, evidence, opt, a1) in enumerate(name.static):
         place = opt.place
+        if shared and a1:
+            others = shared.get(a1, 0) - (a1 in name.regions)
+            if others > 0:
+                score += 0.8 * min(others, 3)
+                evidence = max(evidence, 1)
         if a1 and place.kind != "admin1" and admin1_votes.get(a1):
             score += 2.5
             evidence = 2
