@@ -222,6 +222,19 @@ def test_popup_shows_the_evidence_sentence(open_map):
     opened.check_clean()
 
 
+def test_hover_names_the_incident(open_map):
+    opened = open_map(False)
+    page = opened.page
+    x, y = page.evaluate(
+        "(() => { const i = geomap.data.id.indexOf('e1');"
+        " const p = geomap.map.latLngToContainerPoint([geomap.data.lat[i], geomap.data.lon[i]]);"
+        " const r = geomap.map.getContainer().getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; })()")
+    page.mouse.move(x, y)
+    tip = page.wait_for_selector(".gm-tip", timeout=5000)
+    assert tip.inner_text() == "Explosions/Remote violence — Kharkiv, 2024-12-18"
+    opened.check_clean()
+
+
 def test_malicious_text_stays_text(open_map):
     opened = open_map(False)
     page = opened.page

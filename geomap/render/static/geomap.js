@@ -236,10 +236,27 @@
       this.features[i] = layer;
     }
 
+    // One shared hover label (type, place, date) instead of a tooltip per feature.
+    var tip = L.tooltip({ direction: 'top', offset: [0, -8], className: 'gm-tip' });
+    function hover(e) {
+      var layer = e.layer, i = layer && layer.gmIndex;
+      if (i === undefined) { return; }
+      var d = data.d[i], text = data.types[data.t[i]].name + ' — ' + self.string('loc', i)
+        + (d === null ? ' (undated)' : ', ' + isoDay(d));
+      tip.setLatLng(layer.getLatLng ? layer.getLatLng() : e.latlng).setContent(node('span', null, text));
+      map.openTooltip(tip);
+    }
+    function unhover() { map.closeTooltip(tip); }
     this.groups.forEach(function (group) {
       group.on('click', function (e) { self.openPopup(e.layer, e.latlng); });
+      group.on('mouseover', hover);
+      group.on('mouseout', unhover);
       group.addTo(map);
     });
+    if (this.cluster) {
+      this.cluster.on('mouseover', hover);
+      this.cluster.on('mouseout', unhover);
+    }
     this._building = false;
 
     var days = data.d.filter(function (d) { return d !== null; });
