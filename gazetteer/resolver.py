@@ -52,6 +52,12 @@ __all__ = ["resolve", "prior", "haversine_km", "AP_STATES"]
 NAME_MAIN, NAME_ASCII, NAME_ALT, NAME_QUALIFIED, NAME_ABBREV, NAME_CYRILLIC = 1, 2, 4, 8, 16, 32
 _GOOD_NAME = NAME_MAIN | NAME_ASCII | NAME_QUALIFIED | NAME_CYRILLIC
 
+#: Score weights (see :func:`prior` and :func:`_choose`): a national capital's
+#: lift, and the lift from the document naming a place's region or country.
+CAPITAL_BONUS = 2.5
+REGION_CONTEXT = 2.5
+COUNTRY_CONTEXT = 1.5
+
 #: Resolution passes: the first with what the document says outright, the next
 #: with what earlier passes resolved (see :func:`resolve`).
 PASSES = 2
@@ -156,7 +162,7 @@ def prior(place: Place, flags: int) -> float:
         score = 0.55 * math.log10(place.population + 1)
         code = place.feature_code or ""
         if code == "PPLC":
-            score += 2.5
+            score += CAPITAL_BONUS
         elif code == "PPLA":
             score += 1.0
         elif code in ("PPLA2", "PPLG"):
@@ -719,12 +725,12 @@ def _choose(
                 score += 0.8 * min(others, 3)
                 evidence = max(evidence, 1)
         if a1 and place.kind != "admin1" and admin1_votes.get(a1):
-            score += 2.5
+            score += REGION_CONTEXT
             evidence = 2
             reason = reason or f"context-admin1:{a1[0]}.{a1[1]}"
         cv = country_votes.get(place.country, 0) if place.kind != "country" else 0
         if cv > 0:
-            score += 1.5 + 0.5 * min(cv, 4)
+            score += COUNTRY_CONTEXT + 0.5 * min(cv, 4)
             if evidence < 1:
                 evidence = 1
         if nearest is not None and place.kind in ("city", "admin1", "other"):
