@@ -1,12 +1,12 @@
 """A geopy geocoder backed by the embedded gazetteer: no network, ever.
 
-Drops into any geopy workflow (``geopy.extra.rate_limiter``, geopandas'
-``tools.geocode(..., provider=GazetteerGeocoder())`` and the like)::
+Drops into any geopy workflow (``geopy.extra.rate_limiter.RateLimiter``,
+``geopandas.tools.geocode(names, provider=GazetteerGeocoder)``)::
 
     >>> from gazetteer import GazetteerGeocoder
     >>> loc = GazetteerGeocoder().geocode("Kharkov")
     >>> loc.raw["name"], round(loc.latitude, 1), round(loc.longitude, 1)
-    ('Kharkiv', 50.0, 36.2)
+    ('Kharkiv', 50.0, 36.3)
 """
 
 from __future__ import annotations

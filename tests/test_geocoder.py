@@ -68,3 +68,13 @@ def test_miss_is_none(geocoder, no_network):
 def test_reverse_is_not_offered(geocoder):
     with pytest.raises(NotImplementedError):
         geocoder.reverse((50.45, 30.52))
+
+
+def test_geopandas_geocode_takes_it_as_provider(no_network):
+    from geopandas.tools import geocode
+
+    gdf = geocode(["Kharkov", "Kyiv", "Xqzzyville"], provider=GazetteerGeocoder)
+    assert gdf.crs == "EPSG:4326"
+    assert gdf.loc[0, "address"].startswith("Kharkiv")
+    assert abs(gdf.geometry[1].x - 30.52) < 0.3 and abs(gdf.geometry[1].y - 50.45) < 0.3  # (lon, lat)
+    assert gdf.geometry[2] is None or gdf.geometry[2].is_empty
