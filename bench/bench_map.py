@@ -15,6 +15,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import tempfile
@@ -111,6 +112,9 @@ def main(argv=None) -> int:
         gazetteer = Gazetteer()
     from playwright.sync_api import sync_playwright
 
+    load = os.getloadavg()[0]
+    print(f"# {os.cpu_count()} CPUs, load average {load:.1f} (figures scale with a busy machine); "
+          f"basemap {'off' if args.no_basemap else 'on'}")
     print(f"{'incidents':>9} {'mode':>7} {'build s':>8} {'size MB':>8} {'first paint s':>13} "
           f"{'all added s':>11} {'shown':>7}")
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
