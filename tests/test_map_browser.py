@@ -235,6 +235,26 @@ def test_hover_names_the_incident(open_map):
     opened.check_clean()
 
 
+def test_embed_fragment_works_inside_a_host_page(browser, maps, tmp_path):
+    from geomap.render import embed_html
+
+    host = tmp_path / "host.html"
+    fragment = embed_html(maps[True].read_text(encoding="utf-8"), height="500px")
+    host.write_text(f"<!DOCTYPE html><html><body><h1>Report</h1>{fragment}</body></html>", encoding="utf-8")
+    page = browser.new_page()
+    blocked, errors = [], []
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file://", "data:", "about:"))
+               else (blocked.append(r.request.url), r.abort()))
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    page.goto(host.resolve().as_uri())
+    frame = page.frame_locator("iframe")
+    frame.locator("html[data-geomap-ready]").wait_for(state="attached", timeout=20_000)
+    assert frame.locator(".gm-legend-count").count() == 5
+    assert page.evaluate("typeof window.geomap") == "undefined"  # the map stays inside its frame
+    assert blocked == [] and errors == []
+    page.close()
+
+
 def test_malicious_text_stays_text(open_map):
     opened = open_map(False)
     page = opened.page
