@@ -457,3 +457,9 @@ def test_display_name():
     assert display_name("Leningradskaya Oblast'", [ne_leningrad]) == "Leningrad Oblast"
     assert display_name("Crimea", [ne_crimea]) == "Crimea"
     assert display_name("Texas", []) == "Texas"
+
+
+def test_adjective_region_names_are_no_keys(store):
+    jewish_ao = store.admin1("RU", "89")
+    assert jewish_ao not in [i for i, _ in store.entries("jewish")]
+    assert jewish_ao in [i for i, _ in store.entries("jewish autonomous oblast")]

@@ -171,7 +171,7 @@ def word_variants(key: str) -> list[str]:
 
 def is_generic(key: str) -> bool:
     """Whether a key is made only of generic words ("south", "central", "north west")."""
-    return all(w in tables.GENERIC_WORDS for w in key.split(" "))
+    return key in tables.BARE_SKIP or all(w in tables.GENERIC_WORDS for w in key.split(" "))
 
 
 def is_abbreviation(name: str) -> bool:

@@ -235,6 +235,10 @@ GENERIC_WORDS = frozenset(
     "region district province state city territory county the of and".split()
 )
 
+#: Bare region names that are ordinary adjectives in English text ("Jewish" is
+#: Natural Earth's English name of the Jewish Autonomous Oblast).
+BARE_SKIP = frozenset({"jewish"})
+
 #: Word-level spelling equivalents in place names: each pair is added both ways
 #: ("St. Cloud" = "Saint Cloud", "Mt. Vernon" = "Mount Vernon").
 WORD_EQUIVALENTS = (("saint", "st"), ("sainte", "ste"), ("mount", "mt"), ("fort", "ft"))
