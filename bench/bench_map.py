@@ -27,17 +27,45 @@ import numpy as np
 import pandas as pd
 from shapely.geometry import Point
 
-from geomap.render import render_map
 from geomap.fileio import atomic_write_text
+from geomap.render import render_map
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-TYPES = [("Battles", "Armed clash", 0.35), ("Explosions/Remote violence", "Shelling/artillery/missile attack", 0.35),
-         ("Violence against civilians", "Attack", 0.1), ("Protests", "Peaceful protest", 0.08),
-         ("Riots", "Mob violence", 0.04), ("Strategic developments", "Other", 0.08)]
-PLACES = ["Pokrovsk", "Kurakhove", "Toretsk", "Chasiv Yar", "Kupiansk", "Vovchansk", "Sudzha", "Kharkiv",
-          "Zaporizhzhia", "Kherson", "Sumy", "Belgorod", "Kursk", "Bryansk", "Horlivka", "Siversk"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+TYPES = [
+    ("Battles", "Armed clash", 0.35),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack", 0.35),
+    ("Violence against civilians", "Attack", 0.1),
+    ("Protests", "Peaceful protest", 0.08),
+    ("Riots", "Mob violence", 0.04),
+    ("Strategic developments", "Other", 0.08),
+]
+PLACES = [
+    "Pokrovsk",
+    "Kurakhove",
+    "Toretsk",
+    "Chasiv Yar",
+    "Kupiansk",
+    "Vovchansk",
+    "Sudzha",
+    "Kharkiv",
+    "Zaporizhzhia",
+    "Kherson",
+    "Sumy",
+    "Belgorod",
+    "Kursk",
+    "Bryansk",
+    "Horlivka",
+    "Siversk",
+]
 VERBS = ["shelled", "attacked with drones", "struck with guided bombs", "hit with artillery", "assaulted"]
 
 
@@ -56,23 +84,32 @@ def frame(n: int, seed: int = 7) -> gpd.GeoDataFrame:
         region = rng.random() < 0.03
         country = rng.random() < 0.01
         article = i // 5
-        rows.append({
-            "event_id": f"{i:08x}",
-            "event_date": None if undated else start + pd.Timedelta(days=rng.randrange(366)),
-            "time_precision": None if undated else rng.choice([1, 1, 1, 2, 3]),
-            "event_type": etype, "sub_event_type": sub,
-            "location": place, "location_kind": "country" if country else ("admin1" if region else "city"),
-            "geo_precision": 3 if (region or country) else rng.choice([1, 2]),
-            "place_id": "country:UA" if country else ("admin1:RU.41" if region else f"gn:{rng.randrange(10**6)}"),
-            "country": "Ukraine", "admin1": "Donetsk Oblast",
-            "fatalities": rng.choice([0, 0, 0, 1, 2, 5]), "injured": rng.choice([None, 0, 3, 12]),
-            "notes": (f"Russian forces {rng.choice(VERBS)} {place} on day {rng.randrange(1, 30)}, "
-                      f"killing {rng.randrange(0, 9)} and wounding {rng.randrange(0, 40)} people, "
-                      f"the head of the {place} military administration said."),
-            "source": f"articles/{article:06d}.txt", "title": f"Overnight attacks on {place} ({article})",
-            "url": f"https://news.example.org/{article:06d}",
-            "geometry": Point() if country else Point(float(lon[i]), float(lat[i])),
-        })
+        rows.append(
+            {
+                "event_id": f"{i:08x}",
+                "event_date": None if undated else start + pd.Timedelta(days=rng.randrange(366)),
+                "time_precision": None if undated else rng.choice([1, 1, 1, 2, 3]),
+                "event_type": etype,
+                "sub_event_type": sub,
+                "location": place,
+                "location_kind": "country" if country else ("admin1" if region else "city"),
+                "geo_precision": 3 if (region or country) else rng.choice([1, 2]),
+                "place_id": "country:UA" if country else ("admin1:RU.41" if region else f"gn:{rng.randrange(10**6)}"),
+                "country": "Ukraine",
+                "admin1": "Donetsk Oblast",
+                "fatalities": rng.choice([0, 0, 0, 1, 2, 5]),
+                "injured": rng.choice([None, 0, 3, 12]),
+                "notes": (
+                    f"Russian forces {rng.choice(VERBS)} {place} on day {rng.randrange(1, 30)}, "
+                    f"killing {rng.randrange(0, 9)} and wounding {rng.randrange(0, 40)} people, "
+                    f"the head of the {place} military administration said."
+                ),
+                "source": f"articles/{article:06d}.txt",
+                "title": f"Overnight attacks on {place} ({article})",
+                "url": f"https://news.example.org/{article:06d}",
+                "geometry": Point() if country else Point(float(lon[i]), float(lat[i])),
+            }
+        )
     gdf = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
     gdf["event_date"] = pd.to_datetime(gdf["event_date"])
     return gdf
@@ -81,8 +118,14 @@ def frame(n: int, seed: int = 7) -> gpd.GeoDataFrame:
 def load_in_browser(browser, path: Path) -> dict:
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     blocked = []
-    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file://", "data:"))
-               else (blocked.append(r.request.url), r.abort()))
+    page.route(
+        "**/*",
+        lambda r: (
+            r.continue_()
+            if r.request.url.startswith(("file://", "data:"))
+            else (blocked.append(r.request.url), r.abort())
+        ),
+    )
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(path.resolve().as_uri(), wait_until="load", timeout=120_000)
@@ -113,10 +156,14 @@ def main(argv=None) -> int:
     from playwright.sync_api import sync_playwright
 
     load = os.getloadavg()[0]
-    print(f"# {os.cpu_count()} CPUs, load average {load:.1f} (figures scale with a busy machine); "
-          f"basemap {'off' if args.no_basemap else 'on'}")
-    print(f"{'incidents':>9} {'mode':>7} {'build s':>8} {'size MB':>8} {'first paint s':>13} "
-          f"{'all added s':>11} {'shown':>7}")
+    print(
+        f"# {os.cpu_count()} CPUs, load average {load:.1f} (figures scale with a busy machine); "
+        f"basemap {'off' if args.no_basemap else 'on'}"
+    )
+    print(
+        f"{'incidents':>9} {'mode':>7} {'build s':>8} {'size MB':>8} {'first paint s':>13} "
+        f"{'all added s':>11} {'shown':>7}"
+    )
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for n in args.sizes:
@@ -124,14 +171,16 @@ def main(argv=None) -> int:
             for mode in args.modes:
                 path = Path(tmp) / f"bench-{n}-{mode}.html"
                 t0 = time.perf_counter()
-                page = render_map(gdf, gazetteer=gazetteer, title=f"Benchmark {n}",
-                                  cluster=(mode == "cluster")).html()
+                page = render_map(gdf, gazetteer=gazetteer, title=f"Benchmark {n}", cluster=(mode == "cluster")).html()
                 atomic_write_text(path, page)
                 build = time.perf_counter() - t0
                 size = path.stat().st_size / 1e6
                 figures = load_in_browser(browser, path)
-                print(f"{n:>9} {mode:>7} {build:>8.2f} {size:>8.2f} {figures['fcp'] / 1000:>13.2f} "
-                      f"{figures['done'] / 1000:>11.2f} {figures['shown']:>7}", flush=True)
+                print(
+                    f"{n:>9} {mode:>7} {build:>8.2f} {size:>8.2f} {figures['fcp'] / 1000:>13.2f} "
+                    f"{figures['done'] / 1000:>11.2f} {figures['shown']:>7}",
+                    flush=True,
+                )
         browser.close()
     return 0
 

@@ -39,7 +39,9 @@ def run(*args):
 
 def map_ids(path: Path) -> list[str]:
     page = path.read_text(encoding="utf-8")
-    text = re.search(r'id="incidents_[^"]*_data"\s+data-encoding="json">(.*?)</script>', page, re.S | re.I)
+    text = re.search(
+        r'id="incidents_[^"]*_data"\s+data-encoding="json">(.*?)</script>', page, re.DOTALL | re.IGNORECASE
+    )
     assert text, "incident data not found in the page"
     return sorted(json.loads(text.group(1))["id"])
 
@@ -52,8 +54,7 @@ def test_map_from_incident_file(incidents_file, tmp_path):
     page = out.read_text(encoding="utf-8")
     assert find_external_urls(page) == []
     assert "<title>All of them</title>" in page
-    assert map_ids(out) == sorted(json.loads((DATA / "incidents.json").read_text())[i]["event_id"]
-                                  for i in range(10))
+    assert map_ids(out) == sorted(json.loads((DATA / "incidents.json").read_text())[i]["event_id"] for i in range(10))
 
 
 def test_geojson_with_json_suffix_is_an_incident_file(incidents_file, tmp_path):
@@ -130,8 +131,11 @@ def test_map_from_articles(tmp_path):
     result = run(DATA / "articles", "-o", out)
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
-    data = json.loads(re.search(r'id="incidents_[^"]*_data"\s+data-encoding="json">(.*?)</script>',
-                                page, re.S | re.I).group(1))
+    data = json.loads(
+        re.search(
+            r'id="incidents_[^"]*_data"\s+data-encoding="json">(.*?)</script>', page, re.DOTALL | re.IGNORECASE
+        ).group(1)
+    )
     places = {data["S"][i] for i in data["loc"]}
     assert places & {"Kharkiv", "Pokrovsk"}
     assert all(data["S"][i].endswith("strike.txt") for i in data["src"])

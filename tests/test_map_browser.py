@@ -12,16 +12,23 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 import pytest
+from conftest import require_chromium
 from shapely.geometry import Point, box
 
-from conftest import require_chromium
 from geomap.render import write_map
 
 pytestmark = pytest.mark.browser
 
 DATA = Path(__file__).parent / "data" / "render"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def load_frame() -> gpd.GeoDataFrame:
@@ -81,8 +88,13 @@ class Opened:
 def maps(tmp_path_factory):
     folder = tmp_path_factory.mktemp("maps")
     maps = {
-        cluster: write_map(FRAME, folder / f"map-{cluster}.html", gazetteer=Regions(),
-                           title="Test <script>window.__pwned = 9</script>", cluster=cluster)
+        cluster: write_map(
+            FRAME,
+            folder / f"map-{cluster}.html",
+            gazetteer=Regions(),
+            title="Test <script>window.__pwned = 9</script>",
+            cluster=cluster,
+        )
         for cluster in (True, False)
     }
     maps["heat"] = write_map(FRAME, folder / "map-heat.html", gazetteer=Regions(), cluster=False, heat=True)
@@ -142,7 +154,8 @@ def test_region_incident_is_an_area(open_map):
     opened = open_map(False)
     kind = opened.page.evaluate(
         "(() => { const i = geomap.data.id.indexOf('r1'); const f = geomap.features[i];"
-        " return [f instanceof L.GeoJSON, f.getBounds().getNorth() - f.getBounds().getSouth()]; })()")
+        " return [f instanceof L.GeoJSON, f.getBounds().getNorth() - f.getBounds().getSouth()]; })()"
+    )
     assert kind[0] is True and kind[1] == pytest.approx(1.5, abs=0.01)
     opened.check_clean()
 
@@ -179,8 +192,9 @@ def test_date_control_hides_incidents_outside_the_range(open_map, cluster):
     assert opened.shown() == ids_of((dates >= "2024-12-10") & (dates <= "2024-12-15"))
     # Types and dates filter together.
     page.locator(".leaflet-control-layers-overlays label", has_text="Battles").locator("input").click()
-    assert opened.shown() == ids_of((dates >= "2024-12-10") & (dates <= "2024-12-15")
-                                    & (FRAME["event_type"] != "Battles"))
+    assert opened.shown() == ids_of(
+        (dates >= "2024-12-10") & (dates <= "2024-12-15") & (FRAME["event_type"] != "Battles")
+    )
     opened.check_clean()
 
 
@@ -201,7 +215,8 @@ def click_incident(page, event_id):
         "(id) => { const i = geomap.data.id.indexOf(id);"
         " const p = geomap.map.latLngToContainerPoint([geomap.data.lat[i], geomap.data.lon[i]]);"
         " const r = geomap.map.getContainer().getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }",
-        event_id)
+        event_id,
+    )
     page.mouse.click(x, y)
     page.wait_for_selector(".leaflet-popup-content .gm-popup", timeout=5000)
     return page.locator(".leaflet-popup-content")
@@ -228,7 +243,8 @@ def test_hover_names_the_incident(open_map):
     x, y = page.evaluate(
         "(() => { const i = geomap.data.id.indexOf('e1');"
         " const p = geomap.map.latLngToContainerPoint([geomap.data.lat[i], geomap.data.lon[i]]);"
-        " const r = geomap.map.getContainer().getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; })()")
+        " const r = geomap.map.getContainer().getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; })()"
+    )
     page.mouse.move(x, y)
     tip = page.wait_for_selector(".gm-tip", timeout=5000)
     assert tip.inner_text() == "Explosions/Remote violence — Kharkiv, 2024-12-18"
@@ -243,8 +259,14 @@ def test_embed_fragment_works_inside_a_host_page(browser, maps, tmp_path):
     host.write_text(f"<!DOCTYPE html><html><body><h1>Report</h1>{fragment}</body></html>", encoding="utf-8")
     page = browser.new_page()
     blocked, errors = [], []
-    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file://", "data:", "about:"))
-               else (blocked.append(r.request.url), r.abort()))
+    page.route(
+        "**/*",
+        lambda r: (
+            r.continue_()
+            if r.request.url.startswith(("file://", "data:", "about:"))
+            else (blocked.append(r.request.url), r.abort())
+        ),
+    )
     page.on("pageerror", lambda err: errors.append(str(err)))
     page.goto(host.resolve().as_uri())
     frame = page.frame_locator("iframe")
@@ -275,8 +297,10 @@ def test_malicious_text_stays_text(open_map):
 def test_cluster_popup_after_zoom(open_map):
     opened = open_map(True)
     page = opened.page
-    page.evaluate("(() => { const i = geomap.data.id.indexOf('e1');"
-                  " geomap.cluster.zoomToShowLayer(geomap.features[i], () => {}); })()")
+    page.evaluate(
+        "(() => { const i = geomap.data.id.indexOf('e1');"
+        " geomap.cluster.zoomToShowLayer(geomap.features[i], () => {}); })()"
+    )
     page.wait_for_timeout(800)
     popup = click_incident(page, "e1")
     text = popup.inner_text()

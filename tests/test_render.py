@@ -49,22 +49,30 @@ class FakeGazetteer:
         return {"admin1:RU.41": KURSK}.get(place_id)
 
     def shapes(self, kind):
-        place = lambda pid, name, k, lat, lon, pop=0, code=None: Place(  # noqa: E731
-            pid, name, k, None, None, lat, lon, pop, None, code)
+        place = lambda pid, name, k, lat, lon, pop=0, code=None: Place(
+            pid, name, k, None, None, lat, lon, pop, None, code
+        )
         if kind == "country":
-            return [(place("country:UA", "Ukraine", "country", 49.0, 31.0), box(22, 44, 40, 52.4)),
-                    (place("country:RU", "Russia", "country", 60.0, 90.0), box(27, 41, 180, 78)),
-                    (place("country:AR", "Argentina", "country", -34, -64), box(-73, -55, -53, -22))]
+            return [
+                (place("country:UA", "Ukraine", "country", 49.0, 31.0), box(22, 44, 40, 52.4)),
+                (place("country:RU", "Russia", "country", 60.0, 90.0), box(27, 41, 180, 78)),
+                (place("country:AR", "Argentina", "country", -34, -64), box(-73, -55, -53, -22)),
+            ]
         if kind == "admin1":
             return [(place("admin1:RU.41", "Kursk Oblast", "admin1", 51.7, 35.8), KURSK)]
         if kind == "sea":
-            return [(place("sea:black-sea", "Black Sea", "sea", 43.4, 34.0),
-                     Polygon([(28, 41), (41.5, 41), (41.5, 46.5), (28, 46.5)]))]
+            return [
+                (
+                    place("sea:black-sea", "Black Sea", "sea", 43.4, 34.0),
+                    Polygon([(28, 41), (41.5, 41), (41.5, 46.5), (28, 46.5)]),
+                )
+            ]
         if kind == "city":
-            return [(place("gn:703448", "Kyiv", "city", 50.45, 30.52, 2_900_000, "PPLC"), Point(30.52, 50.45)),
-                    (place("gn:1", "Tiny", "city", 49.0, 33.0, 800), Point(33.0, 49.0)),
-                    (place("gn:3435910", "Buenos Aires", "city", -34.6, -58.4, 13_000_000, "PPLC"),
-                     Point(-58.4, -34.6))]
+            return [
+                (place("gn:703448", "Kyiv", "city", 50.45, 30.52, 2_900_000, "PPLC"), Point(30.52, 50.45)),
+                (place("gn:1", "Tiny", "city", 49.0, 33.0, 800), Point(33.0, 49.0)),
+                (place("gn:3435910", "Buenos Aires", "city", -34.6, -58.4, 13_000_000, "PPLC"), Point(-58.4, -34.6)),
+            ]
         raise ValueError(kind)
 
 
@@ -75,12 +83,17 @@ def frame():
 
 @pytest.fixture(scope="module")
 def page(frame):
-    return render_map(frame, gazetteer=FakeGazetteer(), title="Test <map> & \"quotes\"").html()
+    return render_map(frame, gazetteer=FakeGazetteer(), title='Test <map> & "quotes"').html()
 
 
 def embedded(page: str, element_suffix="_data") -> list[dict]:
-    blocks = re.findall(r'<script type="application/json" id="[^"]+' + element_suffix
-                        + r'"(?:\s+data-encoding="([^"]+)")?>(.*?)</script>', page, re.S)
+    blocks = re.findall(
+        r'<script type="application/json" id="[^"]+'
+        + element_suffix
+        + r'"(?:\s+data-encoding="([^"]+)")?>(.*?)</script>',
+        page,
+        re.DOTALL,
+    )
     out = []
     for encoding, text in blocks:
         if encoding == "gzip-base64":
@@ -104,8 +117,8 @@ def test_page_inlines_leaflet_and_plugins(page):
     assert "Leaflet 1.9.3" in page  # leaflet.js's own banner
     assert "MarkerClusterGroup" in page
     assert "GeomapKit" in page
-    assert "<script src=" not in page and "<link rel=\"stylesheet\" href=" not in page
-    assert 'data:image/png;base64,' in page  # layers.png from leaflet.css
+    assert "<script src=" not in page and '<link rel="stylesheet" href=' not in page
+    assert "data:image/png;base64," in page  # layers.png from leaflet.css
 
 
 def test_page_embeds_every_incident_once(page, frame):
@@ -115,8 +128,12 @@ def test_page_embeds_every_incident_once(page, frame):
     assert data["k"][data["id"].index("r1")] == REGION
     assert data["k"][data["id"].index("c1")] == COUNTRY
     assert [t["name"] for t in data["types"]] == [
-        "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests",
-        "Strategic developments"]
+        "Battles",
+        "Explosions/Remote violence",
+        "Violence against civilians",
+        "Protests",
+        "Strategic developments",
+    ]
     assert [t["count"] for t in data["types"]] == [4, 3, 1, 1, 1]
 
 
@@ -133,8 +150,10 @@ def test_page_escapes_article_text(page):
 
 
 def test_page_title_is_escaped(page):
-    assert "<title>Test &lt;map&gt; &amp; &#34;quotes&#34;</title>" in page or \
-        "<title>Test &lt;map&gt; &amp; &quot;quotes&quot;</title>" in page
+    assert (
+        "<title>Test &lt;map&gt; &amp; &#34;quotes&#34;</title>" in page
+        or "<title>Test &lt;map&gt; &amp; &quot;quotes&quot;</title>" in page
+    )
     assert '<meta charset="utf-8">' in page
 
 
@@ -172,7 +191,7 @@ def test_basemap_embedded_and_clipped(page):
     basemap = next(d for d in embedded(page) if isinstance(d, dict) and "bbox" in d)
     names = {item["n"] for item in basemap["country"]}
     assert names == {"Ukraine", "Russia"}  # Argentina is far outside the extent
-    south, west, north, east = basemap["bbox"]
+    east = basemap["bbox"][3]
     russia = next(item for item in basemap["country"] if item["n"] == "Russia")
     xs = [x for ring in russia["g"]["coordinates"] for x, _ in ring]
     assert max(xs) <= east + 1e-6 and east < 180
@@ -248,16 +267,19 @@ def test_dates_are_day_numbers(frame):
 # --- the offline check -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fragment", [
-    '<script src="https://cdn.example.org/x.js"></script>',
-    '<script src="//cdn.example.org/x.js"></script>',
-    '<link rel="stylesheet" href="http://example.org/a.css">',
-    '<img src="https://example.org/a.png">',
-    '<style>.a { background: url(https://example.org/a.png) }</style>',
-    "<style>.a { background: url('//example.org/a.png') }</style>",
-    '<style>@import "https://example.org/a.css";</style>',
-    '<div style="background-image:url(images/layers.png)"></div>',
-])
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        '<script src="https://cdn.example.org/x.js"></script>',
+        '<script src="//cdn.example.org/x.js"></script>',
+        '<link rel="stylesheet" href="http://example.org/a.css">',
+        '<img src="https://example.org/a.png">',
+        "<style>.a { background: url(https://example.org/a.png) }</style>",
+        "<style>.a { background: url('//example.org/a.png') }</style>",
+        '<style>@import "https://example.org/a.css";</style>',
+        '<div style="background-image:url(images/layers.png)"></div>',
+    ],
+)
 def test_offline_check_finds_fetches(fragment):
     page = f"<html><head></head><body>{fragment}</body></html>"
     assert find_external_urls(page)
@@ -266,12 +288,15 @@ def test_offline_check_finds_fetches(fragment):
     assert isinstance(info.value, GeomapError) and isinstance(info.value, OSError)
 
 
-@pytest.mark.parametrize("fragment", [
-    '<img src="data:image/png;base64,AAAA">',
-    '<style>.a { behavior: url(#default#VML) }</style>',
-    '<script type="application/json" id="d">{"u":"<img src=\\"https://x.org/a.png\\">"}</script>',
-    '<a href="https://example.org/">a link is not a fetch</a>',
-])
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        '<img src="data:image/png;base64,AAAA">',
+        "<style>.a { behavior: url(#default#VML) }</style>",
+        '<script type="application/json" id="d">{"u":"<img src=\\"https://x.org/a.png\\">"}</script>',
+        '<a href="https://example.org/">a link is not a fetch</a>',
+    ],
+)
 def test_offline_check_allows_inline_and_data(fragment):
     check_offline(f"<html><body>{fragment}</body></html>")
 
@@ -294,8 +319,17 @@ def test_script_json_compresses_large_payloads():
 
 
 def test_styles_are_distinct():
-    styles = styles_for(["Battles", "Riots", "Protests", "Explosions/Remote violence",
-                         "Violence against civilians", "Strategic developments", "Custom"])
+    styles = styles_for(
+        [
+            "Battles",
+            "Riots",
+            "Protests",
+            "Explosions/Remote violence",
+            "Violence against civilians",
+            "Strategic developments",
+            "Custom",
+        ]
+    )
     colours = [c for c, _ in styles.values()]
     shapes = [s for _, s in styles.values()]
     assert len(set(colours)) == len(colours)
@@ -320,7 +354,7 @@ def test_basemap_without_shapes_is_none():
 def test_embed_fragment_holds_the_whole_map(page):
     fragment = embed_html(page, title="T <x>")
     assert fragment.startswith('<iframe title="T &lt;x&gt;"')
-    assert "srcdoc=\"&lt;!DOCTYPE html&gt;" in fragment
+    assert 'srcdoc="&lt;!DOCTYPE html&gt;' in fragment
     assert "<script" not in fragment  # all of it is inert attribute text
 
 

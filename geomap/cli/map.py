@@ -85,29 +85,77 @@ def _date(ctx, param, value):
 @click.command("map")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="HTML file to write [maps/<first input>.html].")
-@click.option("--type", "types", multiple=True, metavar="TYPE",
-              help="Keep only this event or sub-event type (repeatable).")
-@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), callback=_date, metavar="YYYY-MM-DD", help="Keep events on or after YYYY-MM-DD.")
-@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), callback=_date, metavar="YYYY-MM-DD", help="Keep events on or before YYYY-MM-DD.")
-@click.option("--country", "countries", multiple=True, metavar="NAME",
-              help="Keep only this country (name or ISO code, repeatable).")
+@click.option(
+    "--type", "types", multiple=True, metavar="TYPE", help="Keep only this event or sub-event type (repeatable)."
+)
+@click.option(
+    "--since",
+    type=click.DateTime(["%Y-%m-%d"]),
+    callback=_date,
+    metavar="YYYY-MM-DD",
+    help="Keep events on or after YYYY-MM-DD.",
+)
+@click.option(
+    "--until",
+    type=click.DateTime(["%Y-%m-%d"]),
+    callback=_date,
+    metavar="YYYY-MM-DD",
+    help="Keep events on or before YYYY-MM-DD.",
+)
+@click.option(
+    "--country",
+    "countries",
+    multiple=True,
+    metavar="NAME",
+    help="Keep only this country (name or ISO code, repeatable).",
+)
 @click.option("--include-undated", is_flag=True, help="Keep undated incidents when filtering by date.")
-@click.option("--published", type=click.DateTime(["%Y-%m-%d"]), callback=_date, metavar="YYYY-MM-DD",
-              help="Publication date for articles that give none.")
+@click.option(
+    "--published",
+    type=click.DateTime(["%Y-%m-%d"]),
+    callback=_date,
+    metavar="YYYY-MM-DD",
+    help="Publication date for articles that give none.",
+)
 @click.option("--title", help="Map title [Incidents: <first input>].")
 @click.option("--cluster/--no-cluster", default=True, show_default=True, help="Cluster crowded points.")
 @click.option("--heat", is_flag=True, help="Add a heat layer where incidents crowd.")
-@click.option("--tiles", metavar="NAME",
-              help="Online tiles instead of the offline basemap (e.g. OpenStreetMap, 'CartoDB Positron'); "
-                   "the map then needs the internet.")
+@click.option(
+    "--tiles",
+    metavar="NAME",
+    help="Online tiles instead of the offline basemap (e.g. OpenStreetMap, 'CartoDB Positron'); "
+    "the map then needs the internet.",
+)
 @click.option("--cdn", is_flag=True, help="Load Leaflet from the web: a small file that needs the internet.")
 @click.option("--png", type=click.Path(dir_okay=False), help="Also write a PNG image of the map.")
 @click.option("--size", default="1600x1000", show_default=True, metavar="WxH", help="PNG size, WIDTHxHEIGHT.")
 @click.option("--embed", is_flag=True, help="Also write <output>.embed.html: an iframe fragment to paste into a page.")
-@click.option("--places-file", "places_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Extra places (CSV/GeoJSON) for the gazetteer (repeatable).")
-def map_command(inputs, output, types, since, until, countries, include_undated, published, title,
-                cluster, heat, tiles, cdn, png, size, embed, places_files) -> None:
+@click.option(
+    "--places-file",
+    "places_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra places (CSV/GeoJSON) for the gazetteer (repeatable).",
+)
+def map_command(
+    inputs,
+    output,
+    types,
+    since,
+    until,
+    countries,
+    include_undated,
+    published,
+    title,
+    cluster,
+    heat,
+    tiles,
+    cdn,
+    png,
+    size,
+    embed,
+    places_files,
+) -> None:
     """Write a self-contained offline incident map from articles or incident files.
 
     INPUTS are articles (files, folders, globs, - for stdin; extracted on the fly)
@@ -123,24 +171,33 @@ def map_command(inputs, output, types, since, until, countries, include_undated,
     """
     from gazetteer import Gazetteer
     from geomap.errors import EmptyResultError
+    from geomap.fileio import atomic_write_text
     from geomap.frame import filter_incidents
     from geomap.render import embed_html, parse_size, render_map, snapshot
-    from geomap.fileio import atomic_write_text
 
     png_size = parse_size(size) if png else None  # bad sizes fail before any work
     gazetteer = Gazetteer(places_files=places_files)
     gdf = _load(inputs, gazetteer=gazetteer, published=published)
     if gdf is None:
         raise EmptyResultError("no incidents found in the inputs; no map written")
-    filtered = filter_incidents(gdf, types=types, since=since, until=until, countries=countries,
-                                include_undated=include_undated)
+    filtered = filter_incidents(
+        gdf, types=types, since=since, until=until, countries=countries, include_undated=include_undated
+    )
     if len(filtered) == 0:
         raise EmptyResultError(f"the filters left none of the {len(gdf)} incidents; no map written")
     path = Path(output) if output else default_output(inputs)
     sources = {s for value in filtered.get("source", []) for s in str(value or "").split("; ") if s}
     subtitle = f"{len(sources)} source{'s' if len(sources) != 1 else ''}" if sources else None
-    built = render_map(filtered, gazetteer=gazetteer, title=title or _title(inputs), subtitle=subtitle,
-                       cluster=cluster, heat=heat, tiles=tiles, cdn=cdn)
+    built = render_map(
+        filtered,
+        gazetteer=gazetteer,
+        title=title or _title(inputs),
+        subtitle=subtitle,
+        cluster=cluster,
+        heat=heat,
+        tiles=tiles,
+        cdn=cdn,
+    )
     page = built.html()
     atomic_write_text(path, page)
     click.echo(str(path))

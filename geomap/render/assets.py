@@ -40,18 +40,30 @@ class Asset:
 #: Everything a map may need, in load order. Versions match the installed wheels
 #: (xstatic-leaflet 1.9.3, xstatic-leaflet-markercluster 1.4.1).
 ASSETS = {
-    "leaflet_css": Asset("leaflet_css", "css", "xstatic.pkg.leaflet:data/leaflet.css",
-                         "https://unpkg.com/leaflet@1.9.3/dist/leaflet.css"),
-    "leaflet": Asset("leaflet", "js", "xstatic.pkg.leaflet:data/leaflet.js",
-                     "https://unpkg.com/leaflet@1.9.3/dist/leaflet.js"),
+    "leaflet_css": Asset(
+        "leaflet_css", "css", "xstatic.pkg.leaflet:data/leaflet.css", "https://unpkg.com/leaflet@1.9.3/dist/leaflet.css"
+    ),
+    "leaflet": Asset(
+        "leaflet", "js", "xstatic.pkg.leaflet:data/leaflet.js", "https://unpkg.com/leaflet@1.9.3/dist/leaflet.js"
+    ),
     "markercluster_css": Asset(
-        "markercluster_css", "css", "xstatic.pkg.leaflet_markercluster:data/MarkerCluster.css",
-        "https://unpkg.com/leaflet.markercluster@1.4.1/dist/MarkerCluster.css"),
+        "markercluster_css",
+        "css",
+        "xstatic.pkg.leaflet_markercluster:data/MarkerCluster.css",
+        "https://unpkg.com/leaflet.markercluster@1.4.1/dist/MarkerCluster.css",
+    ),
     "markercluster": Asset(
-        "markercluster", "js", "xstatic.pkg.leaflet_markercluster:data/leaflet.markercluster.js",
-        "https://unpkg.com/leaflet.markercluster@1.4.1/dist/leaflet.markercluster.js"),
-    "heat": Asset("heat", "js", "folium:templates/leaflet_heat.min.js",
-                  "https://cdn.jsdelivr.net/gh/python-visualization/folium@main/folium/templates/leaflet_heat.min.js"),
+        "markercluster",
+        "js",
+        "xstatic.pkg.leaflet_markercluster:data/leaflet.markercluster.js",
+        "https://unpkg.com/leaflet.markercluster@1.4.1/dist/leaflet.markercluster.js",
+    ),
+    "heat": Asset(
+        "heat",
+        "js",
+        "folium:templates/leaflet_heat.min.js",
+        "https://cdn.jsdelivr.net/gh/python-visualization/folium@main/folium/templates/leaflet_heat.min.js",
+    ),
     "geomap_css": Asset("geomap_css", "css", "geomap.render:static/geomap.css", ""),
     "geomap": Asset("geomap", "js", "geomap.render:static/geomap.js", ""),
 }
@@ -66,7 +78,8 @@ def _path(asset: Asset) -> Path:
     except ModuleNotFoundError as err:
         raise ConfigurationError(
             f"map asset {asset.name!r} needs the Python package providing {module!r}; "
-            "reinstall geomap with its dependencies") from err
+            "reinstall geomap with its dependencies"
+        ) from err
     path = Path(str(root.joinpath(rel)))
     if not path.is_file():
         raise ConfigurationError(f"map asset {asset.name!r} not found at {path}")

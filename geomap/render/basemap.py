@@ -97,12 +97,14 @@ def build_basemap(provider, bounds) -> dict | None:
             inside = south <= place.lat <= north and west <= place.lon <= east
             if kind == "sea" and clipped.area < LABEL_MIN_SHARE * window.area:
                 inside = False  # a fjord or bay too small to name at this scale
-            items.append({
-                "n": place.name,
-                "g": json.loads(shapely.to_geojson(clipped)),
-                "lat": round(place.lat, 3) if inside else None,
-                "lon": round(place.lon, 3) if inside else None,
-            })
+            items.append(
+                {
+                    "n": place.name,
+                    "g": json.loads(shapely.to_geojson(clipped)),
+                    "lat": round(place.lat, 3) if inside else None,
+                    "lon": round(place.lon, 3) if inside else None,
+                }
+            )
         layers[kind] = items
         total += len(items)
     core = extent(bounds, margin=0.15, minimum=1.0)
@@ -151,7 +153,12 @@ def _major_places(provider, bounds, core=None) -> list[dict]:
         picked.append(((not near, not capital, -place.population), place))
     picked.sort(key=lambda item: item[0])
     return [
-        {"n": p.name, "lat": round(p.lat, 3), "lon": round(p.lon, 3),
-         "cap": (p.feature_code or "") == "PPLC", "pop": p.population}
+        {
+            "n": p.name,
+            "lat": round(p.lat, 3),
+            "lon": round(p.lon, 3),
+            "cap": (p.feature_code or "") == "PPLC",
+            "pop": p.population,
+        }
         for _, p in picked[:MAX_PLACES]
     ]

@@ -222,10 +222,7 @@ def build_payload(gdf, *, gazetteer=None) -> Payload:
                     regions.append({"id": pid, "name": names[i], "g": geojson})
             reg[i] = max(region_index[pid], -1)
 
-    notes = [
-        _evidence_text(n, e)
-        for n, e in zip(_column(gdf, "notes", ""), _column(gdf, "evidence", None))
-    ]
+    notes = [_evidence_text(n, e) for n, e in zip(_column(gdf, "notes", ""), _column(gdf, "evidence", None))]
     actors = [
         strings(" vs ".join(a for a in (_text(a1), _text(a2)) if a))
         for a1, a2 in zip(_column(gdf, "actor1"), _column(gdf, "actor2"))
@@ -287,13 +284,17 @@ def script_json(value, *, compress_above: int = COMPRESS_ABOVE) -> tuple[str, st
     (str, str)
         The element's content and its encoding, ``"json"`` or ``"gzip-base64"``.
     """
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False,
-                      default=_json_default)
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_json_default)
     if len(text) > compress_above:
         packed = gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0)
         return base64.b64encode(packed).decode("ascii"), "gzip-base64"
-    text = (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    text = (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
     return text, "json"
 
 

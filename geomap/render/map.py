@@ -74,8 +74,9 @@ class IncidentMap:
         return page
 
 
-def render_map(gdf, *, gazetteer=None, title=None, subtitle=None, cluster=True, heat=False,
-               tiles=None, cdn=False, basemap=True) -> IncidentMap:
+def render_map(
+    gdf, *, gazetteer=None, title=None, subtitle=None, cluster=True, heat=False, tiles=None, cdn=False, basemap=True
+) -> IncidentMap:
     """Build the layered incident map of an incident GeoDataFrame.
 
     Parameters
@@ -123,14 +124,20 @@ def render_map(gdf, *, gazetteer=None, title=None, subtitle=None, cluster=True, 
         _check_tiles(tiles)
     figure = Figure(title=html_lib.escape(title))
     try:
-        fmap = folium.Map(location=[(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2],
-                          zoom_start=5, tiles=tiles or None, prefer_canvas=True, control_scale=True,
-                          zoom_control="bottomright")
+        fmap = folium.Map(
+            location=[(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2],
+            zoom_start=5,
+            tiles=tiles or None,
+            prefer_canvas=True,
+            control_scale=True,
+            zoom_control="bottomright",
+        )
     except ValueError as err:
         # folium takes an unknown name for a custom URL and asks for its attribution.
         raise ConfigurationError(
             f"unknown tiles {tiles!r}: use a tile provider name such as OpenStreetMap or "
-            "'CartoDB Positron' (names from xyzservices.providers)") from err
+            "'CartoDB Positron' (names from xyzservices.providers)"
+        ) from err
     # folium's own defaults are CDN links (and jQuery/Bootstrap we do not use):
     # the Assets element below supplies what the page needs instead.
     fmap.default_js = []
@@ -167,10 +174,10 @@ def render_map(gdf, *, gazetteer=None, title=None, subtitle=None, cluster=True, 
     fmap.add_child(DateControl(incidents))
     fmap.add_child(CountryPanel(incidents))
     south, west, north, east = bounds
-    fmap.fit_bounds([[south, west], [north, east]], max_zoom=MAX_FIT_ZOOM,
-                    padding_top_left=(30, 70), padding_bottom_right=(30, 30))
-    return IncidentMap(fmap, title=title, count=len(gdf), dates=date_range(payload),
-                       offline=not (tiles or cdn))
+    fmap.fit_bounds(
+        [[south, west], [north, east]], max_zoom=MAX_FIT_ZOOM, padding_top_left=(30, 70), padding_bottom_right=(30, 30)
+    )
+    return IncidentMap(fmap, title=title, count=len(gdf), dates=date_range(payload), offline=not (tiles or cdn))
 
 
 def _check_tiles(name: str) -> None:
@@ -189,8 +196,7 @@ def _country_bounds(gdf, gazetteer) -> tuple[float, float, float, float]:
                 boxes.append(geom.bounds)
     if not boxes:
         return (-55.0, -165.0, 72.0, 175.0)
-    return (min(b[1] for b in boxes), min(b[0] for b in boxes),
-            max(b[3] for b in boxes), max(b[2] for b in boxes))
+    return (min(b[1] for b in boxes), min(b[0] for b in boxes), max(b[3] for b in boxes), max(b[2] for b in boxes))
 
 
 def write_map(gdf, path: str | os.PathLike, **options) -> Path:

@@ -23,16 +23,16 @@ class ExternalResourceError(OutputError):
     """
 
 
-_DATA_BLOCK = re.compile(r"<script[^>]*type=\"application/json\"[^>]*>.*?</script>", re.S | re.I)
+_DATA_BLOCK = re.compile(r"<script[^>]*type=\"application/json\"[^>]*>.*?</script>", re.DOTALL | re.IGNORECASE)
 _ATTR = re.compile(
     r"<(?:script|link|img|iframe|source|embed|audio|video|image|use)\b[^>]*?\s"
     r"(?:src|href|xlink:href|srcset|poster)\s*=\s*(['\"]?)([^'\"\s>]+)\1",
-    re.I,
+    re.IGNORECASE,
 )
-_CSS_URL = re.compile(r"url\(\s*(['\"]?)([^'\")]*)\1\s*\)", re.I)
-_CSS_IMPORT = re.compile(r"@import\s+(['\"])([^'\"]+)\1", re.I)
-_STYLE_BLOCK = re.compile(r"<style[^>]*>(.*?)</style>", re.S | re.I)
-_STYLE_ATTR = re.compile(r"\sstyle\s*=\s*(['\"])(.*?)\1", re.S | re.I)
+_CSS_URL = re.compile(r"url\(\s*(['\"]?)([^'\")]*)\1\s*\)", re.IGNORECASE)
+_CSS_IMPORT = re.compile(r"@import\s+(['\"])([^'\"]+)\1", re.IGNORECASE)
+_STYLE_BLOCK = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL | re.IGNORECASE)
+_STYLE_ATTR = re.compile(r"\sstyle\s*=\s*(['\"])(.*?)\1", re.DOTALL | re.IGNORECASE)
 
 
 def _loads_something(url: str) -> bool:
@@ -78,4 +78,5 @@ def check_offline(html: str) -> None:
         shown = ", ".join(urls[:3]) + (f" (+{len(urls) - 3} more)" if len(urls) > 3 else "")
         raise ExternalResourceError(
             f"the map would load {len(urls)} resource(s) from outside the file: {shown}; "
-            "use --cdn or --tiles if that is what you want")
+            "use --cdn or --tiles if that is what you want"
+        )

@@ -19,8 +19,13 @@ CHROMIUM = os.environ.get("GEOMAP_CHROMIUM", "/usr/bin/chromium")
 
 #: Flags for a quiet, sandbox-free headless chromium that calls no Google service.
 CHROMIUM_ARGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 )
 
 #: Default image size (width, height) in CSS pixels.
@@ -51,9 +56,14 @@ def parse_size(text: str) -> tuple[int, int]:
     return width, height
 
 
-def snapshot(html_path: str | os.PathLike, png_path: str | os.PathLike, *,
-             size: tuple[int, int] = DEFAULT_SIZE, allow_network: bool = False,
-             timeout: float = 60.0) -> Path:
+def snapshot(
+    html_path: str | os.PathLike,
+    png_path: str | os.PathLike,
+    *,
+    size: tuple[int, int] = DEFAULT_SIZE,
+    allow_network: bool = False,
+    timeout: float = 60.0,
+) -> Path:
     """Write a PNG image of a map page.
 
     Parameters
@@ -96,13 +106,11 @@ def snapshot(html_path: str | os.PathLike, png_path: str | os.PathLike, *,
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
                 try:
-                    page = browser.new_page(viewport={"width": width, "height": height},
-                                            device_scale_factor=1)
+                    page = browser.new_page(viewport={"width": width, "height": height}, device_scale_factor=1)
                     if not allow_network:
                         page.route("**/*", _local_only)
                     page.goto(url, wait_until="load", timeout=timeout * 1000)
-                    page.wait_for_selector("html[data-geomap-ready]", state="attached",
-                                           timeout=timeout * 1000)
+                    page.wait_for_selector("html[data-geomap-ready]", state="attached", timeout=timeout * 1000)
                     page.add_style_tag(content=_PRINT_CSS)
                     # Let markercluster's chunks and tiles settle before shooting.
                     page.wait_for_load_state("networkidle", timeout=timeout * 1000)
