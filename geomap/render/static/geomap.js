@@ -471,13 +471,16 @@
   function heat(incidents, options) {
     incidents.whenReady(function (inc) {
       if (!L.heatLayer) { return; }
-      var layer = L.heatLayer([], L.extend({ radius: 22, blur: 18, minOpacity: 0.25 }, options || {}));
+      // Its own pane, under the markers, so the heat never hides what it summarises.
+      inc.map.createPane('gm-heat').style.zIndex = 395;
+      var layer = L.heatLayer([], L.extend({ radius: 22, blur: 18, minOpacity: 0.25, pane: 'gm-heat' }, options || {}));
       layer.addTo(inc.map);
       inc.heatLayer = layer;
       function refresh() {
         var pts = [], data = inc.data;
         for (var i = 0; i < inc.n; i++) {
-          if (data.k[i] === 2 || !inc.typeVisible(data.t[i]) || !inc.matches(i)) { continue; }
+          // Points only: a region's label point would pretend to a precision it lacks.
+          if (data.k[i] !== 0 || !inc.typeVisible(data.t[i]) || !inc.matches(i)) { continue; }
           pts.push([data.lat[i], data.lon[i]]);
         }
         layer.setLatLngs(pts);
