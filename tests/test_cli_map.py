@@ -141,6 +141,16 @@ def test_map_from_articles(tmp_path):
     assert all(data["S"][i].endswith("strike.txt") for i in data["src"])
 
 
+def test_one_bad_article_is_reported_and_the_rest_mapped(tmp_path):
+    out = tmp_path / "partial.html"
+    missing = tmp_path / "missing.txt"
+    result = run(DATA / "articles" / "strike.txt", missing, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"{out}\n"
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith(f"geomap: skipped {missing}")
+    assert out.is_file()
+
+
 def test_missing_input_is_one_line(tmp_path):
     result = run(tmp_path / "nope.geojson", "-o", tmp_path / "x.html")
     assert result.exit_code == 1

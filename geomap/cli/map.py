@@ -63,7 +63,8 @@ def _load(inputs, *, gazetteer, published):
 
         def skip(source, err):
             # One bad article is reported and the rest are processed.
-            click.echo(f"geomap: skipped {source}: {err}", err=True)
+            message = str(err) if source in str(err) else f"{source}: {err}"
+            click.echo(f"geomap: skipped {message}", err=True)
 
         frames.append(geomap.extract(articles, gazetteer=gazetteer, published=published, on_error=skip))
     frames = [f for f in frames if len(f)]
