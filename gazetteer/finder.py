@@ -82,7 +82,7 @@ _LOWER_OK = frozenset(
     sur sul and y e et und region oblast oblast' krai kray okrug province governorate
     county state district city republic territory prefecture voivodeship canton
     island islands sea gulf bay river lake mountains peninsula strait
-    область край округ республика район море город""".split()
+    область край краи округ республика район море город""".split()
 )
 
 #: Phrases that follow a name and make it a region (folded): "the Kursk region".
@@ -275,11 +275,13 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
             cand.user = list(user or ())
             best = cand
             break
+        if best is None and "\u0400" <= folded[p] <= "\u04ff":
+            best = _inflected(text, folded, offsets, p, ends, lookup)
         if best is None:
             continue
         best.sentence_initial = is_sentence_initial(text, best.start)
         out.append(best)
-        resume = p + len(best.key)  # after the match, in folded space
+        resume = bisect.bisect_left(offsets, best.end)  # after the match, in folded space
     if ", " in text:
         out = _add_ap_states(store, text, out)
     return out
@@ -330,6 +332,64 @@ def _lookup_for(store):
         return found
 
     return lookup
+
+
+#: Case endings of Russian and Ukrainian place names (folded: й→и, ї→і) and the
+#: nominative endings they may come from: "в Москве" (Москва), "у Харкові"
+#: (Харків), "Курской области" (Курская область), "Краснодарского края".
+_CYRILLIC_ENDINGS = (
+    ("ова", "ів"), ("ові", "ів"), ("овом", "ів"), ("ову", "ів"),  # uk: Харкова, Харкові
+    ("єва", "ів"), ("єві", "ів"), ("євом", "ів"),  # uk: Києва, Києві (Київ, folded киів)
+    ("ого", "ии"), ("ого", "ыи"), ("ои", "ая"), ("ую", "ая"), ("еи", "ая"),  # adjectives
+    ("ы", "а"), ("е", "а"), ("у", "а"), ("ои", "а"), ("ою", "а"), ("и", "а"), ("і", "а"),
+    ("и", "я"), ("е", "я"), ("ю", "я"), ("еи", "я"), ("і", "я"),
+    ("и", "ь"), ("і", "ь"), ("я", "и"), ("ю", "и"), ("е", "и"),  # область, край
+    ("а", ""), ("у", ""), ("ом", ""), ("е", ""), ("ем", ""), ("і", ""),  # Курска, Курске
+)
+
+
+def _lemmas(word: str) -> list[str]:
+    """Possible nominative forms of a folded Cyrillic word (the word itself first)."""
+    out = [word]
+    for ending, base in _CYRILLIC_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            lemma = word[: len(word) - len(ending)] + base
+            if lemma not in out:
+                out.append(lemma)
+    return out
+
+
+def _inflected(text, folded, offsets, p, ends, lookup) -> Candidate | None:
+    """A Cyrillic name in an oblique case: one word, or two ("Курской области")."""
+    i = bisect.bisect_right(ends, p)
+    words = []
+    start = p
+    for e in ends[i : i + 2]:
+        while start < e and not folded[start].isalnum():
+            start += 1
+        if not "\u0400" <= folded[start] <= "\u04ff":
+            break
+        words.append((start, e))
+        start = e
+    for count in range(len(words), 0, -1):
+        if count == 2 and " " != folded[words[0][1] : words[1][0]]:
+            continue
+        forms = [_lemmas(folded[a:b]) for a, b in words[:count]]
+        phrases = forms[0] if count == 1 else [f"{x} {y}" for x in forms[0] for y in forms[1]]
+        for phrase in phrases[1:] if count == 1 else phrases:
+            iso, entries = lookup(phrase)
+            if not entries or iso is not None:
+                continue
+            s, e = offsets[p], offsets[words[count - 1][1] - 1] + 1
+            if e < len(text) and text[e].isalnum():
+                continue
+            surface = text[s:e]
+            if count == 2:
+                second = text[offsets[words[1][0]] : e]
+                if not (second[:1].isupper() or phrase.split(" ", 1)[1] in _LOWER_OK):
+                    continue
+            return Candidate(s, e, surface, phrase, entries=list(entries))
+    return None
 
 
 def _phrases(text, folded, offsets, p, ends, max_words=MAX_WORDS, max_len=MAX_KEY_LENGTH):
