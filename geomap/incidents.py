@@ -63,7 +63,11 @@ _MAX_OBJECT_GAP = 24
 _MAX_SUBJECT_GAP = 20
 
 #: What may stand between the event's words and its target ("shelled the town of").
-_OBJECT_GAP = re.compile(r"^\s*(?:(?:the|a|an|southern|northern|eastern|western|central|city|town|village|port|of|settlement)\s+)*$", re.IGNORECASE)
+_OBJECT_GAP = re.compile(
+    r"^\s*(?:(?:the|a|an|southern|northern|eastern|western|central|city|town|village|port|of|settlement|"
+    r"rocked|shook|hit|struck|pounded|targeted|damaged)\s+)*$",
+    re.IGNORECASE,
+)
 #: ... and between a subject and a passive ("Kharkiv was again shelled").
 _SUBJECT_GAP = re.compile(
     r"^\s*(?:(?:was|were|is|are|has|have|had|been|being|again|also|came|comes|come|under|heavily|repeatedly|once|"

@@ -147,6 +147,7 @@ RULES: tuple[Rule, ...] = (
     Rule(r"chemical (?:weapons?|attacks?|munitions?)|(?:used|dropped) (?:\w+ )?(?:tear gas|chloropicrin|poison gas)", "Explosions/Remote violence", "Chemical weapon", 94),
     # --- generic attacks: the weapon comes from context ---------------------------
     Rule(r"(?:attacks?|attacked|hit|hits?)\s+(?:on|against|at|in|near|targeting)\b", "Battles", "Armed clash", 70, generic=True, weight=0.7),
+    Rule(r"(?:attacked|assaulted|stormed)\s+(?:[\w,]+\s+){0,3}?(?:times\s+)?(?:near|in|around|on|at)\b|launched\s+(?:[\w,]+\s+){0,2}?(?:attacks|assaults)\b", "Battles", "Armed clash", 69, generic=True, weight=0.7),
     Rule(r"(?:strikes?|struck)\s+(?:on|against|at|in|near|targeting)\b", "Explosions/Remote violence", "Shelling/artillery/missile attack", 70, generic=True, weight=0.7),
     Rule(r"launched\s+(?:[\w,]+\s+){0,4}?(?:drones|UAVs|Shaheds)", "Explosions/Remote violence", "Air/drone strike", 89),
     Rule(r"launched\s+(?:[\w,]+\s+){0,4}?(?:missiles|rockets)", "Explosions/Remote violence", "Shelling/artillery/missile attack", 89),
