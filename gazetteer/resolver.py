@@ -57,6 +57,7 @@ _GOOD_NAME = NAME_MAIN | NAME_ASCII | NAME_QUALIFIED | NAME_CYRILLIC
 CAPITAL_BONUS = 2.5
 REGION_CONTEXT = 2.5
 COUNTRY_CONTEXT = 1.5
+DERIVED_REGION_CONTEXT = 1.2
 
 #: Resolution passes: the first with what the document says outright, the next
 #: with what earlier passes resolved (see :func:`resolve`).
@@ -517,7 +518,7 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
             if not occ or key in settled:
                 continue
             cv = _Votes(total_country, derived_country.get(key))
-            av = _Votes(total_admin1, derived_admin1.get(key))
+            av = _Votes(total_admin1, derived_admin1.get(key), explicit=admin1_votes)
             chosen[key] = _choose(store, name, occ, weak, personish, cv, av, anchor_arrays, determiner, shared)
             static = name.static
             if static and (len(static) == 1 or static[0][0] - static[1][0] > MAX_CONTEXT) and static[0][2] == 2:
@@ -565,11 +566,12 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
 class _Votes:
     """Document votes for countries or regions, minus the name's own vote."""
 
-    __slots__ = ("_total", "_own")
+    __slots__ = ("_total", "_own", "explicit")
 
-    def __init__(self, total: Counter, own) -> None:
+    def __init__(self, total: Counter, own, explicit=None) -> None:
         self._total = total
         self._own = own
+        self.explicit = explicit  # the votes the document states outright (names, qualifiers)
 
     def get(self, key, default=0):
         value = self._total.get(key, 0) - (1 if key == self._own and key is not None else 0)
@@ -665,8 +667,8 @@ def _static_scores(name: _Name) -> list[tuple[float, str | None, int, _Option]]:
             score += 1.5
         if place.kind == "city" and has_country and not seat:
             score -= 5.0  # "Egypt", "Jordan", "Iraq": the country, unless qualified ("Egypt, Ill.")
-        elif alt_only and region_main and not seat:
-            score -= 3.0  # "Minnesota" is the state, not a town with it among its names
+        elif region_main and not seat and place.kind == "city" and (alt_only or place.population < BIG_POPULATION):
+            score -= 3.0  # "Minnesota", "Queensland", "Indiana": the region, not a town of that name
         elif alt_only and main_pop >= 0 and place.population < 5 * main_pop:
             score -= 4.0
         if name.county_word and place.country in _COUNTY_COUNTRIES:
@@ -725,7 +727,10 @@ def _choose(
                 score += 0.8 * min(others, 3)
                 evidence = max(evidence, 1)
         if a1 and place.kind != "admin1" and admin1_votes.get(a1):
-            score += REGION_CONTEXT
+            # A region the text names outright weighs more than one inferred
+            # from other resolved places (which may themselves be wrong).
+            explicit_region = admin1_votes.explicit is None or admin1_votes.explicit.get(a1, 0) > 0
+            score += REGION_CONTEXT if explicit_region else DERIVED_REGION_CONTEXT
             evidence = 2
             reason = reason or f"context-admin1:{a1[0]}.{a1[1]}"
         cv = country_votes.get(place.country, 0) if place.kind != "country" else 0
