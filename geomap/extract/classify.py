@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from geomap.extract.rules import (
-    _ATTACK,
+    ATTACK_NOUNS,
     DISORDER_TYPES,
     EVENT_TYPES,
     RULES,
@@ -56,7 +56,7 @@ def _expand(pattern: str) -> str:
         pattern.replace("{WEAPON_AIR}", WEAPONS["Air/drone strike"])
         .replace("{WEAPON_SHELL}", WEAPONS["Shelling/artillery/missile attack"])
         .replace("{WEAPON_IED}", WEAPONS["Remote explosive/landmine/IED"])
-        .replace("{ATTACK}", _ATTACK)
+        .replace("{ATTACK}", ATTACK_NOUNS)
     )
 
 

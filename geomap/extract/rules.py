@@ -14,12 +14,16 @@ boundaries against the clause. Three placeholders keep them short:
     nouns of attack (attack, strike, assault, raid, ...).
 
 A *generic* rule (``generic=True``: ``attack``, ``strike``, ``explosion``)
-names no weapon. Its sub-type then comes from the nearest weapon word in the
-same sentence or, failing that, in the three sentences before (``these attacks``
-after a paragraph about mines is a mine attack): see :data:`WEAPONS`.
+names no weapon. When a weapon word (:data:`WEAPONS`) stands in the same
+sentence or, failing that, in the three sentences before (``these attacks``
+after a paragraph about mines is a mine attack), the event is an
+Explosions/Remote violence event of that weapon's sub-type; otherwise it keeps
+the rule's own types (an ``attack near Pokrovsk`` with no weapon is a battle).
 
-To add a rule, append a line to :data:`RULES`; ``tests/test_extract_rules.py``
-checks that every rule compiles and names a valid ACLED type.
+To add a rule, append a line to :data:`RULES`. ``tests/test_extract.py`` checks
+that every rule compiles and names a valid ACLED type; extraction looks a rule
+up by the words it cannot match without (found from the pattern itself), so a
+pattern needs at least one literal word.
 
 The ACLED codebook's types, sub-types and disorder types are in
 :data:`EVENT_TYPES` and :data:`DISORDER_TYPES`.
@@ -90,7 +94,7 @@ WEAPONS: dict[str, str] = {
     "Chemical weapon": r"chemical weapons?|chemical attacks?|chloropicrin|tear gas grenades? dropped|poison gas|sarin",
 }
 
-_ATTACK = r"(?:attacks?|strikes?|assaults?|raids?|offensives?|bombardments?|bombings?|barrages?|hits?)"
+ATTACK_NOUNS = r"(?:attacks?|strikes?|assaults?|raids?|offensives?|bombardments?|bombings?|barrages?|hits?)"
 
 #: Words that stand for the thing attacked, so "drone attack" and "drones struck"
 #: read alike.
@@ -133,10 +137,10 @@ class Rule:
 #: developments, 40 weak cues.
 RULES: tuple[Rule, ...] = (
     # --- Explosions/Remote violence: the weapon is named ---------------------------
-    Rule(r"(?:{WEAPON_AIR})[\w-]*\s+(?:\w+\s+)?" + _ATTACK, "Explosions/Remote violence", "Air/drone strike", 90),
+    Rule(r"(?:{WEAPON_AIR})[\w-]*\s+(?:\w+\s+)?" + ATTACK_NOUNS, "Explosions/Remote violence", "Air/drone strike", 90),
     Rule(r"(?:{WEAPON_AIR})\s+(?:\w+\s+){0,3}?" + _HIT_VERBS, "Explosions/Remote violence", "Air/drone strike", 90),
     Rule(r"air ?strikes?|airstrikes?|air raids?|bombed|dropped (?:\w+ )?bombs?", "Explosions/Remote violence", "Air/drone strike", 90),
-    Rule(r"(?:{WEAPON_SHELL})[\w-]*\s+(?:\w+\s+)?" + _ATTACK, "Explosions/Remote violence", "Shelling/artillery/missile attack", 90),
+    Rule(r"(?:{WEAPON_SHELL})[\w-]*\s+(?:\w+\s+)?" + ATTACK_NOUNS, "Explosions/Remote violence", "Shelling/artillery/missile attack", 90),
     Rule(r"(?:{WEAPON_SHELL})\s+(?:\w+\s+){0,3}?" + _HIT_VERBS, "Explosions/Remote violence", "Shelling/artillery/missile attack", 90),
     Rule(r"shell(?:ed|ing|s)|artillery fire|mortar fire|rocket fire|bombard(?:ed|ment|ing)", "Explosions/Remote violence", "Shelling/artillery/missile attack", 85),
     Rule(r"(?:{WEAPON_IED})\s+(?:\w+\s+){0,3}?(?:explo\w+|detonat\w+|blasts?|went off|blew up|targeted|targeting|attacks?)", "Explosions/Remote violence", "Remote explosive/landmine/IED", 92),
