@@ -193,3 +193,18 @@ def test_absolute_date_needs_no_publication_date():
 def test_state_forces_names():
     assert state_forces("RU", "Russia") == "Military Forces of Russia (2000-)"
     assert state_forces("KP", "North Korea") == "Military Forces of North Korea (2011-)"
+
+
+def test_geomap_extract_is_lazy_and_callable():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, geomap\n"
+        "assert callable(geomap.extract)\n"
+        "import geomap.extract.rules\n"
+        "assert callable(geomap.extract)\n"
+        "assert 'geopandas' not in sys.modules, 'geomap.extract must not import geopandas until called'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
