@@ -49,8 +49,15 @@ AP_STATES = {
     "va": "VA", "wash": "WA", "wis": "WI", "wisc": "WI", "w va": "WV", "wyo": "WY",
     "d c": "DC",
 }
+#: Canadian Press abbreviations of provinces → GeoNames admin1 code.
+CP_PROVINCES = {
+    "alta": "01", "b c": "02", "man": "03", "n b": "04", "nfld": "05", "n s": "07",
+    "ont": "08", "p e i": "09", "que": "10", "sask": "11", "n w t": "13",
+}
 #: ", Ill." / ", N.J." after a capitalised word.
-_AP_RE = re.compile(r"(?<=[A-Za-z\u00e0-\u00ff]), ((?:[A-Z][a-z]{1,4}|[A-Z]\.\s?[A-Z]|W\.\s?Va)\.)(?![^\W\d_])")
+_AP_RE = re.compile(
+    r"(?<=[A-Za-z\u00e0-\u00ff]), ((?:[A-Z][a-z]{1,4}|[A-Z]\.\s?[A-Z]|[A-Z]\.\s?[A-Z]\.\s?[A-Z]|W\.\s?Va)\.)(?![^\W\d_])"
+)
 
 #: Apostrophes that may start a possessive ``'s`` after a name.
 _APOSTROPHES = "'\u2019\u02bc\u2018`\u00b4"
@@ -291,12 +298,14 @@ def _add_ap_states(store, text: str, found: list[Candidate]) -> list[Candidate]:
     """State abbreviations after a place: "Springfield, Ill.", "Trenton, N.J." (AP style)."""
     extra = []
     for m in _AP_RE.finditer(text):
-        code = AP_STATES.get(fold(m.group(1)))
-        idx = store.admin1("US", code) if code else None
+        abbrev = fold(m.group(1))
+        country, code = ("US", AP_STATES.get(abbrev)) if abbrev in AP_STATES else ("CA", CP_PROVINCES.get(abbrev))
+        idx = store.admin1(country, code) if code else None
         if idx is None:
             continue
         start, end = m.start(1), m.end(1)
-        extra.append(Candidate(start, end, m.group(1), f"us-state:{code}", entries=[(idx, _NAME_ABBREV | _NAME_QUALIFIED)]))
+        key = f"region:{country}.{code}"
+        extra.append(Candidate(start, end, m.group(1), key, entries=[(idx, _NAME_ABBREV | _NAME_QUALIFIED)]))
     if not extra:
         return found
     spans = [(c.start, c.end) for c in extra]
@@ -412,9 +421,10 @@ def _phrases(text, folded, offsets, p, ends, max_words=MAX_WORDS, max_len=MAX_KE
                 ws += 1
             if not text[offsets[ws]].isupper() and not text[offsets[ws]].isdigit() and folded[ws:e] not in _LOWER_OK:
                 break
-        if folded[e - 1] == "s" and e - 1 > p and text[offsets[e - 1] - 1] in _APOSTROPHES:
-            out.append(folded[p : e - 1])
         out.append(folded[p:e])
+        if folded[e - 1] == "s" and e - 1 > p and text[offsets[e - 1] - 1] in _APOSTROPHES:
+            # "London's": the name without the s is tried first (the list is reversed)
+            out.append(folded[p : e - 1])
         prev = e
     out.reverse()
     return out

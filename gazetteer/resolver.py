@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from gazetteer.finder import AP_STATES, Candidate, word_after, word_before
+from gazetteer.finder import AP_STATES, CP_PROVINCES, Candidate, word_after, word_before
 from gazetteer.model import Mention, Place
 
 __all__ = ["resolve", "prior", "haversine_km", "AP_STATES"]
@@ -386,6 +386,8 @@ def _qualifier(text: str, cand: Candidate, nxt: Candidate | None, store) -> tupl
             code = _POSTAL.get(word.lower())
         if code:
             return ("US", code)
+        if abbrev in CP_PROVINCES:
+            return ("CA", CP_PROVINCES[abbrev])
     return None
 
 

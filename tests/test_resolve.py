@@ -88,6 +88,9 @@ PLACES = [
     # qualifiers
     ("A tornado hit Paris, Texas, on Sunday.", "Paris", "city", "US", 33.66, -95.55, 50),
     ("He was born in Springfield, Ill., in 1950.", "Springfield", "city", "US", 39.80, -89.64, 50),
+    ("He was born in Springfield, Ill., in 1950.", "Ill.", "admin1", "US", 40.0, -89.2, 250),
+    ("Oil prices hit Edmonton, Alta., hard.", "Edmonton", "city", "CA", 53.55, -113.47, 30),
+    ("Oil prices hit Edmonton, Alta., hard.", "Alta.", "admin1", "CA", 54.5, -115.0, 400),
     ("Protesters gathered in Paris on Saturday.", "Paris", "city", "FR", 48.85, 2.35, 30),
 ]
 
@@ -157,6 +160,13 @@ def test_one_sense_per_document(gaz):
     assert len(spring) == 3
     assert {m.place.id for m in spring} == {spring[0].place.id}
     assert spring[0].place.admin1 and spring[0].place.country == "US"
+
+
+def test_possessive_is_the_same_name(gaz):
+    text = "London's mayor spoke. London was calm."
+    london = [m for m in places_in(gaz, text) if m.text == "London"]
+    assert len(london) == 2 and london[0].place.id == london[1].place.id
+    assert london[0].end - london[0].start == len("London")
 
 
 def test_context_country_picks_the_local_sense(gaz):
