@@ -37,25 +37,14 @@ COLUMNS: tuple[str, ...] = (
     "fatalities",
     "injured",
     "quantities",
-    "evidence",
     "source",
     "title",
     "url",
     "notes",
+    "evidence",
     "confidence",
     "geometry",
 )
-
-_DTYPES = {
-    "time_precision": "Int64",
-    "geo_precision": "int64",
-    "fatalities": "int64",
-    "injured": "Int64",
-    "latitude": "float64",
-    "longitude": "float64",
-    "confidence": "float64",
-}
-
 
 def _row(incident: Incident, event_id: str) -> dict:
     place = incident.place
@@ -110,12 +99,11 @@ def to_frame(incidents: Iterable[Incident]) -> geopandas.GeoDataFrame:
         rows have an empty geometry and NaN coordinates: renderers list them and
         never pin them. Region-level rows carry the region's label point.
     """
-    import geopandas
     import pandas as pd
-    from shapely.geometry import Point
+
+    from geomap.export import conform_incidents
 
     rows = []
-    geometries = []
     seen: dict[str, int] = {}
     for incident in incidents:
         event_id = incident.event_id
@@ -124,21 +112,12 @@ def to_frame(incidents: Iterable[Incident]) -> geopandas.GeoDataFrame:
             event_id = f"{event_id}-{seen[event_id]}"
         else:
             seen[event_id] = 1
-        row = _row(incident, event_id)
-        rows.append(row)
-        if incident.place.kind == "country":
-            geometries.append(Point())
-        else:
-            # Domain objects speak (lat, lon); shapely speaks (lon, lat).
-            geometries.append(Point(incident.place.lon, incident.place.lat))
-    columns = [c for c in COLUMNS if c != "geometry"]
-    frame = pd.DataFrame(rows, columns=columns)
-    frame["event_date"] = pd.to_datetime(frame["event_date"]).astype("datetime64[ns]")
-    for column, dtype in _DTYPES.items():
-        frame[column] = frame[column].astype(dtype)
-    for column in ("event_id", "disorder_type", "event_type", "sub_event_type", "location", "location_kind", "place_id", "source", "notes"):
-        frame[column] = frame[column].astype(object)
-    return geopandas.GeoDataFrame(frame, geometry=geopandas.GeoSeries(geometries, crs="EPSG:4326"), crs="EPSG:4326")
+        rows.append(_row(incident, event_id))
+    frame = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "geometry"])
+    # One schema for frames made here and frames read back from files: the
+    # exporter's casts (dtypes, column order) and its geometry rule (a point from
+    # latitude/longitude, empty when they are NaN, as for country-level rows).
+    return conform_incidents(frame, source="extract")
 
 
 def parse_date(value: str | date | datetime | None, *, option: str = "date") -> date | None:

@@ -310,7 +310,9 @@ def _attach_target(incidents: list[Incident], trigger: Trigger) -> Incident | No
 
 
 def _locations(sentence: str, trigger: Trigger, clause: tuple[int, int], mentions, spans, roles) -> list[tuple[Any, Role, str]]:
+    """The places of ``trigger``'s clause that say where its event happened."""
     found = []
+    bare_groups: dict[int, str | None] = {}  # list of bare names → how its first name stands
     for mention, (start, end, _demonym, kind), role in zip(mentions, spans, roles):
         if not (clause[0] <= start < clause[1]):
             continue
@@ -319,10 +321,16 @@ def _locations(sentence: str, trigger: Trigger, clause: tuple[int, int], mention
         elif role.kind == "to" and trigger.rule.movement:
             found.append((mention, role, "to"))
         elif role.kind == "bare" and kind != "country":
-            if 0 <= start - trigger.end <= _MAX_OBJECT_GAP and _OBJECT_GAP.match(sentence[trigger.end : start]):
-                found.append((mention, replace(role, kind="locative"), "object"))
-            elif 0 <= trigger.start - end <= _MAX_SUBJECT_GAP + 20 and _SUBJECT_GAP.match(sentence[end : trigger.start]):
-                found.append((mention, replace(role, kind="locative"), "subject"))
+            if role.group not in bare_groups:  # "attacked Odesa and the Kyiv region": the list follows its head
+                how = None
+                if 0 <= start - trigger.end <= _MAX_OBJECT_GAP and _OBJECT_GAP.match(sentence[trigger.end : start]):
+                    how = "object"
+                elif 0 <= trigger.start - end <= _MAX_SUBJECT_GAP + 20 and _SUBJECT_GAP.match(sentence[end : trigger.start]):
+                    how = "subject"
+                bare_groups[role.group] = how
+            how = bare_groups[role.group]
+            if how is not None:
+                found.append((mention, replace(role, kind="locative"), how))
     if any(how != "subject" for _, _, how in found):
         # "Kyiv launched drones at Moscow": a subject is the place only when
         # nothing else in the clause says where.
@@ -415,7 +423,10 @@ def _assign_counts(items, statements: list[_Statement]) -> None:
         return
     for kind, key, value, position in items:
         nearest = min(statements, key=lambda s: _distance(s.trigger, position))
-        for incident in nearest.incidents:
+        # "drones attacked Odesa and the Kyiv region, killing two": the two are
+        # not two in each place; the count goes to the first place only, so
+        # totals are never inflated (ACLED keeps the lowest figure).
+        for incident in nearest.incidents[:1]:
             if kind == "quantity":
                 incident.quantities[key] = max(value, incident.quantities.get(key, 0))
             else:

@@ -86,3 +86,15 @@ def test_bad_filter_dates(gdf):
         filter_incidents(gdf, since="yesterday")
     with pytest.raises(ConfigurationError):
         filter_incidents(gdf, since="2024-03-01", until="2024-02-01")
+
+
+def test_columns_are_the_exporters_and_survive_a_round_trip(gdf, tmp_path):
+    from geopandas.testing import assert_geodataframe_equal
+
+    from geomap.export import SCHEMA, read_incidents, write_incidents
+
+    assert COLUMNS == (*SCHEMA, "geometry")
+    for suffix in (".geojson", ".gpkg", ".csv"):
+        path = tmp_path / f"incidents{suffix}"
+        write_incidents(gdf, path)
+        assert_geodataframe_equal(read_incidents(path), gdf, check_less_precise=True)

@@ -222,3 +222,11 @@ def test_bad_input_type_is_an_input_error():
 
     with pytest.raises(InputError):
         extract([42], gazetteer=FakeGazetteer())
+
+
+def test_a_list_of_places_gives_one_incident_each_and_counts_once(gazetteer):
+    article = Article(
+        text="Russian drones attacked Odesa and the Kyiv region overnight, killing two.", source="x", published=date(2024, 5, 2)
+    )
+    incidents = incidents_from_article(article, gazetteer)
+    assert [(i.place.name, i.fatalities) for i in incidents] == [("Odesa", 2), ("Kyiv", None)]

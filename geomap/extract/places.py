@@ -57,7 +57,7 @@ _REPORTER_AFTER = re.compile(
     r"^(?:['\u2019]s)?\s*(?:\w+\s+){0,3}?(?:" + REPORTING_VERBS + r")\b", re.IGNORECASE
 )
 _POSSESSIVE_AFTER = re.compile(r"^['\u2019]s?\b")
-_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or)\s*$")
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or)(?:\s+the)?\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +111,7 @@ def mention_roles(sentence: str, spans: Sequence[tuple[int, int, bool, str]]) ->
         if index and role.kind in ("bare", "blocked") and not demonym:
             _, prev_end, prev_demonym, _ = spans[index - 1]
             previous = roles[-1]
-            if not prev_demonym and _LIST_GAP.match(sentence[prev_end:start]) and previous.kind in ("locative", "to", "blocked", "reporter"):
+            if not prev_demonym and _LIST_GAP.match(sentence[prev_end:start]) and previous.kind in ("locative", "to", "blocked", "reporter", "bare"):
                 # "near Ust-Luga and Novorossiysk": the list shares its preposition.
                 role = replace(previous, at=start)
         roles.append(role)
