@@ -17,12 +17,12 @@ from __future__ import annotations
 import importlib
 
 __all__ = [
-    "Gazetteer",
-    "Place",
-    "Mention",
-    "GazetteerGeocoder",
-    "GazetteerError",
     "DataError",
+    "Gazetteer",
+    "GazetteerError",
+    "GazetteerGeocoder",
+    "Mention",
+    "Place",
     "PlacesFileError",
     "errors",
 ]

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from gazetteer.normalize import fold, fold_text
 
-__all__ = ["Candidate", "find_candidates", "word_before", "word_after"]
+__all__ = ["Candidate", "find_candidates", "word_after", "word_before"]
 
 #: Name flags (gazetteer.store): abbreviations, region names with their type word.
 _NAME_ABBREV = 16
@@ -158,9 +158,8 @@ def is_sentence_initial(text: str, start: int) -> bool:
         while j >= 0 and text[j].isalpha():
             j -= 1
         word = text[j + 1 : i]
-        if text[i] == "." and (len(word) <= 2 and word[:1].isupper() or word in _TITLE_ABBREVS):
-            return False
-        return True
+        abbreviation = (len(word) <= 2 and word[:1].isupper()) or word in _TITLE_ABBREVS
+        return not (text[i] == "." and abbreviation)
     return False
 
 

@@ -37,7 +37,7 @@ nearby). Big places need no evidence.
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -45,7 +45,7 @@ import numpy as np
 from gazetteer.finder import AP_STATES, CP_PROVINCES, Candidate, word_after, word_before
 from gazetteer.model import Mention, Place
 
-__all__ = ["resolve", "prior", "haversine_km", "AP_STATES"]
+__all__ = ["AP_STATES", "haversine_km", "prior", "resolve"]
 
 # Name flags (same values as gazetteer.store; repeated so the resolver can be
 # used with any store that follows the contract).
@@ -286,10 +286,7 @@ def _is_person(text: str, cand: Candidate, prev_cand: Candidate | None) -> bool:
     before = _before(text, cand)
     if not before:
         return False
-    folded = _fold_word(before)
-    if folded in PERSON_TITLES:
-        return True
-    return False
+    return _fold_word(before) in PERSON_TITLES
 
 
 def _given_name_before(text: str, cand: Candidate, prev_cand: Candidate | None) -> bool:
@@ -568,7 +565,7 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
 class _Votes:
     """Document votes for countries or regions, minus the name's own vote."""
 
-    __slots__ = ("_total", "_own", "explicit")
+    __slots__ = ("_own", "_total", "explicit")
 
     def __init__(self, total: Counter, own, explicit=None) -> None:
         self._total = total
@@ -629,7 +626,7 @@ def _nearest_anchors(name: _Name, anchors) -> list[tuple[float, str]] | None:
 class _Anchors:
     """Confidently resolved places of a pass, as arrays for distance computations."""
 
-    __slots__ = ("keys", "names", "lat", "lon")
+    __slots__ = ("keys", "lat", "lon", "names")
 
     def __init__(self, anchors: list[tuple[str, Place]]) -> None:
         self.keys = np.array([k for k, _ in anchors], dtype=object)
@@ -738,8 +735,7 @@ def _choose(
         cv = country_votes.get(place.country, 0) if place.kind != "country" else 0
         if cv > 0:
             score += COUNTRY_CONTEXT + 0.5 * min(cv, 4)
-            if evidence < 1:
-                evidence = 1
+            evidence = max(evidence, 1)
         if nearest is not None and place.kind in ("city", "admin1", "other"):
             best_d, best_name = nearest[k]
             if best_d <= 30:
