@@ -23,15 +23,25 @@ reason                     meaning
                            this occurrence alone would not have been accepted
 =========================  ===================================================
 
-Rules, in brief: every place sharing the name is scored by a prior (kind,
-population, feature code, how the name matched) plus document context
-(countries and regions mentioned, including demonyms; explicit qualifiers;
-distance to co-mentioned places). The name is resolved once per document (one
-sense per name). Spans that are not places are dropped: organisations (a cue
-word such as *firm* or *station* before, *Inc.* or *Times* after), people (a
-title before, or a capitalised given name), and small places without evidence
-(their country or region in the document, a qualifier, or a co-mentioned place
-nearby). Big places need no evidence.
+How a name is resolved. Every place sharing the name is scored: a prior (kind,
+population, capital, how the name matched: a place's own name beats another
+place's alternate or former name, a region or country beats a small town of the
+same name, a region's seat beats the region for the bare name) plus document
+context: explicit qualifiers (``Paris, Texas``, ``Springfield, Ill.``,
+``Edmonton, Alta.``, ``Washington state``); countries and regions the document
+names, demonyms included; regions several ambiguous names could share
+(``Huntsville`` and ``Walker County`` both have a Texas sense); and, in a second
+pass, the countries, regions and distances of places resolved confidently in
+the first. Each name is resolved once per document (one sense per name; a
+possessive is the same name).
+
+What is not a place. Organisations (a cue word such as *firm* or *station*
+before, *Inc.* or *Times* after); people (a title before, a capitalised given
+name before or a surname after, a speech verb after: and a name once used for a
+person is that person throughout the document); languages (``in English``);
+very common words (``May``, ``Road``) unless qualified; and small places
+without evidence (their country or region in the document, a qualifier, a
+co-mentioned place nearby). Big places need no evidence.
 """
 
 from __future__ import annotations
