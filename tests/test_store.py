@@ -463,3 +463,12 @@ def test_adjective_region_names_are_no_keys(store):
     jewish_ao = store.admin1("RU", "89")
     assert jewish_ao not in [i for i, _ in store.entries("jewish")]
     assert jewish_ao in [i for i, _ in store.entries("jewish autonomous oblast")]
+
+
+@pytest.mark.parametrize(
+    ("name", "feature_code"),
+    [("Black Sea", "SEA"), ("Gulf of Finland", "GULF"), ("Kerch Strait", "STRT"), ("Middle East", "RGN"),
+     ("Africa", "CONT"), ("Heathrow", "AIRP"), ("Sheremetyevo", "AIRP")],
+)
+def test_feature_codes_of_areas(store, name, feature_code):
+    assert feature_code in {store.place(i).feature_code for i, _ in store.entries(fold(name))}

@@ -558,14 +558,14 @@ class Builder:
                 continue
             kind = "other" if re.search(r"River|Lake|Lago|Lagoa|Ozero", name) else "sea"
             pt = geom.representative_point()
-            idx = self.new_place(f"sea:{slug(name)}", name, kind, pt.y, pt.x, fcode=None)
+            idx = self.new_place(f"sea:{slug(name)}", name, kind, pt.y, pt.x, fcode=water_code(name))
             self.shapes[idx] = geom
             self.names.add(name, idx, NAME_MAIN)
             for alias in sea_aliases(name):
                 self.names.add(alias, idx, NAME_ALT)
             count += 1
         for name, (lat, lon, aliases) in sorted(tables.SEA_POINTS.items()):
-            idx = self.new_place(f"sea:{slug(name)}", name, "sea", lat, lon)
+            idx = self.new_place(f"sea:{slug(name)}", name, "sea", lat, lon, fcode=water_code(name))
             self.names.add(name, idx, NAME_MAIN)
             for alias in aliases:
                 self.names.add(alias, idx, NAME_ALT)
@@ -588,11 +588,17 @@ class Builder:
                 if alt.get("lang") in ("en", "ru", "uk") and usable_alternate(alt["name"]):
                     self.names.add(alt["name"], idx, NAME_ALT)
         for name, (lat, lon, iso, aliases) in sorted(tables.WORLD_REGIONS.items()):
-            idx = self.new_place(f"region:{slug(name)}", name, "other", lat, lon, country=iso)
+            idx = self.new_place(f"region:{slug(name)}", name, "other", lat, lon, country=iso, fcode="RGN")
             self.names.add(name, idx, NAME_MAIN)
             for alias in aliases:
                 self.names.add(alias, idx, NAME_ALT)
-        log(f"continents: {len(continents)}, world regions: {len(tables.WORLD_REGIONS)}")
+        for name, (lat, lon, iso, aliases) in sorted(tables.AIRPORTS.items()):
+            idx = self.new_place(f"airport:{slug(name)}", name, "other", lat, lon, country=iso, fcode="AIRP")
+            self.names.add(name, idx, NAME_MAIN)
+            for alias in aliases:
+                self.names.add(alias, idx, NAME_ALT)
+        log(f"continents: {len(continents)}, world regions: {len(tables.WORLD_REGIONS)}, "
+            f"airports: {len(tables.AIRPORTS)}")
 
     def us_counties(self) -> None:
         """US counties (and parishes, boroughs) as points: only their qualified names are keys.
@@ -865,6 +871,21 @@ def strip_type(key: str) -> str:
         if key.endswith(" " + suffix) and len(key) > len(suffix) + 2:
             return key[: -len(suffix) - 1]
     return key
+
+
+#: GeoNames feature codes of water bodies, by a word of their name.
+_WATER_CODES = (("Ocean", "OCN"), ("Sea", "SEA"), ("Gulf", "GULF"), ("Golf", "GULF"), ("Bay", "BAY"),
+                ("Bahía", "BAY"), ("Bight", "BGHT"), ("Strait", "STRT"), ("Passage", "STRT"),
+                ("Channel", "CHN"), ("Sound", "SD"), ("Fjord", "FJD"), ("River", "STM"), ("Lake", "LK"))
+
+
+def water_code(name: str) -> str | None:
+    """GeoNames-style feature code of a sea, gulf, strait... from its name; None if unclear."""
+    words = set(re.split(r"[\s-]+", name))
+    for word, code in _WATER_CODES:
+        if word in words or (word == "Strait" and "Straits" in words):
+            return code
+    return None
 
 
 def slug(name: str) -> str:

@@ -195,6 +195,22 @@ WORLD_REGIONS: dict[str, tuple[float, float, str | None, tuple[str, ...]]] = {
     "Pacific Northwest": (46.0, -121.0, "US", ()),
 }
 
+#: Airports and air bases named in news that have no populated place of their
+#: own name in cities500 (Vnukovo, Domodedovo, Hostomel, Engels do): name ->
+#: (lat, lon, ISO2, aliases). Coordinates are the runway area, to about 1 km.
+AIRPORTS: dict[str, tuple[float, float, str, tuple[str, ...]]] = {
+    "Heathrow Airport": (51.4700, -0.4543, "GB", ("Heathrow", "London Heathrow")),
+    "Gatwick Airport": (51.1537, -0.1821, "GB", ("Gatwick", "London Gatwick")),
+    "Sheremetyevo Airport": (55.9726, 37.4146, "RU", ("Sheremetyevo",)),
+    "Ben Gurion Airport": (32.0055, 34.8854, "IL", ("Ben-Gurion International Airport",)),
+    "O'Hare International Airport": (41.9742, -87.9073, "US", ("O'Hare", "O'Hare Airport")),
+    "John F. Kennedy International Airport": (40.6413, -73.7781, "US", ("JFK Airport", "Kennedy Airport")),
+    "LaGuardia Airport": (40.7769, -73.8740, "US", ()),
+    "Toronto Pearson International Airport": (43.6777, -79.6248, "CA", (
+        "Pearson International Airport", "Toronto Pearson")),
+    "Belbek Air Base": (44.6886, 33.5709, "UA", ("Belbek", "Belbek airfield")),
+}
+
 #: Oceans by their everyday names (the marine polygons split them north/south).
 SEA_POINTS.update({
     "Pacific Ocean": (0.0, -160.0, ("Pacific",)),
