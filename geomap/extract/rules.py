@@ -148,13 +148,15 @@ RULES: tuple[Rule, ...] = (
     Rule(r"(?:{WEAPON_IED})\s+on\s+(?:\w+\s+){0,2}?(?:tankers?|vessels?|ships?|boats?|vehicles?|cars?|trucks?|bus(?:es)?|trains?|railways?)", "Explosions/Remote violence", "Remote explosive/landmine/IED", 91),
     Rule(r"suicide (?:bomb\w*|attack\w*|car bomb\w*)", "Explosions/Remote violence", "Suicide bomb", 95),
     Rule(r"grenades? (?:\w+ )?(?:attack|thrown|hurled|exploded|was thrown)|threw (?:a )?grenades?", "Explosions/Remote violence", "Grenade", 93),
-    Rule(r"chemical (?:weapons?|attacks?|munitions?)|(?:used|dropped) (?:\w+ )?(?:tear gas|chloropicrin|poison gas)", "Explosions/Remote violence", "Chemical weapon", 94),
+    # Tear gas dropped from a drone is a chemical weapon (ACLED, Ukraine); police tear gas is not.
+    Rule(r"chemical (?:weapons?|attacks?|munitions?)|dropped (?:\w+ )?(?:tear gas|chloropicrin|poison gas)|used (?:\w+ )?(?:chloropicrin|poison gas|sarin)", "Explosions/Remote violence", "Chemical weapon", 94),
     # --- generic attacks: the weapon comes from context ---------------------------
     Rule(r"(?:attacks?|attacked|hit|hits?)\s+(?:on|against|at|in|near|targeting)\b", "Battles", "Armed clash", 70, generic=True, weight=0.7),
     Rule(r"(?:attacked|assaulted|stormed)\s+(?:[\w,]+\s+){0,3}?(?:times\s+)?(?:near|in|around|on|at)\b|launched\s+(?:[\w,]+\s+){0,2}?(?:attacks|assaults)\b", "Battles", "Armed clash", 69, generic=True, weight=0.7),
     Rule(r"(?:strikes?|struck)\s+(?:on|against|at|in|near|targeting)\b", "Explosions/Remote violence", "Shelling/artillery/missile attack", 70, generic=True, weight=0.7),
-    Rule(r"launched\s+(?:[\w,]+\s+){0,4}?(?:drones|UAVs|Shaheds)", "Explosions/Remote violence", "Air/drone strike", 89),
-    Rule(r"launched\s+(?:[\w,]+\s+){0,4}?(?:missiles|rockets)", "Explosions/Remote violence", "Shelling/artillery/missile attack", 89),
+    Rule(r"(?:launched|fired|sent)\s+(?:[\w,]+\s+){0,4}?(?:drones?|UAVs?|Shaheds?)", "Explosions/Remote violence", "Air/drone strike", 89),
+    Rule(r"(?:launched|fired)\s+(?:[\w,]+\s+){0,4}?(?:missiles?|rockets?|shells|mortars?)", "Explosions/Remote violence", "Shelling/artillery/missile attack", 89),
+    Rule(r"attacked|attacking", "Battles", "Armed clash", 60, generic=True, weight=0.6),
     Rule(r"explosions?|blasts?|exploded|blew up|detonat\w+", "Explosions/Remote violence", "Remote explosive/landmine/IED", 65, generic=True, weight=0.6),
     Rule(r"(?:overnight|night|massive|large-scale|combined) (?:attack|strike)s?", "Explosions/Remote violence", "Shelling/artillery/missile attack", 72, generic=True, weight=0.7),
     # --- Battles -----------------------------------------------------------------
@@ -173,6 +175,7 @@ RULES: tuple[Rule, ...] = (
     # --- Protests and riots --------------------------------------------------------
     Rule(r"(?:police|security forces|riot police|troops) (?:\w+ ){0,3}?(?:fired|opened fire|shot|killed)(?: \w+){0,3} (?:protesters|demonstrators|marchers)", "Protests", "Excessive force against protesters", 88),
     Rule(r"(?:police|security forces|riot police|officers) (?:\w+ ){0,3}?(?:detained|arrested|beat|dispersed) (?:\w+ ){0,3}?(?:protesters|demonstrators|marchers|activists)", "Protests", "Protest with intervention", 87),
+    Rule(r"(?:police|security forces|riot police|officers|troops) (?:\w+ ){0,2}?(?:used|fired) (?:tear gas|water cannons?|rubber bullets|stun grenades)", "Protests", "Protest with intervention", 86),
     Rule(r"(?:protest\w*|demonstrat\w*|marchers|rall\w*|crowds?) (?:\w+ ){0,4}?(?:were|was) (?:\w+ )?(?:beaten|detained|arrested|dispersed|tear-gassed|pepper-sprayed) by (?:\w+ )?(?:police|security forces|officers|troops)", "Protests", "Protest with intervention", 87),
     Rule(r"(?:police|security forces|authorities) (?:\w+ ){0,3}?(?:dispersed|broke up|detained|arrested|tear-gassed|used tear gas)(?: [\w,'-]+){0,6}? (?:protest\w*|demonstrat\w*|rall\w*|marchers|crowd)", "Protests", "Protest with intervention", 87),
     Rule(r"(?:protest\w*|demonstrat\w*|rioters) (?:\w+ ){0,3}?(?:clashed|threw stones|threw rocks|set fire|torched|smashed|looted|stormed|rioted)|riot(?:s|ed|ing)?\b(?! police| gear| control| squad| troops)", "Riots", "Violent demonstration", 86),
