@@ -130,6 +130,8 @@ def load_in_browser(browser, path: Path) -> dict:
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(path.resolve().as_uri(), wait_until="load", timeout=120_000)
     page.wait_for_selector("html[data-geomap-ready]", state="attached", timeout=120_000)
+    # The paint entry is recorded a little after the paint itself.
+    page.wait_for_function("performance.getEntriesByName('first-contentful-paint').length > 0", timeout=30_000)
     figures = page.evaluate("""() => {
         const paint = performance.getEntriesByName('first-contentful-paint')[0];
         return {fcp: paint ? paint.startTime : null, ready: window.geomapReadyAt,
