@@ -68,6 +68,10 @@ CAPITAL_BONUS = 2.5
 REGION_CONTEXT = 2.5
 COUNTRY_CONTEXT = 1.5
 DERIVED_REGION_CONTEXT = 1.2
+#: When the document votes this often for one country, towns in countries it
+#: never mentions lose FOREIGN_PENALTY.
+DOMINANT_VOTES = 3
+FOREIGN_PENALTY = 1.5
 
 #: Resolution passes: the first with what the document says outright, the next
 #: with what earlier passes resolved (see :func:`resolve`).
@@ -589,6 +593,10 @@ class _Votes:
     def any_positive(self) -> bool:
         return any(self.get(k) for k in self._total)
 
+    def top(self) -> int:
+        """The largest vote (0 when none)."""
+        return max((self.get(k) for k in self._total), default=0)
+
 
 def _nearest_anchors(name: _Name, anchors) -> list[tuple[float, str]] | None:
     """For each option of ``name``, the distance (km) to and name of the nearest anchor of another name.
@@ -727,6 +735,7 @@ def _choose(
     """Score every option of one name; return (option, confidence, reason, accepted, evidence, big)."""
     _ensure_static(store, name)
     scored = []
+    dominant = country_votes.top()
     nearest = _nearest_anchors(name, anchors)
     for k, (score, reason, evidence, opt, a1) in enumerate(name.static):
         place = opt.place
@@ -746,6 +755,8 @@ def _choose(
         if cv > 0:
             score += COUNTRY_CONTEXT + 0.5 * min(cv, 4)
             evidence = max(evidence, 1)
+        elif place.kind in ("city", "other") and dominant >= DOMINANT_VOTES:
+            score -= FOREIGN_PENALTY  # a document all about one country: a town elsewhere is unlikely
         if nearest is not None and place.kind in ("city", "admin1", "other"):
             best_d, best_name = nearest[k]
             if best_d <= 30:
