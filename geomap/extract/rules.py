@@ -160,9 +160,11 @@ RULES: tuple[Rule, ...] = (
     Rule(r"explosions?|blasts?|exploded|blew up|detonat\w+", "Explosions/Remote violence", "Remote explosive/landmine/IED", 65, generic=True, weight=0.6),
     Rule(r"(?:overnight|night|massive|large-scale|combined) (?:attack|strike)s?", "Explosions/Remote violence", "Shelling/artillery/missile attack", 72, generic=True, weight=0.7),
     # --- Battles -----------------------------------------------------------------
-    Rule(r"recaptured|retook|retaken|regained control|liberated|liberation of|took back|won back", "Battles", "Government regains territory", 92),
-    Rule(r"captured|seized control|seized|took control|taken control|overran|overrun|occupied|fell to|advanced into|entered the (?:village|town|city)", "Battles", "Non-state actor overtakes territory", 88),
-    Rule(r"clash(?:es|ed)?|fighting|fought|firefights?|gunfights?|battles? (?:for|over|near|in|around)|skirmish\w*|combat operations|engaged in combat", "Battles", "Armed clash", 75),
+    # "liberated"/"occupied" are adjectives as often as verbs ("the occupied city of
+    # Melitopol", "Russian-occupied Crimea"): as verbs they need what was taken.
+    Rule(r"recaptured|retook|retaken|regained control|took back|won back|liberation of|(?<!the )(?<!-)(?<!newly )liberated\s+(?:the\s+)?(?:village|town|city|settlement|hamlet)", "Battles", "Government regains territory", 92),
+    Rule(r"captured(?! on (?:video|camera|film|tape))|seized control|seized (?:the )?(?:village|town|city|settlement|positions?|airport|bridgehead)|took control|taken control|overran|overrun|fell to|advanced into|entered the (?:village|town|city)|(?<!the )(?<!-)(?<!temporarily )occupied\s+(?:the\s+)?(?:village|town|city|settlement|hamlet)", "Battles", "Non-state actor overtakes territory", 88),
+    Rule(r"clash(?:es|ed)?|fighting(?! (?:corruption|crime|fires?|poverty|disinformation|inflation))|fought|firefights?|gunfights?|battles? (?:for|over|near|in|around)|skirmish\w*|combat operations|engaged in combat", "Battles", "Armed clash", 75),
     Rule(r"repel(?:led|s|ling)? (?:\w+ ){0,4}?(?:attacks?|assaults?|offensives?)|(?:assaults?|offensive|counter-?offensive|counter-?attacks?|ground attacks?)", "Battles", "Armed clash", 74),
     Rule(r"inflict\w*\s+(?:\w+\s+){0,3}?(?:losses|casualties|damage)\s+on", "Battles", "Armed clash", 73),
     Rule(r"(?:encircled|trapped|surrounded|besieged)\s+(?:\w+\s+){0,4}?(?:troops|soldiers|forces|units|fighters)", "Battles", "Armed clash", 73),
