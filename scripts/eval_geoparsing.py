@@ -77,6 +77,7 @@ def auc(errors):
 
 def evaluate(name: str, path: Path, gaz, show: int, demonyms: bool = True) -> dict:
     errors, misses, wrong = [], [], []
+    by_kind: dict[str, list[float]] = {}
     total = extra = chars = 0
     t0 = time.process_time()
     for docid, text, gold in read_corpus(path):
@@ -92,6 +93,7 @@ def evaluate(name: str, path: Path, gaz, show: int, demonyms: bool = True) -> di
             used.add(id(hit))
             err = haversine_km(hit.place.lat, hit.place.lon, lat, lon)
             errors.append(err)
+            by_kind.setdefault(hit.kind, []).append(err)
             if err >= 161:
                 wrong.append((err, docid, phrase, hit.place.id, hit.place.name, hit.place.country, hit.reason))
         extra += sum(1 for m in mentions if id(m) not in used)
@@ -108,6 +110,7 @@ def evaluate(name: str, path: Path, gaz, show: int, demonyms: bool = True) -> di
         "auc": auc(errors),
         "extra_mentions": extra,
         "seconds": seconds,
+        "by_kind": {k: (len(v), sum(e < 161 for e in v) / len(v)) for k, v in sorted(by_kind.items())},
         "chars": chars,
     }
     if show:
@@ -152,6 +155,8 @@ def main(argv=None) -> int:
             f"{r['median_km']:7.1f} {r['auc']:6.3f} {r['extra_mentions']:6d} {r['chars'] / 1e6 / r['seconds']:6.2f}  "
             f"recall>={recall_t:.0%} acc>={acc_t:.0%}: {verdict}"
         )
+        kinds = ", ".join(f"{k} {n} at {a:.1%}" for k, (n, a) in r["by_kind"].items())
+        print(f"{'':8} acc@161 by kind of the resolved place: {kinds}")
     return 0
 
 
