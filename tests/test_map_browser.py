@@ -173,6 +173,20 @@ def test_toggling_a_type_hides_exactly_its_incidents(open_map, cluster):
     opened.check_clean()
 
 
+def test_legend_rows_toggle_types_too(open_map):
+    opened = open_map(True)
+    page = opened.page
+    page.locator(".gm-legend-row", has_text="Protests").click()
+    assert opened.shown() == ids_of(FRAME["event_type"] != "Protests")
+    checkbox = page.locator(".leaflet-control-layers-overlays label", has_text="Protests").locator("input")
+    assert not checkbox.is_checked()
+    assert "gm-off" in page.locator(".gm-legend-row", has_text="Protests").get_attribute("class")
+    checkbox.click()
+    assert opened.shown() == MAPPED
+    assert "gm-off" not in page.locator(".gm-legend-row", has_text="Protests").get_attribute("class")
+    opened.check_clean()
+
+
 def set_range(page, selector, iso):
     day = (pd.Timestamp(iso) - pd.Timestamp("1970-01-01")).days
     page.locator(selector).fill(str(day))

@@ -206,14 +206,19 @@
       return group;
     });
 
-    var regionShapes = data.regions;
+    var regionShapes = data.regions, perRegion = {};
+    for (var r = 0; r < n; r++) { if (data.reg[r] >= 0) { perRegion[data.reg[r]] = (perRegion[data.reg[r]] || 0) + 1; } }
     for (var i = 0; i < n; i++) {
       var kind = data.k[i], type = data.types[data.t[i]], layer = null;
       if (kind === 1 && data.reg[i] >= 0) {
         layer = L.geoJSON(regionShapes[data.reg[i]].g, {
           pane: 'gm-regions',
           renderer: renderer,
-          style: { color: type.color, weight: 2, dashArray: '6 4', fillColor: type.color, fillOpacity: 0.18 }
+          // Stacked polygons of one region add up to about the shade of a single one.
+          style: {
+            color: type.color, weight: 2, dashArray: '6 4', fillColor: type.color,
+            fillOpacity: Math.max(0.03, 0.22 / perRegion[data.reg[i]])
+          }
         });
         layer.gmRegion = true;
       } else if (kind === 1) {
@@ -525,8 +530,13 @@
     incidents.whenReady(function (inc) {
       var div = control.getContainer(), counts = [];
       div.appendChild(node('div', 'gm-legend-title', 'Event types'));
-      inc.data.types.forEach(function (type) {
-        var row = node('div', 'gm-legend-row');
+      inc.data.types.forEach(function (type, t) {
+        var row = node('div', 'gm-legend-row gm-legend-type');
+        row.title = 'Show or hide ' + type.name;
+        row.addEventListener('click', function () {
+          var group = inc.groups[t];
+          if (inc.map.hasLayer(group)) { inc.map.removeLayer(group); } else { inc.map.addLayer(group); }
+        });
         row.appendChild(swatch(type.color, type.shape, 16));
         row.appendChild(node('span', 'gm-legend-name', type.name));
         var count = node('span', 'gm-legend-count', String(type.count));
@@ -548,6 +558,7 @@
         var c = inc.shownCounts();
         inc.data.types.forEach(function (type, t) {
           counts[t].textContent = c.perType[t] === type.count ? String(type.count) : c.perType[t] + ' / ' + type.count;
+          counts[t].parentNode.classList.toggle('gm-off', !inc.typeVisible(t));
         });
         countryRow.textContent = c.country.length ? c.country.length + ' country-level (listed, not mapped)' : '';
       }
