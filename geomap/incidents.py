@@ -107,6 +107,7 @@ class Incident:
     confidence: float = 0.0
     article_key: str = ""
     priority: int = 0  # of the rule that typed it: a stronger statement may refine the type
+    last_sentence: int = -1  # index in its article of the latest sentence that told of it
 
     @property
     def location_kind(self) -> str:
@@ -160,7 +161,7 @@ def incidents_from_article(article: Article, gazetteer: Any) -> list[Incident]:
     incidents: list[Incident] = []
     sentences: list[str] = []
     first = 0  # index of the first mention not before the current sentence
-    for s_start, s_end in split_sentences(text):
+    for s_index, (s_start, s_end) in enumerate(split_sentences(text)):
         sentence = text[s_start:s_end]
         sentences.append(sentence)
         if not candidate_rules(sentence):  # most sentences report no event: skip them cheaply
@@ -183,12 +184,15 @@ def incidents_from_article(article: Article, gazetteer: Any) -> list[Incident]:
         for statement in statements:
             if statement.places:
                 statement.incidents = _new_incidents(statement, sentence, inside, article, evidence, countries)
+                for incident in statement.incidents:
+                    incident.last_sentence = s_index
                 incidents.extend(statement.incidents)
                 live.append(statement)
             else:
-                target = _attach_target(incidents, statement.trigger)
+                target = _attach_target(incidents, statement.trigger, sentence, s_index)
                 if target is not None:
                     _attach(target, statement.trigger, evidence)
+                    target.last_sentence = s_index
                     statement.incidents = [target]
                     live.append(statement)
         _assign_counts(count_items(sentence), live)
@@ -293,11 +297,25 @@ _VICTIMS = re.compile(r"\b(?:killed|killing|dead|died|deaths?|fatalit\w+|injur\w
 _STAGED_TYPES = frozenset({"Battles", "Protests", "Riots"})
 
 
-def _attach_target(incidents: list[Incident], trigger: Trigger) -> Incident | None:
-    """The incident of the article a statement without a place adds to, if any."""
+#: Words before an event's words that point back to one already told
+#: ("the attack", "these strikes", "this incident").
+_ANAPHORA = re.compile(r"\b(?:the|this|these|that|those|its|the same)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _attach_target(incidents: list[Incident], trigger: Trigger, sentence: str, s_index: int) -> Incident | None:
+    """The incident of the article a statement without a place adds to, if any.
+
+    Only an event told in the same or the next sentence, or one the statement
+    points back to ("the attack", "these strikes"): "Officials in Nova Kakhovka
+    said artillery hit the town", two paragraphs after shelling elsewhere, is
+    another event, not more evidence for the first.
+    """
     if trigger.sub_event_type == "Other":
         return None  # ACLED's catch-all: two "Other" statements are not the same event
+    anaphoric = bool(_ANAPHORA.search(sentence[: trigger.start]))
     for incident in reversed(incidents):
+        if not anaphoric and s_index - incident.last_sentence > 1:
+            continue
         if incident.event_type != trigger.event_type:
             continue
         if (

@@ -236,3 +236,30 @@ def test_a_list_of_places_gives_one_incident_each_and_counts_once(gazetteer):
     )
     incidents = incidents_from_article(article, gazetteer)
     assert [(i.place.name, i.fatalities) for i in incidents] == [("Odesa", 2), ("Kyiv", None)]
+
+
+def test_a_statement_without_place_attaches_only_to_a_recent_or_named_event(gazetteer):
+    text = (
+        "Russian forces shelled Kherson on Monday. The city council met to discuss repairs. "
+        "Officials in Odesa said artillery hit the port town. "
+        "The shelling damaged a school."
+    )
+    (incident,) = incidents_from_article(Article(text=text, source="x", published=date(2024, 5, 8)), gazetteer)
+    assert incident.place.name == "Kherson"
+    # the Odesa officials' report is another event (no place: dropped); "the shelling" points back
+    assert [e["text"] for e in incident.evidence] == ["Russian forces shelled Kherson on Monday.", "The shelling damaged a school."]
+
+
+def test_taken_full_control_is_a_capture(gazetteer):
+    article = Article(
+        text="Russian forces have taken full control of the village of Robotyne, Russia's defence ministry said on Sunday.",
+        source="x",
+        published=date(2024, 2, 18),
+    )
+    (incident,) = incidents_from_article(article, gazetteer)
+    assert (incident.sub_event_type, incident.place.name, incident.event_date) == (
+        "Non-state actor overtakes territory",
+        "Robotyne",
+        date(2024, 2, 18),
+    )
+    assert incident.actor1 == "Military Forces of Russia (2000-)"
