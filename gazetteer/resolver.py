@@ -368,23 +368,28 @@ def _is_org(text: str, cand: Candidate) -> bool:
     return False
 
 
-def _qualifier(text: str, cand: Candidate, nxt: Candidate | None, store) -> tuple[str, str | None] | None:
-    """``Paris, Texas`` / ``Springfield, Ill.`` / ``Kharkiv, Ukraine`` → (country, admin1 code)."""
+def _qualifier(text: str, cand: Candidate, nxt: Candidate | None, store) -> list[tuple[str, str | None]]:
+    """``Paris, Texas`` / ``Springfield, Ill.`` / ``Kharkiv, Ukraine`` → [(country, admin1 code or None)].
+
+    Every region or country the qualifier may be ("Tbilisi, Georgia": the country
+    or the US state); the place must lie in one of them.
+    """
     tail = text[cand.end : cand.end + 3]
     if not tail.startswith(", ") and not tail.startswith(","):
-        return None
+        return []
     j = cand.end + 1
     while j < len(text) and text[j] == " ":
         j += 1
     if nxt is not None and nxt.start == j and not nxt.demonym:
+        found = []
         for idx, _flags in nxt.entries:
             place = store.place(idx)
             if place.kind == "admin1" and place.country:
-                return (place.country, store.admin1_code(idx))
-        for idx, _flags in nxt.entries:
-            place = store.place(idx)
-            if place.kind == "country":
-                return (place.country, None)
+                found.append((place.country, store.admin1_code(idx)))
+            elif place.kind == "country":
+                found.append((place.country, None))
+        if found:
+            return found
     # AP style: "Springfield, Ill." / "Trenton, N.J."
     k = j
     while k < len(text) and (text[k].isalpha() or text[k] == "."):
@@ -396,10 +401,10 @@ def _qualifier(text: str, cand: Candidate, nxt: Candidate | None, store) -> tupl
         if code is None and len(word) == 2 and word.isupper():
             code = _POSTAL.get(word.lower())
         if code:
-            return ("US", code)
+            return [("US", code)]
         if abbrev in CP_PROVINCES:
-            return ("CA", CP_PROVINCES[abbrev])
-    return None
+            return [("CA", CP_PROVINCES[abbrev])]
+    return []
 
 
 def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
@@ -451,12 +456,9 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
             name.person = True
             continue
         nxt = candidates[i + 1] if i + 1 < len(candidates) else None
-        qual = None
         if not any(o.place.kind in ("country", "admin1") for o in name.options):
             # "Russia, China and Iran" is a list, not Russia qualified by China.
-            qual = _qualifier(text, cand, nxt, store)
-        if qual is not None:
-            name.qualifiers.add(qual)
+            name.qualifiers.update(_qualifier(text, cand, nxt, store))
         if cand.sentence_initial:
             weak.add(i)
         if _before(text, cand) == "the":
