@@ -121,10 +121,11 @@ def places(inputs, fmt, lookup, places_files, country, kind) -> None:
     """List the places each article mentions, one record per mention.
 
     Reads files, folders (recursively) or - (standard input). Each record has the
-    file, the character offsets of the mention in the file's decoded text, the
-    text, and the place it resolves to (name, kind, ISO country, admin1, lat/lon,
-    GeoNames id) with a confidence and the reason for the choice. Demonyms
-    (Ukrainian, North Korean) are listed with kind "demonym".
+    file, the character offsets of the mention in the file's decoded text (null
+    when the text was extracted from HTML, a feed or JSON), the text, and the
+    place it resolves to (name, kind, ISO country, admin1, lat/lon, GeoNames id)
+    with a confidence and the reason for the choice. Demonyms (Ukrainian, North
+    Korean) are listed with kind "demonym". Titles are read with their articles.
 
     \b
     Examples:
