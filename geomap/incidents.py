@@ -38,7 +38,7 @@ from geomap.article import Article
 from geomap.extract.actors import Side, find_sides, pick_actors
 from geomap.extract.classify import Trigger, candidate_rules, classify
 from geomap.extract.counts import count_items
-from geomap.extract.dates import find_date
+from geomap.extract.dates import find_date, is_background
 from geomap.extract.places import Role, mention_roles
 from geomap.extract.text import split_clauses, split_sentences
 
@@ -165,6 +165,8 @@ def incidents_from_article(article: Article, gazetteer: Any) -> list[Incident]:
         sentence = text[s_start:s_end]
         sentences.append(sentence)
         if not candidate_rules(sentence):  # most sentences report no event: skip them cheaply
+            continue
+        if is_background(sentence, article.published):  # "In 2022, Russian troops captured Kherson."
             continue
         while first < len(mentions) and mentions[first].start < s_start:
             first += 1

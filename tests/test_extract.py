@@ -10,7 +10,7 @@ import pytest
 from geomap.extract.actors import state_forces
 from geomap.extract.classify import classify, compiled_rules, disorder_type
 from geomap.extract.counts import find_counts
-from geomap.extract.dates import find_date, resolve_date
+from geomap.extract.dates import find_date, is_background, resolve_date
 from geomap.extract.places import mention_roles
 from geomap.extract.rules import EVENT_TYPES, RULES
 from geomap.extract.text import split_clauses, split_sentences
@@ -219,3 +219,18 @@ def test_geomap_extract_is_lazy_and_callable():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("sentence", "background"),
+    [
+        ("In 2022, Russian troops captured Kherson.", True),
+        ("Russia annexed Crimea in 2014 and has occupied it since.", True),
+        ("The town was shelled last year as well.", True),
+        ("Troops captured the town in 2024.", False),
+        ("Troops recaptured Kherson on 11 November 2022, a year after fighting began.", False),
+        ("Drones struck Kharkiv overnight.", False),
+    ],
+)
+def test_background_sentences(sentence, background):
+    assert is_background(sentence, PUBLISHED) is background

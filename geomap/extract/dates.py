@@ -108,6 +108,37 @@ def find_date(sentence: str, published: date | None) -> tuple[date | None, int |
     return None, None, None
 
 
+_PAST_YEAR = re.compile(r"\b(?:in|since|during|back in|throughout|of|from)\s+(?:early\s+|late\s+|mid-?)?(?P<year>(?:19|20)\d\d)\b|\blast year\b|\byears ago\b", re.IGNORECASE)
+
+
+def is_background(sentence: str, published: date | None) -> bool:
+    """True when a sentence tells of an earlier year, not of the news.
+
+    "In 2022, Russian troops captured Kherson" in a 2024 article is background:
+    no incident of 2024 should come of it. A sentence with a full date (``on
+    15 April 2022``) is not background: it says when.
+
+    Examples
+    --------
+    >>> is_background("In 2022, Russian troops captured Kherson.", date(2024, 5, 1))
+    True
+    >>> is_background("Troops captured Kherson in 2024.", date(2024, 5, 1))
+    False
+    >>> is_background("Troops captured Kherson on 11 November 2022.", date(2024, 5, 1))
+    False
+    """
+    match = _PAST_YEAR.search(sentence)
+    if match is None or published is None:
+        return False
+    for kind, pattern in _PATTERNS[:3]:  # a day and month: the sentence dates its event itself
+        for day in pattern.finditer(sentence):
+            if kind == "iso" or day.group("month")[0].isupper():
+                return False
+    if match.group("year") is None:
+        return True  # "last year", "years ago"
+    return int(match.group("year")) < published.year
+
+
 def resolve_date(sentence: str, published: date | None) -> tuple[date | None, int | None]:
     """The event date of a sentence: its date words, else the publication date.
 
