@@ -162,7 +162,7 @@ RULES: tuple[Rule, ...] = (
     # --- Battles -----------------------------------------------------------------
     # "liberated"/"occupied" are adjectives as often as verbs ("the occupied city of
     # Melitopol", "Russian-occupied Crimea"): as verbs they need what was taken.
-    Rule(r"recaptured|retook|retaken|regained control|took back|won back|liberation of|(?<!the )(?<!-)(?<!newly )liberated['"\u2019\u201d]?\s+(?:the\s+)?(?:village|town|city|settlement|hamlet)", "Battles", "Government regains territory", 92),
+    Rule(r"recaptured|retook|retaken|regained control|took back|won back|liberation of|(?<!the )(?<!-)(?<!newly )liberated[\"'\u2019\u201d]?\s+(?:the\s+)?(?:village|town|city|settlement|hamlet)", "Battles", "Government regains territory", 92),
     Rule(r"captured(?! on (?:video|camera|film|tape))|seized control|seized (?:the )?(?:village|town|city|settlement|positions?|airport|bridgehead)|(?:took|taken|take|taking|seized|gained|established) (?:full |complete |total )?control|overran|overrun|fell to|advanced into|entered the (?:village|town|city)|(?<!the )(?<!-)(?<!temporarily )occupied\s+(?:the\s+)?(?:village|town|city|settlement|hamlet)", "Battles", "Non-state actor overtakes territory", 88),
     Rule(r"clash(?:es|ed)?|fighting(?! (?:corruption|crime|fires?|poverty|disinformation|inflation))|fought|firefights?|gunfights?|battles? (?:for|over|near|in|around)|skirmish\w*|combat operations|engaged in combat", "Battles", "Armed clash", 75),
     Rule(r"repel(?:led|s|ling)? (?:\w+ ){0,4}?(?:attacks?|assaults?|offensives?)|(?:assaults?|offensive|counter-?offensive|counter-?attacks?|ground attacks?)", "Battles", "Armed clash", 74),
