@@ -89,6 +89,10 @@ def test_classification(clause, event_type, sub_event_type):
         "in the liberated town of Izium",
         "the scene was captured on video",
         "fighting corruption in the region",
+        "an earthquake struck near the coast",
+        "the economy was hit in March",
+        "a cyber attack on the bank",
+        "a plane crashed near the airport, killing 10",
     ],
 )
 def test_no_event_in_background_words(clause):

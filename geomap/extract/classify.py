@@ -11,6 +11,7 @@ from geomap.extract.rules import (
     ATTACK_NOUNS,
     DISORDER_TYPES,
     EVENT_TYPES,
+    GENERIC_VETO,
     RULES,
     WEAPONS,
     Rule,
@@ -154,6 +155,11 @@ def candidate_rules(text: str) -> list[int]:
 
 
 @cache
+def _veto() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + GENERIC_VETO + r")\b", re.IGNORECASE)
+
+
+@cache
 def _weapon_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((sub, re.compile(r"\b(?:" + pattern + r")\b", re.IGNORECASE)) for sub, pattern in WEAPONS.items())
 
@@ -225,6 +231,8 @@ def classify(
         return []
     _, _, match, rule = best
     event_type, sub_type = rule.event_type, rule.sub_event_type
+    if rule.generic and _veto().search(clause):
+        return []
     if rule.generic:
         weapon = None
         if sentence:

@@ -151,7 +151,7 @@ RULES: tuple[Rule, ...] = (
     # Tear gas dropped from a drone is a chemical weapon (ACLED, Ukraine); police tear gas is not.
     Rule(r"chemical (?:weapons?|attacks?|munitions?)|dropped (?:\w+ )?(?:tear gas|chloropicrin|poison gas)|used (?:\w+ )?(?:chloropicrin|poison gas|sarin)", "Explosions/Remote violence", "Chemical weapon", 94),
     # --- generic attacks: the weapon comes from context ---------------------------
-    Rule(r"(?:attacks?|attacked|hit|hits?)\s+(?:on|against|at|in|near|targeting)\b", "Battles", "Armed clash", 70, generic=True, weight=0.7),
+    Rule(r"(?:attacks?|attacked)\s+(?:on|against|at|in|near|targeting)\b", "Battles", "Armed clash", 70, generic=True, weight=0.7),
     Rule(r"(?:attacked|assaulted|stormed)\s+(?:[\w,]+\s+){0,3}?(?:times\s+)?(?:near|in|around|on|at)\b|launched\s+(?:[\w,]+\s+){0,2}?(?:attacks|assaults)\b", "Battles", "Armed clash", 69, generic=True, weight=0.7),
     Rule(r"(?:strikes?|struck)\s+(?:on|against|at|in|near|targeting)\b", "Explosions/Remote violence", "Shelling/artillery/missile attack", 70, generic=True, weight=0.7),
     Rule(r"(?:launched|fired|sent)\s+(?:[\w,]+\s+){0,4}?(?:drones?|UAVs?|Shaheds?)", "Explosions/Remote violence", "Air/drone strike", 89),
@@ -195,6 +195,15 @@ RULES: tuple[Rule, ...] = (
     Rule(r"(?:troops|soldiers|personnel|forces|servicemen|units)\s+(?:\w+\s+){0,3}?(?:deployed|redeployed|sent|dispatched|transferred|stationed|arrived)", "Strategic developments", "Other", 53, movement=True, weight=0.8),
     Rule(r"(?:taken|brought|transported|evacuated|transferr?(?:ed|ing)|transporting|sent|flown)\s+(?:\w+\s+){0,4}?(?:to|into)\s+(?:\w+\s+){0,3}?(?:hospitals?|clinics?|medical)|(?:transferr?(?:ed|ing)|transport(?:ed|ing)|evacuat(?:ed|ing))\s+(?:\w+\s+){0,3}?(?:injured|wounded)\s+(?:\w+\s+){0,2}?(?:soldiers|troops|servicemen|personnel)", "Strategic developments", "Other", 62, movement=True, weight=0.85),
     Rule(r"(?:troops|soldiers|personnel|servicemen)\s+(?:were |was |had been |have been )?(?:transported|transferred|flown|taken)", "Strategic developments", "Other", 54, movement=True, weight=0.8),
+)
+
+#: Words that make a generic rule's match something else than political violence:
+#: "an earthquake struck near Istanbul", "inflation hit in March", "a cyber attack".
+#: A clause holding one of them yields no event from a generic rule.
+GENERIC_VETO = (
+    r"earthquakes?|quakes?|storms?|hurricanes?|floods?|lightning|tornado\w*|cyclones?|typhoons?|wildfires?|"
+    r"heat ?waves?|virus\w*|pandemic|recession|inflation|markets?|prices?|shares|stocks|hackers?|cyber\w*|"
+    r"panic attacks?|heart attacks?|asthma attacks?|shark attacks?|dog attacks?"
 )
 
 #: Verbs of saying and believing: a place named as the subject of one
