@@ -131,9 +131,15 @@ def main(argv: list[str] | None = None) -> int:
             violations += 1
             print(f"FORBIDDEN: country-level incident drawn as a point: {row.location}")
     optional = [g for g in gold["incidents"] if not g.get("required")]
-    extra = len(all_rows)
+    optional_found = 0
+    for item in optional:
+        rows = rows_by_file.get(item["file"], [])
+        hits = [r for r in rows if not check(item, r, gazetteer)]
+        optional_found += bool(hits)
+        state = "found (" + "; ".join(f"{r.sub_event_type} at {r.location}" for r in hits) + ")" if hits else "not produced"
+        print(f"optional {item['id']}: {state} — {item['what']}")
     print(f"\nrequired incidents: {found}/{len(required)}; forbidden: {violations}; "
-          f"rows: {extra} ({len(optional)} optional incidents in the gold)")
+          f"optional: {optional_found}/{len(optional)}; rows: {len(all_rows)}")
     return 0 if found == len(required) and violations == 0 else 1
 
 
