@@ -456,7 +456,7 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
             name.person = True
             continue
         nxt = candidates[i + 1] if i + 1 < len(candidates) else None
-        if not any(o.place.kind in ("country", "admin1") for o in name.options):
+        if text.startswith(",", cand.end) and not any(o.place.kind in ("country", "admin1") for o in name.options):
             # "Russia, China and Iran" is a list, not Russia qualified by China.
             name.qualifiers.update(_qualifier(text, cand, nxt, store))
         if cand.sentence_initial:
@@ -723,12 +723,22 @@ def _static_scores(name: _Name) -> list[tuple[float, str | None, int, _Option]]:
 
 
 def _ensure_static(store, name: _Name) -> None:
-    if name.static is None:
+    """Compute (or fetch) the document-independent part of a name's scores."""
+    if name.static is not None:
+        return
+    plain = not (name.county_word or name.region_word or name.qualifiers or any(o.user for o in name.options))
+    held = _option_cache.get(id(store))
+    cache_key = ("static", name.key, len(name.options))
+    if plain and held is not None and held[0] is store and cache_key in held[1]:
+        name.static, name.zipf, name.regions = held[1][cache_key]
+    else:
         name.static = _static_scores(name)
-        name.options = [t[3] for t in name.static]
         name.zipf = store.zipf(name.key) if " " not in name.key else 0.0
         top = name.static[0][0]
         name.regions = {t[4] for t in name.static if t[4] and t[0] >= top - SHARED_REGION_WINDOW}
+        if plain and held is not None and held[0] is store:
+            held[1][cache_key] = (name.static, name.zipf, name.regions)
+    name.options = [t[3] for t in name.static]
 
 
 def _choose(
