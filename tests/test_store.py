@@ -472,3 +472,13 @@ def test_adjective_region_names_are_no_keys(store):
 )
 def test_feature_codes_of_areas(store, name, feature_code):
     assert feature_code in {store.place(i).feature_code for i, _ in store.entries(fold(name))}
+
+
+@pytest.mark.parametrize(
+    ("iso", "lat", "lon"),
+    [("US", 39.8, -98.6), ("RU", 60.0, 100.0), ("CN", 35.0, 105.0), ("UA", 49.0, 32.0)],
+)
+def test_country_points_are_geographic_centres(store, iso, lat, lon):
+    place = store.place(store.country(iso))
+    assert place.lat == pytest.approx(lat, abs=0.5)
+    assert place.lon == pytest.approx(lon, abs=0.5)

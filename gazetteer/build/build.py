@@ -341,7 +341,16 @@ class Builder:
             c = gnc[iso]
             rows = by_iso.get(iso, [])
             main = max(rows, key=lambda r: r.POP_EST or 0) if rows else None
-            if main is not None:
+            latlng = world.get(iso, {}).get("latlng") or []
+            if iso in tables.COUNTRY_POINTS:
+                lat, lon = tables.COUNTRY_POINTS[iso]
+            elif len(latlng) == 2:
+                # The geographic centre (CIA Factbook), the point GeoNames gives a
+                # country too, so distances compare with GeoNames-based gold data.
+                # Natural Earth's label point is for drawing a label, and a country
+                # is drawn as its polygon anyway.
+                lat, lon = latlng
+            elif main is not None:
                 lat, lon = main.LABEL_Y, main.LABEL_X
             else:
                 lat, lon = self._capital_point(iso, c)

@@ -70,6 +70,13 @@ COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
 #: Display names replacing GeoNames' where news says otherwise.
 COUNTRY_DISPLAY: dict[str, str] = {"PS": "Palestine", "NL": "Netherlands"}
 
+#: Representative points of countries whose Factbook point (world-countries
+#: ``latlng``) lies off the usual centre: (lat, lon).
+COUNTRY_POINTS: dict[str, tuple[float, float]] = {
+    "US": (39.83, -98.58),  # geographic centre of the contiguous United States (near Lebanon, Kansas)
+    "AU": (-25.61, 134.35),  # Lambert gravitational centre of Australia
+}
+
 #: Abbreviations of country names (flag NAME_ABBREV). Their folded keys collide
 #: with common words ("us"), so a matcher must check the original is upper case.
 COUNTRY_ABBREVS: dict[str, tuple[str, ...]] = {
