@@ -263,3 +263,10 @@ def test_taken_full_control_is_a_capture(gazetteer):
         date(2024, 2, 18),
     )
     assert incident.actor1 == "Military Forces of Russia (2000-)"
+
+
+def test_evidence_of_extracted_text_has_no_offsets(gazetteer):
+    article = Article(text="Missiles hit Odesa on 3 March 2024.", source="page.html", offset=None, url="https://x.example/1")
+    (incident,) = incidents_from_article(article, gazetteer)
+    assert incident.evidence == [{"source": "page.html", "text": "Missiles hit Odesa on 3 March 2024.", "start": None, "end": None}]
+    assert incident.urls == ["https://x.example/1"]
