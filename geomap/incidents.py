@@ -76,7 +76,7 @@ _SUBJECT_GAP = re.compile(
     re.IGNORECASE,
 )
 
-_ROLE_WEIGHT = {"locative": 1.0, "to": 0.95, "object": 0.9, "subject": 0.8, "fallback": 0.8}
+_ROLE_WEIGHT = {"locative": 1.0, "to": 0.95, "object": 0.9, "subject": 0.8, "fallback": 0.8, "definite": 0.7}
 
 
 @dataclass(slots=True)
@@ -214,6 +214,7 @@ def _statements(sentence: str, s_start: int, mentions: list, *, context: Sequenc
             statements.append(_Statement(trigger, (c_start, c_end), places))
     if statements:
         _fallback_places(statements, clauses, mentions, spans, roles)
+        _definite_places(sentence, statements, mentions, roles)
     sides = find_sides(sentence, [(*span[:4], m.place.country, m.place.name) for m, span in zip(mentions, spans)])
     for statement in statements:
         statement.sides = [
@@ -369,6 +370,32 @@ def _fallback_places(statements: list[_Statement], clauses, mentions, spans, rol
                 continue
             if role.kind == "locative" or (role.kind == "to" and statement.trigger.rule.movement):
                 statement.places.append((mention, role, "fallback"))
+
+
+#: "the city", "the region": a place named before, by its kind.
+_DEFINITE = re.compile(r"\bthe\s+(?:(?P<town>city|town|village|port|settlement)|(?P<region>region|oblast|province|krai))\b(?!\s+of\b)", re.IGNORECASE)
+
+
+def _definite_places(sentence: str, statements: list[_Statement], mentions, roles) -> None:
+    """Resolve "the city" to the city the sentence names as a speaker or owner.
+
+    "Kharkiv's mayor said a drone struck a building in the city": Kharkiv is not
+    a location by its position (who reported), but "the city" in the event's
+    clause points back to it. Only names in those roles, of the kind the words
+    say (a city for "the city", a region for "the region"), are taken.
+    """
+    for statement in statements:
+        if statement.places:
+            continue
+        clause = sentence[statement.clause[0] : statement.clause[1]]
+        definite = _DEFINITE.search(clause)
+        if definite is None:
+            continue
+        kinds = ("city", "other") if definite.group("town") else ("admin1",)
+        for mention, role in zip(mentions, roles):
+            if role.kind in ("possessive", "reporter") and mention.place.kind in kinds:
+                statement.places.append((mention, replace(role, kind="locative"), "definite"))
+                break
 
 
 def _drop_containers(places: list[tuple[Any, Role, str]]) -> list[tuple[Any, Role, str]]:
