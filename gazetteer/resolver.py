@@ -68,6 +68,9 @@ CAPITAL_BONUS = 2.5
 REGION_CONTEXT = 2.5
 COUNTRY_CONTEXT = 1.5
 DERIVED_REGION_CONTEXT = 1.2
+#: What a town loses for sharing its name with a country or with a region.
+COUNTRY_NAMESAKE = 5.0
+REGION_NAMESAKE = 3.0
 #: When the document votes this often for one country, towns in countries it
 #: never mentions lose FOREIGN_PENALTY.
 DOMINANT_VOTES = 3
@@ -685,9 +688,9 @@ def _static_scores(name: _Name) -> list[tuple[float, str | None, int, _Option]]:
         if seat:
             score += 1.5
         if place.kind == "city" and has_country and not seat:
-            score -= 5.0  # "Egypt", "Jordan", "Iraq": the country, unless qualified ("Egypt, Ill.")
+            score -= COUNTRY_NAMESAKE  # "Egypt", "Jordan", "Iraq": the country, unless qualified ("Egypt, Ill.")
         elif region_main and not seat and place.kind == "city" and (alt_only or place.population < BIG_POPULATION):
-            score -= 3.0  # "Minnesota", "Queensland", "Indiana": the region, not a town of that name
+            score -= REGION_NAMESAKE  # "Minnesota", "Queensland", "Indiana": the region, not a town of that name
         elif alt_only and main_pop >= 0 and place.population < 5 * main_pop:
             score -= 4.0
         if name.county_word and place.country in _COUNTY_COUNTRIES:
