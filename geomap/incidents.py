@@ -2,23 +2,31 @@
 
 For each sentence of an article: its clauses (:mod:`geomap.extract.text`), the
 event each clause reports (:mod:`geomap.extract.classify`), and the place where
-it happened (:mod:`geomap.extract.places`). Then, per event:
+it happened (:mod:`geomap.extract.places`). A sentence about an earlier year
+("In 2022, Russian troops captured Kherson") is background and skipped. Then,
+per event, its place is, in this order:
 
-1. the locations in its own clause; else
+1. the locations in its own clause;
 2. the locations in clauses of the same sentence that report no event of their
-   own ("two civilians were killed in Kupiansk after Russian shelling"); else
-3. the event is attached, as more evidence, to the last incident of the same
-   event type in the article ("the attack also damaged a school"); else dropped:
-   an event with no place is not an incident.
+   own ("two civilians were killed in Kupiansk after Russian shelling");
+3. for "the city"/"the region" in its clause, the place of that kind the
+   sentence names as speaker or owner ("Kharkiv's mayor said a drone struck a
+   building in the city");
+4. else the event is more evidence for an incident of the same type told in the
+   same or the previous sentence, or one it points back to ("the attack"); a
+   stronger statement may refine its sub-type (a protest that police broke up);
+5. else it is dropped: an event with no place is not an incident.
 
 A clause listing several places (``near Ust-Luga and Novorossiysk``) gives one
-incident per place; a region or country is dropped when a place inside it is also
-named (``in Russia's Kursk Oblast`` → Kursk Oblast).
+incident per place of the list nearest to the event's words; a region or
+country is dropped when a place inside it is also named (``in Russia's Kursk
+Oblast`` → Kursk Oblast). Counts go to the event whose words are nearest, and
+to the first place of a list only.
 
 Incidents of one article that agree (same sub-type, compatible date, the same
 place or one inside the other) are one incident. Across articles
 :func:`merge_incidents` joins the same incident told by several sources: same
-event and sub-event type, dates within a day, and within
+event and sub-event type, dates within :data:`MERGE_DAYS`, and within
 :data:`MERGE_DISTANCE_KM` or the same region for region-level ones. Counts: the
 highest figure within one article (sentences add detail), the lowest across
 sources (ACLED's rule).
