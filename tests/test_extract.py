@@ -93,6 +93,7 @@ def test_classification(clause, event_type, sub_event_type):
         "the economy was hit in March",
         "a cyber attack on the bank",
         "a plane crashed near the airport, killing 10",
+        "air raid alerts sounded across the country",
     ],
 )
 def test_no_event_in_background_words(clause):

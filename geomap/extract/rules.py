@@ -78,7 +78,7 @@ WEAPONS: dict[str, str] = {
     "Air/drone strike": (
         r"drones?|UAVs?|unmanned aerial vehicles?|Shaheds?|Gerans?|loitering munitions?|"
         r"air ?strikes?|airstrikes?|aerial bomb\w*|glide bombs?|guided bombs?|warplanes?|"
-        r"fighter jets?|bombers?|helicopter gunships?|air raids?|aircraft"
+        r"fighter jets?|bombers?|helicopter gunships?|air raids?(?! (?:alerts?|sirens?|warnings?|shelters?|alarms?))|aircraft"
     ),
     "Shelling/artillery/missile attack": (
         r"missiles?|rockets?|artillery|shell(?:s|ing|ed)|mortars?|howitzers?|MLRS|"
@@ -139,7 +139,7 @@ RULES: tuple[Rule, ...] = (
     # --- Explosions/Remote violence: the weapon is named ---------------------------
     Rule(r"(?:{WEAPON_AIR})[\w-]*\s+(?:\w+\s+)?" + ATTACK_NOUNS, "Explosions/Remote violence", "Air/drone strike", 90),
     Rule(r"(?:{WEAPON_AIR})\s+(?:\w+\s+){0,3}?" + _HIT_VERBS, "Explosions/Remote violence", "Air/drone strike", 90),
-    Rule(r"air ?strikes?|airstrikes?|air raids?|bombed|dropped (?:\w+ )?bombs?", "Explosions/Remote violence", "Air/drone strike", 90),
+    Rule(r"air ?strikes?|airstrikes?|air raids?(?! (?:alerts?|sirens?|warnings?|shelters?|alarms?))|bombed|dropped (?:\w+ )?bombs?", "Explosions/Remote violence", "Air/drone strike", 90),
     Rule(r"(?:{WEAPON_SHELL})[\w-]*\s+(?:\w+\s+)?" + ATTACK_NOUNS, "Explosions/Remote violence", "Shelling/artillery/missile attack", 90),
     Rule(r"(?:{WEAPON_SHELL})\s+(?:\w+\s+){0,3}?" + _HIT_VERBS, "Explosions/Remote violence", "Shelling/artillery/missile attack", 90),
     Rule(r"shell(?:ed|ing|s)|artillery fire|mortar fire|rocket fire|bombard(?:ed|ment|ing)", "Explosions/Remote violence", "Shelling/artillery/missile attack", 85),
