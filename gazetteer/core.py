@@ -131,7 +131,7 @@ class Gazetteer:
         for place in (self._user_by_key or {}).get(key, ()):
             ranked.append((100.0, place))
             seen.add(place.id)
-        for score, place in rank_entries(store, store.entries(key)):
+        for score, place in rank_entries(store, key, store.entries(key)):
             if place.id not in seen:
                 seen.add(place.id)
                 ranked.append((score, place))

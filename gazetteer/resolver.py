@@ -9,6 +9,7 @@ reason                     meaning
 =========================  ===================================================
 ``user-place``             a place from a user places file (they win ties)
 ``country``                the name of a country
+``world-region``           a continent or world region (``Asia``, ``the Middle East``)
 ``demonym``                a demonym or adjective naming a country
 ``qualified-admin1``       a region phrasing: ``Kursk Oblast``, ``Курская область``
 ``qualifier:US.TX``        an explicit qualifier after a comma: ``Paris, Texas``,
@@ -56,6 +57,9 @@ from gazetteer.finder import AP_STATES, CP_PROVINCES, Candidate, word_after, wor
 from gazetteer.model import Mention, Place
 
 __all__ = ["AP_STATES", "haversine_km", "prior", "resolve"]
+
+#: GeoNames feature codes of continents and world regions (kind "other").
+_WORLD_REGION_CODES = frozenset({"CONT", "RGN"})
 
 # Name flags (same values as gazetteer.store; repeated so the resolver can be
 # used with any store that follows the contract).
@@ -185,6 +189,8 @@ def prior(place: Place, flags: int) -> float:
             score += 1.0
         elif code in ("PPLA2", "PPLG"):
             score += 0.4
+    elif place.feature_code in _WORLD_REGION_CODES:
+        score = 5.5  # continents, oceans' neighbours: "Asia", "the Middle East", "Scandinavia"
     else:
         score = 1.0
     if flags & _GOOD_NAME:
@@ -196,18 +202,12 @@ def prior(place: Place, flags: int) -> float:
     return score
 
 
-def rank_entries(store, entries) -> list[tuple[float, Place]]:
-    """Places of one name's entries scored by :func:`prior`, best first (no document context)."""
-    places = [(store.place(idx), flags, store.admin1_code(idx)) for idx, flags in entries]
-    regions = {
-        (p.country, code) for p, flags, code in places if p.kind == "admin1" and not flags & NAME_QUALIFIED
-    }
-    ranked = []
-    for place, flags, code in places:
-        score = prior(place, flags)
-        if place.kind == "city" and (place.country, code) in regions:
-            score += 1.5  # see _choose: a bare region name is its city
-        ranked.append((score, place))
+def rank_entries(store, key: str, entries) -> list[tuple[float, Place]]:
+    """Places of one name's entries, best first, scored as :func:`resolve` does without context."""
+    name = _Name(key, options=[_Option(store.place(i), f, i, store.admin1_code(i)) for i, f in entries])
+    if not name.options:
+        return []
+    ranked = [(t[0], t[3].place) for t in _static_scores(name, prune=False)]
     ranked.sort(key=lambda r: (-r[0], -r[1].population, r[1].id))
     return ranked
 
@@ -658,7 +658,7 @@ class _Anchors:
         self.lon = np.radians([p.lon for _, p in anchors])
 
 
-def _static_scores(name: _Name) -> list[tuple[float, str | None, int, _Option]]:
+def _static_scores(name: _Name, prune: bool = True) -> list[tuple[float, str | None, int, _Option, tuple | None]]:
     """Per option: score, reason and evidence that do not depend on the rest of the document.
 
     Computed once per name; options that no context could lift to the top are dropped.
@@ -704,6 +704,8 @@ def _static_scores(name: _Name) -> list[tuple[float, str | None, int, _Option]]:
             reason, evidence = "user-place", 2
         if place.kind == "country":
             reason, evidence = "country", 2
+        elif place.feature_code in _WORLD_REGION_CODES:
+            reason, evidence = "world-region", 2
         elif opt.flags & NAME_QUALIFIED and place.kind == "admin1":
             reason, evidence = "qualified-admin1", 2
         if name.qualifiers:
@@ -718,6 +720,8 @@ def _static_scores(name: _Name) -> list[tuple[float, str | None, int, _Option]]:
             else:
                 score -= 4.0
         out.append((score, reason, evidence, opt, a1))
+    if not prune:
+        return out
     # Document context adds at most about 9 points: options further behind never win.
     top = max(t[0] for t in out)
     out = [t for t in out if t[0] >= top - MAX_CONTEXT]
@@ -801,6 +805,7 @@ def _choose(
             reason = "population"
     big = (
         place.kind in ("country", "sea")
+        or place.feature_code in _WORLD_REGION_CODES
         or place.population >= BIG_POPULATION
         or opt.user
         or (place.kind == "admin1" and (opt.flags & NAME_QUALIFIED or place.population == 0))

@@ -200,6 +200,8 @@ def test_mentions_carry_alternatives_and_sorted_offsets(gaz):
         ("Paris", "US", None, "US", "city"),
         ("Washington", None, "admin1", "US", "admin1"),
         ("Ukraine", None, None, "UA", "country"),
+        ("Florida", None, None, "US", "admin1"),
+        ("Asia", None, None, None, "other"),
         ("Курская область", None, None, "RU", "admin1"),
     ],
 )
@@ -209,6 +211,11 @@ def test_lookup_ranks_candidates(gaz, name, country, kind, expected_country, exp
     assert (ranked[0].country, ranked[0].kind) == (expected_country, expected_kind)
     if country:
         assert all(p.country == country for p in ranked)
+
+
+def test_continents_and_world_regions(gaz):
+    found = {m.text: (m.place.kind, m.reason) for m in places_in(gaz, "Markets in Asia and the Middle East fell.")}
+    assert found == {"Asia": ("other", "world-region"), "Middle East": ("other", "world-region")}
 
 
 def test_lookup_unknown_name_is_empty(gaz):
