@@ -157,6 +157,8 @@ def test_region_incident_is_an_area(open_map):
         " return [f instanceof L.GeoJSON, f.getBounds().getNorth() - f.getBounds().getSouth()]; })()"
     )
     assert kind[0] is True and kind[1] == pytest.approx(1.5, abs=0.01)
+    fill = "geomap.features[geomap.data.id.indexOf('r1')].getLayers()[0].options.fillOpacity"
+    assert opened.page.evaluate(fill) == pytest.approx(0.2)
     opened.check_clean()
 
 

@@ -126,6 +126,8 @@
     return L.divIcon({ html: html, className: 'gm-cluster', iconSize: L.point(size, size) });
   }
 
+  function fmt(n) { return Number(n).toLocaleString('en-US'); }
+
   function isoDay(day) {
     return new Date(day * DAY_MS).toISOString().slice(0, 10);
   }
@@ -141,6 +143,12 @@
     var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
     return new Response(stream).text().then(JSON.parse);
   }
+
+  // Fill opacity of a region-level incident's polygon.
+  var REGION_FILL = 0.2;
+
+  // Above this many country-level incidents the panel groups them by country and type.
+  var GROUP_ABOVE = 8;
 
   var PRECISION_DATE = { 1: 'day known', 2: 'within a week', 3: 'month only' };
   var PRECISION_GEO = { 1: 'the town itself', 2: 'near the town / part of a region', 3: 'region or country only' };
@@ -206,21 +214,19 @@
       return group;
     });
 
-    var regionShapes = data.regions, perRegion = {};
-    for (var r = 0; r < n; r++) { if (data.reg[r] >= 0) { perRegion[data.reg[r]] = (perRegion[data.reg[r]] || 0) + 1; } }
+    var regionShapes = data.regions;
+    this.regionFeatures = [];
     for (var i = 0; i < n; i++) {
       var kind = data.k[i], type = data.types[data.t[i]], layer = null;
       if (kind === 1 && data.reg[i] >= 0) {
         layer = L.geoJSON(regionShapes[data.reg[i]].g, {
           pane: 'gm-regions',
           renderer: renderer,
-          // Stacked polygons of one region add up to about the shade of a single one.
-          style: {
-            color: type.color, weight: 2, dashArray: '6 4', fillColor: type.color,
-            fillOpacity: Math.max(0.03, 0.22 / perRegion[data.reg[i]])
-          }
+          style: { color: type.color, weight: 2, dashArray: '6 4', fillColor: type.color, fillOpacity: REGION_FILL }
         });
         layer.gmRegion = true;
+        layer.gmFill = REGION_FILL;
+        this.regionFeatures.push(i);
       } else if (kind === 1) {
         // No polygon known: a dashed ring says "somewhere around here", not a pin.
         layer = L.circleMarker([data.lat[i], data.lon[i]], {
@@ -311,12 +317,41 @@
         this.groups[t].removeLayer(f);
       }
     }
+    this._shadeRegions(typeOn);
     if (clusterRemove.length) { cluster.removeLayers(clusterRemove); }
     if (clusterAdd.length) {
       this._adding = true;
       cluster.addLayers(clusterAdd, true);  // no per-marker 'layeradd' events: nobody listens
     }
     this._changed();
+  };
+
+  // Many incidents in one region are many polygons on top of each other: only the
+  // first shown one per region and type is painted, so the shade stays readable (the
+  // others remain, invisible but clickable, and one click lists them all).
+  Incidents.prototype._shadeRegions = function (typeOn) {
+    var seen = {}, perRegion = {}, data = this.data, leads = [], k, i, f;
+    for (k = 0; k < this.regionFeatures.length; k++) {
+      i = this.regionFeatures[k];
+      f = this.features[i];
+      var key = data.reg[i] + ':' + data.t[i];
+      if (f.gmShown && typeOn[data.t[i]] && !seen[key]) {
+        seen[key] = true;
+        perRegion[data.reg[i]] = (perRegion[data.reg[i]] || 0) + 1;
+        leads.push(i);
+      }
+    }
+    var fill = {};
+    leads.forEach(function (j) { fill[j] = REGION_FILL / perRegion[data.reg[j]]; });
+    for (k = 0; k < this.regionFeatures.length; k++) {
+      i = this.regionFeatures[k];
+      f = this.features[i];
+      var want = fill[i] || 0;  // several types in one region share one shade
+      if (want !== f.gmFill) {
+        f.setStyle(want ? { opacity: 1, fillOpacity: want } : { opacity: 0, fillOpacity: 0 });
+        f.gmFill = want;
+      }
+    }
   };
 
   Incidents.prototype._changed = function () {
@@ -455,8 +490,13 @@
       if (!parent || parent.gmIndex === undefined) { return; }
       layer = parent;
     }
-    var self = this, all = this.together(layer.gmIndex), limit = 25;
     var at = latlng || (layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter());
+    this.openList(this.together(layer.gmIndex), at);
+  };
+
+  // A popup with one incident, or a scrolling list of several (the first 25).
+  Incidents.prototype.openList = function (all, at) {
+    var self = this, limit = 25;
     var content = this.popupContent(all[0]);
     if (all.length > 1) {
       content = node('div', 'gm-popup-list');
@@ -504,7 +544,7 @@
       inc.data.types.forEach(function (type, t) {
         var label = node('span', 'gm-layer-label');
         label.appendChild(swatch(type.color, type.shape, 14));
-        label.appendChild(node('span', null, ' ' + type.name + ' (' + type.count + ')'));
+        label.appendChild(node('span', null, ' ' + type.name + ' (' + fmt(type.count) + ')'));
         overlays[label.outerHTML] = inc.groups[t];
       });
       if (inc.heatLayer) { overlays['<span class="gm-layer-label">Density (heat)</span>'] = inc.heatLayer; }
@@ -539,7 +579,7 @@
         });
         row.appendChild(swatch(type.color, type.shape, 16));
         row.appendChild(node('span', 'gm-legend-name', type.name));
-        var count = node('span', 'gm-legend-count', String(type.count));
+        var count = node('span', 'gm-legend-count', fmt(type.count));
         row.appendChild(count);
         counts.push(count);
         div.appendChild(row);
@@ -557,10 +597,10 @@
       function update() {
         var c = inc.shownCounts();
         inc.data.types.forEach(function (type, t) {
-          counts[t].textContent = c.perType[t] === type.count ? String(type.count) : c.perType[t] + ' / ' + type.count;
+          counts[t].textContent = c.perType[t] === type.count ? fmt(type.count) : fmt(c.perType[t]) + ' / ' + fmt(type.count);
           counts[t].parentNode.classList.toggle('gm-off', !inc.typeVisible(t));
         });
-        countryRow.textContent = c.country.length ? c.country.length + ' country-level (listed, not mapped)' : '';
+        countryRow.textContent = c.country.length ? fmt(c.country.length) + ' country-level (listed, not mapped)' : '';
       }
       inc.onChange(update);
       update();
@@ -648,7 +688,7 @@
     incidents.whenReady(function (inc) {
       var sub = control.getContainer().querySelector('.gm-title-sub');
       function update() {
-        var c = inc.shownCounts(), parts = [c.total + (c.total === 1 ? ' incident' : ' incidents')];
+        var c = inc.shownCounts(), parts = [fmt(c.total) + (c.total === 1 ? ' incident' : ' incidents')];
         if (inc.dayMin !== null) {
           parts.push(inc.start === inc.end ? isoDay(inc.start) : isoDay(inc.start) + ' – ' + isoDay(inc.end));
         }
@@ -678,23 +718,38 @@
       var list = node('ul', 'gm-country-list');
       div.appendChild(head);
       div.appendChild(list);
+      function entry(type, text, indices) {
+        var li = node('li', 'gm-country-item');
+        li.appendChild(swatch(type.color, type.shape, 12));
+        li.appendChild(node('span', null, ' ' + text));
+        li.title = indices.length === 1 ? inc.data.ev[indices[0]] || '' : 'Click to list them';
+        li.addEventListener('click', function () { inc.openList(indices, inc.map.getCenter()); });
+        list.appendChild(li);
+      }
       function update() {
         var c = inc.shownCounts();
         head.textContent = 'Country-level incidents: ' + c.country.length;
         list.textContent = '';
-        c.country.forEach(function (i) {
-          var type = inc.data.types[inc.data.t[i]], d = inc.data.d[i];
-          var li = node('li', 'gm-country-item');
-          li.appendChild(swatch(type.color, type.shape, 12));
-          li.appendChild(node('span', null, ' ' + type.name + ' — ' + (inc.string('cty', i) || inc.string('loc', i))
-            + ', ' + (d === null ? 'undated' : isoDay(d))));
-          li.title = inc.data.ev[i] || '';
-          li.addEventListener('click', function () {
-            L.popup({ maxWidth: 360, minWidth: 260 }).setLatLng(inc.map.getCenter())
-              .setContent(inc.popupContent(i)).openOn(inc.map);
+        var place = function (i) { return inc.string('cty', i) || inc.string('loc', i); };
+        if (c.country.length <= GROUP_ABOVE) {
+          c.country.forEach(function (i) {
+            var d = inc.data.d[i], type = inc.data.types[inc.data.t[i]];
+            entry(type, type.name + ' — ' + place(i) + ', ' + (d === null ? 'undated' : isoDay(d)), [i]);
           });
-          list.appendChild(li);
-        });
+        } else {
+          // Many: one line per country and type, with a count.
+          var groups = {}, order = [];
+          c.country.forEach(function (i) {
+            var key = place(i) + '\u0000' + inc.data.t[i];
+            if (!groups[key]) { groups[key] = []; order.push(key); }
+            groups[key].push(i);
+          });
+          order.sort(function (a, b) { return groups[b].length - groups[a].length; });
+          order.forEach(function (key) {
+            var first = groups[key][0], type = inc.data.types[inc.data.t[first]];
+            entry(type, type.name + ' — ' + place(first) + ' ×' + groups[key].length, groups[key]);
+          });
+        }
         div.style.display = c.country.length ? '' : 'none';
       }
       inc.onChange(update);
