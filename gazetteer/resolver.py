@@ -73,7 +73,7 @@ REGION_CONTEXT = 2.5
 COUNTRY_CONTEXT = 1.5
 DERIVED_REGION_CONTEXT = 1.2
 #: What a town loses for sharing its name with a country or with a region.
-COUNTRY_NAMESAKE = 5.0
+COUNTRY_NAMESAKE = 2.0
 REGION_NAMESAKE = 3.0
 #: When the document votes this often for one country, towns in countries it
 #: never mentions lose FOREIGN_PENALTY.
@@ -525,6 +525,7 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
         shared.update({t[4] for t in name.static if t[4] and t[0] >= top - SHARED_REGION_WINDOW})
     previous = None
     anchor_arrays = None
+    named_regions: dict[str, tuple[str, str]] = {}
     settled: set[str] = set()
     for _pass in range(PASSES):
         total_country = country_votes + Counter(derived_country.values())
@@ -536,12 +537,13 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
             if not occ or key in settled:
                 continue
             cv = _Votes(total_country, derived_country.get(key))
-            av = _Votes(total_admin1, derived_admin1.get(key), explicit=admin1_votes)
+            named = admin1_votes + Counter(a for k, a in named_regions.items() if k != key)
+            av = _Votes(total_admin1, derived_admin1.get(key), explicit=named)
             chosen[key] = _choose(store, name, occ, weak, personish, cv, av, anchor_arrays, determiner, shared)
             static = name.static
             if static and (len(static) == 1 or static[0][0] - static[1][0] > MAX_CONTEXT) and static[0][2] == 2:
                 settled.add(key)  # explicit and unrivalled: no context can change it
-        derived_country, derived_admin1, anchors = {}, {}, []
+        derived_country, derived_admin1, anchors, named_regions = {}, {}, [], {}
         for key, (opt, conf, _reason, ok, evidence, big) in chosen.items():
             # Only big places and explicitly placed ones set the context: two
             # small look-alikes ("Michael", "Patrick") must not vouch for each other.
@@ -553,6 +555,8 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
             a1 = _admin1_key(opt)
             if a1:
                 derived_admin1[key] = a1
+                if place.kind == "admin1":
+                    named_regions[key] = a1  # the text names the region itself ("Texas")
             if place.kind in ("city", "admin1", "other") and conf >= 0.6:
                 anchors.append((key, place))
         anchor_arrays = _Anchors(anchors) if anchors else None

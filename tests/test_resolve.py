@@ -92,6 +92,8 @@ PLACES = [
     ("Oil prices hit Edmonton, Alta., hard.", "Edmonton", "city", "CA", 53.55, -113.47, 30),
     ("Oil prices hit Edmonton, Alta., hard.", "Alta.", "admin1", "CA", 54.5, -115.0, 400),
     ("Protesters gathered in Paris on Saturday.", "Paris", "city", "FR", 48.85, 2.35, 30),
+    ("Envoys from Egypt and Jordan met.", "Jordan", "country", "JO", 31.0, 36.0, 300),
+    ("A fire broke out in Palestine, Texas, overnight.", "Palestine", "city", "US", 31.76, -95.63, 30),
     ("Talks were held in Tbilisi, Georgia, on Friday.", "Tbilisi", "city", "GE", 41.69, 44.83, 30),
     ("The game was played in Athens, Georgia, on Friday.", "Athens", "city", "US", 33.96, -83.38, 30),
 ]
