@@ -141,6 +141,21 @@ def test_map_from_articles(tmp_path):
     assert all(data["S"][i].endswith("strike.txt") for i in data["src"])
 
 
+def test_places_file_reaches_the_gazetteer(tmp_path):
+    places = tmp_path / "places.csv"
+    places.write_text("name,lat,lon,country\nZarichne Outpost,48.91,38.05,UA\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("date 2024-12-18\nRussian troops shelled Zarichne Outpost on Tuesday, killing two soldiers, "
+                       "the General Staff said.\n", encoding="utf-8")
+    out = tmp_path / "places.html"
+    result = run(article, "-o", out, "--places-file", places)
+    assert result.exit_code == 0, result.output
+    data = json.loads(re.search(r'id="incidents_[^"]*_data"\s+data-encoding="json">(.*?)</script>',
+                                out.read_text(encoding="utf-8"), re.DOTALL | re.IGNORECASE).group(1))
+    i = [data["S"][k] for k in data["loc"]].index("Zarichne Outpost")
+    assert (data["lat"][i], data["lon"][i]) == (48.91, 38.05)
+
+
 def test_one_bad_article_is_reported_and_the_rest_mapped(tmp_path):
     out = tmp_path / "partial.html"
     missing = tmp_path / "missing.txt"
