@@ -530,6 +530,7 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
     for _pass in range(PASSES):
         total_country = country_votes + Counter(derived_country.values())
         total_admin1 = admin1_votes + Counter(derived_admin1.values())
+        named_total = admin1_votes + Counter(named_regions.values())
         for key, name in names.items():
             if name.org or not name.options:
                 continue
@@ -537,7 +538,7 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
             if not occ or key in settled:
                 continue
             cv = _Votes(total_country, derived_country.get(key))
-            named = admin1_votes + Counter(a for k, a in named_regions.items() if k != key)
+            named = _Votes(named_total, named_regions.get(key))
             av = _Votes(total_admin1, derived_admin1.get(key), explicit=named)
             chosen[key] = _choose(store, name, occ, weak, personish, cv, av, anchor_arrays, determiner, shared)
             static = name.static
@@ -770,7 +771,7 @@ def _choose(
         if a1 and place.kind != "admin1" and admin1_votes.get(a1):
             # A region the text names outright weighs more than one inferred
             # from other resolved places (which may themselves be wrong).
-            explicit_region = admin1_votes.explicit is None or admin1_votes.explicit.get(a1, 0) > 0
+            explicit_region = admin1_votes.explicit is None or admin1_votes.explicit.get(a1) > 0
             score += REGION_CONTEXT if explicit_region else DERIVED_REGION_CONTEXT
             evidence = 2
             reason = reason or f"context-admin1:{a1[0]}.{a1[1]}"
