@@ -69,6 +69,26 @@ MAX_KEY_LENGTH = 64
 
 
 @functools.cache
+def _alnum_table():
+    """``table[code point]`` is True for letters and digits (Basic Multilingual Plane; others False)."""
+    import numpy as np
+
+    return np.array([chr(c).isalnum() for c in range(0x10000)] + [False], dtype=bool)
+
+
+def _word_ends(folded: str) -> list[int]:
+    """Offsets just after each word of the folded text (vectorised: texts can be long)."""
+    import numpy as np
+
+    cps = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32)
+    word = _alnum_table()[np.minimum(cps, 0x10000)]
+    if not len(word):
+        return []
+    # A word ends where a letter or digit is followed by anything else or the end.
+    return (np.flatnonzero(word & ~np.append(word[1:], False)) + 1).tolist()
+
+
+@functools.cache
 def _capital_start() -> re.Pattern:
     """A capital letter (of any script in the Basic Multilingual Plane) starting a word.
 
@@ -249,7 +269,7 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
     out: list[Candidate] = []
     # Names start with a capital letter: find those word starts in the original
     # text (most words are not capitalised), then map each to the folded text.
-    ends = [m.end() for m in _WORD_END.finditer(folded)]  # where a name can end
+    ends = _word_ends(folded)  # where a name can end
     lookup = _lookup_for(store)
     resume = 0
     for m in _capital_start().finditer(text):
