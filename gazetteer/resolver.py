@@ -260,7 +260,7 @@ def _options(store, cand: Candidate) -> list[_Option]:
         cached = []
         for idx, flags in cand.entries:
             place = store.place(idx)
-            code = store.admin1_code(idx) if place.kind in ("admin1", "city") else None
+            code = store.admin1_code(idx) if place.kind in ("admin1", "city", "other") else None
             cached.append(_Option(place, flags, idx, code))
         if len(cache) >= 50_000:
             cache.clear()
