@@ -191,6 +191,8 @@ def prior(place: Place, flags: int) -> float:
             score += 0.4
     elif place.feature_code in _WORLD_REGION_CODES:
         score = 5.5  # continents, oceans' neighbours: "Asia", "the Middle East", "Scandinavia"
+    elif place.feature_code == "ADM2":
+        score = 0.55 * math.log10(place.population + 1)  # counties: by size, like towns
     else:
         score = 1.0
     if flags & _GOOD_NAME:
