@@ -74,3 +74,21 @@ def test_help_has_an_example():
     result = CliRunner().invoke(cli, ["extract", "-h"])
     assert result.exit_code == 0
     assert "geomap extract seeds/ -o incidents.geojson" in result.output
+
+
+def test_geopackage_output_and_quiet(data_dir, tmp_path):
+    out = tmp_path / "out.gpkg"
+    result = CliRunner().invoke(cli, ["-q", "extract", str(data_dir / "articles"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""  # no progress, no summary: -q, and stderr is no terminal
+    from geomap.export import read_incidents
+
+    assert len(read_incidents(out)) == 7
+
+
+def test_since_keeps_undated_only_when_asked(data_dir):
+    args = ["extract", str(data_dir / "articles"), "--since", "2024-01-01"]
+    dated = json.loads(CliRunner().invoke(cli, args).stdout)["features"]
+    both = json.loads(CliRunner().invoke(cli, [*args, "--include-undated"]).stdout)["features"]
+    assert all(f["properties"]["event_date"] >= "2024-01-01" for f in dated)
+    assert len(both) == len(dated) + 1  # the undated Odesa article
