@@ -9,7 +9,7 @@ headless chromium with every request off the page blocked.
 Usage::
 
     python bench/bench_map.py                 # 1k, 10k, 100k; cluster and no-cluster
-    python bench/bench_map.py --sizes 100000 --modes cluster
+    python bench/bench_map.py --sizes 100000 --modes cluster --repeat 5
 """
 
 from __future__ import annotations
@@ -148,6 +148,7 @@ def main(argv=None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
     parser.add_argument("--modes", nargs="+", default=["cluster", "canvas"], choices=["cluster", "canvas"])
     parser.add_argument("--no-basemap", action="store_true", help="skip the gazetteer basemap")
+    parser.add_argument("--repeat", type=int, default=3, help="browser loads per map (best and median shown)")
     args = parser.parse_args(argv)
 
     gazetteer = None
@@ -164,7 +165,7 @@ def main(argv=None) -> int:
     )
     print(
         f"{'incidents':>9} {'mode':>7} {'build s':>8} {'size MB':>8} {'first paint s':>13} "
-        f"{'all added s':>11} {'shown':>7}"
+        f"{'all added s':>11} {'(median)':>9} {'shown':>7}"
     )
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -177,10 +178,14 @@ def main(argv=None) -> int:
                 atomic_write_text(path, page)
                 build = time.perf_counter() - t0
                 size = path.stat().st_size / 1e6
-                figures = load_in_browser(browser, path)
+                # Best of several loads: on a shared machine the minimum is the honest
+                # estimate of the page's own cost; the median shows the spread.
+                loads = [load_in_browser(browser, path) for _ in range(args.repeat)]
+                done = sorted(f["done"] / 1000 for f in loads)
+                fcp = min(f["fcp"] for f in loads) / 1000
                 print(
-                    f"{n:>9} {mode:>7} {build:>8.2f} {size:>8.2f} {figures['fcp'] / 1000:>13.2f} "
-                    f"{figures['done'] / 1000:>11.2f} {figures['shown']:>7}",
+                    f"{n:>9} {mode:>7} {build:>8.2f} {size:>8.2f} {fcp:>13.2f} "
+                    f"{done[0]:>11.2f} {done[len(done) // 2]:>9.2f} {loads[0]['shown']:>7}",
                     flush=True,
                 )
         browser.close()
