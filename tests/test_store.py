@@ -482,3 +482,31 @@ def test_country_points_are_geographic_centres(store, iso, lat, lon):
     place = store.place(store.country(iso))
     assert place.lat == pytest.approx(lat, abs=0.5)
     assert place.lon == pytest.approx(lon, abs=0.5)
+
+
+def test_natural_earth_codes_that_name_another_region_are_not_joined(store):
+    # Natural Earth's Paris département carries code FR.75, GeoNames' Nouvelle-Aquitaine.
+    aquitaine = store.geometry(store.admin1("FR", "75"))
+    assert aquitaine.contains(Point(-0.58, 44.84))  # Bordeaux
+    assert not aquitaine.contains(Point(2.35, 48.86))  # Paris
+    assert store.geometry(store.admin1("FR", "11")).contains(Point(2.35, 48.86))
+
+
+@pytest.mark.parametrize(("name", "region"), [("Lancashire", "England"), ("Seine-Saint-Denis", "Île-de-France")])
+def test_finer_natural_earth_units_are_places(store, name, region):
+    places = [store.place(i) for i, _ in store.entries(fold(name)) if store.place(i).id.startswith("ne:")]
+    assert places and places[0].admin1 == region and places[0].feature_code == "ADM2"
+
+
+def test_finer_units_leave_city_names_to_cities(store):
+    milan = [store.place(i) for i, _ in store.entries("milano")]
+    assert milan and all(p.kind == "city" for p in milan)
+    assert any(store.place(i).id.startswith("ne:") for i, _ in store.entries("milan province"))
+
+
+@pytest.mark.parametrize(
+    ("name", "iso", "code"),
+    [("Donetsk People's Republic", "UA", "05"), ("Luhansk People's Republic", "UA", "14")],
+)
+def test_other_region_names(store, name, iso, code):
+    assert store.admin1(iso, code) in [i for i, _ in store.entries(fold(name))]

