@@ -10,6 +10,8 @@ catch ``ValueError`` or ``OSError`` keep working::
     ├── ConfigurationError(GeomapError, ValueError) bad option values (dates, types, sizes)
     ├── EmptyResultError(GeomapError, LookupError)  a filter left nothing to write
     └── OutputError(GeomapError, OSError)           an output could not be written
+        └── ExternalResourceError(OutputError)      an offline map would still load something
+                                                    from the web (geomap.render)
 
 The CLI turns any ``GeomapError`` into one line on stderr and a non-zero exit
 (see :mod:`geomap.cli`). Gazetteer errors live in :mod:`gazetteer.errors`; the
@@ -41,3 +43,10 @@ class EmptyResultError(GeomapError, LookupError):
 
 class OutputError(GeomapError, OSError):
     """An output file could not be written."""
+
+
+class ExternalResourceError(OutputError):
+    """A map meant to be offline would still load something from elsewhere.
+
+    Raised by :mod:`geomap.render` before writing: the map cannot be written as promised.
+    """

@@ -12,16 +12,7 @@ from __future__ import annotations
 
 import re
 
-from geomap.errors import OutputError
-
-
-class ExternalResourceError(OutputError):
-    """A map meant to be offline would still load something from elsewhere.
-
-    Derives from :class:`geomap.errors.OutputError` (so from ``GeomapError`` and
-    ``OSError``): the map cannot be written as promised.
-    """
-
+from geomap.errors import ExternalResourceError
 
 _DATA_BLOCK = re.compile(r"<script[^>]*type=\"application/json\"[^>]*>.*?</script>", re.DOTALL | re.IGNORECASE)
 _ATTR = re.compile(
