@@ -510,3 +510,10 @@ def test_finer_units_leave_city_names_to_cities(store):
 )
 def test_other_region_names(store, name, iso, code):
     assert store.admin1(iso, code) in [i for i, _ in store.entries(fold(name))]
+
+
+def test_small_countries_regions_named_like_people_are_no_bare_keys(store):
+    # Isle of Man parishes "Michael" and "Patrick".
+    for name in ("michael", "patrick"):
+        places = [store.place(i) for i, _ in store.entries(name)]
+        assert not [p for p in places if p.kind == "admin1" and p.country == "IM"], name

@@ -458,6 +458,7 @@ class Builder:
                 with_shape += 1
             self._admin1_names(idx, name, props)
         log(f"admin1: {len(self.admin1_idx)}, with polygons: {with_shape}")
+        self._drop_small_country_words()
 
     def _join_features(self, features: list, gn_admin1: dict) -> tuple[dict[str, list], dict[str, list]]:
         """Join Natural Earth admin-1 features to GeoNames regions.
@@ -544,6 +545,32 @@ class Builder:
                     self.names.drop(key, idx)
             count += 1
         log(f"finer Natural Earth units: {count}")
+
+    def dictionary(self) -> Path:
+        return self.src.npm("dictionary-en", "index.dic")
+
+    def _drop_small_country_words(self) -> None:
+        """Regions of countries under a million people lose bare keys that are common words or names.
+
+        The Isle of Man's parishes are called Michael, Patrick, German, Andreas and
+        Bride: as keys they turn people and words into places that even support
+        each other as neighbours. Their qualified names stay.
+        """
+        from wordfreq import zipf_frequency
+
+        dic = self.dictionary()
+        words, names = english_words(dic), dictionary_names(dic)
+        small = {iso for iso, i in self.country_idx.items() if self.pop[i] < 1_000_000}
+        dropped = 0
+        for idx in self.admin1_idx.values():
+            if self.country[idx] in small:
+                for key in self.names.keys_of(idx):
+                    # A name in the dictionary counts when frequent: Michael, not Gozo.
+                    common = key in words or (key in names and zipf_frequency(key, "en") >= 3.5)
+                    if common and not self.names.records[(key, idx)] & NAME_QUALIFIED:
+                        self.names.drop(key, idx)
+                        dropped += 1
+        log(f"admin1: {dropped} bare keys of small countries' regions are words or names, dropped")
 
     def _admin1_names(self, idx: int, name: str, props: list[dict]) -> None:
         main_names = [name]
@@ -786,7 +813,7 @@ class Builder:
             "registry": "pypi", "package": "wordfreq", "version": importlib.metadata.version("wordfreq"),
             "file": "(zipf_frequency, lang='en')", "sha256": None,
         })
-        words = english_words(self.src.npm("dictionary-en", "index.dic"))
+        words = english_words(self.dictionary())
         keys = sorted({k for k, _ in self.names.records if " " not in k and k.isascii() and k.isalpha()})
         items = []
         for key in keys:
@@ -880,6 +907,16 @@ def save_npz(path: Path, **arrays: np.ndarray) -> None:
             info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, buf.getvalue(), compresslevel=9)
+
+
+def dictionary_names(dic: Path) -> set[str]:
+    """Folded capitalised entries of a Hunspell dictionary: names of people and places."""
+    out = set()
+    for line in dic.read_text(encoding="utf-8").splitlines()[1:]:
+        stem = line.partition("/")[0]
+        if stem.isalpha() and stem[0].isupper():
+            out.add(fold(stem))
+    return out
 
 
 def english_words(dic: Path) -> set[str]:
