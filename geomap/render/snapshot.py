@@ -95,7 +95,7 @@ def snapshot(
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
     except ImportError as err:
-        raise ConfigurationError("--png needs Playwright (pip install playwright)") from err
+        raise ConfigurationError("--png needs Playwright: pip install 'geomap[png]'") from err
     if not Path(CHROMIUM).exists():
         raise ConfigurationError(f"--png needs chromium at {CHROMIUM} (apt-get install chromium)")
     url = Path(html_path).resolve().as_uri()
