@@ -69,7 +69,29 @@ def main() -> int:
         values = [r[key] for r in runs]
         print(f"  {label:<46} {statistics.median(values) * 1000:7.1f} ms  [{values[0] * 1000:.1f}]")
     print(f"  {'peak RSS after all of the above':<46} {max(r['peak_rss_mb'] for r in runs):7.1f} MB")
+    fold_speed()
     return 0
+
+
+def fold_speed() -> None:
+    """Throughput of gazetteer.normalize.fold_text on the sample articles, repeated to ~5 MB."""
+    from gazetteer.normalize import fold_text
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    sample = "\n".join(p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt")))
+    for label, text in [("news text", sample), ("ASCII only", sample.encode("ascii", "ignore").decode())]:
+        big = text * max(1, 5_000_000 // max(1, len(text)))
+        fold_text(big[:1000])  # first-use set-up (numpy import, tables) is not throughput
+        best = min(_timed(fold_text, big) for _ in range(3))
+        print(f"  fold_text, {label:<36} {len(big) / best / 1e6:7.1f} MB/s ({len(big) / 1e6:.1f} MB)")
+
+
+def _timed(func, arg) -> float:
+    import time
+
+    start = time.perf_counter()
+    func(arg)
+    return time.perf_counter() - start
 
 
 if __name__ == "__main__":
