@@ -29,17 +29,8 @@ from shapely.geometry import Point
 
 from geomap.fileio import atomic_write_text
 from geomap.render import render_map
+from geomap.render.snapshot import CHROMIUM, CHROMIUM_ARGS
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TYPES = [
     ("Battles", "Armed clash", 0.35),
     ("Explosions/Remote violence", "Shelling/artillery/missile attack", 0.35),
@@ -168,7 +159,7 @@ def main(argv=None) -> int:
         f"{'all added s':>11} {'(median)':>9} {'shown':>7}"
     )
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
         for n in args.sizes:
             gdf = frame(n)
             for mode in args.modes:

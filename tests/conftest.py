@@ -18,6 +18,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 SEEDS = ROOT / "seeds"
+# The same default (and GEOMAP_CHROMIUM override) as geomap.render.snapshot.CHROMIUM,
+# read here without importing geomap so collection stays light.
 CHROMIUM = os.environ.get("GEOMAP_CHROMIUM", "/usr/bin/chromium")
 
 

@@ -16,19 +16,11 @@ from conftest import require_chromium
 from shapely.geometry import Point, box
 
 from geomap.render import write_map
+from geomap.render.snapshot import CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
 
 DATA = Path(__file__).parent / "data" / "render"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def load_frame() -> gpd.GeoDataFrame:
@@ -63,7 +55,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium, args=ARGS)
+        browser = pw.chromium.launch(executable_path=chromium, args=list(CHROMIUM_ARGS))
         yield browser
         browser.close()
 
