@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Any
 
 from geomap.article import Article
 from geomap.extract.actors import Side, find_sides, pick_actors
-from geomap.extract.classify import Trigger, candidate_rules, classify
+from geomap.extract.classify import Trigger, classify, clause_candidates, rule_hits
 from geomap.extract.counts import count_items
 from geomap.extract.dates import find_date, is_background
 from geomap.extract.places import Role, mention_roles
@@ -172,7 +172,8 @@ def incidents_from_article(article: Article, gazetteer: Any) -> list[Incident]:
     for s_index, (s_start, s_end) in enumerate(split_sentences(text)):
         sentence = text[s_start:s_end]
         sentences.append(sentence)
-        if not candidate_rules(sentence):  # most sentences report no event: skip them cheaply
+        hits = rule_hits(sentence)
+        if not hits:  # most sentences report no event: skip them cheaply
             continue
         if is_background(sentence, article.published):  # "In 2022, Russian troops captured Kherson."
             continue
@@ -189,7 +190,7 @@ def incidents_from_article(article: Article, gazetteer: Any) -> list[Incident]:
             "start": None if article.offset is None else article.offset + s_start,
             "end": None if article.offset is None else article.offset + s_end,
         }
-        statements = _statements(sentence, s_start, inside, context=sentences[-4:-1])
+        statements = _statements(sentence, s_start, inside, context=sentences[-4:-1], hits=hits)
         live = []
         for statement in statements:
             if statement.places:
@@ -205,19 +206,29 @@ def incidents_from_article(article: Article, gazetteer: Any) -> list[Incident]:
                     target.last_sentence = s_index
                     statement.incidents = [target]
                     live.append(statement)
-        _assign_counts(count_items(sentence), live)
+        if live:
+            _assign_counts(count_items(sentence), live)
     return _merge(incidents, gazetteer, same_article=True)
 
 
-def _statements(sentence: str, s_start: int, mentions: list, *, context: Sequence[str]) -> list[_Statement]:
-    """The events a sentence reports, each with its candidate places."""
+def _statements(sentence: str, s_start: int, mentions: list, *, context: Sequence[str], hits=None) -> list[_Statement]:
+    """The events a sentence reports, each with its candidate places.
+
+    ``hits`` are :func:`~geomap.extract.classify.rule_hits` of the sentence, if
+    already known.
+    """
     spans = [(m.start - s_start, m.end - s_start, m.demonym, m.place.kind) for m in mentions]
     roles = mention_roles(sentence, spans)
     clauses = split_clauses(sentence, [start for start, *_ in spans])
     statements: list[_Statement] = []
+    if hits is None:
+        hits = rule_hits(sentence)
     for c_start, c_end in clauses:
-        for trigger in classify(sentence[c_start:c_end], sentence=sentence, offset=c_start, context=context):
-            trigger = replace(trigger, start=trigger.start + c_start, end=trigger.end + c_start)
+        rules_to_try = clause_candidates(sentence, hits, (c_start, c_end))
+        if not rules_to_try:
+            continue
+        for found in classify(sentence[c_start:c_end], sentence=sentence, offset=c_start, context=context, rules_to_try=rules_to_try):
+            trigger = Trigger(found.start + c_start, found.end + c_start, found.event_type, found.sub_event_type, found.rule)
             places = _locations(sentence, trigger, (c_start, c_end), mentions, spans, roles)
             statements.append(_Statement(trigger, (c_start, c_end), places))
     if statements:

@@ -17,7 +17,7 @@ from geomap.extract.rules import (
     Rule,
 )
 
-__all__ = ["Trigger", "candidate_rules", "classify", "disorder_type", "weapon_near"]
+__all__ = ["Trigger", "candidate_rules", "classify", "clause_candidates", "disorder_type", "rule_hits", "weapon_near"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +141,7 @@ def _gate():
         for literal in literals:
             table.setdefault(literal, set()).add(index)
     for literal, indices in table.items():
-        automaton.add_word(literal, frozenset(indices))
+        automaton.add_word(literal, (literal, frozenset(indices)))
     automaton.make_automaton()
     return automaton
 
@@ -149,8 +149,39 @@ def _gate():
 def candidate_rules(text: str) -> list[int]:
     """Indices (into :func:`compiled_rules`) of the rules that could match ``text``."""
     found: set[int] = set()
-    for _end, indices in _gate().iter(text.lower()):
+    for _end, (_word, indices) in _gate().iter(text.lower()):
         found |= indices
+    return sorted(found)
+
+
+def rule_hits(text: str) -> list[tuple[int, int, frozenset[int]]]:
+    """Where in ``text`` each rule literal stands: ``(start, end, rule indices)``.
+
+    One pass over a sentence serves all its clauses (:func:`clause_candidates`).
+    Empty when no rule could match anywhere in ``text``.
+    """
+    lower = text.lower()
+    if len(lower) != len(text):  # then clause_candidates tests each clause on its own
+        # Lower-casing changed the length ("İ"): offsets would not fit the text,
+        # so the whole text stands for every hit.
+        found = frozenset(i for _end, (_word, indices) in _gate().iter(lower) for i in indices)
+        return [(0, len(text), found)] if found else []
+    automaton = _gate()
+    return [(end + 1 - len(word), end + 1, indices) for end, (word, indices) in automaton.iter(lower)]
+
+
+def clause_candidates(text: str, hits: Sequence[tuple[int, int, frozenset[int]]], clause: tuple[int, int]) -> list[int]:
+    """The rules that could match ``text[clause[0]:clause[1]]``, from :func:`rule_hits` of ``text``.
+
+    The same as :func:`candidate_rules` of the clause, without another pass.
+    """
+    start, end = clause
+    if not text.isascii() and len(text.lower()) != len(text):  # see rule_hits
+        return candidate_rules(text[start:end])
+    found: set[int] = set()
+    for hit_start, hit_end, indices in hits:
+        if start <= hit_start and hit_end <= end:
+            found |= indices
     return sorted(found)
 
 

@@ -21,6 +21,8 @@ _ABBREVIATIONS = frozenset(
 # A sentence ends at . ! ? or … (possibly followed by closing quotes/brackets) and
 # whitespace, or at a line break.
 _END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)|\n")
+#: The word (with its inner full stops: "U.S.") that ends right before a sentence end.
+_LAST_WORD = re.compile(r"[\w.]+")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -48,8 +50,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for match in _END.finditer(text):
         end = match.end()
         if match.group() != "\n":
-            word = re.search(r"([\w.]+)[.!?\u2026]*$", text[start : match.start() + 1])
-            token = word.group(1).rstrip(".").lower() if word else ""
+            token = _word_before(text, start, match.start())
             following = text[end : end + 3].lstrip()
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
@@ -59,6 +60,19 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = end
     _append(text, start, len(text), spans)
     return spans
+
+
+def _word_before(text: str, start: int, stop: int) -> str:
+    """The lower-cased word ending at ``stop`` (a sentence mark), without its full stops.
+
+    Scans back from the mark rather than searching the whole sentence so far, which
+    made long paragraphs quadratic.
+    """
+    end = stop + 1 if text[stop] == "." else stop
+    begin = end
+    while begin > start and (text[begin - 1].isalnum() or text[begin - 1] in "._"):
+        begin -= 1
+    return text[begin:end].rstrip(".").lower()
 
 
 def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
@@ -86,6 +100,10 @@ _CONTINUE_AFTER_COMMA = re.compile(
 )
 
 
+_AND_OR = re.compile(r"\s*(?:and|or)\s+")
+_SPACES = re.compile(r"\s*")
+
+
 def split_clauses(sentence: str, mention_starts: Sequence[int] = ()) -> list[tuple[int, int]]:
     """Split one sentence into clauses.
 
@@ -109,11 +127,11 @@ def split_clauses(sentence: str, mention_starts: Sequence[int] = ()) -> list[tup
     cuts = [0]
     for match in _CLAUSE_WORDS.finditer(sentence):
         if match.group() == ",":
-            rest = sentence[match.end() :]
-            skip = len(rest) - len(rest.lstrip())
-            after_and = re.match(r"\s*(?:and|or)\s+", rest)
-            nxt = match.end() + (after_and.end() if after_and else skip)
-            if nxt in starts or _CONTINUE_AFTER_COMMA.match(rest):
+            # Matched in place (pos=) rather than on a copy of the rest of the sentence.
+            after = match.end()
+            after_and = _AND_OR.match(sentence, after)
+            nxt = after_and.end() if after_and else _SPACES.match(sentence, after).end()
+            if nxt in starts or _CONTINUE_AFTER_COMMA.match(sentence, after):
                 continue
         cuts.append(match.start())
     cuts.append(len(sentence))
