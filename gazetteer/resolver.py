@@ -209,7 +209,7 @@ def rank_entries(store, key: str, entries) -> list[tuple[float, Place]]:
     name = _Name(key, options=[_Option(store.place(i), f, i, store.admin1_code(i)) for i, f in entries])
     if not name.options:
         return []
-    ranked = [(t[0], t[3].place) for t in _static_scores(name, prune=False)]
+    ranked = [(t[0], t[3].place) for t in _static_scores(name, prune=False, store=store)]
     ranked.sort(key=lambda r: (-r[0], -r[1].population, r[1].id))
     return ranked
 
@@ -238,6 +238,7 @@ class _Name:
     static: list | None = None  # see _static_scores
     regions: set = field(default_factory=set)  # admin1 keys of its plausible senses
     zipf: float = 0.0
+    own_votes: Counter = field(default_factory=Counter)  # its own votes as a country's name
 
 
 def _admin1_key(opt: _Option) -> tuple[str, str] | None:
@@ -494,6 +495,7 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
             for o in name.options:
                 if o.place.kind == "country" and o.flags & (_GOOD_NAME | NAME_ALT):
                     country_votes[o.place.country] += len(occ)
+                    name.own_votes[o.place.country] += len(occ)
                     break
         if "admin1" in kinds:
             for o in name.options:
@@ -665,10 +667,25 @@ class _Anchors:
         self.lon = np.radians([p.lon for _, p in anchors])
 
 
-def _static_scores(name: _Name, prune: bool = True) -> list[tuple[float, str | None, int, _Option, tuple | None]]:
+def _called_city(store, key: str, opt: _Option) -> bool:
+    """Whether the city of ``opt`` also goes by "<name> City" ("Quebec City", "New York City").
+
+    English gives such a city that longer name precisely because the bare name
+    means the region or country it lies in: bare "Quebec" is the province.
+    """
+    if store is None or opt.index is None or opt.place.kind != "city":
+        return False
+    return any(idx == opt.index for idx, _flags in store.entries(key + " city"))
+
+
+def _static_scores(
+    name: _Name, prune: bool = True, store=None
+) -> list[tuple[float, str | None, int, _Option, tuple | None]]:
     """Per option: score, reason and evidence that do not depend on the rest of the document.
 
     Computed once per name; options that no context could lift to the top are dropped.
+    ``store`` (optional) lets a city known as "<name> City" yield the bare name
+    to its region or country.
     """
     # A bare name shared by a region and a city in it ("Kharkiv", "Kursk") is the
     # city; the region needs its type word ("Kursk Oblast", a qualified name).
@@ -685,18 +702,36 @@ def _static_scores(name: _Name, prune: bool = True) -> list[tuple[float, str | N
         (o.place.population for o in name.options if o.place.kind == "city" and o.flags & NAME_MAIN), default=-1
     )
     has_country = any(o.place.kind == "country" for o in name.options)
+    name_countries = {o.place.country for o in name.options if o.place.kind == "country"}
+    main_regions = {
+        _admin1_key(o) for o in name.options if o.place.kind == "admin1" and o.flags & NAME_MAIN
+    }
     out = []
     for opt in name.options:
         place = opt.place
         score = prior(place, opt.flags)
         a1 = _admin1_key(opt)
         alt_only = place.kind == "city" and not opt.flags & NAME_MAIN and not opt.user
-        seat = place.kind == "city" and a1 in region_keys and place.population >= REGION_SEAT_POPULATION
+        # Only a city inside a region or country whose own name this is:
+        # Washington, D.C. ("Washington City" too) lies in the District of
+        # Columbia, which has "Washington" only as another name.
+        city_named = (a1 in main_regions or place.country in name_countries) and _called_city(store, name.key, opt)
+        seat = (
+            place.kind == "city"
+            and a1 in region_keys
+            and place.population >= REGION_SEAT_POPULATION
+            and not city_named
+        )
         if seat:
             score += 1.5
         if place.kind == "city" and has_country and not seat:
             score -= COUNTRY_NAMESAKE  # "Egypt", "Jordan", "Iraq": the country, unless qualified ("Egypt, Ill.")
-        elif region_main and not seat and place.kind == "city" and (alt_only or place.population < BIG_POPULATION):
+        elif (
+            region_main
+            and not seat
+            and place.kind == "city"
+            and (alt_only or city_named or place.population < BIG_POPULATION)
+        ):
             score -= REGION_NAMESAKE  # "Minnesota", "Queensland", "Indiana": the region, not a town of that name
         elif alt_only and main_pop >= 0 and place.population < 5 * main_pop:
             score -= 4.0
@@ -746,7 +781,7 @@ def _ensure_static(store, name: _Name) -> None:
     if plain and held is not None and held[0] is store and cache_key in held[1]:
         name.static, name.zipf, name.regions = held[1][cache_key]
     else:
-        name.static = _static_scores(name)
+        name.static = _static_scores(name, store=store)
         name.zipf = store.zipf(name.key) if " " not in name.key else 0.0
         top = name.static[0][0]
         name.regions = {t[4] for t in name.static if t[4] and t[0] >= top - SHARED_REGION_WINDOW}
@@ -777,7 +812,11 @@ def _choose(
             score += REGION_CONTEXT if explicit_region else DERIVED_REGION_CONTEXT
             evidence = 2
             reason = reason or f"context-admin1:{a1[0]}.{a1[1]}"
-        cv = country_votes.get(place.country, 0) if place.kind != "country" else 0
+        # The name's own votes as a country do not vouch for its namesake towns:
+        # "Mexico" alone does not make Mexico City the likelier sense.
+        cv = 0
+        if place.kind != "country":
+            cv = country_votes.get(place.country, 0) - name.own_votes.get(place.country, 0)
         if cv > 0:
             score += COUNTRY_CONTEXT + 0.5 * min(cv, 4)
             evidence = max(evidence, 1)

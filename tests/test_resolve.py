@@ -82,6 +82,12 @@ PLACES = [
     # regions against cities
     ("Putin claims control over Ukrainian forces in Kursk.", "Kursk", "city", "RU", 51.73, 36.19, 30),
     ("The mayor of Moscow spoke; the Moscow region was hit too.", "Moscow region", "admin1", "RU", 55.6, 37.5, 150),
+    # a city English calls "X City" leaves the bare name to its region or country
+    ("Forest fires spread across Quebec this summer.", "Quebec", "admin1", "CA", 52.5, -72.0, 400),
+    ("The ferry left Quebec City at noon.", "Quebec City", "city", "CA", 46.81, -71.21, 30),
+    ("Voters in Mexico chose a new president.", "Mexico", "country", "MX", 23.0, -102.0, 500),
+    ("Flights to Mexico City were cancelled.", "Mexico City", "city", "MX", 19.43, -99.13, 30),
+    ("Commuters poured into New York City on Monday.", "New York City", "city", "US", 40.71, -74.01, 30),
     # possessives
     ("Russia’s actions were condemned.", "Russia", "country", "RU", 61.5, 100.0, 4000),
     ("Moscow's mayor described the attack.", "Moscow", "city", "RU", 55.7558, 37.6173, 30),
