@@ -165,5 +165,9 @@ class Gazetteer:
         return store.geometry(idx)
 
     def shapes(self, kind: str) -> list[tuple[Place, object]]:
-        """Every ``(place, polygon)`` of one kind (``country``, ``admin1``, ``sea``), for basemaps."""
+        """Every ``(place, shape)`` of one kind, for basemaps.
+
+        ``country``, ``admin1`` and ``sea`` give polygons; ``city`` gives points of
+        national capitals and cities of at least 150,000 people.
+        """
         return self.store.shapes(kind)

@@ -74,6 +74,8 @@ FLAG_BITS = {
 #: Kinds in the order of their codes in ``places.npz`` as the build writes them
 #: (the loader reads the order from ``meta.json``).
 KINDS = PLACE_KINDS
+#: Cities at least this big (or national capitals) are the points of ``shapes("city")``.
+CITY_SHAPE_POPULATION = 150_000
 #: "No value" in the uint16 code columns.
 NONE16 = 0xFFFF
 #: Version of the data layout; bumped when the build writes something the loader must know.
@@ -348,9 +350,17 @@ class Store:
         return geom
 
     def shapes(self, kind: str) -> list[tuple[Place, BaseGeometry]]:
-        """Every (place, polygon) of a kind (``"country"``, ``"admin1"``, ``"sea"``), in index order."""
+        """Every (place, shape) of a kind, in index order.
+
+        ``"country"``, ``"admin1"`` and ``"sea"`` give polygons. ``"city"`` gives
+        points of the big cities only (national capitals and places of at least
+        :data:`CITY_SHAPE_POPULATION` people): a few thousand labels for a
+        basemap, not all 235,000 populated places.
+        """
         if kind not in KINDS:
             raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+        if kind == "city":
+            return self._city_points()
         if self._shape_index is None:
             self._load_shapes()
         if kind not in self._meta["kinds"]:
@@ -362,3 +372,17 @@ class Store:
             for idx in sorted(self._shape_index)
             if kinds[idx] == code
         ]
+
+    def _city_points(self) -> list[tuple[Place, BaseGeometry]]:
+        import numpy as np
+        import shapely
+
+        if "city" not in self._meta["kinds"]:
+            return []
+        wanted = self._array("population") >= CITY_SHAPE_POPULATION
+        if "PPLC" in self._meta["feature_codes"]:
+            wanted = wanted | (self._array("fcode") == self._meta["feature_codes"].index("PPLC"))
+        big = wanted & (self._array("kind") == self._meta["kinds"].index("city"))
+        places = [self.place(idx) for idx in np.nonzero(big)[0].tolist()]
+        points = shapely.points([p.lon for p in places], [p.lat for p in places])
+        return list(zip(places, points.tolist()))

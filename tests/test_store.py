@@ -225,9 +225,22 @@ def test_shapes(store):
     assert ukraine.contains(Point(30.52, 50.45))  # Kyiv
     seas = dict((p.name, g) for p, g in store.shapes("sea"))
     assert seas["Black Sea"].contains(Point(34.0, 43.0))
-    assert store.shapes("city") == []
     with pytest.raises(ValueError):
         store.shapes("planet")
+
+
+def test_city_shapes_are_big_cities_and_capitals(store):
+    cities = store.shapes("city")
+    by_id = {p.id: (p, g) for p, g in cities}
+    places = [p for p, _ in cities]
+    assert all(p.kind == "city" and (p.population >= 150_000 or p.feature_code == "PPLC") for p in places)
+    # Kyiv is big; Ust-Luga is a village and not a label.
+    kyiv = next(p for p, _ in cities if p.name == "Kyiv")
+    assert (by_id[kyiv.id][1].x, by_id[kyiv.id][1].y) == (kyiv.lon, kyiv.lat)
+    assert not any(p.name.startswith("Ust") and "Luga" in p.name for p in places)
+    # A capital under the population line is still there (Andorra la Vella, ~20,000 people).
+    assert any(p.feature_code == "PPLC" and p.population < 150_000 for p in places)
+    assert 1_000 < len(cities) < 20_000
 
 
 def test_len(store):

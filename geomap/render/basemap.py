@@ -121,19 +121,7 @@ def _cities(provider) -> list:
         # A provider may only hold areas; labels are a nicety, the map still works.
         log.debug("no city shapes for the basemap: %s", err)
         cities = []
-    if cities:
-        return cities
-    # Stop-gap until gazetteer.Gazetteer.shapes("city") lists cities (asked for): the
-    # store's kind/population columns pick the few thousand big ones without building
-    # a Place for each of its 240k entries.
-    store = getattr(provider, "store", None)
-    column = getattr(store, "_array", None)
-    if column is None:
-        return []
-    from gazetteer.model import PLACE_KINDS
-
-    rows = np.nonzero((column("kind") == PLACE_KINDS.index("city")) & (column("population") >= MIN_POPULATION))[0]
-    return [(store.place(int(i)), None) for i in rows]
+    return cities
 
 
 def _major_places(provider, bounds, core=None) -> list[dict]:
