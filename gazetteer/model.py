@@ -20,9 +20,23 @@ class Place:
     Parameters
     ----------
     id : str
-        Stable identifier: ``gn:<geonameid>`` for GeoNames places, ``country:<ISO2>``,
-        ``admin1:<ISO2>.<GeoNames admin1 code>``, ``sea:<slug>``, ``user:<id>`` for
-        places from a user places file.
+        Stable identifier; its prefix says where the place comes from:
+
+        - ``gn:<geonameid>``: a GeoNames populated place (kind ``city``) or continent
+          (kind ``other``, feature code ``CONT``: ``gn:6255146`` Africa);
+        - ``country:<ISO2>``: a country (``PCLI``);
+        - ``admin1:<ISO2>.<GeoNames admin1 code>``: a first-level region (``ADM1``);
+        - ``admin2:US.<FIPS>``: a US county or parish (kind ``other``, ``ADM2``,
+          ``admin2:US.22079`` Rapides Parish);
+        - ``ne:<Natural Earth adm1_code>``: a Natural Earth unit finer than the
+          GeoNames region it lies in (kind ``other``, ``ADM2``: an English county,
+          a French department, a Spanish province);
+        - ``region:<slug>``: a world region (kind ``other``, ``RGN``: Middle East,
+          Scandinavia, Donbas);
+        - ``airport:<slug>``: an airport or air base (kind ``other``, ``AIRP``);
+        - ``sea:<slug>``: a sea, gulf, bay, strait or ocean (kind ``sea``; a few
+          lakes and rivers of the marine layer are kind ``other``);
+        - ``user:<id>``: a place from a user places file.
     name : str
         Preferred English name.
     kind : str
@@ -32,13 +46,18 @@ class Place:
     admin1 : str or None
         Name of the first-level region the place lies in (for an admin1, its own name).
     lat, lon : float
-        WGS84 coordinates of the place (label point for areas).
+        WGS84 coordinates of the place. For areas a representative point: a
+        country's geographic centre, a region's Natural Earth label point, a
+        county's label point, a point inside a sea.
     population : int
         GeoNames population, 0 when unknown.
     geonameid : int or None
         GeoNames id when the place comes from GeoNames.
     feature_code : str or None
-        GeoNames feature code (PPLC, PPLA, PPL, ADM1, PCLI, ...) when known.
+        GeoNames feature code when known: PPLC (capital), PPLA/PPLA2/... (seats),
+        PPL, ADM1, ADM2 (counties, finer Natural Earth units), PCLI (countries),
+        CONT (continents), RGN (world regions), AIRP (airports); for seas
+        SEA, GULF, BAY, STRT, SD, CHN, OCN, ... None for places GeoNames gives no code.
     """
 
     id: str
