@@ -812,6 +812,11 @@ def _choose(
             score += REGION_CONTEXT if explicit_region else DERIVED_REGION_CONTEXT
             evidence = 2
             reason = reason or f"context-admin1:{a1[0]}.{a1[1]}"
+        elif a1 and place.kind == "admin1" and admin1_votes.get(a1):
+            # Other places the text puts in this region make its name as likely
+            # as a town inside it: "Michigan" among Detroit and Lansing is the state.
+            score += REGION_CONTEXT
+            evidence = max(evidence, 1)
         # The name's own votes as a country do not vouch for its namesake towns:
         # "Mexico" alone does not make Mexico City the likelier sense.
         cv = 0

@@ -88,6 +88,8 @@ PLACES = [
     ("Voters in Mexico chose a new president.", "Mexico", "country", "MX", 23.0, -102.0, 500),
     ("Flights to Mexico City were cancelled.", "Mexico City", "city", "MX", 19.43, -99.13, 30),
     ("Commuters poured into New York City on Monday.", "New York City", "city", "US", 40.71, -74.01, 30),
+    # towns of a region support the region's name as much as a town inside it
+    ("Hospitals in Levis and Saguenay were full, and Quebec asked for nurses.", "Quebec", "admin1", "CA", 52.5, -72.0, 400),
     # possessives
     ("Russia’s actions were condemned.", "Russia", "country", "RU", 61.5, 100.0, 4000),
     ("Moscow's mayor described the attack.", "Moscow", "city", "RU", 55.7558, 37.6173, 30),
