@@ -239,6 +239,7 @@ class _Name:
     regions: set = field(default_factory=set)  # admin1 keys of its plausible senses
     zipf: float = 0.0
     own_votes: Counter = field(default_factory=Counter)  # its own votes as a country's name
+    own_regions: Counter = field(default_factory=Counter)  # its own votes as a region's name
 
 
 def _admin1_key(opt: _Option) -> tuple[str, str] | None:
@@ -503,6 +504,7 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
                     key = _admin1_key(o)
                     if key and (o.flags & NAME_QUALIFIED or len(name.options) == 1 or name.qualifiers):
                         admin1_votes[key] += len(occ)
+                        name.own_regions[key] += len(occ)
                         country_votes[o.place.country] += 1
         for country, code in name.qualifiers:
             country_votes[country] += 1
@@ -812,9 +814,10 @@ def _choose(
             score += REGION_CONTEXT if explicit_region else DERIVED_REGION_CONTEXT
             evidence = 2
             reason = reason or f"context-admin1:{a1[0]}.{a1[1]}"
-        elif a1 and place.kind == "admin1" and admin1_votes.get(a1):
+        elif a1 and place.kind == "admin1" and admin1_votes.get(a1) > name.own_regions.get(a1, 0):
             # Other places the text puts in this region make its name as likely
-            # as a town inside it: "Michigan" among Detroit and Lansing is the state.
+            # as a town inside it: "Quebec" among Levis and Saguenay is the
+            # province. Its own name's votes do not count.
             score += REGION_CONTEXT
             evidence = max(evidence, 1)
         # The name's own votes as a country do not vouch for its namesake towns:
