@@ -530,3 +530,22 @@ def test_small_countries_regions_named_like_people_are_no_bare_keys(store):
     for name in ("michael", "patrick"):
         places = [store.place(i) for i, _ in store.entries(name)]
         assert not [p for p in places if p.kind == "admin1" and p.country == "IM"], name
+
+
+def test_build_replaces_files_without_touching_open_ones(tmp_path):
+    from gazetteer.build.build import replacing
+
+    target = tmp_path / "names.marisa"
+    target.write_bytes(b"old data")
+    with open(target, "rb") as reader:  # a running process that mapped the old file
+        with replacing(target) as tmp:
+            tmp.write_bytes(b"new data, longer")
+            assert target.read_bytes() == b"old data"  # nothing visible until done
+        assert reader.read() == b"old data"
+    assert target.read_bytes() == b"new data, longer"
+    with pytest.raises(RuntimeError), replacing(target) as tmp:
+        tmp.write_bytes(b"half")
+        raise RuntimeError("build failed")
+    assert target.read_bytes() == b"new data, longer"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["names.marisa"]
+

@@ -34,12 +34,14 @@ Outputs, all in the data directory:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import hashlib
 import importlib
 import io
 import importlib.metadata
 import json
+import os
 import pickle
 import re
 import subprocess
@@ -830,8 +832,10 @@ class Builder:
     def write(self, out: Path) -> None:
         out.mkdir(parents=True, exist_ok=True)
         names_trie = self.names.trie()
-        names_trie.save(str(out / "names.marisa"))
-        self.zipf().save(str(out / "zipf.marisa"))
+        with replacing(out / "names.marisa") as tmp:
+            names_trie.save(str(tmp))
+        with replacing(out / "zipf.marisa") as tmp:
+            self.zipf().save(str(tmp))
 
         countries = sorted({c for c in self.country if c})
         admin1_codes = sorted({a for a in self.admin1 if a})
@@ -878,9 +882,8 @@ class Builder:
             "keys": len(names_trie),
             "demonyms": self.demonyms(),
         }
-        (out / "meta.json").write_text(
-            json.dumps(meta, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8"
-        )
+        with replacing(out / "meta.json") as tmp:
+            tmp.write_text(json.dumps(meta, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
         outputs = {}
         for path in sorted(out.iterdir()):
             if path.name in ("MANIFEST.json", "ATTRIBUTION.md"):
@@ -893,14 +896,35 @@ class Builder:
             "inputs": [json.loads(i) for i in inputs],
             "outputs": outputs,
         }
-        (out / "MANIFEST.json").write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
+        with replacing(out / "MANIFEST.json") as tmp:
+            tmp.write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
         total = sum(o["bytes"] for o in outputs.values())
         log(f"wrote {len(self.ids)} places, {len(names_trie)} name records, {total / 1e6:.1f} MB to {out}")
 
 
+@contextlib.contextmanager
+def replacing(path: Path):
+    """Yield a temporary path beside ``path``; on success move it over ``path`` in one step.
+
+    Readers memory-map the data files (``names.marisa``): rewriting one in place
+    under a running reader makes it fault with SIGBUS. ``os.replace`` swaps the
+    directory entry instead, so a running reader keeps the old file's pages and
+    a new one sees the whole new file. On error the temporary file is removed.
+    """
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; data files are for every reader
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def save_npz(path: Path, **arrays: np.ndarray) -> None:
     """Like ``numpy.savez_compressed``, but byte-for-byte repeatable (fixed zip timestamps)."""
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+    with replacing(path) as tmp, zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
         for name in sorted(arrays):
             buf = io.BytesIO()
             np.lib.format.write_array(buf, np.ascontiguousarray(arrays[name]), allow_pickle=False)
