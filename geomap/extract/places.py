@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from geomap.extract.rules import (
     BLOCKING_PREPOSITIONS,
@@ -44,10 +44,17 @@ _TRANSPARENT = re.compile(
 )
 _COUNTRY_PREPOSITIONS = frozenset({"in", "into", "inside", "across", "throughout", "within"})
 _LOCATIVE_WORDS = sorted(LOCATIVE_PREPOSITIONS, key=len, reverse=True)
+#: A preposition ending a text that has had its trailing space stripped.
 _PREPOSITION_AT_END = re.compile(
-    r"\b(" + "|".join(re.escape(p) for p in _LOCATIVE_WORDS) + r"|to|" + BLOCKING_PREPOSITIONS + r")\s+$",
+    r"\b(" + "|".join(re.escape(p) for p in _LOCATIVE_WORDS) + r"|to|" + BLOCKING_PREPOSITIONS + r")$",
     re.IGNORECASE,
 )
+#: How far back from the end a preposition may start (the longest is a few words).
+#: Searching only there, not from the start of the 80 characters before a name,
+#: is what keeps :func:`mention_roles` cheap.
+_PREPOSITION_REACH = max(map(len, _LOCATIVE_WORDS)) + 8
+#: The word (after an optional "the") before a name that an institution's name may end with.
+_INSTITUTION_PREPOSITIONS = frozenset({"of", "in", "to", "for", "from"})
 _OF_HEAD = re.compile(r"\b(" + LOCATIVE_HEADS + r")\s+of\s+$", re.IGNORECASE)
 _INSTITUTION_BEFORE = re.compile(
     r"\b(?:" + INSTITUTION_WORDS + r")\s+(?:\w+\s+)?(?P<prep>of|in|to|for|from)\s+(?:the\s+)?$", re.IGNORECASE
@@ -57,6 +64,7 @@ _REPORTER_AFTER = re.compile(
     r"^(?:['\u2019]s)?\s*(?:\w+\s+){0,3}?(?:" + REPORTING_VERBS + r")\b", re.IGNORECASE
 )
 _POSSESSIVE_AFTER = re.compile(r"^['\u2019]s?\b")
+_LIST_AFTER = re.compile(r"\s*(?:,|and\b)")
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or)(?:\s+the)?\s*$")
 
 
@@ -107,33 +115,37 @@ def mention_roles(sentence: str, spans: Sequence[tuple[int, int, bool, str]]) ->
     """
     roles: list[Role] = []
     for index, (start, end, demonym, kind) in enumerate(spans):
-        role = replace(_role(sentence, start, end, demonym, kind), at=start, group=index)
-        if index and role.kind in ("bare", "blocked") and not demonym:
+        # Roles are built directly (not dataclasses.replace): this runs for every name
+        # of every sentence that reports an event.
+        kind_, precision, preposition = _role(sentence, start, end, demonym, kind)
+        role = Role(kind_, precision, preposition, start, index)
+        if index and kind_ in ("bare", "blocked") and not demonym:
             _, prev_end, prev_demonym, _ = spans[index - 1]
             previous = roles[-1]
             if not prev_demonym and _LIST_GAP.match(sentence[prev_end:start]) and previous.kind in ("locative", "to", "blocked", "reporter", "bare"):
                 # "near Ust-Luga and Novorossiysk": the list shares its preposition.
-                role = replace(previous, at=start)
+                role = Role(previous.kind, previous.precision, previous.preposition, start, previous.group)
         roles.append(role)
     return roles
 
 
-def _role(sentence: str, start: int, end: int, demonym: bool, kind: str) -> Role:
+def _role(sentence: str, start: int, end: int, demonym: bool, kind: str) -> tuple[str, int, str | None]:
+    """``(kind, precision, preposition)`` of one name (see :class:`Role`)."""
     if demonym:
-        return Role("demonym")
+        return ("demonym", 1, None)
     after = sentence[end : end + 60]
     if _POSSESSIVE_AFTER.match(after):
-        return Role("possessive")
+        return ("possessive", 1, None)
     before = sentence[max(0, start - 80) : start]
-    institution = _INSTITUTION_BEFORE.search(before)
-    if _ACCORDING.search(before) or (
+    institution = _INSTITUTION_BEFORE.search(before) if _may_end_institution(before) else None
+    if ("according to" in before.lower() and _ACCORDING.search(before)) or (
         # "the Security Service of Ukraine", "officials in Kharkiv said"; but
         # "police in Moscow detained" is where the detentions were.
         institution and (institution.group("prep").lower() != "in" or _REPORTER_AFTER.match(after))
     ):
-        return Role("reporter")
-    if _REPORTER_AFTER.match(after) and not re.match(r"^\s*(?:,|and\b)", after):
-        return Role("reporter")
+        return ("reporter", 1, None)
+    if _REPORTER_AFTER.match(after) and not _LIST_AFTER.match(after):
+        return ("reporter", 1, None)
     # Skip the words between a preposition and the name ("in the southern city of").
     stripped = before
     while True:
@@ -144,15 +156,35 @@ def _role(sentence: str, start: int, end: int, demonym: bool, kind: str) -> Role
     of_head = _OF_HEAD.search(stripped)
     if of_head:
         precision = 2 if of_head.group(1).lower() in ("outskirts", "vicinity", "suburbs", "suburb") else 1
-        return Role("locative", precision, "of")
-    match = _PREPOSITION_AT_END.search(stripped)
+        return ("locative", precision, "of")
+    tail = stripped.rstrip()
+    match = None
+    if len(tail) < len(stripped):  # a preposition is followed by space
+        match = _PREPOSITION_AT_END.search(tail, max(0, len(tail) - _PREPOSITION_REACH))
     if match is None:
-        return Role("bare")
+        return ("bare", 1, None)
     preposition = re.sub(r"\s+", " ", match.group(1).lower())
     if preposition == "to":
-        return Role("to", 1, "to")
+        return ("to", 1, "to")
     if preposition in LOCATIVE_PREPOSITIONS and preposition != "of":
         if kind == "country" and preposition not in _COUNTRY_PREPOSITIONS:
-            return Role("blocked", 1, preposition)
-        return Role("locative", LOCATIVE_PREPOSITIONS[preposition], preposition)
-    return Role("blocked", 1, preposition)
+            return ("blocked", 1, preposition)
+        return ("locative", LOCATIVE_PREPOSITIONS[preposition], preposition)
+    return ("blocked", 1, preposition)
+
+
+def _may_end_institution(before: str) -> bool:
+    """Whether ``before`` ends like "Ministry of (the) ": a cheap test before the regex.
+
+    :data:`_INSTITUTION_BEFORE` can only match when the last word (or the one
+    before a final "the") is one of :data:`_INSTITUTION_PREPOSITIONS` and space
+    follows it.
+    """
+    if not before or not before[-1].isspace():
+        return False
+    words = before.lower().split()[-2:]
+    if not words:
+        return False
+    if words[-1] == "the":
+        return len(words) == 2 and words[0] in _INSTITUTION_PREPOSITIONS
+    return words[-1] in _INSTITUTION_PREPOSITIONS
