@@ -55,6 +55,7 @@ import numpy as np
 
 from gazetteer.finder import AP_STATES, CP_PROVINCES, Candidate, word_after, word_before
 from gazetteer.model import Mention, Place
+from gazetteer.normalize import fold
 
 __all__ = ["AP_STATES", "haversine_km", "prior", "resolve"]
 
@@ -79,6 +80,11 @@ REGION_NAMESAKE = 3.0
 #: never mentions lose FOREIGN_PENALTY.
 DOMINANT_VOTES = 3
 FOREIGN_PENALTY = 1.5
+
+#: What a city named by a short form of its own name ("Newcastle" for Newcastle
+#: upon Tyne) loses to towns that bear that name in full: context (its country
+#: named in the text) must decide, not population alone.
+SHORT_FORM_PENALTY = 0.5
 
 #: Resolution passes: the first with what the document says outright, the next
 #: with what earlier passes resolved (see :func:`resolve`).
@@ -669,6 +675,17 @@ class _Anchors:
         self.lon = np.radians([p.lon for _, p in anchors])
 
 
+def _short_form(key: str, full_name: str) -> bool:
+    """Whether ``key`` is the head of ``full_name`` ("Newcastle" of "Newcastle upon Tyne").
+
+    People shorten a place's own long name to its first words ("Frankfurt" for
+    Frankfurt am Main, "Stratford" for Stratford-upon-Avon): such a short form
+    is as much the place's name as the full one, unlike a former or foreign name.
+    """
+    full = fold(full_name)
+    return len(full) > len(key) + 3 and full.startswith(key) and full[len(key)] in " -"
+
+
 def _called_city(store, key: str, opt: _Option) -> bool:
     """Whether the city of ``opt`` also goes by "<name> City" ("Quebec City", "New York City").
 
@@ -714,6 +731,9 @@ def _static_scores(
         score = prior(place, opt.flags)
         a1 = _admin1_key(opt)
         alt_only = place.kind == "city" and not opt.flags & NAME_MAIN and not opt.user
+        short = alt_only and _short_form(name.key, place.name)
+        if short:
+            alt_only = False  # "Newcastle" for Newcastle upon Tyne: its own name, shortened
         # Only a city inside a region or country whose own name this is:
         # Washington, D.C. ("Washington City" too) lies in the District of
         # Columbia, which has "Washington" only as another name.
@@ -737,6 +757,8 @@ def _static_scores(
             score -= REGION_NAMESAKE  # "Minnesota", "Queensland", "Indiana": the region, not a town of that name
         elif alt_only and main_pop >= 0 and place.population < 5 * main_pop:
             score -= 4.0
+        elif short and main_pop >= 0 and place.population < 5 * main_pop:
+            score -= SHORT_FORM_PENALTY  # a shortened name: a little behind towns that bear it in full
         if name.county_word and place.country in _COUNTY_COUNTRIES:
             score += 2.0
         if name.region_word and place.kind == "admin1":

@@ -88,6 +88,9 @@ PLACES = [
     ("Voters in Mexico chose a new president.", "Mexico", "country", "MX", 23.0, -102.0, 500),
     ("Flights to Mexico City were cancelled.", "Mexico City", "city", "MX", 19.43, -99.13, 30),
     ("Commuters poured into New York City on Monday.", "New York City", "city", "US", 40.71, -74.01, 30),
+    # a short form of a place's own name ("Newcastle" for Newcastle upon Tyne)
+    ("Shipyards in Newcastle once built a quarter of the United Kingdom's ships.", "Newcastle", "city", "GB", 54.97, -1.61, 30),
+    ("Coal trains left Newcastle as New South Wales exported more.", "Newcastle", "city", "AU", -32.93, 151.78, 30),
     # towns of a region support the region's name as much as a town inside it
     ("Hospitals in Levis and Saguenay were full, and Quebec asked for nurses.", "Quebec", "admin1", "CA", 52.5, -72.0, 400),
     # possessives
