@@ -174,6 +174,7 @@ def incidents_from_article(article: Article, gazetteer: Any) -> list[Incident]:
         sentences.append(sentence)
         hits = rule_hits(sentence)
         if not hits:  # most sentences report no event: skip them cheaply
+            _follow_up_counts(incidents, sentence, s_index, article, (s_start, s_end))
             continue
         if is_background(sentence, article.published):  # "In 2022, Russian troops captured Kherson."
             continue
@@ -184,12 +185,7 @@ def incidents_from_article(article: Article, gazetteer: Any) -> list[Incident]:
             if mention.end > s_end:
                 break
             inside.append(mention)
-        evidence = {
-            "source": article.source,
-            "text": sentence,
-            "start": None if article.offset is None else article.offset + s_start,
-            "end": None if article.offset is None else article.offset + s_end,
-        }
+        evidence = _evidence(article, sentence, (s_start, s_end))
         statements = _statements(sentence, s_start, inside, context=sentences[-4:-1], hits=hits)
         live = []
         for statement in statements:
@@ -203,12 +199,25 @@ def incidents_from_article(article: Article, gazetteer: Any) -> list[Incident]:
                 target = _attach_target(incidents, statement.trigger, sentence, s_index)
                 if target is not None:
                     _attach(target, statement.trigger, evidence)
+                    _fill_actors(target, statement, sentence)
                     target.last_sentence = s_index
                     statement.incidents = [target]
                     live.append(statement)
         if live:
             _assign_counts(count_items(sentence), live)
+        else:
+            _follow_up_counts(incidents, sentence, s_index, article, (s_start, s_end))
     return _merge(incidents, gazetteer, same_article=True)
+
+
+def _evidence(article: Article, sentence: str, span: tuple[int, int]) -> dict[str, Any]:
+    """A sentence as evidence: its source, text and offsets in the input (when known)."""
+    return {
+        "source": article.source,
+        "text": sentence,
+        "start": None if article.offset is None else article.offset + span[0],
+        "end": None if article.offset is None else article.offset + span[1],
+    }
 
 
 def _statements(sentence: str, s_start: int, mentions: list, *, context: Sequence[str], hits=None) -> list[_Statement]:
@@ -307,6 +316,27 @@ def _attach(target: Incident, trigger: Trigger, evidence: dict[str, Any]) -> Non
         target.sub_event_type = trigger.sub_event_type
         target.disorder_type = trigger.disorder_type
         target.priority = trigger.rule.priority
+
+
+def _fill_actors(target: Incident, statement: _Statement, sentence: str) -> None:
+    """Name the sides of an incident from a statement added to it, when it names none.
+
+    "An explosion ripped through a depot in Toropets after a Ukrainian drone
+    attack": the explosion gives the place, the drone attack who struck.
+    """
+    if target.actor1 is not None or not statement.sides:
+        return
+    actor1, actor2 = pick_actors(
+        statement.sides,
+        statement.trigger.start,
+        event_type=target.event_type,
+        sub_event_type=target.sub_event_type,
+        sentence=sentence,
+        country_name=target.country,
+        has_victims=bool(_VICTIMS.search(sentence)),
+    )
+    target.actor1 = actor1
+    target.actor2 = target.actor2 or actor2
 
 
 #: Words of people killed or hurt (civilians as actor2 need victims).
@@ -498,6 +528,38 @@ def _assign_counts(items, statements: list[_Statement]) -> None:
             else:
                 current = getattr(incident, kind)
                 setattr(incident, kind, value if current is None else max(current, value))
+
+
+#: Event types whose follow-up sentences may give the toll: ACLED counts no
+#: fatalities for strategic developments.
+_TOLL_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots"})
+
+
+def _follow_up_counts(incidents: list[Incident], sentence: str, s_index: int, article: Article, span: tuple[int, int]) -> None:
+    """Give the killed and wounded of a sentence that reports no event to the one just told.
+
+    Wire copy gives the toll in its own sentence: "A missile struck the port on
+    Monday. Thirteen people were injured, local officials said." Only the
+    incident told in the sentence right before takes it (the toll of something
+    told paragraphs earlier is too uncertain), and only killed or wounded:
+    quantities stay with the words they were found next to.
+    """
+    if not incidents or not _VICTIMS.search(sentence):
+        return
+    target = incidents[-1]
+    if target.last_sentence != s_index - 1 or target.event_type not in _TOLL_TYPES:
+        return
+    if is_background(sentence, article.published):  # "Since 2022, 10,000 civilians have been killed."
+        return
+    found = False
+    for kind, _key, value, _position in count_items(sentence):
+        if kind in ("fatalities", "injured"):
+            current = getattr(target, kind)
+            setattr(target, kind, value if current is None else max(current, value))
+            found = True
+    if found:
+        _add_evidence(target, _evidence(article, sentence, span))
+        target.last_sentence = s_index
 
 
 def _distance(trigger: Trigger, position: int) -> int:

@@ -13,6 +13,7 @@ from geomap.extract.rules import (
     EVENT_TYPES,
     GENERIC_VETO,
     RULES,
+    UNREALISED,
     WEAPONS,
     Rule,
 )
@@ -191,6 +192,24 @@ def _veto() -> re.Pattern[str]:
 
 
 @cache
+def _unrealised() -> re.Pattern[str]:
+    # Anchored at the end of the text before a match (searched from a short window).
+    return re.compile(r"\b(?:" + UNREALISED + r")$", re.IGNORECASE)
+
+
+#: How far before an event's words :data:`~geomap.extract.rules.UNREALISED` is looked for.
+_UNREALISED_REACH = 80
+
+
+def _realised(pattern: re.Pattern[str], clause: str) -> re.Match[str] | None:
+    """The first match of ``pattern`` in ``clause`` not preceded by words that deny it."""
+    for match in pattern.finditer(clause):
+        if not _unrealised().search(clause, max(0, match.start() - _UNREALISED_REACH), match.start()):
+            return match
+    return None
+
+
+@cache
 def _weapon_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((sub, re.compile(r"\b(?:" + pattern + r")\b", re.IGNORECASE)) for sub, pattern in WEAPONS.items())
 
@@ -255,7 +274,7 @@ def classify(
         pattern, rule = rules[index]
         if best is not None and rule.priority < best[0]:
             break
-        match = pattern.search(clause)
+        match = _realised(pattern, clause)
         if match and (best is None or match.start() < best[1]):
             best = (rule.priority, match.start(), match, rule)
     if best is None:

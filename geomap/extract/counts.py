@@ -220,10 +220,17 @@ def count_items(sentence: str) -> list[tuple[str, str, int, int]]:
     return items
 
 
-_PERSON = r"(?:man|woman|child|boy|girl|civilian|soldier|person|resident|teenager|pensioner|driver|officer|serviceman|volunteer|journalist|medic)"
-#: "killed a 65-year-old man", "a woman was injured": one person, no number.
+_PERSON = (
+    r"(?:man|woman|child|boy|girl|baby|infant|civilian|soldier|person|resident|teenager|pensioner|driver|officer|"
+    r"serviceman|servicewoman|volunteer|journalist|reporter|photographer|medic|doctor|nurse|paramedic|rescuer|"
+    r"firefighter|policeman|policewoman|official|politician|mayor|governor|commander|deputy|judge|priest|farmer|"
+    r"worker|employee|guard|passer-by|passenger|student|fighter|militant|activist|bystander|father|mother|son|daughter|"
+    r"husband|wife)"
+)
+#: "killed a 65-year-old man", "a woman was injured", "injuring his driver": one
+#: person, no number.
 _ONE_PERSON = re.compile(
-    r"\b(?:(?P<kill>killed|killing|injured|injuring|wounded|wounding)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?" + _PERSON
+    r"\b(?:(?P<kill>killed|killing|injured|injuring|wounded|wounding)\s+(?:a|an|one|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?" + _PERSON
     + r"|(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?" + _PERSON + r"\s+(?:was|has been|had been)\s+(?P<killed>killed|injured|wounded|hurt|died))\b",
     re.IGNORECASE,
 )

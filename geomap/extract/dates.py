@@ -108,7 +108,16 @@ def find_date(sentence: str, published: date | None) -> tuple[date | None, int |
     return None, None, None
 
 
-_PAST_YEAR = re.compile(r"\b(?:in|since|during|back in|throughout|of|from)\s+(?:early\s+|late\s+|mid-?)?(?P<year>(?:19|20)\d\d)\b|\blast year\b|\byears ago\b", re.IGNORECASE)
+_PAST_YEAR = re.compile(
+    r"\b(?:in|since|during|back in|throughout|of|from)\s+(?:early\s+|late\s+|mid-?)?"
+    r"(?:(?:" + "|".join(name for name in _MONTHS if len(name) > 3) + r")\s+)?(?P<year>(?:19|20)\d\d)\b"
+    r"|\blast year\b|\byears ago\b",
+    re.IGNORECASE,
+)
+#: Date kinds that place a sentence in the news of the day ("on Monday",
+#: "overnight"): with one, a year named in passing ("the heaviest attack since
+#: 2022") does not make the sentence background.
+_RECENT = frozenset({"yesterday", "last_night", "today", "weekday"})
 
 
 def is_background(sentence: str, published: date | None) -> bool:
@@ -126,6 +135,10 @@ def is_background(sentence: str, published: date | None) -> bool:
     False
     >>> is_background("Troops captured Kherson on 11 November 2022.", date(2024, 5, 1))
     False
+    >>> is_background("Troops have shelled the city since they left it in November 2022.", date(2024, 5, 1))
+    True
+    >>> is_background("The heaviest attack since 2022 hit Kyiv on Monday.", date(2024, 5, 1))
+    False
     """
     match = _PAST_YEAR.search(sentence)
     if match is None or published is None:
@@ -134,6 +147,9 @@ def is_background(sentence: str, published: date | None) -> bool:
         for day in pattern.finditer(sentence):
             if kind == "iso" or day.group("month")[0].isupper():
                 return False
+    for kind, pattern in _PATTERNS:
+        if kind in _RECENT and pattern.search(sentence):
+            return False
     if match.group("year") is None:
         return True  # "last year", "years ago"
     return int(match.group("year")) < published.year

@@ -12,10 +12,10 @@ A place name is a *location* of an event only in some positions:
 It is *not* a location when it says who reported or who acted:
 ``Kyiv said``, ``according to officials in Kharkiv``, ``the Security Service of
 Ukraine``, ``Moscow's mayor``, ``Ukraine launched``, ``against Ukraine``, ``from
-the front``. Demonyms (``Ukrainian``) are never locations. A country is a
-location only after ``in``/``into``/``inside``/``across``/``throughout``/
-``within`` (or ``to`` for a movement): "help Russia" or "an attack on Ukraine"
-says nothing about where.
+the front``; nor when it names another feature (``the Dnipro river``). Demonyms
+(``Ukrainian``) are never locations. A country is a location only after
+``in``/``into``/``inside``/``across``/``throughout``/``within`` (or ``to`` for a
+movement): "help Russia" or "an attack on Ukraine" says nothing about where.
 """
 
 from __future__ import annotations
@@ -64,6 +64,9 @@ _REPORTER_AFTER = re.compile(
     r"^(?:['\u2019]s)?\s*(?:\w+\s+){0,3}?(?:" + REPORTING_VERBS + r")\b", re.IGNORECASE
 )
 _POSSESSIVE_AFTER = re.compile(r"^['\u2019]s?\b")
+#: A name followed by one of these is another feature that shares the town's or
+#: region's name ("the Dnipro river", "the Kakhovka reservoir"): not the place.
+_FEATURE_AFTER = re.compile(r"\s*(?:rivers?|riverbanks?|river banks?|reservoirs?|lakes?|canals?|valley|gorge|mountains|range)\b", re.IGNORECASE)
 _LIST_AFTER = re.compile(r"\s*(?:,|and\b)")
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or)(?:\s+the)?\s*$")
 
@@ -136,6 +139,8 @@ def _role(sentence: str, start: int, end: int, demonym: bool, kind: str) -> tupl
     after = sentence[end : end + 60]
     if _POSSESSIVE_AFTER.match(after):
         return ("possessive", 1, None)
+    if kind != "sea" and _FEATURE_AFTER.match(after):
+        return ("blocked", 1, None)
     before = sentence[max(0, start - 80) : start]
     institution = _INSTITUTION_BEFORE.search(before) if _may_end_institution(before) else None
     if ("according to" in before.lower() and _ACCORDING.search(before)) or (

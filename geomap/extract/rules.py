@@ -184,8 +184,8 @@ RULES: tuple[Rule, ...] = (
     Rule(r"mob (?:attacked|killed|lynched|beat)|lynch mob|vigilantes? (?:attacked|killed|beat)", "Riots", "Mob violence", 86),
     Rule(r"protest(?:s|ed|ers|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|march(?:ed)? (?:against|in protest|for)|picket\w*|sit-ins?|took to the streets|strikers|went on strike", "Protests", "Peaceful protest", 80),
     # --- Strategic developments -----------------------------------------------------
-    Rule(r"arrest(?:ed|s|ing)?|detain(?:ed|ing|s)|detention of|taken into custody|apprehended|charged with (?:treason|sabotage|espionage|terrorism)", "Strategic developments", "Arrests", 78),
-    Rule(r"signed (?:\w+ ){0,3}?(?:agreement|deal|treaty|accord|memorandum)|(?:ceasefire|truce|peace deal|peace agreement) (?:was |has been )?(?:agreed|signed|reached)|(?:agreed|agree) (?:to |on )?(?:a )?(?:ceasefire|truce|prisoner (?:exchange|swap))|prisoner (?:exchange|swap)s?|exchanged (?:\w+ ){0,3}?prisoners", "Strategic developments", "Agreement", 60),
+    Rule(r"arrest(?:ed|s|ing)?|detain(?:ed|ing|s)|detention of|detentions|taken into custody|apprehended|charged with (?:treason|sabotage|espionage|terrorism)", "Strategic developments", "Arrests", 78),
+    Rule(r"signed (?:\w+ ){0,3}?(?:agreement|deal|treaty|accord|memorandum)|(?:ceasefire|truce|peace deal|peace agreement) (?:was |has been )?(?:agreed|signed|reached)|(?:agreed|agree|agreeing)\s+(?:[\w,]+\s+){0,4}?(?:(?:to|on|upon)\s+)?(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?(?:ceasefire|cease-fire|truce|armistice|prisoner (?:exchange|swap))|(?:ceasefire|cease-fire|truce) (?:deal|agreement|accord)|(?:ceasefire|cease-fire|truce) (?:took|takes|came|comes) (?:effect|into (?:force|effect))|prisoner (?:exchange|swap)s?|exchanged (?:\w+ ){0,3}?prisoners", "Strategic developments", "Agreement", 60),
     Rule(r"(?:peace )?talks|negotiations", "Strategic developments", "Other", 45, weight=0.5),
     Rule(r"(?:intercepted|shot down|downed|destroyed|neutralised|neutralized) (?:a total of )?(?:[\d,]+ |\w+ )?(?:\w+ )?(?:drones?|UAVs?|missiles?|rockets?|Shaheds?)|defused|(?:air defen[cs]es?|air defense) (?:\w+ )?(?:repelled|shot|intercepted|were active|activated)", "Strategic developments", "Disrupted weapons use", 55),
     Rule(r"(?:set up|established|built|opened) (?:\w+ )?(?:a |an |its |new )?(?:military )?(?:base|headquarters|outpost|camp)", "Strategic developments", "Headquarters or base established", 58),
@@ -195,6 +195,18 @@ RULES: tuple[Rule, ...] = (
     Rule(r"(?:troops|soldiers|personnel|forces|servicemen|units)\s+(?:\w+\s+){0,3}?(?:deployed|redeployed|sent|dispatched|transferred|stationed|arrived)", "Strategic developments", "Other", 53, movement=True, weight=0.8),
     Rule(r"(?:taken|brought|transported|evacuated|transferr?(?:ed|ing)|transporting|sent|flown)\s+(?:\w+\s+){0,4}?(?:to|into)\s+(?:\w+\s+){0,3}?(?:hospitals?|clinics?|medical)|(?:transferr?(?:ed|ing)|transport(?:ed|ing)|evacuat(?:ed|ing))\s+(?:\w+\s+){0,3}?(?:injured|wounded)\s+(?:\w+\s+){0,2}?(?:soldiers|troops|servicemen|personnel)", "Strategic developments", "Other", 62, movement=True, weight=0.85),
     Rule(r"(?:troops|soldiers|personnel|servicemen)\s+(?:were |was |had been |have been )?(?:transported|transferred|flown|taken)", "Strategic developments", "Other", 54, movement=True, weight=0.8),
+)
+
+#: Words right before an event's words that say it has not happened: "a ban on
+#: strikes against energy facilities", "calls for a halt to attacks", "the threat of
+#: a missile strike", "Moscow threatened to strike Kyiv". A match of any rule after
+#: them is passed over (a later match in the clause may still count).
+UNREALISED = (
+    r"(?:(?:ban|bans|moratorium|halt|pause|cessation|suspension|freeze)\s+(?:on|to|of|in)|(?:end|stop)\s+to|"
+    r"(?:threats?|risk|fears?|danger|possibility|prospect|plans?|preparations?|warnings?)\s+(?:of|for)|calls?\s+for)\s+"
+    r"(?:(?:the|a|an|further|all|any|new|possible|mutual|more|future|renewed)\s+)*(?:[\w-]+\s+){0,2}"
+    r"|(?:threaten(?:ed|s)?|vow(?:ed|s)?|plan(?:ned|s)?|planning|intend(?:ed|s)?|refus(?:ed|es)|pledged|promised)\s+to\s+(?:\w+\s+)?"
+    r"|refrain(?:ed|ing|s)?\s+from\s+(?:\w+\s+)?"
 )
 
 #: Words that make a generic rule's match something else than political violence:
