@@ -67,6 +67,9 @@ _POSSESSIVE_AFTER = re.compile(r"^['\u2019]s?\b")
 #: A name followed by one of these is another feature that shares the town's or
 #: region's name ("the Dnipro river", "the Kakhovka reservoir"): not the place.
 _FEATURE_AFTER = re.compile(r"\s*(?:rivers?|riverbanks?|river banks?|reservoirs?|lakes?|canals?|valley|gorge|mountains|range)\b", re.IGNORECASE)
+#: A town named as the centre of an area of operations ("the Pokrovsk direction"):
+#: ACLED's geo_precision 2, near the town.
+_AREA_AFTER = re.compile(r"\s*(?:direction|axis|sector|front|area|outskirts|environs|suburbs)\b", re.IGNORECASE)
 _LIST_AFTER = re.compile(r"\s*(?:,|and\b)")
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or)(?:\s+the)?\s*$")
 
@@ -121,6 +124,8 @@ def mention_roles(sentence: str, spans: Sequence[tuple[int, int, bool, str]]) ->
         # Roles are built directly (not dataclasses.replace): this runs for every name
         # of every sentence that reports an event.
         kind_, precision, preposition = _role(sentence, start, end, demonym, kind)
+        if kind_ == "locative" and _AREA_AFTER.match(sentence, end):
+            precision = 2  # "in the Pokrovsk direction": around the town, not in it
         role = Role(kind_, precision, preposition, start, index)
         if index and kind_ in ("bare", "blocked") and not demonym:
             _, prev_end, prev_demonym, _ = spans[index - 1]

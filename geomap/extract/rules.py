@@ -164,6 +164,8 @@ RULES: tuple[Rule, ...] = (
     # Melitopol", "Russian-occupied Crimea"): as verbs they need what was taken.
     Rule(r"recaptured|retook|retaken|regained control|took back|won back|liberation of|(?<!the )(?<!-)(?<!newly )liberated[\"'\u2019\u201d]?\s+(?:the\s+)?(?:village|town|city|settlement|hamlet)", "Battles", "Government regains territory", 92),
     Rule(r"captured(?! on (?:video|camera|film|tape))|seized control|seized (?:the )?(?:village|town|city|settlement|positions?|airport|bridgehead)|(?:took|taken|take|taking|seized|gained|established) (?:full |complete |total )?control|overran|overrun|fell to|advanced into|entered the (?:village|town|city)|(?<!the )(?<!-)(?<!temporarily )occupied\s+(?:the\s+)?(?:village|town|city|settlement|hamlet)", "Battles", "Non-state actor overtakes territory", 88),
+    # "Russian forces advanced in Selydove" (ISW): fighting located where the line moved.
+    Rule(r"(?:advanced|advancing|advances|made (?:\w+ )?gains|gained ground)\s+(?:\w+\s+){0,2}?(?:in|near|into|towards?|within|on|around|north|south|east|west)\b", "Battles", "Armed clash", 76),
     Rule(r"clash(?:es|ed)?|fighting(?! (?:corruption|crime|fires?|poverty|disinformation|inflation))|fought|firefights?|gunfights?|battles? (?:for|over|near|in|around)|skirmish\w*|combat operations|engaged in combat", "Battles", "Armed clash", 75),
     Rule(r"repel(?:led|s|ling)? (?:\w+ ){0,4}?(?:attacks?|assaults?|offensives?)|(?:assaults?|offensive|counter-?offensive|counter-?attacks?|ground attacks?)", "Battles", "Armed clash", 74),
     Rule(r"inflict\w*\s+(?:\w+\s+){0,3}?(?:losses|casualties|damage)\s+on", "Battles", "Armed clash", 73),
@@ -180,7 +182,8 @@ RULES: tuple[Rule, ...] = (
     Rule(r"(?:police|security forces|riot police|officers|troops) (?:\w+ ){0,2}?(?:used|fired) (?:tear gas|water cannons?|rubber bullets|stun grenades)", "Protests", "Protest with intervention", 86),
     Rule(r"(?:protest\w*|demonstrat\w*|marchers|rall\w*|crowds?) (?:\w+ ){0,4}?(?:were|was) (?:\w+ )?(?:beaten|detained|arrested|dispersed|tear-gassed|pepper-sprayed) by (?:\w+ )?(?:police|security forces|officers|troops)", "Protests", "Protest with intervention", 87),
     Rule(r"(?:police|security forces|authorities) (?:\w+ ){0,3}?(?:dispersed|broke up|detained|arrested|tear-gassed|used tear gas)(?: [\w,'-]+){0,6}? (?:protest\w*|demonstrat\w*|rall\w*|marchers|crowd)", "Protests", "Protest with intervention", 87),
-    Rule(r"(?:protest\w*|demonstrat\w*|rioters) (?:\w+ ){0,3}?(?:clashed|threw stones|threw rocks|set fire|torched|smashed|looted|stormed|rioted)|riot(?:s|ed|ing)?\b(?! police| gear| control| squad| troops)", "Riots", "Violent demonstration", 86),
+    Rule(r"(?:protest\w*|demonstrat\w*|rioters) (?:\w+ ){0,3}?(?:clashed|threw stones|threw rocks|set fire|torched|smashed|looted|stormed|rioted)|riot(?:s|ed|ing|ers)?\b(?! police| gear| control| squad| troops| shields?| vans?)|violent disorder|"
+         r"(?:threw|throwing|hurled|hurling)\s+(?:\w+\s+)?(?:stones|rocks|bricks|bottles|petrol bombs|molotov cocktails|fireworks|missiles)\s+at\s+(?:the\s+)?(?:police|officers|security forces|riot police)", "Riots", "Violent demonstration", 86),
     Rule(r"mob (?:attacked|killed|lynched|beat)|lynch mob|vigilantes? (?:attacked|killed|beat)", "Riots", "Mob violence", 86),
     Rule(r"protest(?:s|ed|ers|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|march(?:ed)? (?:against|in protest|for)|picket\w*|sit-ins?|took to the streets|strikers|went on strike", "Protests", "Peaceful protest", 80),
     # --- Strategic developments -----------------------------------------------------
@@ -288,5 +291,6 @@ BLOCKING_PREPOSITIONS = r"against|from|by|with|for|between|about|of|than|like|ve
 FORCE_NOUNS = (
     r"forces|troops|military|army|soldiers|units|defen[cs]e forces|armed forces|servicemen|"
     r"navy|air force|fighters|militants|marines|paratroopers|artillery|drones?|missiles?|"
-    r"general staff|defen[cs]e ministry|ministry of defen[cs]e|border guards?|personnel|brigades?"
+    r"general staff|defen[cs]e ministry|ministry of defen[cs]e|border guards?|personnel|brigades?|"
+    r"warplanes?|jets?|aircraft|helicopters?|gunships?|warships?"
 )

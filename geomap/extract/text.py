@@ -86,7 +86,7 @@ def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> No
 # Words that open a new clause. "as" is not one after "such"/"as well".
 _CLAUSE_WORDS = re.compile(
     r"\b(?:that|which|who|whom|whose|while|whereas|although|though|because|before|after|"
-    r"following|when|since|until|unless|according to|for \w+ing|(?<!such )(?<!well )as)\b"
+    r"following|when|since|until|unless|amid|amidst|according to|for \w+ing|(?<!such )(?<!well )as)\b"
     r"|[;:\u2014]|\s[\u2013-]\s|,",
     re.IGNORECASE,
 )
