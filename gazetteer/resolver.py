@@ -500,7 +500,9 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
         kinds = {o.place.kind for o in name.options}
         if "country" in kinds:
             for o in name.options:
-                if o.place.kind == "country" and o.flags & (_GOOD_NAME | NAME_ALT):
+                # Abbreviations count too ("the UK's regulator"): the finder
+                # keeps them only when written in capitals.
+                if o.place.kind == "country" and o.flags & (_GOOD_NAME | NAME_ALT | NAME_ABBREV):
                     country_votes[o.place.country] += len(occ)
                     name.own_votes[o.place.country] += len(occ)
                     break

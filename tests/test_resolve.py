@@ -91,6 +91,8 @@ PLACES = [
     # a short form of a place's own name ("Newcastle" for Newcastle upon Tyne)
     ("Shipyards in Newcastle once built a quarter of the United Kingdom's ships.", "Newcastle", "city", "GB", 54.97, -1.61, 30),
     ("Coal trains left Newcastle as New South Wales exported more.", "Newcastle", "city", "AU", -32.93, 151.78, 30),
+    # a country's abbreviation is context like its name
+    ("Doctors in Newcastle said the UK would license the treatment.", "Newcastle", "city", "GB", 54.97, -1.61, 30),
     # towns of a region support the region's name as much as a town inside it
     ("Hospitals in Levis and Saguenay were full, and Quebec asked for nurses.", "Quebec", "admin1", "CA", 52.5, -72.0, 400),
     # possessives
