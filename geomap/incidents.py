@@ -169,9 +169,13 @@ def incidents_from_article(article: Article, gazetteer: Any) -> list[Incident]:
     incidents: list[Incident] = []
     sentences: list[str] = []
     first = 0  # index of the first mention not before the current sentence
+    previous_end = 0
     for s_index, (s_start, s_end) in enumerate(split_sentences(text)):
         sentence = text[s_start:s_end]
         sentences.append(sentence)
+        # The sentence before, when in the same paragraph: its date may be this one's.
+        before = sentences[-2] if len(sentences) > 1 and "\n\n" not in text[previous_end:s_start] else None
+        previous_end = s_end
         hits = rule_hits(sentence)
         if not hits:  # most sentences report no event: skip them cheaply
             _follow_up_counts(incidents, sentence, s_index, article, (s_start, s_end))
@@ -190,7 +194,7 @@ def incidents_from_article(article: Article, gazetteer: Any) -> list[Incident]:
         live = []
         for statement in statements:
             if statement.places:
-                statement.incidents = _new_incidents(statement, sentence, inside, article, evidence, countries)
+                statement.incidents = _new_incidents(statement, sentence, inside, article, evidence, countries, before=before)
                 for incident in statement.incidents:
                     incident.last_sentence = s_index
                 incidents.extend(statement.incidents)
@@ -256,13 +260,23 @@ def _statements(sentence: str, s_start: int, mentions: list, *, context: Sequenc
     return statements
 
 
-def _new_incidents(statement: _Statement, sentence: str, mentions, article: Article, evidence, countries) -> list[Incident]:
-    """One incident per place of a statement."""
+def _new_incidents(
+    statement: _Statement, sentence: str, mentions, article: Article, evidence, countries, *, before: str | None = None
+) -> list[Incident]:
+    """One incident per place of a statement.
+
+    Its date: the clause's date words, else the sentence's, else those of the
+    sentence ``before`` in the same paragraph ("On the night of 12 March the
+    enemy attacked with 47 drones. 31 were shot down over Kharkiv."), else the
+    publication date (within a week).
+    """
     trigger = statement.trigger
     clause = sentence[statement.clause[0] : statement.clause[1]]
     when, precision, _ = find_date(clause, article.published)
     if when is None:
         when, precision, _ = find_date(sentence, article.published)
+    if when is None and before is not None and not is_background(before, article.published):
+        when, precision, _ = find_date(before, article.published)
     if when is None and article.published is not None:
         when, precision = article.published, 2
     victims = bool(_VICTIMS.search(sentence))

@@ -157,6 +157,8 @@ RULES: tuple[Rule, ...] = (
     Rule(r"(?:launched|fired|sent)\s+(?:[\w,]+\s+){0,4}?(?:drones?|UAVs?|Shaheds?)", "Explosions/Remote violence", "Air/drone strike", 89),
     Rule(r"(?:launched|fired)\s+(?:[\w,]+\s+){0,4}?(?:missiles?|rockets?|shells|mortars?)", "Explosions/Remote violence", "Shelling/artillery/missile attack", 89),
     Rule(r"attacked|attacking", "Battles", "Armed clash", 60, generic=True, weight=0.6),
+    # ", hitting a children's hospital in Kyiv": the effect of an attack, where it landed.
+    Rule(r"(?:hitting|striking|damaging)\s+(?:a|an|the|two|three|four|five|several|many|\d+)\b", "Explosions/Remote violence", "Shelling/artillery/missile attack", 62, generic=True, weight=0.6),
     Rule(r"explosions?|blasts?|exploded|blew up|detonat\w+", "Explosions/Remote violence", "Remote explosive/landmine/IED", 65, generic=True, weight=0.6),
     Rule(r"(?:overnight|night|massive|large-scale|combined) (?:attack|strike)s?", "Explosions/Remote violence", "Shelling/artillery/missile attack", 72, generic=True, weight=0.7),
     # --- Battles -----------------------------------------------------------------
@@ -177,7 +179,8 @@ RULES: tuple[Rule, ...] = (
     Rule(r"(?:terrorist|terror) attacks?|mass shooting|gunmen (?:\w+ ){0,3}?(?:opened fire|attacked|stormed|killed|shot)", "Violence against civilians", "Attack", 83),
     Rule(r"executed|massacr\w+|shot dead|gunned down|opened fire on (?:\w+ ){0,2}?(?:civilians|residents|villagers|people|passers-by)|tortured|beat(?:en)? to death|lynched", "Violence against civilians", "Attack", 82),
     # --- Protests and riots --------------------------------------------------------
-    Rule(r"(?:police|security forces|riot police|troops) (?:\w+ ){0,3}?(?:fired|opened fire|shot|killed)(?: \w+){0,3} (?:protesters|demonstrators|marchers)", "Protests", "Excessive force against protesters", 88),
+    # Lethal force only: tear gas or rubber bullets fired at a crowd are an intervention.
+    Rule(r"(?:police|security forces|riot police|troops) (?:\w+ ){0,3}?(?:fired(?! (?:tear|water|rubber|stun|pepper|flash|smoke|warning))|opened fire|shot|killed)(?: \w+){0,3} (?:protesters|demonstrators|marchers)", "Protests", "Excessive force against protesters", 88),
     Rule(r"(?:police|security forces|riot police|officers) (?:\w+ ){0,3}?(?:detained|arrested|beat|dispersed) (?:\w+ ){0,3}?(?:protesters|demonstrators|marchers|activists)", "Protests", "Protest with intervention", 87),
     Rule(r"(?:police|security forces|riot police|officers|troops) (?:\w+ ){0,2}?(?:used|fired) (?:tear gas|water cannons?|rubber bullets|stun grenades)", "Protests", "Protest with intervention", 86),
     Rule(r"(?:protest\w*|demonstrat\w*|marchers|rall\w*|crowds?) (?:\w+ ){0,4}?(?:were|was) (?:\w+ )?(?:beaten|detained|arrested|dispersed|tear-gassed|pepper-sprayed) by (?:\w+ )?(?:police|security forces|officers|troops)", "Protests", "Protest with intervention", 87),
@@ -190,7 +193,8 @@ RULES: tuple[Rule, ...] = (
     Rule(r"arrest(?:ed|s|ing)?|detain(?:ed|ing|s)|detention of|detentions|taken into custody|apprehended|charged with (?:treason|sabotage|espionage|terrorism)", "Strategic developments", "Arrests", 78),
     Rule(r"signed (?:\w+ ){0,3}?(?:agreement|deal|treaty|accord|memorandum)|(?:ceasefire|truce|peace deal|peace agreement) (?:was |has been )?(?:agreed|signed|reached)|(?:agreed|agree|agreeing)\s+(?:[\w,]+\s+){0,4}?(?:(?:to|on|upon)\s+)?(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?(?:ceasefire|cease-fire|truce|armistice|prisoner (?:exchange|swap))|(?:ceasefire|cease-fire|truce) (?:deal|agreement|accord)|(?:ceasefire|cease-fire|truce) (?:took|takes|came|comes) (?:effect|into (?:force|effect))|prisoner (?:exchange|swap)s?|exchanged (?:\w+ ){0,3}?prisoners", "Strategic developments", "Agreement", 60),
     Rule(r"(?:peace )?talks|negotiations", "Strategic developments", "Other", 45, weight=0.5),
-    Rule(r"(?:intercepted|shot down|downed|destroyed|neutralised|neutralized) (?:a total of )?(?:[\d,]+ |\w+ )?(?:\w+ )?(?:drones?|UAVs?|missiles?|rockets?|Shaheds?)|defused|(?:air defen[cs]es?|air defense) (?:\w+ )?(?:repelled|shot|intercepted|were active|activated)", "Strategic developments", "Disrupted weapons use", 55),
+    Rule(r"(?:intercepted|shot down|downed|destroyed|neutralised|neutralized) (?:a total of )?(?:[\d,]+ |\w+ )?(?:\w+ )?(?:drones?|UAVs?|missiles?|rockets?|Shaheds?)|defused|(?:air defen[cs]es?|air defense) (?:\w+ )?(?:repelled|shot|intercepted|were active|activated)|"
+         r"(?:drones?|UAVs?|missiles?|rockets?|Shaheds?)\s+(?:\w+\s+){0,2}?(?:were|was|had been|have been|being)\s+(?:\w+\s+)?(?:shot down|intercepted|downed|destroyed|neutrali[sz]ed|suppressed)", "Strategic developments", "Disrupted weapons use", 55),
     Rule(r"(?:set up|established|built|opened) (?:\w+ )?(?:a |an |its |new )?(?:military )?(?:base|headquarters|outpost|camp)", "Strategic developments", "Headquarters or base established", 58),
     Rule(r"loot(?:ed|ing)|ransack\w*|set fire to|torched|vandali[sz]\w*|demolished|burned down", "Strategic developments", "Looting/property destruction", 57),
     Rule(r"withdr(?:ew|awn|awal)|handed over control|pulled out of|retreated from", "Strategic developments", "Non-violent transfer of territory", 56),
@@ -292,5 +296,6 @@ FORCE_NOUNS = (
     r"forces|troops|military|army|soldiers|units|defen[cs]e forces|armed forces|servicemen|"
     r"navy|air force|fighters|militants|marines|paratroopers|artillery|drones?|missiles?|"
     r"general staff|defen[cs]e ministry|ministry of defen[cs]e|border guards?|personnel|brigades?|"
-    r"warplanes?|jets?|aircraft|helicopters?|gunships?|warships?"
+    r"warplanes?|jets?|aircraft|helicopters?|gunships?|warships?|air ?strikes?|airstrikes?|strikes?|attacks?|"
+    r"shelling|bombardments?|offensives?|assaults?"
 )
