@@ -72,6 +72,15 @@ def test_clauses_split_on_subordinators_but_keep_place_lists():
         ("air defences shot down 20 drones", "Strategic developments", "Disrupted weapons use"),
         ("11,000 troops were deployed to the border", "Strategic developments", "Other"),
         ("gunmen abducted a village head", "Violence against civilians", "Abduction/forced disappearance"),
+        ("both governments agreed late on Friday to a 30-day truce", "Strategic developments", "Agreement"),
+        ("the ceasefire came into force at midnight", "Strategic developments", "Agreement"),
+        ("Mass detentions were reported in three cities", "Strategic developments", "Arrests"),
+        ("youths hurled bottles at riot police outside the mosque", "Riots", "Violent demonstration"),
+        ("police fired tear gas at protesters outside parliament", "Protests", "Protest with intervention"),
+        ("soldiers opened fire on protesters, killing four", "Protests", "Excessive force against protesters"),
+        ("14 drones were shot down over the region", "Strategic developments", "Disrupted weapons use"),
+        ("government troops advanced in the eastern suburbs", "Battles", "Armed clash"),
+        ("a ban on shelling was ignored as shells hit the town", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
     ],
 )
 def test_classification(clause, event_type, sub_event_type):
@@ -94,6 +103,11 @@ def test_classification(clause, event_type, sub_event_type):
         "a cyber attack on the bank",
         "a plane crashed near the airport, killing 10",
         "air raid alerts sounded across the country",
+        "the deal includes a moratorium on strikes against power plants",
+        "calls for an end to attacks on shipping",
+        "the president threatened to strike the capital",
+        "warnings of a missile strike kept schools shut",
+        "both sides refrained from shelling the plant",
     ],
 )
 def test_no_event_in_background_words(clause):
@@ -129,6 +143,8 @@ def _roles(sentence, names, demonyms=(), kinds=None):
         ("patients coming from Bakhmut", ["Bakhmut"], ["blocked"]),
         ("incidents near Ust-Luga and Novorossiysk", ["Ust-Luga", "Novorossiysk"], ["locative", "locative"]),
         ("the southern city of Kherson", ["Kherson"], ["locative"]),
+        ("positions on the bank of the Dnipro river", ["Dnipro"], ["blocked"]),
+        ("boats crossed the Kakhovka reservoir near Kherson", ["Kakhovka", "Kherson"], ["blocked", "locative"]),
         ("troops were deployed to Russia", ["Russia"], ["to"]),
     ],
 )
@@ -141,6 +157,11 @@ def test_mention_roles(sentence, names, expected):
 def test_near_gives_precision_two():
     _, roles = _roles("an explosion near Tuapse", ["Tuapse"])
     assert roles[0].precision == 2
+
+
+def test_a_town_named_for_an_area_of_operations_is_near_it():
+    _, roles = _roles("fighting continued in the Kupiansk direction and in Vovchansk", ["Kupiansk", "Vovchansk"])
+    assert [(r.kind, r.precision) for r in roles] == [("locative", 2), ("locative", 1)]
 
 
 def test_country_needs_in_to_be_a_location():
@@ -159,6 +180,9 @@ def test_country_needs_in_to_be_a_location():
         ("Dozens of people were killed", 12, None),
         ("Yesterday there was a train with about 100 people", None, None),
         ("a 12-storey building was hit; 4 people died", 4, None),
+        ("the blast killed a district official and wounded his bodyguard", 1, None),
+        ("the strike killed a nurse and wounded her son", 1, 1),
+        ("gunmen shot dead a priest", None, None),
     ],
 )
 def test_counts(sentence, fatalities, injured):
@@ -235,6 +259,8 @@ def test_geomap_extract_is_lazy_and_callable():
         ("Troops captured the town in 2024.", False),
         ("Troops recaptured Kherson on 11 November 2022, a year after fighting began.", False),
         ("Drones struck Kharkiv overnight.", False),
+        ("The port has been shelled since Russian troops left it in November 2022.", True),
+        ("The largest attack since March 2022 hit Kyiv on Monday.", False),
     ],
 )
 def test_background_sentences(sentence, background):
