@@ -13,7 +13,6 @@ import json
 import logging
 import math
 
-import numpy as np
 import shapely
 from shapely.geometry import box
 
