@@ -40,6 +40,23 @@ def test_sentences_keep_offsets_and_skip_abbreviations():
     ]
 
 
+def test_fast_clause_scan_agrees_with_the_clause_regex(data_dir):
+    from geomap.extract.text import _CLAUSE_WORDS, _clause_marks
+
+    sentences = [
+        "such as Kyiv, as well as Odesa, as he said",
+        "For the record, for keeping; according to him \u2014 according to x - y, AS well",
+        "Whose WHICH unless 3as _as x_as amidst amid for sing according tothe",
+    ]
+    for path in sorted((data_dir / "articles").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        sentences += [text[a:b] for a, b in split_sentences(text)]
+    for sentence in sentences:
+        # Clauses are cut where a match starts; a comma's match is the comma itself.
+        expected = [(m.start(), m.group() == ",") for m in _CLAUSE_WORDS.finditer(sentence)]
+        assert [(m.start(), m.group() == ",") for m in _clause_marks(sentence)] == expected, sentence
+
+
 def test_clauses_split_on_subordinators_but_keep_place_lists():
     sentence = "The drone strikes occurred just before Zelensky met officials in Saudi Arabia"
     clauses = [sentence[a:b] for a, b in split_clauses(sentence)]

@@ -83,13 +83,57 @@ def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> No
         spans.append((start + lead, start + lead + len(stripped)))
 
 
-# Words that open a new clause. "as" is not one after "such"/"as well".
+#: Single words that open a new clause. Besides them: "as" (not after "such" or
+#: "well"), "according to", "for <word>ing", and the marks ; : — , and a
+#: spaced dash.
+_SINGLE_CLAUSE_WORDS = frozenset(
+    "that which who whom whose while whereas although though because before after following when since until "
+    "unless amid amidst".split()
+)
+# The clause openers as one regular expression: the definition the fast scan of
+# :func:`_clause_marks` must agree with (tests check they do).
 _CLAUSE_WORDS = re.compile(
-    r"\b(?:that|which|who|whom|whose|while|whereas|although|though|because|before|after|"
-    r"following|when|since|until|unless|amid|amidst|according to|for \w+ing|(?<!such )(?<!well )as)\b"
+    r"\b(?:" + "|".join(sorted(_SINGLE_CLAUSE_WORDS)) + r"|according to|for \w+ing|(?<!such )(?<!well )as)\b"
     r"|[;:\u2014]|\s[\u2013-]\s|,",
     re.IGNORECASE,
 )
+_FIRST_LETTERS = "".join(sorted({w[0] for w in _SINGLE_CLAUSE_WORDS} | set("afs")))
+#: Marks and the words that may open a clause (by first letter), in one fast pass;
+#: each word is then looked up in a set, quicker than trying every alternative of
+#: :data:`_CLAUSE_WORDS` at every character.
+_MARK_OR_WORD = re.compile(r"[;:\u2014,]|\s[\u2013-]\s|\b[" + _FIRST_LETTERS + _FIRST_LETTERS.upper() + r"]\w*")
+_ING_WORD = re.compile(r" \w+ing\b", re.IGNORECASE)
+_TO_WORD = re.compile(r" to\b", re.IGNORECASE)
+
+
+def _clause_marks(sentence: str):
+    """Where :data:`_CLAUSE_WORDS` matches in ``sentence``, in order.
+
+    Yields matches that start where those of the regex start (a comma's match is
+    the comma); a two-word opener ("according to") yields its first word.
+    """
+    skip_to = 0
+    for match in _MARK_OR_WORD.finditer(sentence):
+        start = match.start()
+        if start < skip_to:
+            continue  # inside "for keeping", "according to"
+        token = match.group()
+        if not token[0].isalnum() and token[0] != "_":
+            yield match
+            continue
+        word = token.lower()
+        if word in _SINGLE_CLAUSE_WORDS:
+            yield match
+        elif word == "as":
+            before = sentence[max(0, start - 5) : start].lower()
+            if before not in ("such ", "well "):
+                yield match
+        elif word == "for" or word == "according":
+            tail = (_ING_WORD if word == "for" else _TO_WORD).match(sentence, match.end())
+            if tail is not None:
+                skip_to = tail.end()
+                yield match
+
 
 # After a comma these words continue the clause ("attacks on tankers, including
 # incidents near Ust-Luga").
@@ -125,7 +169,7 @@ def split_clauses(sentence: str, mention_starts: Sequence[int] = ()) -> list[tup
     """
     starts = set(mention_starts)
     cuts = [0]
-    for match in _CLAUSE_WORDS.finditer(sentence):
+    for match in _clause_marks(sentence):
         if match.group() == ",":
             # Matched in place (pos=) rather than on a copy of the rest of the sentence.
             after = match.end()
