@@ -3,8 +3,8 @@
 One click group; each command lives in its own module under ``geomap.cli`` and is
 imported only when it runs, so ``geomap --help`` stays fast and ``geomap places``
 never imports geopandas. The CLI parses arguments, calls the library and formats
-output; :func:`main` is the single boundary where library errors become one line
-on stderr and a non-zero exit (click keeps exit code 2 for usage errors).
+output; :meth:`LazyGroup.invoke` is the single boundary where library errors become
+one line on stderr and exit 1 (click keeps exit code 2 for usage errors).
 """
 
 from __future__ import annotations
