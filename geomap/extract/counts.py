@@ -29,6 +29,9 @@ _TENS = {w: 10 * i for i, w in enumerate(["_", "_", "twenty", "thirty", "forty",
 _VAGUE = {"several": 10, "many": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 
+#: Words that may start a number (besides digits and hyphenated tens: "twenty-one").
+_NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_VAGUE) | {"a", "an", "dozen"}
+
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:[-'\u2019][A-Za-z]+)*|[^\w\s]")
 
 _KILLED = frozenset(["killed", "dead", "died", "fatality", "fatalities", "death", "deaths", "dying", "lives", "bodies"])
@@ -188,7 +191,9 @@ def count_items(sentence: str) -> list[tuple[str, str, int, int]]:
     last_thing: str | None = None
     i = 0
     while i < len(tokens):
-        number = parse_number(tokens, i)
+        word = lower[i]
+        # Most words start no number: skip them before parse_number's work.
+        number = parse_number(tokens, i) if word[0].isdigit() or word in _NUMBER_WORDS or "-" in word else None
         if number is None:
             thing = _THINGS.get(lower[i])
             if thing:
