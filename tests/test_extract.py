@@ -98,6 +98,9 @@ def test_clauses_split_on_subordinators_but_keep_place_lists():
         ("14 drones were shot down over the region", "Strategic developments", "Disrupted weapons use"),
         ("government troops advanced in the eastern suburbs", "Battles", "Armed clash"),
         ("a ban on shelling was ignored as shells hit the town", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+        ("troops struck the port of Kherson with guided aerial bombs", "Explosions/Remote violence", "Air/drone strike"),
+        ("soldiers raided a refugee camp at dawn", "Battles", "Armed clash"),
+        ("two militants died in a shootout with police", "Battles", "Armed clash"),
     ],
 )
 def test_classification(clause, event_type, sub_event_type):
@@ -199,7 +202,8 @@ def test_country_needs_in_to_be_a_location():
         ("a 12-storey building was hit; 4 people died", 4, None),
         ("the blast killed a district official and wounded his bodyguard", 1, None),
         ("the strike killed a nurse and wounded her son", 1, 1),
-        ("gunmen shot dead a priest", None, None),
+        ("gunmen shot dead a priest", 1, None),
+        ("a militia stabbed to death a farmer and wounded his wife", 1, 1),
     ],
 )
 def test_counts(sentence, fatalities, injured):

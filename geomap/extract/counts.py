@@ -219,23 +219,25 @@ def count_items(sentence: str) -> list[tuple[str, str, int, int]]:
                 last_thing = thing
         i = j
     for match in _ONE_PERSON.finditer(sentence):
-        kind = "fatalities" if (match.group("kill") or match.group("killed") or "").lower().startswith(("kill", "die", "dead")) else "injured"
+        kind = "fatalities" if (match.group("kill") or match.group("killed") or "").lower().startswith(_KILL_STARTS) else "injured"
         if not any(k == kind for k, *_ in items):
             items.append((kind, kind, 1, match.start()))
     return items
 
 
+#: How the verbs of killing in :data:`_ONE_PERSON` begin (the rest injure).
+_KILL_STARTS = ("kill", "die", "dead", "shot", "shooting", "gunned", "murdered", "executed", "stabbed")
 _PERSON = (
     r"(?:man|woman|child|boy|girl|baby|infant|civilian|soldier|person|resident|teenager|pensioner|driver|officer|"
     r"serviceman|servicewoman|volunteer|journalist|reporter|photographer|medic|doctor|nurse|paramedic|rescuer|"
     r"firefighter|policeman|policewoman|official|politician|mayor|governor|commander|deputy|judge|priest|farmer|"
     r"worker|employee|guard|passer-by|passenger|student|fighter|militant|activist|bystander|father|mother|son|daughter|"
-    r"husband|wife)"
+    r"husband|wife|chief|elder|leader|imam|teacher|lawyer|blogger)"
 )
 #: "killed a 65-year-old man", "a woman was injured", "injuring his driver": one
 #: person, no number.
 _ONE_PERSON = re.compile(
-    r"\b(?:(?P<kill>killed|killing|injured|injuring|wounded|wounding)\s+(?:a|an|one|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?" + _PERSON
+    r"\b(?:(?P<kill>killed|killing|shot dead|shooting dead|gunned down|murdered|executed|stabbed to death|injured|injuring|wounded|wounding)\s+(?:a|an|one|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?" + _PERSON
     + r"|(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?" + _PERSON + r"\s+(?:was|has been|had been)\s+(?P<killed>killed|injured|wounded|hurt|died))\b",
     re.IGNORECASE,
 )
