@@ -128,6 +128,7 @@ def test_classification(clause, event_type, sub_event_type):
         "the president threatened to strike the capital",
         "warnings of a missile strike kept schools shut",
         "both sides refrained from shelling the plant",
+        "the winning goal was struck in stoppage time",
     ],
 )
 def test_no_event_in_background_words(clause):

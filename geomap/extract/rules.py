@@ -220,12 +220,14 @@ UNREALISED = (
 )
 
 #: Words that make a generic rule's match something else than political violence:
-#: "an earthquake struck near Istanbul", "inflation hit in March", "a cyber attack".
+#: "an earthquake struck near Istanbul", "inflation hit in March", "a cyber attack",
+#: "the winning goal struck in stoppage time".
 #: A clause holding one of them yields no event from a generic rule.
 GENERIC_VETO = (
     r"earthquakes?|quakes?|storms?|hurricanes?|floods?|lightning|tornado\w*|cyclones?|typhoons?|wildfires?|"
     r"heat ?waves?|virus\w*|pandemic|recession|inflation|markets?|prices?|shares|stocks|hackers?|cyber\w*|"
-    r"panic attacks?|heart attacks?|asthma attacks?|shark attacks?|dog attacks?"
+    r"panic attacks?|heart attacks?|asthma attacks?|shark attacks?|dog attacks?|"
+    r"goals?|scored|stoppage time|penalt(?:y|ies)|football|tournament|league|striker"
 )
 
 #: Verbs of saying and believing: a place named as the subject of one
