@@ -99,14 +99,27 @@ def test_filter_leaving_nothing_writes_nothing(incidents_file, tmp_path):
 def test_bad_size_fails_before_work(incidents_file, tmp_path):
     out = tmp_path / "x.html"
     result = run(incidents_file, "-o", out, "--png", tmp_path / "x.png", "--size", "big")
-    assert result.exit_code == 1
-    assert result.stderr == "Error: size must look like 1600x1000, not 'big'\n"
+    assert result.exit_code == 2
+    assert "Invalid value for '--size': size must look like 1600x1000, not 'big'" in result.stderr
     assert not out.exists()
 
 
-def test_bad_date_is_a_usage_error(incidents_file):
-    result = run(incidents_file, "--since", "yesterday")
-    assert result.exit_code == 2
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--since", "yesterday"), "Invalid value for '--since': 'yesterday' is not a date (use YYYY-MM-DD)"),
+        (("--published", "2024-13-01"), "Invalid value for '--published': '2024-13-01' is not a date"),
+        (("--since", "2024-12-20", "--until", "2024-12-01"), "--since (2024-12-20) is after --until (2024-12-01)"),
+        (("--places-file", "no/such/places.csv"), "Invalid value for '--places-file'"),
+    ],
+)
+def test_usage_errors_exit_2_before_work(incidents_file, tmp_path, args, message):
+    out = tmp_path / "x.html"
+    result = run(incidents_file, "-o", out, *args)
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+    assert not out.exists()
 
 
 def test_embed_fragment(incidents_file, tmp_path):
@@ -156,21 +169,103 @@ def test_places_file_reaches_the_gazetteer(tmp_path):
     assert (data["lat"][i], data["lon"][i]) == (48.91, 38.05)
 
 
-def test_one_bad_article_is_reported_and_the_rest_mapped(tmp_path):
+def test_one_bad_article_is_reported_and_the_rest_mapped_then_exit_1(tmp_path):
     out = tmp_path / "partial.html"
     missing = tmp_path / "missing.txt"
     result = run(DATA / "articles" / "strike.txt", missing, "-o", out)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     assert result.stdout == f"{out}\n"
-    assert result.stderr.count("\n") == 1 and result.stderr.startswith(f"geomap: skipped {missing}")
+    assert result.stderr == f"geomap: {missing}: no such file or folder\n"
     assert out.is_file()
 
 
-def test_missing_input_is_one_line(tmp_path):
-    result = run(tmp_path / "nope.geojson", "-o", tmp_path / "x.html")
-    assert result.exit_code == 1
-    assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
+def test_binary_and_bad_records_are_reported_and_the_rest_mapped(tmp_path):
+    out = tmp_path / "partial.html"
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    records = tmp_path / "feed.jsonl"
+    records.write_text('{"text": 3}\nnot json\n', encoding="utf-8")
+    result = run(DATA / "articles" / "strike.txt", binary, records, "-o", out)
+    assert result.exit_code == 1, result.output
+    assert result.stdout == f"{out}\n"
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"geomap: {binary}: ")
+    assert [line.startswith(f"geomap: {records}") for line in lines[1:]] == [True, True]
     assert "Traceback" not in result.output
+    assert out.is_file()
+
+
+def test_missing_incident_file_among_several_is_skipped(incidents_file, tmp_path):
+    out = tmp_path / "partial.html"
+    missing = tmp_path / "nosuch.geojson"
+    result = run(incidents_file, missing, "-o", out)
+    assert result.exit_code == 1, result.output
+    assert result.stderr == f"geomap: {missing}: no such file or folder\n"
+    assert len(map_ids(out)) == 10
+
+
+def test_bad_incident_file_is_reported_and_the_rest_mapped(incidents_file, tmp_path):
+    out = tmp_path / "partial.html"
+    broken = tmp_path / "broken.geojson"
+    broken.write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
+    result = run(broken, incidents_file, "-o", out)
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(f"geomap: {broken}: invalid JSON") and result.stderr.count("\n") == 1
+    assert len(map_ids(out)) == 10
+
+
+def test_missing_input_is_one_line_and_no_map(tmp_path):
+    out = tmp_path / "x.html"
+    result = run(tmp_path / "nope.geojson", "-o", out)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"geomap: {tmp_path / 'nope.geojson'}: no such file or folder\n"
+        "Error: no incidents found in the inputs; no map written\n"
+    )
+    assert not out.exists()
+
+
+@pytest.fixture()
+def incident_folder(incidents_file, tmp_path) -> Path:
+    """The ten incidents split over a GeoJSON file and a CSV file in a subfolder."""
+    from geomap.export import read_incidents, write_incidents
+
+    gdf = read_incidents(incidents_file)
+    folder = tmp_path / "gj"
+    write_incidents(gdf.iloc[:5], folder / "a.geojson")
+    write_incidents(gdf.iloc[5:], folder / "sub" / "b.csv")
+    return folder
+
+
+def reference_ids(incidents_file, tmp_path) -> list[str]:
+    out = tmp_path / "reference.html"
+    assert run(incidents_file, "-o", out).exit_code == 0
+    return map_ids(out)
+
+
+def test_folder_of_incident_files(incident_folder, incidents_file, tmp_path):
+    out = tmp_path / "folder.html"
+    result = run(incident_folder, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert map_ids(out) == reference_ids(incidents_file, tmp_path)
+
+
+def test_glob_of_incident_files(incident_folder, tmp_path):
+    out = tmp_path / "glob.html"
+    result = run(f"{incident_folder}/*.geojson", "-o", out)
+    assert result.exit_code == 0, result.output
+    first = map_ids(out)
+    result = run(f"{incident_folder}/**/*.csv", "-o", out)
+    assert result.exit_code == 0, result.output
+    second = map_ids(out)
+    assert first and second and not set(first) & set(second)
+
+
+def test_incident_file_and_article_together(incidents_file, tmp_path):
+    out = tmp_path / "mixed.html"
+    result = run(incidents_file, DATA / "articles" / "strike.txt", "-o", out)
+    assert result.exit_code == 0, result.output
+    assert set(reference_ids(incidents_file, tmp_path)) < set(map_ids(out))
 
 
 @pytest.mark.browser

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import click
 
-log = logging.getLogger(__name__)
+from geomap.cli.options import ErrorReporter, Progress, incident_options
 
-#: Inputs with these suffixes are incident files (``geomap extract`` output), not articles.
-INCIDENT_SUFFIXES = (".geojson", ".gpkg", ".csv")
+log = logging.getLogger(__name__)
 
 #: Folder for maps when no ``-o`` is given.
 DEFAULT_DIR = Path("maps")
@@ -34,90 +33,20 @@ def _title(inputs) -> str:
     return f"Incidents: {names[0]}{more}"
 
 
-def is_incident_file(name: str) -> bool:
-    """True for ``geomap extract`` output: by suffix, or a ``.json`` holding a FeatureCollection."""
-    path = Path(name)
-    suffix = path.suffix.lower()
-    if suffix in INCIDENT_SUFFIXES:
-        return True
-    if suffix == ".json" and path.is_file():
-        # Articles come as JSON too; a GeoJSON FeatureCollection says so near its start.
-        with path.open("rb") as handle:
-            return b'"FeatureCollection"' in handle.read(4096)
-    return False
+def _size(ctx: click.Context, param: click.Parameter, value: str):
+    from geomap.errors import ConfigurationError
+    from geomap.render import parse_size
 
-
-def _load(inputs, *, gazetteer, published):
-    """Read incident files and extract the rest as articles; one frame."""
-    import pandas as pd
-
-    files = [i for i in inputs if is_incident_file(i)]
-    articles = [i for i in inputs if i not in files]
-    frames = []
-    if files:
-        from geomap.export import read_incidents
-
-        frames += [read_incidents(path) for path in files]
-    if articles:
-        import geomap
-
-        def skip(source, err):
-            # One bad article is reported and the rest are processed.
-            message = str(err) if source in str(err) else f"{source}: {err}"
-            click.echo(f"geomap: skipped {message}", err=True)
-
-        frames.append(geomap.extract(articles, gazetteer=gazetteer, published=published, on_error=skip))
-    frames = [f for f in frames if len(f)]
-    if not frames:
-        return None
-    if len(frames) == 1:
-        return frames[0]
-    import geopandas
-
-    return geopandas.GeoDataFrame(pd.concat(frames, ignore_index=True), geometry="geometry", crs="EPSG:4326")
-
-
-def _date(ctx, param, value):
-    if value is None:
-        return None
-    return value.date()
+    try:
+        return parse_size(value)
+    except ConfigurationError as err:
+        raise click.BadParameter(str(err)) from err
 
 
 @click.command("map")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="HTML file to write [maps/<first input>.html].")
-@click.option(
-    "--type", "types", multiple=True, metavar="TYPE", help="Keep only this event or sub-event type (repeatable)."
-)
-@click.option(
-    "--since",
-    type=click.DateTime(["%Y-%m-%d"]),
-    callback=_date,
-    metavar="YYYY-MM-DD",
-    help="Keep events on or after YYYY-MM-DD.",
-)
-@click.option(
-    "--until",
-    type=click.DateTime(["%Y-%m-%d"]),
-    callback=_date,
-    metavar="YYYY-MM-DD",
-    help="Keep events on or before YYYY-MM-DD.",
-)
-@click.option(
-    "--country",
-    "countries",
-    multiple=True,
-    metavar="NAME",
-    help="Keep only this country (name or ISO code, repeatable).",
-)
-@click.option("--include-undated", is_flag=True, help="Keep undated incidents when filtering by date.")
-@click.option(
-    "--published",
-    type=click.DateTime(["%Y-%m-%d"]),
-    callback=_date,
-    metavar="YYYY-MM-DD",
-    help="Publication date for articles that give none.",
-)
+@incident_options
 @click.option("--title", help="Map title [Incidents: <first input>].")
 @click.option("--cluster/--no-cluster", default=True, show_default=True, help="Cluster crowded points.")
 @click.option("--heat", is_flag=True, help="Add a heat layer where incidents crowd.")
@@ -127,18 +56,16 @@ def _date(ctx, param, value):
     help="Online tiles instead of the offline basemap (e.g. OpenStreetMap, 'CartoDB Positron'); "
     "the map then needs the internet.",
 )
-@click.option("--cdn", is_flag=True, help="Load Leaflet from the web: a small file that needs the internet.")
+@click.option("--cdn", is_flag=True, help="Load Leaflet and the basemap tiles (OpenStreetMap unless --tiles) from the web: "
+    "a small file that needs the internet.")
 @click.option("--png", type=click.Path(dir_okay=False), help="Also write a PNG image of the map.")
-@click.option("--size", default="1600x1000", show_default=True, metavar="WxH", help="PNG size, WIDTHxHEIGHT.")
-@click.option("--embed", is_flag=True, help="Also write <output>.embed.html: an iframe fragment to paste into a page.")
 @click.option(
-    "--places-file",
-    "places_files",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="Extra places (CSV/GeoJSON) for the gazetteer (repeatable).",
+    "--size", default="1600x1000", show_default=True, callback=_size, metavar="WxH", help="PNG size, WIDTHxHEIGHT."
 )
+@click.option("--embed", is_flag=True, help="Also write <output>.embed.html: an iframe fragment to paste into a page.")
+@click.pass_context
 def map_command(
+    ctx,
     inputs,
     output,
     types,
@@ -159,10 +86,13 @@ def map_command(
 ) -> None:
     """Write a self-contained offline incident map from articles or incident files.
 
-    INPUTS are articles (files, folders, globs, - for stdin; extracted on the fly)
-    or incident files written by `geomap extract` (.geojson or GeoJSON .json, .gpkg,
-    .csv). The map
-    opens with no internet: Leaflet, data and basemap are inside the file.
+    INPUTS are files, folders (searched recursively), globs or - (stdin). Each
+    file is either an incident file written by `geomap extract` (.geojson or
+    GeoJSON .json, .gpkg, .csv) or an article (extracted on the fly). An input
+    that cannot be read is reported on stderr (file: reason), the rest are
+    mapped, and the exit code is then 1. The map opens with no internet:
+    Leaflet, data and basemap are inside the file (--cdn and --tiles trade that
+    for a smaller file that needs the internet).
 
     \b
     Examples:
@@ -174,12 +104,15 @@ def map_command(
     from geomap.errors import EmptyResultError
     from geomap.fileio import atomic_write_text
     from geomap.frame import filter_incidents
-    from geomap.render import embed_html, parse_size, render_map, snapshot
+    from geomap.load import load_incidents
+    from geomap.render import embed_html, render_map, snapshot
 
-    png_size = parse_size(size) if png else None  # bad sizes fail before any work
+    report = ErrorReporter()
+    progress = Progress.for_terminal(ctx)
     gazetteer = Gazetteer(places_files=places_files)
-    gdf = _load(inputs, gazetteer=gazetteer, published=published)
-    if gdf is None:
+    gdf = load_incidents(inputs, gazetteer=gazetteer, published=published, on_error=report, progress=progress)
+    progress.done()
+    if len(gdf) == 0:
         raise EmptyResultError("no incidents found in the inputs; no map written")
     filtered = filter_incidents(
         gdf, types=types, since=since, until=until, countries=countries, include_undated=include_undated
@@ -207,4 +140,7 @@ def map_command(
         atomic_write_text(fragment, embed_html(page, title=built.title))
         click.echo(str(fragment))
     if png:
-        click.echo(str(snapshot(path, png, size=png_size, allow_network=bool(tiles or cdn))))
+        click.echo(str(snapshot(path, png, size=size, allow_network=bool(tiles or cdn))))
+    if report.failed:
+        # What could be read is mapped; the exit code still says some input was not.
+        ctx.exit(1)

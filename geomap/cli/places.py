@@ -9,6 +9,8 @@ import sys
 
 import click
 
+from geomap.cli.options import places_file_option
+
 #: Fields of a mention record, in output order.
 FIELDS = (
     "file", "article", "start", "end", "text", "name", "kind", "country", "admin1",
@@ -111,10 +113,7 @@ def format_records(records: list[dict], fmt: str, fields, table_fields) -> str:
     help="Output format (table shows the main columns; the others every field).",
 )
 @click.option("--lookup", "lookup", metavar="NAME", help="Rank the places called NAME instead of reading articles.")
-@click.option(
-    "--places-file", "places_files", multiple=True, metavar="FILE", type=click.Path(dir_okay=False),
-    help="Extra places (CSV or GeoJSON; repeatable); they win ties with the built-in data.",
-)
+@places_file_option
 @click.option("--country", metavar="ISO2", help="With --lookup: only places in this country.")
 @click.option("--kind", type=click.Choice(["country", "admin1", "city", "sea", "other"]), help="With --lookup: only this kind.")
 def places(inputs, fmt, lookup, places_files, country, kind) -> None:

@@ -32,6 +32,9 @@ log = logging.getLogger(__name__)
 #: Title used when none is given.
 DEFAULT_TITLE = "Incidents"
 
+#: Online tiles of a ``cdn=True`` map that names none.
+CDN_TILES = "OpenStreetMap"
+
 #: fitBounds never zooms closer than this: one town alone still shows its area.
 MAX_FIT_ZOOM = 9
 
@@ -99,7 +102,9 @@ def render_map(
         An online tile layer name known to folium/xyzservices (``OpenStreetMap``,
         ``CartoDB Positron``); the page then loads tiles from the internet.
     cdn : bool
-        Load Leaflet and plugins from a CDN instead of inlining them.
+        Load Leaflet and plugins from a CDN instead of inlining them, and use
+        online tiles (``tiles``, else :data:`CDN_TILES`) instead of the embedded
+        offline basemap: a small page that needs the internet.
     basemap : bool
         Draw the offline basemap from ``gazetteer.shapes``.
 
@@ -120,6 +125,10 @@ def render_map(
     payload = build_payload(gdf, gazetteer=gazetteer)
     bounds = payload.bounds or _country_bounds(gdf, gazetteer)
 
+    if cdn and not tiles:
+        # A CDN page needs the internet anyway; online tiles keep it small, where
+        # the offline basemap would be most of its size.
+        tiles = CDN_TILES
     if tiles:
         _check_tiles(tiles)
     figure = Figure(title=html_lib.escape(title))

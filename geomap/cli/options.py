@@ -1,0 +1,147 @@
+"""Options and helpers shared by the commands that read articles or incidents.
+
+One decorator per family of options, so ``geomap extract`` and ``geomap map``
+(and ``geomap places`` for ``--places-file``) spell, parse and check them the
+same way:
+
+* :func:`places_file_option`: ``--places-file`` (repeatable; a missing file is a
+  usage error, exit 2, in every command).
+* :func:`incident_options`: the filters ``--type``, ``--since``, ``--until``,
+  ``--country``, ``--include-undated`` and the inputs' ``--published`` and
+  ``--places-file``. Dates go through the one parser
+  :func:`geomap.frame.parse_date`; a bad date or ``--since`` after ``--until`` is
+  a usage error (exit 2) raised before any work.
+
+:class:`Progress` is the one-line article counter long commands show on stderr
+when it is a terminal, and :class:`ErrorReporter` prints ``geomap: <source>:
+<reason>`` for each input that could not be read and remembers that one failed.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+
+import click
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None):
+    from geomap.errors import ConfigurationError
+    from geomap.frame import parse_date
+
+    try:
+        return parse_date(value, option=f"--{param.name}")
+    except ConfigurationError as err:
+        raise click.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from err
+
+
+def places_file_option(func: Callable) -> Callable:
+    """``--places-file FILE`` (repeatable) → ``places_files``, a tuple of existing files."""
+    return click.option(
+        "--places-file",
+        "places_files",
+        multiple=True,
+        metavar="FILE",
+        type=click.Path(exists=True, dir_okay=False),
+        help="Extra places (CSV or GeoJSON; repeatable); they win ties with the built-in data.",
+    )(func)
+
+
+_FILTERS = (
+    click.option(
+        "--type",
+        "types",
+        multiple=True,
+        metavar="TYPE",
+        help="Keep only this event or sub-event type (repeatable; case-insensitive).",
+    ),
+    click.option("--since", callback=_date, metavar="YYYY-MM-DD", help="Keep incidents on or after this date."),
+    click.option("--until", callback=_date, metavar="YYYY-MM-DD", help="Keep incidents on or before this date."),
+    click.option(
+        "--country",
+        "countries",
+        multiple=True,
+        metavar="ISO2|NAME",
+        help="Keep only incidents in this country (repeatable).",
+    ),
+    click.option("--include-undated", is_flag=True, help="With --since/--until, keep incidents without a date too."),
+    click.option(
+        "--published", callback=_date, metavar="YYYY-MM-DD", help="Publication date for articles that carry none."
+    ),
+    places_file_option,
+)
+
+
+def incident_options(func: Callable) -> Callable:
+    """Add the filter and input options to a click command.
+
+    The command receives ``types``, ``since``, ``until`` (``datetime.date`` or
+    None), ``countries``, ``include_undated``, ``published`` (date or None) and
+    ``places_files``.
+
+    Examples
+    --------
+    >>> @click.command()
+    ... @incident_options
+    ... def show(types, since, until, countries, include_undated, published, places_files):
+    ...     pass
+    """
+
+    @functools.wraps(func)
+    def checked(*args, **kwargs):
+        since, until = kwargs.get("since"), kwargs.get("until")
+        if since and until and since > until:
+            raise click.UsageError(f"--since ({since}) is after --until ({until})", ctx=click.get_current_context())
+        return func(*args, **kwargs)
+
+    for option in reversed(_FILTERS):
+        checked = option(checked)
+    return checked
+
+
+class Progress:
+    """Articles and incidents so far, on one stderr line, only when ``enabled``.
+
+    Pass as ``progress=`` to :func:`geomap.extract` or
+    :func:`geomap.load.load_incidents`; call :meth:`done` at the end.
+    """
+
+    #: Articles between two updates of the line.
+    EVERY = 25
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.articles = 0
+        self.incidents = 0
+
+    @classmethod
+    def for_terminal(cls, ctx: click.Context) -> Progress:
+        """Enabled when stderr is a terminal and ``-q`` was not given."""
+        quiet = bool((ctx.find_root().obj or {}).get("quiet"))
+        return cls(enabled=not quiet and sys.stderr.isatty())
+
+    def __call__(self, _article, n_incidents: int) -> None:
+        self.articles += 1
+        self.incidents += n_incidents
+        if self.enabled and self.articles % self.EVERY == 0:
+            click.echo(f"\r{self.articles} articles, {self.incidents} statements", nl=False, err=True)
+
+    def done(self) -> None:
+        """End the progress line (nothing when it was never shown)."""
+        if self.enabled and self.articles >= self.EVERY:
+            click.echo(f"\r{self.articles} articles, {self.incidents} statements", err=True)
+
+
+class ErrorReporter:
+    """``on_error`` callback: one ``geomap: <source>: <reason>`` line per failed input."""
+
+    def __init__(self) -> None:
+        self.failed: list[str] = []
+
+    def __call__(self, source: str, err: Exception) -> None:
+        self.failed.append(str(source))
+        message = " ".join(str(err).split())
+        if not message.startswith(str(source)):
+            message = f"{source}: {message}"
+        click.echo(f"geomap: {message}", err=True)
