@@ -404,12 +404,14 @@ def _locations(sentence: str, trigger: Trigger, clause: tuple[int, int], mention
             found.append((mention, role, "locative"))
         elif role.kind == "to" and trigger.rule.movement:
             found.append((mention, role, "to"))
-        elif role.kind == "bare" and kind != "country":
+        elif (role.kind == "bare" or (role.kind == "blocked" and role.preposition == "of")) and kind != "country":
+            # "the shelling of Kherson": "of" right after the event's words names its target.
+            of_only = role.kind == "blocked"
             if role.group not in bare_groups:  # "attacked Odesa and the Kyiv region": the list follows its head
                 how = None
                 if 0 <= start - trigger.end <= _MAX_OBJECT_GAP and _OBJECT_GAP.match(sentence[trigger.end : start]):
                     how = "object"
-                elif 0 <= trigger.start - end <= _MAX_SUBJECT_GAP + 20 and _SUBJECT_GAP.match(sentence[end : trigger.start]):
+                elif not of_only and 0 <= trigger.start - end <= _MAX_SUBJECT_GAP + 20 and _SUBJECT_GAP.match(sentence[end : trigger.start]):
                     how = "subject"
                 bare_groups[role.group] = how
             how = bare_groups[role.group]

@@ -218,3 +218,15 @@ def test_missile_barrage_located_where_it_hit(extract):
     assert (incident.event_date, incident.time_precision) == (date(2024, 7, 8), 1)
     assert incident.injured == 82
     assert (incident.actor1, incident.actor2) == (RUSSIA, "Civilians (Ukraine)")
+
+
+def test_official_statement_condemning_the_shelling_of_a_city(gazetteer):
+    text = (
+        "The Ministry of Foreign Affairs of Ukraine strongly condemns the shelling of Kherson, "
+        "which killed two civilians on Saturday."
+    )
+    article = Article(text=text, source="statement.txt", published=date(2024, 11, 10), offset=0)
+    (incident,) = incidents_from_article(article, gazetteer)  # Ukraine here is who speaks
+    assert incident.sub_event_type == "Shelling/artillery/missile attack"
+    assert incident.place.name.startswith("Kherson")  # "the shelling of Kherson": of names the target
+    assert (incident.event_date, incident.fatalities) == (date(2024, 11, 9), 2)
