@@ -551,6 +551,14 @@ def _assign_counts(items, statements: list[_Statement]) -> None:
 _TOLL_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots"})
 
 
+#: Words of a running tally rather than one event's toll.
+_TALLY = re.compile(
+    r"\b(?:since|so far|in total|overall|to date|this year|this month|altogether|in all|cumulative|throughout|"
+    r"(?:the|a) total of|war began|full-scale invasion|each (?:day|week|month)|every (?:day|week|month))\b",
+    re.IGNORECASE,
+)
+
+
 def _follow_up_counts(incidents: list[Incident], sentence: str, s_index: int, article: Article, span: tuple[int, int]) -> None:
     """Give the killed and wounded of a sentence that reports no event to the one just told.
 
@@ -565,8 +573,8 @@ def _follow_up_counts(incidents: list[Incident], sentence: str, s_index: int, ar
     target = incidents[-1]
     if target.last_sentence != s_index - 1 or target.event_type not in _TOLL_TYPES:
         return
-    if is_background(sentence, article.published):  # "Since 2022, 10,000 civilians have been killed."
-        return
+    if is_background(sentence, article.published) or _TALLY.search(sentence):
+        return  # "Since the war began, 12,000 civilians have been killed": a tally, not this toll
     found = False
     for kind, _key, value, _position in count_items(sentence):
         if kind in ("fatalities", "injured"):

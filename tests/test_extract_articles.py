@@ -230,3 +230,18 @@ def test_official_statement_condemning_the_shelling_of_a_city(gazetteer):
     assert incident.sub_event_type == "Shelling/artillery/missile attack"
     assert incident.place.name.startswith("Kherson")  # "the shelling of Kherson": of names the target
     assert (incident.event_date, incident.fatalities) == (date(2024, 11, 9), 2)
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "injured"),
+    [
+        ("Thirteen people were injured, local officials said.", 13),
+        ("Since the full-scale invasion, 1,200 people have been injured in the region.", None),
+        ("So far this year 300 people were injured in such attacks.", None),
+    ],
+)
+def test_toll_in_the_next_sentence_but_not_a_tally(gazetteer, follow_up, injured):
+    text = f"A Russian missile struck a school in Odesa on Monday. {follow_up}"
+    article = Article(text=text, source="toll.txt", published=date(2024, 11, 12), offset=0)
+    (incident,) = incidents_from_article(article, gazetteer)
+    assert incident.injured == injured
