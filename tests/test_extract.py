@@ -99,6 +99,7 @@ def test_clauses_split_on_subordinators_but_keep_place_lists():
         ("government troops advanced in the eastern suburbs", "Battles", "Armed clash"),
         ("a ban on shelling was ignored as shells hit the town", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
         ("troops struck the port of Kherson with guided aerial bombs", "Explosions/Remote violence", "Air/drone strike"),
+        ("troops ignored calls for a ceasefire and shelled the town", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
         ("soldiers raided a refugee camp at dawn", "Battles", "Armed clash"),
         ("two militants died in a shootout with police", "Battles", "Armed clash"),
     ],

@@ -214,7 +214,8 @@ RULES: tuple[Rule, ...] = (
 UNREALISED = (
     r"(?:(?:ban|bans|moratorium|halt|pause|cessation|suspension|freeze)\s+(?:on|to|of|in)|(?:end|stop)\s+to|"
     r"(?:threats?|risk|fears?|danger|possibility|prospect|plans?|preparations?|warnings?)\s+(?:of|for)|calls?\s+for)\s+"
-    r"(?:(?:the|a|an|further|all|any|new|possible|mutual|more|future|renewed)\s+)*(?:[\w-]+\s+){0,2}"
+    r"(?:(?:the|a|an|further|all|any|new|possible|mutual|more|future|renewed)\s+)*"
+    r"(?:(?!(?:and|but|then|while|yet|or)\b)[\w-]+\s+){0,2}"
     r"|(?:threaten(?:ed|s)?|vow(?:ed|s)?|plan(?:ned|s)?|planning|intend(?:ed|s)?|refus(?:ed|es)|pledged|promised)\s+to\s+(?:\w+\s+)?"
     r"|refrain(?:ed|ing|s)?\s+from\s+(?:\w+\s+)?"
 )
