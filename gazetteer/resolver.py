@@ -50,6 +50,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 import numpy as np
 
@@ -92,6 +93,26 @@ PASSES = 2
 
 #: A populated place at least this big needs no evidence from the document.
 BIG_POPULATION = 100_000
+
+#: A town at least this big (or a region's seat) that no other place of its name
+#: rivals is not vetoed because the document names another country: war and
+#: disaster reports name the acting country and the struck town ("Russia shelled
+#: Kherson"). It still needs a name that is not an English word.
+NOTABLE_POPULATION = 15_000
+
+#: A demonym is weaker evidence that a document is about elsewhere than a name:
+#: alone it vetoes only places smaller than this.
+DEMONYM_VETO_POPULATION = 10_000
+
+#: Nouns after a demonym that make it the side acting ("Russian forces", "Russian
+#: shelling"): it says who acts, not where, so it is no vote for its country's places.
+ACTOR_NOUNS = frozenset(
+    """forces force troops army armies military soldiers servicemen units unit fighters
+    militants shelling shells strike strikes airstrike airstrikes missile missiles rocket
+    rockets drone drones attack attacks offensive assault artillery bombardment bombing
+    bombers aircraft jets warplanes warships navy air occupiers occupation invasion
+    paratroopers marines tanks gunfire fire sabotage saboteurs special""".split()
+)
 
 #: The most document context (region, country, a place nearby) can add to a score.
 MAX_CONTEXT = 10.0
@@ -445,6 +466,8 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
     determiner: set[int] = set()  # after "the": towns take no article ("the White House")
     personish: set[int] = set()  # next to a capitalised non-place word: a person's or firm's name?
     country_votes: Counter = Counter()
+    demonym_votes: Counter = Counter()  # the part of country_votes that demonyms cast
+    named_votes: Counter = Counter()  # the part that country names cast
     demonyms: dict[int, Place] = {}
 
     for i, cand in enumerate(candidates):
@@ -456,7 +479,9 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
                 continue
             place = store.place(idx)
             demonyms[i] = place
-            country_votes[cand.demonym] += 1
+            if _fold_word(_after(text, cand)) not in ACTOR_NOUNS:
+                country_votes[cand.demonym] += 1
+                demonym_votes[cand.demonym] += 1
             continue
         name = names.get(cand.key)
         if name is None:
@@ -505,6 +530,7 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
                 if o.place.kind == "country" and o.flags & (_GOOD_NAME | NAME_ALT | NAME_ABBREV):
                     country_votes[o.place.country] += len(occ)
                     name.own_votes[o.place.country] += len(occ)
+                    named_votes[o.place.country] += len(occ)
                     break
         if "admin1" in kinds:
             for o in name.options:
@@ -551,7 +577,12 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
             occ = [i for i in name.occurrences if i not in rejected]
             if not occ or key in settled:
                 continue
-            cv = _Votes(total_country, derived_country.get(key))
+            cv = _Votes(
+                total_country,
+                derived_country.get(key),
+                stated=total_country - demonym_votes,
+                placed=total_country - demonym_votes - named_votes,
+            )
             named = _Votes(named_total, named_regions.get(key))
             av = _Votes(total_admin1, derived_admin1.get(key), explicit=named)
             chosen[key] = _choose(store, name, occ, weak, personish, cv, av, anchor_arrays, determiner, shared)
@@ -600,15 +631,45 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
     return mentions
 
 
+def _notable(name: _Name, opt: _Option) -> int:
+    """How far a town stands on its own: 2 a region's seat, 1 a town of some size, 0 neither.
+
+    Only a place no other place of its name rivals, named by its own name or a
+    close spelling of it ("Avdiivka" for Avdiyivka). "Russia shelled Kherson":
+    the struck town lies in another country than the one the text names.
+    """
+    place = opt.place
+    if place.kind != "city" or opt.user or name.zipf > 0:
+        return 0
+    if not opt.flags & NAME_MAIN:
+        # Another spelling of the town's own name, not a foreign or former one
+        # ("Ashraf" for Behshahr) and not a short word ("Wal" for Waal).
+        main = fold(place.name)
+        if len(name.key) < 6 or SequenceMatcher(None, name.key, main).ratio() < 0.8:
+            return 0
+    if place.population < NOTABLE_POPULATION and place.feature_code != "PPLA":
+        return 0
+    floor = max(place.population // 10, 1_000)
+    if any(o is not opt and o.place.kind == "city" and o.place.population >= floor for o in name.options):
+        return 0
+    a1 = _admin1_key(opt)
+    seat = place.feature_code == "PPLA" or any(
+        o.place.kind == "admin1" and _admin1_key(o) == a1 for o in name.options
+    )  # "Kherson", "Kursk": the region bears the city's name
+    return 2 if seat and opt.flags & NAME_MAIN else 1
+
+
 class _Votes:
     """Document votes for countries or regions, minus the name's own vote."""
 
-    __slots__ = ("_own", "_total", "explicit")
+    __slots__ = ("_own", "_total", "explicit", "placed", "stated")
 
-    def __init__(self, total: Counter, own, explicit=None) -> None:
+    def __init__(self, total: Counter, own, explicit=None, stated=None, placed=None) -> None:
         self._total = total
         self._own = own
         self.explicit = explicit  # the votes the document states outright (names, qualifiers)
+        self.stated = stated  # country votes cast by names and places, not by demonyms
+        self.placed = placed  # country votes cast by places (towns, regions, qualifiers) only
 
     def get(self, key, default=0):
         value = self._total.get(key, 0) - (1 if key == self._own and key is not None else 0)
@@ -616,6 +677,18 @@ class _Votes:
 
     def any_positive(self) -> bool:
         return any(self.get(k) for k in self._total)
+
+    def any_stated(self, *, places_only: bool = False) -> bool:
+        """Whether places or country names (not demonyms alone) put the document elsewhere.
+
+        With ``places_only``, only towns, regions and qualifiers count, not the
+        bare name of a country ("Russia shelled Kherson").
+        """
+        votes = self.placed if places_only else self.stated
+        if votes is None:
+            return self.any_positive()
+        own = self._own
+        return any(v - (1 if k == own else 0) > 0 for k, v in votes.items())
 
     def top(self) -> int:
         """The largest vote (0 when none)."""
@@ -889,6 +962,7 @@ def _choose(
         or (place.kind == "admin1" and (opt.flags & NAME_QUALIFIED or place.population == 0))
     )
     conf = 0.5 + 0.45 * (1.0 - math.exp(-max(margin, 0.0) / 2.0))
+    notable = _notable(name, opt)
     ok = True
     all_weak = all(i in weak for i in occ)
     zipf = name.zipf
@@ -900,15 +974,23 @@ def _choose(
         ok = False  # "Alexander Mazegora", "Sergei Sobyanin"
     elif not big and not explicit and name.person:
         ok = False  # "Mr. Jones" or "Tom Jones" earlier: "Jones" is him throughout
-    elif not big and not explicit and alt_only and (zipf > 0 or evidence == 0):
+    elif not big and not explicit and alt_only and (zipf > 0 or evidence == 0) and not notable:
         ok = False  # "Bush" for Būsh, "Hamas" for Hamm: alternate names of small places need more
     elif place.kind == "city" and " " in name.key and not opt.user and all(i in determiner for i in occ):
         ok = False  # "the White House", "the Pentagon": a town takes no article
     elif evidence < 2 and zipf >= COMMON_WORD_ZIPF and (all_weak or not big):
         ok = False  # "Echo", "Reading": a common word needs strong evidence
     elif not big and evidence == 0:
-        if all_weak or country_votes.any_positive() or zipf > 0:
-            ok = False  # small place, no evidence, and the document is about elsewhere
+        if zipf > 0 or (all_weak and not notable):
+            ok = False  # a small place, no evidence, and a word or a capitalised sentence opener
+        elif notable < 2 and country_votes.any_stated(places_only=bool(notable)):
+            # The document names places in another country (or, for a town of
+            # no standing, another country).
+            ok = False
+        elif place.population < DEMONYM_VETO_POPULATION and country_votes.any_positive():
+            # A demonym of another country vetoes only villages: "Russian
+            # officials claimed Vuhledar" still names the town.
+            ok = False
         else:
             conf = min(conf, 0.5)
     if evidence == 0:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 
 import pytest
+import shapely
 
 from gazetteer import Gazetteer
 
@@ -143,6 +144,33 @@ def test_not_places(gaz, text, surface):
     assert not any(surface in t for t, _, _ in found), found
 
 
+# War reporting names the acting side by a demonym or its country, and the
+# struck town in another country: (text, surface, lat, lon).
+STRUCK_TOWNS = [
+    ("Russian forces shelled Kherson on Tuesday, killing two civilians.", "Kherson", 46.64, 32.61),
+    ("Russian troops kept up their assault on Bakhmut through the winter.", "Bakhmut", 48.59, 38.0),
+    ("Russian forces pushed toward Avdiivka after weeks of bombardment.", "Avdiivka", 48.14, 37.75),
+    ("Russian drones struck an apartment block in Pokrovsk overnight.", "Pokrovsk", 48.28, 37.18),
+    ("Russian marines lost dozens of tanks outside Vuhledar.", "Vuhledar", 47.78, 37.25),
+    ("Russia shelled Kherson again, the governor said.", "Kherson", 46.64, 32.61),
+    ("Moscow said its forces had shelled Kherson.", "Kherson", 46.64, 32.61),
+    ("Russian officials claimed the capture of Vuhledar.", "Vuhledar", 47.78, 37.25),
+    ("Ukrainian officials said Russian drones hit Pokrovsk.", "Pokrovsk", 48.28, 37.18),
+]
+
+
+@pytest.mark.parametrize("text, surface, lat, lon", STRUCK_TOWNS)
+def test_the_attackers_country_does_not_hide_the_struck_town(gaz, text, surface, lat, lon):
+    m = the_mention(gaz, text, surface)
+    assert m.place.country == "UA" and km(m.place.lat, m.place.lon, lat, lon) < 15
+
+
+def test_a_demonym_still_vetoes_a_village_elsewhere(gaz):
+    # Lisa is a Romanian village and Missy a French one: here they are people.
+    text = "American teacher Lisa visited Ohio; Missy stayed home."
+    assert {m.text for m in places_in(gaz, text)} == {"Ohio"}
+
+
 def test_demonyms_refer_to_countries(gaz):
     text = "Ukrainian forces hit Russian and North Korean units."
     demonyms = [(m.text, m.place.id, m.kind) for m in gaz.find(text) if m.demonym]
@@ -242,9 +270,8 @@ def test_get_and_geometry(gaz):
     kursk = gaz.lookup("Kursk Oblast")[0]
     assert gaz.get(kursk.id) == kursk
     shape = gaz.geometry(kursk)
-    assert shape is not None and shape.contains(__import__("shapely").Point(kursk.lon, kursk.lat)) or shape.distance(
-        __import__("shapely").Point(kursk.lon, kursk.lat)
-    ) < 0.5
+    assert shape is not None
+    assert shape.contains(shapely.Point(kursk.lon, kursk.lat))  # shapely speaks (lon, lat)
     assert gaz.get("gn:0") is None
 
 
