@@ -6,29 +6,16 @@ as does any console error or uncaught exception on the page.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-import geopandas as gpd
 import pandas as pd
 import pytest
 from conftest import require_chromium
-from shapely.geometry import Point, box
+from render_helpers import Opened, load_frame
+from shapely.geometry import box
 
 from geomap.render import write_map
 from geomap.render.snapshot import CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
-
-DATA = Path(__file__).parent / "data" / "render"
-
-
-def load_frame() -> gpd.GeoDataFrame:
-    rows = json.loads((DATA / "incidents.json").read_text(encoding="utf-8"))
-    frame = pd.DataFrame(rows)
-    frame["event_date"] = pd.to_datetime(frame["event_date"])
-    geometry = [Point() if pd.isna(r.latitude) else Point(r.longitude, r.latitude) for r in frame.itertuples()]
-    return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
 
 
 class Regions:
@@ -60,22 +47,6 @@ def browser():
         browser.close()
 
 
-class Opened:
-    """A map page plus what went wrong on it."""
-
-    def __init__(self, page):
-        self.page = page
-        self.errors: list[str] = []
-        self.blocked: list[str] = []
-
-    def shown(self) -> list[str]:
-        return sorted(self.page.evaluate("geomap.shownIds()"))
-
-    def check_clean(self):
-        assert self.blocked == [], f"page tried to fetch {self.blocked}"
-        assert self.errors == [], f"console errors: {self.errors}"
-
-
 @pytest.fixture(scope="module")
 def maps(tmp_path_factory):
     folder = tmp_path_factory.mktemp("maps")
@@ -99,21 +70,7 @@ def open_map(browser, maps):
 
     def opener(cluster=True) -> Opened:
         page = browser.new_page(viewport={"width": 1280, "height": 800})
-        opened = Opened(page)
-
-        def route(route):
-            url = route.request.url
-            if url.startswith(("file://", "data:")):
-                route.continue_()
-            else:
-                opened.blocked.append(url)
-                route.abort()
-
-        page.route("**/*", route)
-        page.on("console", lambda msg: opened.errors.append(msg.text) if msg.type == "error" else None)
-        page.on("pageerror", lambda err: opened.errors.append(str(err)))
-        page.goto(maps[cluster].resolve().as_uri())
-        page.wait_for_selector("html[data-geomap-ready]", state="attached", timeout=20_000)
+        opened = Opened(page).goto(maps[cluster])
         pages.append(opened)
         return opened
 
@@ -315,3 +272,51 @@ def test_cluster_popup_after_zoom(open_map):
     assert "A Shahed drone hit a residential building in Kharkiv overnight." in text
     assert "drones launched: 12" in text
     opened.check_clean()
+
+
+@pytest.fixture(scope="module")
+def real_gazetteer():
+    from gazetteer import Gazetteer
+
+    return Gazetteer()
+
+
+def test_real_offline_basemap_draws_borders_and_labels(browser, real_gazetteer, tmp_path):
+    path = write_map(FRAME, tmp_path / "real.html", gazetteer=real_gazetteer, title="Real basemap")
+    opened = Opened(browser.new_page(viewport={"width": 1280, "height": 800})).goto(path)
+    page = opened.page
+    page.wait_for_timeout(300)  # labels are decluttered just after the map is ready
+    # Borders: the basemap's canvas shows the country fill and its grey border lines.
+    colours = page.evaluate(
+        """() => {
+        const canvas = document.querySelector('.leaflet-gm-base-pane canvas');
+        const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        let land = 0, border = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          const [r, g, b] = [data[i], data[i + 1], data[i + 2]];
+          if (r === 0xf3 && g === 0xf0 && b === 0xe8) land++;
+          else if (Math.abs(r - 0x7d) < 24 && Math.abs(g - 0x7a) < 24 && Math.abs(b - 0x73) < 24) border++;
+        }
+        return {land: land / (data.length / 4), border: border};
+      }"""
+    )
+    assert colours["land"] > 0.2, colours
+    assert colours["border"] > 200, colours
+    # Labels: names in the window, left visible by decluttering.
+    visible = page.evaluate(
+        """(kind) => Array.from(document.querySelectorAll('.gm-label-' + kind + ' span')).filter(s => {
+            const r = s.getBoundingClientRect();
+            return s.style.visibility !== 'hidden' && r.width > 0 && r.left >= 0 && r.top >= 0
+              && r.right <= innerWidth && r.bottom <= innerHeight;
+          }).map(s => s.textContent)""",
+        "country",
+    )
+    assert "Ukraine" in visible and len(visible) >= 3, visible
+    places = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.gm-label-place span'))
+            .filter(s => s.style.visibility !== 'hidden').map(s => s.textContent)"""
+    )
+    assert "Kyiv" in places, places
+    assert opened.shown() == MAPPED
+    opened.check_clean()
+    page.close()

@@ -6,11 +6,10 @@ import base64
 import gzip
 import json
 import re
-from pathlib import Path
 
-import geopandas as gpd
 import pandas as pd
 import pytest
+from render_helpers import load_frame
 from shapely.geometry import Point, Polygon, box
 
 from gazetteer.model import Place
@@ -27,17 +26,6 @@ from geomap.render import (
 from geomap.render.basemap import build_basemap, extent
 from geomap.render.data import COUNTRY, POINT, REGION, build_payload, script_json
 from geomap.render.style import styles_for
-
-DATA = Path(__file__).parent / "data" / "render"
-
-
-def load_frame() -> gpd.GeoDataFrame:
-    rows = json.loads((DATA / "incidents.json").read_text(encoding="utf-8"))
-    frame = pd.DataFrame(rows)
-    frame["event_date"] = pd.to_datetime(frame["event_date"])
-    geometry = [Point() if pd.isna(r.latitude) else Point(r.longitude, r.latitude) for r in frame.itertuples()]
-    return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
-
 
 KURSK = box(34.1, 50.9, 36.6, 52.4)
 
