@@ -275,3 +275,61 @@ def test_png_snapshot(incidents_file, tmp_path):
     head = png.read_bytes()[:24]
     assert head[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", head[16:24]) == (900, 600)
+
+
+# --- the library function the command calls --------------------------------------------------
+
+
+def test_load_incidents_reports_and_goes_on(incident_folder, tmp_path):
+    from geomap.errors import UnreadableInputError
+    from geomap.load import load_incidents
+
+    errors = []
+    missing = tmp_path / "nosuch.geojson"
+    gdf = load_incidents(
+        [incident_folder / "a.geojson", missing], on_error=lambda source, err: errors.append((source, err))
+    )
+    assert len(gdf) == 5 and gdf.crs == "EPSG:4326"
+    assert [(source, type(err)) for source, err in errors] == [(str(missing), UnreadableInputError)]
+    with pytest.raises(UnreadableInputError, match="no such file or folder"):
+        load_incidents([missing])
+
+
+def test_load_incidents_mixes_files_and_articles(incidents_file):
+    from geomap.load import load_incidents
+
+    seen = []
+    gdf = load_incidents(
+        [incidents_file, DATA / "articles" / "strike.txt"], progress=lambda article, n: seen.append(article.source)
+    )
+    assert list(gdf["event_id"][:10]) == list(load_frame()["event_id"])
+    assert len(gdf) > 10 and seen == [str(DATA / "articles" / "strike.txt")]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("a.geojson", "{}", True),
+        ("a.csv", "x", True),
+        ("a.json", '{"type": "FeatureCollection", "features": []}', True),
+        ("a.json", '{"title": "An article", "text": "Shelling in Kharkiv."}', False),
+        ("a.txt", '{"type": "FeatureCollection"}', False),
+    ],
+)
+def test_is_incident_file(tmp_path, name, text, expected):
+    from geomap.load import is_incident_file
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    assert is_incident_file(path) is expected
+
+
+def test_progress_line_only_when_enabled(capsys):
+    from geomap.cli.options import Progress
+
+    for enabled in (False, True):
+        progress = Progress(enabled)
+        for _ in range(50):
+            progress(None, 2)
+        progress.done()
+    assert capsys.readouterr().err == "\r25 articles, 50 statements\r50 articles, 100 statements\r50 articles, 100 statements\n"
