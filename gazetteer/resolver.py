@@ -383,6 +383,40 @@ def _name_after(text: str, cand: Candidate, nxt: Candidate | None) -> bool:
     return _fold_word(after) not in _PLACE_SUFFIXES
 
 
+#: Lower-case words that take a sentence-opening word as a verb with its object
+#: ("Reading the report", "Turning to Bath"), not as a place doing something.
+_OBJECT_WORDS = frozenset(
+    """the a an this that these those his her their its our my your it them him me us
+    about through into over up out off between to for with from on upon""".split()
+)
+
+#: Lower-case words after a sentence-opening name that make the name the subject
+#: ("Reading is", "Reading beat Bath"): a place may well be.
+_SUBJECT_VERBS = frozenset(
+    """is was are were has had have will would could can may might must should shall did
+    does do said says remains remained became becomes""".split()
+)
+
+
+def _opens_as_verb(text: str, cand: Candidate, zipf: float) -> bool:
+    """"Reading the report, Bath officials said": a sentence opens with a verb, not a place.
+
+    A sentence-initial one-word name that is also an English word, followed by
+    what reads as its object (a determiner, pronoun or preposition), or an
+    ``-ing`` word followed by any lower-case word that is not a verb of its own.
+    """
+    if not cand.sentence_initial or cand.possessive or " " in cand.key or zipf <= 0:
+        return False
+    if text[cand.end : cand.end + 1] != " ":
+        return False  # "Reading, Pa.", "Reading." end the phrase
+    after = _after(text, cand)
+    if not after or not after.islower() or after in _SUBJECT_VERBS:
+        return False
+    if after in _OBJECT_WORDS and zipf >= COMMON_WORD_ZIPF:
+        return True
+    return cand.key.endswith("ing") and not after.endswith("ed")
+
+
 #: Verbs of speech after a name make it a speaker ("Jones said").
 _SPEECH = frozenset("said says told added wrote explained asked noted stated testified recalled".split())
 
@@ -464,6 +498,7 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
     rejected: set[int] = set()
     weak: set[int] = set()  # sentence-initial: capitalised whatever it is
     determiner: set[int] = set()  # after "the": towns take no article ("the White House")
+    verbish: set[int] = set()  # a sentence-opening verb: "Reading the report"
     personish: set[int] = set()  # next to a capitalised non-place word: a person's or firm's name?
     country_votes: Counter = Counter()
     demonym_votes: Counter = Counter()  # the part of country_votes that demonyms cast
@@ -499,6 +534,8 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
             name.qualifiers.update(_qualifier(text, cand, nxt, store))
         if cand.sentence_initial:
             weak.add(i)
+            if " " not in cand.key and _opens_as_verb(text, cand, store.zipf(cand.key)):
+                verbish.add(i)
         if _before(text, cand) == "the":
             determiner.add(i)
         if not cand.possessive:
@@ -585,7 +622,9 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
             )
             named = _Votes(named_total, named_regions.get(key))
             av = _Votes(total_admin1, derived_admin1.get(key), explicit=named)
-            chosen[key] = _choose(store, name, occ, weak, personish, cv, av, anchor_arrays, determiner, shared)
+            chosen[key] = _choose(
+                store, name, occ, weak, personish, cv, av, anchor_arrays, determiner, shared, verbish
+            )
             static = name.static
             if static and (len(static) == 1 or static[0][0] - static[1][0] > MAX_CONTEXT) and static[0][2] == 2:
                 settled.add(key)  # explicit and unrivalled: no context can change it
@@ -622,8 +661,8 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
         if got is None:
             continue
         opt, conf, reason, ok = got[:4]
-        if not ok:
-            continue
+        if not ok or i in verbish:
+            continue  # "Reading the report" is a verb even where "Reading, Pa." is the town
         if i in weak and reason in ("population", "only-candidate"):
             reason = "one-sense"
         alts = tuple(o.place for o in names[cand.key].options if o is not opt)[:5]
@@ -890,7 +929,17 @@ def _ensure_static(store, name: _Name) -> None:
 
 
 def _choose(
-    store, name: _Name, occ, weak, personish, country_votes, admin1_votes, anchors, determiner=frozenset(), shared=None
+    store,
+    name: _Name,
+    occ,
+    weak,
+    personish,
+    country_votes,
+    admin1_votes,
+    anchors,
+    determiner=frozenset(),
+    shared=None,
+    verbish=frozenset(),
 ):
     """Score every option of one name; return (option, confidence, reason, accepted, evidence, big)."""
     _ensure_static(store, name)
@@ -968,7 +1017,9 @@ def _choose(
     zipf = name.zipf
     alt_only = not opt.flags & (NAME_MAIN | NAME_QUALIFIED) and not opt.user
     explicit = reason is not None and reason.split(":")[0] in ("user-place", "qualifier", "qualified-admin1", "country")
-    if not big and not explicit and zipf >= VERY_COMMON_WORD_ZIPF:
+    if not explicit and all(i in verbish for i in occ):
+        ok = False  # "Reading the report": only a qualifier ("Reading, Pa.") makes it the town
+    elif not big and not explicit and zipf >= VERY_COMMON_WORD_ZIPF:
         ok = False  # "May", "Road": words first
     elif not big and evidence < 2 and any(i in personish for i in occ):
         ok = False  # "Alexander Mazegora", "Sergei Sobyanin"

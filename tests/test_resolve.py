@@ -137,11 +137,21 @@ def test_text_resolves_to_expected_place(gaz, text, surface, kind, country, lat,
         ("The Washington Post reported from Kyiv.", "Washington"),
         ("Reading the report, officials in Moscow frowned.", "Reading"),
         ("Nice weather helped the harvest in Ukraine.", "Nice"),
+        # a sentence opening with a verb and its object, however English the rest
+        ("Reading the report, Bath officials said the plan was sound.", "Reading"),
+        ("Reading about the floods in Berkshire, England, residents worried.", "Reading"),
+        ("Turning to Bath, the council said it would rebuild the bridge.", "Turning"),
     ],
 )
 def test_not_places(gaz, text, surface):
     found = [(m.text, m.place.id, m.reason) for m in places_in(gaz, text)]
     assert not any(surface in t for t, _, _ in found), found
+
+
+def test_a_sentence_opening_verb_is_not_the_town_a_qualifier_names(gaz):
+    text = "Reading, Pa., reported floods. Reading the report, officials said it was sound. Reading is wet."
+    found = [(m.start, m.place.country, m.place.admin1) for m in places_in(gaz, text) if m.text == "Reading"]
+    assert found == [(0, "US", "Pennsylvania"), (text.index("Reading is"), "US", "Pennsylvania")]
 
 
 # War reporting names the acting side by a demonym or its country, and the
