@@ -24,6 +24,7 @@ __all__ = [
     "Mention",
     "Place",
     "PlacesFileError",
+    "UnknownKindError",
     "errors",
 ]
 
@@ -36,6 +37,7 @@ _EXPORTS = {
     "GazetteerError": "gazetteer.errors",
     "DataError": "gazetteer.errors",
     "PlacesFileError": "gazetteer.errors",
+    "UnknownKindError": "gazetteer.errors",
 }
 
 

@@ -2,7 +2,8 @@
 
     GazetteerError
     ├── DataError(GazetteerError, RuntimeError)      embedded data missing or corrupt
-    └── PlacesFileError(GazetteerError, ValueError)  a user places file (CSV/GeoJSON) is malformed
+    ├── PlacesFileError(GazetteerError, ValueError)  a user places file (CSV/GeoJSON) is malformed
+    └── UnknownKindError(GazetteerError, ValueError) a place kind the gazetteer does not have
 """
 
 from __future__ import annotations
@@ -18,3 +19,7 @@ class DataError(GazetteerError, RuntimeError):
 
 class PlacesFileError(GazetteerError, ValueError):
     """A user-supplied places file could not be read."""
+
+
+class UnknownKindError(GazetteerError, ValueError):
+    """A place kind was asked for that the gazetteer does not have (``shapes("planet")``)."""

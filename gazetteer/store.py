@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 import marisa_trie
 
-from gazetteer.errors import DataError
+from gazetteer.errors import DataError, UnknownKindError
 from gazetteer.model import PLACE_KINDS, Place
 
 if TYPE_CHECKING:
@@ -356,9 +356,14 @@ class Store:
         points of the big cities only (national capitals and places of at least
         :data:`CITY_SHAPE_POPULATION` people): a few thousand labels for a
         basemap, not all 235,000 populated places.
+
+        Raises
+        ------
+        gazetteer.errors.UnknownKindError
+            If ``kind`` is not one of :data:`KINDS`.
         """
         if kind not in KINDS:
-            raise ValueError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+            raise UnknownKindError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
         if kind == "city":
             return self._city_points()
         if self._shape_index is None:

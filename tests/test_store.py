@@ -7,7 +7,7 @@ import shutil
 import pytest
 from shapely.geometry import Point
 
-from gazetteer.errors import DataError
+from gazetteer.errors import DataError, UnknownKindError
 from gazetteer.model import Place
 from gazetteer.normalize import fold, fold_text
 from gazetteer.store import (
@@ -225,7 +225,9 @@ def test_shapes(store):
     assert ukraine.contains(Point(30.52, 50.45))  # Kyiv
     seas = dict((p.name, g) for p, g in store.shapes("sea"))
     assert seas["Black Sea"].contains(Point(34.0, 43.0))
-    with pytest.raises(ValueError):
+    with pytest.raises(UnknownKindError, match="planet"):
+        store.shapes("planet")
+    with pytest.raises(ValueError):  # callers' "except ValueError" still works
         store.shapes("planet")
 
 
