@@ -608,6 +608,8 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
         total_country = country_votes + Counter(derived_country.values())
         total_admin1 = admin1_votes + Counter(derived_admin1.values())
         named_total = admin1_votes + Counter(named_regions.values())
+        stated_country = total_country - demonym_votes
+        placed_country = stated_country - named_votes
         for key, name in names.items():
             if name.org or not name.options:
                 continue
@@ -617,8 +619,8 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
             cv = _Votes(
                 total_country,
                 derived_country.get(key),
-                stated=total_country - demonym_votes,
-                placed=total_country - demonym_votes - named_votes,
+                stated=stated_country,
+                placed=placed_country,
             )
             named = _Votes(named_total, named_regions.get(key))
             av = _Votes(total_admin1, derived_admin1.get(key), explicit=named)
@@ -741,24 +743,19 @@ def _nearest_anchors(name: _Name, anchors) -> list[tuple[float, str]] | None:
     """
     if anchors is None:
         return None
-    mask = anchors.keys != name.key
-    if not mask.any():
+    key = name.key
+    pts = [pt for pt in anchors.points if pt[3] != key]
+    if not pts:
         return None
-    names = [n for n, keep in zip(anchors.names, mask.tolist()) if keep]
-    if len(name.options) * len(names) <= 64:
+    if len(name.options) * len(pts) <= 64:
         # numpy's per-call overhead dominates small problems. Distances only
         # matter below a few hundred km, where the equirectangular
         # approximation is within a fraction of a per cent of the great circle.
-        pts = [
-            (la, lo, n)
-            for la, lo, n, keep in zip(anchors.lat.tolist(), anchors.lon.tolist(), anchors.names, mask.tolist())
-            if keep
-        ]
         out = []
         for o in name.options:
             la1, lo1 = math.radians(o.place.lat), math.radians(o.place.lon)
             best, best_name = None, None
-            for la, lo, n in pts:
+            for la, lo, n, _key in pts:
                 dl = abs(lo - lo1)
                 if dl > math.pi:
                     dl = 2 * math.pi - dl
@@ -768,6 +765,8 @@ def _nearest_anchors(name: _Name, anchors) -> list[tuple[float, str]] | None:
                     best, best_name = d, n
             out.append((6371.0 * math.sqrt(best), best_name))
         return out
+    mask = anchors.keys != key
+    names = [n for n, keep in zip(anchors.names, mask.tolist()) if keep]
     lat2, lon2 = anchors.lat[mask][None, :], anchors.lon[mask][None, :]
     lat1 = np.radians([o.place.lat for o in name.options])[:, None]
     lon1 = np.radians([o.place.lon for o in name.options])[:, None]
@@ -780,13 +779,17 @@ def _nearest_anchors(name: _Name, anchors) -> list[tuple[float, str]] | None:
 class _Anchors:
     """Confidently resolved places of a pass, as arrays for distance computations."""
 
-    __slots__ = ("keys", "lat", "lon", "names")
+    __slots__ = ("keys", "lat", "lon", "names", "points")
 
     def __init__(self, anchors: list[tuple[str, Place]]) -> None:
         self.keys = np.array([k for k, _ in anchors], dtype=object)
         self.names = [p.name for _, p in anchors]
         self.lat = np.radians([p.lat for _, p in anchors])
         self.lon = np.radians([p.lon for _, p in anchors])
+        # The same as plain tuples (lat, lon in radians, name, key) for small problems.
+        self.points = [
+            (math.radians(p.lat), math.radians(p.lon), p.name, k) for k, p in anchors
+        ]
 
 
 def _short_form(key: str, full_name: str) -> bool:
@@ -913,7 +916,8 @@ def _ensure_static(store, name: _Name) -> None:
     """Compute (or fetch) the document-independent part of a name's scores."""
     if name.static is not None:
         return
-    plain = not (name.county_word or name.region_word or name.qualifiers or any(o.user for o in name.options))
+    # User places come first in a name's options (see _options).
+    plain = not (name.county_word or name.region_word or name.qualifiers or (name.options and name.options[0].user))
     held = _option_cache.get(id(store))
     cache_key = ("static", name.key, len(name.options))
     if plain and held is not None and held[0] is store and cache_key in held[1]:
@@ -946,37 +950,50 @@ def _choose(
     scored = []
     dominant = country_votes.top()
     nearest = _nearest_anchors(name, anchors)
+    # The votes as plain dicts, read inline: this loop runs for every option of
+    # every name in every pass, and method calls dominated it.
+    c_total, c_own = country_votes._total, country_votes._own
+    a_total, a_own = admin1_votes._total, admin1_votes._own
+    a_explicit = admin1_votes.explicit
+    own_votes, own_regions = name.own_votes, name.own_regions
+    regions = name.regions
     for k, (score, reason, evidence, opt, a1) in enumerate(name.static):
         place = opt.place
-        if shared and a1:
-            others = shared.get(a1, 0) - (a1 in name.regions)
-            if others > 0:
-                score += 0.8 * min(others, 3)
+        kind = place.kind
+        why = None  # what context decided it, formatted only for the winner
+        if a1:
+            if shared:
+                others = shared.get(a1, 0) - (a1 in regions)
+                if others > 0:
+                    score += 0.8 * min(others, 3)
+                    evidence = max(evidence, 1)
+            av = a_total.get(a1, 0) - (a1 == a_own)
+            if av > 0 and kind != "admin1":
+                # A region the text names outright weighs more than one inferred
+                # from other resolved places (which may themselves be wrong).
+                explicit_region = a_explicit is None or a_explicit.get(a1) > 0
+                score += REGION_CONTEXT if explicit_region else DERIVED_REGION_CONTEXT
+                evidence = 2
+                why = ("context-admin1", a1)
+            elif kind == "admin1" and max(av, 0) > own_regions.get(a1, 0):
+                # Other places the text puts in this region make its name as likely
+                # as a town inside it: "Quebec" among Levis and Saguenay is the
+                # province. Its own name's votes do not count.
+                score += REGION_CONTEXT
                 evidence = max(evidence, 1)
-        if a1 and place.kind != "admin1" and admin1_votes.get(a1):
-            # A region the text names outright weighs more than one inferred
-            # from other resolved places (which may themselves be wrong).
-            explicit_region = admin1_votes.explicit is None or admin1_votes.explicit.get(a1) > 0
-            score += REGION_CONTEXT if explicit_region else DERIVED_REGION_CONTEXT
-            evidence = 2
-            reason = reason or f"context-admin1:{a1[0]}.{a1[1]}"
-        elif a1 and place.kind == "admin1" and admin1_votes.get(a1) > name.own_regions.get(a1, 0):
-            # Other places the text puts in this region make its name as likely
-            # as a town inside it: "Quebec" among Levis and Saguenay is the
-            # province. Its own name's votes do not count.
-            score += REGION_CONTEXT
-            evidence = max(evidence, 1)
         # The name's own votes as a country do not vouch for its namesake towns:
         # "Mexico" alone does not make Mexico City the likelier sense.
         cv = 0
-        if place.kind != "country":
-            cv = country_votes.get(place.country, 0) - name.own_votes.get(place.country, 0)
+        if kind != "country":
+            country = place.country
+            cv = max(c_total.get(country, 0) - (country == c_own and country is not None), 0)
+            cv -= own_votes.get(country, 0)
         if cv > 0:
             score += COUNTRY_CONTEXT + 0.5 * min(cv, 4)
             evidence = max(evidence, 1)
-        elif place.kind in ("city", "other") and dominant >= DOMINANT_VOTES:
+        elif dominant >= DOMINANT_VOTES and kind in ("city", "other"):
             score -= FOREIGN_PENALTY  # a document all about one country: a town elsewhere is unlikely
-        if nearest is not None and place.kind in ("city", "admin1", "other"):
+        if nearest is not None and kind in ("city", "admin1", "other"):
             best_d, best_name = nearest[k]
             if best_d <= 30:
                 score += 3.0
@@ -988,12 +1005,15 @@ def _choose(
                 score += 0.4
             if best_d <= 250:
                 evidence = 2
-                reason = reason or f"near:{best_name}"
+                why = why or ("near", best_name)
         if cv > 0:
-            reason = reason or f"context-country:{place.country}"
-        scored.append((score, evidence, reason, opt))
+            why = why or ("context-country", place.country)
+        scored.append((score, evidence, reason, opt, why))
     scored.sort(key=lambda t: t[0], reverse=True)
-    score, evidence, reason, opt = scored[0]
+    score, evidence, reason, opt, why = scored[0]
+    if reason is None and why is not None:
+        tag, what = why
+        reason = f"{tag}:{what[0]}.{what[1]}" if tag == "context-admin1" else f"{tag}:{what}"
     margin = score - scored[1][0] if len(scored) > 1 else 4.0
     place = opt.place
     if reason is None:
@@ -1011,7 +1031,8 @@ def _choose(
         or (place.kind == "admin1" and (opt.flags & NAME_QUALIFIED or place.population == 0))
     )
     conf = 0.5 + 0.45 * (1.0 - math.exp(-max(margin, 0.0) / 2.0))
-    notable = _notable(name, opt)
+    # Only a place with no evidence and not big needs its standing weighed.
+    notable = _notable(name, opt) if not big and evidence == 0 else 0
     ok = True
     all_weak = all(i in weak for i in occ)
     zipf = name.zipf
