@@ -199,9 +199,10 @@
         chunkProgress: function (done, total) { if (done >= total) { self._settled(); } },
         showCoverageOnHover: false,
         // Clustering the last zoom levels, where almost every point is alone, is
-        // most of markercluster's cost (100k points: 8.6 s instead of about 1 s); from
-        // town level on every incident is drawn, and a click lists all at a spot.
-        disableClusteringAtZoom: 11,
+        // most of markercluster's cost (100k points: 8.6 s when clustering up to 16;
+        // adding them took 1.9 s up to zoom 10 and 0.8 s up to zoom 9); from zoom 10
+        // (a town and its surroundings) every incident is drawn, and a click lists all at a spot.
+        disableClusteringAtZoom: 10,
         maxClusterRadius: 45,
         iconCreateFunction: function (cluster) { return clusterIcon(cluster, data); }
       });
