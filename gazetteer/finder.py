@@ -282,7 +282,7 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
             if key in _COMPASS:
                 continue
             user = user_names.get(key) if user_names else None
-            iso, entries = lookup(key)
+            iso, entries, words = lookup(key)
             if not entries and not user and iso is None:
                 continue
             cand = _match(store, text, folded, offsets, p, key, n, ntext)
@@ -291,7 +291,7 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
             if entries and (not cand.text.isupper() or (len(key) <= 2 and key not in ("us", "uk") and text[cand.start - 2 : cand.start] != ", ")):
                 # Abbreviations ("US", "UK") collide with words ("us"): only in
                 # capitals, and two-letter ones ("OK", "IN") only after a comma.
-                entries = [e for e in entries if e[1] & ~_NAME_ABBREV]
+                entries = words
                 if not entries and not user:
                     continue
             if iso is not None and not all(w[:1].isupper() for w in cand.text.split()):
@@ -339,7 +339,7 @@ _caches: dict[int, tuple[object, dict]] = {}
 
 
 def _lookup_for(store):
-    """``lookup(key) -> (demonym ISO2 or None, entries)``, memoised for ``store``."""
+    """``lookup(key) -> (demonym ISO2 or None, entries, non-abbreviation entries)``, memoised."""
     held = _caches.get(id(store))
     if held is None or held[0] is not store:
         held = (store, {})
@@ -353,7 +353,10 @@ def _lookup_for(store):
             iso = store.demonym(key)
             if iso is None and key.endswith("s"):
                 iso = store.demonym(key[:-1])  # plurals: "Ukrainians"
-            found = (iso, tuple(store.entries(key)) if iso is None else ())
+            entries = tuple(store.entries(key)) if iso is None else ()
+            # The entries that are not abbreviations, for spans not in capitals.
+            words = tuple(e for e in entries if e[1] & ~_NAME_ABBREV)
+            found = (iso, entries, words)
             if len(cache) >= _CACHE_SIZE:
                 cache.clear()
             cache[key] = found
@@ -405,7 +408,7 @@ def _inflected(text, folded, offsets, p, ends, lookup) -> Candidate | None:
         forms = [_lemmas(folded[a:b]) for a, b in words[:count]]
         phrases = forms[0] if count == 1 else [f"{x} {y}" for x in forms[0] for y in forms[1]]
         for phrase in phrases[1:] if count == 1 else phrases:
-            iso, entries = lookup(phrase)
+            iso, entries, _words = lookup(phrase)
             if not entries or iso is not None:
                 continue
             s, e = offsets[p], offsets[words[count - 1][1] - 1] + 1

@@ -1038,7 +1038,7 @@ def _choose(
     zipf = name.zipf
     alt_only = not opt.flags & (NAME_MAIN | NAME_QUALIFIED) and not opt.user
     explicit = reason is not None and reason.split(":")[0] in ("user-place", "qualifier", "qualified-admin1", "country")
-    if not explicit and all(i in verbish for i in occ):
+    if verbish and not explicit and all(i in verbish for i in occ):
         ok = False  # "Reading the report": only a qualifier ("Reading, Pa.") makes it the town
     elif not big and not explicit and zipf >= VERY_COMMON_WORD_ZIPF:
         ok = False  # "May", "Road": words first
