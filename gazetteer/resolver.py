@@ -610,6 +610,7 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
         named_total = admin1_votes + Counter(named_regions.values())
         stated_country = total_country - demonym_votes
         placed_country = stated_country - named_votes
+        top2 = _top2(total_country)
         for key, name in names.items():
             if name.org or not name.options:
                 continue
@@ -621,6 +622,7 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
                 derived_country.get(key),
                 stated=stated_country,
                 placed=placed_country,
+                top2=top2,
             )
             named = _Votes(named_total, named_regions.get(key))
             av = _Votes(total_admin1, derived_admin1.get(key), explicit=named)
@@ -682,14 +684,14 @@ def _notable(name: _Name, opt: _Option) -> int:
     place = opt.place
     if place.kind != "city" or opt.user or name.zipf > 0:
         return 0
-    if not opt.flags & NAME_MAIN:
+    main = opt.flags & NAME_MAIN
+    if place.population < NOTABLE_POPULATION and (place.feature_code != "PPLA" or not main):
+        return 0
+    if not main:
         # Another spelling of the town's own name, not a foreign or former one
         # ("Ashraf" for Behshahr) and not a short word ("Wal" for Waal).
-        main = fold(place.name)
-        if len(name.key) < 6 or SequenceMatcher(None, name.key, main).ratio() < 0.8:
+        if len(name.key) < 6 or SequenceMatcher(None, name.key, fold(place.name)).ratio() < 0.8:
             return 0
-    if place.population < NOTABLE_POPULATION and place.feature_code != "PPLA":
-        return 0
     floor = max(place.population // 10, 1_000)
     if any(o is not opt and o.place.kind == "city" and o.place.population >= floor for o in name.options):
         return 0
@@ -697,17 +699,18 @@ def _notable(name: _Name, opt: _Option) -> int:
     seat = place.feature_code == "PPLA" or any(
         o.place.kind == "admin1" and _admin1_key(o) == a1 for o in name.options
     )  # "Kherson", "Kursk": the region bears the city's name
-    return 2 if seat and opt.flags & NAME_MAIN else 1
+    return 2 if seat and main else 1
 
 
 class _Votes:
     """Document votes for countries or regions, minus the name's own vote."""
 
-    __slots__ = ("_own", "_total", "explicit", "placed", "stated")
+    __slots__ = ("_own", "_top2", "_total", "explicit", "placed", "stated")
 
-    def __init__(self, total: Counter, own, explicit=None, stated=None, placed=None) -> None:
+    def __init__(self, total: Counter, own, explicit=None, stated=None, placed=None, top2=None) -> None:
         self._total = total
         self._own = own
+        self._top2 = top2  # the two largest (vote, key), when the caller computed them once for many
         self.explicit = explicit  # the votes the document states outright (names, qualifiers)
         self.stated = stated  # country votes cast by names and places, not by demonyms
         self.placed = placed  # country votes cast by places (towns, regions, qualifiers) only
@@ -733,7 +736,19 @@ class _Votes:
 
     def top(self) -> int:
         """The largest vote (0 when none)."""
-        return max((self.get(k) for k in self._total), default=0)
+        if self._top2 is None:
+            return max((self.get(k) for k in self._total), default=0)
+        # Only the first may lose the name's own vote.
+        (v1, k1), (v2, _k2) = self._top2
+        if k1 is not None and k1 == self._own:
+            v1 -= 1
+        return max(v1, v2, 0)
+
+
+def _top2(votes: Counter) -> tuple[tuple[int, object], tuple[int, object]]:
+    """The two largest (vote, key) of ``votes``, padded with (0, None)."""
+    best = sorted(((v, k) for k, v in votes.items()), key=lambda t: t[0], reverse=True)[:2]
+    return tuple(best + [(0, None)] * (2 - len(best)))
 
 
 def _nearest_anchors(name: _Name, anchors) -> list[tuple[float, str]] | None:
@@ -1034,7 +1049,7 @@ def _choose(
     # Only a place with no evidence and not big needs its standing weighed.
     notable = _notable(name, opt) if not big and evidence == 0 else 0
     ok = True
-    all_weak = all(i in weak for i in occ)
+    all_weak = bool(weak) and all(i in weak for i in occ)
     zipf = name.zipf
     alt_only = not opt.flags & (NAME_MAIN | NAME_QUALIFIED) and not opt.user
     explicit = reason is not None and reason.split(":")[0] in ("user-place", "qualifier", "qualified-admin1", "country")
