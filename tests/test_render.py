@@ -193,6 +193,15 @@ def test_cdn_links_instead_of_inlining(frame):
     assert "GeomapKit" in page  # our own code is always inside
 
 
+@pytest.mark.parametrize(("tiles", "url"), [(None, "tile.openstreetmap.org"), ("OpenTopoMap", "tile.opentopomap.org")])
+def test_cdn_map_uses_online_tiles_not_the_embedded_basemap(frame, tiles, url):
+    page = render_map(frame, gazetteer=FakeGazetteer(), cdn=True, tiles=tiles).html()
+    assert not [d for d in embedded(page) if isinstance(d, dict) and "bbox" in d]
+    assert url in page
+    # The region polygon belongs to the incidents, not to the basemap: still there.
+    assert len(incident_data(page)["regions"]) == 1
+
+
 def test_tiles_are_online_and_allowed(frame):
     built = render_map(frame, tiles="OpenStreetMap")
     page = built.html()
