@@ -53,7 +53,7 @@ def _size(ctx: click.Context, param: click.Parameter, value: str):
 @click.option(
     "--tiles",
     metavar="NAME",
-    help="Online tiles instead of the offline basemap (e.g. OpenStreetMap, 'CartoDB Positron'); "
+    help="Online tiles instead of the offline basemap (e.g. OpenStreetMap, OpenTopoMap); "
     "the map then needs the internet.",
 )
 @click.option("--cdn", is_flag=True, help="Load Leaflet and the basemap tiles (OpenStreetMap unless --tiles) from the web: "

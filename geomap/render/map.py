@@ -100,7 +100,7 @@ def render_map(
         Add a heat layer of the shown points.
     tiles : str, optional
         An online tile layer name known to folium/xyzservices (``OpenStreetMap``,
-        ``CartoDB Positron``); the page then loads tiles from the internet.
+        ``OpenTopoMap``); the page then loads tiles from the internet.
     cdn : bool
         Load Leaflet and plugins from a CDN instead of inlining them, and use
         online tiles (``tiles``, else :data:`CDN_TILES`) instead of the embedded
@@ -145,7 +145,7 @@ def render_map(
         # folium takes an unknown name for a custom URL and asks for its attribution.
         raise ConfigurationError(
             f"unknown tiles {tiles!r}: use a tile provider name such as OpenStreetMap or "
-            "'CartoDB Positron' (names from xyzservices.providers)"
+            "OpenTopoMap (names from xyzservices.providers)"
         ) from err
     # folium's own defaults are CDN links (and jQuery/Bootstrap we do not use):
     # the Assets element below supplies what the page needs instead.
