@@ -99,6 +99,7 @@ def map_command(
       geomap map seeds/ -o maps/seeds.html
       geomap map incidents.geojson --type Battles --since 2024-12-01 --png maps/battles.png
       geomap map seeds/ --heat --no-cluster --title "Kursk, December 2024"
+      geomap map 'out/*.geojson' news/ -o maps/all.html   # incident files and articles
     """
     from gazetteer import Gazetteer
     from geomap.errors import EmptyResultError
