@@ -206,6 +206,14 @@ def test_country_needs_in_to_be_a_location():
         ("the strike killed a nurse and wounded her son", 1, 1),
         ("gunmen shot dead a priest", 1, None),
         ("a militia stabbed to death a farmer and wounded his wife", 1, 1),
+        # a date's numbers are no count, however near the verb
+        ("On 3 May 2025, an explosion in Kherson wounded four people.", None, 4),
+        ("Shelling on May 3, 2025 killed four people.", 4, None),
+        ("On 2025-05-03 shelling killed seven", 7, None),
+        ("In May 2025 a strike killed 4 and wounded 9", 4, 9),
+        ("The heaviest attack since 2022 killed 3 people", 3, None),
+        # a year-like figure beside no month or "in"/"since" is a count
+        ("the shelling has wounded 2025 people", None, 2025),
     ],
 )
 def test_counts(sentence, fatalities, injured):

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from geomap.extract.dates import date_spans
+
 __all__ = ["Counts", "count_items", "find_counts", "parse_number"]
 
 _UNITS = {
@@ -189,9 +191,15 @@ def count_items(sentence: str) -> list[tuple[str, str, int, int]]:
     lower = [t.lower() for t in tokens]
     items: list[tuple[str, str, int, int]] = []
     last_thing: str | None = None
+    # Digits inside "3 May 2025" or "since 2022" are a date, never a count
+    # ("Shelling on May 3, 2025 killed four": four, not 2025).
+    spans = date_spans(sentence) if any(t[0].isdigit() for t in tokens) else ()
     i = 0
     while i < len(tokens):
         word = lower[i]
+        if spans and word[0].isdigit() and any(a <= matches[i].start() < b for a, b in spans):
+            i += 1
+            continue
         # Most words start no number: skip them before parse_number's work.
         number = parse_number(tokens, i) if word[0].isdigit() or word in _NUMBER_WORDS or "-" in word else None
         if number is None:

@@ -26,7 +26,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-__all__ = ["find_date", "resolve_date"]
+__all__ = ["date_spans", "find_date", "resolve_date"]
 
 _MONTHS = {
     name: number
@@ -153,6 +153,45 @@ def is_background(sentence: str, published: date | None) -> bool:
     if match.group("year") is None:
         return True  # "last year", "years ago"
     return int(match.group("year")) < published.year
+
+
+#: A year beside a month name ("May 2025", "2025 May") that no pattern above
+#: catches because nothing like "in" comes before it.
+_MONTH_YEAR = (
+    re.compile(rf"\b{_MONTH}\s+{_YEAR}\b", re.IGNORECASE),
+    re.compile(rf"\b{_YEAR}\s+{_MONTH}(?!\w)", re.IGNORECASE),
+)
+_ABSOLUTE = frozenset({"iso", "dmy", "mdy", "month"})
+
+
+def date_spans(sentence: str) -> list[tuple[int, int]]:
+    """Character spans of the absolute date expressions and years in ``sentence``.
+
+    Counting needs them: the numbers of ``3 May 2025`` or ``since 2022`` are
+    no count of the killed, however close they stand to ``killed``.
+
+    Examples
+    --------
+    >>> s = "Shelling on May 3, 2025 killed four people."
+    >>> [s[a:b] for a, b in date_spans(s)]
+    ['May 3, 2025']
+    >>> s = "the worst attack since 2022 wounded 12"
+    >>> [s[a:b] for a, b in date_spans(s)]
+    ['since 2022']
+    """
+    spans = []
+    for kind, pattern in _PATTERNS:
+        if kind not in _ABSOLUTE:
+            continue
+        for match in pattern.finditer(sentence):
+            # "3 may be", "10 march on": month names only count capitalised, as in _resolve
+            if kind == "iso" or match.group("month")[0].isupper():
+                spans.append(match.span())
+    for pattern in (_PAST_YEAR, *_MONTH_YEAR):
+        for match in pattern.finditer(sentence):
+            if match.group("year") is not None and (pattern is _PAST_YEAR or match.group("month")[0].isupper()):
+                spans.append(match.span())
+    return sorted(spans)
 
 
 def resolve_date(sentence: str, published: date | None) -> tuple[date | None, int | None]:
