@@ -176,9 +176,21 @@ def test_mention_roles(sentence, names, expected):
     assert got == expected
 
 
-def test_near_gives_precision_two():
-    _, roles = _roles("an explosion near Tuapse", ["Tuapse"])
-    assert roles[0].precision == 2
+@pytest.mark.parametrize(
+    ("sentence", "precision"),
+    [
+        ("an explosion near Tuapse", 2),
+        ("an explosion near the village of Tuapse", 2),
+        ("clashes outside the front-line town of Tuapse", 2),
+        ("shelling north of the city of Tuapse", 2),
+        ("shelling in the outskirts of Tuapse", 2),
+        ("an explosion in the village of Tuapse", 1),
+        ("the southern city of Tuapse was hit", 1),
+    ],
+)
+def test_near_gives_precision_two(sentence, precision):
+    _, roles = _roles(sentence, ["Tuapse"])
+    assert (roles[0].kind, roles[0].precision) == ("locative", precision)
 
 
 def test_a_town_named_for_an_area_of_operations_is_near_it():

@@ -156,21 +156,18 @@ def _role(sentence: str, start: int, end: int, demonym: bool, kind: str) -> tupl
         return ("reporter", 1, None)
     if _REPORTER_AFTER.match(after) and not _LIST_AFTER.match(after):
         return ("reporter", 1, None)
-    # Skip the words between a preposition and the name ("in the southern city of").
-    stripped = before
-    while True:
-        match = _TRANSPARENT.search(stripped)
-        if not match or not match.group():
-            break
-        stripped = stripped[: match.start()]
+    stripped = _strip_transparent(before)
     of_head = _OF_HEAD.search(stripped)
     if of_head:
         precision = 2 if of_head.group(1).lower() in ("outskirts", "vicinity", "suburbs", "suburb") else 1
+        if precision == 1:
+            # "near the village of X" is near X, as "near X" is: the preposition
+            # before the head word sets the precision, not "of".
+            outer = _preposition_at_end(_strip_transparent(stripped[: of_head.start()]))
+            if outer is not None:
+                precision = LOCATIVE_PREPOSITIONS.get(re.sub(r"\s+", " ", outer.group(1).lower()), 1)
         return ("locative", precision, "of")
-    tail = stripped.rstrip()
-    match = None
-    if len(tail) < len(stripped):  # a preposition is followed by space
-        match = _PREPOSITION_AT_END.search(tail, max(0, len(tail) - _PREPOSITION_REACH))
+    match = _preposition_at_end(stripped)
     if match is None:
         return ("bare", 1, None)
     preposition = re.sub(r"\s+", " ", match.group(1).lower())
@@ -181,6 +178,24 @@ def _role(sentence: str, start: int, end: int, demonym: bool, kind: str) -> tupl
             return ("blocked", 1, preposition)
         return ("locative", LOCATIVE_PREPOSITIONS[preposition], preposition)
     return ("blocked", 1, preposition)
+
+
+def _strip_transparent(before: str) -> str:
+    """``before`` without the words between a preposition and a name ("in the southern city of")."""
+    stripped = before
+    while True:
+        match = _TRANSPARENT.search(stripped)
+        if not match or not match.group():
+            return stripped
+        stripped = stripped[: match.start()]
+
+
+def _preposition_at_end(stripped: str) -> re.Match[str] | None:
+    """The preposition (followed by space) that ends ``stripped``, if any."""
+    tail = stripped.rstrip()
+    if len(tail) == len(stripped):  # a preposition is followed by space
+        return None
+    return _PREPOSITION_AT_END.search(tail, max(0, len(tail) - _PREPOSITION_REACH))
 
 
 def _may_end_institution(before: str) -> bool:
