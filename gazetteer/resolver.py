@@ -674,6 +674,14 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
     return mentions
 
 
+def _has_seat(name: _Name, a1) -> bool:
+    """Whether a city of ``name`` at least :data:`REGION_SEAT_POPULATION` big lies in region ``a1``."""
+    return any(
+        t[4] == a1 and t[3].place.kind == "city" and t[3].place.population >= REGION_SEAT_POPULATION
+        for t in name.static
+    )
+
+
 def _notable(name: _Name, opt: _Option) -> int:
     """How far a town stands on its own: 2 a region's seat, 1 a town of some size, 0 neither.
 
@@ -1008,7 +1016,12 @@ def _choose(
             evidence = max(evidence, 1)
         elif dominant >= DOMINANT_VOTES and kind in ("city", "other"):
             score -= FOREIGN_PENALTY  # a document all about one country: a town elsewhere is unlikely
-        if nearest is not None and kind in ("city", "admin1", "other"):
+        if nearest is not None and kind in ("city", "admin1", "other") and not (
+            kind == "admin1" and a_total.get(a1, 0) <= (a1 == a_own) and _has_seat(name, a1)
+        ):
+            # A region whose seat shares its name ("Kherson") is near a place
+            # only when that place lies in it: its centroid is nowhere anyone
+            # wrote about, and may lie nearer a town elsewhere than the seat does.
             best_d, best_name = nearest[k]
             if best_d <= 30:
                 score += 3.0

@@ -175,6 +175,17 @@ def test_the_attackers_country_does_not_hide_the_struck_town(gaz, text, surface,
     assert m.place.country == "UA" and km(m.place.lat, m.place.lon, lat, lon) < 15
 
 
+def test_a_region_seat_beats_its_region_when_a_town_elsewhere_is_named(gaz):
+    # Kherson Oblast's centre lies nearer Dnipro than Kherson city does: that
+    # must not make bare "Kherson" the region.
+    text = "Russian troops shelled Kherson, the city said. Guns fire from across the Dnipro in Ukraine."
+    m = the_mention(gaz, text, "Kherson")
+    assert m.place.kind == "city" and km(m.place.lat, m.place.lon, 46.64, 32.61) < 10
+    # ... while a place inside the region still makes its name the region.
+    text = "Flooding hit Kherson region towns; Nova Kakhovka and Kherson were evacuated."
+    assert {m.place.kind for m in places_in(gaz, text) if m.text.startswith("Kherson")} >= {"admin1"}
+
+
 def test_a_demonym_still_vetoes_a_village_elsewhere(gaz):
     # Lisa is a Romanian village and Missy a French one: here they are people.
     text = "American teacher Lisa visited Ohio; Missy stayed home."
