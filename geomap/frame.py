@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
     from geomap.incidents import Incident
 
-__all__ = ["COLUMNS", "empty_frame", "filter_incidents", "parse_date", "to_frame"]
+__all__ = ["COLUMNS", "check_countries", "check_types", "empty_frame", "filter_incidents", "parse_date", "to_frame"]
 
 #: Columns of the incident frame, in order (``docs/schema.md``).
 COLUMNS: tuple[str, ...] = (
@@ -145,6 +145,109 @@ def parse_date(value: str | date | datetime | None, *, option: str = "date") -> 
         raise ConfigurationError(f"{option}: {value!r} is not a date (use YYYY-MM-DD)") from err
 
 
+def check_types(types: Sequence[str]) -> set[str]:
+    """The casefolded event and sub-event types asked for, each checked against ACLED's.
+
+    Raises
+    ------
+    ConfigurationError
+        For a type that is neither one of ACLED's six event types nor one of
+        their 25 sub-event types (:data:`geomap.extract.rules.EVENT_TYPES`).
+
+    Examples
+    --------
+    >>> sorted(check_types(["Battles", "air/drone strike"]))
+    ['air/drone strike', 'battles']
+    """
+    import difflib
+
+    from geomap.extract.rules import EVENT_TYPES
+
+    known = {name.casefold(): name for event, subs in EVENT_TYPES.items() for name in (event, *subs)}
+    wanted = set()
+    for value in (t.strip() for t in types if t and t.strip()):
+        wanted.add(value.casefold())
+        if value.casefold() not in known:
+            close = difflib.get_close_matches(value.casefold(), known, n=1, cutoff=0.6)
+            hint = f"did you mean {known[close[0]]!r}? " if close else ""
+            raise ConfigurationError(
+                f"--type: {value!r} is not an ACLED event or sub-event type; {hint}"
+                f"event types: {', '.join(EVENT_TYPES)}, or one of their 25 sub-event types "
+                "(geomap.extract.rules.EVENT_TYPES)"
+            )
+    return wanted
+
+
+def check_countries(countries: Sequence[str]) -> set[str]:
+    """ISO 3166-1 alpha-2 codes of the countries asked for by code or name.
+
+    Accepts alpha-2 (``RU``) and alpha-3 (``RUS``) codes and English names
+    (``Russia``, and the gazetteer's names), case-insensitive. The codes and
+    names come from the Unicode CLDR (via Babel), so a country with no incident
+    is still a valid filter.
+
+    Raises
+    ------
+    ConfigurationError
+        For a value that names no country.
+
+    Examples
+    --------
+    >>> sorted(check_countries(["ua", "RUS", "North Korea"]))
+    ['KP', 'RU', 'UA']
+    """
+    wanted = [c.strip() for c in countries if c and c.strip()]
+    if not wanted:
+        return set()
+    alpha2, alpha3, names = _country_table()
+    codes: set[str] = set()
+    for value in wanted:
+        key = value.casefold()
+        code = (
+            (value.upper() if len(value) == 2 and value.upper() in alpha2 else None)
+            or (alpha3.get(value.upper()) if len(value) == 3 else None)
+            or names.get(key)
+            or _gazetteer_country(value)
+        )
+        if code is None:
+            raise ConfigurationError(
+                f"--country: {value!r} is not a country; use an ISO 3166-1 code (UA, UKR) or an English name (Ukraine)"
+            )
+        codes.add(code)
+    return codes
+
+
+def _country_table() -> tuple[frozenset[str], dict[str, str], dict[str, str]]:
+    """Alpha-2 codes, alpha-3 → alpha-2 and casefolded English names → alpha-2, from CLDR."""
+    from babel import Locale
+    from babel.core import get_global
+
+    territories = Locale("en").territories
+    alpha2 = frozenset(code for code in territories if len(code) == 2 and code.isalpha())
+    # CLDR lists the alpha-3 codes as "overlong" aliases of the alpha-2 ones;
+    # aliases with several replacements (SU, YU) are gone countries, not codes.
+    alpha3 = {
+        code: targets[0]
+        for code, targets in get_global("territory_aliases").items()
+        if len(code) == 3 and code.isalpha() and len(targets) == 1 and targets[0] in alpha2
+    }
+    names = {territories[code].casefold(): code for code in alpha2}
+    return alpha2, alpha3, names
+
+
+def _gazetteer_country(value: str) -> str | None:
+    """ISO2 of the country the gazetteer knows by this name ("Democratic Republic of the Congo")."""
+    from gazetteer.normalize import fold
+    from gazetteer.store import Store
+
+    store = Store.load()
+    for idx, _flags in store.entries(fold(value)):
+        place = store.place(idx)
+        if place.kind == "country":
+            return place.country
+    return None
+
+
 def filter_incidents(
     gdf: geopandas.GeoDataFrame,
     *,
@@ -179,7 +282,9 @@ def filter_incidents(
     Raises
     ------
     ConfigurationError
-        For a bad date, or ``since`` after ``until``.
+        For a bad date, ``since`` after ``until``, a type that is not ACLED's
+        (:func:`check_types`) or a value that names no country
+        (:func:`check_countries`): a typo must not pass as "no incidents".
     """
     import pandas as pd
 
@@ -187,17 +292,19 @@ def filter_incidents(
     end = parse_date(until, option="until")
     if start and end and start > end:
         raise ConfigurationError(f"since ({start}) is after until ({end})")
+    wanted_types = check_types(types)
+    wanted_codes = check_countries(countries)
     keep = pd.Series(True, index=gdf.index)
-    if types:
-        wanted = {t.strip().casefold() for t in types if t and t.strip()}
-        keep &= gdf["event_type"].astype(str).str.casefold().isin(wanted) | gdf["sub_event_type"].astype(
+    if wanted_types:
+        keep &= gdf["event_type"].astype(str).str.casefold().isin(wanted_types) | gdf["sub_event_type"].astype(
             str
-        ).str.casefold().isin(wanted)
-    if countries:
-        wanted = {c.strip().casefold() for c in countries if c and c.strip()}
-        keep &= gdf["iso"].fillna("").astype(str).str.casefold().isin(wanted) | gdf["country"].fillna("").astype(
+        ).str.casefold().isin(wanted_types)
+    if wanted_codes:
+        # Rows from other tools may carry a country name and no code.
+        names = {c.strip().casefold() for c in countries if c and c.strip()}
+        keep &= gdf["iso"].fillna("").astype(str).str.upper().isin(wanted_codes) | gdf["country"].fillna("").astype(
             str
-        ).str.casefold().isin(wanted)
+        ).str.casefold().isin(names)
     if start or end:
         dates = pd.to_datetime(gdf["event_date"])
         in_range = dates.notna()

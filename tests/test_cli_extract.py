@@ -72,6 +72,22 @@ def test_bad_date_is_a_usage_error(data_dir, option):
     assert "YYYY-MM-DD" in result.stderr
 
 
+@pytest.mark.parametrize(("option", "value"), [("--type", "Bogus"), ("--country", "Narnia")])
+def test_unknown_type_or_country_is_a_usage_error(data_dir, option, value):
+    result = CliRunner().invoke(cli, ["extract", str(data_dir / "articles"), option, value])
+    assert result.exit_code == 2
+    assert value in result.stderr and "Traceback" not in result.output
+    assert result.stdout == ""  # nothing written for a typo
+
+
+def test_alpha3_country_code_is_accepted(data_dir):
+    by_alpha2 = CliRunner().invoke(cli, ["extract", str(data_dir / "articles"), "--country", "RU"])
+    by_alpha3 = CliRunner().invoke(cli, ["extract", str(data_dir / "articles"), "--country", "RUS"])
+    assert by_alpha2.exit_code == by_alpha3.exit_code == 0, by_alpha3.output
+    features = json.loads(by_alpha3.stdout)["features"]
+    assert features and features == json.loads(by_alpha2.stdout)["features"]
+
+
 def test_help_has_an_example():
     result = CliRunner().invoke(cli, ["extract", "-h"])
     assert result.exit_code == 0

@@ -72,6 +72,10 @@ def test_same_input_same_ids(gdf):
         ({"types": ["PROTESTS", "Battles"]}, {"Minsk", "Kursk Oblast"}),
         ({"countries": ["by"]}, {"Minsk"}),
         ({"countries": ["Ukraine", "RU"]}, {"Kharkiv", "Russia", "Kursk Oblast"}),
+        ({"countries": ["RUS"]}, {"Russia", "Kursk Oblast"}),
+        ({"countries": ["blr"]}, {"Minsk"}),
+        ({"countries": ["Russian Federation"]}, {"Russia", "Kursk Oblast"}),
+        ({"countries": ["FR"]}, set()),
         ({"since": "2024-02-01"}, {"Kharkiv", "Minsk"}),
         ({"since": date(2024, 2, 2), "until": "2024-03-31"}, {"Kharkiv"}),
         ({"until": "2024-02-01", "include_undated": True}, {"Minsk", "Russia", "Kursk Oblast"}),
@@ -86,6 +90,23 @@ def test_bad_filter_dates(gdf):
         filter_incidents(gdf, since="yesterday")
     with pytest.raises(ConfigurationError):
         filter_incidents(gdf, since="2024-03-01", until="2024-02-01")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "words"),
+    [
+        ({"types": ["Bogus"]}, ["--type", "'Bogus'", "Battles"]),
+        ({"types": ["Battles", "battle"]}, ["'battle'", "did you mean 'Battles'"]),
+        ({"countries": ["RUX"]}, ["--country", "'RUX'", "ISO 3166-1"]),
+        ({"countries": ["UA", "Narnia"]}, ["'Narnia'"]),
+    ],
+)
+def test_unknown_type_or_country_is_an_error_not_an_empty_frame(gdf, kwargs, words):
+    with pytest.raises(ConfigurationError) as caught:
+        filter_incidents(gdf, **kwargs)
+    message = str(caught.value)
+    assert "\n" not in message
+    assert all(word in message for word in words), message
 
 
 def test_columns_are_the_exporters_and_survive_a_round_trip(gdf, tmp_path):
