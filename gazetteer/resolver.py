@@ -634,9 +634,14 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
                 settled.add(key)  # explicit and unrivalled: no context can change it
         derived_country, derived_admin1, anchors, named_regions = {}, {}, [], {}
         for key, (opt, conf, _reason, ok, evidence, big) in chosen.items():
-            # Only big places and explicitly placed ones set the context: two
-            # small look-alikes ("Michael", "Patrick") must not vouch for each other.
-            if not ok or not (big or (evidence == 2 and _reason.split(":")[0] not in ("near", "context-admin1"))):
+            # Only big places, towns of some size in a country the text names,
+            # and explicitly placed ones set the context: two small look-alikes
+            # ("Michael", "Patrick") must not vouch for each other.
+            if not ok or not (
+                big
+                or (evidence == 2 and _reason.split(":")[0] not in ("near", "context-admin1"))
+                or (_reason.startswith("context-country") and opt.place.population >= NOTABLE_POPULATION)
+            ):
                 continue
             place = opt.place
             if place.country and place.kind != "country":

@@ -186,6 +186,17 @@ def test_a_region_seat_beats_its_region_when_a_town_elsewhere_is_named(gaz):
     assert {m.place.kind for m in places_in(gaz, text) if m.text.startswith("Kherson")} >= {"admin1"}
 
 
+def test_a_town_in_the_named_country_places_the_village_beside_it(gaz):
+    # Pokrovsk (60,000, in Ukraine, which the text names) is no big city, but
+    # it places the Shevchenko beside it, not the bigger one in Poltava Oblast.
+    text = (
+        "Fighting went on near Pokrovsk in Ukraine. Ukrainian forces repelled an assault "
+        "near Shevchenko, southwest of Pokrovsk."
+    )
+    m = the_mention(gaz, text, "Shevchenko")
+    assert m.place.admin1 == "Donetsk Oblast" and km(m.place.lat, m.place.lon, 48.28, 37.18) < 30
+
+
 def test_a_demonym_still_vetoes_a_village_elsewhere(gaz):
     # Lisa is a Romanian village and Missy a French one: here they are people.
     text = "American teacher Lisa visited Ohio; Missy stayed home."
