@@ -370,6 +370,33 @@ _COUNTY_COUNTRIES = frozenset({"US", "GB", "IE"})
 #: Words after a bare name that make it a first-level region ("Washington state").
 _REGION_WORDS = frozenset("state region oblast province krai governorate prefecture".split())
 
+#: Plural region words after a list: "Kharkiv, Sumy and Poltava oblasts".
+_REGION_PLURALS = frozenset("states regions oblasts provinces krais governorates prefectures".split())
+
+#: What may join the names of such a list.
+_LIST_JOINERS = frozenset({", ", " and ", ", and ", " or ", ", or ", " & "})
+
+
+def _listed_regions(text: str, candidates: list[Candidate], names: dict, rejected: set[int]) -> None:
+    """Mark each name of "Kharkiv, Sumy and Poltava oblasts" as a region phrasing.
+
+    The plural type word after the last name types every name of the list.
+    """
+    for i, cand in enumerate(candidates):
+        if cand.demonym or cand.possessive or _fold_word(_after(text, cand)) not in _REGION_PLURALS:
+            continue
+        j = i
+        while True:
+            name = names.get(candidates[j].key)
+            if name is None or j in rejected:
+                break
+            name.region_word = True
+            if j == 0 or text[candidates[j - 1].end : candidates[j].start] not in _LIST_JOINERS:
+                break
+            j -= 1
+            if candidates[j].demonym:
+                break
+
 
 def _name_after(text: str, cand: Candidate, nxt: Candidate | None) -> bool:
     """``Alexander Mazegora``: a capitalised word that is not a place right after the span."""
@@ -550,6 +577,8 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
                 name.person = True  # "Sergei Sobyanin" ... later "Sobyanin said"
             elif _name_after(text, cand, nxt) or _said_after(text, cand):
                 personish.add(i)
+
+    _listed_regions(text, candidates, names, rejected)
 
     # Context: countries (names and demonyms) and regions named in the document.
     admin1_votes: Counter = Counter()

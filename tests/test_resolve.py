@@ -197,6 +197,18 @@ def test_a_town_in_the_named_country_places_the_village_beside_it(gaz):
     assert m.place.admin1 == "Donetsk Oblast" and km(m.place.lat, m.place.lon, 48.28, 37.18) < 30
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Drones were shot down over Kharkiv, Sumy and Poltava oblasts.", ["admin1"] * 3),
+        ("Air raid alerts sounded in Chernihiv and Sumy regions overnight.", ["admin1"] * 2),
+        ("Shelling hit Kharkiv and Sumy overnight.", ["city", "city"]),
+    ],
+)
+def test_a_plural_region_word_types_the_whole_list(gaz, text, expected):
+    assert [m.place.kind for m in places_in(gaz, text)] == expected
+
+
 def test_a_demonym_still_vetoes_a_village_elsewhere(gaz):
     # Lisa is a Romanian village and Missy a French one: here they are people.
     text = "American teacher Lisa visited Ohio; Missy stayed home."
