@@ -8,29 +8,36 @@ Prints
 * the same for extraction alone (``iter_incidents``), without the final merge/frame;
 * resident memory while streaming N articles through ``iter_incidents`` (the
   statements are counted, not kept): after 10 % and after 100 % of them; flat when
-  extraction streams.
+  extraction streams;
+* seconds to merge 10k and 100k incidents of as many articles
+  (``merge_incidents``: towns scattered over Ukraine, 60 days, 5 % region-level,
+  20 % undated), and 8k undated ones at a few towns; about linear when the merge
+  index buckets by place as well as by type and day.
 
 Rates are given per wall-clock second and per CPU second of this process (the
 second is steadier on a shared machine).
 
-Usage: ``python bench/bench_extract.py [N] [--data-dir DIR]`` (default N 100000 for the
-memory part; ``--data-dir`` reads a copy of the gazetteer data, e.g. while
-``gazetteer/data`` is being rebuilt).
+Usage: ``python bench/bench_extract.py [N] [--data-dir DIR] [--merge-only]`` (default N
+100000 for the memory part; ``--data-dir`` reads a copy of the gazetteer data, e.g.
+while ``gazetteer/data`` is being rebuilt; ``--merge-only`` runs the merge figures alone).
 """
 
 from __future__ import annotations
 
+import random
 import resource
 import sys
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from gazetteer import Gazetteer
+from gazetteer.model import Place
 from geomap.article import Article
+from geomap.incidents import Incident, merge_incidents
 from geomap.ingest import iter_articles
 from geomap.pipeline import extract, iter_incidents
 
@@ -68,7 +75,55 @@ def _timed(run):
     return result, time.perf_counter() - wall, time.process_time() - cpu
 
 
+_TYPES = [
+    ("Explosions/Remote violence", "Air/drone strike"),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("Battles", "Armed clash"),
+    ("Protests", "Peaceful protest"),
+    ("Strategic developments", "Arrests"),
+]
+
+
+def synthetic_incidents(n: int, *, seed: int = 0, undated: float = 0.2, towns: int | None = None) -> list[Incident]:
+    """``n`` one-article incidents: towns over Ukraine's extent, some regions, some undated."""
+    rng = random.Random(seed)
+    n_towns = towns or max(50, n // 5)
+    places = [
+        Place(id=f"gn:{k}", name=f"Town {k}", kind="city", country="UA", admin1=f"Oblast {k % 24}",
+              lat=rng.uniform(45.0, 52.0), lon=rng.uniform(22.5, 40.0), population=5000, geonameid=k, feature_code="PPL")
+        for k in range(n_towns)
+    ]
+    regions = [
+        Place(id=f"admin1:UA.{k:02d}", name=f"Oblast {k}", kind="admin1", country="UA", admin1=None,
+              lat=rng.uniform(45.0, 52.0), lon=rng.uniform(22.5, 40.0), population=0, geonameid=None, feature_code="ADM1")
+        for k in range(24)
+    ]
+    out = []
+    for i in range(n):
+        place = rng.choice(regions) if rng.random() < 0.05 else rng.choice(places)
+        day = None if rng.random() < undated else date(2025, 1, 1) + timedelta(days=rng.randrange(60))
+        event_type, sub_event_type = rng.choice(_TYPES)
+        out.append(Incident(event_type, sub_event_type, "Political violence", place, 1 if place.kind == "city" else 3,
+                            day, 1 if day else None, sources=[f"bench/{i}.txt"], article_key=f"bench/{i}.txt"))
+    return out
+
+
+def bench_merge() -> None:
+    """Print the merge figures (no gazetteer: region containment by name, as for user data)."""
+    for label, n, kwargs in (
+        ("10k incidents", 10_000, {}),
+        ("100k incidents", 100_000, {}),
+        ("8k undated incidents at 20 towns", 8_000, {"undated": 1.0, "towns": 20}),
+    ):
+        incidents = synthetic_incidents(n, **kwargs)
+        merged, wall, cpu = _timed(lambda incidents=incidents: merge_incidents(incidents))
+        print(f"merge_incidents, {label}: {wall:.2f} s wall, {cpu:.2f} s CPU; {len(merged)} after merging")
+
+
 def main(argv: list[str]) -> int:
+    if "--merge-only" in argv:
+        bench_merge()
+        return 0
     data_dir = None
     if "--data-dir" in argv:
         at = argv.index("--data-dir")
@@ -105,6 +160,7 @@ def main(argv: list[str]) -> int:
                   f"{count / (time.perf_counter() - started):.0f} articles/s")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS over the whole run: {peak:.0f} MiB")
+    bench_merge()
     return 0
 
 

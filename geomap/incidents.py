@@ -713,19 +713,107 @@ def _absorb(into: Incident, other: Incident, *, same_article: bool) -> None:
 _KIND_RANK = {"city": 0, "other": 1, "admin1": 2, "sea": 3, "country": 4}
 
 
+#: Place kinds merged by distance (:data:`MERGE_DISTANCE_KM`); the others are
+#: areas, merged by containment (see :func:`_same_place`).
+_POINT_KINDS = ("city", "other")
+#: Side of a cell of the merge index's grid, in degrees of latitude.
+_CELL_DEG = 0.1
+_LON_CELLS = round(360 / _CELL_DEG)
+
+
+class _MergeIndex:
+    """Kept incidents by (type, sub-type, day) and, for points, ~10 km grid cell.
+
+    A point can only join a point within :data:`MERGE_DISTANCE_KM`, so it looks
+    in its own cell and the neighbouring ones, not at every incident of its
+    type and day: merging many articles is about linear. Areas (regions,
+    countries, seas) join by containment, so they are checked against every
+    incident of their type and day; there are few of them.
+
+    Candidates come back in the order they were indexed, as one list per day
+    would give them: the first match wins, as before the grid.
+    """
+
+    def __init__(self) -> None:
+        self._points: dict[tuple, list[tuple[int, Incident]]] = {}
+        self._areas: dict[tuple, list[tuple[int, Incident]]] = {}
+        self._all_points: dict[tuple, list[tuple[int, Incident]]] = {}
+        self._seq = 0
+
+    @staticmethod
+    def _key(incident: Incident, day: int | None) -> tuple:
+        return (incident.event_type, incident.sub_event_type, day)
+
+    @staticmethod
+    def _cell(place: Place) -> tuple[int, int]:
+        return (math.floor((place.lat + 90) / _CELL_DEG), math.floor((place.lon + 180) / _CELL_DEG) % _LON_CELLS)
+
+    @staticmethod
+    def _day(incident: Incident) -> int | None:
+        return incident.event_date.toordinal() if incident.event_date else None
+
+    def add(self, incident: Incident, seq: int | None = None) -> None:
+        """Index ``incident``; ``seq`` keeps the place in line it had (default: last)."""
+        if seq is None:
+            self._seq += 1
+            seq = self._seq
+        entry = (seq, incident)
+        key = self._key(incident, self._day(incident))
+        if incident.place.kind in _POINT_KINDS:
+            self._points.setdefault(key + self._cell(incident.place), []).append(entry)
+            self._all_points.setdefault(key, []).append(entry)
+        else:
+            self._areas.setdefault(key, []).append(entry)
+
+    def remove(self, incident: Incident, day: int | None, place: Place) -> int:
+        """Forget ``incident``, indexed with date ``day`` and ``place``; its place in line."""
+        key = self._key(incident, day)
+        if place.kind in _POINT_KINDS:
+            lists = (self._points[key + self._cell(place)], self._all_points[key])
+        else:
+            lists = (self._areas[key],)
+        seq = 0
+        for entries in lists:
+            seq = next(s for s, kept in entries if kept is incident)
+            entries[:] = [entry for entry in entries if entry[1] is not incident]
+        return seq
+
+    def candidates(self, incident: Incident, day: int | None) -> list[Incident]:
+        """Kept incidents of ``incident``'s types on ``day`` that may be at the same place, oldest first."""
+        key = self._key(incident, day)
+        found = list(self._areas.get(key, ()))
+        if incident.place.kind not in _POINT_KINDS:
+            found += self._all_points.get(key, ())
+        else:
+            row, col = self._cell(incident.place)
+            reach = max(1, math.ceil(MERGE_DISTANCE_KM / (111.19 * _CELL_DEG)))
+            # A degree of longitude shrinks towards the poles: look further east and west.
+            edge = min(89.9, abs(incident.place.lat) + _CELL_DEG * (reach + 1))
+            wide = min(_LON_CELLS // 2, math.ceil(MERGE_DISTANCE_KM / (111.19 * _CELL_DEG * math.cos(math.radians(edge)))))
+            columns = {(col + dc) % _LON_CELLS for dc in range(-wide, wide + 1)}
+            for r in range(row - reach, row + reach + 1):
+                for c in columns:
+                    found += self._points.get(key + (r, c), ())
+        found.sort(key=lambda entry: entry[0])
+        return [kept for _, kept in found]
+
+
 def _merge(incidents: Sequence[Incident], gazetteer: Any, *, same_article: bool) -> list[Incident]:
     out: list[Incident] = []
-    # Candidates are looked up by (type, sub-type, day), so merging many articles
-    # compares each incident with the few of its kind within a day, not with all.
-    index: dict[tuple[str, str, int | None], list[Incident]] = {}
+    index = _MergeIndex()
     for incident in incidents:
         day = incident.event_date.toordinal() if incident.event_date else None
+        if day is None and not same_article:
+            # Undated incidents of different articles are never one (_dates_close):
+            # keep them without looking or indexing.
+            out.append(incident)
+            continue
         days = (None,) if day is None else tuple(range(day - MERGE_DAYS, day + MERGE_DAYS + 1))
         if day is not None and same_article:
             days = days + (None,)
         target = None
         for candidate_day in days:
-            for kept in index.get((incident.event_type, incident.sub_event_type, candidate_day), ()):
+            for kept in index.candidates(incident, candidate_day):
                 if (
                     (same_article or kept.article_key != incident.article_key)
                     and _dates_close(kept, incident, same_article=same_article)
@@ -736,20 +824,17 @@ def _merge(incidents: Sequence[Incident], gazetteer: Any, *, same_article: bool)
             if target is not None:
                 break
         if target is not None:
-            before = target.event_date
+            before_date, before_place = target.event_date, target.place
             _absorb(target, incident, same_article=same_article)
-            if target.event_date != before:
-                index[(target.event_type, target.sub_event_type, before.toordinal() if before else None)].remove(target)
-                _index_add(index, target)
+            if target.event_date != before_date or target.place is not before_place:
+                # The index files it by date and place: file it anew (at the end
+                # of the line when its date moved, as a list per day would).
+                seq = index.remove(target, before_date.toordinal() if before_date else None, before_place)
+                index.add(target, seq if target.event_date == before_date else None)
         else:
             out.append(incident)
-            _index_add(index, incident)
+            index.add(incident)
     return out
-
-
-def _index_add(index: dict, incident: Incident) -> None:
-    day = incident.event_date.toordinal() if incident.event_date else None
-    index.setdefault((incident.event_type, incident.sub_event_type, day), []).append(incident)
 
 
 def merge_incidents(incidents: Iterable[Incident], *, gazetteer: Any = None) -> list[Incident]:

@@ -279,3 +279,47 @@ def test_the_city_points_back_to_the_city_of_the_speaker(gazetteer):
     (incident,) = incidents_from_article(article, gazetteer)
     assert (incident.place.name, incident.sub_event_type) == ("Odesa", "Shelling/artillery/missile attack")
     assert incident.confidence < 0.9  # found by reference, not by position
+
+
+def _stub(place_id, lat, lon, article, day=date(2024, 3, 1)):
+    from gazetteer.model import Place
+    from geomap.incidents import Incident
+
+    place = Place(
+        id=place_id, name=place_id, kind="city", country="UA", admin1=None, lat=lat, lon=lon,
+        population=1000, geonameid=None, feature_code="PPL",
+    )
+    return Incident(
+        "Explosions/Remote violence", "Air/drone strike", "Political violence", place, 1, day, 1,
+        sources=[article], article_key=article,
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "merged"),
+    [
+        # straddling a line of the merge index's 0.1-degree grid, 9 km apart: one incident
+        ((50.0499, 36.3), (50.1501, 36.3), False),
+        ((50.0999, 36.3), (50.1799, 36.3), True),
+        ((50.2, 36.0999), (50.2, 36.2199), True),
+        # across the antimeridian and near the pole, where a grid cell is narrow
+        ((-16.0, 179.98), (-16.0, -179.99), True),
+        ((78.2, 15.6), (78.2, 15.98), True),
+        ((78.2, 15.6), (78.2, 16.2), False),
+    ],
+)
+def test_merge_finds_neighbours_across_grid_cells(a, b, merged):
+    from geomap.incidents import MERGE_DISTANCE_KM, _km
+
+    first, second = _stub("p1", *a, "one.txt"), _stub("p2", *b, "two.txt")
+    assert (_km(first.place, second.place) <= MERGE_DISTANCE_KM) == merged  # the case is what it says
+    out = merge_incidents([first, second])
+    assert len(out) == (1 if merged else 2)
+
+
+def test_undated_incidents_of_different_articles_stay_apart():
+    stubs = [_stub("p1", 50.0, 36.2, f"{i}.txt", day=None) for i in range(3)]
+    assert len(merge_incidents(stubs)) == 3
+    dated = [_stub("p1", 50.0, 36.2, f"{i}.txt") for i in range(3)]
+    (one,) = merge_incidents(dated)
+    assert one.sources == ["0.txt", "1.txt", "2.txt"]
