@@ -6,7 +6,8 @@ words: what happened, where (within a few km of the place the text names), when
 (against the article's date line), how many were killed and hurt, and who.
 
 Where the gazetteer, not extraction, resolves a name to the wrong place, the test
-is marked ``xfail`` with the reason, so it turns green when the gazetteer is fixed.
+is marked ``xfail(strict=True)`` with the reason: when the gazetteer is fixed it
+XPASSes, which fails the run, and the mark must come off.
 """
 
 from __future__ import annotations
@@ -80,7 +81,6 @@ def test_shelling_of_kherson_one_victim_named_not_counted(extract):
     assert incident.actor1 == RUSSIA
 
 
-@pytest.mark.xfail(reason="gazetteer: bare 'Kherson' with 'the city' resolves to Kherson Oblast", strict=False)
 def test_shelling_of_kherson_is_in_the_city(extract):
     (incident,) = extract("kherson_shelling.txt")
     assert incident.place.kind == "city" and _km(incident.place, 46.64, 32.61) < 10
@@ -96,7 +96,7 @@ def test_isw_style_clashes_near_pokrovsk(extract):
     assert near[0].actor1 == RUSSIA
 
 
-@pytest.mark.xfail(reason="gazetteer: 'Shevchenko, southwest of Pokrovsk' resolves to a Poltava Oblast village", strict=False)
+@pytest.mark.xfail(reason="gazetteer: 'Shevchenko, southwest of Pokrovsk' resolves to a Poltava Oblast village", strict=True)
 def test_isw_style_village_named_beside_pokrovsk(extract):
     incidents = extract("pokrovsk_clashes.txt")
     assert any(i.place.name == "Shevchenko" and i.place.admin1 == "Donetsk Oblast" for i in incidents)
@@ -173,7 +173,6 @@ def test_isw_style_advance_and_capture(extract):
     assert direction and direction[0].geo_precision == 2  # "in the Pokrovsk direction": around the town
 
 
-@pytest.mark.xfail(reason="gazetteer: 'the Pokrovsk direction' beside Selydove resolves to Pokrovsk in Sakha", strict=False)
 def test_isw_style_direction_is_the_ukrainian_town(extract):
     incidents = extract("isw_advance.txt")
     assert all(i.place.country == "UA" for i in incidents)
@@ -195,7 +194,6 @@ def test_official_statement_drones_shot_down_over_regions(extract):
     assert sum(i.quantities.get("drones_intercepted", 0) for i in incidents) == 31  # once, not once per region
 
 
-@pytest.mark.xfail(reason="gazetteer: 'Kharkiv, Sumy and Poltava oblasts' resolve to the cities", strict=False)
 def test_official_statement_regions_are_regions(extract):
     assert {i.place.kind for i in extract("general_staff.txt")} == {"admin1"}
 
