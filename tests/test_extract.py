@@ -12,7 +12,8 @@ from geomap.extract.classify import classify, compiled_rules, disorder_type
 from geomap.extract.counts import find_counts
 from geomap.extract.dates import find_date, is_background, resolve_date
 from geomap.extract.places import mention_roles
-from geomap.extract.rules import EVENT_TYPES, RULES
+from geomap.errors import ConfigurationError
+from geomap.extract.rules import EVENT_TYPES, RULES, Rule
 from geomap.extract.text import split_clauses, split_sentences
 
 
@@ -27,6 +28,35 @@ def test_every_rule_compiles_and_names_an_acled_type():
     for _pattern, rule in compiled:
         assert rule.sub_event_type in EVENT_TYPES[rule.event_type]
         assert disorder_type(rule.event_type, rule.sub_event_type)
+
+
+@pytest.mark.parametrize(
+    ("rule", "words"),
+    [
+        (Rule(r"gunfight", "Battles", "Gunfight", 10), ["rule 'gunfight'", "'Gunfight'", "not an ACLED type"]),
+        (Rule(r"shoot(out", "Battles", "Armed clash", 10), ["rule 'shoot(out'", "regular expression"]),
+        (Rule(r"[a-z]+\s[0-9]", "Battles", "Armed clash", 10), ["no literal word"]),
+    ],
+)
+def test_a_bad_rule_is_a_configuration_error_naming_it(monkeypatch, rule, words):
+    from geomap.extract import classify as module
+
+    monkeypatch.setattr(module, "RULES", (*RULES, rule))
+    for cached in (module.compiled_rules, module._gate):
+        cached.cache_clear()
+    try:
+        with pytest.raises(ConfigurationError) as caught:
+            module._gate()
+        assert all(word in str(caught.value) for word in words), str(caught.value)
+    finally:
+        monkeypatch.undo()
+        module.compiled_rules.cache_clear()
+        module._gate.cache_clear()
+
+
+def test_unknown_disorder_type_is_a_configuration_error():
+    with pytest.raises(ConfigurationError, match="'Skirmishes' / 'Gunfight'"):
+        disorder_type("Skirmishes", "Gunfight")
 
 
 def test_sentences_keep_offsets_and_skip_abbreviations():

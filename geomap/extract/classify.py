@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from geomap.errors import ConfigurationError
 from geomap.extract.rules import (
     ATTACK_NOUNS,
     DISORDER_TYPES,
@@ -42,6 +43,12 @@ class Trigger:
 def disorder_type(event_type: str, sub_event_type: str) -> str:
     """ACLED disorder type of an event type.
 
+    Raises
+    ------
+    ConfigurationError
+        When :data:`~geomap.extract.rules.DISORDER_TYPES` has no entry for the pair
+        (a rule names a type the table does not know).
+
     Examples
     --------
     >>> disorder_type("Protests", "Peaceful protest")
@@ -49,7 +56,9 @@ def disorder_type(event_type: str, sub_event_type: str) -> str:
     """
     found = DISORDER_TYPES.get((event_type, sub_event_type)) or DISORDER_TYPES.get((event_type, None))
     if found is None:
-        raise KeyError(f"no disorder type for {event_type!r} / {sub_event_type!r}")
+        raise ConfigurationError(
+            f"geomap.extract.rules.DISORDER_TYPES has no disorder type for {event_type!r} / {sub_event_type!r}"
+        )
     return found
 
 
@@ -64,12 +73,24 @@ def _expand(pattern: str) -> str:
 
 @cache
 def compiled_rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
-    """Every rule of :data:`RULES` compiled (once), highest priority first."""
+    """Every rule of :data:`RULES` compiled (once), highest priority first.
+
+    Raises
+    ------
+    ConfigurationError
+        Naming the rule, when one names no ACLED type or its pattern does not compile.
+    """
     out = []
     for rule in sorted(RULES, key=lambda r: -r.priority):
         if rule.sub_event_type not in EVENT_TYPES.get(rule.event_type, ()):
-            raise ValueError(f"rule {rule.pattern!r}: {rule.event_type!r}/{rule.sub_event_type!r} is not an ACLED type")
-        out.append((re.compile(r"\b(?:" + _expand(rule.pattern) + r")\b", re.IGNORECASE), rule))
+            raise ConfigurationError(
+                f"rule {rule.pattern!r}: {rule.event_type!r}/{rule.sub_event_type!r} is not an ACLED type"
+            )
+        try:
+            compiled = re.compile(r"\b(?:" + _expand(rule.pattern) + r")\b", re.IGNORECASE)
+        except re.error as err:
+            raise ConfigurationError(f"rule {rule.pattern!r}: not a valid regular expression ({err})") from err
+        out.append((compiled, rule))
     return tuple(out)
 
 
@@ -138,7 +159,7 @@ def _gate():
     for index, (_compiled, rule) in enumerate(compiled_rules()):
         literals = _literals(r"\b(?:" + _expand(rule.pattern) + r")\b")
         if not literals:
-            raise ValueError(f"rule {rule.pattern!r} has no literal word to index it by")
+            raise ConfigurationError(f"rule {rule.pattern!r} has no literal word to index it by")
         for literal in literals:
             table.setdefault(literal, set()).add(index)
     for literal, indices in table.items():
