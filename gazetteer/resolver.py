@@ -40,9 +40,17 @@ What is not a place. Organisations (a cue word such as *firm* or *station*
 before, *Inc.* or *Times* after); people (a title before, a capitalised given
 name before or a surname after, a speech verb after: and a name once used for a
 person is that person throughout the document); languages (``in English``);
-very common words (``May``, ``Road``) unless qualified; and small places
-without evidence (their country or region in the document, a qualifier, a
-co-mentioned place nearby). Big places need no evidence.
+very common words (``May``, ``Road``) unless qualified; a sentence opening
+with a word used as a verb (``Reading the report``); and small places without
+evidence (their country or region in the document, a qualifier, a co-mentioned
+place nearby). Big places need no evidence.
+
+Whose country. A demonym naming the side that acts (``Russian forces``,
+``Russian shelling``) is no vote for its country's places, and a demonym alone
+vetoes only villages elsewhere. A town of some size that no other place of its
+name rivals, or a region's seat, is not vetoed because the text names another
+country: war reports name the attacker and the struck town (``Russia shelled
+Kherson``).
 """
 
 from __future__ import annotations
