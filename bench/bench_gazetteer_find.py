@@ -10,7 +10,7 @@ for the steady state after it, and peak resident memory. Targets: ≥ 1 MB/s,
 
 Usage::
 
-    python bench/bench_gazetteer_find.py [--mb 2]
+    python bench/bench_gazetteer_find.py [--mb 2] [--passes 3]
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Benchmark Gazetteer.find")
     parser.add_argument("--mb", type=float, default=2.0, help="megabytes of text to process")
     parser.add_argument("--data-dir", default=None, help="gazetteer data folder (default: the embedded data)")
+    parser.add_argument("--passes", type=int, default=3, help="whole passes timed after the main run (0: none)")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     docs = articles()
@@ -70,12 +71,23 @@ def main() -> int:
                 break
     seconds = time.process_time() - t0
     wall = time.perf_counter() - w0
+    # The fastest of a few whole passes: CPU time still grows when other
+    # processes share the core, and the least disturbed pass shows the code's speed.
+    corpus_mb = cold_bytes / 1e6
+    passes = []
+    for _ in range(args.passes):
+        c0 = time.process_time()
+        for doc in docs:
+            gaz.find(doc)
+        passes.append(time.process_time() - c0)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"articles in corpus        {len(docs)}")
     print(f"load + first find         {load:.2f} s")
     print(f"text processed            {done / 1e6:.2f} MB in {seconds:.2f} s CPU ({wall:.2f} s wall), {mentions} mentions")
     print(f"find throughput, cold     {cold:.2f} MB/s (first pass, {cold_bytes / 1e6:.2f} MB)")
     print(f"find throughput           {done / 1e6 / seconds:.2f} MB/s (target >= 1 MB/s)")
+    if passes:
+        print(f"find throughput, best pass {corpus_mb / min(passes):.2f} MB/s (fastest of {len(passes)} passes)")
     print(f"peak RSS                  {peak:.0f} MB (before import {rss0:.0f} MB; target <= 500 MB)")
     return 0
 
