@@ -686,7 +686,7 @@ def _same_place(a: Incident, b: Incident, gazetteer: Any, *, same_article: bool)
 
 def _absorb(into: Incident, other: Incident, *, same_article: bool) -> None:
     """Fold ``other`` into ``into``: the more specific place, every source."""
-    if (other.geo_precision, _KIND_RANK.get(other.place.kind, 9)) < (into.geo_precision, _KIND_RANK.get(into.place.kind, 9)):
+    if _specificity(other) < _specificity(into):
         into.place, into.geo_precision, into.country = other.place, other.geo_precision, other.country
     if (other.time_precision or 9) < (into.time_precision or 9):
         into.event_date, into.time_precision = other.event_date, other.time_precision
@@ -711,6 +711,18 @@ def _absorb(into: Incident, other: Incident, *, same_article: bool) -> None:
 
 
 _KIND_RANK = {"city": 0, "other": 1, "admin1": 2, "sea": 3, "country": 4}
+
+
+def _specificity(incident: Incident) -> tuple[int, int, int]:
+    """Sort key of how closely an incident's place locates it (lower: closer).
+
+    Precision first, then the kind of place; between two towns equally near,
+    the smaller: "near Shevchenko, southwest of Pokrovsk" locates the fighting
+    at the village, as ACLED codes the most specific place named.
+    """
+    place = incident.place
+    population = place.population if place.kind == "city" and place.population else 0
+    return (incident.geo_precision, _KIND_RANK.get(place.kind, 9), population)
 
 
 #: Place kinds merged by distance (:data:`MERGE_DISTANCE_KM`); the others are

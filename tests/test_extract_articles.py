@@ -96,7 +96,6 @@ def test_isw_style_clashes_near_pokrovsk(extract):
     assert near[0].actor1 == RUSSIA
 
 
-@pytest.mark.xfail(reason="gazetteer: 'Shevchenko, southwest of Pokrovsk' resolves to a Poltava Oblast village", strict=True)
 def test_isw_style_village_named_beside_pokrovsk(extract):
     incidents = extract("pokrovsk_clashes.txt")
     assert any(i.place.name == "Shevchenko" and i.place.admin1 == "Donetsk Oblast" for i in incidents)

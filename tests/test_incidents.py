@@ -280,13 +280,13 @@ def test_the_city_points_back_to_the_city_of_the_speaker(gazetteer):
     assert incident.confidence < 0.9  # found by reference, not by position
 
 
-def _stub(place_id, lat, lon, article, day=date(2024, 3, 1)):
+def _stub(place_id, lat, lon, article, day=date(2024, 3, 1), population=1000):
     from gazetteer.model import Place
     from geomap.incidents import Incident
 
     place = Place(
         id=place_id, name=place_id, kind="city", country="UA", admin1=None, lat=lat, lon=lon,
-        population=1000, geonameid=None, feature_code="PPL",
+        population=population, geonameid=None, feature_code="PPL",
     )
     return Incident(
         "Explosions/Remote violence", "Air/drone strike", "Political violence", place, 1, day, 1,
@@ -322,3 +322,12 @@ def test_undated_incidents_of_different_articles_stay_apart():
     dated = [_stub("p1", 50.0, 36.2, f"{i}.txt") for i in range(3)]
     (one,) = merge_incidents(dated)
     assert one.sources == ["0.txt", "1.txt", "2.txt"]
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_merged_incident_keeps_the_smaller_of_two_towns_equally_near(order):
+    town = _stub("town", 48.28, 37.18, "one.txt", population=60_000)
+    village = _stub("village", 48.22, 37.14, "two.txt", population=300)
+    (one,) = merge_incidents([town, village][::order])
+    assert one.place.id == "village"
+    assert sorted(one.sources) == ["one.txt", "two.txt"]
