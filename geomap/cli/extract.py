@@ -7,22 +7,6 @@ import click
 from geomap.cli.options import ErrorReporter, Progress, incident_options
 
 
-def _check_filters(ctx: click.Context, types, countries) -> None:
-    """A type or country that is not one is a usage error (exit 2) before any work.
-
-    :func:`geomap.frame.filter_incidents` checks the same way; checking first
-    spares reading every input for a typo.
-    """
-    from geomap.errors import ConfigurationError
-    from geomap.frame import check_countries, check_types
-
-    try:
-        check_types(types)
-        check_countries(countries)
-    except ConfigurationError as err:
-        raise click.UsageError(str(err), ctx=ctx) from err
-
-
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file: .geojson/.json, .gpkg or .csv (default: GeoJSON on stdout).")
@@ -47,7 +31,6 @@ def extract(ctx, inputs, output, types, since, until, countries, include_undated
     from geomap.frame import filter_incidents
     from geomap.pipeline import extract as run
 
-    _check_filters(ctx, types, countries)
     quiet = bool((ctx.find_root().obj or {}).get("quiet"))
     report = ErrorReporter()
     progress = Progress.for_terminal(ctx)

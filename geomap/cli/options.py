@@ -9,8 +9,10 @@ same way:
 * :func:`incident_options`: the filters ``--type``, ``--since``, ``--until``,
   ``--country``, ``--include-undated`` and the inputs' ``--published`` and
   ``--places-file``. Dates go through the one parser
-  :func:`geomap.frame.parse_date`; a bad date or ``--since`` after ``--until`` is
-  a usage error (exit 2) raised before any work.
+  :func:`geomap.frame.parse_date`; a bad date, ``--since`` after ``--until``, or
+  a ``--type``/``--country`` that is not one (:func:`geomap.frame.check_types`,
+  :func:`geomap.frame.check_countries`) is a usage error (exit 2) raised before
+  any input is read.
 
 :class:`Progress` is the one-line article counter long commands show on stderr
 when it is a terminal, and :class:`ErrorReporter` prints ``geomap: <source>:
@@ -90,9 +92,18 @@ def incident_options(func: Callable) -> Callable:
 
     @functools.wraps(func)
     def checked(*args, **kwargs):
+        from geomap.errors import ConfigurationError
+        from geomap.frame import check_countries, check_types
+
+        ctx = click.get_current_context()
         since, until = kwargs.get("since"), kwargs.get("until")
         if since and until and since > until:
-            raise click.UsageError(f"--since ({since}) is after --until ({until})", ctx=click.get_current_context())
+            raise click.UsageError(f"--since ({since}) is after --until ({until})", ctx=ctx)
+        try:
+            check_types(kwargs.get("types", ()))
+            check_countries(kwargs.get("countries", ()))
+        except ConfigurationError as err:
+            raise click.UsageError(str(err), ctx=ctx) from err
         return func(*args, **kwargs)
 
     for option in reversed(_FILTERS):
