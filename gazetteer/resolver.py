@@ -654,6 +654,8 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
             occ = [i for i in name.occurrences if i not in rejected]
             if not occ or key in settled:
                 continue
+            if _pass == 0 and not _may_set_context(name):
+                continue  # the first pass only gathers context; the last decides every name
             cv = _Votes(
                 total_country,
                 derived_country.get(key),
@@ -714,6 +716,25 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
         alts = tuple(o.place for o in names[cand.key].options if o is not opt)[:5]
         mentions.append(Mention(cand.start, cand.end, cand.text, opt.place, conf, reason, alternatives=alts))
     return mentions
+
+
+def _may_set_context(name: _Name) -> bool:
+    """Whether some sense of ``name`` could set context in the first pass (see :func:`resolve`).
+
+    Only big places, towns of :data:`NOTABLE_POPULATION` and explicitly placed
+    ones do; there are no anchors yet, so nothing is "near".
+    """
+    for _score, _reason, evidence, opt, _a1 in name.static:
+        place = opt.place
+        if (
+            evidence == 2
+            or opt.user
+            or place.kind in ("country", "admin1", "sea")
+            or place.feature_code in _WORLD_REGION_CODES
+            or place.population >= NOTABLE_POPULATION
+        ):
+            return True
+    return False
 
 
 def _has_seat(name: _Name, a1) -> bool:
