@@ -19,7 +19,13 @@ from typing import TYPE_CHECKING, Any
 from geomap.errors import InputError
 from geomap.export import SUFFIX_TO_DRIVER
 from geomap.ingest.formats import SUFFIX_TO_FORMAT
-from geomap.ingest.sources import STDIN, Source, expand_inputs
+from geomap.ingest.sources import (
+    STDIN,
+    Source,
+    as_input_list,
+    error_handler,
+    expand_inputs,
+)
 
 if TYPE_CHECKING:
     import geopandas
@@ -112,18 +118,13 @@ def load_incidents(
     from geomap.export import read_incidents
     from geomap.frame import empty_frame
 
-    if isinstance(inputs, (str, os.PathLike)):
-        inputs = [inputs]
-
-    def fail(name: str, err: InputError) -> None:
-        if on_error is None:
-            raise err
-        on_error(name, err)
+    inputs = as_input_list(inputs)
+    fail = error_handler(on_error)
 
     frames = []
     articles: list[str] = []
     suffixes = {**SUFFIX_TO_FORMAT, **SUFFIX_TO_DRIVER}
-    for item in expand_inputs((os.fspath(i) for i in inputs), suffixes=suffixes):
+    for item in expand_inputs(inputs, suffixes=suffixes):
         if isinstance(item, tuple):
             fail(*item)
         elif _is_incident_source(item):

@@ -22,7 +22,14 @@ from geomap.article import Article
 from geomap.errors import InputError, UnreadableInputError
 from geomap.ingest.encoding import decode_bytes
 from geomap.ingest.formats import READERS, SUFFIX_TO_FORMAT, detect_format, get_reader
-from geomap.ingest.sources import SNIFF_BYTES, STDIN, Source, expand_inputs
+from geomap.ingest.sources import (
+    SNIFF_BYTES,
+    STDIN,
+    Source,
+    as_input_list,
+    error_handler,
+    expand_inputs,
+)
 
 __all__ = ["READERS", "iter_articles", "read_text"]
 
@@ -68,15 +75,10 @@ def iter_articles(
     >>> for article in iter_articles(["seeds/"]):  # doctest: +SKIP
     ...     print(article.source, article.title)
     """
-    if isinstance(inputs, (str, os.PathLike)):
-        inputs = [inputs]
+    inputs = as_input_list(inputs)
+    fail = error_handler(on_error)
 
-    def fail(name: str, err: InputError) -> None:
-        if on_error is None:
-            raise err
-        on_error(name, err)
-
-    for item in expand_inputs((os.fspath(i) for i in inputs), suffixes=SUFFIX_TO_FORMAT):
+    for item in expand_inputs(inputs, suffixes=SUFFIX_TO_FORMAT):
         if isinstance(item, tuple):
             fail(*item)
             continue

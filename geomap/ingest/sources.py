@@ -6,7 +6,7 @@ import glob
 import io
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -111,6 +111,24 @@ class _Unclosable(io.RawIOBase):
 
     def peek(self, size: int = 0) -> bytes:
         return self._stream.peek(size)
+
+
+def as_input_list(inputs: Iterable[str | os.PathLike] | str | os.PathLike) -> list[str]:
+    """One path or many, as a list of strings (a lone path is not iterated by character)."""
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
+    return [os.fspath(i) for i in inputs]
+
+
+def error_handler(on_error: Callable[[str, InputError], None] | None) -> Callable[[str, InputError], None]:
+    """The ``on_error`` policy of every reader: report and go on, or raise when None."""
+
+    def fail(name: str, err: InputError) -> None:
+        if on_error is None:
+            raise err
+        on_error(name, err)
+
+    return fail
 
 
 def expand_inputs(inputs: Iterable[str], *, suffixes: Iterable[str]) -> Iterator[Source | tuple[str, InputError]]:
