@@ -24,6 +24,7 @@ while ``gazetteer/data`` is being rebuilt; ``--merge-only`` runs the merge figur
 
 from __future__ import annotations
 
+import argparse
 import random
 import resource
 import sys
@@ -121,15 +122,15 @@ def bench_merge() -> None:
 
 
 def main(argv: list[str]) -> int:
-    if "--merge-only" in argv:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("n", nargs="?", type=int, default=100_000, help="articles to stream for the memory figures")
+    parser.add_argument("--data-dir", help="read a copy of the gazetteer data")
+    parser.add_argument("--merge-only", action="store_true", help="only the merge figures")
+    args = parser.parse_args(argv)
+    if args.merge_only:
         bench_merge()
         return 0
-    data_dir = None
-    if "--data-dir" in argv:
-        at = argv.index("--data-dir")
-        data_dir = argv[at + 1]
-        argv = argv[:at] + argv[at + 2 :]
-    n_memory = int(argv[0]) if argv else 100_000
+    data_dir, n_memory = args.data_dir, args.n
     gazetteer = Gazetteer(data_dir)
     started = time.perf_counter()
     gazetteer.find("Warm up in Kharkiv.")
