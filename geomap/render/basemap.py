@@ -14,6 +14,7 @@ import logging
 import math
 
 import shapely
+import shapely.ops
 from shapely.geometry import box
 
 log = logging.getLogger(__name__)
@@ -93,15 +94,19 @@ def build_basemap(provider, bounds) -> dict | None:
             clipped = shapely.set_precision(clipped, 1e-3)
             if clipped.is_empty:
                 continue
-            inside = south <= place.lat <= north and west <= place.lon <= east
-            if kind == "sea" and clipped.area < LABEL_MIN_SHARE * window.area:
-                inside = False  # a fjord or bay too small to name at this scale
+            share = clipped.area / window.area
+            point = _label_point(place, clipped, (south, west, north, east))
+            if kind == "sea" and share < LABEL_MIN_SHARE:
+                point = None  # a fjord or bay too small to name at this scale
             items.append(
                 {
                     "n": place.name,
                     "g": json.loads(shapely.to_geojson(clipped)),
-                    "lat": round(place.lat, 3) if inside else None,
-                    "lon": round(place.lon, 3) if inside else None,
+                    "lat": round(point[0], 3) if point else None,
+                    "lon": round(point[1], 3) if point else None,
+                    # Share of the window the area covers: big countries' names win
+                    # label clashes over small places' names.
+                    "a": round(share, 4),
                 }
             )
         layers[kind] = items
@@ -110,6 +115,25 @@ def build_basemap(provider, bounds) -> dict | None:
     layers["places"] = _major_places(provider, (south, west, north, east), core)
     total += len(layers["places"])
     return layers if total else None
+
+
+def _label_point(place, clipped, bounds) -> tuple[float, float] | None:
+    """(lat, lon) where an area's name goes: its own point, or inside its visible part.
+
+    A big country's own point is often outside the window (Russia's lies in
+    Siberia), so its name would be missing from a map of its western edge; the
+    pole of inaccessibility of the largest visible piece keeps the name on the
+    land it names, as far from the window's edges and the borders as can be.
+    """
+    south, west, north, east = bounds
+    if south <= place.lat <= north and west <= place.lon <= east:
+        return place.lat, place.lon
+    parts = [g for g in shapely.get_parts(clipped) if g.geom_type == "Polygon" and not g.is_empty]
+    if not parts:
+        return None
+    largest = max(parts, key=lambda g: g.area)
+    point = shapely.ops.polylabel(largest, tolerance=max(north - south, east - west) / 200)
+    return point.y, point.x
 
 
 def _cities(provider) -> list:

@@ -792,33 +792,87 @@
       });
       return marker;
     }
-    // Priority order for crowded labels: places (capitals first), countries, seas.
+    // Priority order for crowded labels: countries that fill much of the window
+    // (their name is what the reader looks for first), places (capitals first),
+    // the other countries, seas.
+    var BIG_COUNTRY = 0.08;
     var labels = [];
     var places = L.layerGroup().addTo(group);
+    function areaLabels(kind, big) {
+      (data[kind] || []).forEach(function (item) {
+        if (item.lat === null || (kind === 'country' && (item.a >= BIG_COUNTRY) !== big)) { return; }
+        labels.push(label(item.lat, item.lon, item.n, 'gm-label-' + kind).addTo(group));
+      });
+    }
+    areaLabels('country', true);
     (data.places || []).forEach(function (p) {
-      labels.push(label(p.lat, p.lon, p.n, 'gm-label-place' + (p.cap ? ' gm-label-capital' : '')).addTo(places));
+      var marker = label(p.lat, p.lon, p.n, 'gm-label-place' + (p.cap ? ' gm-label-capital' : '')).addTo(places);
+      marker.gmPlace = true;
+      labels.push(marker);
     });
-    (data.country || []).forEach(function (item) {
-      if (item.lat !== null) { labels.push(label(item.lat, item.lon, item.n, 'gm-label-country').addTo(group)); }
-    });
-    (data.sea || []).forEach(function (item) {
-      if (item.lat !== null) { labels.push(label(item.lat, item.lon, item.n, 'gm-label-sea').addTo(group)); }
-    });
+    areaLabels('country', false);
+    areaLabels('sea', false);
+    function overlaps(r, rects) {
+      return rects.some(function (k) {
+        return r.left < k.right + 3 && r.right > k.left - 3 && r.top < k.bottom + 1 && r.bottom > k.top - 1;
+      });
+    }
+    function markerRects() {
+      // Incident markers and cluster icons in screen coordinates: a place name
+      // under one would be unreadable (markers sit in a higher pane).
+      var rects = [], box = map.getContainer().getBoundingClientRect();
+      map.eachLayer(function (layer) {
+        if (layer.options && layer.options.pane === 'gm-labels') { return; }
+        if (layer instanceof L.CircleMarker) {
+          var p = map.latLngToContainerPoint(layer.getLatLng()), rad = (layer._radius || layer.options.radius || 0) + 2;
+          rects.push({ left: box.left + p.x - rad, right: box.left + p.x + rad, top: box.top + p.y - rad, bottom: box.top + p.y + rad });
+        } else if (layer instanceof L.Marker && layer._icon) {
+          rects.push(layer._icon.getBoundingClientRect());
+        }
+      });
+      return rects;
+    }
+    function shift(r, dx, dy) {
+      return { left: r.left + dx, right: r.right + dx, top: r.top + dy, bottom: r.bottom + dy };
+    }
     function declutter() {
-      // Hide any label that would overlap one of higher priority.
-      var kept = [];
+      // Hide any label that would overlap one of higher priority; move a place
+      // name clear of an incident marker that covers it, or hide it.
+      var kept = [], obstacles = markerRects();
       labels.forEach(function (marker) {
         var el = marker.getElement(), span = el && el.firstChild;
         if (!span) { return; }
         span.style.visibility = '';
+        span.style.transform = '';
+        L.DomUtil.removeClass(el, 'gm-label-moved');
         var r = span.getBoundingClientRect();
-        var clash = kept.some(function (k) {
-          return r.left < k.right + 3 && r.right > k.left - 3 && r.top < k.bottom + 1 && r.bottom > k.top - 1;
-        });
-        if (clash) { span.style.visibility = 'hidden'; } else { kept.push(r); }
+        if (marker.gmPlace && overlaps(r, obstacles)) {
+          var o = obstacles.filter(function (k) { return overlaps(r, [k]); })[0];
+          var moves = [
+            [o.right + 4 - r.left, 0], [o.left - 4 - r.right, 0],
+            [0, o.top - 2 - r.bottom], [0, o.bottom + 2 - r.top]
+          ];
+          var move = moves.filter(function (m) {
+            var moved = shift(r, m[0], m[1]);
+            return !overlaps(moved, obstacles) && !overlaps(moved, kept);
+          })[0];
+          if (!move) { span.style.visibility = 'hidden'; return; }
+          // The dot is under the marker now: the name alone, beside it, reads as its label.
+          L.DomUtil.addClass(el, 'gm-label-moved');
+          span.style.transform = 'translate(' + (6 + move[0]) + 'px, calc(-50% + ' + move[1] + 'px))';
+          kept.push(shift(r, move[0], move[1]));
+          return;
+        }
+        if (overlaps(r, kept)) { span.style.visibility = 'hidden'; } else { kept.push(r); }
       });
     }
-    map.on('zoomend viewreset', declutter);
+    var pending = null;
+    function schedule() {
+      // Markers come and go in bursts (clustering, filters): declutter once after.
+      clearTimeout(pending);
+      pending = setTimeout(declutter, 50);
+    }
+    map.on('zoomend moveend viewreset layeradd layerremove', schedule);
     map.whenReady(function () { setTimeout(declutter, 0); });
     group.addTo(map);
     root.geomapBasemap = root.geomapBasemap || {};
