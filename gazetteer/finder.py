@@ -271,6 +271,9 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
     # text (most words are not capitalised), then map each to the folded text.
     ends = _word_ends(folded)  # where a name can end
     lookup = _lookup_for(store)
+    # Most capitalised words ("The", "Police") begin no name of several words:
+    # knowing that, the longer phrases starting there need not be built or looked up.
+    multi = None if user_names else _multi_word_starts(store)
     resume = 0
     for m in _capital_start().finditer(text):
         s = m.start()
@@ -278,7 +281,14 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
         if p < resume or p >= n or offsets[p] != s:
             continue
         best = None
-        for key in _phrases(text, folded, offsets, p, ends):
+        max_words = MAX_WORDS
+        if multi is not None:
+            i = bisect.bisect_right(ends, p)
+            if i < len(ends):
+                first = folded[p : ends[i] + 1]
+                if not multi(first):
+                    max_words = 1
+        for key in _phrases(text, folded, offsets, p, ends, max_words):
             if key in _COMPASS:
                 continue
             user = user_names.get(key) if user_names else None
@@ -336,6 +346,43 @@ def _add_ap_states(store, text: str, found: list[Candidate]) -> list[Candidate]:
 #: "Police") recur in every article, and most phrases are not names at all.
 _CACHE_SIZE = 200_000
 _caches: dict[int, tuple[object, dict]] = {}
+
+
+def _multi_word_starts(store):
+    """``starts(prefix) -> bool``: may a name of several words begin with ``prefix``, memoised.
+
+    ``prefix`` is a first word with the character after it ("new ", "rostov-").
+    True when a gazetteer name or a demonym begins with it; ``None`` when the
+    store cannot say (then every phrase is looked up).
+    """
+    names = getattr(store, "_names", None)
+    has_prefix = getattr(names, "has_keys_with_prefix", None)
+    if has_prefix is None or not hasattr(store, "demonyms"):
+        return None
+    held = _multi_caches.get(id(store))
+    if held is None or held[0] is not store:
+        demonym_prefixes = set()
+        for dem in store.demonyms():
+            for k in range(1, len(dem) + 1):
+                demonym_prefixes.add(dem[:k])
+        held = (store, {}, demonym_prefixes)
+        _multi_caches.clear()
+        _multi_caches[id(store)] = held
+    _store, cache, demonym_prefixes = held
+
+    def starts(prefix: str) -> bool:
+        found = cache.get(prefix)
+        if found is None:
+            found = prefix in demonym_prefixes or bool(has_prefix(prefix))
+            if len(cache) >= _CACHE_SIZE:
+                cache.clear()
+            cache[prefix] = found
+        return found
+
+    return starts
+
+
+_multi_caches: dict[int, tuple[object, dict, set]] = {}
 
 
 def _lookup_for(store):
