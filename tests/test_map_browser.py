@@ -320,3 +320,81 @@ def test_real_offline_basemap_draws_borders_and_labels(browser, real_gazetteer, 
     assert opened.shown() == MAPPED
     opened.check_clean()
     page.close()
+
+
+class Crowded:
+    """A big country whose own point is far out of view, and cities under incidents."""
+
+    def geometry(self, place_id):
+        return None
+
+    def shapes(self, kind):
+        from gazetteer.model import Place
+
+        def place(pid, name, k, lat, lon, pop=0, code=None):
+            return Place(pid, name, k, None, None, lat, lon, pop, None, code)
+
+        if kind == "country":
+            return [
+                (place("country:UA", "Ukraine", "country", 49.0, 31.0), box(22, 44, 40, 52.4)),
+                (place("country:RU", "Russia", "country", 60.0, 90.0), box(27, 41, 180, 78)),
+            ]
+        if kind == "city":
+            # Exactly where incidents p1 and p2 (a cluster of two) and e1 are drawn.
+            return [
+                (place("gn:524901", "Moscow", "city", 55.752, 37.616, 10_000_000, "PPLC"), None),
+                (place("gn:706483", "Kharkiv", "city", 49.98, 36.25, 1_400_000), None),
+            ]
+        return []
+
+
+@pytest.mark.parametrize("cluster", [True, False])
+def test_place_names_clear_of_markers_and_big_country_named(browser, tmp_path, cluster):
+    # A second incident in Moscow: a cluster icon right on the city, as in the seeds.
+    second = FRAME[FRAME["event_id"] == "p1"].assign(event_id="p2")
+    frame = pd.concat([FRAME, second], ignore_index=True)
+    path = write_map(frame, tmp_path / "crowded.html", gazetteer=Crowded(), cluster=cluster)
+    opened = Opened(browser.new_page(viewport={"width": 1280, "height": 800})).goto(path)
+    page = opened.page
+    page.wait_for_timeout(400)  # labels are decluttered just after the markers settle
+    found = page.evaluate(
+        """() => {
+        const map = geomap.map, box = map.getContainer().getBoundingClientRect();
+        const markers = [];
+        map.eachLayer(l => {
+          if (l.options && l.options.pane === 'gm-labels') return;
+          if (l instanceof L.CircleMarker) {
+            const p = map.latLngToContainerPoint(l.getLatLng()), r = l._radius;
+            markers.push({left: box.left + p.x - r, right: box.left + p.x + r,
+                          top: box.top + p.y - r, bottom: box.top + p.y + r});
+          } else if (l instanceof L.Marker && l._icon) {
+            markers.push(l._icon.getBoundingClientRect());
+          }
+        });
+        const visible = kind => Array.from(document.querySelectorAll('.gm-label-' + kind + ' span'))
+          .filter(s => s.style.visibility !== 'hidden').map(s => {
+            const r = s.getBoundingClientRect();
+            return {n: s.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom};
+          });
+        return {markers, places: visible('place'), countries: visible('country'),
+                inner: {width: innerWidth, height: innerHeight}};
+      }"""
+    )
+    assert found["markers"], "no incident markers drawn"
+    for name in ("Moscow", "Kharkiv"):
+        label = next((p for p in found["places"] if p["n"] == name), None)
+        assert label is not None, (name, found["places"])
+        for m in found["markers"]:
+            overlap = (
+                label["left"] < m["right"]
+                and label["right"] > m["left"]
+                and label["top"] < m["bottom"]
+                and label["bottom"] > m["top"]
+            )
+            assert not overlap, (label, m)
+    russia = next((c for c in found["countries"] if c["n"] == "Russia"), None)
+    assert russia is not None, found["countries"]
+    assert 0 <= russia["left"] and russia["right"] <= found["inner"]["width"]
+    assert 0 <= russia["top"] and russia["bottom"] <= found["inner"]["height"]
+    opened.check_clean()
+    page.close()

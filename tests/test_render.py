@@ -364,3 +364,17 @@ def test_parse_size(text, size):
 def test_parse_size_rejects(text):
     with pytest.raises(ConfigurationError):
         parse_size(text)
+
+
+def test_area_label_inside_its_visible_part_when_its_own_point_is_outside():
+    # Russia's own point (60N 90E) is far east of a map of eastern Ukraine: its name
+    # goes inside the part of Russia that is in the window, not nowhere.
+    basemap = build_basemap(FakeGazetteer(), (48, 36, 50, 38))
+    south, west, north, east = basemap["bbox"]
+    russia = next(item for item in basemap["country"] if item["n"] == "Russia")
+    assert russia["lat"] is not None and south <= russia["lat"] <= north and west <= russia["lon"] <= east
+    assert box(27, 41, 180, 78).contains(Point(russia["lon"], russia["lat"]))
+    ukraine = next(item for item in basemap["country"] if item["n"] == "Ukraine")
+    assert (ukraine["lat"], ukraine["lon"]) == (49.0, 31.0)  # its own point is in view: kept
+    # Russia fills more of the window than Ukraine, so its name wins label clashes.
+    assert russia["a"] > ukraine["a"] > 0
