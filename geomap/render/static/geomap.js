@@ -868,9 +868,10 @@
     }
     var pending = null;
     function schedule() {
-      // Markers come and go in bursts (clustering, filters): declutter once after.
-      clearTimeout(pending);
-      pending = setTimeout(declutter, 50);
+      // Markers come and go in bursts (clustering, filters; 100k at load without
+      // clustering): one declutter per burst, and a cheap check per added marker.
+      if (pending !== null) { return; }
+      pending = setTimeout(function () { pending = null; declutter(); }, 50);
     }
     map.on('zoomend moveend viewreset layeradd layerremove', schedule);
     map.whenReady(function () { setTimeout(declutter, 0); });
