@@ -281,14 +281,22 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
         if p < resume or p >= n or offsets[p] != s:
             continue
         best = None
-        max_words = MAX_WORDS
+        phrases = None
         if multi is not None:
             i = bisect.bisect_right(ends, p)
             if i < len(ends):
-                first = folded[p : ends[i] + 1]
-                if not multi(first):
-                    max_words = 1
-        for key in _phrases(text, folded, offsets, p, ends, max_words):
+                e = ends[i]
+                if not multi(folded[p : e + 1]):
+                    # One word only: what _phrases(..., max_words=1) gives, without the call.
+                    if e - p > MAX_KEY_LENGTH:
+                        phrases = ()
+                    elif folded[e - 1] == "s" and e - 1 > p and text[offsets[e - 1] - 1] in _APOSTROPHES:
+                        phrases = (folded[p : e - 1], folded[p:e])
+                    else:
+                        phrases = (folded[p:e],)
+        if phrases is None:
+            phrases = _phrases(text, folded, offsets, p, ends)
+        for key in phrases:
             if key in _COMPASS:
                 continue
             user = user_names.get(key) if user_names else None
