@@ -842,11 +842,14 @@ def _nearest_anchors(name: _Name, anchors) -> list[tuple[float, str]] | None:
             la1, lo1 = math.radians(o.place.lat), math.radians(o.place.lon)
             best, best_name = None, None
             for la, lo, n, _key in pts:
+                dlat2 = (la - la1) ** 2
+                if best is not None and dlat2 >= best:
+                    continue  # d below is at least dlat2: this anchor cannot be nearer
                 dl = abs(lo - lo1)
                 if dl > math.pi:
                     dl = 2 * math.pi - dl
                 x = dl * math.cos((la + la1) / 2)
-                d = x * x + (la - la1) ** 2
+                d = x * x + dlat2
                 if best is None or d < best:
                     best, best_name = d, n
             out.append((6371.0 * math.sqrt(best), best_name))
