@@ -363,8 +363,7 @@ def _multi_word_starts(store):
     True when a gazetteer name or a demonym begins with it; ``None`` when the
     store cannot say (then every phrase is looked up).
     """
-    names = getattr(store, "_names", None)
-    has_prefix = getattr(names, "has_keys_with_prefix", None)
+    has_prefix = getattr(store, "has_prefix", None)
     if has_prefix is None or not hasattr(store, "demonyms"):
         return None
     held = _multi_caches.get(id(store))

@@ -195,6 +195,11 @@ class Store:
         """
         return self._names.prefixes(folded_text[pos : pos + max_len])
 
+    def has_prefix(self, prefix: str) -> bool:
+        """Whether any folded name begins with ``prefix`` (lets the finder skip lookups)."""
+        # iterkeys is lazy: one step tells (has_keys_with_prefix is deprecated).
+        return next(self._names.iterkeys(prefix), None) is not None
+
     def entries(self, key: str) -> list[tuple[int, int]]:
         """``(place index, NAME_* flags)`` of every place named ``key``; ``[]`` if none."""
         # Unpacking trie records costs ~10 µs a key; news repeats its names, so
