@@ -63,20 +63,20 @@ def iter_incidents(
     however many articles stream through.
     """
     from geomap.incidents import incidents_from_article
+    from geomap.ingest.sources import error_handler
 
     if gazetteer is None:
         from gazetteer import Gazetteer
 
         gazetteer = Gazetteer()
+    fail = error_handler(on_error)
     for article in _articles(inputs_or_articles, published=published, on_error=on_error):
         try:
             found = incidents_from_article(article, gazetteer)
         except InputError as err:
             # A fault of this article; gazetteer errors (missing data, a bad
             # places file) concern every article and stop the run.
-            if on_error is None:
-                raise
-            on_error(article.source, err)
+            fail(article.source, err)
             continue
         if progress is not None:
             progress(article, len(found))
