@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import bisect
 import functools
+from array import array
 import re
 from dataclasses import dataclass, field
 
-from gazetteer.normalize import fold, fold_text
+from gazetteer.normalize import fold, fold_codepoints
 
 __all__ = ["Candidate", "find_candidates", "word_after", "word_before"]
 
@@ -55,8 +56,10 @@ CP_PROVINCES = {
     "ont": "08", "p e i": "09", "que": "10", "sask": "11", "n w t": "13",
 }
 #: ", Ill." / ", N.J." after a capitalised word.
+# The look-behind follows the literal ", " so that the scan jumps from comma to
+# comma (a leading look-behind is tried at every character: ten times slower).
 _AP_RE = re.compile(
-    r"(?<=[A-Za-z\u00e0-\u00ff]), ((?:[A-Z][a-z]{1,4}|[A-Z]\.\s?[A-Z]|[A-Z]\.\s?[A-Z]\.\s?[A-Z]|W\.\s?Va)\.)(?![^\W\d_])"
+    r", (?<=[A-Za-z\u00e0-\u00ff], )((?:[A-Z][a-z]{1,4}|[A-Z]\.\s?[A-Z]|[A-Z]\.\s?[A-Z]\.\s?[A-Z]|W\.\s?Va)\.)(?![^\W\d_])"
 )
 
 #: Apostrophes that may start a possessive ``'s`` after a name.
@@ -76,11 +79,10 @@ def _alnum_table():
     return np.array([chr(c).isalnum() for c in range(0x10000)] + [False], dtype=bool)
 
 
-def _word_ends(folded: str) -> list[int]:
-    """Offsets just after each word of the folded text (vectorised: texts can be long)."""
+def _ends_of(cps) -> list[int]:
+    """Word ends of folded text given as its code points (a numpy uint32 array)."""
     import numpy as np
 
-    cps = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32)
     word = _alnum_table()[np.minimum(cps, 0x10000)]
     if not len(word):
         return []
@@ -88,14 +90,30 @@ def _word_ends(folded: str) -> list[int]:
     return (np.flatnonzero(word & ~np.append(word[1:], False)) + 1).tolist()
 
 
+def _fold_for_scan(text: str) -> tuple[str, array, list[int]]:
+    """The folded text, its offsets into ``text`` (as :func:`gazetteer.normalize.fold_text`) and its word ends.
+
+    One pass over the code points serves both; the offsets stay a compact
+    ``array`` (indexing and :mod:`bisect` work on it as on a list) rather than
+    a list of Python ints, which cost as much to build as the folding itself.
+    """
+    out, offsets = fold_codepoints(text)
+    folded = out.tobytes().decode("utf-32-le")
+    back = array("q", offsets.astype("int64", copy=False).tobytes())
+    back.append(len(text))
+    return folded, back, _ends_of(out)
+
+
 @functools.cache
-def _capital_start() -> re.Pattern:
-    """A capital letter (of any script in the Basic Multilingual Plane) starting a word.
+def _capital() -> re.Pattern:
+    """A capital letter of any script in the Basic Multilingual Plane.
 
     Built on first use, not at import: it takes a few tens of milliseconds.
+    Whether it starts a word is checked by the caller: a look-behind in the
+    pattern would be tried at every character, and made the scan twice as slow.
     """
     capitals = "".join(chr(c) for c in range(0x10000) if chr(c).isupper())
-    return re.compile(r"(?<![^\W_])[" + re.escape(capitals) + "]")
+    return re.compile("[" + re.escape(capitals) + "]")
 
 
 #: Word ends in folded text.
@@ -202,14 +220,10 @@ def word_before(text: str, start: int) -> str:
 
 def word_after(text: str, end: int) -> str:
     """The word just after ``end`` on the same line, or ''."""
-    i = end
-    n = len(text)
-    while i < n and text[i] in " \t":
-        i += 1
-    j = i
-    while j < n and text[j].isalnum():
-        j += 1
-    return text[i:j]
+    return _WORD_AFTER.match(text, end).group(1)
+
+
+_WORD_AFTER = re.compile(r"[ \t]*([^\W_]*)")
 
 
 def _looks_like_name(surface: str) -> bool:
@@ -217,6 +231,8 @@ def _looks_like_name(surface: str) -> bool:
     first = surface[:1]
     if not first.isupper():
         return False
+    if _ONE_WORD.fullmatch(surface):
+        return True  # most candidates: nothing more to check
     words = re.split(r"[\s\-\u2010-\u2015]+", surface)
     if len(words) == 1:
         return True
@@ -229,6 +245,10 @@ def _looks_like_name(surface: str) -> bool:
             continue
         return False
     return True
+
+
+#: A surface of one word (no space, hyphen or dash): capitalised is all it needs.
+_ONE_WORD = re.compile(r"[^\s\-\u2010-\u2015]*")
 
 
 def _crosses_sentence(surface: str) -> bool:
@@ -263,20 +283,21 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
     """
     if not text:
         return []
-    folded, offsets = fold_text(text)
+    folded, offsets, ends = _fold_for_scan(text)  # ends: where a name can end
     n = len(folded)
     ntext = len(text)
     out: list[Candidate] = []
     # Names start with a capital letter: find those word starts in the original
     # text (most words are not capitalised), then map each to the folded text.
-    ends = _word_ends(folded)  # where a name can end
     lookup = _lookup_for(store)
     # Most capitalised words ("The", "Police") begin no name of several words:
     # knowing that, the longer phrases starting there need not be built or looked up.
     multi = None if user_names else _multi_word_starts(store)
     resume = 0
-    for m in _capital_start().finditer(text):
+    for m in _capital().finditer(text):
         s = m.start()
+        if s and text[s - 1].isalnum():
+            continue  # inside a word ("McDonald")
         p = bisect.bisect_left(offsets, s)
         if p < resume or p >= n or offsets[p] != s:
             continue

@@ -170,6 +170,32 @@ def fold_text(text: str) -> tuple[str, list[int]]:
     """
     if not text:
         return "", [0]
+    out, offsets = fold_codepoints(text)
+    folded = out.tobytes().decode("utf-32-le")
+    result = offsets.tolist()
+    result.append(len(text))
+    return folded, result
+
+
+def fold_codepoints(text: str):
+    """The arrays behind :func:`fold_text`: folded code points and their offsets.
+
+    Parameters
+    ----------
+    text : str
+        A non-empty text.
+
+    Returns
+    -------
+    out : numpy.ndarray of uint32
+        The folded text's code points (``out.tobytes().decode("utf-32-le")`` is it).
+    offsets : numpy.ndarray of int64
+        For each folded character, the index in ``text`` it came from (no final
+        ``len(text)``, unlike :func:`fold_text`'s list).
+
+    Callers that scan the folded text (the finder) keep working on the arrays:
+    turning the offsets into a list of Python ints cost as much as the folding.
+    """
     vec = _vectors()
     np = vec["np"]
     cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
@@ -189,7 +215,4 @@ def fold_text(text: str) -> tuple[str, list[int]]:
         keep = np.concatenate(([True], ~repeat))
         out = out[keep]
         offsets = offsets[keep]
-    folded = out.tobytes().decode("utf-32-le")
-    result = offsets.tolist()
-    result.append(len(text))
-    return folded, result
+    return out, offsets

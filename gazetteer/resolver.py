@@ -256,6 +256,7 @@ class _Option:
     index: int | None  # store index; None for user places
     admin1_code: str | None
     user: bool = False
+    rad: tuple[float, float] | None = None  # (lat, lon) in radians, filled on first use
 
 
 @dataclass(slots=True)
@@ -839,7 +840,10 @@ def _nearest_anchors(name: _Name, anchors) -> list[tuple[float, str]] | None:
         # approximation is within a fraction of a per cent of the great circle.
         out = []
         for o in name.options:
-            la1, lo1 = math.radians(o.place.lat), math.radians(o.place.lon)
+            rad = o.rad
+            if rad is None:
+                rad = o.rad = (math.radians(o.place.lat), math.radians(o.place.lon))
+            la1, lo1 = rad
             best, best_name = None, None
             for la, lo, n, _key in pts:
                 dlat2 = (la - la1) ** 2
@@ -854,6 +858,7 @@ def _nearest_anchors(name: _Name, anchors) -> list[tuple[float, str]] | None:
                     best, best_name = d, n
             out.append((6371.0 * math.sqrt(best), best_name))
         return out
+    anchors.arrays()
     mask = anchors.keys != key
     names = [n for n, keep in zip(anchors.names, mask.tolist()) if keep]
     lat2, lon2 = anchors.lat[mask][None, :], anchors.lon[mask][None, :]
@@ -866,19 +871,29 @@ def _nearest_anchors(name: _Name, anchors) -> list[tuple[float, str]] | None:
 
 
 class _Anchors:
-    """Confidently resolved places of a pass, as arrays for distance computations."""
+    """Confidently resolved places of a pass, for distance computations.
 
-    __slots__ = ("keys", "lat", "lon", "names", "points")
+    As plain tuples for the small problems most documents pose, and as numpy
+    arrays (built on first need, by :meth:`arrays`) for large ones.
+    """
+
+    __slots__ = ("anchors", "keys", "lat", "lon", "names", "points")
 
     def __init__(self, anchors: list[tuple[str, Place]]) -> None:
-        self.keys = np.array([k for k, _ in anchors], dtype=object)
+        self.anchors = anchors
+        self.keys = self.lat = self.lon = None
         self.names = [p.name for _, p in anchors]
-        self.lat = np.radians([p.lat for _, p in anchors])
-        self.lon = np.radians([p.lon for _, p in anchors])
-        # The same as plain tuples (lat, lon in radians, name, key) for small problems.
+        # (lat, lon in radians, name, key)
         self.points = [
             (math.radians(p.lat), math.radians(p.lon), p.name, k) for k, p in anchors
         ]
+
+    def arrays(self) -> None:
+        """Fill ``keys``, ``lat`` and ``lon`` as numpy arrays (once)."""
+        if self.keys is None:
+            self.keys = np.array([k for k, _ in self.anchors], dtype=object)
+            self.lat = np.array([pt[0] for pt in self.points])
+            self.lon = np.array([pt[1] for pt in self.points])
 
 
 def _short_form(key: str, full_name: str) -> bool:
@@ -1036,27 +1051,34 @@ def _choose(
 ):
     """Score every option of one name; return (option, confidence, reason, accepted, evidence, big)."""
     _ensure_static(store, name)
-    scored = []
     dominant = country_votes.top()
     nearest = _nearest_anchors(name, anchors)
     # The votes as plain dicts, read inline: this loop runs for every option of
     # every name in every pass, and method calls dominated it.
     c_total, c_own = country_votes._total, country_votes._own
+    c_get = c_total.get
     a_total, a_own = admin1_votes._total, admin1_votes._own
+    a_get = a_total.get
     a_explicit = admin1_votes.explicit
     own_votes, own_regions = name.own_votes, name.own_regions
     regions = name.regions
+    shared_get = shared.get if shared else None
+    foreign = dominant >= DOMINANT_VOTES
+    # The best option and the runner-up's score: the first of equal scores wins,
+    # as a stable sort would have it.
+    best = None
+    second = None
     for k, (score, reason, evidence, opt, a1) in enumerate(name.static):
         place = opt.place
         kind = place.kind
         why = None  # what context decided it, formatted only for the winner
         if a1:
-            if shared:
-                others = shared.get(a1, 0) - (a1 in regions)
+            if shared_get is not None:
+                others = shared_get(a1, 0) - (a1 in regions)
                 if others > 0:
                     score += 0.8 * min(others, 3)
                     evidence = max(evidence, 1)
-            av = a_total.get(a1, 0) - (a1 == a_own)
+            av = a_get(a1, 0) - (a1 == a_own)
             if av > 0 and kind != "admin1":
                 # A region the text names outright weighs more than one inferred
                 # from other resolved places (which may themselves be wrong).
@@ -1075,15 +1097,19 @@ def _choose(
         cv = 0
         if kind != "country":
             country = place.country
-            cv = max(c_total.get(country, 0) - (country == c_own and country is not None), 0)
+            cv = c_get(country, 0)
+            if country == c_own and country is not None:
+                cv -= 1
+            if cv < 0:
+                cv = 0
             cv -= own_votes.get(country, 0)
         if cv > 0:
             score += COUNTRY_CONTEXT + 0.5 * min(cv, 4)
             evidence = max(evidence, 1)
-        elif dominant >= DOMINANT_VOTES and kind in ("city", "other"):
+        elif foreign and kind in ("city", "other"):
             score -= FOREIGN_PENALTY  # a document all about one country: a town elsewhere is unlikely
         if nearest is not None and kind in ("city", "admin1", "other") and not (
-            kind == "admin1" and a_total.get(a1, 0) <= (a1 == a_own) and _has_seat(name, a1)
+            kind == "admin1" and a_get(a1, 0) <= (a1 == a_own) and _has_seat(name, a1)
         ):
             # A region whose seat shares its name ("Kherson") is near a place
             # only when that place lies in it: its centroid is nowhere anyone
@@ -1102,16 +1128,20 @@ def _choose(
                 why = why or ("near", best_name)
         if cv > 0:
             why = why or ("context-country", place.country)
-        scored.append((score, evidence, reason, opt, why))
-    scored.sort(key=lambda t: t[0], reverse=True)
-    score, evidence, reason, opt, why = scored[0]
+        if best is None or score > best[0]:
+            if best is not None:
+                second = best[0]
+            best = (score, evidence, reason, opt, why)
+        elif second is None or score > second:
+            second = score
+    score, evidence, reason, opt, why = best
     if reason is None and why is not None:
         tag, what = why
         reason = f"{tag}:{what[0]}.{what[1]}" if tag == "context-admin1" else f"{tag}:{what}"
-    margin = score - scored[1][0] if len(scored) > 1 else 4.0
+    margin = score - second if second is not None else 4.0
     place = opt.place
     if reason is None:
-        if len(scored) == 1:
+        if second is None:
             reason = "only-candidate"
         elif place.feature_code == "PPLC":
             reason = "capital"
