@@ -79,29 +79,47 @@ def _alnum_table():
     return np.array([chr(c).isalnum() for c in range(0x10000)] + [False], dtype=bool)
 
 
-def _ends_of(cps) -> list[int]:
-    """Word ends of folded text given as its code points (a numpy uint32 array)."""
+def _scan(text: str):
+    """Fold ``text`` and find where names may start in it.
+
+    Returns
+    -------
+    folded : str
+        As :func:`gazetteer.normalize.fold_text`.
+    offsets : array
+        As :func:`gazetteer.normalize.fold_text`'s list, as a compact ``array``
+        (indexing and :mod:`bisect` work on it as on a list); a list of Python
+        ints cost as much to build as the folding itself.
+    ends : list of int
+        Offsets in ``folded`` just after each word: where a name can end.
+    starts : list of (int, int)
+        For each capitalised word start of ``text`` that survives folding, in
+        text order: its offset ``p`` in ``folded`` and the index in ``ends`` of
+        the end of its first word.
+    """
     import numpy as np
 
-    word = _alnum_table()[np.minimum(cps, 0x10000)]
-    if not len(word):
-        return []
-    # A word ends where a letter or digit is followed by anything else or the end.
-    return (np.flatnonzero(word & ~np.append(word[1:], False)) + 1).tolist()
-
-
-def _fold_for_scan(text: str) -> tuple[str, array, list[int]]:
-    """The folded text, its offsets into ``text`` (as :func:`gazetteer.normalize.fold_text`) and its word ends.
-
-    One pass over the code points serves both; the offsets stay a compact
-    ``array`` (indexing and :mod:`bisect` work on it as on a list) rather than
-    a list of Python ints, which cost as much to build as the folding itself.
-    """
-    out, offsets = fold_codepoints(text)
+    out, offs = fold_codepoints(text)
     folded = out.tobytes().decode("utf-32-le")
-    back = array("q", offsets.astype("int64", copy=False).tobytes())
-    back.append(len(text))
-    return folded, back, _ends_of(out)
+    offsets = array("q", offs.astype("int64", copy=False).tobytes())
+    offsets.append(len(text))
+    # A word ends where a letter or digit is followed by anything else or the end.
+    word = _alnum_table()[np.minimum(out, 0x10000)]
+    ends_arr = np.flatnonzero(word & ~np.append(word[1:], False)) + 1
+    # Names start with a capital letter: find those word starts in the original
+    # text (most words are not capitalised), then map them all at once to the
+    # folded text and to their first word's end.
+    caps = [m.start() for m in _capital().finditer(text)]
+    caps = [c for c in caps if not (c and text[c - 1].isalnum())]  # not inside a word ("McDonald")
+    starts: list[tuple[int, int]] = []
+    if caps:
+        at = np.asarray(caps, dtype=np.int64)
+        pos = np.searchsorted(offs, at)
+        inside = pos < len(offs)
+        inside[inside] = offs[pos[inside]] == at[inside]  # characters folding dropped start nothing
+        pos = pos[inside]
+        starts = list(zip(pos.tolist(), np.searchsorted(ends_arr, pos, side="right").tolist()))
+    return folded, offsets, ends_arr.tolist(), starts
 
 
 @functools.cache
@@ -283,29 +301,23 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
     """
     if not text:
         return []
-    folded, offsets, ends = _fold_for_scan(text)  # ends: where a name can end
+    folded, offsets, ends, starts = _scan(text)
     n = len(folded)
     ntext = len(text)
+    nends = len(ends)
     out: list[Candidate] = []
-    # Names start with a capital letter: find those word starts in the original
-    # text (most words are not capitalised), then map each to the folded text.
     lookup = _lookup_for(store)
     # Most capitalised words ("The", "Police") begin no name of several words:
     # knowing that, the longer phrases starting there need not be built or looked up.
     multi = None if user_names else _multi_word_starts(store)
     resume = 0
-    for m in _capital().finditer(text):
-        s = m.start()
-        if s and text[s - 1].isalnum():
-            continue  # inside a word ("McDonald")
-        p = bisect.bisect_left(offsets, s)
-        if p < resume or p >= n or offsets[p] != s:
+    for p, i in starts:
+        if p < resume:
             continue
         best = None
         phrases = None
         if multi is not None:
-            i = bisect.bisect_right(ends, p)
-            if i < len(ends):
+            if i < nends:
                 e = ends[i]
                 if not multi(folded[p : e + 1]):
                     # One word only: what _phrases(..., max_words=1) gives, without the call.
@@ -316,7 +328,7 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
                     else:
                         phrases = (folded[p:e],)
         if phrases is None:
-            phrases = _phrases(text, folded, offsets, p, ends)
+            phrases = _phrases(text, folded, offsets, p, ends, i=i)
         for key in phrases:
             if key in _COMPASS:
                 continue
@@ -498,13 +510,15 @@ def _inflected(text, folded, offsets, p, ends, lookup) -> Candidate | None:
     return None
 
 
-def _phrases(text, folded, offsets, p, ends, max_words=MAX_WORDS, max_len=MAX_KEY_LENGTH):
+def _phrases(text, folded, offsets, p, ends, max_words=MAX_WORDS, max_len=MAX_KEY_LENGTH, i=None):
     """The folded phrases of 1..max_words words starting at ``p``, longest first.
 
     A word ending in ``s`` right after an apostrophe of the original ("Moscow's",
-    folded "moscows") also yields the phrase without the ``s``.
+    folded "moscows") also yields the phrase without the ``s``. ``i``, when
+    known, is the index in ``ends`` of the first word's end.
     """
-    i = bisect.bisect_right(ends, p)
+    if i is None:
+        i = bisect.bisect_right(ends, p)
     out = []
     prev = p
     for e in ends[i : i + max_words]:
