@@ -188,6 +188,34 @@ def is_abbreviation(name: str) -> bool:
     return bool(_CODE_LIKE.match(name)) or (name.endswith(".") and len(name) <= 7)
 
 
+#: Least share of a region's people living in its town of the same name for
+#: the region to be that city (see Builder._drop_city_phrasings_shared).
+CITY_SHARE = 0.5
+#: ... and that town must be a city: Napo's town of Napo (Ecuador) is not.
+CITY_POPULATION = 100_000
+
+
+def is_city_region(names: list[str | None], types: set[str]) -> bool:
+    """Whether a region is a city: its type or its own name says so.
+
+    Natural Earth types federal cities as "Federal City" (Moscow, Sevastopol),
+    but Kyiv City as a "Rada"/"Municipality"; its name ("Kiev City", GeoNames'
+    "Kyiv City") says it. Alternate names do not count ("Kiev City" is not one of
+    Kyiv Oblast's, but any of them could be).
+
+    Parameters
+    ----------
+    names : list of str or None
+        The region's own names: GeoNames' and Natural Earth's ``name``,
+        ``name_en`` and ``woe_name``.
+    types : set of str
+        Lower-case Natural Earth ``type`` and ``type_en`` values.
+    """
+    if any("city" in t for t in types):
+        return True
+    return any(n and "city" in fold(n).split(" ") for n in names)
+
+
 #: Places at least this big keep every usable alternate name; smaller ones only
 #: those that look like their main name (see keep_city_alternate).
 ALT_POPULATION = 15_000
@@ -426,6 +454,10 @@ class Builder:
 
         self.admin1_idx: dict[str, int] = {}
         self.gn_admin1_raw: dict[int, str] = {}
+        # Qualified phrasings generated for regions (not names of the sources): (key, place) -> bare name.
+        self.phrasings: dict[tuple[str, int], str] = {}
+        # Bare names of regions from their own names (not alternates): place -> bare keys.
+        self.own_bares: dict[int, set[str]] = defaultdict(set)
         with_shape = 0
         for code in sorted(gn_admin1):
             iso = code.split(".")[0]
@@ -461,6 +493,7 @@ class Builder:
             self._admin1_names(idx, name, props)
         log(f"admin1: {len(self.admin1_idx)}, with polygons: {with_shape}")
         self._drop_small_country_words()
+        self._drop_city_phrasings_shared()
 
     def _join_features(self, features: list, gn_admin1: dict) -> tuple[dict[str, list], dict[str, list]]:
         """Join Natural Earth admin-1 features to GeoNames regions.
@@ -574,6 +607,51 @@ class Builder:
                         dropped += 1
         log(f"admin1: {dropped} bare keys of small countries' regions are words or names, dropped")
 
+    def _drop_city_phrasings_shared(self) -> None:
+        """A phrasing two regions of one country share goes to the one that is not the city.
+
+        Natural Earth does not always type a city-region as a city: Minsk City is a
+        "voblasts'", Tashkent a "wiloyat", Vientiane Prefecture a "prefecture", Lima
+        Province a "capital district", Buenos Aires a "federal district". Their bare
+        name is also the bare name of the province around them, so both got "Minsk
+        region", "Sofia province", "Tashkent region"; news means the province
+        (Minsk Oblast, Sofia Oblast). The city-region is the one whose town of that
+        name, of :data:`CITY_POPULATION` or more, holds at least :data:`CITY_SHARE` of
+        its people (GeoNames cities500). Where another region sharing the phrasing is
+        no such city and has that bare name as its own (not an alternate), the
+        phrasing is dropped from the city-region.
+        """
+        towns: dict[str, list[dict]] = defaultdict(list)
+        for city in self.cities_raw.values():
+            if city.get("admin1code"):
+                towns[f"{city['countrycode']}.{city['admin1code']}"].append(city)
+
+        def town_share(idx: int, bare: str) -> float:
+            code = self.admin1[idx]
+            best = max((c["population"] for c in towns.get(code, ())
+                        if bare == fold(c["name"]) or bare in map(fold, c["alternatenames"])), default=0)
+            return best / self.pop[idx] if best >= CITY_POPULATION else 0.0
+
+        generated = {key: bare for (key, _idx), bare in self.phrasings.items() if "city" not in key.split(" ")}
+        owners: dict[tuple[str | None, str], list[int]] = defaultdict(list)
+        for key, idx in sorted(self.names.records):
+            if key in generated and self.ids[idx].startswith("admin1:"):
+                owners[(self.country[idx], key)].append(idx)
+        dropped = 0
+        for (_iso, key), places in sorted(owners.items()):
+            if len(places) < 2:
+                continue
+            bare = generated[key]
+            shares = {idx: town_share(idx, bare) for idx in places}
+            # The province must be called so itself: Daykundi's alternate "Uruzgan" (it
+            # was part of Uruzgan) takes nothing from Uruzgan.
+            if any(share < CITY_SHARE and bare in self.own_bares[idx] for idx, share in shares.items()):
+                for idx, share in shares.items():
+                    if share >= CITY_SHARE and (key, idx) in self.phrasings:
+                        self.names.drop(key, idx)
+                        dropped += 1
+        log(f"admin1: {dropped} phrasings shared with the province around a city-region, dropped from the city")
+
     def _admin1_names(self, idx: int, name: str, props: list[dict]) -> None:
         main_names = [name]
         alt_names: list[str] = [self.gn_admin1_raw.get(idx)]
@@ -601,23 +679,32 @@ class Builder:
             if key is None:
                 continue
             bare = strip_type(key)
+            if value in main_names and script_of(value) == "latin":
+                self.own_bares[idx].add(bare)
             if bare != key:
                 self.names.records[(key, idx)] |= NAME_QUALIFIED
                 if script_of(value) == "latin":
                     bares.add(bare)
+                elif key.endswith(" " + bare):
+                    # "Автономная Республика Крым" -> "Крым": what follows a type word is
+                    # the name itself; before one ("Курская область") it is an adjective.
+                    self.names.add(bare, idx, NAME_ALT)
             elif script_of(value) == "latin":
                 bares.add(key)
         # "Moscow region" means the oblast, not the federal city: no generic word for cities.
-        words: set[str] = set() if any("city" in t for t in types) else {"region"}
+        own_names = [name, self.gn_admin1_raw.get(idx)]
+        own_names += [p.get(f) for p in props for f in ("name", "name_en", "woe_name")]
+        words: set[str] = set() if is_city_region(own_names, types) else {"region"}
         for t in types:
             words.add(t)
             words.update(tables.TYPE_SPELLINGS.get(t, ()))
+        is_admin1 = self.ids[idx].startswith("admin1:")
         full_code = self.ids[idx].removeprefix("admin1:")
         iso, _, code = full_code.partition(".")
         abbrevs = tables.US_STATE_ABBREVS.get(code, ()) if iso == "US" else ()
         for abbrev in abbrevs + tables.ADMIN1_ABBREVS.get(full_code, ()):
             self.names.add(abbrev, idx, NAME_ABBREV)
-        for other in tables.ADMIN1_NAMES.get(full_code, ()):
+        for other in tables.ADMIN1_NAMES.get(full_code, ()) + tables.ADMIN1_COLLOQUIAL.get(full_code, ()):
             self.names.add(other, idx, NAME_QUALIFIED)
         for bare in sorted(bares):
             if is_generic(bare):
@@ -627,9 +714,14 @@ class Builder:
             for word in sorted(words):
                 if script_of(word) != "latin":
                     continue
-                self.names.add(f"{bare} {word}", idx, NAME_QUALIFIED)
+                phrasings = [f"{bare} {word}"]
                 if word in ("republic", "province", "state", "region", "governorate"):
-                    self.names.add(f"{word} of {bare}", idx, NAME_QUALIFIED)
+                    phrasings.append(f"{word} of {bare}")
+                for phrasing in phrasings:
+                    generated = (fold(phrasing), idx) not in self.names.records
+                    key = self.names.add(phrasing, idx, NAME_QUALIFIED)
+                    if generated and key is not None and is_admin1:
+                        self.phrasings[(key, idx)] = bare
 
     # seas -------------------------------------------------------------------------------------
 
@@ -1003,6 +1095,7 @@ def names_agree(props: dict, gn_name: str) -> bool:
 def strip_type(key: str) -> str:
     """The bare name of a folded region name: "kursk oblast" -> "kursk"."""
     for prefix in tables.TYPE_PREFIXES:
+        prefix = fold(prefix)
         if key.startswith(prefix + " ") and len(key) > len(prefix) + 2:
             return key[len(prefix) + 1 :]
     for suffix in tables.TYPE_SUFFIXES:

