@@ -274,8 +274,10 @@ class _Name:
     static: list | None = None  # see _static_scores
     regions: set = field(default_factory=set)  # admin1 keys of its plausible senses
     zipf: float = 0.0
-    own_votes: Counter = field(default_factory=Counter)  # its own votes as a country's name
-    own_regions: Counter = field(default_factory=Counter)  # its own votes as a region's name
+    # Plain dicts, not Counters: a _Name is made for every name of every
+    # document, and Counter() cost more than the rest of it.
+    own_votes: dict = field(default_factory=dict)  # its own votes as a country's name
+    own_regions: dict = field(default_factory=dict)  # its own votes as a region's name
 
 
 def _admin1_key(opt: _Option) -> tuple[str, str] | None:
@@ -604,7 +606,7 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
                 # keeps them only when written in capitals.
                 if o.place.kind == "country" and o.flags & (_GOOD_NAME | NAME_ALT | NAME_ABBREV):
                     country_votes[o.place.country] += len(occ)
-                    name.own_votes[o.place.country] += len(occ)
+                    name.own_votes[o.place.country] = name.own_votes.get(o.place.country, 0) + len(occ)
                     named_votes[o.place.country] += len(occ)
                     break
         if "admin1" in kinds:
@@ -613,7 +615,7 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
                     key = _admin1_key(o)
                     if key and (o.flags & NAME_QUALIFIED or len(name.options) == 1 or name.qualifiers):
                         admin1_votes[key] += len(occ)
-                        name.own_regions[key] += len(occ)
+                        name.own_regions[key] = name.own_regions.get(key, 0) + len(occ)
                         country_votes[o.place.country] += 1
         for country, code in name.qualifiers:
             country_votes[country] += 1
