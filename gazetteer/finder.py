@@ -79,6 +79,14 @@ def _alnum_table():
     return np.array([chr(c).isalnum() for c in range(0x10000)] + [False], dtype=bool)
 
 
+@functools.cache
+def _upper_table():
+    """``table[code point]`` is True for capital letters (Basic Multilingual Plane; others False)."""
+    import numpy as np
+
+    return np.array([chr(c).isupper() for c in range(0x10000)] + [False], dtype=bool)
+
+
 def _scan(text: str):
     """Fold ``text`` and find where names may start in it.
 
@@ -99,21 +107,24 @@ def _scan(text: str):
     """
     import numpy as np
 
-    out, offs = fold_codepoints(text)
+    cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    out, offs = fold_codepoints(text, cps)
     folded = out.tobytes().decode("utf-32-le")
     offsets = array("q", offs.astype("int64", copy=False).tobytes())
     offsets.append(len(text))
+    alnum = _alnum_table()
     # A word ends where a letter or digit is followed by anything else or the end.
-    word = _alnum_table()[np.minimum(out, 0x10000)]
+    word = alnum[np.minimum(out, 0x10000)]
     ends_arr = np.flatnonzero(word & ~np.append(word[1:], False)) + 1
-    # Names start with a capital letter: find those word starts in the original
-    # text (most words are not capitalised), then map them all at once to the
-    # folded text and to their first word's end.
-    caps = [m.start() for m in _capital().finditer(text)]
-    caps = [c for c in caps if not (c and text[c - 1].isalnum())]  # not inside a word ("McDonald")
+    # Names start with a capital letter not inside a word ("McDonald"): find
+    # those in the original text (most words are not capitalised), then map them
+    # all at once to the folded text and to their first word's end.
+    bmp = np.minimum(cps, 0x10000)
+    after_word = np.concatenate(([False], alnum[bmp][:-1]))  # the character before is a letter or digit
+    caps = np.flatnonzero(_upper_table()[bmp] & ~after_word)
     starts: list[tuple[int, int]] = []
-    if caps:
-        at = np.asarray(caps, dtype=np.int64)
+    if len(caps):
+        at = caps
         pos = np.searchsorted(offs, at)
         inside = pos < len(offs)
         inside[inside] = offs[pos[inside]] == at[inside]  # characters folding dropped start nothing
@@ -121,21 +132,6 @@ def _scan(text: str):
         starts = list(zip(pos.tolist(), np.searchsorted(ends_arr, pos, side="right").tolist()))
     return folded, offsets, ends_arr.tolist(), starts
 
-
-@functools.cache
-def _capital() -> re.Pattern:
-    """A capital letter of any script in the Basic Multilingual Plane.
-
-    Built on first use, not at import: it takes a few tens of milliseconds.
-    Whether it starts a word is checked by the caller: a look-behind in the
-    pattern would be tried at every character, and made the scan twice as slow.
-    """
-    capitals = "".join(chr(c) for c in range(0x10000) if chr(c).isupper())
-    return re.compile("[" + re.escape(capitals) + "]")
-
-
-#: Word ends in folded text.
-_WORD_END = re.compile(r"[^\W_](?![^\W_])")
 
 
 #: Lower-case words allowed inside or at the end of a multi-word name
