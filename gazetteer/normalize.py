@@ -98,21 +98,12 @@ def _vectors() -> dict:
             single=np.arange(0x110000, dtype=np.uint32),
             known=np.zeros(0x110000, dtype=bool),
         )
-        # Latin, Greek, Cyrillic and the punctuation blocks up front (about 20 ms,
-        # once): most texts then need no look-up of unseen characters at all.
-        _learn(np.arange(_PRELEARNED, dtype=np.uint32))
-        _VEC["prelearned"] = True
+        _learn(np.arange(128, dtype=np.uint32))
     return _VEC
-
-
-#: Code points below this are folded when the vectors are first built.
-_PRELEARNED = 0x3000
 
 
 def _learn(cps) -> None:
     """Make sure every code point in ``cps`` (a numpy array) has its fold cached."""
-    if cps.size and cps.max() < _PRELEARNED and _VEC.get("prelearned"):
-        return
     np, known = _VEC["np"], _VEC["known"]
     unknown = cps[~known[cps]]
     if not unknown.size:
