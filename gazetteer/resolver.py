@@ -14,6 +14,9 @@ reason                     meaning
 ``qualified-admin1``       a region phrasing: ``Kursk Oblast``, ``Курская область``
 ``qualifier:US.TX``        an explicit qualifier after a comma: ``Paris, Texas``,
                            ``Springfield, Ill.``
+``qualifier-only:US.MO``   no place of the name lies in its qualifier's region
+                           or country (``Holliday, Missouri``, a village the
+                           data lacks): located at the qualifier itself
 ``context-admin1:RU.41``   the document mentions the place's region
 ``near:Kursk``             the nearest co-mentioned place is close
 ``context-country:RU``     the document mentions the place's country
@@ -56,6 +59,7 @@ Kherson``).
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -85,6 +89,8 @@ DERIVED_REGION_CONTEXT = 1.2
 #: What a town loses for sharing its name with a country or with a region.
 COUNTRY_NAMESAKE = 2.0
 REGION_NAMESAKE = 3.0
+#: What "the city of X" / "the town of X" adds to the populated places called X.
+CITY_WORD_BONUS = 4.0
 #: When the document votes this often for one country, towns in countries it
 #: never mentions lose FOREIGN_PENALTY.
 DOMINANT_VOTES = 3
@@ -271,6 +277,8 @@ class _Name:
     region_word: bool = False  # "Washington state", "Kursk region" not in the data as one name
     county_word: bool = False  # "Walton County": the county is not in the data, a town of its name is
     person: bool = False  # some occurrence is a person's name: one sense per document
+    city_word: bool = False  # "the city of Turkey", "the town of Paris": a populated place
+    qualifiers_at: set = field(default_factory=set)  # candidates right after its comma ("Holliday, Missouri")
     static: list | None = None  # see _static_scores
     regions: set = field(default_factory=set)  # admin1 keys of its plausible senses
     zipf: float = 0.0
@@ -381,6 +389,9 @@ _COUNTY_COUNTRIES = frozenset({"US", "GB", "IE"})
 #: Words after a bare name that make it a first-level region ("Washington state").
 _REGION_WORDS = frozenset("state region oblast province krai governorate prefecture".split())
 
+#: "the city of Turkey", "the town of Paris": what is named is a populated place.
+_CITY_OF = re.compile(r"\b(?:city|town|village|township|hamlet|borough)\s+of\s+\Z", re.IGNORECASE)
+
 #: Plural region words after a list: "Kharkiv, Sumy and Poltava oblasts".
 _REGION_PLURALS = frozenset("states regions oblasts provinces krais governorates prefectures".split())
 
@@ -457,6 +468,15 @@ def _opens_as_verb(text: str, cand: Candidate, zipf: float) -> bool:
 
 #: Verbs of speech after a name make it a speaker ("Jones said").
 _SPEECH = frozenset("said says told added wrote explained asked noted stated testified recalled".split())
+
+
+#: Words after "X, <country or region>" that make the region the subject of a
+#: clause, not a qualifier of X: "strikes hit Kramatorsk, Russia said".
+_SUBJECT_AFTER = _SPEECH | _SUBJECT_VERBS | frozenset(
+    """claimed claims announced announces reported reports denied denies accused accuses
+    warned warns insisted insists confirmed confirms launched launches struck strikes
+    attacked attacks shelled shells hit hits responded responds""".split()
+)
 
 
 def _said_after(text: str, cand: Candidate) -> bool:
@@ -569,13 +589,29 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
         nxt = candidates[i + 1] if i + 1 < len(candidates) else None
         if text.startswith(",", cand.end) and not any(o.place.kind in ("country", "admin1") for o in name.options):
             # "Russia, China and Iran" is a list, not Russia qualified by China.
-            name.qualifiers.update(_qualifier(text, cand, nxt, store))
+            found = _qualifier(text, cand, nxt, store)
+            if found:
+                name.qualifiers.update(found)
+                if (
+                    nxt is not None
+                    and not nxt.demonym
+                    and not nxt.possessive
+                    and text[cand.end : nxt.start].strip() == ","
+                    and _after(text, nxt).lower() not in _SUBJECT_AFTER
+                    and not _after(text, nxt)[:1].isupper()
+                ):
+                    # "Holliday, Missouri, man" qualifies; "Kramatorsk, Russia said"
+                    # and "C.J. McArthur, Chad Foster" do not.
+                    name.qualifiers_at.add(i + 1)
         if cand.sentence_initial:
             weak.add(i)
             if " " not in cand.key and _opens_as_verb(text, cand, store.zipf(cand.key)):
                 verbish.add(i)
-        if _before(text, cand) == "the":
+        before = _before(text, cand)
+        if before == "the":
             determiner.add(i)
+        elif before == "of" and _CITY_OF.search(text, max(0, cand.start - 24), cand.start):
+            name.city_word = True
         if not cand.possessive:
             after = _after(text, cand)
             if _fold_word(after) in _REGION_WORDS:
@@ -701,6 +737,8 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
             break  # the context no longer changes
         previous = state
 
+    _qualifier_fallback(candidates, names, chosen, personish | rejected)
+
     mentions: list[Mention] = []
     for i, cand in enumerate(candidates):
         if i in rejected:
@@ -719,6 +757,43 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
         alts = tuple(o.place for o in names[cand.key].options if o is not opt)[:5]
         mentions.append(Mention(cand.start, cand.end, cand.text, opt.place, conf, reason, alternatives=alts))
     return mentions
+
+
+def _fits(opt: _Option, qualifiers) -> bool:
+    """Whether ``opt`` lies in one of the (country, admin1 code or None) ``qualifiers``."""
+    place = opt.place
+    return any(place.country == c and (code is None or code == opt.admin1_code) for c, code in qualifiers)
+
+
+def _qualifier_fallback(candidates: list[Candidate], names: dict, chosen: dict, doubtful: set) -> None:
+    """Place a name the data lacks at its qualifier: "Holliday, Missouri" is in Missouri.
+
+    When no place of an accepted name lies in the region or country after its
+    comma, the best of them is elsewhere by definition ("Holliday" in Texas). If
+    the qualifier itself resolved to that region or country, the name is located
+    there instead, at region or country precision, with reason
+    ``qualifier-only:<country>[.<admin1>]``. A list of towns that are also
+    regions' names ("Lviv, Kharkiv") is left alone: "Kharkiv" resolves to the
+    city, not to a region; and so is a list of people ("C.J. McArthur, Chad
+    Foster"): ``doubtful`` holds the candidates that may be people or were rejected.
+    """
+    for key, name in names.items():
+        got = chosen.get(key)
+        if got is None or not got[3] or not name.qualifiers_at or name.org or name.person:
+            continue  # only an accepted place is moved: "Smith, Texas said" names no place
+        if _fits(got[0], name.qualifiers) or any(i in doubtful for i in name.occurrences):
+            continue
+        for j in sorted(name.qualifiers_at):
+            q = chosen.get(candidates[j].key)
+            if j in doubtful or q is None or not q[3] or q[0].place.kind not in ("admin1", "country"):
+                continue
+            qopt = q[0]
+            code = qopt.admin1_code if qopt.place.kind == "admin1" else None
+            if (qopt.place.country, code) not in name.qualifiers:
+                continue
+            where = f"{qopt.place.country}.{code}" if code else qopt.place.country
+            chosen[key] = (qopt, min(q[1], 0.7), f"qualifier-only:{where}", True, 2, True)
+            break
 
 
 def _may_set_context(name: _Name) -> bool:
@@ -969,7 +1044,9 @@ def _static_scores(
         )
         if seat:
             score += 1.5
-        if place.kind == "city" and has_country and not seat:
+        if name.city_word and place.kind == "city":
+            score += CITY_WORD_BONUS  # "the city of Turkey": no country or region is meant
+        elif place.kind == "city" and has_country and not seat:
             score -= COUNTRY_NAMESAKE  # "Egypt", "Jordan", "Iraq": the country, unless qualified ("Egypt, Ill.")
         elif (
             region_main
@@ -1023,7 +1100,13 @@ def _ensure_static(store, name: _Name) -> None:
     if name.static is not None:
         return
     # User places come first in a name's options (see _options).
-    plain = not (name.county_word or name.region_word or name.qualifiers or (name.options and name.options[0].user))
+    plain = not (
+        name.county_word
+        or name.region_word
+        or name.city_word
+        or name.qualifiers
+        or (name.options and name.options[0].user)
+    )
     held = _option_cache.get(id(store))
     cache_key = ("static", name.key, len(name.options))
     if plain and held is not None and held[0] is store and cache_key in held[1]:

@@ -271,6 +271,49 @@ def test_washington_state_when_qualified(gaz):
     assert m.place.kind == "admin1" and m.place.country == "US"
 
 
+def test_the_city_of_a_country_name_is_a_town_not_the_country(gaz):
+    # "the city of Jordan": some town called Jordan, never the kingdom.
+    found = gaz.find("Officials in the city of Jordan approved the budget.")
+    assert all(m.place.kind != "country" for m in found), [(m.text, m.place.id) for m in found]
+    assert the_mention(gaz, "Jordan closed its border.", "Jordan").place.kind == "country"
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("A 25-year-old Holliday, Missouri, man was arrested on Friday.", "Holliday"),
+        ("HOLLIDAY, Mo. — A crash south of town closed the road.", "HOLLIDAY"),
+    ],
+)
+def test_a_town_the_data_lacks_is_placed_in_its_qualifier(gaz, text, surface):
+    # No Holliday lies in Missouri in the data: the mention goes to Missouri
+    # (or, should the data gain the village, to the village), never to Texas.
+    m = the_mention(gaz, text, surface)
+    assert m.place.country == "US"
+    assert km(m.place.lat, m.place.lon, 38.4, -92.4) < 300, m.place
+    if m.place.kind == "admin1":
+        assert m.reason == "qualifier-only:US.MO"
+
+
+@pytest.mark.parametrize(
+    "text, surface, country",
+    [
+        ("Drones hit Kramatorsk, Russia said on Monday.", "Kramatorsk", "UA"),
+        ("Shelling hit Lviv, Kharkiv and Odesa.", "Lviv", "UA"),
+        ("Shelling hit Lviv, Kharkiv and Odesa.", "Kharkiv", "UA"),
+    ],
+)
+def test_a_clause_or_a_list_after_a_comma_is_no_qualifier(gaz, text, surface, country):
+    m = the_mention(gaz, text, surface)
+    assert m.place.country == country and m.place.kind == "city"
+    assert not m.reason.startswith("qualifier-only")
+
+
+def test_a_list_of_people_is_not_placed_at_a_country(gaz):
+    text = "From left: coach Matt Shaul, C.J. McArthur, Chad Foster and Mike Barber."
+    assert not any(m.reason.startswith("qualifier-only") for m in gaz.find(text))
+
+
 def test_mentions_carry_alternatives_and_sorted_offsets(gaz):
     text = "From Kyiv to Moscow and Paris."
     mentions = gaz.find(text)
