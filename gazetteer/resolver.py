@@ -558,6 +558,7 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
     determiner: set[int] = set()  # after "the": towns take no article ("the White House")
     verbish: set[int] = set()  # a sentence-opening verb: "Reading the report"
     personish: set[int] = set()  # next to a capitalised non-place word: a person's or firm's name?
+    paired: set[int] = set()  # right next to another name: one proper noun with it?
     country_votes: Counter = Counter()
     demonym_votes: Counter = Counter()  # the part of country_votes that demonyms cast
     named_votes: Counter = Counter()  # the part that country names cast
@@ -624,6 +625,18 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
                 name.person = True  # "Sergei Sobyanin" ... later "Sobyanin said"
             elif _name_after(text, cand, nxt) or _said_after(text, cand):
                 personish.add(i)
+        if (
+            prev_cand is not None
+            and not prev_cand.demonym
+            and not prev_cand.possessive
+            and text[prev_cand.end : cand.start] == " "
+            and store.zipf(cand.key) < COMMON_WORD_ZIPF
+        ):
+            # Two names side by side that the data does not know as one ("Sheldon
+            # Peck", "Dale Crandall"): one proper noun, most often a person's
+            # name. ("Gainesville Police" is a town and a word.)
+            paired.add(i - 1)
+            paired.add(i)
 
     _listed_regions(text, candidates, names, rejected)
 
@@ -705,7 +718,7 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
             named = _Votes(named_total, named_regions.get(key))
             av = _Votes(total_admin1, derived_admin1.get(key), explicit=named)
             chosen[key] = _choose(
-                store, name, occ, weak, personish, cv, av, anchor_arrays, determiner, shared, verbish
+                store, name, occ, weak, personish, cv, av, anchor_arrays, determiner, shared, verbish, paired
             )
             static = name.static
             if static and (len(static) == 1 or static[0][0] - static[1][0] > MAX_CONTEXT) and static[0][2] == 2:
@@ -1133,6 +1146,7 @@ def _choose(
     determiner=frozenset(),
     shared=None,
     verbish=frozenset(),
+    paired=frozenset(),
 ):
     """Score every option of one name; return (option, confidence, reason, accepted, evidence, big)."""
     _ensure_static(store, name)
@@ -1253,6 +1267,8 @@ def _choose(
         ok = False  # "May", "Road": words first
     elif not big and evidence < 2 and any(i in personish for i in occ):
         ok = False  # "Alexander Mazegora", "Sergei Sobyanin"
+    elif not big and evidence < 2 and all(i in paired for i in occ):
+        ok = False  # "Sheldon Peck": part of a longer name, wherever it occurs
     elif not big and not explicit and name.person:
         ok = False  # "Mr. Jones" or "Tom Jones" earlier: "Jones" is him throughout
     elif not big and not explicit and alt_only and (zipf > 0 or evidence == 0) and not notable:

@@ -309,6 +309,24 @@ def test_a_clause_or_a_list_after_a_comma_is_no_qualifier(gaz, text, surface, co
     assert not m.reason.startswith("qualifier-only")
 
 
+@pytest.mark.parametrize(
+    "text, not_places",
+    [
+        ("Volunteers Sheldon Peck and Mary Ann Wade cleaned the park.", {"Sheldon", "Peck"}),
+        ("Coach Dale Crandall thanked the team.", {"Dale", "Crandall"}),
+    ],
+)
+def test_two_names_side_by_side_are_one_proper_noun(gaz, text, not_places):
+    found = {m.text for m in gaz.find(text)}
+    assert not found & not_places, found
+
+
+def test_a_town_before_an_everyday_word_is_still_the_town(gaz):
+    text = "Gainesville Police said the women were crossing a road in Gainesville, Georgia."
+    found = [m for m in gaz.find(text) if m.text == "Gainesville"]
+    assert len(found) == 2 and all(m.place.country == "US" for m in found)
+
+
 def test_a_list_of_people_is_not_placed_at_a_country(gaz):
     text = "From left: coach Matt Shaul, C.J. McArthur, Chad Foster and Mike Barber."
     assert not any(m.reason.startswith("qualifier-only") for m in gaz.find(text))
