@@ -1070,14 +1070,14 @@ def display_name(gn_name: str, props: list[dict]) -> str:
     types = {t.strip().lower() for f in ("type", "type_en") for t in (p.get(f) or "").split("|")}
     if gn_name.endswith("'") and len(gn_name.split()) > 1:
         return f"{p['name_en']} {gn_name.split()[-1].rstrip(chr(39))}"
+    oblast = bool(types & {"oblast", "oblast'"}) and not any("republic" in t for t in types)
+    if oblast and gn_name.endswith(" oblast"):
+        return f"{gn_name.removesuffix(' oblast')} Oblast"  # "Oryol oblast"
+    if oblast and re.fullmatch(r"\w+skaya", gn_name):
+        return f"{p['name_en']} Oblast"  # "Arkhangelskaya": the Russian adjective alone
     # GeoNames' bare name may be a spelling Natural Earth keeps as an alternate ("Odesa").
     ne_names = {fold(p["name_en"]), *(fold(a) for a in (p.get("name_alt") or "").split("|"))}
-    if (
-        types & {"oblast", "oblast'"}
-        and not any("republic" in t for t in types)
-        and fold(gn_name) in ne_names
-        and strip_type(fold(gn_name)) == fold(gn_name)
-    ):
+    if oblast and fold(gn_name) in ne_names and strip_type(fold(gn_name)) == fold(gn_name):
         return f"{gn_name} Oblast"
     return gn_name
 
