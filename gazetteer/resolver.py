@@ -375,6 +375,34 @@ def _given_name_before(text: str, cand: Candidate, prev_cand: Candidate | None) 
     return not is_sentence_initial(text, start)
 
 
+#: Capital letters and dots before a name that abbreviate places, not given names.
+_PLACE_INITIALS = frozenset({"U.S.", "U.K.", "D.C.", "N.Y.", "L.A.", "U.N.", "E.U.", "N.J.", "S.C.", "N.C."})
+
+
+#: A middle initial and a surname after a name: "George W. Bush", "Boyd J. Jones".
+_INITIAL_AFTER = re.compile(r" [A-Z]\. [A-Z][a-z]")
+
+
+def _initial_before(text: str, cand: Candidate) -> bool:
+    """``Boyd J. Jones``, ``Terry A. Corbin``, ``C.J. McArthur``: an initial before the span.
+
+    One capital and a dot after a capitalised given name, or two such initials:
+    place names are not written so ("U.S." and the like excepted).
+    """
+    i = cand.start - 1
+    if i < 3 or text[i] != " " or text[i - 1] != "." or not text[i - 2].isupper():
+        return False
+    j = i - 3  # the character before the initial
+    if text[j].isalpha():
+        return False  # "Mt.", "St.": an abbreviated word, not an initial
+    if text[j] == "." and j >= 1 and text[j - 1].isupper():
+        return text[j - 1 : i] not in _PLACE_INITIALS and (j < 2 or not text[j - 2].isalpha())
+    if text[j] != " ":
+        return False
+    given = word_before(text, j + 1)
+    return len(given) >= 2 and given[0].isupper() and given[1:].islower()
+
+
 #: Capitalised words after a name that continue a place, not a person or a firm.
 _PLACE_SUFFIXES = frozenset(
     """city county parish township borough village town island islands beach falls springs
@@ -620,7 +648,11 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
             elif after in ("County", "Parish", "Borough"):
                 name.county_word = True
         if " " not in cand.key:
-            if _given_name_before(text, cand, prev_cand):
+            if (
+                _given_name_before(text, cand, prev_cand)
+                or _initial_before(text, cand)
+                or _INITIAL_AFTER.match(text, cand.end)
+            ):
                 personish.add(i)
                 name.person = True  # "Sergei Sobyanin" ... later "Sobyanin said"
             elif _name_after(text, cand, nxt) or _said_after(text, cand):

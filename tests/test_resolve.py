@@ -314,6 +314,10 @@ def test_a_clause_or_a_list_after_a_comma_is_no_qualifier(gaz, text, surface, co
     [
         ("Volunteers Sheldon Peck and Mary Ann Wade cleaned the park.", {"Sheldon", "Peck"}),
         ("Coach Dale Crandall thanked the team.", {"Dale", "Crandall"}),
+        # initials make people of names of towns: before or after them
+        ("Commissioners Boyd J. Jones and Marsha J. Moore voted.", {"Boyd", "Jones", "Marsha", "Moore"}),
+        ("Before Dwight C. Jones took office, Jones ran a firm.", {"Dwight", "Jones"}),
+        ("C.J. McArthur scored twice.", {"McArthur"}),
     ],
 )
 def test_two_names_side_by_side_are_one_proper_noun(gaz, text, not_places):
