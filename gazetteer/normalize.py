@@ -92,28 +92,30 @@ def _vectors() -> dict:
     if not _VEC:
         import numpy as np
 
+        # lengths[cp] is _UNKNOWN until the code point is first seen: the
+        # length look-up every text needs anyway then says whether any is new.
         _VEC.update(
             np=np,
-            lengths=np.ones(0x110000, dtype=np.uint8),
+            lengths=np.full(0x110000, _UNKNOWN, dtype=np.uint8),
             single=np.arange(0x110000, dtype=np.uint32),
-            known=np.zeros(0x110000, dtype=bool),
         )
         _learn(np.arange(128, dtype=np.uint32))
     return _VEC
 
 
+#: The folded length of a code point not seen yet (real lengths are 0 to 3).
+_UNKNOWN = 255
+
+
 def _learn(cps) -> None:
     """Make sure every code point in ``cps`` (a numpy array) has its fold cached."""
-    np, known = _VEC["np"], _VEC["known"]
-    unknown = cps[~known[cps]]
-    if not unknown.size:
-        return
+    np, lengths = _VEC["np"], _VEC["lengths"]
+    unknown = cps[lengths[cps] == _UNKNOWN]
     for cp in np.unique(unknown).tolist():
         folded = _TABLE[cp] or ""
-        _VEC["lengths"][cp] = len(folded)
+        lengths[cp] = len(folded)
         if len(folded) == 1:
             _VEC["single"][cp] = ord(folded)
-        known[cp] = True
 
 
 def fold(s: str) -> str:
@@ -202,8 +204,10 @@ def fold_codepoints(text: str, cps=None):
     np = vec["np"]
     if cps is None:
         cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    _learn(cps)
     lengths = vec["lengths"][cps]
+    if (lengths > 1).any():
+        _learn(cps)  # characters never seen before, or ones that fold to several
+        lengths = vec["lengths"][cps]
     if (lengths > 1).any():
         # Rare (ß -> ss, ligatures): let str.translate expand, repeat offsets.
         out = np.frombuffer(text.translate(_TABLE).encode("utf-32-le"), dtype=np.uint32)
