@@ -65,6 +65,13 @@ _AP_RE = re.compile(
 #: Apostrophes that may start a possessive ``'s`` after a name.
 _APOSTROPHES = "'\u2019\u02bc\u2018`\u00b4"
 
+#: Last words of a multi-word name that, followed by "for" or "of", make it an
+#: institution's name rather than the town's ("Michigan Center for ...").
+_INSTITUTIONS = frozenset(
+    "center centre institute college university academy hospital school foundation council".split()
+)
+_OF_FOR = re.compile(r"\s+(?:for|of)\s")
+
 #: Longest names looked up, in words and in folded characters.
 MAX_WORDS = 6
 MAX_KEY_LENGTH = 64
@@ -335,6 +342,8 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
             cand = _match(store, text, folded, offsets, p, key, n, ntext)
             if cand is None:
                 continue
+            if " " in key and key.rsplit(" ", 1)[1] in _INSTITUTIONS and _OF_FOR.match(text, cand.end):
+                continue  # "Michigan Center for Computer Security": an institution, not the town
             if entries and (not cand.text.isupper() or (len(key) <= 2 and key not in ("us", "uk") and text[cand.start - 2 : cand.start] != ", ")):
                 # Abbreviations ("US", "UK") collide with words ("us"): only in
                 # capitals, and two-letter ones ("OK", "IN") only after a comma.

@@ -397,3 +397,12 @@ def test_user_places_are_found_and_win(data_dir):
 def test_nothing_loads_until_first_use():
     gaz = Gazetteer(places_files=["/nonexistent/places.csv"])  # not read yet
     assert "not loaded" in repr(gaz)
+
+
+def test_a_town_named_like_an_institution_yields_to_the_institution(gaz):
+    # "Michigan Center" is a town; "the University of Michigan Center for ..." is not.
+    text = "Halderman, director of the University of Michigan Center for Computer Security, said."
+    found = [(m.text, m.place.kind) for m in gaz.find(text)]
+    assert ("Michigan", "admin1") in found and not any(t == "Michigan Center" for t, _ in found), found
+    town = [m for m in gaz.find("Police in Michigan Center arrested a man.") if m.text == "Michigan Center"]
+    assert town and town[0].place.kind == "city"
