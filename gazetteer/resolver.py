@@ -318,6 +318,39 @@ def _options(store, cand: Candidate) -> list[_Option]:
     return [_Option(place, NAME_MAIN, None, None, user=True) for place in cand.user] + cached
 
 
+def _only_a_word(store, cand: Candidate) -> bool:
+    """Whether a candidate can only be rejected as a very common English word.
+
+    "We", "But", "Police", "March": a one-word name of :data:`VERY_COMMON_WORD_ZIPF`
+    or more whose places are all small towns (no country, region, sea or big
+    city, no user place) is never accepted without a qualifier (see
+    :func:`_choose`), so it is dropped before any scoring: a quarter of the
+    candidates of news text, which cost as much as the real ones to resolve.
+    """
+    if cand.user or " " in cand.key:
+        return False
+    held = _option_cache.get(id(store))
+    cache = held[1] if held is not None and held[0] is store else None
+    memo = ("only-a-word", cand.key, len(cand.entries))
+    if cache is not None and memo in cache:
+        return cache[memo]
+    answer = store.zipf(cand.key) >= VERY_COMMON_WORD_ZIPF and not any(
+        _may_be_big(store.place(idx), flags) for idx, flags in cand.entries
+    )
+    if cache is not None:
+        cache[memo] = answer
+    return answer
+
+
+def _may_be_big(place: Place, flags: int) -> bool:
+    """Whether some resolution could count ``place`` as big (see ``big`` in :func:`_choose`)."""
+    return (
+        place.kind in ("country", "sea", "admin1")
+        or place.feature_code in _WORLD_REGION_CODES
+        or place.population >= BIG_POPULATION
+    )
+
+
 def _before(text: str, cand: Candidate) -> str:
     """The word before a candidate (computed once)."""
     if cand.before is None:
@@ -592,6 +625,8 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
     named_votes: Counter = Counter()  # the part that country names cast
     demonyms: dict[int, Place] = {}
 
+    # Names with a comma after some occurrence may be qualified ("Police, Poland").
+    may_qualify = {cand.key for cand in candidates if text.startswith(",", cand.end)}
     for i, cand in enumerate(candidates):
         prev_cand = candidates[i - 1] if i else None
         if cand.demonym:
@@ -607,6 +642,9 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
             continue
         name = names.get(cand.key)
         if name is None:
+            if cand.key not in may_qualify and _only_a_word(store, cand):
+                rejected.add(i)
+                continue
             name = names[cand.key] = _Name(cand.key, options=_options(store, cand))
         name.occurrences.append(i)
         if _is_org(text, cand):
