@@ -1157,6 +1157,10 @@ def _static_scores(
             reason, evidence = "world-region", 2
         elif opt.flags & NAME_QUALIFIED and place.kind == "admin1":
             reason, evidence = "qualified-admin1", 2
+        elif opt.flags & NAME_QUALIFIED and place.feature_code == "ADM2" and len(name.options) == 1:
+            # "Edgar County": the type word and a name no other county has. As
+            # sure as a region phrasing; it places the document's towns (Paris, Ill.).
+            evidence = 2
         if name.qualifiers:
             matched = False
             for country, code in name.qualifiers:

@@ -406,3 +406,11 @@ def test_a_town_named_like_an_institution_yields_to_the_institution(gaz):
     assert ("Michigan", "admin1") in found and not any(t == "Michigan Center" for t, _ in found), found
     town = [m for m in gaz.find("Police in Michigan Center arrested a man.") if m.text == "Michigan Center"]
     assert town and town[0].place.kind == "city"
+
+
+def test_a_county_no_other_county_shares_places_its_towns(gaz):
+    # Edgar County is in Illinois; its seat is Paris, Ill., not the French capital.
+    text = "Edgar County deputies arrested a Paris man on Friday."
+    paris = the_mention(gaz, text, "Paris")
+    assert paris.place.country == "US" and km(paris.place.lat, paris.place.lon, 39.61, -87.70) < 30
+
