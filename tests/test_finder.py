@@ -140,3 +140,38 @@ def test_sentence_initial(text, start, expected):
 def test_user_names_are_matched():
     cands = find_candidates(STORE, "Shelling hit Krynky again.", user_names={"krynky": ["P"]})
     assert [(c.text, c.user) for c in cands] == [("Krynky", ["P"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shelling hit Kharkiv and Kupiansk overnight.",
+        "Straße in Köln, the ﬁrst McDonald’s in Ust’-Luga  and   Odesa.",
+        "Дрони атакували Київ 😀 та Harkiv; (Zaporizhzhia) — “Sumy”.",
+        "A\nB C\tD  E",
+        "",
+        "ÉÇ ÖZ İstanbul Ǆemal",
+    ],
+)
+def test_scan_matches_a_plain_reading_of_the_text(text):
+    # The vectorised scan must agree with the obvious character-by-character
+    # reading: fold_text's folding and offsets, word ends, capitalised word starts.
+    from gazetteer.finder import _scan
+    from gazetteer.normalize import fold_text
+
+    if not text:
+        assert find_candidates(STORE, text) == []
+        return
+    folded, offsets, ends, starts = _scan(text)
+    ref_folded, ref_offsets = fold_text(text)
+    assert folded == ref_folded and list(offsets) == ref_offsets
+    ref_ends = [i + 1 for i, ch in enumerate(folded) if ch.isalnum() and (i + 1 == len(folded) or not folded[i + 1].isalnum())]
+    assert ends == ref_ends
+    caps = [i for i, ch in enumerate(text) if ch.isupper() and ord(ch) < 0x10000 and not (i and text[i - 1].isalnum())]
+    ref_starts = []
+    for c in caps:
+        if c in ref_offsets[:-1]:
+            p = ref_offsets.index(c)
+            ref_starts.append((p, sum(1 for e in ref_ends if e <= p)))
+    assert starts == ref_starts
+
