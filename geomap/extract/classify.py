@@ -1,4 +1,13 @@
-"""Event classification: which ACLED type a clause reports (rules in :mod:`.rules`)."""
+"""Event classification: which ACLED type a clause reports (rules in :mod:`.rules`).
+
+Rules written in Cyrillic (Russian and Ukrainian) sit in the same table as the
+English ones. Two gates (Aho-Corasick automata over the rules' literal words)
+pick the rules worth trying: one of the English rules alone, for text without
+Cyrillic letters, and one of every rule, for text with them
+(:func:`~geomap.extract.text.has_cyrillic`). English text so scans the same
+automaton as before the Cyrillic rules existed; a mixed sentence (an English
+report quoting Cyrillic, a Russian one naming HIMARS) gets both.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +19,8 @@ from functools import cache
 from geomap.errors import ConfigurationError
 from geomap.extract.rules import (
     ATTACK_NOUNS,
+    CYRILLIC_ATTACK,
+    CYRILLIC_WEAPONS,
     DISORDER_TYPES,
     EVENT_TYPES,
     GENERIC_VETO,
@@ -18,6 +29,7 @@ from geomap.extract.rules import (
     WEAPONS,
     Rule,
 )
+from geomap.extract.text import has_cyrillic
 
 __all__ = ["Trigger", "candidate_rules", "classify", "clause_candidates", "disorder_type", "rule_hits", "weapon_near"]
 
@@ -62,12 +74,20 @@ def disorder_type(event_type: str, sub_event_type: str) -> str:
     return found
 
 
-def _expand(pattern: str) -> str:
+def is_cyrillic_rule(rule: Rule) -> bool:
+    """Whether a rule is for Russian/Ukrainian text (flagged, or Cyrillic letters in its pattern)."""
+    return rule.cyrillic or has_cyrillic(rule.pattern)
+
+
+def _expand(pattern: str, cyrillic: bool = False) -> str:
+    """``pattern`` with its placeholders replaced by the words of its language."""
+    cyrillic = cyrillic or has_cyrillic(pattern)
+    weapons = CYRILLIC_WEAPONS if cyrillic else WEAPONS
     return (
-        pattern.replace("{WEAPON_AIR}", WEAPONS["Air/drone strike"])
-        .replace("{WEAPON_SHELL}", WEAPONS["Shelling/artillery/missile attack"])
-        .replace("{WEAPON_IED}", WEAPONS["Remote explosive/landmine/IED"])
-        .replace("{ATTACK}", ATTACK_NOUNS)
+        pattern.replace("{WEAPON_AIR}", weapons["Air/drone strike"])
+        .replace("{WEAPON_SHELL}", weapons["Shelling/artillery/missile attack"])
+        .replace("{WEAPON_IED}", weapons["Remote explosive/landmine/IED"])
+        .replace("{ATTACK}", CYRILLIC_ATTACK if cyrillic else ATTACK_NOUNS)
     )
 
 
@@ -87,7 +107,7 @@ def compiled_rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
                 f"rule {rule.pattern!r}: {rule.event_type!r}/{rule.sub_event_type!r} is not an ACLED type"
             )
         try:
-            compiled = re.compile(r"\b(?:" + _expand(rule.pattern) + r")\b", re.IGNORECASE)
+            compiled = re.compile(r"\b(?:" + _expand(rule.pattern, rule.cyrillic) + r")\b", re.IGNORECASE)
         except re.error as err:
             raise ConfigurationError(f"rule {rule.pattern!r}: not a valid regular expression ({err})") from err
         out.append((compiled, rule))
@@ -144,22 +164,30 @@ def _literals(pattern: str) -> frozenset[str]:
 
 
 @cache
-def _gate():
+def _gate(cyrillic: bool = False):
     """An Aho-Corasick automaton from each rule's literals to the rules that hold them.
 
     Matching 40 regular expressions against every clause is the slow part of
     extraction; most sentences report nothing. One pass of the automaton over the
     lower-cased sentence says which rules could match at all (a match must contain
     one of its pattern's literal letter runs), and only those are tried.
+
+    Parameters
+    ----------
+    cyrillic : bool
+        False: the English (Latin-script) rules only; True: every rule, for
+        text with Cyrillic letters.
     """
     import ahocorasick
 
     automaton = ahocorasick.Automaton()
     table: dict[str, set[int]] = {}
     for index, (_compiled, rule) in enumerate(compiled_rules()):
-        literals = _literals(r"\b(?:" + _expand(rule.pattern) + r")\b")
+        literals = _literals(r"\b(?:" + _expand(rule.pattern, rule.cyrillic) + r")\b")
         if not literals:
             raise ConfigurationError(f"rule {rule.pattern!r} has no literal word to index it by")
+        if not cyrillic and is_cyrillic_rule(rule):
+            continue
         for literal in literals:
             table.setdefault(literal, set()).add(index)
     for literal, indices in table.items():
@@ -171,7 +199,7 @@ def _gate():
 def candidate_rules(text: str) -> list[int]:
     """Indices (into :func:`compiled_rules`) of the rules that could match ``text``."""
     found: set[int] = set()
-    for _end, (_word, indices) in _gate().iter(text.lower()):
+    for _end, (_word, indices) in _gate(has_cyrillic(text)).iter(text.lower()):
         found |= indices
     return sorted(found)
 
@@ -183,12 +211,12 @@ def rule_hits(text: str) -> list[tuple[int, int, frozenset[int]]]:
     Empty when no rule could match anywhere in ``text``.
     """
     lower = text.lower()
+    automaton = _gate(has_cyrillic(text))
     if len(lower) != len(text):  # then clause_candidates tests each clause on its own
         # Lower-casing changed the length ("İ"): offsets would not fit the text,
         # so the whole text stands for every hit.
-        found = frozenset(i for _end, (_word, indices) in _gate().iter(lower) for i in indices)
+        found = frozenset(i for _end, (_word, indices) in automaton.iter(lower) for i in indices)
         return [(0, len(text), found)] if found else []
-    automaton = _gate()
     return [(end + 1 - len(word), end + 1, indices) for end, (word, indices) in automaton.iter(lower)]
 
 
@@ -231,8 +259,14 @@ def _realised(pattern: re.Pattern[str], clause: str) -> re.Match[str] | None:
 
 
 @cache
-def _weapon_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((sub, re.compile(r"\b(?:" + pattern + r")\b", re.IGNORECASE)) for sub, pattern in WEAPONS.items())
+def _weapon_patterns(cyrillic: bool = False) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The weapon families (:data:`WEAPONS`; with the Cyrillic words too when ``cyrillic``)."""
+    patterns = []
+    for sub, pattern in WEAPONS.items():
+        if cyrillic:
+            pattern = pattern + "|" + CYRILLIC_WEAPONS[sub]
+        patterns.append((sub, re.compile(r"\b(?:" + pattern + r")\b", re.IGNORECASE)))
+    return tuple(patterns)
 
 
 def weapon_near(text: str, position: int) -> tuple[str, int] | None:
@@ -244,7 +278,7 @@ def weapon_near(text: str, position: int) -> tuple[str, int] | None:
         The Explosions/Remote violence sub-type and the distance in characters.
     """
     best: tuple[str, int] | None = None
-    for sub, pattern in _weapon_patterns():
+    for sub, pattern in _weapon_patterns(has_cyrillic(text)):
         for match in pattern.finditer(text):
             distance = min(abs(match.start() - position), abs(match.end() - position))
             if best is None or distance < best[1]:

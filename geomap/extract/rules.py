@@ -27,6 +27,22 @@ pattern needs at least one literal word.
 
 The ACLED codebook's types, sub-types and disorder types are in
 :data:`EVENT_TYPES` and :data:`DISORDER_TYPES`.
+
+Russian and Ukrainian
+---------------------
+Rules whose pattern is written in Cyrillic letters are rules for Russian and
+Ukrainian text, in the same table and with the same priorities as the English
+ones (``обстріл``/``обстрел`` 85 as *shelled*, ``удар дронів`` 90 as *drone
+strike*, ``бої``/``бои`` 75 as *fighting*, ``затримали``/``задержали`` 78 as
+*arrested*). Their placeholders expand to the Cyrillic weapon words of
+:data:`CYRILLIC_WEAPONS`, and they are tried only on sentences that hold
+Cyrillic letters (:func:`geomap.extract.text.has_cyrillic`), so English text
+pays nothing for them. Both languages inflect: patterns match a stem and
+``\w*`` (``обстр[іе]л\w*`` is обстріл, обстріляли, обстрелу, обстреляли),
+and a stem that is also the start of common words (``наступ``: *offensive*,
+but ``наступного``: *next*) lists its forms instead. The ``CYRILLIC_`` tables
+below are the vocabulary the other steps use for these languages (prepositions,
+reporting verbs, institutions, sides).
 """
 
 from __future__ import annotations
@@ -94,6 +110,37 @@ WEAPONS: dict[str, str] = {
     "Chemical weapon": r"chemical weapons?|chemical attacks?|chloropicrin|tear gas grenades? dropped|poison gas|sarin",
 }
 
+#: The weapon words of :data:`WEAPONS` in Russian and Ukrainian (stems; the
+#: ``{WEAPON_...}`` placeholders of a Cyrillic rule expand to these).
+CYRILLIC_WEAPONS: dict[str, str] = {
+    "Air/drone strike": (
+        r"дрон\w*|безпілотн\w*|беспилотн\w*|БпЛА|БПЛА|УБпЛА|шахед\w*|Shahed\w*|герань\w*|герані\w*|ланцет\w*|"
+        r"авіабомб\w*|авиабомб\w*|КАБ\w*|УМПК|керован\w+ (?:авіа)?бомб\w*|управляем\w+ (?:авиа)?бомб\w*|планирующ\w+ бомб\w*|"
+        r"авіаудар\w*|авиаудар\w*|авіаналіт\w*|авианал[её]т\w*|авіаці\w*|авиаци\w*|літак\w*|самол[её]т\w*|"
+        r"вертол[іе]т\w*|вертол[её]т\w*|гелікоптер\w*"
+    ),
+    "Shelling/artillery/missile attack": (
+        r"ракет\w*|артилері\w*|артиллери\w*|артобстр\w*|снаряд\w*|обстр[іе]л\w*|міном[её]т\w*|миномет\w*|"
+        r"РСЗВ|РСЗО|Град\w*|Ураган\w*|Смерч\w*|HIMARS|ATACMS|Іскандер\w*|Искандер\w*|Калібр\w*|Калибр\w*|"
+        r"балістичн\w*|баллистическ\w*|крилат\w*|крылат\w*|С-300|С-400|Х-\d+\w*|танков\w+ (?:обстр\w*|вогн\w*|огн\w*)"
+    ),
+    "Remote explosive/landmine/IED": (
+        r"міна|міни|міну|міною|міні|мінах|мінами|протитанков\w+ мін\w*|протипіхотн\w+ мін\w*|"
+        r"мина|мины|мину|миной|минах|минами|противотанков\w+ мин\w*|противопехотн\w+ мин\w*|"
+        r"СВП|СВУ|саморобн\w+ вибухов\w+ пристр\w*|самодельн\w+ взрывн\w+ устройств\w*|вибухов\w+ пристр\w*|"
+        r"взрывн\w+ устройств\w*|фугас\w*|розтяжк\w*|растяжк\w*|замінован\w*|заминирован\w*|детонаці\w*|детонаци\w*"
+    ),
+    "Grenade": r"гранат\w*",
+    "Suicide bomb": r"смертни\w*",
+    "Chemical weapon": r"хімічн\w+ (?:зброї|зброю|зброя|атак\w*|боєприпас\w*)|химическ\w+ (?:оружи\w*|атак\w*|боеприпас\w*)|хлорпікрин\w*|хлорпикрин\w*|отруйн\w+ газ\w*|отравляющ\w+ веществ\w*",
+}
+
+#: Cyrillic nouns and verbs of attack (``{ATTACK}`` in a Cyrillic rule).
+CYRILLIC_ATTACK = (
+    r"(?:удар\w*|вдар\w*|атак\w*|нал[іеё]т\w*|обстр[іе]л\w*|влучан\w*|влучил\w*|влучив|приліт\w*|прил[іе]т\w*|"
+    r"прил[её]т\w*|уразил\w*|уразив|ураженн?\w*|поразил\w*|поражен\w*|бомбардув\w*|бомбардир\w*)"
+)
+
 ATTACK_NOUNS = r"(?:attacks?|strikes?|assaults?|raids?|offensives?|bombardments?|bombings?|barrages?|hits?)"
 
 #: Words that stand for the thing attacked, so "drone attack" and "drones struck"
@@ -121,6 +168,10 @@ class Rule:
         ``to <place>`` is then where it happens.
     weight : float
         How strongly the words imply the event (enters the confidence).
+    cyrillic : bool
+        A rule for Russian/Ukrainian text. Implied by Cyrillic letters in the
+        pattern; set it for a pattern of placeholders alone
+        (``{WEAPON_AIR}\s+{ATTACK}``), which then expand to the Cyrillic words.
     """
 
     pattern: str
@@ -130,6 +181,7 @@ class Rule:
     generic: bool = False
     movement: bool = False
     weight: float = 0.9
+    cyrillic: bool = False
 
 
 #: The rules. Priorities: 90 specific weapon attacks and territory, 80 violence
@@ -205,6 +257,59 @@ RULES: tuple[Rule, ...] = (
     Rule(r"(?:troops|soldiers|personnel|forces|servicemen|units)\s+(?:\w+\s+){0,3}?(?:deployed|redeployed|sent|dispatched|transferred|stationed|arrived)", "Strategic developments", "Other", 53, movement=True, weight=0.8),
     Rule(r"(?:taken|brought|transported|evacuated|transferr?(?:ed|ing)|transporting|sent|flown)\s+(?:\w+\s+){0,4}?(?:to|into)\s+(?:\w+\s+){0,3}?(?:hospitals?|clinics?|medical)|(?:transferr?(?:ed|ing)|transport(?:ed|ing)|evacuat(?:ed|ing))\s+(?:\w+\s+){0,3}?(?:injured|wounded)\s+(?:\w+\s+){0,2}?(?:soldiers|troops|servicemen|personnel)", "Strategic developments", "Other", 62, movement=True, weight=0.85),
     Rule(r"(?:troops|soldiers|personnel|servicemen)\s+(?:were |was |had been |have been )?(?:transported|transferred|flown|taken)", "Strategic developments", "Other", 54, movement=True, weight=0.8),
+    # --- Russian and Ukrainian (see "Russian and Ukrainian" above) -------------------------
+    # Explosions/Remote violence: the weapon is named. "[\w'’ʼ-]+" is one word (apostrophes: п'ять).
+    Rule(r"(?:{WEAPON_AIR})\s+(?:[\w'’ʼ-]+\s+){0,2}?{ATTACK}", "Explosions/Remote violence", "Air/drone strike", 90, cyrillic=True),
+    Rule(r"{ATTACK}\s+(?:[\w'’ʼ-]+\s+){0,5}?(?:{WEAPON_AIR})", "Explosions/Remote violence", "Air/drone strike", 90, cyrillic=True),
+    Rule(r"авіаудар\w*|авиаудар\w*|авіаналіт\w*|авианал[её]т\w*|(?:скинул\w*|скинув|скида\w*|сбросил\w*|сбрасыва\w*)\s+(?:[\w'’ʼ-]+\s+){0,3}?(?:бомб\w*|авіабомб\w*|авиабомб\w*|КАБ\w*|гранат\w*|вибухівк\w*|взрывчатк\w*|боєприпас\w*|боеприпас\w*)", "Explosions/Remote violence", "Air/drone strike", 93),
+    Rule(r"(?:{WEAPON_SHELL})\s+(?:[\w'’ʼ-]+\s+){0,2}?{ATTACK}", "Explosions/Remote violence", "Shelling/artillery/missile attack", 90, cyrillic=True),
+    Rule(r"{ATTACK}\s+(?:[\w'’ʼ-]+\s+){0,5}?(?:{WEAPON_SHELL})", "Explosions/Remote violence", "Shelling/artillery/missile attack", 90, cyrillic=True),
+    Rule(r"обстр[іе]л\w*|обстрілю\w*|обстрелива\w*|артобстр\w*|артилерійськ\w+ (?:вогн\w*|удар\w*)|артиллерийск\w+ (?:огн\w*|удар\w*)|мінометн\w+ (?:вогн\w*|обстр\w*)|минометн\w+ (?:огн\w*|обстр\w*)|бомбардув\w*|бомбардир\w*", "Explosions/Remote violence", "Shelling/artillery/missile attack", 85),
+    Rule(r"(?:{WEAPON_IED})\s+(?:[\w'’ʼ-]+\s+){0,3}?(?:вибух\w*|взорв\w*|здетонув\w*|сдетонир\w*|спрацюва\w*|сработа\w*)", "Explosions/Remote violence", "Remote explosive/landmine/IED", 92),
+    Rule(r"(?:підірва\w*|подорва\w*|наїха\w*|наеха\w*|наступи\w*|наступив)\s+(?:[\w'’ʼ-]+\s+){0,2}?(?:{WEAPON_IED})", "Explosions/Remote violence", "Remote explosive/landmine/IED", 92),
+    Rule(r"(?:підрив\w*|подрыв\w*|підірвал\w*|подорвал\w*)\s+(?:[\w'’ʼ-]+\s+){0,2}?(?:автомобіл\w*|автомобил\w*|машин\w*|авто|автобус\w*|потяг\w*|поїзд\w*|поезд\w*|залізничн\w*|железнодорожн\w*|мост\w*|газопров\w*|локомотив\w*|тепловоз\w*)", "Explosions/Remote violence", "Remote explosive/landmine/IED", 91),
+    Rule(r"смертни\w*", "Explosions/Remote violence", "Suicide bomb", 95),
+    Rule(r"(?:кинул\w*|кинув|метнул\w*|жбурнул\w*|жбурнув)\s+(?:[\w'’ʼ-]+\s+)?гранат\w*|гранат\w*\s+(?:[\w'’ʼ-]+\s+)?(?:вибухнул\w*|вибухнув|взорвал\w*|розірвал\w*|разорвал\w*)", "Explosions/Remote violence", "Grenade", 93),
+    Rule(r"хімічн\w+ (?:зброї|зброю|зброя|атак\w*|боєприпас\w*|речовин\w*)|химическ\w+ (?:оружи\w*|атак\w*|боеприпас\w*|веществ\w*)|хлорпікрин\w*|хлорпикрин\w*|(?:скинул\w*|скинув|сбросил\w*)\s+(?:[\w'’ʼ-]+\s+){0,2}?(?:сльозогінн\w*|слезоточив\w*|отруйн\w*|отравляющ\w*)", "Explosions/Remote violence", "Chemical weapon", 94),
+    # generic attacks: the weapon comes from context
+    Rule(r"(?:атак\w*)\s+(?:[\w,'’ʼ-]+\s+){0,3}?(?:на|по|проти|против|біля|поблизу|около|возле|під|под|в|у|в районі|в районе)\b", "Battles", "Armed clash", 69, generic=True, weight=0.7),
+    Rule(r"атакува\w*|атакова\w*|атак[аиуоі]|атакою|атаками|атак", "Battles", "Armed clash", 60, generic=True, weight=0.6),
+    Rule(r"(?:удар\w*|вдари\w*|вдарил\w*|вдарив|уразил\w*|уразив|поразил\w*|влучил\w*|влучив|влучан\w*)\s+(?:[\w'’ʼ-]+\s+){0,2}?(?:по|на|в|у|біля|около|під|под)\b", "Explosions/Remote violence", "Shelling/artillery/missile attack", 70, generic=True, weight=0.7),
+    Rule(r"приліт|прильот\w*|прил[её]т|прил[её]та|прил[её]ты|прил[её]тов|прил[её]том|влучання|влучанням|попадани[ея]", "Explosions/Remote violence", "Shelling/artillery/missile attack", 62, generic=True, weight=0.6),
+    Rule(r"(?:{WEAPON_AIR})\s+(?:[\w'’ʼ-]+\s+){0,2}?(?:запустил\w*|запустив|випустил\w*|випустив|выпустил\w*)|(?:запустил\w*|запустив|випустил\w*|випустив|выпустил\w*|спрямувал\w*|спрямував)\s+(?:[\w,'’ʼ-]+\s+){0,4}?(?:{WEAPON_AIR})", "Explosions/Remote violence", "Air/drone strike", 89),
+    Rule(r"(?:запустил\w*|запустив|випустил\w*|випустив|выпустил\w*)\s+(?:[\w,'’ʼ-]+\s+){0,4}?(?:ракет\w*|снаряд\w*|мін|мин)", "Explosions/Remote violence", "Shelling/artillery/missile attack", 89),
+    Rule(r"вибух\w*|вибухнул\w*|вибухнув|взрыв\w*|взорвал\w*|прогриміл\w*|прогриміли|прогремел\w*|детонаці\w*|сдетонир\w*|здетонув\w*", "Explosions/Remote violence", "Remote explosive/landmine/IED", 65, generic=True, weight=0.6),
+    Rule(r"(?:масован\w*|массирован\w*|комбінован\w*|комбинирован\w*|нічн\w*|ночн\w*|наймасованіш\w*|масштабн\w*)\s+(?:[\w'’ʼ-]+\s+)?(?:атак\w*|удар\w*|обстр[іе]л\w*)", "Explosions/Remote violence", "Shelling/artillery/missile attack", 72, generic=True, weight=0.7),
+    # Battles. "звільнили"/"освободили" need what was taken ("звільнили з полону": released).
+    Rule(r"(?:звільнил\w*|звільнив|визволил\w*|визволив|освободил\w*|відбил\w*|відбив|отбил\w*|повернул\w* під контроль|вернул\w* под контроль)\s+(?:[\w'’ʼ-]+\s+){0,2}?(?:село|селище|селища|місто|міста|населен\w+ пункт\w*|смт|н\.\s?п\.|город|пос[её]лок|поселок|деревн\w*|хутір|хутор|пгт|(?-i:[А-ЯІЇЄҐ])\w+)|звільненн\w* (?:села|селища|міста|населеного)|освобождени\w* (?:села|пос[её]лка|поселка|города|населенного)", "Battles", "Government regains territory", 92),
+    Rule(r"(?:захопил\w*|захопив|захватил\w*|окупувал\w*|окупував|оккупировал\w*)(?!\s+(?:[\w'’ʼ-]+\s+)?(?:в|у)\s+(?:полон|плен))|(?:зайняли|зайняв|заняли|занял\w*|увійшли в|вошли в)\s+(?:[\w'’ʼ-]+\s+){0,2}?(?:село|селище|місто|населен\w+ пункт\w*|город|пос[её]лок|поселок|(?-i:[А-ЯІЇЄҐ])\w+)|(?:встановил\w*|встановив|установил\w*|взяли|взяв|взял\w*|перейшов|перейшл\w*|перешел|перешл\w*)\s+(?:під\s+|под\s+)?(?:повний\s+|полный\s+|свій\s+|свой\s+)?контрол\w*", "Battles", "Non-state actor overtakes territory", 88),
+    Rule(r"(?:просунул\w*|просунув|продвинул\w*|просуваються|продвигаются|просування|продвижени\w*)\s+(?:[\w'’ʼ-]+\s+){0,2}?(?:в|у|біля|поблизу|під|около|под|на|до|в районі|в районе|вглиб)\b", "Battles", "Armed clash", 76),
+    Rule(r"бої|боях|боїв|боями|бою|бій|бой|боя|бои|боев|бойов\w+ ді\w+|боев\w+ действи\w*|боєзіткнен\w*|боестолкновен\w*|бойов\w+ зіткнен\w*|зіткнен\w* (?:з|із) (?:ворог\w*|противник\w*|окупант\w*|ЗСУ)|столкновени\w* с (?:противник\w*|ВСУ)|перестрілк\w*|перестрелк\w*|штурм|штурму|штурмом|штурми|штурмів|штурмов\w*|штурмува\w*|штурмуют|штурмует|наступ|наступу|наступом|наступі|наступа(?:ють|є|ли|в|ла|ют|ет|л)|наступлени\w*|контрнаступ\w*|контратак\w*", "Battles", "Armed clash", 75),
+    Rule(r"(?:відбил\w*|відбив|відбивал\w*|отразил\w*|отбил\w*|відбито|отражен\w*|отбит\w*)\s+(?:[\w'’ʼ-]+\s+){0,4}?(?:атак\w*|штурм\w*|наступ\w*)", "Battles", "Armed clash", 74),
+    Rule(r"(?:завдал\w*|завдав|нанесл\w*|нан[её]с)\s+(?:[\w'’ʼ-]+\s+){0,3}?(?:втрат\w*|потер\w*|урон\w*)", "Battles", "Armed clash", 73),
+    Rule(r"(?:оточил\w*|оточен\w*|окружил\w*|окружен\w*|взяли в кільце|взяли в кольцо)\s+(?:[\w'’ʼ-]+\s+){0,4}?(?:військ\w*|войск\w*|підрозділ\w*|подразделени\w*|угрупован\w*|группировк\w*|бійц\w*|бойц\w*|солдат\w*)", "Battles", "Armed clash", 73),
+    # Violence against civilians
+    Rule(r"зґвалтува\w*|згвалтува\w*|изнасил\w*|сексуальн\w+ насильств\w*|сексуальн\w+ насили\w*", "Violence against civilians", "Sexual violence", 85),
+    Rule(r"викрал\w*|викрав|викраден\w*|похитил\w*|похищен\w*|примусов\w+ депортац\w*|принудительн\w+ депортац\w*|насильницьк\w+ зникнен\w*|насильственн\w+ исчезновени\w*", "Violence against civilians", "Abduction/forced disappearance", 84),
+    Rule(r"теракт\w*|терористичн\w+ атак\w*|террористическ\w+ атак\w*|масов\w+ стрілянин\w*|массов\w+ стрельб\w*", "Violence against civilians", "Attack", 83),
+    Rule(r"розстріля\w*|розстріл\w*|расстреля\w*|расстрел\w*|стратил\w*|стратив|страчен\w*|казнил\w*|казн[её]н\w*|закатува\w*|катува\w*|пытал\w*|пытк\w*|замучил\w*|(?:відкрил\w*|відкрив|открыл\w*) (?:вогонь|огонь) по (?:цивільн\w*|мирн\w*|гражданск\w*|людях|людям|жител\w*|мешканц\w*)", "Violence against civilians", "Attack", 82),
+    # Protests and riots
+    Rule(r"(?:поліці\w*|полици\w*|силовик\w*|ОМОН\w*|спецназ\w*|військов\w*|военн\w*)\s+(?:[\w'’ʼ-]+\s+){0,3}?(?:відкрил\w* вогонь|відкрив вогонь|открыл\w* огонь|застрелил\w*|вбил\w*|убил\w*|розстріляли|расстреляли)\s+(?:[\w'’ʼ-]+\s+){0,3}?(?:протестувальник\w*|протестующ\w*|мітингувальник\w*|митингующ\w*|демонстрант\w*|учасник\w*|участник\w*)", "Protests", "Excessive force against protesters", 88),
+    Rule(r"(?:затримал\w*|затримав|затриман\w*|задержал(?!ся|ась|ось|ись)\w*|задержан\w*|розігнал\w*|розігнав|разогнал\w*|разогнан\w*|побил\w*|избил\w*)\s+(?:[\w,'’ʼ-]+\s+){0,6}?(?:учасник\w*|участник\w*|протестувальник\w*|протестующ\w*|мітингувальник\w*|митингующ\w*|демонстрант\w*|протест\w*|мітинг\w*|митинг\w*|пікет\w*|пикет\w*)|(?:учасник\w*|участник\w*|протестувальник\w*|протестующ\w*|мітингувальник\w*|митингующ\w*|демонстрант\w*)\s+(?:[\w,'’ʼ-]+\s+){0,4}?(?:затримал\w*|затримано|затримали|задержал\w*|задержан\w*|задержаны|розігнал\w*|разогнал\w*)|(?:поліці\w*|полици\w*|силовик\w*|ОМОН\w*)\s+(?:[\w'’ʼ-]+\s+){0,3}?(?:застосувал\w*|застосував|применил\w*|використал\w*|использовал\w*)\s+(?:сльозогінн\w*|слезоточив\w*|водомет\w*|водом[её]т\w*|гумов\w+ кул\w*|резинов\w+ пул\w*|світлошумов\w*|светошумов\w*)", "Protests", "Protest with intervention", 87),
+    Rule(r"масов\w+ заворушен\w*|массов\w+ беспорядк\w*|заворушен\w*|беспорядк\w*|погром\w*|сутичк\w* (?:з|із) (?:поліці\w*|правоохоронц\w*)|столкновени\w* с (?:полици\w*|ОМОН\w*|силовик\w*)", "Riots", "Violent demonstration", 86),
+    Rule(r"самосуд\w*|натовп\w* (?:побив|побили|вбив|вбили)|толп\w* (?:избил\w*|убил\w*|растерзал\w*)", "Riots", "Mob violence", 86),
+    Rule(r"протест\w*|мітинг\w*|митинг\w*|демонстраці\w*|демонстраци\w*|пікет\w*|пикет\w*|вийшли на вулиц\w*|вышли на улиц\w*|страйк\w*|забастовк\w*|акці\w* (?:протесту|на підтримку|проти|пам'яті)|акци\w* (?:протеста|в поддержку|против|памяти)|марш\w* (?:проти|против)", "Protests", "Peaceful protest", 80),
+    # Strategic developments
+    Rule(r"затримал(?!ся|ась|ось|ись)\w*|затримав|затриман\w*|задержал(?!ся|ась|ось|ись)\w*|задержан\w*|заарештува\w*|арештува\w*|арештован\w*|арестова\w*|арест(?!\w* (?:майна|активов|имущества|рахунків|счетов))\w*|арешт(?!\w* (?:майна|активів|рахунків))\w*|взяли під варту|взяли под стражу|взят\w* под стражу|повідомил\w* про підозру|обвинен\w* в (?:госизмене|терроризме|шпионаже|диверсии)", "Strategic developments", "Arrests", 78),
+    Rule(r"обмін\w* полонен\w*|обмен\w* пленн\w*|обміня\w* полонен\w*|обменял\w* (?:[\w'’ʼ-]+\s+){0,2}?пленн\w*|припинення вогню|прекращени\w* огня|перемир\w*|режим\w* тиші|режим\w* тишины|підписал\w* (?:[\w'’ʼ-]+\s+){0,3}?(?:угод\w*|договір|договор\w*|меморандум\w*)|подписал\w* (?:[\w'’ʼ-]+\s+){0,3}?(?:соглашени\w*|договор\w*|меморандум\w*)", "Strategic developments", "Agreement", 60),
+    Rule(r"переговор\w*", "Strategic developments", "Other", 45, weight=0.5),
+    Rule(r"(?:збил\w*|збив|збито|збиті|збитих|знешкодил\w*|знешкодив|знешкоджен\w*|сбил\w*|сбито|сбиты|сбитых|перехопил\w*|перехопив|перехоплен\w*|перехватил\w*|перехвачен\w*|уничтожил\w*|уничтожен\w*|знищил\w*|знищив|знищен\w*|подавил\w*|подавлен\w*|приземлил\w*)\s+(?:[\w,'’ʼ-]+\s+){0,4}?(?:дрон\w*|безпілотн\w*|беспилотн\w*|БпЛА|БПЛА|УБпЛА|шахед\w*|ракет\w*|КАБ\w*|авіабомб\w*|авиабомб\w*)|"
+         r"(?:дрон\w*|безпілотн\w*|беспилотн\w*|БпЛА|БПЛА|УБпЛА|шахед\w*|ракет\w*)\s+(?:[\w,'’ʼ-]+\s+){0,3}?(?:збил\w*|збито|збиті|знешкоджен\w*|знешкодил\w*|сбит\w*|перехоплен\w*|перехопил\w*|перехвачен\w*|уничтожен\w*|знищен\w*|подавлен\w*|локаційно втрачен\w*)|"
+         r"(?:ППО|ПВО|протиповітрян\w+ оборон\w*|противовоздушн\w+ оборон\w*|мобільн\w+ вогнев\w+ груп\w*)\s+(?:[\w'’ʼ-]+\s+){0,3}?(?:збил\w*|збив|знешкодил\w*|знешкодив|сбил\w*|перехватил\w*|перехопил\w*|уничтожил\w*|знищил\w*|відбивал\w*|відбила|отражал\w*|працювал\w*|працює|работал\w*|работает)|(?:працювал\w*|працює|работал\w*|работает)\s+(?:[\w'’ʼ-]+\s+)?(?:ППО|ПВО)", "Strategic developments", "Disrupted weapons use", 55),
+    Rule(r"(?:створил\w*|створив|облаштува\w*|создал\w*|обустроил\w*)\s+(?:[\w'’ʼ-]+\s+){0,2}?(?:баз\w*|штаб\w*|блокпост\w*|табір|лагер\w*)", "Strategic developments", "Headquarters or base established", 58),
+    Rule(r"мародер\w*|мародёр\w*|пограбува\w*|разграбил\w*|підпал\w*|поджог\w*|подожгл\w*|спалил\w*|сожгл\w*|вандал\w*", "Strategic developments", "Looting/property destruction", 57),
+    Rule(r"відступил\w*|відступив|отступил\w*|відійшли (?:з|із|від)|отошли (?:от|из|с)|вивели (?:війська|підрозділи)|вывели (?:войска|подразделения)|виведення військ|вывод войск|покинули (?:місто|село|позиції|город|позиции)", "Strategic developments", "Non-violent transfer of territory", 56),
+    Rule(r"(?:перекинул\w*|перекинув|перекида\w*|перебросил\w*|перебрасыва\w*|передислокува\w*|передислоцирова\w*|розгорнул\w*|розгорнув|развернул\w*|прибул\w*|прибув|прибыл\w*|стягу\w*|стягива\w*)\s+(?:[\w'’ʼ-]+\s+){0,5}?(?:до|в|у|на|під|под|к)\b", "Strategic developments", "Other", 52, movement=True, weight=0.8),
 )
 
 #: Words right before an event's words that say it has not happened: "a ban on
@@ -218,6 +323,12 @@ UNREALISED = (
     r"(?:(?!(?:and|but|then|while|yet|or)\b)[\w-]+\s+){0,2}"
     r"|(?:threaten(?:ed|s)?|vow(?:ed|s)?|plan(?:ned|s)?|planning|intend(?:ed|s)?|refus(?:ed|es)|pledged|promised)\s+to\s+(?:\w+\s+)?"
     r"|refrain(?:ed|ing|s)?\s+from\s+(?:\w+\s+)?"
+    # Russian/Ukrainian: the threat/risk/call/ban of ..., threatened/plans/may to ...
+    r"|(?:загроз\w*|угроз\w*|небезпек\w*|опасност\w*|ризик\w*|риск\w*|можлив\w*|возможн\w*|заклик\w*|призыв\w*|"
+    r"заборон\w*|запрет\w*|мораторі\w*|моратори\w*|припинення|прекращени\w*|підготовк\w*|подготовк\w*)\s+(?:[\w'\u2019\u02bc-]+\s+){0,2}"
+    r"|(?:погрожу\w*|погрожува\w*|пригрози\w*|угрожа\w*|пообіця\w*|пообеща\w*|планує|планують|планирует|планируют|"
+    r"збирається|збираються|собирается|собираются|готує|готують|готовит|готовят|може|можуть|может|могут|"
+    r"відмовил\w*|отказал\w*)\s+(?:[\w'\u2019\u02bc-]+\s+){0,2}"
 )
 
 #: Words that make a generic rule's match something else than political violence:
@@ -228,7 +339,9 @@ GENERIC_VETO = (
     r"earthquakes?|quakes?|storms?|hurricanes?|floods?|lightning|tornado\w*|cyclones?|typhoons?|wildfires?|"
     r"heat ?waves?|virus\w*|pandemic|recession|inflation|markets?|prices?|shares|stocks|hackers?|cyber\w*|"
     r"panic attacks?|heart attacks?|asthma attacks?|shark attacks?|dog attacks?|"
-    r"goals?|scored|stoppage time|penalt(?:y|ies)|football|tournament|league|striker"
+    r"goals?|scored|stoppage time|penalt(?:y|ies)|football|tournament|league|striker|"
+    r"землетрус\w*|землетрясени\w*|повін\w*|повен\w*|наводнени\w*|шторм\w*|ураган\w*|блискавк\w*|молни\w*|"
+    r"кібер\w*|кибер\w*|хакер\w*|DDoS|інфляці\w*|инфляци\w*|футбол\w*|матч\w*|серцев\w+ напад\w*|сердечн\w+ приступ\w*"
 )
 
 #: Verbs of saying and believing: a place named as the subject of one
@@ -304,4 +417,105 @@ FORCE_NOUNS = (
     r"general staff|defen[cs]e ministry|ministry of defen[cs]e|border guards?|personnel|brigades?|"
     r"warplanes?|jets?|aircraft|helicopters?|gunships?|warships?|air ?strikes?|airstrikes?|strikes?|attacks?|"
     r"shelling|bombardments?|offensives?|assaults?|bombs?|glide bombs?|shells|rockets?|raids?"
+)
+
+
+# --- Russian and Ukrainian vocabulary of the other steps -----------------------------------
+
+#: Prepositions that place an event, with the geo_precision they imply for a
+#: town (as :data:`LOCATIVE_PREPOSITIONS`): ``у Харкові``, ``в Курской области``,
+#: ``на Донеччині``, ``по Одесі`` (a strike *on* Odesa), ``біля/под Покровськом``.
+CYRILLIC_LOCATIVE_PREPOSITIONS: dict[str, int] = {
+    "у": 1,
+    "в": 1,
+    "во": 1,
+    "на": 1,
+    "по": 1,
+    "над": 1,
+    "по всій": 1,
+    "по всей": 1,
+    "на території": 1,
+    "на территории": 1,
+    "біля": 2,
+    "поблизу": 2,
+    "неподалік": 2,
+    "неподалік від": 2,
+    "поруч із": 2,
+    "поруч з": 2,
+    "під": 2,
+    "около": 2,
+    "возле": 2,
+    "вблизи": 2,
+    "неподалеку от": 2,
+    "под": 2,
+    "рядом с": 2,
+    "в районі": 2,
+    "в районе": 2,
+    "у районі": 2,
+    "на околицях": 2,
+    "на околицях міста": 2,
+    "на окраине": 2,
+    "на околице": 2,
+    "в напрямку": 2,
+    "на напрямку": 2,
+    "в направлении": 2,
+    "на направлении": 2,
+}
+
+#: Words before a name that say it is not where something happened (from,
+#: against, by, for, between ...); ``до``/``к`` is a destination (English ``to``).
+CYRILLIC_BLOCKING_PREPOSITIONS = r"з|із|зі|с|со|від|от|из|проти|против|для|між|между|про|о|об|через|через|з боку|со стороны|і|й|та|и"
+CYRILLIC_TO_PREPOSITIONS = r"до|к|ко"
+
+#: Words between a preposition and a name: "у місті Харкові", "в селе ...",
+#: "в прифронтовому Покровську", "в м. Суми", "в оккупированном Мелитополе".
+CYRILLIC_TRANSPARENT = (
+    r"місті|місто|міста|селі|село|села|селищі|селище|смт|м\.|с\.|г\.|городе|город|селе|пос[её]лке|пос[её]лок|пгт|"
+    r"громаді|громада|районі|районе|обласному центрі|областном центре|столиці|столице|"
+    r"прифронтов\w+|окупован\w+|оккупирован\w+|звільнен\w+|освобожденн\w+|обласн\w+|областн\w+|"
+    r"портов\w+|прикордонн\w+|приграничн\w+|(?:північн|південн|східн|західн|центральн|северн|южн|восточн|западн)\w*"
+)
+
+#: Verbs of saying in Russian and Ukrainian (``Київ заявив``: who said, not where).
+CYRILLIC_REPORTING_VERBS = (
+    r"заяв\w*|повідоми\w*|повідомля\w*|сообщи\w*|сообща\w*|розповів\w*|розповіл\w*|рассказ\w*|"
+    r"підтверди\w*|подтверди\w*|наголоси\w*|подчеркну\w*|звинувати\w*|обвини\w*|попереди\w*|предупреди\w*|"
+    r"пише|пишет|написа\w*|передає|передает|вважає|считает|стверджу\w*|утвержда\w*|запевни\w*|заверил\w*"
+)
+
+#: Institution words before or after a name: ``губернатор Курской области``,
+#: ``мер Харкова``, ``Харківська ОВА``, ``Міноборони Росії``: who, not where.
+CYRILLIC_INSTITUTION_WORDS = (
+    r"губернатор\w*|голов[аиу]|глав[аыу]|мер\w*|мэр\w*|начальник\w*|очільник\w*|керівник\w*|руководител\w*|"
+    r"міністр\w*|министр\w*|міністерств\w*|министерств\w*|міноборони|минобороны|МО|МВС|МВД|МЗС|МИД|СБУ|ФСБ|ГУР|"
+    r"ДСНС|МЧС|ОВА|ОДА|МВА|ОВА|адміністраці\w*|администраци\w*|уряд\w*|правительств\w*|президент\w*|"
+    r"поліці\w*|полици\w*|прокуратур\w*|прокурор\w*|генштаб\w*|штаб\w*|командуванн\w*|командовани\w*|"
+    r"посол\w*|посольств\w*|представник\w*|представител\w*|речник\w*|спікер\w*|пресс-служб\w*|пресслужб\w*|"
+    r"прес-служб\w*|рад[аиі]|совет\w*|дум[аиы]|парламент\w*|суд\w*|омбудсм\w*|уповноважен\w*|уполномоченн\w*|"
+    r"збройн\w+ сил\w*|вооруженн\w+ сил\w*|сил\w* оборони|армі\w*|арми\w*|військ\w*|войск\w*|ВПС|ВКС|ППО|ПВО"
+)
+
+#: Sides named in Russian and Ukrainian words rather than by a country name, and
+#: the country (ISO2) whose armed forces they are. Ukrainian media call Russian
+#: forces "the enemy"/"the occupiers"; the Russian Ministry of Defence calls
+#: Ukraine's "ВСУ" and "киевский режим".
+CYRILLIC_SIDES: dict[str, str] = {
+    r"ЗСУ|ВСУ|ВС України|ВС Украины|Сил\w* оборони|Сил\w* безпеки і оборони|Збройн\w+ Сил\w* України|Вооруж[её]нн\w+ сил\w* Украины|"
+    r"(?:українськ|украинск)\w+ (?:військ\w*|войск\w*|військов\w*|военн\w*|сил\w*|захисник\w*|оборонц\w*|бійц\w*|бойц\w*|"
+    r"підрозділ\w*|подразделени\w*|дрон\w*|безпілотник\w*|беспилотник\w*|ракет\w*|артилері\w*|артиллери\w*|ППО|ПВО|армі\w*|арми\w*|"
+    r"бригад\w*|десантник\w*|морпіх\w*|прикордонник\w*|пограничник\w*|ВМС|ВПС|боевик\w*|формировани\w*)|"
+    r"(?:бригад\w*|бійц\w*|підрозділ\w*) (?:ЗСУ|ВСУ)|киевск\w+ режим\w*|ВФУ|ВСУ": "UA",
+    r"ВС РФ|ЗС РФ|армі\w* РФ|арми\w* РФ|військ\w* РФ|войск\w* РФ|ВКС РФ|ЧФ РФ|"
+    r"(?:російськ|российск|рос)\w* (?:військ\w*|войск\w*|військов\w*|военн\w*|сил\w*|окупант\w*|оккупант\w*|загарбник\w*|армі\w*|арми\w*|"
+    r"підрозділ\w*|подразделени\w*|дрон\w*|безпілотник\w*|беспилотник\w*|ракет\w*|артилері\w*|артиллери\w*|авіаці\w*|авиаци\w*|"
+    r"ППО|ПВО|бригад\w*|десантник\w*|штурмовик\w*|агресор\w*|терорист\w*|літак\w*|самол[её]т\w*)|"
+    r"окупант\w*|оккупант\w*|загарбник\w*|рашист\w*|ворог\w*|агресор\w*|країн\w*-агресор\w*": "RU",
+    r"(?:північнокорейськ|северокорейск)\w+ (?:військ\w*|войск\w*|військов\w*|военн\w*|солдат\w*|бійц\w*)|військ\w* КНДР|войск\w* КНДР|армі\w* КНДР|арми\w* КНДР": "KP",
+}
+
+#: Civilians in Russian and Ukrainian (actor2 ``Civilians (<country>)`` when hit).
+CYRILLIC_CIVILIANS = (
+    r"цивільн\w*|мирн\w+ (?:жител\w*|мешканц\w*|населенн\w*|граждан\w*)|жител\w*|мешканц\w*|мешканк\w*|"
+    r"діт(?:и|ей|ина|ину)|дет(?:и|ей)|ребен\w*|дитин\w*|пенсіонер\w*|пенсионер\w*|людей|люди|людина|людини|человек\w*|"
+    r"жінк\w*|женщин\w*|чоловік\w*|мужчин\w*|перехож\w*|гражданск\w+ (?:лиц\w*|населени\w*)|цивилн\w*"
 )

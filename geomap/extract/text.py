@@ -3,6 +3,13 @@
 Extraction works clause by clause: the place of an event is looked for in the
 clause that reports it, so "the drone strikes occurred just before Zelensky was
 to meet U.S. officials in Saudi Arabia" does not put the strikes in Saudi Arabia.
+
+Russian and Ukrainian text is split the same way, with their abbreviations
+(``обл.``, ``вул.``, ``т.д.``) and clause openers (``що``/``что``,
+``який``/``который``, ``після``/``после``, ``коли``/``когда``) beside the
+English ones. :func:`has_cyrillic` is the one test every extraction step uses to
+decide whether a sentence needs the Cyrillic vocabulary: English text never
+pays for it.
 """
 
 from __future__ import annotations
@@ -11,11 +18,34 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-__all__ = ["split_clauses", "split_sentences"]
+__all__ = ["has_cyrillic", "split_clauses", "split_sentences"]
 
-#: Abbreviations whose full stop does not end a sentence.
+#: Any letter of the Cyrillic block (Russian, Ukrainian, Belarusian ...).
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def has_cyrillic(text: str) -> bool:
+    """Whether ``text`` has Cyrillic letters, so Russian/Ukrainian rules apply to it.
+
+    Two scans in C: ASCII text (most English) is answered by :meth:`str.isascii`
+    alone; other text by one search for a Cyrillic letter.
+
+    Examples
+    --------
+    >>> has_cyrillic("Drones hit Kharkiv.")
+    False
+    >>> has_cyrillic("Дрони атакували Харків.")
+    True
+    """
+    return not text.isascii() and _CYRILLIC.search(text) is not None
+
+
+#: Abbreviations whose full stop does not end a sentence (English, then
+#: Russian/Ukrainian: "обл." oblast, "вул."/"ул." street, "р."/"г." year ...).
 _ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "st", "mt", "jr", "sr", "vs", "etc", "no", "nos", "approx", "est", "dept", "govt", "corp", "inc", "ltd", "co", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+    ["обл", "вул", "ул", "просп", "пр", "пл", "рр", "гг", "т.д", "т.п", "т.е", "т.зв", "т.ч", "тис", "млн", "млрд",
+     "грн", "руб", "див", "см", "напр", "ім", "им", "ст", "пгт", "смт", "нп", "н.п", "кв", "буд", "д", "тыс",
+     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "st", "mt", "jr", "sr", "vs", "etc", "no", "nos", "approx", "est", "dept", "govt", "corp", "inc", "ltd", "co", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
 
 # A sentence ends at . ! ? or … (possibly followed by closing quotes/brackets) and
@@ -89,6 +119,9 @@ def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> No
 _SINGLE_CLAUSE_WORDS = frozenset(
     "that which who whom whose while whereas although though because before after following when since until "
     "unless amid amidst".split()
+    # Russian and Ukrainian: that, which/who, after, when, while, although, because.
+    + "що який яка яке які якого якої яких після коли поки хоча оскільки бо "
+    "что который которая которое которые которого которой которых после когда пока хотя поскольку".split()
 )
 # The clause openers as one regular expression: the definition the fast scan of
 # :func:`_clause_marks` must agree with (tests check they do).
@@ -138,13 +171,16 @@ def _clause_marks(sentence: str):
 # After a comma these words continue the clause ("attacks on tankers, including
 # incidents near Ust-Luga").
 _CONTINUE_AFTER_COMMA = re.compile(
-    r"\s*(?:and\s+|or\s+)?(?:including|such as|notably|especially|particularly|mainly|namely|"
-    r"in|near|at|outside|around|on|close to|not far from)\b",
+    r"\s*(?:(?:and|or|і|й|та|и|або|или)\s+)?(?:including|such as|notably|especially|particularly|mainly|namely|"
+    r"in|near|at|outside|around|on|close to|not far from|"
+    # Russian/Ukrainian: including, in particular; in/at/on, near
+    r"зокрема|у тому числі|в тому числі|в том числе|включно з|включая|особливо|особенно|"
+    r"у|в|во|на|біля|поблизу|неподалік|під|около|возле|вблизи|неподалеку|под)\b",
     re.IGNORECASE,
 )
 
 
-_AND_OR = re.compile(r"\s*(?:and|or)\s+")
+_AND_OR = re.compile(r"\s*(?:and|or|і|й|та|и|або|или)\s+")
 _SPACES = re.compile(r"\s*")
 
 
