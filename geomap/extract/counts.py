@@ -10,6 +10,16 @@ Other quantities go in a dict keyed ``<thing>_<action>``:
 ``drones_intercepted``, ``drones_launched``, ``missiles_intercepted``,
 ``troops_deployed``, and ``drones_targeting`` for the share aimed at one place
 (``337 drones, with 91 targeting the Moscow region``).
+
+Russian and Ukrainian sentences (:func:`~geomap.extract.text.has_cyrillic`)
+are read by the same logic: their words are first mapped to the English words
+it knows (:data:`CYRILLIC_WORDS` for whole words and numerals,
+:data:`CYRILLIC_STEMS` for inflected stems), so ``загинули двоє людей`` reads as
+"killed 2 people", ``поранено 12`` as "injured 12", ``щонайменше``/``не менее``
+leave the lowest figure, ``кілька``/``несколько`` are *several* (10) and
+``десятки`` *dozens* (12). ``збили 45 з 60 дронів`` gives
+``drones_intercepted`` 45 and ``drones_launched`` 60 (the figure after ``з``/
+``из`` is the whole salvo). English sentences never see this mapping.
 """
 
 from __future__ import annotations
@@ -18,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 
 from geomap.extract.dates import date_spans
+from geomap.extract.text import has_cyrillic
 
 __all__ = ["Counts", "count_items", "find_counts", "parse_number"]
 
@@ -186,9 +197,15 @@ def count_items(sentence: str) -> list[tuple[str, str, int, int]]:
         offset of the number in ``sentence``, so a sentence reporting two
         events can give each its own counts.
     """
-    matches = list(_TOKEN.finditer(sentence))
-    tokens = [m.group() for m in matches]
-    lower = [t.lower() for t in tokens]
+    cyrillic = has_cyrillic(sentence)
+    if cyrillic:
+        lower, spans_ = _cyrillic_tokens(sentence)
+        tokens = lower
+    else:
+        matches = list(_TOKEN.finditer(sentence))
+        tokens = [m.group() for m in matches]
+        lower = [t.lower() for t in tokens]
+        spans_ = [m.span() for m in matches]
     items: list[tuple[str, str, int, int]] = []
     last_thing: str | None = None
     # Digits inside "3 May 2025" or "since 2022" are a date, never a count
@@ -197,7 +214,7 @@ def count_items(sentence: str) -> list[tuple[str, str, int, int]]:
     i = 0
     while i < len(tokens):
         word = lower[i]
-        if spans and word[0].isdigit() and any(a <= matches[i].start() < b for a, b in spans):
+        if spans and word[0].isdigit() and any(a <= spans_[i][0] < b for a, b in spans):
             i += 1
             continue
         # Most words start no number: skip them before parse_number's work.
@@ -209,11 +226,11 @@ def count_items(sentence: str) -> list[tuple[str, str, int, int]]:
             i += 1
             continue
         value, j, _vague = number
-        if j < len(tokens) and tokens[j] == "-" and matches[j].start() == matches[j - 1].end():
+        if j < len(tokens) and tokens[j] == "-" and spans_[j][0] == spans_[j - 1][1]:
             i = j  # "a 65-year-old man", "a 9-storey building": not a count
             continue
         kind = _classify(lower, i, j)
-        position = matches[i].start()
+        position = spans_[i][0]
         if kind == "killed":
             items.append(("fatalities", "fatalities", value, position))
         elif kind == "injured":
@@ -230,6 +247,12 @@ def count_items(sentence: str) -> list[tuple[str, str, int, int]]:
         kind = "fatalities" if (match.group("kill") or match.group("killed") or "").lower().startswith(_KILL_STARTS) else "injured"
         if not any(k == kind for k, *_ in items):
             items.append((kind, kind, 1, match.start()))
+    if cyrillic:
+        for match in _CYRILLIC_ONE_PERSON.finditer(sentence):
+            verb = (match.group("kill") or match.group("killed") or "").lower()
+            kind = "fatalities" if verb.startswith(_CYRILLIC_KILL_STARTS) else "injured"
+            if not any(k == kind for k, *_ in items):
+                items.append((kind, kind, 1, match.start()))
     return items
 
 
@@ -249,6 +272,177 @@ _ONE_PERSON = re.compile(
     + r"|(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?" + _PERSON + r"\s+(?:was|has been|had been)\s+(?P<killed>killed|injured|wounded|hurt|died))\b",
     re.IGNORECASE,
 )
+
+
+# --- Russian and Ukrainian ---------------------------------------------------------------
+
+#: Marks "з"/"из" between two figures ("45 з 60"): the second is the whole salvo.
+#: No English token can be this string.
+_OUT_OF = "\x00of"
+
+
+def _numerals() -> dict[str, str]:
+    """Russian and Ukrainian numerals, in their case forms, as digit strings."""
+    table = {
+        1: "один одна одне одно одного одну одній одним однієї одной одному",
+        2: "два дві две двох двом двома двоє двое двух двум двумя",
+        3: "три трьох трьом трьома троє трое трех трёх трем тремя",
+        4: "чотири чотирьох чотирьом четверо четыре четырех четырёх",
+        5: "п'ять п'ятеро п'ятьох пять пятеро пяти пятерых",
+        6: "шість шестеро шістьох шести шесть шестерых",
+        7: "сім семеро сімох семи семь семерых",
+        8: "вісім восьмеро вісьмох восьми восемь восьмерых",
+        9: "дев'ять дев'ятеро дев'ятьох девять девяти девятеро",
+        10: "десять десятеро десяти десятьох",
+        11: "одинадцять одиннадцать",
+        12: "дванадцять двенадцать",
+        13: "тринадцять тринадцать",
+        14: "чотирнадцять четырнадцать",
+        15: "п'ятнадцять пятнадцать",
+        16: "шістнадцять шестнадцать",
+        17: "сімнадцять семнадцать",
+        18: "вісімнадцять восемнадцать",
+        19: "дев'ятнадцять девятнадцать",
+        20: "двадцять двадцать",
+        30: "тридцять тридцать",
+        40: "сорок сорока",
+        50: "п'ятдесят пятьдесят",
+        60: "шістдесят шестьдесят",
+        70: "сімдесят семьдесят",
+        80: "вісімдесят восемьдесят",
+        90: "дев'яносто девяносто",
+        100: "сто сотня",
+        200: "двісті двести",
+        300: "триста",
+    }
+    out = {}
+    for value, words in table.items():
+        for word in words.split():
+            out[word] = str(value)
+            if word.endswith("ь"):  # "п'ятнадцяти", "пятнадцати": the genitive
+                out[word[:-1] + "и"] = str(value)
+    return out
+
+
+#: Whole Russian/Ukrainian words and what they read as in :func:`count_items`.
+CYRILLIC_WORDS: dict[str, str] = {
+    **_numerals(),
+    **dict.fromkeys(["кілька", "декілька", "несколько", "кількох", "нескольких"], "several"),
+    **dict.fromkeys(["багато", "много", "чимало", "многие", "багатьох", "многих"], "many"),
+    **dict.fromkeys(["десятки", "десятків", "десятков"], "dozens"),
+    **dict.fromkeys(["сотні", "сотни", "сотень"], "hundreds"),
+    **dict.fromkeys(["тисяч", "тисячі", "тысяч", "тысячи", "тис", "тыс"], "thousand"),
+    **dict.fromkeys(["мільйон", "мільйона", "мільйонів", "миллион", "миллиона", "миллионов", "млн"], "million"),
+    **dict.fromkeys(["і", "й", "та", "и"], "and"),
+    **dict.fromkeys(["або", "или", "чи"], "or"),
+    **dict.fromkeys(["але", "а", "но", "однак", "однако"], "but"),
+    **dict.fromkeys(["які", "який", "яка", "яких", "которые", "который", "которых", "що", "что"], "which"),
+    **dict.fromkeys(["поки", "пока"], "while"),
+    **dict.fromkeys(["жертв", "жертви", "жертвами", "жертвы"], "killed"),
+    **dict.fromkeys(["тіла", "тіл", "тела", "тел"], "bodies"),
+}
+
+#: Stems of inflected Russian/Ukrainian words and the English word they read as
+#: (the longest stem that starts a word wins).
+CYRILLIC_STEMS: dict[str, str] = {
+    # killed
+    "загин": "killed", "загибл": "killed", "загибел": "killed", "погиб": "killed", "гибел": "killed",
+    "вбит": "killed", "вбив": "killed", "вбил": "killed", "убит": "killed", "убил": "killed",
+    "помер": "died", "умер": "died", "мертв": "dead", "смерт": "deaths",
+    # injured
+    "поранен": "injured", "поранил": "injured", "поранив": "injured", "ранен": "injured", "ранил": "injured",
+    "травмован": "injured", "травмув": "injured", "травм": "injured", "постражд": "injured", "пострада": "injured",
+    "контуз": "injured",
+    # things
+    "дрон": "drones", "безпілотн": "drones", "беспилотн": "drones", "бпла": "drones", "убпла": "drones",
+    "шахед": "drones", "ракет": "missiles", "снаряд": "shells", "бомб": "bombs", "авіабомб": "bombs",
+    "авиабомб": "bombs", "каб": "bombs", "військовослужб": "troops", "военнослужащ": "troops", "солдат": "troops",
+    "бійц": "troops", "бойц": "troops",
+    # actions
+    "збил": "intercepted", "збив": "intercepted", "збит": "intercepted", "сбил": "intercepted", "сбит": "intercepted",
+    "знешкод": "intercepted", "перехоп": "intercepted", "перехвач": "intercepted", "перехват": "intercepted",
+    "знищ": "intercepted", "уничтож": "intercepted", "подавл": "intercepted", "приземл": "intercepted",
+    "запуст": "launched", "випуст": "launched", "выпуст": "launched", "атакува": "launched", "атакова": "launched",
+    "перекину": "deployed", "перекинув": "deployed", "переброс": "deployed", "передислок": "deployed",
+    "передисло": "deployed", "розгорну": "deployed", "разверну": "deployed", "спрямова": "targeting",
+}
+#: Stems that :data:`CYRILLIC_STEMS` would misread ("каб" is not "кабінет").
+_EXACT_ONLY = frozenset({"каб"})
+_STEM_LENGTHS = sorted({len(stem) for stem in CYRILLIC_STEMS}, reverse=True)
+
+_CYRILLIC_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\W\d_]+(?:[-'\u2019\u02bc][^\W\d_]+)*|[^\w\s]")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+_TENS_VALUES = frozenset(str(10 * i) for i in range(2, 10))
+
+
+def _cyrillic_word(word: str) -> str:
+    """What a lower-cased Russian/Ukrainian word reads as (itself when unknown)."""
+    word = word.replace("\u2019", "'").replace("\u02bc", "'")
+    found = CYRILLIC_WORDS.get(word)
+    if found is not None:
+        return found
+    for length in _STEM_LENGTHS:
+        if length <= len(word):
+            stem = word[:length]
+            found = CYRILLIC_STEMS.get(stem)
+            if found is not None and (stem not in _EXACT_ONLY or len(word) <= length + 3):
+                return found
+    return word
+
+
+def _cyrillic_tokens(sentence: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """Tokens of a Russian/Ukrainian sentence in the English vocabulary, with their spans.
+
+    "двадцять п'ять" is one token "25"; "1 200" one token "1200"; "1,5" reads 1.5;
+    "з"/"из" between two figures is :data:`_OUT_OF`.
+    """
+    words: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for match in _CYRILLIC_TOKEN.finditer(sentence):
+        token, span = match.group(), match.span()
+        if token[0].isdigit():
+            if "," in token and not _THOUSANDS.fullmatch(token):
+                token = token.replace(",", ".")  # a decimal comma: "1,5 тисячі"
+            if words and words[-1].isdigit() and len(token) == 3 and token.isdigit() and span[0] - spans[-1][1] == 1 and len(words[-1]) <= 3 and sentence[spans[-1][1]] in " \u00a0\u202f":
+                words[-1] += token  # "1 200": a space between thousands
+                spans[-1] = (spans[-1][0], span[1])
+                continue
+            words.append(token)
+        else:
+            word = _cyrillic_word(token.lower())
+            if word.isdigit() and words and words[-1] in _TENS_VALUES and int(word) < 10:
+                words[-1] = str(int(words[-1]) + int(word))  # "двадцять п'ять"
+                spans[-1] = (spans[-1][0], span[1])
+                continue
+            words.append(word)
+        spans.append(span)
+    for k in range(1, len(words) - 1):
+        if words[k] in ("з", "із", "из") and words[k - 1][0].isdigit() and words[k + 1][0].isdigit():
+            words[k] = _OUT_OF
+    return words, spans
+
+
+_CYRILLIC_PERSON = (
+    r"(?:чоловік|чоловіка|жінка|жінку|дитина|дитину|хлопчик|хлопчика|дівчинка|дівчинку|підліток|підлітка|пенсіонер|"
+    r"пенсіонера|пенсіонерка|пенсіонерку|цивільний|цивільного|мешканець|мешканця|мешканка|мешканку|водій|водія|"
+    r"військовий|військового|військовослужбовець|військовослужбовця|поліцейський|поліцейського|рятувальник|рятувальника|"
+    r"медик|медика|волонтер|волонтера|журналіст|журналіста|людина|"
+    r"мужчина|мужчину|женщина|женщину|реб[её]нок|реб[её]нка|мальчик|мальчика|девочка|девочку|подросток|подростка|"
+    r"пенсионер|пенсионера|пенсионерка|пенсионерку|житель|жителя|жительница|жительницу|водитель|водителя|военный|"
+    r"военного|военнослужащий|военнослужащего|полицейский|полицейского|спасатель|спасателя)"
+)
+_CYRILLIC_HARM = (
+    r"(?P<{g}>загинув|загинула|погиб|погибла|вбит[аоий]?|вбили|убит[аоый]?|убили|помер|померла|умер|умерла|"
+    r"поранен(?:а|ий|о|ого|у)?|поранили|ранен[аоый]?|ранили|травмован(?:а|ий|о|ого|у)?|постраждав|постраждала|"
+    r"пострадал[а]?|отримав поранення|отримала поранення|получил ранения|получила ранения|дістав поранення|дістала поранення)"
+)
+#: "загинула жінка", "поранено чоловіка", "мужчина получил ранения": one person, no number.
+_CYRILLIC_ONE_PERSON = re.compile(
+    r"(?<!\w)(?:" + _CYRILLIC_HARM.format(g="kill") + r"\s+(?:[\w'\u2019\u02bc-]+\s+){0,2}?" + _CYRILLIC_PERSON
+    + r"|" + _CYRILLIC_PERSON + r"\s+(?:[\w'\u2019\u02bc-]+\s+){0,2}?" + _CYRILLIC_HARM.format(g="killed") + r")(?!\w)",
+    re.IGNORECASE,
+)
+_CYRILLIC_KILL_STARTS = ("загин", "погиб", "вбит", "вбил", "убит", "убил", "помер", "умер")
 
 
 def _classify(lower: list[str], i: int, j: int) -> str | None:
@@ -309,6 +503,8 @@ def _quantity(lower: list[str], i: int, j: int, last_thing: str | None) -> str |
     if thing is None:
         return None
     action = None
+    if i >= 2 and lower[i - 1] == _OUT_OF:  # "збили 45 з 60 дронів": 60 were launched
+        return f"{thing}_launched"
     for k in range(i - 1, max(i - 6, -1), -1):  # "intercepted a total of 337 drones"
         if lower[k] in _STOP:
             break

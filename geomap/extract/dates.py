@@ -18,6 +18,19 @@ Conventions (documented because ACLED leaves room):
   month without a year is the latest one not after publication.
 * No date words at all: the publication date, precision 2 (the report says the
   event is recent, not which day).
+
+Russian and Ukrainian sentences (:func:`~geomap.extract.text.has_cyrillic`)
+are read with the same conventions: ``вчора``/``вчера`` (yesterday);
+``сьогодні``/``сегодня``, ``вночі``/``ночью``, ``вранці``/``утром`` (the
+publication day); ``минулої ночі``/``прошлой ночью`` (last night: the day
+before); ``у понеділок``/``в понедельник`` and the other weekdays (``в ніч на
+суботу``: the Saturday); ``23 листопада``/``23 ноября`` with an optional year
+(``2024 року``/``2024 года``) and ``23.11.2024``; ``у листопаді``/``в ноябре``
+(precision 3); ``минулого тижня``/``на прошлой неделе`` and
+``цього тижня``/``на этой неделе``/``останніми днями`` (precision 2). Month
+names are lower-case in both languages, so no capital is asked of them; a year
+named in passing (``у 2022 році``, ``в 2022 году``, ``минулого року``) makes a
+sentence background as in English. English sentences never try these patterns.
 """
 
 from __future__ import annotations
@@ -25,6 +38,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from functools import lru_cache
+
+from geomap.extract.text import has_cyrillic
 
 __all__ = ["date_spans", "find_date", "resolve_date"]
 
@@ -74,6 +89,69 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+#: Russian and Ukrainian month names (genitive "23 листопада", locative "у
+#: листопаді", nominative) and their numbers.
+_CYRILLIC_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("січня", "січні", "січень", "января", "январе", "январь"),
+            ("лютого", "лютому", "лютий", "февраля", "феврале", "февраль"),
+            ("березня", "березні", "березень", "марта", "марте", "март"),
+            ("квітня", "квітні", "квітень", "апреля", "апреле", "апрель"),
+            ("травня", "травні", "травень", "мая", "мае", "май"),
+            ("червня", "червні", "червень", "июня", "июне", "июнь"),
+            ("липня", "липні", "липень", "июля", "июле", "июль"),
+            ("серпня", "серпні", "серпень", "августа", "августе", "август"),
+            ("вересня", "вересні", "вересень", "сентября", "сентябре", "сентябрь"),
+            ("жовтня", "жовтні", "жовтень", "октября", "октябре", "октябрь"),
+            ("листопада", "листопаді", "листопад", "ноября", "ноябре", "ноябрь"),
+            ("грудня", "грудні", "грудень", "декабря", "декабре", "декабрь"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+#: Weekday stems, Monday first (Ukrainian, Russian). "четверо" (four people) is
+#: no Thursday, so that one lists its forms.
+_CYRILLIC_WEEKDAYS = (
+    ("понеділ", "понедельник"),
+    ("вівтор", "вторник"),
+    ("серед", "сред"),
+    ("четвер", "четверг"),
+    ("п'ятниц", "пятниц"),
+    ("субот", "суббот"),
+    ("неділ", "воскресен"),
+)
+_CMONTH = r"(?P<month>" + "|".join(sorted(_CYRILLIC_MONTHS, key=len, reverse=True)) + r")"
+_CYEAR = _YEAR + r"(?:\s*(?:року|роки|році|рік|году|года|год|р\.|г\.|рр\.|гг\.))?"
+_CMONTH_YEAR_WORDS = "|".join(name for name in _CYRILLIC_MONTHS if len(name) > 3)
+_CYRILLIC_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in (
+        ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+        ("dmy_num", r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
+        ("dmy_cyr", rf"\b(?P<day>[0-3]?\d)(?:-?(?:го|е|те))?\s+{_CMONTH}(?:\s+{_CYEAR})?(?!\w)"),
+        ("yesterday", r"\b(?:вчора|учора|вчера)\b"),
+        ("last_night", r"\b(?:минулої ночі|минулої ніч|прошлой ночью|прошлой ночи|минулої доби|прошедшей ночью)\b"),
+        ("today", r"\b(?:сьогодні|сегодня|вночі|уночі|ночью|цієї ночі|этой ночью|вранці|зранку|утром|ввечері|вечером|за минулу добу|за прошедшие сутки|протягом доби|в течение суток)\b"),
+        ("weekday_cyr", r"(?<!\w)(?:(?:у|в|во|на|в ніч на|в ночь на|минул\w*|прошл\w*|цього|цієї|этот|эту|этой)\s+)?"
+         r"(?P<weekday>понеділ(?:ок|ка|ку)|понедельник\w*|вівтор(?:ок|ка|ку)|вторник\w*|середу|середи|среду|среды|"
+         r"четвер|четверга|четвергу|четверг|п['\u2019\u02bc]?ятниц[яіюи]|пятниц[аеуы]|субот[аиуі]|суббот[аеуы]|неділ[яіюи]|воскресень[ея])(?!\w)"),
+        ("last_week", r"\b(?:минулого тижня|на минулому тижні|минулий тиждень|тиждень тому|на прошлой неделе|прошлой недели|неделю назад)\b"),
+        ("this_week", r"\b(?:цього тижня|на цьому тижні|на этой неделе|останніми днями|за останні дні|в последние дни|за последние дни|нещодавно|недавно|кілька днів тому|несколько дней назад|на вихідних|на выходных)\b"),
+        ("month_cyr", rf"\b(?:у|в|на початку|наприкінці|у середині|в середині|в начале|в конце|в середине|з|с|протягом|в течение)\s+{_CMONTH}(?:\s+{_CYEAR})?(?!\w)"),
+        ("last_month", r"\b(?:минулого місяця|у минулому місяці|в прошлом месяце|прошлого месяца)\b"),
+    )
+)
+_CYRILLIC_KINDS = frozenset({"dmy_num", "dmy_cyr", "weekday_cyr", "month_cyr"})
+
+
+def _patterns(sentence: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The date patterns of a sentence's languages: English, and Russian/Ukrainian with Cyrillic letters."""
+    return _CYRILLIC_PATTERNS + _PATTERNS if has_cyrillic(sentence) else _PATTERNS
+
+
 @lru_cache(maxsize=4096)
 def find_date(sentence: str, published: date | None) -> tuple[date | None, int | None, str | None]:
     """Resolve the first date expression in ``sentence``.
@@ -99,8 +177,10 @@ def find_date(sentence: str, published: date | None) -> tuple[date | None, int |
     (None, None, None)
     >>> find_date("on 15 April 2022 shells hit Kharkiv", None)
     (datetime.date(2022, 4, 15), 1, '15 April 2022')
+    >>> find_date("У понеділок дрони атакували Харків.", date(2024, 12, 18))
+    (datetime.date(2024, 12, 16), 1, 'У понеділок')
     """
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in _patterns(sentence):
         for match in pattern.finditer(sentence):
             resolved = _resolve(kind, match, published)
             if resolved is not None:
@@ -117,7 +197,15 @@ _PAST_YEAR = re.compile(
 #: Date kinds that place a sentence in the news of the day ("on Monday",
 #: "overnight"): with one, a year named in passing ("the heaviest attack since
 #: 2022") does not make the sentence background.
-_RECENT = frozenset({"yesterday", "last_night", "today", "weekday"})
+_RECENT = frozenset({"yesterday", "last_night", "today", "weekday", "weekday_cyr"})
+#: :data:`_PAST_YEAR` in Russian and Ukrainian: "у 2022 році", "в 2022 году",
+#: "з лютого 2022 року", "минулого року", "роки тому".
+_PAST_YEAR_CYRILLIC = re.compile(
+    r"\b(?:у|в|во|з|із|с|від|от|протягом|в течение|на початку|наприкінці|в начале|в конце|з початку|с начала)\s+"
+    r"(?:(?:" + _CMONTH_YEAR_WORDS + r")\s+)?(?P<year>(?:19|20)\d\d)(?:\s*(?:року|році|роках|роки|рік|году|годах|года|год|рр?\.|гг?\.))?(?!\w)"
+    r"|\b(?:минулого року|у минулому році|торік|в прошлом году|прошлого года|роки тому|років тому|лет назад|года назад|рік тому|год назад)\b",
+    re.IGNORECASE,
+)
 
 
 def is_background(sentence: str, published: date | None) -> bool:
@@ -140,14 +228,20 @@ def is_background(sentence: str, published: date | None) -> bool:
     >>> is_background("The heaviest attack since 2022 hit Kyiv on Monday.", date(2024, 5, 1))
     False
     """
+    cyrillic = has_cyrillic(sentence)
     match = _PAST_YEAR.search(sentence)
+    if match is None and cyrillic:
+        match = _PAST_YEAR_CYRILLIC.search(sentence)
     if match is None or published is None:
         return False
-    for kind, pattern in _PATTERNS[:3]:  # a day and month: the sentence dates its event itself
+    patterns = _patterns(sentence)
+    for kind, pattern in patterns:
+        if kind not in ("iso", "dmy", "mdy", "dmy_num", "dmy_cyr"):
+            continue  # a day and month: the sentence dates its event itself
         for day in pattern.finditer(sentence):
-            if kind == "iso" or day.group("month")[0].isupper():
+            if kind in ("iso", "dmy_num", "dmy_cyr") or day.group("month")[0].isupper():
                 return False
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in patterns:
         if kind in _RECENT and pattern.search(sentence):
             return False
     if match.group("year") is None:
@@ -161,7 +255,9 @@ _MONTH_YEAR = (
     re.compile(rf"\b{_MONTH}\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(rf"\b{_YEAR}\s+{_MONTH}(?!\w)", re.IGNORECASE),
 )
-_ABSOLUTE = frozenset({"iso", "dmy", "mdy", "month"})
+_ABSOLUTE = frozenset({"iso", "dmy", "mdy", "month", "dmy_num", "dmy_cyr", "month_cyr"})
+#: A bare year with its noun: "2024 року", "2024 года", "2024 р.".
+_CYRILLIC_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s*(?:року|роки|році|рік|году|года|год|р\.|г\.)(?!\w)", re.IGNORECASE)
 
 
 def date_spans(sentence: str) -> list[tuple[int, int]]:
@@ -180,16 +276,19 @@ def date_spans(sentence: str) -> list[tuple[int, int]]:
     ['since 2022']
     """
     spans = []
-    for kind, pattern in _PATTERNS:
+    cyrillic = has_cyrillic(sentence)
+    for kind, pattern in _patterns(sentence):
         if kind not in _ABSOLUTE:
             continue
         for match in pattern.finditer(sentence):
             # "3 may be", "10 march on": month names only count capitalised, as in _resolve
-            if kind == "iso" or match.group("month")[0].isupper():
+            if kind == "iso" or kind in _CYRILLIC_KINDS or match.group("month")[0].isupper():
                 spans.append(match.span())
-    for pattern in (_PAST_YEAR, *_MONTH_YEAR):
+    for pattern in (_PAST_YEAR, *_MONTH_YEAR, *((_PAST_YEAR_CYRILLIC, _CYRILLIC_YEAR) if cyrillic else ())):
         for match in pattern.finditer(sentence):
-            if match.group("year") is not None and (pattern is _PAST_YEAR or match.group("month")[0].isupper()):
+            if match.group("year") is not None and (
+                pattern in (_PAST_YEAR, _PAST_YEAR_CYRILLIC, _CYRILLIC_YEAR) or match.group("month")[0].isupper()
+            ):
                 spans.append(match.span())
     return sorted(spans)
 
@@ -218,12 +317,24 @@ def resolve_date(sentence: str, published: date | None) -> tuple[date | None, in
     return None, None
 
 
+def _month_number(name: str) -> int:
+    if name.isdigit():
+        return int(name)
+    name = name.lower().rstrip(".")
+    return _MONTHS[name] if name in _MONTHS else _CYRILLIC_MONTHS[name]
+
+
 def _resolve(kind: str, match: re.Match[str], published: date | None) -> tuple[date, int] | None:
     if kind in ("dmy", "mdy", "month") and not match.group("month")[0].isupper():
         return None  # "may" the verb, "march" the walk: month names are capitalised
+    if kind == "dmy_cyr" or kind == "dmy_num":
+        kind = "dmy"
+    elif kind == "month_cyr":
+        kind = "month"
     if kind in ("iso", "dmy", "mdy"):
-        month = match.group("month")
-        month = int(month) if month.isdigit() else _MONTHS[month.lower().rstrip(".")]
+        month = _month_number(match.group("month"))
+        if not 1 <= month <= 12:
+            return None
         day = int(match.group("day"))
         year = match.group("year")
         if year is not None:
@@ -235,7 +346,7 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> tuple[d
             found = _safe_date(published.year - 1, month, day, 1)
         return found
     if kind == "month":
-        month = _MONTHS[match.group("month").lower().rstrip(".")]
+        month = _month_number(match.group("month"))
         year = match.group("year")
         if year is not None:
             return date(int(year), month, 1), 3
@@ -249,8 +360,12 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> tuple[d
         return published - timedelta(days=1), 1
     if kind == "today":
         return published, 1
-    if kind == "weekday":
-        wanted = _WEEKDAYS.index(match.group("weekday").lower())
+    if kind == "weekday" or kind == "weekday_cyr":
+        word = match.group("weekday").lower().replace("\u2019", "'").replace("\u02bc", "'")
+        if kind == "weekday":
+            wanted = _WEEKDAYS.index(word)
+        else:
+            wanted = next(i for i, stems in enumerate(_CYRILLIC_WEEKDAYS) if word.startswith(stems))
         back = (published.weekday() - wanted) % 7
         return published - timedelta(days=back), 1
     if kind == "last_week":
