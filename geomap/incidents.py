@@ -48,7 +48,7 @@ from geomap.extract.classify import Trigger, classify, clause_candidates, rule_h
 from geomap.extract.counts import count_items
 from geomap.extract.dates import find_date, is_background
 from geomap.extract.places import Role, mention_roles
-from geomap.extract.text import split_clauses, split_sentences
+from geomap.extract.text import has_cyrillic, split_clauses, split_sentences
 
 if TYPE_CHECKING:
     from gazetteer.model import Mention, Place
@@ -73,14 +73,21 @@ _MAX_SUBJECT_GAP = 20
 #: What may stand between the event's words and its target ("shelled the town of").
 _OBJECT_GAP = re.compile(
     r"^\s*(?:(?:the|a|an|southern|northern|eastern|western|central|city|town|village|port|of|settlement|"
-    r"rocked|shook|hit|struck|pounded|targeted|damaged)\s+)*$",
+    r"rocked|shook|hit|struck|pounded|targeted|damaged|"
+    # Russian/Ukrainian: "обстріляли місто Харків", "атакували обласний центр", "по селу"
+    r"місто|міста|селище|село|села|смт|м\.|с\.|г\.|город|города|пос[её]лок|пгт|обласн\w+|областн\w+|центр|"
+    r"прифронтов\w+|прикордонн\w+|приграничн\w+|околиці|окраины|передмістя|пригород)\s+)*$",
     re.IGNORECASE,
 )
 #: ... and between a subject and a passive ("Kharkiv was again shelled").
 _SUBJECT_GAP = re.compile(
     r"^\s*(?:(?:was|were|is|are|has|have|had|been|being|again|also|came|comes|come|under|heavily|repeatedly|once|"
     r"a|an|the|massive|large-scale|major|new|another|fresh|heavy|intense|combined|overnight|night|russian|"
-    r"ukrainian|enemy)\s+)*$",
+    r"ukrainian|enemy|"
+    # Russian/Ukrainian: "Харків зазнав масованого обстрілу", "Белгород вновь подвергся атаке"
+    r"зазна\w*|піддав\w*|подверг\w*|знову|знов|вкотре|вновь|снова|опять|потрапив|потрапила|попал|попала|опинився|"
+    r"під|под|був|була|було|були|был|была|было|были|масован\w*|массирован\w*|нічн\w*|ночн\w*|ворож\w*|"
+    r"російськ\w*|российск\w*|українськ\w*|украинск\w*|ракетн\w*|сильн\w*|потужн\w*|мощн\w*)\s+)*$",
     re.IGNORECASE,
 )
 
@@ -279,7 +286,7 @@ def _new_incidents(
         when, precision, _ = find_date(before, article.published)
     if when is None and article.published is not None:
         when, precision = article.published, 2
-    victims = bool(_VICTIMS.search(sentence))
+    victims = _has_victims(sentence)
     out = []
     for mention, role, how in _nearest_group(_drop_containers(statement.places), trigger):
         place = mention.place
@@ -347,7 +354,7 @@ def _fill_actors(target: Incident, statement: _Statement, sentence: str) -> None
         sub_event_type=target.sub_event_type,
         sentence=sentence,
         country_name=target.country,
-        has_victims=bool(_VICTIMS.search(sentence)),
+        has_victims=_has_victims(sentence),
     )
     target.actor1 = actor1
     target.actor2 = target.actor2 or actor2
@@ -355,6 +362,19 @@ def _fill_actors(target: Incident, statement: _Statement, sentence: str) -> None
 
 #: Words of people killed or hurt (civilians as actor2 need victims).
 _VICTIMS = re.compile(r"\b(?:killed|killing|dead|died|deaths?|fatalit\w+|injur\w+|wounded|wounding|hurt|casualties)\b", re.IGNORECASE)
+#: The same in Russian and Ukrainian, tried only on sentences with Cyrillic letters.
+_CYRILLIC_VICTIMS = re.compile(
+    r"(?<!\w)(?:загин\w*|загибл\w*|погиб\w*|вбит\w*|вбил\w*|вбив\w*|убит\w*|убил\w*|помер\w*|умер\w*|жертв\w*|"
+    r"поранен\w*|поранил\w*|ранен\w*|ранил\w*|травмов\w*|постражд\w*|пострада\w*|контуз\w*)",
+    re.IGNORECASE,
+)
+
+
+def _has_victims(sentence: str) -> bool:
+    """Whether a sentence tells of people killed or hurt (English, Russian, Ukrainian)."""
+    if _VICTIMS.search(sentence) is not None:
+        return True
+    return has_cyrillic(sentence) and _CYRILLIC_VICTIMS.search(sentence) is not None
 
 
 #: Event types whose sub-types are stages of one event: a statement without a
@@ -365,7 +385,12 @@ _STAGED_TYPES = frozenset({"Battles", "Protests", "Riots"})
 
 #: Words before an event's words that point back to one already told
 #: ("the attack", "these strikes", "this incident").
-_ANAPHORA = re.compile(r"\b(?:the|this|these|that|those|its|the same)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+_ANAPHORA = re.compile(
+    r"\b(?:the|this|these|that|those|its|the same)\s+(?:[\w-]+\s+){0,3}$"
+    # Russian/Ukrainian: "цей удар", "этой атаки", "внаслідок обстрілу" (as a result of the shelling)
+    r"|(?<!\w)(?:цей|ця|це|ці|цього|цієї|цих|этот|эта|это|эти|этого|этой|этих|внаслідок|в результате|під час|во время)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 def _attach_target(incidents: list[Incident], trigger: Trigger, sentence: str, s_index: int) -> Incident | None:
@@ -438,7 +463,12 @@ def _fallback_places(statements: list[_Statement], clauses, mentions, spans, rol
 
 
 #: "the city", "the region": a place named before, by its kind.
-_DEFINITE = re.compile(r"\bthe\s+(?:(?P<town>city|town|village|port|settlement)|(?P<region>region|oblast|province|krai))\b(?!\s+of\b)", re.IGNORECASE)
+_DEFINITE = re.compile(
+    r"\bthe\s+(?:(?P<town>city|town|village|port|settlement)|(?P<region>region|oblast|province|krai))\b(?!\s+of\b)"
+    # "у місті", "в городе", "в області", "в регионе" with no name after them
+    r"|(?<!\w)(?:у|в|по)\s+(?:(?P<town_>місті|місту|селі|селищі|городе|городу|селе|поселке|пос[её]лке)|(?P<region_>області|регіоні|области|регионе))(?!\s+(?-i:[А-ЯІЇЄҐA-Z]))(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def _definite_places(sentence: str, statements: list[_Statement], mentions, roles) -> None:
@@ -456,7 +486,7 @@ def _definite_places(sentence: str, statements: list[_Statement], mentions, role
         definite = _DEFINITE.search(clause)
         if definite is None:
             continue
-        kinds = ("city", "other") if definite.group("town") else ("admin1",)
+        kinds = ("city", "other") if definite.group("town") or definite.group("town_") else ("admin1",)
         for mention, role in zip(mentions, roles):
             if role.kind in ("possessive", "reporter") and mention.place.kind in kinds:
                 statement.places.append((mention, replace(role, kind="locative"), "definite"))
@@ -568,7 +598,7 @@ def _follow_up_counts(incidents: list[Incident], sentence: str, s_index: int, ar
     told paragraphs earlier is too uncertain), and only killed or wounded:
     quantities stay with the words they were found next to.
     """
-    if not incidents or not _VICTIMS.search(sentence):
+    if not incidents or not _has_victims(sentence):
         return
     target = incidents[-1]
     if target.last_sentence != s_index - 1 or target.event_type not in _TOLL_TYPES:

@@ -6,6 +6,15 @@ A *side* is a country or demonym used for its armed forces: ``Ukrainian forces``
 other side after them. Civilians hit, protesters and police are named after the
 country of the location, as ACLED does: ``Civilians (Ukraine)``,
 ``Protesters (Russia)``, ``Police Forces of Russia``.
+
+Russian and Ukrainian sentences name sides mostly in words the gazetteer does
+not know as places: ``ЗСУ``/``ВСУ``/``Сили оборони`` (Military Forces of
+Ukraine), ``російські війська``/``окупанти``/``ворог``/``армія РФ``/``ВС РФ``
+(Military Forces of Russia), ``українські дрони``, ``российские военные``.
+:data:`~geomap.extract.rules.CYRILLIC_SIDES` lists them with their country;
+a country name before a verb of attack (``Росія атакувала``) or after a
+force noun (``армія Росії``, ``войска России``) is a side as in English.
+``цивільні``/``мирные жители``/``люди`` hit make ``Civilians (<country>)``.
 """
 
 from __future__ import annotations
@@ -14,7 +23,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from geomap.extract.rules import FORCE_NOUNS
+from geomap.extract.rules import CYRILLIC_CIVILIANS, CYRILLIC_SIDES, FORCE_NOUNS
+from geomap.extract.text import has_cyrillic
 
 __all__ = ["Side", "find_sides", "pick_actors", "state_forces"]
 
@@ -42,6 +52,34 @@ _AFTER_COUNTRY = re.compile(
 )
 _BEFORE_COUNTRY = re.compile(r"(?:\b(?:" + FORCE_NOUNS + r")\s+of|\b(?:against|fighting|fought|attacking))\s+(?:the\s+)?$", re.IGNORECASE)
 _CIVILIANS = re.compile(r"\b(?:civilians?|residents?|children|passers-by|people|villagers|women|pensioners)\b", re.IGNORECASE)
+
+# --- Russian and Ukrainian -------------------------------------------------------------------
+_CYR_SIDES = tuple((re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)", re.IGNORECASE), iso) for pattern, iso in CYRILLIC_SIDES.items())
+_CYR_SIDE_VERBS = (
+    r"атакува\w*|атакова\w*|обстріля\w*|обстреля\w*|обстрілю\w*|обстрелива\w*|вдари\w*|ударил\w*|ударя\w*|завда\w*|нанес\w*|нанесл\w*|"
+    r"запусти\w*|випусти\w*|выпусти\w*|захопи\w*|захвати\w*|звільни\w*|освободи\w*|збил\w*|сбил\w*|розпоча\w*|начал\w*|"
+    r"наступа\w*|просуну\w*|продвину\w*|скину\w*|сброси\w*|перекину\w*|перебросил\w*|окупува\w*|оккупирова\w*|вторгл\w*|"
+    r"відбил\w*|отразил\w*|застосува\w*|применил\w*"
+)
+_CYR_AFTER_COUNTRY = re.compile(r"^\s+(?:[\w'\u2019\u02bc-]+\s+)?(?:" + _CYR_SIDE_VERBS + r")(?!\w)", re.IGNORECASE)
+_CYR_BEFORE_COUNTRY = re.compile(
+    r"(?<!\w)(?:армі\w*|арми\w*|війська|військ|войска|войск|сил[аиі]?|ВС|ЗС|ВПС|ВКС|ППО|ПВО|Міноборони|Минобороны|"
+    r"Генштаб\w*|військов\w+|военн\w+|проти|против|агресі\w* |агресси\w*)\s+$",
+    re.IGNORECASE,
+)
+_CYR_CIVILIANS = re.compile(r"(?<!\w)(?:" + CYRILLIC_CIVILIANS + r")(?!\w)", re.IGNORECASE)
+
+
+def _cyrillic_sides(sentence: str, country_names: dict[str, str]) -> list[Side]:
+    """The sides a Russian/Ukrainian sentence names in words (:data:`~geomap.extract.rules.CYRILLIC_SIDES`)."""
+    sides = []
+    for pattern, iso in _CYR_SIDES:
+        for match in pattern.finditer(sentence):
+            sides.append(Side(match.start(), iso, country_names.get(iso, iso)))
+    return sides
+
+
+_COUNTRY_NAMES = {"UA": "Ukraine", "RU": "Russia", "KP": "North Korea"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +121,7 @@ def find_sides(sentence: str, mentions: Sequence[tuple[int, int, bool, str, str 
         In text order.
     """
     sides = []
+    cyrillic = has_cyrillic(sentence)
     for start, end, demonym, kind, iso, name in mentions:
         if iso is None or not (demonym or kind == "country"):
             continue
@@ -90,9 +129,16 @@ def find_sides(sentence: str, mentions: Sequence[tuple[int, int, bool, str, str 
         if demonym:
             ok = bool(_AFTER_DEMONYM.match(after))
         else:
-            ok = bool(_AFTER_COUNTRY.match(after)) or bool(_BEFORE_COUNTRY.search(sentence[max(0, start - 40) : start]))
+            before = sentence[max(0, start - 40) : start]
+            ok = bool(_AFTER_COUNTRY.match(after)) or bool(_BEFORE_COUNTRY.search(before))
+            if cyrillic and not ok:
+                ok = bool(_CYR_AFTER_COUNTRY.match(after)) or bool(_CYR_BEFORE_COUNTRY.search(before))
         if ok:
             sides.append(Side(start, iso, name))
+    if cyrillic:
+        taken = {side.start for side in sides}
+        sides.extend(side for side in _cyrillic_sides(sentence, _COUNTRY_NAMES) if side.start not in taken)
+        sides.sort(key=lambda side: side.start)
     return sides
 
 
@@ -139,7 +185,9 @@ def pick_actors(
         if actor1_side is None or side.iso != actor1_side.iso:
             actor2 = state_forces(side.iso, side.name)
             break
-    civilians = has_victims and _CIVILIANS.search(sentence)
+    civilians = has_victims and (
+        _CIVILIANS.search(sentence) is not None or (has_cyrillic(sentence) and _CYR_CIVILIANS.search(sentence) is not None)
+    )
     if country_name and (event_type == "Violence against civilians" or (civilians and actor2 is None)):
         actor2 = f"Civilians{where}"
     return actor1, actor2

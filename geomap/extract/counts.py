@@ -226,6 +226,9 @@ def count_items(sentence: str) -> list[tuple[str, str, int, int]]:
             i += 1
             continue
         value, j, _vague = number
+        if j < len(tokens) and tokens[j] == _YEARS:
+            i = j  # "жінку 67 років": an age
+            continue
         if j < len(tokens) and tokens[j] == "-" and spans_[j][0] == spans_[j - 1][1]:
             i = j  # "a 65-year-old man", "a 9-storey building": not a count
             continue
@@ -279,6 +282,8 @@ _ONE_PERSON = re.compile(
 #: Marks "з"/"из" between two figures ("45 з 60"): the second is the whole salvo.
 #: No English token can be this string.
 _OUT_OF = "\x00of"
+#: An age's unit ("67 років", "45 лет"): the figure before it is no count.
+_YEARS = "\x00years"
 
 
 def _numerals() -> dict[str, str]:
@@ -340,6 +345,8 @@ CYRILLIC_WORDS: dict[str, str] = {
     **dict.fromkeys(["поки", "пока"], "while"),
     **dict.fromkeys(["жертв", "жертви", "жертвами", "жертвы"], "killed"),
     **dict.fromkeys(["тіла", "тіл", "тела", "тел"], "bodies"),
+    # "жінку 67 років", "мужчина 45 лет": an age, not a count
+    **dict.fromkeys(["років", "роки", "рік", "лет", "года", "год", "річна", "річний", "річну", "річного", "летняя", "летний", "летнего", "летнюю"], "\x00years"),
 }
 
 #: Stems of inflected Russian/Ukrainian words and the English word they read as

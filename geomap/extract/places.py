@@ -16,6 +16,23 @@ the front``; nor when it names another feature (``the Dnipro river``). Demonyms
 (``Ukrainian``) are never locations. A country is a location only after
 ``in``/``into``/``inside``/``across``/``throughout``/``within`` (or ``to`` for a
 movement): "help Russia" or "an attack on Ukraine" says nothing about where.
+
+Russian and Ukrainian sentences (:func:`~geomap.extract.text.has_cyrillic`)
+follow the same logic with their own words (the ``CYRILLIC_`` tables of
+:mod:`.rules`): a locative preposition ``у Харкові``, ``в Курской области``,
+``на Донеччині``, ``по Одесі`` (a strike *on* Odesa), ``над Київщиною``; near it
+(geo_precision 2) ``біля``/``поблизу``/``під``/``около``/``возле``/``под``/
+``в районі``/``в районе``; words between (``у місті``, ``в селе``, ``в м.``,
+``в прифронтовому``) are skipped. Not where: the genitive after an
+institution (``губернатор Курской области``, ``мер Харкова``,
+``Міноборони Росії``), a name before one (``Харківська ОВА``), ``за даними``/
+``по данным`` (according to), a name before a verb of saying (``Київ заявив``),
+``з``/``из``/``від``/``проти``/``против`` (from, against), a street or a river
+(``вулиця Київська``, ``річка Дніпро``). ``до``/``к`` is a destination (English
+``to``). A country is a location only after ``у``/``в``/``по всій``/``на
+території``. Cyrillic demonyms and adjectives (``українські``, ``российские``)
+are not place names to the gazetteer, so they never become locations; the sides
+they name come from :mod:`.actors`.
 """
 
 from __future__ import annotations
@@ -26,11 +43,18 @@ from dataclasses import dataclass
 
 from geomap.extract.rules import (
     BLOCKING_PREPOSITIONS,
+    CYRILLIC_BLOCKING_PREPOSITIONS,
+    CYRILLIC_INSTITUTION_WORDS,
+    CYRILLIC_LOCATIVE_PREPOSITIONS,
+    CYRILLIC_REPORTING_VERBS,
+    CYRILLIC_TO_PREPOSITIONS,
+    CYRILLIC_TRANSPARENT,
     INSTITUTION_WORDS,
     LOCATIVE_HEADS,
     LOCATIVE_PREPOSITIONS,
     REPORTING_VERBS,
 )
+from geomap.extract.text import has_cyrillic
 
 __all__ = ["Role", "mention_roles"]
 
@@ -70,8 +94,41 @@ _FEATURE_AFTER = re.compile(r"\s*(?:rivers?|riverbanks?|river banks?|reservoirs?
 #: A town named as the centre of an area of operations ("the Pokrovsk direction"):
 #: ACLED's geo_precision 2, near the town.
 _AREA_AFTER = re.compile(r"\s*(?:direction|axis|sector|front|area|outskirts|environs|suburbs)\b", re.IGNORECASE)
-_LIST_AFTER = re.compile(r"\s*(?:,|and\b)")
-_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or)(?:\s+the)?\s*$")
+_LIST_AFTER = re.compile(r"\s*(?:,|and\b|і\b|й\b|та\b|и\b)")
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|,?\s+(?:і|й|та|и|або|или)(?:\s+(?:у|в|на|по|над|біля|под|під|около))?)(?:\s+the)?\s*$")
+
+# --- Russian and Ukrainian (see the module docstring) ---------------------------------------
+_CYR_WORD = r"[\w'\u2019\u02bc-]+"
+_CYR_LOCATIVE_WORDS = sorted(CYRILLIC_LOCATIVE_PREPOSITIONS, key=len, reverse=True)
+_CYR_PREPOSITION_AT_END = re.compile(
+    r"(?<!\w)("
+    + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _CYR_LOCATIVE_WORDS)
+    + r"|" + CYRILLIC_TO_PREPOSITIONS + r"|" + CYRILLIC_BLOCKING_PREPOSITIONS + r")$",
+    re.IGNORECASE,
+)
+_CYR_PREPOSITION_REACH = max(map(len, _CYR_LOCATIVE_WORDS)) + 8
+_CYR_TO = frozenset(CYRILLIC_TO_PREPOSITIONS.split("|"))
+_CYR_COUNTRY_PREPOSITIONS = frozenset({"у", "в", "во", "по всій", "по всей", "на території", "на территории"})
+_CYR_TRANSPARENT = re.compile(r"(?<!\w)(?:" + CYRILLIC_TRANSPARENT + r")\s*$", re.IGNORECASE)
+_CYR_INSTITUTION_BEFORE = re.compile(r"(?<!\w)(?:" + CYRILLIC_INSTITUTION_WORDS + r")\s+$", re.IGNORECASE)
+_CYR_INSTITUTION_AFTER = re.compile(
+    r"^\s*(?:ОВА|ОДА|МВА|ВЦА|міськрад\w*|горсовет\w*|облрад\w*|облсовет\w*|обласн\w+ (?:рад\w*|адміністраці\w*|прокуратур\w*)|"
+    r"областн\w+ (?:дум\w*|администраци\w*|прокуратур\w*)|міськ\w+ (?:рад\w*|голов\w*)|городск\w+ (?:совет\w*|администраци\w*|глав\w*))(?!\w)",
+    re.IGNORECASE,
+)
+_CYR_ACCORDING = re.compile(
+    r"(?<!\w)(?:за даними|за словами|за інформацією|згідно з|по данным|по словам|по информации|согласно|"
+    r"як повідоми\w*|як повідомля\w*|как сообщи\w*|как сообща\w*)[^,;.]{0,60}$",
+    re.IGNORECASE,
+)
+_CYR_REPORTER_AFTER = re.compile(r"^\s*(?:" + _CYR_WORD + r"\s+){0,2}?(?:" + CYRILLIC_REPORTING_VERBS + r")(?!\w)", re.IGNORECASE)
+#: A street, a river, a reservoir of that name: "вулиця Київська", "річка Дніпро".
+_CYR_FEATURE_BEFORE = re.compile(
+    r"(?<!\w)(?:річк\w*|річц\w*|рік[аиуі]|река|реки|реке|реку|водосховищ\w*|водохранилищ\w*|озер\w*|канал\w*|вулиц\w*|улиц\w*|"
+    r"проспект\w*|провулк\w*|переулк\w*|площ\w*|вул\.|ул\.|просп\.|шосе|шоссе|трас\w*)\s+$",
+    re.IGNORECASE,
+)
+_CYR_AREA_AFTER = re.compile(r"\s*(?:напрям\w*|направлени\w*|ділянц\w*|участк\w*|околиц\w*|окрестност\w*)(?!\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,11 +177,14 @@ def mention_roles(sentence: str, spans: Sequence[tuple[int, int, bool, str]]) ->
         One per span, same order.
     """
     roles: list[Role] = []
+    cyrillic = has_cyrillic(sentence)
+    role_of = _role_cyrillic if cyrillic else _role
+    area_after = _CYR_AREA_AFTER if cyrillic else _AREA_AFTER
     for index, (start, end, demonym, kind) in enumerate(spans):
         # Roles are built directly (not dataclasses.replace): this runs for every name
         # of every sentence that reports an event.
-        kind_, precision, preposition = _role(sentence, start, end, demonym, kind)
-        if kind_ == "locative" and _AREA_AFTER.match(sentence, end):
+        kind_, precision, preposition = role_of(sentence, start, end, demonym, kind)
+        if kind_ == "locative" and area_after.match(sentence, end):
             precision = 2  # "in the Pokrovsk direction": around the town, not in it
         role = Role(kind_, precision, preposition, start, index)
         if index and kind_ in ("bare", "blocked") and not demonym:
@@ -177,6 +237,42 @@ def _role(sentence: str, start: int, end: int, demonym: bool, kind: str) -> tupl
         if kind == "country" and preposition not in _COUNTRY_PREPOSITIONS:
             return ("blocked", 1, preposition)
         return ("locative", LOCATIVE_PREPOSITIONS[preposition], preposition)
+    return ("blocked", 1, preposition)
+
+
+def _role_cyrillic(sentence: str, start: int, end: int, demonym: bool, kind: str) -> tuple[str, int, str | None]:
+    """:func:`_role` for a Russian or Ukrainian sentence (the rules in the module docstring)."""
+    if demonym:
+        return ("demonym", 1, None)
+    after = sentence[end : end + 60]
+    before = sentence[max(0, start - 80) : start]
+    if kind != "sea" and _CYR_FEATURE_BEFORE.search(before):
+        return ("blocked", 1, None)
+    if _CYR_INSTITUTION_BEFORE.search(before) or _CYR_INSTITUTION_AFTER.match(after) or _CYR_ACCORDING.search(before):
+        return ("reporter", 1, None)
+    if _POSSESSIVE_AFTER.match(after):  # an English possessive in a mixed sentence
+        return ("possessive", 1, None)
+    stripped = before
+    while True:
+        transparent = _CYR_TRANSPARENT.search(stripped)
+        if transparent is None or not transparent.group():
+            break
+        stripped = stripped[: transparent.start()]
+    tail = stripped.rstrip()
+    match = None
+    if len(tail) != len(stripped):  # a preposition is followed by space
+        match = _CYR_PREPOSITION_AT_END.search(tail, max(0, len(tail) - _CYR_PREPOSITION_REACH))
+    if match is None:
+        if _CYR_REPORTER_AFTER.match(after) and not _LIST_AFTER.match(after):
+            return ("reporter", 1, None)  # "Київ заявив", "Москва сообщила"
+        return ("bare", 1, None)
+    preposition = re.sub(r"\s+", " ", match.group(1).lower())
+    if preposition in _CYR_TO:
+        return ("to", 1, "to")
+    if preposition in CYRILLIC_LOCATIVE_PREPOSITIONS:
+        if kind == "country" and preposition not in _CYR_COUNTRY_PREPOSITIONS:
+            return ("blocked", 1, preposition)
+        return ("locative", CYRILLIC_LOCATIVE_PREPOSITIONS[preposition], preposition)
     return ("blocked", 1, preposition)
 
 
