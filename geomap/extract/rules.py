@@ -1,4 +1,4 @@
-"""The event classification rules, in one table an analyst can read and extend.
+r"""The event classification rules, in one table an analyst can read and extend.
 
 Each :class:`Rule` says: when its pattern occurs in a clause, the clause reports
 an event of ACLED's ``(event_type, sub_event_type)``. When several rules match in
@@ -150,7 +150,7 @@ _HIT_VERBS = r"(?:struck|strikes?|striking|hit|hits|hitting|attacked|attacking|t
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One classification rule.
+    r"""One classification rule.
 
     Parameters
     ----------
