@@ -30,6 +30,10 @@ event and sub-event type, dates within :data:`MERGE_DAYS`, and within
 :data:`MERGE_DISTANCE_KM` or the same region for region-level ones. Counts: the
 highest figure within one article (sentences add detail), the lowest across
 sources (ACLED's rule).
+
+Russian and Ukrainian sentences go the same way; the few word lists of this
+module (what may stand between an event and its target, "the city", "the
+attack", victims) carry their Cyrillic words beside the English ones.
 """
 
 from __future__ import annotations

@@ -11,6 +11,12 @@ Each module owns one question about a sentence:
 * :mod:`.actors` — ACLED-style actor names.
 
 :mod:`geomap.incidents` puts them together.
+
+Languages: English, Russian and Ukrainian, in the same modules and the same rules
+table. A sentence with Cyrillic letters (:func:`.text.has_cyrillic`) is read with
+the Russian/Ukrainian vocabulary as well (the ``CYRILLIC_`` tables of :mod:`.rules`);
+English sentences never pay for it. ``docs/architecture.md`` ("Languages") lists
+what each step reads.
 """
 
 from __future__ import annotations
