@@ -272,7 +272,7 @@ RULES: tuple[Rule, ...] = (
     Rule(r"(?:кинул\w*|кинув|метнул\w*|жбурнул\w*|жбурнув)\s+(?:[\w'’ʼ-]+\s+)?гранат\w*|гранат\w*\s+(?:[\w'’ʼ-]+\s+)?(?:вибухнул\w*|вибухнув|взорвал\w*|розірвал\w*|разорвал\w*)", "Explosions/Remote violence", "Grenade", 93),
     Rule(r"хімічн\w+ (?:зброї|зброю|зброя|атак\w*|боєприпас\w*|речовин\w*)|химическ\w+ (?:оружи\w*|атак\w*|боеприпас\w*|веществ\w*)|хлорпікрин\w*|хлорпикрин\w*|(?:скинул\w*|скинув|сбросил\w*)\s+(?:[\w'’ʼ-]+\s+){0,2}?(?:сльозогінн\w*|слезоточив\w*|отруйн\w*|отравляющ\w*)", "Explosions/Remote violence", "Chemical weapon", 94),
     # generic attacks: the weapon comes from context
-    Rule(r"(?:атак\w*)\s+(?:[\w,'’ʼ-]+\s+){0,3}?(?:на|по|проти|против|біля|поблизу|около|возле|під|под|в|у|в районі|в районе)\b", "Battles", "Armed clash", 69, generic=True, weight=0.7),
+    Rule(r"атак\w*(?=\s+(?:[\w,'’ʼ-]+\s+){0,3}?(?:на|по|проти|против|біля|поблизу|около|возле|під|под|в|у|в районі|в районе)\b)", "Battles", "Armed clash", 69, generic=True, weight=0.7),
     Rule(r"атакува\w*|атакова\w*|атак[аиуоі]|атакою|атаками|атак", "Battles", "Armed clash", 60, generic=True, weight=0.6),
     Rule(r"(?:удар\w*|вдари\w*|вдарил\w*|вдарив|уразил\w*|уразив|поразил\w*|влучил\w*|влучив|влучан\w*)\s+(?:[\w'’ʼ-]+\s+){0,2}?(?:по|на|в|у|біля|около|під|под)\b", "Explosions/Remote violence", "Shelling/artillery/missile attack", 70, generic=True, weight=0.7),
     Rule(r"приліт|прильот\w*|прил[её]т|прил[её]та|прил[её]ты|прил[её]тов|прил[её]том|влучання|влучанням|попадани[ея]", "Explosions/Remote violence", "Shelling/artillery/missile attack", 62, generic=True, weight=0.6),
