@@ -24,6 +24,7 @@ __all__ = [
     "Mention",
     "Place",
     "PlacesFileError",
+    "UnknownCountryError",
     "UnknownKindError",
     "errors",
 ]
@@ -37,6 +38,7 @@ _EXPORTS = {
     "GazetteerError": "gazetteer.errors",
     "DataError": "gazetteer.errors",
     "PlacesFileError": "gazetteer.errors",
+    "UnknownCountryError": "gazetteer.errors",
     "UnknownKindError": "gazetteer.errors",
 }
 

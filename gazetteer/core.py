@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 
+from gazetteer.errors import UnknownCountryError
 from gazetteer.model import Mention, Place
 
 __all__ = ["Gazetteer"]
@@ -25,6 +26,12 @@ class Gazetteer:
     places_files : iterable of path-like, optional
         User places files (CSV or GeoJSON, see :mod:`gazetteer.userplaces`), merged at
         load; their places win ties against the embedded data.
+    focus : iterable of str, optional
+        ISO 3166-1 alpha-2 codes of the countries the documents are about (a
+        national paper, a feed on one conflict). Each weighs as if every document
+        named it a few times: "London" in a Canadian paper is London, Ontario,
+        unless the text says otherwise. Checked at first use
+        (:class:`~gazetteer.errors.UnknownCountryError` for a code the data lacks).
 
     Examples
     --------
@@ -35,9 +42,11 @@ class Gazetteer:
     'Kharkiv'
     """
 
-    def __init__(self, data_dir=None, *, places_files=()):
+    def __init__(self, data_dir=None, *, places_files=(), focus=()):
         self._data_dir = data_dir
         self._places_files = tuple(places_files)
+        self._focus = tuple(dict.fromkeys(code.strip().upper() for code in focus if code and code.strip()))
+        self._focus_checked = False
         self._store = None
         self._user_by_key: dict[str, list[Place]] | None = None
         self._user_by_id: dict[str, Place] = {}
@@ -45,7 +54,8 @@ class Gazetteer:
 
     def __repr__(self) -> str:
         state = "loaded" if self._store is not None else "not loaded"
-        return f"Gazetteer(data_dir={self._data_dir!r}, places_files={list(self._places_files)!r}) <{state}>"
+        focus = f", focus={list(self._focus)!r}" if self._focus else ""
+        return f"Gazetteer(data_dir={self._data_dir!r}, places_files={list(self._places_files)!r}{focus}) <{state}>"
 
     # -- loading ---------------------------------------------------------------------------
     @property
@@ -96,8 +106,13 @@ class Gazetteer:
         from gazetteer.resolver import resolve
 
         store = self.store
+        if self._focus and not self._focus_checked:
+            unknown = [code for code in self._focus if store.country(code) is None]
+            if unknown:
+                raise UnknownCountryError(f"focus: no country with ISO 3166-1 alpha-2 code {unknown[0]!r}")
+            self._focus_checked = True
         candidates = find_candidates(store, text, user_names=self._user_by_key or None)
-        return resolve(store, text, candidates)
+        return resolve(store, text, candidates, self._focus)
 
     # -- names -----------------------------------------------------------------------------
     def lookup(self, name: str, *, country: str | None = None, kind: str | None = None) -> list[Place]:

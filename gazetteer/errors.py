@@ -3,7 +3,8 @@
     GazetteerError
     ├── DataError(GazetteerError, RuntimeError)      embedded data missing or corrupt
     ├── PlacesFileError(GazetteerError, ValueError)  a user places file (CSV/GeoJSON) is malformed
-    └── UnknownKindError(GazetteerError, ValueError) a place kind the gazetteer does not have
+    ├── UnknownKindError(GazetteerError, ValueError) a place kind the gazetteer does not have
+    └── UnknownCountryError(GazetteerError, ValueError) a focus country code the gazetteer does not have
 """
 
 from __future__ import annotations
@@ -23,3 +24,8 @@ class PlacesFileError(GazetteerError, ValueError):
 
 class UnknownKindError(GazetteerError, ValueError):
     """A place kind was asked for that the gazetteer does not have (``shapes("planet")``)."""
+
+
+class UnknownCountryError(GazetteerError, ValueError):
+    """A country code was given (``Gazetteer(focus=["XX"])``) that names no country in the data."""
+

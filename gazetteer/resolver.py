@@ -89,6 +89,9 @@ DERIVED_REGION_CONTEXT = 1.2
 #: What a town loses for sharing its name with a country or with a region.
 COUNTRY_NAMESAKE = 2.0
 REGION_NAMESAKE = 3.0
+#: How many mentions of its name a focus country (``Gazetteer(focus=...)``) is worth:
+#: enough to make a document about it (see DOMINANT_VOTES).
+FOCUS_VOTES = 3
 #: What "the city of X" / "the town of X" adds to the populated places called X.
 CITY_WORD_BONUS = 4.0
 #: When the document votes this often for one country, towns in countries it
@@ -594,7 +597,7 @@ def _qualifier(text: str, cand: Candidate, nxt: Candidate | None, store) -> list
     return []
 
 
-def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
+def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...] = ()) -> list[Mention]:
     """Resolve the candidates of one document to mentions.
 
     Parameters
@@ -605,6 +608,11 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
         The document the candidates were found in.
     candidates : list of Candidate
         From :func:`gazetteer.finder.find_candidates`, in text order.
+    focus : tuple of str
+        ISO 3166-1 alpha-2 codes of countries the document is known to be
+        about (a national paper, a feed on one war): each weighs as if the
+        text named it :data:`FOCUS_VOTES` times, so its towns win unqualified
+        names ("London" in a Canadian paper) unless the text says otherwise.
 
     Returns
     -------
@@ -623,6 +631,9 @@ def resolve(store, text: str, candidates: list[Candidate]) -> list[Mention]:
     country_votes: Counter = Counter()
     demonym_votes: Counter = Counter()  # the part of country_votes that demonyms cast
     named_votes: Counter = Counter()  # the part that country names cast
+    for iso in focus:
+        country_votes[iso] += FOCUS_VOTES
+        named_votes[iso] += FOCUS_VOTES
     demonyms: dict[int, Place] = {}
 
     # Names with a comma after some occurrence may be qualified ("Police, Poland").
@@ -1102,6 +1113,7 @@ def _static_scores(
         (o.place.population for o in name.options if o.place.kind == "city" and o.flags & NAME_MAIN), default=-1
     )
     has_country = any(o.place.kind == "country" for o in name.options)
+    main_countries = Counter(o.place.country for o in name.options if o.place.kind == "city" and o.flags & NAME_MAIN)
     name_countries = {o.place.country for o in name.options if o.place.kind == "country"}
     main_regions = {
         _admin1_key(o) for o in name.options if o.place.kind == "admin1" and o.flags & NAME_MAIN
@@ -1138,7 +1150,17 @@ def _static_scores(
             and (alt_only or city_named or place.population < BIG_POPULATION)
         ):
             score -= REGION_NAMESAKE  # "Minnesota", "Queensland", "Indiana": the region, not a town of that name
-        elif alt_only and main_pop >= 0 and place.population < 5 * main_pop:
+        elif alt_only and main_pop >= 0 and (
+            place.population < 5 * main_pop
+            or main_countries[place.country] >= 2
+            or SequenceMatcher(None, name.key, fold(place.name)).ratio() < 0.5
+        ):
+            # Another place's alternate name loses to the places that bear it, unless
+            # the place is much bigger and the name a spelling of its own ("Odessa"
+            # is Odesa, Ukraine before Odessa, Texas). Not a former name (Donetsk was
+            # once "Oleksandrivka"), nor one that several towns of its own country
+            # bear (dozens of Oleksandrivkas; one hamlet "Zaporizhzhia" does not
+            # make the city's spelling its own).
             score -= 4.0
         elif short and main_pop >= 0 and place.population < 5 * main_pop:
             score -= SHORT_FORM_PENALTY  # a shortened name: a little behind towns that bear it in full

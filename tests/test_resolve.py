@@ -414,3 +414,38 @@ def test_a_county_no_other_county_shares_places_its_towns(gaz):
     paris = the_mention(gaz, text, "Paris")
     assert paris.place.country == "US" and km(paris.place.lat, paris.place.lon, 39.61, -87.70) < 30
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian troops attacked Oleksandrivka.",
+        "Shelling hit Oleksandrivka and Kharkiv.",
+        "Shelling hit Oleksandrivka in Donetsk Oblast.",
+    ],
+)
+def test_a_common_village_name_is_a_village_not_a_city_once_so_called(gaz, text):
+    # Dozens of Ukrainian villages are called Oleksandrivka; Donetsk once was,
+    # and bigger places carry similar alternate names. The name is the villages'.
+    m = the_mention(gaz, text, "Oleksandrivka")
+    assert m.place.name == "Oleksandrivka" and m.place.country == "UA"
+
+
+@pytest.mark.parametrize("text, surface, expected", [("Odessa was hit.", "Odessa", "Odesa"), ("Drones over Kiev.", "Kiev", "Kyiv")])
+def test_a_big_citys_own_spelling_still_wins(gaz, text, surface, expected):
+    assert the_mention(gaz, text, surface).place.name == expected
+
+
+def test_focus_countries_decide_unqualified_names():
+    text = "A stabbing killed a man at a banquet hall, London police say."
+    assert the_mention(Gazetteer(), text, "London").place.country == "GB"
+    assert the_mention(Gazetteer(focus=["ca"]), text, "London").place.country == "CA"
+    # The text still wins over the focus: "London, England" in a Canadian paper.
+    assert the_mention(Gazetteer(focus=["CA"]), "He moved to London, England.", "London").place.country == "GB"
+
+
+def test_an_unknown_focus_country_is_an_error():
+    from gazetteer import UnknownCountryError
+
+    with pytest.raises(UnknownCountryError, match="XX"):
+        Gazetteer(focus=["XX"]).find("Kyiv")
+
