@@ -15,7 +15,7 @@ from geomap.cli import cli
 def small_gazetteer(monkeypatch):
     import gazetteer
 
-    monkeypatch.setattr(gazetteer, "Gazetteer", lambda places_files=(): FakeGazetteer(), raising=False)
+    monkeypatch.setattr(gazetteer, "Gazetteer", lambda places_files=(), focus=(): FakeGazetteer(), raising=False)
 
 
 def test_geojson_to_stdout(data_dir):

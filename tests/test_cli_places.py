@@ -142,3 +142,16 @@ def test_help_has_an_example(run):
     result = run("--help")
     assert result.exit_code == 0
     assert "geomap places seeds/" in result.stdout
+
+
+def test_focus_country_decides_an_open_name(run):
+    text = "A stabbing killed a man at a banquet hall, London police say.\n"
+    plain = jsonl(run("-", "--format", "jsonl", input=text).output)
+    focused = jsonl(run("-", "--format", "jsonl", "--focus", "Canada", input=text).output)
+    assert [r["country"] for r in plain if r["text"] == "London"] == ["GB"]
+    assert [r["country"] for r in focused if r["text"] == "London"] == ["CA"]
+
+
+def test_unknown_focus_country_is_a_usage_error(run):
+    result = run("-", "--focus", "Narnia", input="Kyiv\n")
+    assert result.exit_code == 2 and "Narnia" in result.output

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from geomap.cli.options import ErrorReporter, Progress, incident_options
+from geomap.cli.options import ErrorReporter, Progress, incident_options, make_gazetteer
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -12,7 +12,7 @@ from geomap.cli.options import ErrorReporter, Progress, incident_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file: .geojson/.json, .gpkg or .csv (default: GeoJSON on stdout).")
 @incident_options
 @click.pass_context
-def extract(ctx, inputs, output, types, since, until, countries, include_undated, published, places_files) -> None:
+def extract(ctx, inputs, output, types, since, until, countries, include_undated, published, places_files, focus) -> None:
     """Extract incidents (ACLED event types, place, date, counts) from news articles.
 
     INPUTS are files, folders (searched recursively), globs, or - for stdin:
@@ -26,7 +26,6 @@ def extract(ctx, inputs, output, types, since, until, countries, include_undated
       geomap extract news/*.html --type "Air/drone strike" --country UA -o ua.gpkg
       cat article.txt | geomap extract - --published 2024-12-18 > incidents.geojson
     """
-    from gazetteer import Gazetteer
     from geomap.export import to_geojson, write_incidents
     from geomap.frame import filter_incidents
     from geomap.pipeline import extract as run
@@ -34,7 +33,7 @@ def extract(ctx, inputs, output, types, since, until, countries, include_undated
     quiet = bool((ctx.find_root().obj or {}).get("quiet"))
     report = ErrorReporter()
     progress = Progress.for_terminal(ctx)
-    gazetteer = Gazetteer(places_files=places_files)
+    gazetteer = make_gazetteer(places_files, focus)
     gdf = run(list(inputs), gazetteer=gazetteer, published=published, on_error=report, progress=progress)
     progress.done()
     gdf = filter_incidents(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from geomap.cli.options import ErrorReporter, Progress, incident_options
+from geomap.cli.options import ErrorReporter, Progress, incident_options, make_gazetteer
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +83,7 @@ def map_command(
     size,
     embed,
     places_files,
+    focus,
 ) -> None:
     """Write a self-contained offline incident map from articles or incident files.
 
@@ -101,7 +102,6 @@ def map_command(
       geomap map seeds/ --heat --no-cluster --title "Kursk, December 2024"
       geomap map 'out/*.geojson' news/ -o maps/all.html   # incident files and articles
     """
-    from gazetteer import Gazetteer
     from geomap.errors import EmptyResultError
     from geomap.fileio import atomic_write_text
     from geomap.frame import filter_incidents
@@ -110,7 +110,7 @@ def map_command(
 
     report = ErrorReporter()
     progress = Progress.for_terminal(ctx)
-    gazetteer = Gazetteer(places_files=places_files)
+    gazetteer = make_gazetteer(places_files, focus)
     gdf = load_incidents(inputs, gazetteer=gazetteer, published=published, on_error=report, progress=progress)
     progress.done()
     if len(gdf) == 0:

@@ -1,14 +1,15 @@
 """Options and helpers shared by the commands that read articles or incidents.
 
 One decorator per family of options, so ``geomap extract`` and ``geomap map``
-(and ``geomap places`` for ``--places-file``) spell, parse and check them the
+(and ``geomap places`` for ``--places-file`` and ``--focus``) spell, parse and check them the
 same way:
 
-* :func:`places_file_option`: ``--places-file`` (repeatable; a missing file is a
-  usage error, exit 2, in every command).
+* :func:`gazetteer_options`: ``--places-file`` (repeatable; a missing file is a
+  usage error, exit 2, in every command) and ``--focus`` (countries the articles
+  are about; an unknown one is a usage error).
 * :func:`incident_options`: the filters ``--type``, ``--since``, ``--until``,
-  ``--country``, ``--include-undated`` and the inputs' ``--published`` and
-  ``--places-file``. Dates go through the one parser
+  ``--country``, ``--include-undated`` and the inputs' ``--published``,
+  ``--places-file`` and ``--focus``. Dates go through the one parser
   :func:`geomap.frame.parse_date`; a bad date, ``--since`` after ``--until``, or
   a ``--type``/``--country`` that is not one (:func:`geomap.frame.check_types`,
   :func:`geomap.frame.check_countries`) is a usage error (exit 2) raised before
@@ -38,8 +39,31 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None):
         raise click.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from err
 
 
-def places_file_option(func: Callable) -> Callable:
-    """``--places-file FILE`` (repeatable) → ``places_files``, a tuple of existing files."""
+def _focus(ctx, param, value):
+    """``--focus`` values (codes or names) as ISO 3166-1 alpha-2 codes; a usage error otherwise."""
+    from geomap.errors import ConfigurationError
+    from geomap.frame import check_countries
+
+    try:
+        return tuple(sorted(check_countries(value)))
+    except ConfigurationError as err:
+        raise click.BadParameter(str(err), ctx=ctx, param=param) from err
+
+
+def gazetteer_options(func: Callable) -> Callable:
+    """``--places-file FILE`` and ``--focus COUNTRY`` (both repeatable) → ``places_files``, ``focus``.
+
+    They configure the :class:`gazetteer.Gazetteer` a command builds (see
+    :func:`make_gazetteer`): extra places, and the countries the articles are about.
+    """
+    func = click.option(
+        "--focus",
+        multiple=True,
+        metavar="ISO2|NAME",
+        callback=_focus,
+        help="The articles are about this country (repeatable): its towns win names the text "
+        "leaves open (\"London\" in a Canadian paper).",
+    )(func)
     return click.option(
         "--places-file",
         "places_files",
@@ -48,6 +72,13 @@ def places_file_option(func: Callable) -> Callable:
         type=click.Path(exists=True, dir_okay=False),
         help="Extra places (CSV or GeoJSON; repeatable); they win ties with the built-in data.",
     )(func)
+
+
+def make_gazetteer(places_files, focus):
+    """The :class:`gazetteer.Gazetteer` of a command's ``--places-file`` and ``--focus``."""
+    from gazetteer import Gazetteer
+
+    return Gazetteer(places_files=places_files, focus=focus)
 
 
 _FILTERS = (
@@ -71,7 +102,7 @@ _FILTERS = (
     click.option(
         "--published", callback=_date, metavar="YYYY-MM-DD", help="Publication date for articles that carry none."
     ),
-    places_file_option,
+    gazetteer_options,
 )
 
 
@@ -79,14 +110,14 @@ def incident_options(func: Callable) -> Callable:
     """Add the filter and input options to a click command.
 
     The command receives ``types``, ``since``, ``until`` (``datetime.date`` or
-    None), ``countries``, ``include_undated``, ``published`` (date or None) and
-    ``places_files``.
+    None), ``countries``, ``include_undated``, ``published`` (date or None),
+    ``places_files`` and ``focus``.
 
     Examples
     --------
     >>> @click.command()
     ... @incident_options
-    ... def show(types, since, until, countries, include_undated, published, places_files):
+    ... def show(types, since, until, countries, include_undated, published, places_files, focus):
     ...     pass
     """
 

@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from geomap.cli.options import places_file_option
+from geomap.cli.options import gazetteer_options, make_gazetteer
 
 #: Fields of a mention record, in output order.
 FIELDS = (
@@ -113,10 +113,10 @@ def format_records(records: list[dict], fmt: str, fields, table_fields) -> str:
     help="Output format (table shows the main columns; the others every field).",
 )
 @click.option("--lookup", "lookup", metavar="NAME", help="Rank the places called NAME instead of reading articles.")
-@places_file_option
+@gazetteer_options
 @click.option("--country", metavar="ISO2", help="With --lookup: only places in this country.")
 @click.option("--kind", type=click.Choice(["country", "admin1", "city", "sea", "other"]), help="With --lookup: only this kind.")
-def places(inputs, fmt, lookup, places_files, country, kind) -> None:
+def places(inputs, fmt, lookup, places_files, focus, country, kind) -> None:
     """List the places each article mentions, one record per mention.
 
     Reads files, folders (recursively) or - (standard input). Each record has the
@@ -134,9 +134,7 @@ def places(inputs, fmt, lookup, places_files, country, kind) -> None:
       geomap places --lookup Kharkov
       geomap places --places-file frontline.csv reports/
     """
-    from gazetteer import Gazetteer
-
-    gazetteer = Gazetteer(places_files=places_files)
+    gazetteer = make_gazetteer(places_files, focus)
     if lookup is not None:
         if inputs:
             raise click.UsageError("give either --lookup NAME or input files, not both")
