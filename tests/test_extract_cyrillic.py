@@ -313,7 +313,6 @@ def test_russian_cp1251_article(articles):
     assert "Губернатор" not in " ".join(gdf["location"])
 
 
-@pytest.mark.xfail(strict=True, reason="gazetteer: 'над Курской областью' (instrumental) resolves to the village Kurskaya")
 def test_russian_instrumental_region_is_the_region(articles):
     row = _row(articles["ru_belgorod_cp1251.txt"], "Disrupted weapons use")
     assert row["location"] == "Kursk Oblast"

@@ -129,6 +129,10 @@ def test_region_names_resolve(gaz, text, mention, place_id):
     ("у Київській області", "Київській області", KYIV_OBLAST),
     ("Обстріл Харківської області", "Харківської області", "admin1:UA.07"),
     ("в Краснодарском крае", "Краснодарском крае", "admin1:RU.38"),
+    # instrumental
+    ("Дроны сбиты над Курской областью.", "Курской областью", "admin1:RU.41"),
+    ("Над Сумською областю збили дрони.", "Сумською областю", "admin1:UA.21"),
+    ("над Краснодарским краем", "Краснодарским краем", "admin1:RU.38"),
 ])
 def test_ukrainian_adjective_cases(gaz, text, mention, place_id):
     assert resolved(gaz, text) == [(mention, place_id)]
