@@ -1359,6 +1359,8 @@ def _choose(
     explicit = reason is not None and reason.split(":")[0] in ("user-place", "qualifier", "qualified-admin1", "country")
     if verbish and not explicit and all(i in verbish for i in occ):
         ok = False  # "Reading the report": only a qualifier ("Reading, Pa.") makes it the town
+    elif name.city_word and place.kind in ("country", "admin1") and not reason.startswith("qualifier"):
+        ok = False  # "the city of Turkey": a town the data lacks, never the country
     elif not big and not explicit and zipf >= VERY_COMMON_WORD_ZIPF:
         ok = False  # "May", "Road": words first
     elif not big and evidence < 2 and any(i in personish for i in occ):

@@ -276,6 +276,9 @@ def test_the_city_of_a_country_name_is_a_town_not_the_country(gaz):
     found = gaz.find("Officials in the city of Jordan approved the budget.")
     assert all(m.place.kind != "country" for m in found), [(m.text, m.place.id) for m in found]
     assert the_mention(gaz, "Jordan closed its border.", "Jordan").place.kind == "country"
+    # With no town of the name in the data, "the city of Turkey" names no place at all.
+    found = gaz.find("The festival returns to Turkey on Thursday, according to the city of Turkey.")
+    assert not [m for m in found if m.text == "Turkey"], [(m.text, m.place.id) for m in found]
 
 
 @pytest.mark.parametrize(
