@@ -1123,7 +1123,8 @@ def _static_scores(
         place = opt.place
         score = prior(place, opt.flags)
         a1 = _admin1_key(opt)
-        alt_only = place.kind == "city" and not opt.flags & NAME_MAIN and not opt.user
+        # A Cyrillic name is the place's own in Cyrillic text ("Херсон"), not a former one.
+        alt_only = place.kind == "city" and not opt.flags & (NAME_MAIN | NAME_CYRILLIC) and not opt.user
         short = alt_only and _short_form(name.key, place.name)
         if short:
             alt_only = False  # "Newcastle" for Newcastle upon Tyne: its own name, shortened
@@ -1355,7 +1356,7 @@ def _choose(
     ok = True
     all_weak = bool(weak) and all(i in weak for i in occ)
     zipf = name.zipf
-    alt_only = not opt.flags & (NAME_MAIN | NAME_QUALIFIED) and not opt.user
+    alt_only = not opt.flags & (NAME_MAIN | NAME_QUALIFIED | NAME_CYRILLIC) and not opt.user
     explicit = reason is not None and reason.split(":")[0] in ("user-place", "qualifier", "qualified-admin1", "country")
     if verbish and not explicit and all(i in verbish for i in occ):
         ok = False  # "Reading the report": only a qualifier ("Reading, Pa.") makes it the town
