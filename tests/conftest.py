@@ -54,3 +54,14 @@ def seeds_dir() -> Path:
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     return DATA
+
+
+@pytest.fixture(scope="session")
+def real_gazetteer():
+    """The embedded gazetteer, loaded once for the whole run (the data is committed: no skip)."""
+    from gazetteer import Gazetteer
+
+    gazetteer = Gazetteer()
+    gazetteer.find("Kharkiv")  # load now: a broken data folder fails here, once
+    return gazetteer
+

@@ -25,16 +25,8 @@ UKRAINE = "Military Forces of Ukraine (2019-)"
 
 
 @pytest.fixture(scope="module")
-def gazetteer():
-    from gazetteer import Gazetteer
-    from gazetteer.errors import DataError
-
-    gazetteer = Gazetteer()
-    try:
-        gazetteer.find("Kharkiv")
-    except DataError as err:  # pragma: no cover - only while the data is being rebuilt
-        pytest.skip(f"gazetteer data unavailable: {err}")
-    return gazetteer
+def gazetteer(real_gazetteer):
+    return real_gazetteer
 
 
 @pytest.fixture(scope="module")
