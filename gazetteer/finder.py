@@ -1,7 +1,8 @@
 """Finding place names in running text.
 
-The text is folded once (:func:`gazetteer.normalize.fold_text`). Names begin
-at word starts and end at word ends, so at every word start whose original
+The text is folded once (:func:`_scan`, on the arrays of
+:func:`gazetteer.normalize.fold_codepoints`). Names begin at word starts and
+end at word ends, so at every word start whose original
 character is a capital letter the finder looks up the phrases of one to
 :data:`MAX_WORDS` words that start there, longest first, in the store's name
 trie (:meth:`Store.entries`, an exact lookup of about a microsecond; the same
@@ -75,7 +76,6 @@ _OF_FOR = re.compile(r"\s+(?:for|of)\s")
 #: Longest names looked up, in words and in folded characters.
 MAX_WORDS = 6
 MAX_KEY_LENGTH = 64
-
 
 
 @functools.cache

@@ -299,15 +299,29 @@ def _admin1_key(opt: _Option) -> tuple[str, str] | None:
 
 _option_cache: dict[int, tuple[object, dict]] = {}
 
+#: Entries a store's memo holds before it is emptied (memory stays bounded).
+_MEMO_SIZE = 50_000
 
-def _options(store, cand: Candidate) -> list[_Option]:
-    """The places a candidate may be (user places first); store places memoised per key."""
+
+def _memo(store) -> dict:
+    """The memo of document-independent results for ``store`` (one store at a time).
+
+    Keys: ``(key, n entries)`` for a name's options, ``("static", ...)`` for its
+    static scores (:func:`_ensure_static`), ``("only-a-word", ...)`` (:func:`_only_a_word`).
+    """
     held = _option_cache.get(id(store))
     if held is None or held[0] is not store:
         held = (store, {})
         _option_cache.clear()
         _option_cache[id(store)] = held
-    cache = held[1]
+    if len(held[1]) >= _MEMO_SIZE:
+        held[1].clear()
+    return held[1]
+
+
+def _options(store, cand: Candidate) -> list[_Option]:
+    """The places a candidate may be (user places first); store places memoised per key."""
+    cache = _memo(store)
     cached = cache.get((cand.key, len(cand.entries)))
     if cached is None:
         cached = []
@@ -315,8 +329,6 @@ def _options(store, cand: Candidate) -> list[_Option]:
             place = store.place(idx)
             code = store.admin1_code(idx) if place.kind in ("admin1", "city", "other") else None
             cached.append(_Option(place, flags, idx, code))
-        if len(cache) >= 50_000:
-            cache.clear()
         cache[(cand.key, len(cand.entries))] = cached
     return [_Option(place, NAME_MAIN, None, None, user=True) for place in cand.user] + cached
 
@@ -332,16 +344,13 @@ def _only_a_word(store, cand: Candidate) -> bool:
     """
     if cand.user or " " in cand.key:
         return False
-    held = _option_cache.get(id(store))
-    cache = held[1] if held is not None and held[0] is store else None
+    cache = _memo(store)
     memo = ("only-a-word", cand.key, len(cand.entries))
-    if cache is not None and memo in cache:
-        return cache[memo]
-    answer = store.zipf(cand.key) >= VERY_COMMON_WORD_ZIPF and not any(
-        _may_be_big(store.place(idx), flags) for idx, flags in cand.entries
-    )
-    if cache is not None:
-        cache[memo] = answer
+    answer = cache.get(memo)
+    if answer is None:
+        answer = cache[memo] = store.zipf(cand.key) >= VERY_COMMON_WORD_ZIPF and not any(
+            _may_be_big(store.place(idx), flags) for idx, flags in cand.entries
+        )
     return answer
 
 
@@ -1217,17 +1226,17 @@ def _ensure_static(store, name: _Name) -> None:
         or name.qualifiers
         or (name.options and name.options[0].user)
     )
-    held = _option_cache.get(id(store))
+    cache = _memo(store)
     cache_key = ("static", name.key, len(name.options))
-    if plain and held is not None and held[0] is store and cache_key in held[1]:
-        name.static, name.zipf, name.regions = held[1][cache_key]
+    if plain and cache_key in cache:
+        name.static, name.zipf, name.regions = cache[cache_key]
     else:
         name.static = _static_scores(name, store=store)
         name.zipf = store.zipf(name.key) if " " not in name.key else 0.0
         top = name.static[0][0]
         name.regions = {t[4] for t in name.static if t[4] and t[0] >= top - SHARED_REGION_WINDOW}
-        if plain and held is not None and held[0] is store:
-            held[1][cache_key] = (name.static, name.zipf, name.regions)
+        if plain:
+            cache[cache_key] = (name.static, name.zipf, name.regions)
     name.options = [t[3] for t in name.static]
 
 
