@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import html
 import gzip
 import json
 import re
@@ -378,3 +379,32 @@ def test_area_label_inside_its_visible_part_when_its_own_point_is_outside():
     assert (ukraine["lat"], ukraine["lon"]) == (49.0, 31.0)  # its own point is in view: kept
     # Russia fills more of the window than Ukraine, so its name wins label clashes.
     assert russia["a"] > ukraine["a"] > 0
+
+
+# --- data is never a template ------------------------------------------------------------------
+
+#: Text that a template engine would execute or choke on; it must reach the page as text.
+TEMPLATE_PAYLOADS = [
+    "Strike {{ 7*7 }} on Kharkiv",
+    "{% for x in range(3) %}loop{% endfor %}",
+    "{# unclosed comment",
+    "{{cite news|title=Kharkiv|date=2024}}",
+    "{% raw %}{{ 1 }}{% endraw",
+    "{{ '<' }}/script><script>window.__pwned = 1</script>",
+]
+
+
+@pytest.mark.parametrize("payload", TEMPLATE_PAYLOADS)
+def test_no_data_is_compiled_as_a_template(frame, payload):
+    hostile = frame.copy()
+    hostile["title"] = payload
+    hostile["location"] = payload
+    hostile["notes"] = payload
+    hostile["evidence"] = [[{"text": payload}]] * len(hostile)
+    page = render_map(hostile, title=payload, subtitle=payload).html()
+    data = incident_data(page)
+    assert payload in data["S"]  # title and location, verbatim
+    assert all(text == payload for text in data["ev"])
+    assert f"<title>{html.escape(payload)}</title>" in page
+    assert "</script><script>window.__pwned" not in page
+    assert "Strike 49" not in page and "looploop" not in page

@@ -21,10 +21,11 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from branca.element import CssLink, Element, Figure, JavascriptLink, MacroElement
+from branca.element import CssLink, Figure, JavascriptLink
 from jinja2 import Template
 
 from geomap.errors import ConfigurationError
+from geomap.render.elements import Literal, PageElement
 
 
 @dataclass(frozen=True)
@@ -129,27 +130,17 @@ def _inline_url(match: re.Match, folder: Path) -> str:
     return f'url("data:{mime};base64,{payload}")'
 
 
-class InlineScript(Element):
+def inline_script(code: str) -> Literal:
     """A ``<script>`` element holding code instead of linking it."""
-
-    _template = Template("<script>{{ this.code }}</script>")
-
-    def __init__(self, code: str):
-        super().__init__()
-        self.code = code
+    return Literal(f"<script>{code}</script>")
 
 
-class InlineStyle(Element):
+def inline_style(code: str) -> Literal:
     """A ``<style>`` element holding a stylesheet instead of linking it."""
-
-    _template = Template("<style>{{ this.code }}</style>")
-
-    def __init__(self, code: str):
-        super().__init__()
-        self.code = code
+    return Literal(f"<style>{code}</style>")
 
 
-class Assets(MacroElement):
+class Assets(PageElement):
     """Put the named assets in the page header, inline (default) or as CDN links.
 
     Parameters
@@ -178,8 +169,8 @@ class Assets(MacroElement):
             if self.cdn and asset.cdn:
                 link = JavascriptLink(asset.cdn) if asset.kind == "js" else CssLink(asset.cdn)
             elif asset.kind == "js":
-                link = InlineScript(asset_text(name))
+                link = inline_script(asset_text(name))
             else:
-                link = InlineStyle(asset_text(name))
+                link = inline_style(asset_text(name))
             figure.header.add_child(link, name=f"geomap_asset_{name}")
         super().render(**kwargs)

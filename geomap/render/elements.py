@@ -9,13 +9,56 @@ the same set of incidents.
 
 from __future__ import annotations
 
-from branca.element import MacroElement
+from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
+from geomap.errors import ConfigurationError
 from geomap.render.data import script_json
 
 
-class Basemap(MacroElement):
+class Literal(Element):
+    """Finished markup placed in the page as it is: never compiled as a template.
+
+    Parameters
+    ----------
+    text : str
+        HTML, script or style text, already escaped for where it goes.
+    """
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
+
+
+class PageElement(MacroElement):
+    """A ``MacroElement`` whose macros' output goes into the page as it is.
+
+    branca's ``MacroElement.render`` wraps the output of each macro (``header``,
+    ``html``, ``script``) in ``Element(output)``, which compiles that output as a
+    Jinja template a second time. Any ``{{ }}``, ``{% %}`` or ``{#`` in the data a
+    macro wrote (article titles and text, ``--title``) would then be executed on
+    the user's machine. Here each output becomes a :class:`Literal`, so templates
+    hold code and data is only ever a value rendered once. Every element of ours
+    derives from this class.
+    """
+
+    def render(self, **kwargs):
+        figure = self.get_root()
+        if not isinstance(figure, Figure):
+            raise ConfigurationError(f"{type(self).__name__} must be rendered inside a folium Figure")
+        macros = self._template.module.__dict__
+        for part, parent in (("header", figure.header), ("html", figure.html), ("script", figure.script)):
+            macro = macros.get(part)
+            if macro is not None:
+                parent.add_child(Literal(macro(self, kwargs)), name=self.get_name())
+        for element in self._children.values():
+            element.render(**kwargs)
+
+
+class Basemap(PageElement):
     """The offline basemap (areas and labels) and the plain sea background.
 
     Parameters
@@ -48,7 +91,7 @@ class Basemap(MacroElement):
         self.payload = script_json(layers, compress_above=float("inf"))[0] if layers else ""
 
 
-class IncidentLayer(MacroElement):
+class IncidentLayer(PageElement):
     """All incidents: one layer per event type, built in the browser from columns.
 
     Parameters
@@ -80,7 +123,7 @@ class IncidentLayer(MacroElement):
         self.options = {"cluster": bool(cluster)}
 
 
-class _Listener(MacroElement):
+class _Listener(PageElement):
     """A control fed by an :class:`IncidentLayer`; subclasses name the JS function."""
 
     function = ""

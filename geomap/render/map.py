@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import folium
-from branca.element import Element, Figure
+from branca.element import Figure
 
 from geomap.errors import ConfigurationError, EmptyResultError
 from geomap.fileio import atomic_write_text
@@ -22,6 +22,7 @@ from geomap.render.elements import (
     HeatLayer,
     IncidentLayer,
     Legend,
+    Literal,
     TitleBar,
     TypeLayerControl,
 )
@@ -157,7 +158,7 @@ def render_map(
     fmap.options["minZoom"] = 2
     fmap.default_css = []
     figure.add_child(fmap)
-    figure.header.add_child(Element('<meta charset="utf-8">'), name="geomap_charset", index=0)
+    figure.header.add_child(Literal('<meta charset="utf-8">'), name="geomap_charset", index=0)
 
     names = ["leaflet_css", "leaflet"]
     if cluster:
