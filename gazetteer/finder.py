@@ -114,7 +114,7 @@ def _scan(text: str):
     """
     import numpy as np
 
-    cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     out, offs = fold_codepoints(text, cps)
     folded = out.tobytes().decode("utf-32-le")
     offsets = array("q", offs.astype("int64", copy=False).tobytes())

@@ -17,6 +17,8 @@ Rules, per character:
 * NFKD, then combining marks dropped (é→e, ё→е, й→и, ї→і), then ``casefold``;
 * hyphens, dashes, underscores and dots become a space, as does any whitespace;
 * invisible format characters (soft hyphen, zero-width joiners, BOM) are removed;
+* control characters (NUL and the like) and lone surrogates become a space, so
+  any ``str`` can be folded and looked up;
 * runs of spaces collapse to one.
 
 Each character folds independently of its neighbours, which is what lets
@@ -39,14 +41,19 @@ _SEPARATORS = "_.\u2212\u2027\u2043"
 
 _SPACES = re.compile(" {2,}")
 
+#: Categories folded to a space: dashes, and characters no name holds that must
+#: never reach the name store (control characters such as NUL, lone surrogates).
+_SPACE_CATEGORIES = frozenset(("Pd", "Cc", "Cs"))
+
 
 def _fold_char(ch: str) -> str:
     """Fold one character (the slow, exact path, cached by :class:`_Table`)."""
     if ch in _QUOTES:
         return ""
-    if ch.isspace() or ch in _SEPARATORS or unicodedata.category(ch) == "Pd":
+    category = unicodedata.category(ch)
+    if ch.isspace() or ch in _SEPARATORS or category in _SPACE_CATEGORIES:
         return " "
-    if unicodedata.category(ch) == "Cf":
+    if category == "Cf":
         return ""
     out = []
     # casefold can produce characters that decompose again (e.g. 'İ' -> 'i̇').
@@ -203,14 +210,15 @@ def fold_codepoints(text: str, cps=None):
     vec = _vectors()
     np = vec["np"]
     if cps is None:
-        cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        # surrogatepass: a lone surrogate (from a broken decoder) is a code point like any other.
+        cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     lengths = vec["lengths"][cps]
     if (lengths > 1).any():
         _learn(cps)  # characters never seen before, or ones that fold to several
         lengths = vec["lengths"][cps]
     if (lengths > 1).any():
         # Rare (ß -> ss, ligatures): let str.translate expand, repeat offsets.
-        out = np.frombuffer(text.translate(_TABLE).encode("utf-32-le"), dtype=np.uint32)
+        out = np.frombuffer(text.translate(_TABLE).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         offsets = np.repeat(np.arange(len(text), dtype=np.int64), lengths)
     else:
         kept = lengths.astype(bool)

@@ -50,3 +50,19 @@ class ExternalResourceError(OutputError):
 
     Raised by :mod:`geomap.render` before writing: the map cannot be written as promised.
     """
+
+
+def describe(err: BaseException, *, limit: int = 200) -> str:
+    """One line saying what went wrong in a third-party library: ``TypeName: message``.
+
+    For messages built from exceptions geomap did not raise itself (parsers,
+    drivers); the text is shortened to ``limit`` characters and never spans lines.
+
+    Examples
+    --------
+    >>> describe(UnicodeDecodeError("utf-8", b"\\xaa", 0, 1, "invalid start byte"))
+    "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xaa in position 0: invalid start byte"
+    """
+    message = " ".join(str(err).split())
+    text = f"{type(err).__name__}: {message}" if message else type(err).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"

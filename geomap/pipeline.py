@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -9,12 +10,14 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from geomap.article import Article
-from geomap.errors import InputError
+from geomap.errors import InputError, describe
 
 if TYPE_CHECKING:
     import geopandas
 
 __all__ = ["extract", "iter_incidents"]
+
+log = logging.getLogger(__name__)
 
 
 def _articles(
@@ -62,6 +65,7 @@ def iter_incidents(
     :class:`geomap.incidents.Incident`, one list per article; memory stays flat
     however many articles stream through.
     """
+    from gazetteer.errors import GazetteerError
     from geomap.incidents import incidents_from_article
     from geomap.ingest.sources import error_handler
 
@@ -77,6 +81,15 @@ def iter_incidents(
             # A fault of this article; gazetteer errors (missing data, a bad
             # places file) concern every article and stop the run.
             fail(article.source, err)
+            continue
+        except Exception as err:
+            # A bug met on this article's text. With a reporter (the CLI) it costs
+            # this article only; without one it surfaces as it is. Gazetteer
+            # errors concern every article and stop the run.
+            if on_error is None or isinstance(err, GazetteerError):
+                raise
+            log.debug("%s: extraction failed", article.source, exc_info=True)
+            on_error(article.source, InputError(f"{article.source}: extraction failed ({describe(err)})"))
             continue
         if progress is not None:
             progress(article, len(found))

@@ -13,13 +13,14 @@ articles are split in :mod:`geomap.ingest.split`.
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
 from geomap.article import Article
-from geomap.errors import InputError, UnreadableInputError
+from geomap.errors import InputError, UnreadableInputError, describe
 from geomap.ingest.encoding import decode_bytes
 from geomap.ingest.formats import READERS, SUFFIX_TO_FORMAT, detect_format, get_reader
 from geomap.ingest.sources import (
@@ -32,6 +33,8 @@ from geomap.ingest.sources import (
 )
 
 __all__ = ["READERS", "iter_articles", "read_text"]
+
+log = logging.getLogger(__name__)
 
 OnError = Callable[[str, Exception], None]
 
@@ -95,12 +98,24 @@ def iter_articles(
 
 
 def _read(source: Source) -> Iterator[Article | InputError]:
-    head = None
-    if source.path is None:
-        # Standard input: sniff from the buffer without consuming it.
-        with source.open() as stream:
-            head = stream.peek(SNIFF_BYTES)
-    return get_reader(detect_format(source, head))(source)
+    """The articles of one source; whatever fails inside a reader is this input's error.
+
+    Readers lean on third-party parsers (trafilatura, lxml, htmldate, feedparser,
+    charset-normalizer) that raise all kinds of exceptions on hostile or broken
+    bytes. Any of them becomes an :class:`InputError` naming the input, so one
+    bad input never stops the run.
+    """
+    try:
+        # Opened once: the format is sniffed from the first bytes the reader then reads again.
+        with source.opened() as (opened, head):
+            yield from get_reader(detect_format(opened, head))(opened)
+    except InputError:
+        raise
+    except RecursionError as err:
+        raise InputError(f"{source.name}: nested too deeply to read") from err
+    except Exception as err:
+        log.debug("%s: reader failed", source.name, exc_info=True)
+        raise InputError(f"{source.name}: cannot read ({describe(err)})") from err
 
 
 def read_text(source: str | os.PathLike) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from geomap.article import Article
-from geomap.errors import InputError
+from geomap.errors import InputError, describe
 from geomap.ingest.dates import parse_date
 from geomap.ingest.html import html_to_text
 from geomap.ingest.sources import Source
@@ -21,7 +21,12 @@ def read_feed(source: Source) -> Iterator[Article | InputError]:
     """
     import feedparser  # only needed when a feed is read
 
-    parsed = feedparser.parse(source.read_bytes())
+    try:
+        parsed = feedparser.parse(source.read_bytes())
+    except InputError:
+        raise
+    except Exception as err:  # e.g. a declared encoding Python does not know
+        raise InputError(f"{source.name}: not a readable feed ({describe(err)})") from err
     if not parsed.entries:
         reason = parsed.get("bozo_exception") or "no entries"
         raise InputError(f"{source.name}: not a readable feed ({_one_line(reason)})")

@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import codecs
+import html as html_lib
+import logging
 import re
 from collections.abc import Iterator
 
 from geomap.article import Article
-from geomap.errors import InputError
+from geomap.errors import InputError, describe
 from geomap.ingest.dates import parse_date
 from geomap.ingest.encoding import check_text, decode_bytes
 from geomap.ingest.sources import Source
+
+log = logging.getLogger(__name__)
 
 #: Fewer words than this is not an article: trafilatura falls back to any text
 #: on the page (a lone navigation link) when it finds no main content.
 MIN_WORDS = 5
 
+_TAG = re.compile(r"<[^>]*>")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
@@ -54,7 +59,11 @@ def html_to_text(fragment: str) -> str:
 
     if "<" not in fragment and "&" not in fragment:
         return fragment.strip()
-    return trafilatura.html2txt(f"<html><body>{fragment}</body></html>").strip()
+    try:
+        return trafilatura.html2txt(f"<html><body>{fragment}</body></html>").strip()
+    except Exception:  # broken markup in one field must not lose the record
+        log.debug("html2txt failed on a fragment", exc_info=True)
+        return " ".join(html_lib.unescape(_TAG.sub(" ", fragment)).split())
 
 
 def read_html(source: Source) -> Iterator[Article | InputError]:
@@ -71,8 +80,8 @@ def read_html(source: Source) -> Iterator[Article | InputError]:
     html = decode_html(source.read_bytes(), source.name)
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
-    except (ValueError, TypeError) as err:  # lxml refuses some malformed documents
-        raise InputError(f"{source.name}: cannot parse HTML ({err})") from err
+    except Exception as err:  # lxml and trafilatura fail in many ways on broken markup
+        raise InputError(f"{source.name}: cannot parse HTML ({describe(err)})") from err
     title = ((doc.title if doc is not None else None) or "").strip() or None
     text = ((doc.text if doc is not None else None) or "").strip()
     if title is not None and text.startswith(title):
@@ -81,5 +90,10 @@ def read_html(source: Source) -> Iterator[Article | InputError]:
     if len(text.split()) < MIN_WORDS:
         yield InputError(f"{source.name}: no article text found in the HTML page")
         return
-    published = parse_date(htmldate.find_date(html, extensive_search=False, original_date=True, url=doc.url))
+    try:
+        found = htmldate.find_date(html, extensive_search=False, original_date=True, url=doc.url)
+    except Exception:  # a date is a bonus: a page htmldate chokes on is still an article
+        log.debug("%s: htmldate failed", source.name, exc_info=True)
+        found = None
+    published = parse_date(found)
     yield Article(text=text, source=source.name, title=title, published=published, url=doc.url, offset=None)

@@ -80,6 +80,8 @@ def read_json(source: Source) -> Iterator[Article | InputError]:
     text = decode_bytes(source.read_bytes(), source.name)
     try:
         value = json.loads(text)
+    except RecursionError as err:
+        raise InputError(f"{source.name}: JSON nested too deeply") from err
     except json.JSONDecodeError as err:
         if err.msg == "Extra data":  # several objects, one per line: JSON Lines
             yield from _records(enumerate(text.splitlines(), 1), source.name, "line")
@@ -111,6 +113,9 @@ def _records(
             record = json.loads(line)
         except json.JSONDecodeError as err:
             yield InputError(f"{source} {unit} {number}: invalid JSON ({err.msg}, column {err.colno})")
+            continue
+        except RecursionError:
+            yield InputError(f"{source} {unit} {number}: JSON nested too deeply")
             continue
         item = article_from_record(record, source, index, f"{unit} {number}")
         index += isinstance(item, Article)
