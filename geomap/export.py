@@ -31,8 +31,8 @@ import pandas as pd
 import shapely
 from shapely.geometry import Point, mapping, shape
 
-from geomap.errors import ConfigurationError, InputError, UnreadableInputError
-from geomap.fileio import atomic_write, atomic_write_text
+from geomap.errors import ConfigurationError, InputError, OutputError, UnreadableInputError, describe
+from geomap.fileio import atomic_write, atomic_write_text, is_stream_target
 
 #: Every incident column (``docs/schema.md``) in order, with its pandas dtype.
 #: ``json`` marks the nested columns (dict / list of dicts) held as Python objects.
@@ -134,7 +134,12 @@ def write_gpkg(gdf: gpd.GeoDataFrame, path: str | os.PathLike) -> Path:
     geometry_type = "Point" if _all_points(frame) else None
 
     def write(tmp: Path) -> None:
-        pyogrio.write_dataframe(frame, tmp, layer=GPKG_LAYER, driver="GPKG", geometry_type=geometry_type)
+        try:
+            pyogrio.write_dataframe(frame, tmp, layer=GPKG_LAYER, driver="GPKG", geometry_type=geometry_type)
+        except pyogrio.errors.DataSourceError as err:  # GDAL's errors are not OSErrors
+            raise OutputError(f"cannot write {path}: {_gdal_reason(err)}") from err
+        except (pyogrio.errors.FeatureError, pyogrio.errors.DataLayerError, pyogrio.errors.GeometryError) as err:
+            raise OutputError(f"cannot write {path}: {_gdal_reason(err)}") from err
 
     return atomic_write(path, write)
 
@@ -191,7 +196,7 @@ def write_incidents(gdf: gpd.GeoDataFrame, path: str | os.PathLike, *, driver: s
     """
     if not isinstance(gdf, gpd.GeoDataFrame):
         raise ConfigurationError(f"expected a GeoDataFrame of incidents, got {type(gdf).__name__}")
-    name = _driver(path, driver)
+    name = output_driver(path, driver)
     return WRITERS[name](gdf, path)
 
 
@@ -336,13 +341,29 @@ def _read_csv(path: Path) -> pd.DataFrame:
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def _driver(path: str | os.PathLike, driver: str | None) -> str:
+def output_driver(path: str | os.PathLike, driver: str | None = None) -> str:
+    """The writer (a key of :data:`WRITERS`) for ``path``: ``driver`` if given, else by suffix.
+
+    ``-``, a device or a FIFO without a known suffix gets GeoJSON.
+
+    Raises
+    ------
+    ConfigurationError
+        For an unknown driver or suffix.
+
+    Examples
+    --------
+    >>> output_driver("out.gpkg"), output_driver("-"), output_driver("x.csv", "GPKG")
+    ('gpkg', 'geojson', 'gpkg')
+    """
     if driver is not None:
         name = driver.lower()
         if name not in WRITERS:
             raise ConfigurationError(f"unknown output driver {driver!r} (known: {', '.join(WRITERS)})")
         return name
     suffix = Path(path).suffix.lower()
+    if suffix not in SUFFIX_TO_DRIVER and is_stream_target(path):
+        return "geojson"
     if suffix not in SUFFIX_TO_DRIVER:
         known = ", ".join(sorted(SUFFIX_TO_DRIVER))
         raise ConfigurationError(f"{path}: unknown output file type {suffix or '(none)'} (known: {known})")
@@ -472,6 +493,15 @@ def _parse_json(value: object, default: Callable[[], object]) -> object:
     if not isinstance(parsed, type(default())):
         raise ValueError(f"expected a JSON {type(default()).__name__}, got {type(parsed).__name__}")
     return parsed
+
+
+def _gdal_reason(err: Exception) -> str:
+    """GDAL's error, short: SQLite's "database or disk is full" is the disk's ENOSPC."""
+    message = " ".join(str(err).split())
+    if "disk is full" in message or "No space left" in message:
+        return "No space left on device"
+    # SQLite errors quote the whole statement: keep what failed, not the SQL.
+    return describe(Exception(message.rpartition(") failed: ")[2] or message), limit=160).removeprefix("Exception: ")
 
 
 def _one_line(err: object) -> str:

@@ -165,7 +165,9 @@ def check_types(types: Sequence[str]) -> set[str]:
 
     known = {name.casefold(): name for event, subs in EVENT_TYPES.items() for name in (event, *subs)}
     wanted = set()
-    for value in (t.strip() for t in types if t and t.strip()):
+    if any(not (t or "").strip() for t in types):
+        raise ConfigurationError("--type: an empty value is not an event type")
+    for value in (t.strip() for t in types):
         wanted.add(value.casefold())
         if value.casefold() not in known:
             close = difflib.get_close_matches(value.casefold(), known, n=1, cutoff=0.6)
@@ -189,14 +191,16 @@ def check_countries(countries: Sequence[str]) -> set[str]:
     Raises
     ------
     ConfigurationError
-        For a value that names no country.
+        For a value that names no country (or is empty).
 
     Examples
     --------
     >>> sorted(check_countries(["ua", "RUS", "North Korea"]))
     ['KP', 'RU', 'UA']
     """
-    wanted = [c.strip() for c in countries if c and c.strip()]
+    if any(not (c or "").strip() for c in countries):
+        raise ConfigurationError("--country: an empty value is not a country")
+    wanted = [c.strip() for c in countries]
     if not wanted:
         return set()
     alpha2, alpha3, names = _country_table()
@@ -217,13 +221,19 @@ def check_countries(countries: Sequence[str]) -> set[str]:
     return codes
 
 
+#: CLDR territory codes that are not countries (unknown region, unions, groupings).
+_NOT_COUNTRIES = frozenset({"ZZ", "EU", "EZ", "UN", "QO"})
+
+
 def _country_table() -> tuple[frozenset[str], dict[str, str], dict[str, str]]:
     """Alpha-2 codes, alpha-3 → alpha-2 and casefolded English names → alpha-2, from CLDR."""
     from babel import Locale
     from babel.core import get_global
 
     territories = Locale("en").territories
-    alpha2 = frozenset(code for code in territories if len(code) == 2 and code.isalpha())
+    alpha2 = frozenset(
+        code for code in territories if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
+    )
     # CLDR lists the alpha-3 codes as "overlong" aliases of the alpha-2 ones;
     # aliases with several replacements (SU, YU) are gone countries, not codes.
     alpha3 = {

@@ -58,6 +58,8 @@ def is_incident_file(path: str | os.PathLike) -> bool:
         return False
     if suffix != ".json":
         return True
+    if not path.is_file():
+        return False  # a FIFO cannot be sniffed without losing what is read: an article stream
     try:
         with path.open("rb") as handle:
             head = handle.read(SNIFF_BYTES)

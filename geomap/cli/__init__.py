@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import importlib
 import logging
+import re
+import signal
 import sys
 
 import click
@@ -65,14 +67,81 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
       geomap extract seeds/ -o incidents.geojson
       geomap map seeds/ -o maps/seeds.html      # self-contained offline map
     """
-    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
-    logging.basicConfig(level=level, format="geomap: %(message)s", stream=sys.stderr)
+    configure_logging(verbose, quiet)
     ctx.ensure_object(dict)
     ctx.obj["quiet"] = quiet
 
 
+#: Our own loggers; every other one is a library's.
+OWN_LOGGERS = ("geomap", "gazetteer")
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def escape_controls(text: str) -> str:
+    r"""``text`` with control characters written as escapes, so a message stays one line.
+
+    Examples
+    --------
+    >>> escape_controls("bad\nname.txt: no such file")
+    'bad\\nname.txt: no such file'
+    """
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+class _Verbosity(logging.Filter):
+    """Our messages from ``ours`` up; libraries' only from ``theirs`` up (``-v`` and more)."""
+
+    def __init__(self, ours: int, theirs: int) -> None:
+        super().__init__()
+        self.ours, self.theirs = ours, theirs
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        own = record.name.split(".", 1)[0] in OWN_LOGGERS
+        return record.levelno >= (self.ours if own else self.theirs)
+
+
+class _Formatter(logging.Formatter):
+    """``geomap: message`` for ours, ``geomap: [library] message`` for a library's, one line each."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        package = record.name.split(".", 1)[0]
+        message = record.getMessage()
+        if package in OWN_LOGGERS:
+            return f"geomap: {escape_controls(message)}"
+        return f"geomap: [{package}] {escape_controls(' '.join(message.split()))}"
+
+
+def configure_logging(verbose: int = 0, quiet: bool = False) -> None:
+    """Route every log message, ours and the libraries', through one handler on stderr.
+
+    geomap's own warnings show by default (``-q``: errors only; ``-v`` info,
+    ``-vv`` debug). Libraries (trafilatura's "discarding data", htmldate,
+    pyogrio) and Python warnings are quiet unless ``-v`` (their warnings) or
+    ``-vv`` (everything). Control characters in messages (a file name holding a
+    newline) are escaped, so each message is one line.
+    """
+    ours = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    theirs = logging.CRITICAL + 1 if quiet or verbose == 0 else (logging.WARNING if verbose == 1 else logging.DEBUG)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_Formatter())
+    handler.addFilter(_Verbosity(ours, theirs))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(min(ours, theirs))
+    logging.captureWarnings(True)
+
+
+def _terminate(signum, _frame) -> None:
+    # SIGTERM/SIGHUP unwind like an exception, so temporary files are removed on the way out.
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
     """Console-script entry point."""
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _terminate)
     try:
         cli(prog_name="geomap")
     except BrokenPipeError:

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import click
 
-from geomap.cli.options import ErrorReporter, Progress, incident_options, make_gazetteer
+from geomap.cli.options import ErrorReporter, Progress, check_output, incident_options, make_gazetteer
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file: .geojson/.json, .gpkg or .csv (default: GeoJSON on stdout).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    callback=check_output,
+    help="Output file: .geojson/.json, .gpkg or .csv; - (the default) for GeoJSON on stdout.",
+)
 @incident_options
 @click.pass_context
 def extract(ctx, inputs, output, types, since, until, countries, include_undated, published, places_files, focus) -> None:
@@ -27,6 +33,7 @@ def extract(ctx, inputs, output, types, since, until, countries, include_undated
       cat article.txt | geomap extract - --published 2024-12-18 > incidents.geojson
     """
     from geomap.export import to_geojson, write_incidents
+    from geomap.fileio import STDOUT, write_stdout
     from geomap.frame import filter_incidents
     from geomap.pipeline import extract as run
 
@@ -39,11 +46,11 @@ def extract(ctx, inputs, output, types, since, until, countries, include_undated
     gdf = filter_incidents(
         gdf, types=types, since=since, until=until, countries=countries, include_undated=include_undated
     )
-    if output:
+    if output and output != STDOUT:
         write_incidents(gdf, output)
         if not quiet:
             click.echo(f"geomap: {len(gdf)} incidents written to {output}", err=True)
     else:
-        click.echo(to_geojson(gdf))
+        write_stdout(to_geojson(gdf) + "\n")
     if report.failed:
         ctx.exit(1)

@@ -33,6 +33,19 @@ def _title(inputs) -> str:
     return f"Incidents: {names[0]}{more}"
 
 
+def _tiles(ctx: click.Context, param: click.Parameter, value: str | None):
+    if value is None:
+        return value
+    from geomap.errors import ConfigurationError
+    from geomap.render import check_tiles
+
+    try:
+        check_tiles(value)
+    except ConfigurationError as err:
+        raise click.BadParameter(str(err)) from err
+    return value
+
+
 def _size(ctx: click.Context, param: click.Parameter, value: str):
     from geomap.errors import ConfigurationError
     from geomap.render import parse_size
@@ -45,7 +58,12 @@ def _size(ctx: click.Context, param: click.Parameter, value: str):
 
 @click.command("map")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="HTML file to write [maps/<first input>.html].")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="HTML file to write, or - for stdout [maps/<first input>.html].",
+)
 @incident_options
 @click.option("--title", help="Map title [Incidents: <first input>].")
 @click.option("--cluster/--no-cluster", default=True, show_default=True, help="Cluster crowded points.")
@@ -53,6 +71,7 @@ def _size(ctx: click.Context, param: click.Parameter, value: str):
 @click.option(
     "--tiles",
     metavar="NAME",
+    callback=_tiles,
     help="Online tiles instead of the offline basemap (e.g. OpenStreetMap, OpenTopoMap); "
     "the map then needs the internet.",
 )
@@ -103,11 +122,13 @@ def map_command(
       geomap map 'out/*.geojson' news/ -o maps/all.html   # incident files and articles
     """
     from geomap.errors import EmptyResultError
-    from geomap.fileio import atomic_write_text
+    from geomap.fileio import STDOUT, atomic_write_text, write_stdout
     from geomap.frame import filter_incidents
     from geomap.load import load_incidents
     from geomap.render import embed_html, render_map, snapshot
 
+    if output == STDOUT and embed:
+        raise click.UsageError("--embed writes <output>.embed.html beside the map: give -o FILE", ctx=ctx)
     report = ErrorReporter()
     progress = Progress.for_terminal(ctx)
     gazetteer = make_gazetteer(places_files, focus)
@@ -134,14 +155,32 @@ def map_command(
         cdn=cdn,
     )
     page = built.html()
-    atomic_write_text(path, page)
-    click.echo(str(path))
-    if embed:
-        fragment = path.with_name(f"{path.stem}.embed.html")
-        atomic_write_text(fragment, embed_html(page, title=built.title))
-        click.echo(str(fragment))
-    if png:
-        click.echo(str(snapshot(path, png, size=size, allow_network=bool(tiles or cdn))))
+    if output == STDOUT:
+        write_stdout(page)
+        if png:
+            _snapshot_page(page, png, size=size, allow_network=bool(tiles or cdn))
+            click.echo(png, err=True)
+    else:
+        atomic_write_text(path, page)
+        click.echo(str(path))
+        if embed:
+            fragment = path.with_name(f"{path.stem}.embed.html")
+            atomic_write_text(fragment, embed_html(page, title=built.title))
+            click.echo(str(fragment))
+        if png:
+            click.echo(str(snapshot(path, png, size=size, allow_network=bool(tiles or cdn))))
     if report.failed:
         # What could be read is mapped; the exit code still says some input was not.
         ctx.exit(1)
+
+
+def _snapshot_page(page: str, png: str, **options) -> None:
+    """A PNG of a page that was written to stdout: shot from a private temporary copy."""
+    import tempfile
+
+    from geomap.render import snapshot
+
+    with tempfile.TemporaryDirectory(prefix="geomap-") as folder:
+        html = Path(folder, "map.html")
+        html.write_text(page, encoding="utf-8")
+        snapshot(html, png, **options)

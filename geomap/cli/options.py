@@ -45,9 +45,32 @@ def _focus(ctx, param, value):
     from geomap.frame import check_countries
 
     try:
-        return tuple(sorted(check_countries(value)))
+        codes = tuple(sorted(check_countries(value)))
+    except ConfigurationError as err:
+        raise click.BadParameter(str(err).removeprefix("--country: "), ctx=ctx, param=param) from err
+    if codes:
+        # A code CLDR knows but the gazetteer has no country for (AC, CP, XK...).
+        from gazetteer.store import Store
+
+        store = Store.load()
+        missing = [code for code in codes if store.country(code) is None]
+        if missing:
+            raise click.BadParameter(f"the gazetteer has no country {missing[0]!r}", ctx=ctx, param=param)
+    return codes
+
+
+def check_output(ctx: click.Context, param: click.Parameter, value: str | None):
+    """``-o`` of ``geomap extract``: a file type geomap writes, checked before any input is read."""
+    if value is None:
+        return value
+    from geomap.errors import ConfigurationError
+    from geomap.export import output_driver
+
+    try:
+        output_driver(value)
     except ConfigurationError as err:
         raise click.BadParameter(str(err), ctx=ctx, param=param) from err
+    return value
 
 
 def gazetteer_options(func: Callable) -> Callable:
@@ -182,8 +205,12 @@ class ErrorReporter:
         self.failed: list[str] = []
 
     def __call__(self, source: str, err: Exception) -> None:
+        from geomap.cli import escape_controls
+
         self.failed.append(str(source))
-        message = " ".join(str(err).split())
-        if not message.startswith(str(source)):
-            message = f"{source}: {message}"
+        # A name holding a newline is shown escaped, once; the rest on one line.
+        name = escape_controls(str(source))
+        message = escape_controls(str(err))
+        if not message.startswith(name):
+            message = f"{name}: {message}"
         click.echo(f"geomap: {message}", err=True)

@@ -9,7 +9,8 @@ import sys
 
 import click
 
-from geomap.cli.options import gazetteer_options, make_gazetteer
+from geomap.cli.options import ErrorReporter, gazetteer_options, make_gazetteer
+from geomap.fileio import write_stdout
 
 #: Fields of a mention record, in output order.
 FIELDS = (
@@ -158,7 +159,7 @@ def places(inputs, fmt, lookup, places_files, focus, country, kind) -> None:
             }
             for rank, p in enumerate(ranked, 1)
         ]
-        click.echo(format_records(records, fmt, LOOKUP_FIELDS, LOOKUP_TABLE_FIELDS), nl=False)
+        write_stdout(format_records(records, fmt, LOOKUP_FIELDS, LOOKUP_TABLE_FIELDS))
         return
     if not inputs:
         raise click.UsageError("give files, folders or - (standard input); see --help")
@@ -167,21 +168,16 @@ def places(inputs, fmt, lookup, places_files, focus, country, kind) -> None:
 
     from geomap.ingest import iter_articles
 
-    failed = []
-
-    def on_error(source: str, err: Exception) -> None:
-        failed.append(source)
-        click.echo(f"geomap: {err}", err=True)
-
+    report = ErrorReporter()
     records: list[dict] = []
     streaming = fmt == "jsonl"
-    for article in iter_articles(inputs, on_error=on_error):
+    for article in iter_articles(inputs, on_error=report):
         found = mention_records(article, find_in_article(gazetteer, article))
         if streaming:
-            click.echo(format_records(found, fmt, FIELDS, TABLE_FIELDS), nl=False)
+            write_stdout(format_records(found, fmt, FIELDS, TABLE_FIELDS))
         else:
             records.extend(found)
     if not streaming:
-        click.echo(format_records(records, fmt, FIELDS, TABLE_FIELDS), nl=False)
-    if failed:
+        write_stdout(format_records(records, fmt, FIELDS, TABLE_FIELDS))
+    if report.failed:
         sys.exit(1)

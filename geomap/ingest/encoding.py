@@ -84,6 +84,12 @@ def decode_bytes(data: bytes, source: str) -> str:
         return check_text(data.decode("utf-8"), source)
     except UnicodeDecodeError:
         pass
+    if mostly_utf8(data):
+        # A cut-off last character or a few bad bytes in a UTF-8 article: reading it
+        # all as a single-byte code page would garble every other letter.
+        text = data.decode("utf-8", errors="replace")
+        check_text(text.replace("\ufffd", ""), source)  # the few U+FFFD are known, not binary
+        return text
     encoding = cyrillic_codepage(data)
     if encoding is None:
         best = charset_normalizer.from_bytes(data).best()
@@ -91,6 +97,40 @@ def decode_bytes(data: bytes, source: str) -> str:
             raise UnreadableInputError(f"{source}: not a text file (no known encoding fits)")
         encoding = best.encoding
     return check_text(data.decode(encoding, errors="replace"), source)
+
+
+#: Valid multi-byte UTF-8 characters needed per invalid byte sequence for
+#: :func:`mostly_utf8`. Text in a single-byte code page practically never forms
+#: valid multi-byte sequences (CP1251 "Вґ" does, rarely); its every non-ASCII
+#: word is an invalid one.
+UTF8_GOOD_PER_BAD = 8
+
+
+def mostly_utf8(data: bytes) -> bool:
+    """True when ``data`` is UTF-8 but for a damaged tail or a few bad bytes.
+
+    Examples
+    --------
+    >>> mostly_utf8("Обстріл Харкова".encode("utf-8")[:-1])
+    True
+    >>> mostly_utf8("Обстрел Харькова".encode("cp1251"))
+    False
+    """
+    good = bad = 0
+    for match in _UTF8_SEQUENCE.finditer(data):
+        if match.group(1):
+            good += 1
+        else:
+            bad += 1
+    return good > 0 and good >= UTF8_GOOD_PER_BAD * bad
+
+
+# A valid multi-byte character (group 1), or one byte that cannot start or continue one.
+_UTF8_SEQUENCE = re.compile(
+    rb"([\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2})|[\x80-\xff]"
+)
 
 
 def cyrillic_codepage(data: bytes) -> str | None:

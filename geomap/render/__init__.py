@@ -12,11 +12,12 @@ Errors::
 
 from __future__ import annotations
 
-from geomap.render.map import IncidentMap, embed_html, render_map, write_map
+from geomap.render.map import IncidentMap, check_tiles, embed_html, render_map, write_map
 from geomap.render.offline import ExternalResourceError, check_offline, find_external_urls
 from geomap.render.snapshot import parse_size, snapshot
 
 __all__ = [
+    "check_tiles",
     "ExternalResourceError",
     "IncidentMap",
     "check_offline",

@@ -131,23 +131,16 @@ def render_map(
         # the offline basemap would be most of its size.
         tiles = CDN_TILES
     if tiles:
-        _check_tiles(tiles)
+        check_tiles(tiles)
     figure = Figure(title=html_lib.escape(title))
-    try:
-        fmap = folium.Map(
-            location=[(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2],
-            zoom_start=5,
-            tiles=tiles or None,
-            prefer_canvas=True,
-            control_scale=True,
-            zoom_control="bottomright",
-        )
-    except ValueError as err:
-        # folium takes an unknown name for a custom URL and asks for its attribution.
-        raise ConfigurationError(
-            f"unknown tiles {tiles!r}: use a tile provider name such as OpenStreetMap or "
-            "OpenTopoMap (names from xyzservices.providers)"
-        ) from err
+    fmap = folium.Map(
+        location=[(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2],
+        zoom_start=5,
+        tiles=tiles or None,
+        prefer_canvas=True,
+        control_scale=True,
+        zoom_control="bottomright",
+    )
     # folium's own defaults are CDN links (and jQuery/Bootstrap we do not use):
     # the Assets element below supplies what the page needs instead.
     fmap.default_js = []
@@ -190,10 +183,27 @@ def render_map(
     return IncidentMap(fmap, title=title, count=len(gdf), dates=date_range(payload), offline=not (tiles or cdn))
 
 
-def _check_tiles(name: str) -> None:
-    """Refuse a tile URL template: an offline-first tool takes named providers only."""
+def check_tiles(name: str) -> None:
+    """Check that ``name`` is a tile provider folium knows (``OpenStreetMap``, ``OpenTopoMap``).
+
+    Called before any input is read, so a typo costs nothing.
+
+    Raises
+    ------
+    ConfigurationError
+        For a URL template (an offline-first tool takes named providers only) or
+        an unknown name.
+    """
     if "{z}" in name or "://" in name:
         raise ConfigurationError("tiles must be a provider name (e.g. OpenStreetMap), not a URL")
+    try:
+        folium.TileLayer(tiles=name)
+    except ValueError as err:
+        # folium takes an unknown name for a custom URL and asks for its attribution.
+        raise ConfigurationError(
+            f"unknown tiles {name!r}: use a tile provider name such as OpenStreetMap or "
+            "OpenTopoMap (names from xyzservices.providers)"
+        ) from err
 
 
 def _country_bounds(gdf, gazetteer) -> tuple[float, float, float, float]:
