@@ -21,6 +21,7 @@ import csv
 import json
 import math
 import os
+import tempfile
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -136,10 +137,14 @@ def write_gpkg(gdf: gpd.GeoDataFrame, path: str | os.PathLike) -> Path:
     def write(tmp: Path) -> None:
         try:
             pyogrio.write_dataframe(frame, tmp, layer=GPKG_LAYER, driver="GPKG", geometry_type=geometry_type)
-        except pyogrio.errors.DataSourceError as err:  # GDAL's errors are not OSErrors
-            raise OutputError(f"cannot write {path}: {_gdal_reason(err)}") from err
-        except (pyogrio.errors.FeatureError, pyogrio.errors.DataLayerError, pyogrio.errors.GeometryError) as err:
-            raise OutputError(f"cannot write {path}: {_gdal_reason(err)}") from err
+        except (
+            pyogrio.errors.DataSourceError,
+            pyogrio.errors.FeatureError,
+            pyogrio.errors.DataLayerError,
+            pyogrio.errors.GeometryError,
+        ) as err:  # GDAL's errors are not OSErrors, and name the SQL that failed, not why
+            reason = _cannot_grow(tmp.parent) or _gdal_reason(err)
+            raise OutputError(f"cannot write {path}: {reason}") from err
 
     return atomic_write(path, write)
 
@@ -493,6 +498,22 @@ def _parse_json(value: object, default: Callable[[], object]) -> object:
     if not isinstance(parsed, type(default())):
         raise ValueError(f"expected a JSON {type(default()).__name__}, got {type(parsed).__name__}")
     return parsed
+
+
+def _cannot_grow(folder: Path) -> str | None:
+    """Why a file in ``folder`` cannot grow (a full disk, a file size limit), or None.
+
+    SQLite reports a write that failed half-way as whatever statement failed next
+    ("no such table: gpkg_contents"); a small probe write tells the real reason.
+    """
+    try:
+        with tempfile.TemporaryFile(dir=folder) as probe:
+            probe.write(b"\0" * 65536)
+            probe.flush()
+            os.fsync(probe.fileno())
+    except OSError as err:
+        return err.strerror or str(err)
+    return None
 
 
 def _gdal_reason(err: Exception) -> str:

@@ -462,6 +462,29 @@ def test_dev_null_and_dev_full_as_output(tmp_path):
     assert Path("/dev/full").is_char_device()
 
 
+@pytest.mark.parametrize("name", ["out.geojson", "out.gpkg", "out.csv", "out.html"])
+def test_a_write_that_fails_half_way_keeps_the_old_file_and_leaves_nothing(tmp_path, name):
+    # A file size limit (ulimit -f) fails writes past 8 kB as a full disk would.
+    import resource
+
+    from datetime import date, timedelta
+
+    for i in range(40):  # 40 distinct incidents: one a day
+        day = (date(2024, 10, 1) + timedelta(days=i)).isoformat()
+        (tmp_path / f"a{i}.txt").write_text(GOOD_ARTICLE.replace("2024-12-18", day).replace(" on Tuesday", ""), encoding="utf-8")
+    (tmp_path / name).write_text("old", encoding="utf-8")
+    command = "map" if name.endswith(".html") else "extract"
+    proc = subprocess.run(
+        [sys.executable, "-m", "geomap", command, *[f"a{i}.txt" for i in range(40)], "-o", name],
+        cwd=tmp_path, capture_output=True, timeout=120, check=False,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (8_000, 8_000)),
+    )
+    assert proc.returncode == 1
+    assert stderr_lines(proc) == [f"Error: cannot write {name}: File too large"]
+    assert (tmp_path / name).read_text(encoding="utf-8") == "old"
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
 def test_symlinked_output_replaces_the_target_and_keeps_the_link(tmp_path):
     (tmp_path / "real.geojson").write_text("old", encoding="utf-8")
     os.symlink("real.geojson", tmp_path / "link.geojson")

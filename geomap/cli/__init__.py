@@ -142,6 +142,10 @@ def main() -> None:
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), _terminate)
+    if hasattr(signal, "SIGXFSZ"):
+        # Over a file size limit (ulimit -f) a write then fails with EFBIG, reported
+        # like a full disk, instead of the signal killing the process mid-write.
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     try:
         cli(prog_name="geomap")
     except BrokenPipeError:
