@@ -2,8 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
+
+#: A lone surrogate: JSON's "\\ud800" escape gives one; no UTF-8 file or page can hold it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """``value`` with lone surrogates replaced by U+FFFD (same length, so offsets hold).
+
+    Examples
+    --------
+    >>> clean_text("Strike \\ud800 on Sumy")
+    'Strike \\ufffd on Sumy'
+    """
+    return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,3 +56,10 @@ class Article:
     offset: int | None = 0
     index: int = 0
     title_offset: int | None = None
+
+    def __post_init__(self) -> None:
+        # Text from JSON escapes can hold lone surrogates, which no output can encode.
+        for name in ("text", "title", "url"):
+            value = getattr(self, name)
+            if isinstance(value, str) and _SURROGATE.search(value):
+                object.__setattr__(self, name, clean_text(value))

@@ -32,6 +32,7 @@ import pandas as pd
 import shapely
 from shapely.geometry import Point, mapping, shape
 
+from geomap.article import clean_text
 from geomap.errors import ConfigurationError, InputError, OutputError, UnreadableInputError, describe
 from geomap.fileio import atomic_write, atomic_write_text, is_stream_target
 
@@ -486,7 +487,7 @@ def _missing(value: object) -> bool:
 def _text(value: object) -> str | None:
     if _missing(value):
         return None
-    return value if isinstance(value, str) else str(value)
+    return clean_text(value if isinstance(value, str) else str(value))
 
 
 def _parse_json(value: object, default: Callable[[], object]) -> object:

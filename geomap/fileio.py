@@ -102,6 +102,9 @@ def atomic_write(path: str | os.PathLike, write: Callable[[Path], None]) -> Path
     except OutputError:
         _remove(tmp)
         raise
+    except UnicodeEncodeError as err:
+        _remove(tmp)
+        raise OutputError(f"cannot write {name}: text UTF-8 cannot hold ({err.reason})") from err
     except OSError as err:
         _remove(tmp)
         raise OutputError(f"cannot write {name}: {err.strerror or err}") from err

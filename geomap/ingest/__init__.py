@@ -85,8 +85,10 @@ def iter_articles(
         if isinstance(item, tuple):
             fail(*item)
             continue
+        said = False  # every input yields an article or says why not
         try:
             for article in _read(item):
+                said = True
                 if isinstance(article, InputError):
                     fail(item.name, article)
                 elif published is not None and article.published is None:
@@ -94,7 +96,10 @@ def iter_articles(
                 else:
                     yield article
         except InputError as err:
+            said = True
             fail(item.name, err)
+        if not said:
+            fail(item.name, InputError(f"{item.name}: no articles"))
 
 
 def _read(source: Source) -> Iterator[Article | InputError]:

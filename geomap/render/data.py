@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from geomap.article import clean_text
 from geomap.errors import InputError
 from geomap.render.style import styles_for
 
@@ -77,7 +78,7 @@ def _text(value) -> str:
         return ""
     if value is pd.NA or value is pd.NaT:
         return ""
-    return str(value)
+    return clean_text(str(value))
 
 
 def _column(gdf, name, default=None) -> list:

@@ -10,6 +10,7 @@ from pathlib import Path
 import folium
 from branca.element import Figure
 
+from geomap.article import clean_text
 from geomap.errors import ConfigurationError, EmptyResultError
 from geomap.fileio import atomic_write_text
 from geomap.render.assets import Assets
@@ -122,7 +123,8 @@ def render_map(
     """
     if len(gdf) == 0:
         raise EmptyResultError("no incidents to map")
-    title = (title or DEFAULT_TITLE).strip() or DEFAULT_TITLE
+    title = clean_text((title or DEFAULT_TITLE).strip() or DEFAULT_TITLE)
+    subtitle = clean_text(subtitle) if subtitle else subtitle
     payload = build_payload(gdf, gazetteer=gazetteer)
     bounds = payload.bounds or _country_bounds(gdf, gazetteer)
 
