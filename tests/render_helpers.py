@@ -61,3 +61,21 @@ class Opened:
     def check_clean(self):
         assert self.blocked == [], f"page tried to fetch {self.blocked}"
         assert self.errors == [], f"console errors: {self.errors}"
+
+
+def chromium_browser():
+    """A headless chromium for one test module (use as a module-scoped fixture).
+
+    Module scope, not session: tests elsewhere drive Playwright's sync API
+    themselves (``--png``), which cannot run while another sync session is open.
+    """
+    from conftest import require_chromium
+    from playwright.sync_api import sync_playwright
+
+    from geomap.render.snapshot import CHROMIUM_ARGS
+
+    chromium = require_chromium()
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, args=list(CHROMIUM_ARGS))
+        yield browser
+        browser.close()

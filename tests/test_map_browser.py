@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from conftest import require_chromium
-from render_helpers import Opened, load_frame
+from render_helpers import Opened, chromium_browser, load_frame
 from shapely.geometry import box
 
 from geomap.render import write_map
-from geomap.render.snapshot import CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
 
@@ -36,15 +34,7 @@ def ids_of(mask) -> list[str]:
     return sorted(FRAME.loc[mask & (FRAME["location_kind"] != "country"), "event_id"])
 
 
-@pytest.fixture(scope="module")
-def browser():
-    chromium = require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium, args=list(CHROMIUM_ARGS))
-        yield browser
-        browser.close()
+browser = pytest.fixture(scope="module")(chromium_browser)
 
 
 @pytest.fixture(scope="module")

@@ -16,12 +16,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import require_chromium
 from hostile import run
+from render_helpers import chromium_browser
 from test_render import incident_data
 
 from geomap.cli import cli
-from geomap.render.snapshot import CHROMIUM_ARGS
 
 #: Where the os.system payload would leave its mark.
 MARKER = "geomap-pwned-marker"
@@ -122,21 +121,12 @@ def test_payload_is_shown_literally_and_never_run(tmp_path, monkeypatch, run_cli
     assert "Strike 49" not in page + embed and "looplooploop" not in page + embed
 
 
-@pytest.fixture(scope="module")
-def browser():
-    chromium = require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium, args=list(CHROMIUM_ARGS))
-        yield browser
-        browser.close()
+browser = pytest.fixture(scope="module")(chromium_browser)
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("name", ["arithmetic", "os.system", "script builder", "plain script"])
 def test_nothing_runs_in_chromium_map_embed_and_png(tmp_path, monkeypatch, run_cli, browser, name):
-    require_chromium()
     payload = PAYLOADS[name]
     monkeypatch.chdir(tmp_path)
     folder = tmp_path / "in"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from geomap.cli.options import ErrorReporter, Progress, check_output, incident_options, make_gazetteer
+from geomap.cli.options import ErrorReporter, Progress, checked_by, incident_options, make_gazetteer
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -13,7 +13,7 @@ from geomap.cli.options import ErrorReporter, Progress, check_output, incident_o
     "-o",
     "--output",
     type=click.Path(dir_okay=False, allow_dash=True),
-    callback=check_output,
+    callback=checked_by("geomap.export:output_driver"),
     help="Output file: .geojson/.json, .gpkg or .csv; - (the default) for GeoJSON on stdout.",
 )
 @incident_options

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from geomap.cli.options import ErrorReporter, Progress, incident_options, make_gazetteer
+from geomap.cli.options import ErrorReporter, Progress, checked_by, incident_options, make_gazetteer
 
 log = logging.getLogger(__name__)
 
@@ -31,19 +31,6 @@ def _title(inputs) -> str:
     names = [("stdin" if i == "-" else Path(i.rstrip("/\\") or i).name) for i in inputs]
     more = f" and {len(names) - 1} more" if len(names) > 1 else ""
     return f"Incidents: {names[0]}{more}"
-
-
-def _tiles(ctx: click.Context, param: click.Parameter, value: str | None):
-    if value is None:
-        return value
-    from geomap.errors import ConfigurationError
-    from geomap.render import check_tiles
-
-    try:
-        check_tiles(value)
-    except ConfigurationError as err:
-        raise click.BadParameter(str(err)) from err
-    return value
 
 
 def _size(ctx: click.Context, param: click.Parameter, value: str):
@@ -71,7 +58,7 @@ def _size(ctx: click.Context, param: click.Parameter, value: str):
 @click.option(
     "--tiles",
     metavar="NAME",
-    callback=_tiles,
+    callback=checked_by("geomap.render:check_tiles"),
     help="Online tiles instead of the offline basemap (e.g. OpenStreetMap, OpenTopoMap); "
     "the map then needs the internet.",
 )

@@ -59,18 +59,37 @@ def _focus(ctx, param, value):
     return codes
 
 
-def check_output(ctx: click.Context, param: click.Parameter, value: str | None):
-    """``-o`` of ``geomap extract``: a file type geomap writes, checked before any input is read."""
-    if value is None:
-        return value
-    from geomap.errors import ConfigurationError
-    from geomap.export import output_driver
+def checked_by(target: str) -> Callable:
+    """A click callback running the library check ``"module:function"`` on the option's value.
 
-    try:
-        output_driver(value)
-    except ConfigurationError as err:
-        raise click.BadParameter(str(err), ctx=ctx, param=param) from err
-    return value
+    The check is imported only when the option is given (``geomap --help`` stays
+    fast); its :class:`~geomap.errors.ConfigurationError` becomes a usage error
+    (exit 2), raised before any input is read.
+
+    Examples
+    --------
+    >>> @click.command()
+    ... @click.option("--tiles", callback=checked_by("geomap.render:check_tiles"))
+    ... def show(tiles):
+    ...     pass
+    """
+    module_name, _, name = target.partition(":")
+
+    def callback(ctx: click.Context, param: click.Parameter, value):
+        if value is None:
+            return value
+        import importlib
+
+        from geomap.errors import ConfigurationError
+
+        check = getattr(importlib.import_module(module_name), name)
+        try:
+            check(value)
+        except ConfigurationError as err:
+            raise click.BadParameter(str(err), ctx=ctx, param=param) from err
+        return value
+
+    return callback
 
 
 def gazetteer_options(func: Callable) -> Callable:
