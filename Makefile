@@ -26,6 +26,7 @@ eval: $(STAMP)
 	$(BIN)/python scripts/eval_seed_places.py
 	$(BIN)/python scripts/eval_seed_incidents.py
 	$(BIN)/python scripts/eval_geoparsing.py
+	$(BIN)/python scripts/eval_news_dev.py
 
 ## bench: speed and memory figures
 bench: $(STAMP)
