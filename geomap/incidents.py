@@ -39,7 +39,6 @@ attack", victims) carry their Cyrillic words beside the English ones.
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -53,20 +52,21 @@ from geomap.extract.counts import count_items
 from geomap.extract.dates import find_date, is_background
 from geomap.extract.places import Role, mention_roles
 from geomap.extract.text import has_cyrillic, split_clauses, split_sentences
+from geomap.merge import MERGE_DAYS, MERGE_DISTANCE_KM, POINT_KINDS, absorb, contains, km, merge_incidents, same_region
 
 if TYPE_CHECKING:
     from gazetteer.model import Mention, Place
 
 __all__ = ["MERGE_DISTANCE_KM", "Incident", "incidents_from_article", "merge_incidents"]
 
-#: Two point incidents farther apart than this are different incidents.
-MERGE_DISTANCE_KM = 10.0
+# Merging across articles is a step of its own (geomap.merge); re-exported here for callers.
+
+#: Within one article, two towns this close are one place (a district and its town).
+ARTICLE_MERGE_KM = 10.0
 #: Within one article a region-level statement and a town in that region are
 #: one incident when the town lies within this distance of the region's label
 #: point (used when the gazetteer has no polygon for the region).
 REGION_RADIUS_KM = 150.0
-#: Dates this many days apart or less may be the same incident.
-MERGE_DAYS = 1
 
 #: Words right after the event's words that say the next name is its target
 #: ("shelled Kherson", "struck the city of").
@@ -124,9 +124,10 @@ class Incident:
     evidence: list[dict[str, Any]] = field(default_factory=list)
     notes: str = ""
     confidence: float = 0.0
-    article_key: str = ""
+    article_key: str = ""  # the article's identity: its URL, else a hash of its text (article_key())
     priority: int = 0  # of the rule that typed it: a stronger statement may refine the type
     last_sentence: int = -1  # index in its article of the latest sentence that told of it
+    merged_id: str | None = None  # set by geomap.merge: the smallest of its members' ids
 
     @property
     def location_kind(self) -> str:
@@ -135,7 +136,14 @@ class Incident:
 
     @property
     def event_id(self) -> str:
-        """Short stable hash of type, sub-type, place, date and first source."""
+        """Short hash of the content: type, sub-type, place, date and the article's identity.
+
+        Never of a path as typed: ``geomap extract seeds/`` and ``geomap extract
+        /abs/path/seeds`` give the same ids. A merged incident's id is the
+        smallest of its members' (:mod:`geomap.merge`).
+        """
+        if self.merged_id is not None:
+            return self.merged_id
         key = "|".join(
             (
                 self.event_type,
@@ -146,6 +154,17 @@ class Incident:
             )
         )
         return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def article_key(article: Article) -> str:
+    """An article's identity from its content: its URL, else a hash of its title and text.
+
+    The same article read from two paths (or twice) has the same key.
+    """
+    if article.url:
+        return article.url.strip()
+    text = " ".join(f"{article.title or ''}\n{article.text}".split())
+    return "sha1:" + hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:20]
 
 
 @dataclass(slots=True)
@@ -177,6 +196,7 @@ def incidents_from_article(article: Article, gazetteer: Any) -> list[Incident]:
     text = article.text
     mentions = sorted(gazetteer.find(text), key=lambda m: m.start)
     countries = _CountryNames(gazetteer)
+    key = article_key(article)
     incidents: list[Incident] = []
     sentences: list[str] = []
     first = 0  # index of the first mention not before the current sentence
@@ -205,7 +225,9 @@ def incidents_from_article(article: Article, gazetteer: Any) -> list[Incident]:
         live = []
         for statement in statements:
             if statement.places:
-                statement.incidents = _new_incidents(statement, sentence, inside, article, evidence, countries, before=before)
+                statement.incidents = _new_incidents(
+                    statement, sentence, inside, article, evidence, countries, before=before, key=key
+                )
                 for incident in statement.incidents:
                     incident.last_sentence = s_index
                 incidents.extend(statement.incidents)
@@ -222,7 +244,7 @@ def incidents_from_article(article: Article, gazetteer: Any) -> list[Incident]:
             _assign_counts(count_items(sentence), live)
         else:
             _follow_up_counts(incidents, sentence, s_index, article, (s_start, s_end))
-    return _merge(incidents, gazetteer, same_article=True)
+    return _merge(incidents, gazetteer)
 
 
 def _evidence(article: Article, sentence: str, span: tuple[int, int]) -> dict[str, Any]:
@@ -272,7 +294,15 @@ def _statements(sentence: str, s_start: int, mentions: list, *, context: Sequenc
 
 
 def _new_incidents(
-    statement: _Statement, sentence: str, mentions, article: Article, evidence, countries, *, before: str | None = None
+    statement: _Statement,
+    sentence: str,
+    mentions,
+    article: Article,
+    evidence,
+    countries,
+    *,
+    before: str | None = None,
+    key: str = "",
 ) -> list[Incident]:
     """One incident per place of a statement.
 
@@ -325,7 +355,7 @@ def _new_incidents(
                 evidence=[dict(evidence)],
                 notes=sentence,
                 confidence=round(confidence, 3),
-                article_key=f"{article.source}#{article.index}",
+                article_key=key,
                 priority=trigger.rule.priority,
             )
         )
@@ -509,7 +539,7 @@ def _drop_containers(places: list[tuple[Any, Role, str]]) -> list[tuple[Any, Rol
         if place.kind == "country" and any(p.country == place.country and p.kind != "country" for p in inner):
             continue
         if place.kind == "admin1" and any(
-            p.kind not in ("country", "admin1") and p.country == place.country and _same_region(p.admin1, place.name)
+            p.kind not in ("country", "admin1") and p.country == place.country and same_region(p.admin1, place.name)
             for p in inner
         ):
             continue
@@ -538,20 +568,6 @@ def _nearest_group(places: list[tuple[Any, Role, str]], trigger: Trigger) -> lis
         return min(min(abs(r.at - trigger.start), abs(r.at - trigger.end)) for _, r, _ in items)
 
     return min(groups.values(), key=distance)
-
-
-_REGION_WORDS = ("oblast", "oblast'", "krai", "kray", "region", "province", "governorate", "republic", "okrug", "city", "of")
-
-
-def _region_key(name: str | None) -> str:
-    if not name:
-        return ""
-    words = [w for w in name.lower().replace("-", " ").split() if w not in _REGION_WORDS]
-    return " ".join(words)
-
-
-def _same_region(admin1: str | None, region_name: str) -> bool:
-    return bool(admin1) and _region_key(admin1) == _region_key(region_name)
 
 
 def _geo_precision(place: Place, role: Role) -> int:
@@ -631,8 +647,7 @@ def _add_evidence(incident: Incident, evidence: dict[str, Any]) -> None:
         incident.evidence.append(dict(evidence))
 
 
-# --- merging ------------------------------------------------------------------------------
-
+# --- merging within an article ------------------------------------------------------------
 
 class _CountryNames:
     """Country names by ISO2 from the gazetteer, cached."""
@@ -650,257 +665,44 @@ class _CountryNames:
         return self._names[iso]
 
 
-def _km(a: Place, b: Place) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def _contains(region: Place, place: Place, gazetteer: Any, *, radius_km: float | None) -> bool:
-    """Is ``place`` inside ``region`` (a country, admin1 or sea)?"""
-    if region.kind == "country":
-        return place.country == region.country and place.kind != "country"
-    if region.kind not in ("admin1", "sea"):
-        return False
-    if place.kind in ("country",) or (region.kind == "admin1" and place.kind == "admin1"):
-        return False
-    if region.kind == "admin1" and place.country == region.country and _same_region(place.admin1, region.name):
-        return True
-    geometry = _region_geometry(region, gazetteer)
-    if geometry is not None:
-        from shapely.geometry import Point
-
-        # Domain objects speak (lat, lon); shapely speaks (lon, lat).
-        point = Point(place.lon, place.lat)
-        if geometry.contains(point) or geometry.distance(point) < 0.05:
-            return True
-    return radius_km is not None and place.country == region.country and _km(region, place) <= radius_km
-
-
-def _region_geometry(region: Place, gazetteer: Any):
-    getter = getattr(gazetteer, "geometry", None)
-    if getter is None:
-        return None
-    try:
-        geometry = getter(region)
-    except (LookupError, ValueError):
-        return None
-    if geometry is None or geometry.is_empty:
-        return None
-    # Fill holes: Moscow city is an enclave in Moscow Oblast, yet "the Moscow
-    # region" in a report of an attack on Moscow is the same event.
-    from shapely.geometry import MultiPolygon, Polygon
-
-    if isinstance(geometry, Polygon):
-        return Polygon(geometry.exterior)
-    if isinstance(geometry, MultiPolygon):
-        return MultiPolygon([Polygon(p.exterior) for p in geometry.geoms])
-    return geometry
-
-
-def _dates_close(a: Incident, b: Incident, *, same_article: bool) -> bool:
+def _dates_close(a: Incident, b: Incident) -> bool:
     if a.event_date is None or b.event_date is None:
-        return same_article and a.event_date is None and b.event_date is None
+        return a.event_date is None and b.event_date is None
     return abs((a.event_date - b.event_date).days) <= MERGE_DAYS
 
 
-def _same_place(a: Incident, b: Incident, gazetteer: Any, *, same_article: bool) -> bool:
+def _same_place(a: Incident, b: Incident, gazetteer: Any) -> bool:
     if a.place.id == b.place.id:
         return True
-    radius = REGION_RADIUS_KM if same_article else None
-    point_level = ("city", "other")
-    if a.place.kind in point_level and b.place.kind in point_level:
-        return _km(a.place, b.place) <= MERGE_DISTANCE_KM
+    if a.place.kind in POINT_KINDS and b.place.kind in POINT_KINDS:
+        return km(a.place, b.place) <= ARTICLE_MERGE_KM
     if a.sub_event_type == "Other":
         # ACLED's catch-all: a deployment to Russia and a transfer near Moscow
         # are different developments even though Moscow is in Russia.
         return False
-    return _contains(a.place, b.place, gazetteer, radius_km=radius) or _contains(b.place, a.place, gazetteer, radius_km=radius)
+    return contains(a.place, b.place, gazetteer, radius_km=REGION_RADIUS_KM) or contains(
+        b.place, a.place, gazetteer, radius_km=REGION_RADIUS_KM
+    )
 
 
-def _absorb(into: Incident, other: Incident, *, same_article: bool) -> None:
-    """Fold ``other`` into ``into``: the more specific place, every source."""
-    if _specificity(other) < _specificity(into):
-        into.place, into.geo_precision, into.country = other.place, other.geo_precision, other.country
-    if (other.time_precision or 9) < (into.time_precision or 9):
-        into.event_date, into.time_precision = other.event_date, other.time_precision
-    pick = max if same_article else min
-    for name in ("fatalities", "injured"):
-        mine, theirs = getattr(into, name), getattr(other, name)
-        if theirs is not None:
-            setattr(into, name, theirs if mine is None else pick(mine, theirs))
-    for key, value in other.quantities.items():
-        into.quantities[key] = pick(value, into.quantities[key]) if key in into.quantities else value
-    into.actor1 = into.actor1 or other.actor1
-    into.actor2 = into.actor2 or other.actor2
-    for attr in ("sources", "titles", "urls"):
-        mine = getattr(into, attr)
-        for value in getattr(other, attr):
-            if value not in mine:
-                mine.append(value)
-    for item in other.evidence:
-        if item not in into.evidence:
-            into.evidence.append(item)
-    into.confidence = max(into.confidence, other.confidence)
+def _merge(incidents: Sequence[Incident], gazetteer: Any) -> list[Incident]:
+    """One article's statements of one event become one incident.
 
-
-_KIND_RANK = {"city": 0, "other": 1, "admin1": 2, "sea": 3, "country": 4}
-
-
-def _specificity(incident: Incident) -> tuple[int, int, int]:
-    """Sort key of how closely an incident's place locates it (lower: closer).
-
-    Precision first, then the kind of place; between two towns equally near,
-    the smaller: "near Shevchenko, southwest of Pokrovsk" locates the fighting
-    at the village, as ACLED codes the most specific place named.
+    Sentences of one article add detail to each other ("drones attacked the Odesa
+    region overnight ... in Odesa, a port building burned"): the same sub-type,
+    compatible dates, the same place or one inside the other's region.
     """
-    place = incident.place
-    population = place.population if place.kind == "city" and place.population else 0
-    return (incident.geo_precision, _KIND_RANK.get(place.kind, 9), population)
-
-
-#: Place kinds merged by distance (:data:`MERGE_DISTANCE_KM`); the others are
-#: areas, merged by containment (see :func:`_same_place`).
-_POINT_KINDS = ("city", "other")
-#: Side of a cell of the merge index's grid, in degrees of latitude.
-_CELL_DEG = 0.1
-_LON_CELLS = round(360 / _CELL_DEG)
-
-
-class _MergeIndex:
-    """Kept incidents by (type, sub-type, day) and, for points, ~10 km grid cell.
-
-    A point can only join a point within :data:`MERGE_DISTANCE_KM`, so it looks
-    in its own cell and the neighbouring ones, not at every incident of its
-    type and day: merging many articles is about linear. Areas (regions,
-    countries, seas) join by containment, so they are checked against every
-    incident of their type and day; there are few of them.
-
-    Candidates come back in the order they were indexed, as one list per day
-    would give them: the first match wins, as before the grid.
-    """
-
-    def __init__(self) -> None:
-        self._points: dict[tuple, list[tuple[int, Incident]]] = {}
-        self._areas: dict[tuple, list[tuple[int, Incident]]] = {}
-        self._all_points: dict[tuple, list[tuple[int, Incident]]] = {}
-        self._seq = 0
-
-    @staticmethod
-    def _key(incident: Incident, day: int | None) -> tuple:
-        return (incident.event_type, incident.sub_event_type, day)
-
-    @staticmethod
-    def _cell(place: Place) -> tuple[int, int]:
-        return (math.floor((place.lat + 90) / _CELL_DEG), math.floor((place.lon + 180) / _CELL_DEG) % _LON_CELLS)
-
-    @staticmethod
-    def _day(incident: Incident) -> int | None:
-        return incident.event_date.toordinal() if incident.event_date else None
-
-    def add(self, incident: Incident, seq: int | None = None) -> None:
-        """Index ``incident``; ``seq`` keeps the place in line it had (default: last)."""
-        if seq is None:
-            self._seq += 1
-            seq = self._seq
-        entry = (seq, incident)
-        key = self._key(incident, self._day(incident))
-        if incident.place.kind in _POINT_KINDS:
-            self._points.setdefault(key + self._cell(incident.place), []).append(entry)
-            self._all_points.setdefault(key, []).append(entry)
-        else:
-            self._areas.setdefault(key, []).append(entry)
-
-    def remove(self, incident: Incident, day: int | None, place: Place) -> int:
-        """Forget ``incident``, indexed with date ``day`` and ``place``; its place in line."""
-        key = self._key(incident, day)
-        if place.kind in _POINT_KINDS:
-            lists = (self._points[key + self._cell(place)], self._all_points[key])
-        else:
-            lists = (self._areas[key],)
-        seq = 0
-        for entries in lists:
-            seq = next(s for s, kept in entries if kept is incident)
-            entries[:] = [entry for entry in entries if entry[1] is not incident]
-        return seq
-
-    def candidates(self, incident: Incident, day: int | None) -> list[Incident]:
-        """Kept incidents of ``incident``'s types on ``day`` that may be at the same place, oldest first."""
-        key = self._key(incident, day)
-        found = list(self._areas.get(key, ()))
-        if incident.place.kind not in _POINT_KINDS:
-            found += self._all_points.get(key, ())
-        else:
-            row, col = self._cell(incident.place)
-            reach = max(1, math.ceil(MERGE_DISTANCE_KM / (111.19 * _CELL_DEG)))
-            # A degree of longitude shrinks towards the poles: look further east and west.
-            edge = min(89.9, abs(incident.place.lat) + _CELL_DEG * (reach + 1))
-            wide = min(_LON_CELLS // 2, math.ceil(MERGE_DISTANCE_KM / (111.19 * _CELL_DEG * math.cos(math.radians(edge)))))
-            columns = {(col + dc) % _LON_CELLS for dc in range(-wide, wide + 1)}
-            for r in range(row - reach, row + reach + 1):
-                for c in columns:
-                    found += self._points.get(key + (r, c), ())
-        found.sort(key=lambda entry: entry[0])
-        return [kept for _, kept in found]
-
-
-def _merge(incidents: Sequence[Incident], gazetteer: Any, *, same_article: bool) -> list[Incident]:
     out: list[Incident] = []
-    index = _MergeIndex()
     for incident in incidents:
-        day = incident.event_date.toordinal() if incident.event_date else None
-        if day is None and not same_article:
-            # Undated incidents of different articles are never one (_dates_close):
-            # keep them without looking or indexing.
-            out.append(incident)
-            continue
-        days = (None,) if day is None else tuple(range(day - MERGE_DAYS, day + MERGE_DAYS + 1))
-        if day is not None and same_article:
-            days = days + (None,)
-        target = None
-        for candidate_day in days:
-            for kept in index.candidates(incident, candidate_day):
-                if (
-                    (same_article or kept.article_key != incident.article_key)
-                    and _dates_close(kept, incident, same_article=same_article)
-                    and _same_place(kept, incident, gazetteer, same_article=same_article)
-                ):
-                    target = kept
-                    break
-            if target is not None:
+        for kept in out:
+            if (
+                kept.event_type == incident.event_type
+                and kept.sub_event_type == incident.sub_event_type
+                and _dates_close(kept, incident)
+                and _same_place(kept, incident, gazetteer)
+            ):
+                absorb(kept, incident, same_article=True)
                 break
-        if target is not None:
-            before_date, before_place = target.event_date, target.place
-            _absorb(target, incident, same_article=same_article)
-            if target.event_date != before_date or target.place is not before_place:
-                # The index files it by date and place: file it anew (at the end
-                # of the line when its date moved, as a list per day would).
-                seq = index.remove(target, before_date.toordinal() if before_date else None, before_place)
-                index.add(target, seq if target.event_date == before_date else None)
         else:
             out.append(incident)
-            index.add(incident)
     return out
-
-
-def merge_incidents(incidents: Iterable[Incident], *, gazetteer: Any = None) -> list[Incident]:
-    """Join the same incident reported by several articles.
-
-    Two incidents are one when they have the same event and sub-event type,
-    dates within :data:`MERGE_DAYS` (undated ones are never joined across
-    articles), and places within :data:`MERGE_DISTANCE_KM` or one inside the
-    other's region. The joined incident keeps the most specific place, lists
-    every source, title and URL, and keeps the lowest count reported.
-
-    Parameters
-    ----------
-    incidents : iterable of Incident
-        Incidents of many articles, each already merged within its article.
-    gazetteer : gazetteer.Gazetteer, optional
-        For region polygons (containment); names alone are used without it.
-
-    Returns
-    -------
-    list of Incident
-    """
-    return _merge(list(incidents), gazetteer, same_article=False)

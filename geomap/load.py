@@ -76,6 +76,7 @@ def load_incidents(
     published: date | None = None,
     on_error: OnError | None = None,
     progress: Callable[[Any, int], None] | None = None,
+    merge: bool = True,
 ) -> geopandas.GeoDataFrame:
     """One incident frame from incident files and articles alike.
 
@@ -96,6 +97,8 @@ def load_incidents(
         None the first such error is raised.
     progress : callable, optional
         ``progress(article, n_incidents)`` after each extracted article.
+    merge : bool
+        Join the same incident told by several articles (see :func:`geomap.extract`).
 
     Returns
     -------
@@ -140,7 +143,9 @@ def load_incidents(
         from geomap.pipeline import extract
 
         frames.append(
-            extract(articles, gazetteer=gazetteer, published=published, on_error=on_error, progress=progress)
+            extract(
+                articles, gazetteer=gazetteer, published=published, on_error=on_error, progress=progress, merge=merge
+            )
         )
     frames = [frame for frame in frames if len(frame)]
     if not frames:

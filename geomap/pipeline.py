@@ -103,6 +103,7 @@ def extract(
     published: date | None = None,
     on_error: Callable[[str, Exception], None] | None = None,
     progress: Callable[[Article, int], None] | None = None,
+    merge: bool = True,
 ) -> geopandas.GeoDataFrame:
     """Extract the incidents news articles report, as a GeoDataFrame.
 
@@ -121,12 +122,15 @@ def extract(
         are processed. With None the first error is raised.
     progress : callable, optional
         ``progress(article, n_incidents)`` after each article.
+    merge : bool
+        Join the same incident told by several articles (:mod:`geomap.merge`);
+        False keeps every article's incidents apart (``--no-merge``).
 
     Returns
     -------
     geopandas.GeoDataFrame
-        One row per incident (the same incident from several articles is one
-        row), schema in ``docs/schema.md``, CRS EPSG:4326.
+        One row per incident (with ``merge``, the same incident from several
+        articles is one row), schema in ``docs/schema.md``, CRS EPSG:4326.
 
     Examples
     --------
@@ -135,7 +139,7 @@ def extract(
     >>> gdf[["event_type", "location", "fatalities"]]  # doctest: +SKIP
     """
     from geomap.frame import to_frame
-    from geomap.incidents import merge_incidents
+    from geomap.merge import merge_incidents
 
     if gazetteer is None:
         from gazetteer import Gazetteer
@@ -146,4 +150,4 @@ def extract(
         inputs_or_articles, gazetteer=gazetteer, published=published, on_error=on_error, progress=progress
     ):
         found.extend(incidents)
-    return to_frame(merge_incidents(found, gazetteer=gazetteer))
+    return to_frame(merge_incidents(found, gazetteer=gazetteer) if merge else found)

@@ -18,7 +18,9 @@ from geomap.cli.options import ErrorReporter, Progress, checked_by, incident_opt
 )
 @incident_options
 @click.pass_context
-def extract(ctx, inputs, output, types, since, until, countries, include_undated, published, places_files, focus) -> None:
+def extract(
+    ctx, inputs, output, types, since, until, countries, include_undated, published, merge, places_files, focus
+) -> None:
     """Extract incidents (ACLED event types, place, date, counts) from news articles.
 
     INPUTS are files, folders (searched recursively), globs, or - for stdin:
@@ -41,7 +43,7 @@ def extract(ctx, inputs, output, types, since, until, countries, include_undated
     report = ErrorReporter()
     progress = Progress.for_terminal(ctx)
     gazetteer = make_gazetteer(places_files, focus)
-    gdf = run(list(inputs), gazetteer=gazetteer, published=published, on_error=report, progress=progress)
+    gdf = run(list(inputs), gazetteer=gazetteer, published=published, on_error=report, progress=progress, merge=merge)
     progress.done()
     gdf = filter_incidents(
         gdf, types=types, since=since, until=until, countries=countries, include_undated=include_undated

@@ -80,6 +80,7 @@ def map_command(
     countries,
     include_undated,
     published,
+    merge,
     title,
     cluster,
     heat,
@@ -119,7 +120,9 @@ def map_command(
     report = ErrorReporter()
     progress = Progress.for_terminal(ctx)
     gazetteer = make_gazetteer(places_files, focus)
-    gdf = load_incidents(inputs, gazetteer=gazetteer, published=published, on_error=report, progress=progress)
+    gdf = load_incidents(
+        inputs, gazetteer=gazetteer, published=published, on_error=report, progress=progress, merge=merge
+    )
     progress.done()
     if len(gdf) == 0:
         raise EmptyResultError("no incidents found in the inputs; no map written")

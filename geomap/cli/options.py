@@ -144,6 +144,12 @@ _FILTERS = (
     click.option(
         "--published", callback=_date, metavar="YYYY-MM-DD", help="Publication date for articles that carry none."
     ),
+    click.option(
+        "--merge/--no-merge",
+        default=True,
+        show_default=True,
+        help="Join the same incident told by several articles (--no-merge keeps each article's apart).",
+    ),
     gazetteer_options,
 )
 
@@ -153,13 +159,13 @@ def incident_options(func: Callable) -> Callable:
 
     The command receives ``types``, ``since``, ``until`` (``datetime.date`` or
     None), ``countries``, ``include_undated``, ``published`` (date or None),
-    ``places_files`` and ``focus``.
+    ``merge``, ``places_files`` and ``focus``.
 
     Examples
     --------
     >>> @click.command()
     ... @incident_options
-    ... def show(types, since, until, countries, include_undated, published, places_files, focus):
+    ... def show(types, since, until, countries, include_undated, published, merge, places_files, focus):
     ...     pass
     """
 
