@@ -841,10 +841,16 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
         previous = state
 
     _qualifier_fallback(candidates, names, chosen, personish | rejected)
+    regions = _qualifier_regions(store, candidates, names, chosen)
 
     mentions: list[Mention] = []
     for i, cand in enumerate(candidates):
         if i in rejected:
+            continue
+        if i in regions:
+            # "Irpin, Kyiv": this Kyiv is the oblast Irpin lies in, whatever Kyiv means elsewhere.
+            region, conf = regions[i]
+            mentions.append(Mention(cand.start, cand.end, cand.text, region, conf, "qualifier-region"))
             continue
         if i in demonyms:
             mentions.append(Mention(cand.start, cand.end, cand.text, demonyms[i], 0.95, "demonym", demonym=True))
@@ -860,6 +866,35 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
         alts = tuple(o.place for o in names[cand.key].options if o is not opt)[:5]
         mentions.append(Mention(cand.start, cand.end, cand.text, opt.place, conf, reason, alternatives=alts))
     return mentions
+
+
+def _qualifier_regions(store, candidates: list[Candidate], names: dict, chosen: dict) -> dict[int, tuple[Place, float]]:
+    """Qualifiers that name the region the place before them lies in: candidate index → (admin1, confidence).
+
+    ACLED notes and datelines write "Shchastia, Luhansk" and "Irpin, Kyiv": the
+    second name is the oblast (Luhansk Oblast), not the regional capital, and
+    never a place of its own. Only when the qualified name resolved to a town
+    inside an admin1 region the qualifier can name.
+    """
+    out: dict[int, tuple[Place, float]] = {}
+    for name in names.values():
+        for j in name.qualifiers_at:
+            got = chosen.get(name.key)
+            if got is None or not got[3] or j >= len(candidates):
+                continue
+            opt, conf = got[0], got[1]
+            if opt.place.kind not in ("city", "other") or not opt.admin1_code:
+                continue
+            for idx, _flags in candidates[j].entries:
+                place = store.place(idx)
+                if (
+                    place.kind == "admin1"
+                    and place.country == opt.place.country
+                    and store.admin1_code(idx) == opt.admin1_code
+                ):
+                    out[j] = (place, round(min(0.95, max(conf, 0.7)), 2))
+                    break
+    return out
 
 
 def _fits(opt: _Option, qualifiers) -> bool:

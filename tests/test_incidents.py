@@ -278,3 +278,16 @@ def test_the_city_points_back_to_the_city_of_the_speaker(gazetteer):
     (incident,) = incidents_from_article(article, gazetteer)
     assert (incident.place.name, incident.sub_event_type) == ("Odesa", "Shelling/artillery/missile attack")
     assert incident.confidence < 0.9  # found by reference, not by position
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("On 5 April 2022, Russian forces shelled Shchastia, Luhansk, killing one civilian.", "Shchastya"),
+        ("On 3 March 2022, Russian forces shelled Irpin, Kyiv. Two civilians were killed.", "Irpin"),
+    ],
+)
+def test_the_region_after_a_town_is_no_second_incident(real_gazetteer, text, town):
+    # ACLED notes and datelines: "X, Luhansk" names the oblast, never the regional capital.
+    (incident,) = incidents_from_article(Article(text=text, source="x", published=date(2022, 4, 6)), real_gazetteer)
+    assert incident.place.name == town

@@ -452,3 +452,22 @@ def test_an_unknown_focus_country_is_an_error():
     with pytest.raises(UnknownCountryError, match="XX"):
         Gazetteer(focus=["XX"]).find("Kyiv")
 
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "qualifier", "region"),
+    [
+        ("On 5 April 2022, Russian forces shelled Shchastia, Luhansk, killing one civilian.", "Shchastia", "Luhansk", "Luhansk Oblast"),
+        ("Russian forces shelled Irpin, Kyiv, on Monday. Later, missiles hit Kyiv.", "Irpin", "Kyiv", "Kyiv Oblast"),
+        ("Shelling near Avdiivka, Donetsk, continued.", "Avdiivka", "Donetsk", "Donetsk Oblast"),
+        ("Paris, Texas, was hit by a tornado.", "Paris", "Texas", "Texas"),
+    ],
+)
+def test_a_qualifier_is_the_region_the_town_lies_in(gaz, text, town, qualifier, region):
+    mentions = gaz.find(text)
+    at = text.index(qualifier, text.index(town))
+    (q,) = [m for m in mentions if m.start == at]
+    assert (q.place.name, q.place.kind, q.reason) == (region, "admin1", "qualifier-region")
+    # The same name elsewhere in the text keeps its own sense: "missiles hit Kyiv" is the city.
+    others = [m for m in mentions if m.text == qualifier and m.start != at]
+    assert all(m.place.kind == "city" for m in others)
