@@ -148,6 +148,7 @@ _LOWER_OK = frozenset(
     sur sul and y e et und region oblast oblast' krai kray okrug province governorate
     county state district city republic territory prefecture voivodeship canton
     island islands sea gulf bay river lake mountains peninsula strait
+    au aux en sous na nad pod
     область край краи округ республика район море город""".split()
 )
 
@@ -473,6 +474,11 @@ _CYRILLIC_ENDINGS = (
     ("а", ""), ("у", ""), ("ом", ""), ("е", ""), ("ем", ""), ("і", ""),  # Курска, Курске
     ("і", "о"), ("а", "о"), ("у", "о"), ("ом", "о"),  # uk neuter: у Дніпрі, Дніпра (Дніпро)
     ("ах", "и"), ("ам", "и"), ("ами", "и"),  # plural names: по Сумах (Суми)
+    ("ах", "ы"), ("ам", "ы"), ("ях", "и"), ("ям", "и"),  # ru plural: по Днепрянам (Днепряны)
+    ("их", "ие"), ("ых", "ые"), ("іх", "і"),  # plural adjectives: в Великих Копанях
+    ("ці", "ка"), ("ці", "ки"),  # uk locative of -ка: у Малокатеринівці (Малокатеринівка)
+    ("ого", "е"), ("ому", "е"), ("им", "е"),  # uk neuter adjective names: Шахового (Шахове)
+    ("ого", "ое"), ("ому", "ое"), ("ом", "ое"),  # ru neuter: в Подстепном (Подстепное)
 )
 
 

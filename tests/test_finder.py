@@ -175,3 +175,18 @@ def test_scan_matches_a_plain_reading_of_the_text(text):
             ref_starts.append((p, sum(1 for e in ref_ends if e <= p)))
     assert starts == ref_starts
 
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        ("Удары по Днепрянам и Каховке.", "Днепрянам", "Dnipryany"),  # ru plural dative
+        ("В Великих Копанях поврежден автомобиль.", "Великих Копанях", "Velyki Kopani"),  # plural adjective
+        ("У Малокатеринівці поранено двох чоловіків.", "Малокатеринівці", "Malokaterynivka"),  # uk locative of -ка
+        ("Бої біля Шахового тривають.", "Шахового", "Shakhove"),  # uk neuter adjective name
+        ("Gunmen killed 12 people in Port-au-Prince on Monday.", "Port-au-Prince", "Port-au-Prince"),  # "au"
+    ],
+)
+def test_more_case_endings_and_small_words(real_gazetteer, text, surface, name):
+    found = {(m.text, m.place.name) for m in real_gazetteer.find(text)}
+    assert (surface, name) in found
