@@ -482,6 +482,32 @@ _CYRILLIC_ENDINGS = (
 )
 
 
+#: Words after an adjective that make it a district or a front, not a town (folded prefixes).
+_DISTRICT_WORDS = ("раион", "напрям", "направлен", "громад", "округ", "сільськ", "сельск", "селищн", "міськ", "городск")
+
+
+#: Adjective endings (folded) of a district's name: Харківського, Рыльском, Покровському.
+_ADJECTIVE_ENDINGS = ("ому", "ого", "ими", "ии", "ім", "ом", "ои", "іи", "ая", "ую", "ое", "оі")
+#: The suffix that makes a town's name an adjective (Харків → Харківськ-ий).
+_ADJECTIVE_SUFFIXES = ("ськ", "цьк", "ск", "цк")
+
+
+def _district_towns(word: str) -> list[str]:
+    """Towns a folded district adjective may be named after: рыльском → рыльск; харківського → харків."""
+    for ending in _ADJECTIVE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            base = word[: -len(ending)]
+            out = [base]
+            for suffix in _ADJECTIVE_SUFFIXES:
+                if base.endswith(suffix):
+                    root = base[: -len(suffix)]
+                    out += [root, root + "о"]
+                    if root.endswith("в"):
+                        out.append(root[:-1] + "о")  # дніпровськ- → дніпро
+            return out
+    return []
+
+
 def _lemmas(word: str) -> list[str]:
     """Possible nominative forms of a folded Cyrillic word (the word itself first)."""
     out = [word]
@@ -508,6 +534,18 @@ def _inflected(text, folded, offsets, p, ends, lookup) -> Candidate | None:
     for count in range(len(words), 0, -1):
         if count == 2 and " " != folded[words[0][1] : words[1][0]]:
             continue
+        if count == 1 and len(words) == 2 and folded[words[1][0] : words[1][1]].startswith(_DISTRICT_WORDS):
+            # "по Дніпровському району", "на Покровському напрямку": a district or a
+            # front named by its town's adjective, not the village Дніпровське: the
+            # town it is named after ("в Рыльском районе" → Рыльск), else nothing.
+            # Only districts: a front ("напрямок") or a council ("міська рада") is no town.
+            district = folded[words[1][0] : words[1][1]].startswith(("раион", "округ", "громад"))
+            for town in _district_towns(folded[words[0][0] : words[0][1]]) if district else ():
+                iso, entries, _words = lookup(town)
+                if entries and iso is None:
+                    s, e = offsets[p], offsets[words[1][1] - 1] + 1
+                    return Candidate(s, e, text[s:e], town, entries=list(entries))
+            return None
         forms = [_lemmas(folded[a:b]) for a, b in words[:count]]
         phrases = forms[0] if count == 1 else [f"{x} {y}" for x in forms[0] for y in forms[1]]
         for phrase in phrases[1:] if count == 1 else phrases:

@@ -190,3 +190,18 @@ def test_scan_matches_a_plain_reading_of_the_text(text):
 def test_more_case_endings_and_small_words(real_gazetteer, text, surface, name):
     found = {(m.text, m.place.name) for m in real_gazetteer.find(text)}
     assert (surface, name) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Російські війська вдарили по Дніпровському району.", []),  # not the village Дніпровське
+        ("Бої тривають на Покровському напрямку.", []),  # a front, not Pokrovsk or Pokrovske
+        ("Харківський міський голова повідомив про вибухи.", []),  # a council, not the town
+        ("В Рыльском районе погибли двое.", [("Рыльском районе", "Ryl’sk")]),  # the district's town
+        ("Удар по Харківському району.", [("Харківському району", "Kharkiv")]),
+    ],
+)
+def test_a_district_adjective_is_its_town_or_nothing(real_gazetteer, text, expected):
+    found = [(m.text, m.place.name) for m in real_gazetteer.find(text) if not m.demonym and m.place.kind != "country"]
+    assert found == expected
