@@ -95,7 +95,9 @@ _SUBJECT_GAP = re.compile(
     re.IGNORECASE,
 )
 
-_ROLE_WEIGHT = {"locative": 1.0, "to": 0.95, "object": 0.9, "subject": 0.8, "fallback": 0.8, "definite": 0.7}
+_ROLE_WEIGHT = {
+    "locative": 1.0, "to": 0.95, "from": 0.9, "roundup": 0.9, "object": 0.9, "subject": 0.8, "fallback": 0.8, "definite": 0.7,
+}  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -176,6 +178,7 @@ class _Statement:
     places: list[tuple[Mention, Role, str]]  # (mention, role, how it was found)
     sides: list[Side] = field(default_factory=list)
     incidents: list[Incident] = field(default_factory=list)
+    at: list[int] = field(default_factory=list)  # each incident's place in the sentence (roundups)
 
 
 def incidents_from_article(article: Article, gazetteer: Any) -> list[Incident]:
@@ -241,7 +244,7 @@ def incidents_from_article(article: Article, gazetteer: Any) -> list[Incident]:
                     statement.incidents = [target]
                     live.append(statement)
         if live:
-            _assign_counts(count_items(sentence), live)
+            _assign_counts(count_items(sentence), live, sentence)
         else:
             _follow_up_counts(incidents, sentence, s_index, article, (s_start, s_end))
     return _merge(incidents, gazetteer)
@@ -280,6 +283,7 @@ def _statements(sentence: str, s_start: int, mentions: list, *, context: Sequenc
     if statements:
         _fallback_places(statements, clauses, mentions, spans, roles)
         _definite_places(sentence, statements, mentions, roles)
+        _roundup_places(sentence, statements, mentions, spans, roles)
     sides = find_sides(sentence, [(*span[:4], m.place.country, m.place.name) for m, span in zip(mentions, spans)])
     for statement in statements:
         statement.sides = [
@@ -322,7 +326,9 @@ def _new_incidents(
         when, precision = article.published, 2
     victims = _has_victims(sentence)
     out = []
-    for mention, role, how in _nearest_group(_drop_containers(statement.places), trigger):
+    statement.at = []
+    for mention, role, how in _nearest_group(_drop_containers(statement.places), trigger, sentence):
+        statement.at.append(role.at)
         place = mention.place
         country = countries.name(place.country)
         actor1, actor2 = pick_actors(
@@ -463,6 +469,9 @@ def _locations(sentence: str, trigger: Trigger, clause: tuple[int, int], mention
             found.append((mention, role, "locative"))
         elif role.kind == "to" and trigger.rule.movement:
             found.append((mention, role, "to"))
+        elif role.kind == "blocked" and role.preposition in ("from", "out of") and trigger.rule.origin:
+            # "withdrew from Avdiivka", "evacuated from Lysychansk": where they left.
+            found.append((mention, replace(role, kind="locative"), "from"))
         elif (role.kind == "bare" or (role.kind == "blocked" and role.preposition == "of")) and kind != "country":
             # "the shelling of Kherson": "of" right after the event's words names its target.
             of_only = role.kind == "blocked"
@@ -481,6 +490,31 @@ def _locations(sentence: str, trigger: Trigger, clause: tuple[int, int], mention
         # nothing else in the clause says where.
         found = [item for item in found if item[2] != "subject"]
     return found
+
+
+def _roundup_places(sentence: str, statements: list[_Statement], mentions, spans, roles) -> None:
+    """Carry a statement's places on through the clauses of a roundup that report no event of their own.
+
+    "сбиты 16 беспилотников над Брянской областью, 14 над Воронежской областью, 14 над
+    Краснодарским краем": the clause splitter cuts at each comma; the places after it
+    are more places of the same event, each with its count.
+    """
+    busy = [s.clause for s in statements]
+    for statement in statements:
+        if not statement.places:
+            continue
+        last = max(statement.places, key=lambda item: item[1].at)
+        end = last[1].at + len(last[0].text)
+        have = {id(item[0]) for item in statement.places}
+        for mention, (start, stop, _demonym, kind), role in zip(mentions, spans, roles):
+            if start < end or id(mention) in have or kind == "country":
+                continue
+            if any(a <= start < b for a, b in busy if (a, b) != statement.clause):
+                break  # another event's clause
+            if role.kind != "locative" or not _ROUNDUP_GAP.match(sentence[end:start]):
+                break
+            statement.places.append((mention, role, "roundup"))
+            end = stop
 
 
 def _fallback_places(statements: list[_Statement], clauses, mentions, spans, roles) -> None:
@@ -548,13 +582,15 @@ def _drop_containers(places: list[tuple[Any, Role, str]]) -> list[tuple[Any, Rol
     return out
 
 
-def _nearest_group(places: list[tuple[Any, Role, str]], trigger: Trigger) -> list[tuple[Any, Role, str]]:
+def _nearest_group(places: list[tuple[Any, Role, str]], trigger: Trigger, sentence: str = "") -> list[tuple[Any, Role, str]]:
     """The places of the clause that belong to the event: the nearest list of them.
 
     "Patients arriving in Kyiv described weeks of shelling near Pokrovsk": both
     names are locative, the shelling is near Pokrovsk. Names joined by a list
     (``near Ust-Luga and Novorossiysk``) share a ``group``; the group nearest to
-    the event's words wins.
+    the event's words wins, with the groups a roundup chains to it: "left three
+    victims in Kryvyi Rih and three in Synelnykove", "над Воронежской областью
+    14, над Краснодарским краем 14" are one event in each place, as ACLED codes it.
     """
     if len(places) <= 1:
         return places
@@ -567,7 +603,37 @@ def _nearest_group(places: list[tuple[Any, Role, str]], trigger: Trigger) -> lis
     def distance(items) -> int:
         return min(min(abs(r.at - trigger.start), abs(r.at - trigger.end)) for _, r, _ in items)
 
-    return min(groups.values(), key=distance)
+    ordered = sorted(groups.values(), key=lambda items: items[0][1].at)
+    nearest = min(ordered, key=distance)
+    k = ordered.index(nearest)
+    chosen = list(nearest)
+    if sentence:
+        for step in (1, -1):  # chain roundup groups after it, then before it
+            i = k
+            while 0 <= i + step < len(ordered):
+                a, b = (ordered[i], ordered[i + step]) if step == 1 else (ordered[i + step], ordered[i])
+                gap = sentence[_end_of(a, sentence) : b[0][1].at]
+                if not _ROUNDUP_GAP.match(gap):
+                    break
+                i += step
+                chosen += ordered[i]
+    chosen.sort(key=lambda item: item[1].at)
+    return chosen
+
+
+def _end_of(items, sentence: str) -> int:
+    mention, role, _ = items[-1]
+    return role.at + len(mention.text)
+
+
+#: What stands between two places of a roundup: a conjunction or a comma, a count
+#: or a few words ("three victims in X and three in Y"), and the preposition.
+_ROUNDUP_GAP = re.compile(
+    r"^\s*(?:(?:\d[\d,]*\s*)?[,;]\s*|(?:\d[\d,]*\s*)?(?:and|as well as|while|plus|і|й|та|и|а также|а)\s+)"
+    r"(?:[\w-]+\s+){0,3}?"
+    r"(?:in|near|at|over|outside|у|в|на|над|біля|під|под|около|возле|поблизу)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _geo_precision(place: Place, role: Role) -> int:
@@ -579,21 +645,62 @@ def _geo_precision(place: Place, role: Role) -> int:
 # --- counts and evidence --------------------------------------------------------------
 
 
-def _assign_counts(items, statements: list[_Statement]) -> None:
+def _assign_counts(items, statements: list[_Statement], sentence: str = "") -> None:
     """Give each count to the event whose words are nearest to it."""
     if not statements:
         return
+    if sentence:
+        items = list(items) + _elliptic_counts(items, statements, sentence)
     for kind, key, value, position in items:
         nearest = min(statements, key=lambda s: _distance(s.trigger, position))
         # "drones attacked Odesa and the Kyiv region, killing two": the two are
         # not two in each place; the count goes to the first place only, so
-        # totals are never inflated (ACLED keeps the lowest figure).
-        for incident in nearest.incidents[:1]:
+        # totals are never inflated (ACLED keeps the lowest figure). In a
+        # roundup whose places each carry a count, each count goes to its place.
+        targets = nearest.incidents[:1]
+        if len(nearest.at) == len(nearest.incidents) > 1 and _counted_places(items, nearest.at):
+            targets = [min(zip(nearest.at, nearest.incidents), key=lambda pair: abs(pair[0] - position))[1]]
+        for incident in targets:
             if kind == "quantity":
                 incident.quantities[key] = max(value, incident.quantities.get(key, 0))
             else:
                 current = getattr(incident, kind)
                 setattr(incident, kind, value if current is None else max(current, value))
+
+
+#: A bare number right before a roundup's place: "killed two in Kherson and *three in* Nikopol".
+_ELLIPTIC = re.compile(r"(?<![\w-])(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:in|at|near|over)\s+$", re.IGNORECASE)
+
+
+def _elliptic_counts(items, statements: list[_Statement], sentence: str) -> list[tuple[str, str, int, int]]:
+    """Counts a roundup leaves without their noun, of the kind its first count has."""
+    from geomap.extract.counts import _word_number
+
+    extra = []
+    for statement in statements:
+        if len(statement.at) < 2:
+            continue
+        first = [item for item in items if item[0] in ("fatalities", "injured") and item[3] < statement.at[0]]
+        if not first:
+            continue
+        kind, key = first[-1][0], first[-1][1]
+        for at in statement.at[1:]:
+            match = _ELLIPTIC.search(sentence[max(0, at - 40) : at])
+            if match is None:
+                continue
+            word = match.group(1).replace(",", "").lower()
+            value = int(word) if word.isdigit() else _word_number(word)
+            if value is not None:
+                extra.append((kind, key, value, at - (len(sentence[max(0, at - 40) : at]) - match.start())))
+    return extra
+
+
+def _counted_places(items, places_at: list[int]) -> bool:
+    """Whether counts stand between the places of a list: "three in X and three in Y"."""
+    positions = sorted(places_at)
+    spans = list(zip(positions, positions[1:]))
+    counted = [any(a < p < b for *_, p in items) for a, b in spans]
+    return bool(spans) and all(counted)
 
 
 #: Event types whose follow-up sentences may give the toll: ACLED counts no

@@ -143,6 +143,13 @@ CYRILLIC_ATTACK = (
 
 ATTACK_NOUNS = r"(?:attacks?|strikes?|assaults?|raids?|offensives?|bombardments?|bombings?|barrages?|hits?)"
 
+#: Who civilians are, named in a report of violence against them.
+_VICTIMS = (
+    r"(?:civilians?|residents?|couple|man|woman|men|women|boys?|girls?|child(?:ren)?|famil(?:y|ies)|people|"
+    r"villagers|journalists?|reporters?|volunteers?|priests?|teachers?|drivers?|farmers?|pensioners?|"
+    r"elderly|worshippers|students|workers|evacuees|medics|doctors|nurses|passers-by|prisoners|POWs)\b"
+)
+
 #: Words that stand for the thing attacked, so "drone attack" and "drones struck"
 #: read alike.
 _HIT_VERBS = r"(?:struck|strikes?|striking|hit|hits|hitting|attacked|attacking|targeted|targeting|slammed|pounded|pounding)"
@@ -168,6 +175,9 @@ class Rule:
         ``to <place>`` is then where it happens.
     weight : float
         How strongly the words imply the event (enters the confidence).
+    origin : bool
+        The event happens where people or forces leave (withdrawals,
+        evacuations): ``from <place>`` is then where it happens.
     cyrillic : bool
         A rule for Russian/Ukrainian text. Implied by Cyrillic letters in the
         pattern; set it for a pattern of placeholders alone
@@ -182,6 +192,7 @@ class Rule:
     movement: bool = False
     weight: float = 0.9
     cyrillic: bool = False
+    origin: bool = False
 
 
 #: The rules. Priorities: 90 specific weapon attacks and territory, 80 violence
@@ -209,8 +220,15 @@ RULES: tuple[Rule, ...] = (
     Rule(r"(?:attacks?|attacked)\s+(?:on|against|at|in|near|targeting)\b", "Battles", "Armed clash", 70, generic=True, weight=0.7),
     Rule(r"(?:attacked|assaulted|stormed)\s+(?:[\w,]+\s+){0,3}?(?:times\s+)?(?:near|in|around|on|at)\b|launched\s+(?:[\w,]+\s+){0,2}?(?:attacks|assaults)\b", "Battles", "Armed clash", 69, generic=True, weight=0.7),
     Rule(r"(?:strikes?|struck)\s+(?:on|against|at|in|near|targeting)\b", "Explosions/Remote violence", "Shelling/artillery/missile attack", 70, generic=True, weight=0.7),
-    Rule(r"(?:launched|fired|sent)\s+(?:[\w,]+\s+){0,4}?(?:drones?|UAVs?|Shaheds?)", "Explosions/Remote violence", "Air/drone strike", 89),
-    Rule(r"(?:launched|fired)\s+(?:[\w,]+\s+){0,4}?(?:missiles?|rockets?|shells|mortars?)", "Explosions/Remote violence", "Shelling/artillery/missile attack", 89),
+    Rule(r"(?:launched|fired|sent)\s+(?:[\w,-]+\s+){0,5}?(?:{WEAPON_AIR})", "Explosions/Remote violence", "Air/drone strike", 89),
+    Rule(r"(?:launched|fired|firing)\s+(?:[\w,-]+\s+){0,5}?(?:{WEAPON_SHELL})", "Explosions/Remote violence", "Shelling/artillery/missile attack", 89),
+    # "helicopter fire destroyed the village of X", "artillery fire hit X": the weapon's fire.
+    Rule(r"(?:helicopters?|gunships?|aircraft|aviation|drone)\s+fire", "Explosions/Remote violence", "Air/drone strike", 88),
+    Rule(r"(?:tank|mortar|howitzer|MLRS|heavy weapons?|rocket)\s+fire|shelled\s+(?:[\w-]+\s+){0,2}?with", "Explosions/Remote violence", "Shelling/artillery/missile attack", 87),
+    # "debris from a downed drone hit a refinery": the attack, where the debris fell.
+    Rule(r"(?:debris|fragments|wreckage)\s+(?:[\w-]+\s+){0,5}?(?:fell|hit|struck|damaged|sparked|caused|started|landed)", "Explosions/Remote violence", "Air/drone strike", 71, generic=True, weight=0.7),
+    # "Israeli strikes killed five people in Khan Younis": the effect names the attack.
+    Rule(ATTACK_NOUNS[:-1] + r"|shelling)\s+(?:[\w-]+\s+){0,2}?(?:killed|wounded|injured|left|destroyed|damaged|hit)", "Explosions/Remote violence", "Shelling/artillery/missile attack", 71, generic=True, weight=0.7),
     Rule(r"attacked|attacking|raided|raiding", "Battles", "Armed clash", 60, generic=True, weight=0.6),
     # ", hitting a children's hospital in Kyiv": the effect of an attack, where it landed.
     Rule(r"(?:hitting|striking|damaging)\s+(?:a|an|the|two|three|four|five|several|many|\d+)\b", "Explosions/Remote violence", "Shelling/artillery/missile attack", 62, generic=True, weight=0.6),
@@ -219,13 +237,17 @@ RULES: tuple[Rule, ...] = (
     # --- Battles -----------------------------------------------------------------
     # "liberated"/"occupied" are adjectives as often as verbs ("the occupied city of
     # Melitopol", "Russian-occupied Crimea"): as verbs they need what was taken.
-    Rule(r"recaptured|retook|retaken|regained control|took back|won back|liberation of|(?<!the )(?<!-)(?<!newly )liberated[\"'\u2019\u201d]?\s+(?:the\s+)?(?:village|town|city|settlement|hamlet)", "Battles", "Government regains territory", 92),
+    Rule(r"recaptured|retook|retaken|regained control|took back|won back|liberation of|(?<!the )(?<!-)(?<!newly )liberated[\"'\u2019\u201d]?\s+(?:the\s+)?(?:village|town|city|settlement|hamlet)|"
+         # "forces liberated Kherson": the verb, right after who acted, before a name
+         r"(?:forces|troops|army|soldiers|units|brigade|military)\s+(?:have\s+|had\s+)?liberated(?=\s+(?-i:[A-Z]))", "Battles", "Government regains territory", 92),
     Rule(r"captured(?! on (?:video|camera|film|tape))|seized control|seized (?:the )?(?:village|town|city|settlement|positions?|airport|bridgehead)|(?:took|taken|take|taking|seized|gained|established) (?:full |complete |total )?control|overran|overrun|fell to|advanced into|entered the (?:village|town|city)|(?<!the )(?<!-)(?<!temporarily )occupied\s+(?:the\s+)?(?:village|town|city|settlement|hamlet)", "Battles", "Non-state actor overtakes territory", 88),
     # "Russian forces advanced in Selydove" (ISW): fighting located where the line moved.
     Rule(r"(?:advanced|advancing|advances|made (?:\w+ )?gains|gained ground)\s+(?:\w+\s+){0,2}?(?:in|near|into|towards?|within|on|around|north|south|east|west)\b", "Battles", "Armed clash", 76),
     Rule(r"clash(?:es|ed)?|fighting(?! (?:corruption|crime|fires?|poverty|disinformation|inflation))|fought|firefights?|gunfights?|shoot-?outs?|gun ?battles?|exchanges? of fire|exchanged fire|battles? (?:for|over|near|in|around)|skirmish\w*|combat operations|engaged in combat", "Battles", "Armed clash", 75),
     Rule(r"repel(?:led|s|ling)? (?:\w+ ){0,4}?(?:attacks?|assaults?|offensives?)|(?:assaults?|offensive|counter-?offensive|counter-?attacks?|ground attacks?)", "Battles", "Armed clash", 74),
     Rule(r"inflict\w*\s+(?:\w+\s+){0,3}?(?:losses|casualties|damage)\s+on", "Battles", "Armed clash", 73),
+    # Monitors' reports: "the SMM observed 40 bursts of fire near X", "recorded 12 explosions".
+    Rule(r"(?:bursts|rounds|exchanges)\s+of\s+(?:[\w-]+\s+)?(?:fire|gunfire)|(?:observed|recorded|heard)\s+(?:[\w,-]+\s+){0,3}?(?:explosions|bursts)", "Battles", "Armed clash", 72),
     Rule(r"(?:encircled|trapped|surrounded|besieged)\s+(?:\w+\s+){0,4}?(?:troops|soldiers|forces|units|fighters)", "Battles", "Armed clash", 73),
     Rule(r"(?:killed|wounded|died) in (?:the )?(?:\w+ )?(?:assaults?|fighting|battles?|clashes|combat)", "Battles", "Armed clash", 76),
     # --- Violence against civilians ----------------------------------------------
@@ -233,6 +255,10 @@ RULES: tuple[Rule, ...] = (
     Rule(r"abduct\w*|kidnap\w*|forcibly (?:disappeared|deported|taken)|forced disappearance", "Violence against civilians", "Abduction/forced disappearance", 84),
     Rule(r"(?:terrorist|terror) attacks?|mass shooting|gunmen (?:\w+ ){0,3}?(?:opened fire|attacked|stormed|killed|shot)", "Violence against civilians", "Attack", 83),
     Rule(r"executed|massacr\w+|shot dead|gunned down|opened fire on (?:\w+ ){0,2}?(?:civilians|residents|villagers|people|passers-by)|tortured|beat(?:en)? to death|lynched", "Violence against civilians", "Attack", 82),
+    # Victims named by who they are: "shot a retired couple", "fired on a car", "opened fire on journalists".
+    Rule(r"(?:shot|shooting|fired on|fired at|opened fire on|opened fire at|stabbed)\s+(?:(?:and\s+killed|dead)\s+)?(?:[\w-]+\s+){0,3}?" + _VICTIMS, "Violence against civilians", "Attack", 81),
+    Rule(r"(?:fired on|fired at|opened fire on|shot at)\s+(?:a|an|the)?\s*(?:civilian\s+)?(?:cars?|vehicles?|bus(?:es)?|minibus(?:es)?|ambulances?|evacuation\s+\w+|convoy)", "Violence against civilians", "Attack", 80),
+    Rule(r"(?:gangs?|gunmen|bandits|armed men)\s+(?:\w+\s+){0,2}?(?:rampaged|raided|attacked|stormed|killed|shot|torched|burned)", "Violence against civilians", "Attack", 83),
     # --- Protests and riots --------------------------------------------------------
     # Lethal force only: tear gas or rubber bullets fired at a crowd are an intervention.
     Rule(r"(?:police|security forces|riot police|troops|soldiers|army|guards) (?:\w+ ){0,3}?(?:fired(?! (?:tear|water|rubber|stun|pepper|flash|smoke|warning))|opened fire|shot|killed)(?: \w+){0,3} (?:protesters|demonstrators|marchers)", "Protests", "Excessive force against protesters", 88),
@@ -252,7 +278,10 @@ RULES: tuple[Rule, ...] = (
          r"(?:drones?|UAVs?|missiles?|rockets?|Shaheds?)\s+(?:\w+\s+){0,2}?(?:were|was|had been|have been|being)\s+(?:\w+\s+)?(?:shot down|intercepted|downed|destroyed|neutrali[sz]ed|suppressed)", "Strategic developments", "Disrupted weapons use", 55),
     Rule(r"(?:set up|established|built|opened) (?:\w+ )?(?:a |an |its |new )?(?:military )?(?:base|headquarters|outpost|camp)", "Strategic developments", "Headquarters or base established", 58),
     Rule(r"loot(?:ed|ing)|ransack\w*|set fire to|torched|vandali[sz]\w*|demolished|burned down", "Strategic developments", "Looting/property destruction", 57),
-    Rule(r"withdr(?:ew|awn|awal)|handed over control|pulled out of|retreated from", "Strategic developments", "Non-violent transfer of territory", 56),
+    Rule(r"withdr(?:ew|awn|awal|awing)|handed over control|pulled out of|retreated from|left the (?:city|town|village)", "Strategic developments", "Non-violent transfer of territory", 56, origin=True),
+    Rule(r"evacuat(?:ed|ing|ion)\s+(?:[\w-]+\s+){0,3}?from|(?:were|was|had been|have been)\s+evacuated|fled\s+from", "Strategic developments", "Other", 54, origin=True, weight=0.8),
+    # "raised the flag over X": a town taken (the actors say by whom).
+    Rule(r"(?:raised|raising|hoisted|hoisting|planted)\s+(?:the\s+|a\s+|their\s+|its\s+)?(?:[\w-]+\s+)?flags?\s+(?:over|above|in|on|at)", "Battles", "Government regains territory", 88),
     Rule(r"(?:deploy(?:ed|ing|ment)?|redeploy\w*|stationed|sent|dispatched|transferr?(?:ed|ing)|moved|relocated|arrived)\s+(?:\w+\s+){0,5}?(?:to|in|into|at)\b", "Strategic developments", "Other", 52, movement=True, weight=0.8),
     Rule(r"(?:troops|soldiers|personnel|forces|servicemen|units)\s+(?:\w+\s+){0,3}?(?:deployed|redeployed|sent|dispatched|transferred|stationed|arrived)", "Strategic developments", "Other", 53, movement=True, weight=0.8),
     Rule(r"(?:taken|brought|transported|evacuated|transferr?(?:ed|ing)|transporting|sent|flown)\s+(?:\w+\s+){0,4}?(?:to|into)\s+(?:\w+\s+){0,3}?(?:hospitals?|clinics?|medical)|(?:transferr?(?:ed|ing)|transport(?:ed|ing)|evacuat(?:ed|ing))\s+(?:\w+\s+){0,3}?(?:injured|wounded)\s+(?:\w+\s+){0,2}?(?:soldiers|troops|servicemen|personnel)", "Strategic developments", "Other", 62, movement=True, weight=0.85),

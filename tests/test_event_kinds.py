@@ -1,0 +1,63 @@
+"""Kinds of reports the event rules know (issue #9): sentence → event type and places.
+
+Each line is a kind of text seen in news and ACLED notes, in our own words. The real
+gazetteer resolves the places.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geomap.article import Article
+from geomap.incidents import incidents_from_article
+
+CASES = [
+    ("Russian forces fired artillery at Kupiansk, Kharkiv.", "Explosions/Remote violence", ["Kupyansk"]),
+    ("Russian forces fired 120mm mortars and grenade launchers at Ukrainian positions near Avdiivka, Donetsk.",
+     "Explosions/Remote violence", ["Avdiyivka"]),
+    ("Russian soldiers fired on a car in Bucha, killing the driver.", "Violence against civilians", ["Bucha"]),
+    ("Unidentified gunmen opened fire on journalists near Irpin.", "Violence against civilians", ["Irpin"]),
+    ("Russian soldiers shot a retired couple in their backyard in Bucha.", "Violence against civilians", ["Bucha"]),
+    ("About 200 people were evacuated from Lysychansk on Tuesday.", "Strategic developments", ["Lysychansk"]),
+    ("Ukrainian troops withdrew from Avdiivka on Saturday.", "Strategic developments", ["Avdiyivka"]),
+    ("Debris from a downed drone hit an oil refinery in Tuapse.", "Explosions/Remote violence", ["Tuapse"]),
+    ("Israeli strikes killed five people in Khan Younis.", "Explosions/Remote violence", ["Khān Yūnis"]),
+    ("Ukrainian forces liberated Kherson on 11 November.", "Battles", ["Kherson"]),
+    ("Gunmen killed 12 people in Port-au-Prince on Monday.", "Violence against civilians", ["Port-au-Prince"]),
+    ("Similar protests took place in Lviv, Odesa and Dnipro.", "Protests", ["Lviv", "Odesa", "Dnipro"]),
+    # Roundups: one event in each place, as ACLED codes it.
+    ("The attack left three victims in Kryvyi Rih and three in Synelnykove.", "Explosions/Remote violence",
+     ["Kryvyy Rih", "Synelnykove"]),
+    ("Air defence shot down 12 drones over the Kyiv region, five over Chernihiv Oblast and three over Sumy Oblast.",
+     "Strategic developments", ["Kyiv Oblast", "Chernihiv Oblast", "Sumy Oblast"]),
+    ("Ночью сбиты беспилотники над Брянской областью, 14 над Воронежской областью и 11 над Белгородской областью.",
+     "Strategic developments", ["Bryansk Oblast", "Voronezh Oblast", "Belgorod Oblast"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "event_type", "places"), CASES)
+def test_kind_of_report(real_gazetteer, text, event_type, places):
+    found = incidents_from_article(Article(text=text, source="x", published=date(2024, 3, 6)), real_gazetteer)
+    assert [i.place.name for i in found if i.event_type == event_type] == places, [
+        (i.event_type, i.place.name) for i in found
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Russian soldier who fought in Ukraine was arrested in Moscow on 12 May 2024.",  # no roundup
+        "Russian missiles struck Kharkiv, officials in Kyiv said.",
+    ],
+)
+def test_one_place_is_not_a_roundup(real_gazetteer, text):
+    found = incidents_from_article(Article(text=text, source="x", published=date(2024, 5, 13)), real_gazetteer)
+    assert len(found) == 1
+
+
+def test_counts_of_a_roundup_go_to_their_places(real_gazetteer):
+    text = "Russian shelling killed two people in Kherson and three in Nikopol on Monday."
+    found = incidents_from_article(Article(text=text, source="x", published=date(2024, 3, 6)), real_gazetteer)
+    assert [(i.place.name, i.fatalities) for i in found] == [("Kherson", 2), ("Nikopol", 3)]
