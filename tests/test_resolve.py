@@ -471,3 +471,20 @@ def test_a_qualifier_is_the_region_the_town_lies_in(gaz, text, town, qualifier, 
     # The same name elsewhere in the text keeps its own sense: "missiles hit Kyiv" is the city.
     others = [m for m in mentions if m.text == qualifier and m.start != at]
     assert all(m.place.kind == "city" for m in others)
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("Krivoi Rog", "Kryvyy Rih"),
+        ("Kropivnitsky", "Kropyvnytskyi"),
+        ("Nikolayev", "Mykolayiv"),
+        ("Khmelnitsky", "Khmelnytskyi"),
+        ("Chernovtsy", "Chernivtsi"),
+        ("Lvov", "Lviv"),
+    ],
+)
+def test_russian_spellings_of_ukrainian_towns(gaz, surface, name):
+    # Built from GeoNames' Russian Cyrillic names (gazetteer.build.build.russian_latin).
+    text = f"Similar protests took place in {surface} and Poltava on Tuesday."
+    assert (surface, name) in {(m.text, m.place.name) for m in gaz.find(text)}

@@ -244,6 +244,65 @@ def keep_city_alternate(alt: str, main_key: str, population: int) -> bool:
     return difflib.SequenceMatcher(None, main_key, key, autojunk=False).ratio() >= ALT_SIMILARITY
 
 
+#: Countries whose towns English news often spells from their Russian names
+#: ("Krivoi Rog", "Kropivnitsky", "Chernovtsy", "Nikolayev", "Kiev"): GeoNames holds
+#: the Russian Cyrillic names, and :func:`russian_latin` spells them in Latin.
+RUSSIAN_SPELLED_COUNTRIES = frozenset("UA BY MD RU GE AM AZ KZ KG TJ TM UZ".split())
+#: Towns smaller than this get no Latin spellings of their Russian name (they would
+#: shadow words and people more than news names them so).
+RUSSIAN_SPELLING_POPULATION = 2000
+
+_RU_LATIN = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i", "к": "k",
+    "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
+    "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e",
+    "ю": "yu", "я": "ya",
+}  # fmt: skip
+_RU_VOWELS = frozenset("аеиоуыэюя")
+
+
+def russian_latin(key: str, *, most: int = 8) -> list[str]:
+    """Latin spellings of a folded Russian name, as English news writes them.
+
+    Folding made й an и and ё an е, so every reading is tried: an и after a vowel
+    is й (y or i), a final ий/ый is -y, -iy, -ii or -i, an е after a vowel or
+    first in a word is e or ye. Ukrainian-only letters (і ї є ґ) mean the name is
+    not Russian: no spellings.
+
+    Examples
+    --------
+    >>> russian_latin("кривои рог")
+    ['krivoi rog', 'krivoy rog']
+    >>> russian_latin("хмельницкии")[:3]
+    ['khmelnitskii', 'khmelnitskiy', 'khmelnitsky']
+    """
+    if any(ch in "іїєґ" for ch in key) or not all(ch in _RU_LATIN or ch == " " or ch == "-" for ch in key):
+        return []
+    words = []
+    for word in key.split(" "):
+        options = [""]
+        for i, ch in enumerate(word):
+            prev = word[i - 1] if i else ""
+            final = i == len(word) - 1
+            if ch == "и" and prev in _RU_VOWELS:
+                if final and prev in "иы":
+                    choices = ["i", "y", ""]  # -ий: -ii, -iy, -i; -ый: -yy, -y
+                else:
+                    choices = ["i", "y"]
+            elif ch == "е" and (not prev or prev in _RU_VOWELS):
+                choices = ["e", "ye"]
+            else:
+                choices = [_RU_LATIN.get(ch, ch)]
+            options = [o + c for o in options for c in choices][: most * 2]
+        # "-iy" after a consonant reads "-y" too: Kropivnitskiy / Kropivnitsky.
+        options += [o[:-2] + "y" for o in options if o.endswith("iy")]
+        words.append(list(dict.fromkeys(options)))
+    out = [""]
+    for options in words:
+        out = [f"{a} {b}".strip() for a in out for b in options][:most]
+    return list(dict.fromkeys(out))
+
+
 def usable_alternate(name: str) -> bool:
     """Whether a GeoNames alternate name is worth a key.
 
@@ -840,6 +899,8 @@ class Builder:
 
     def cities(self) -> None:
         capitals = self._capitals()
+        words = english_words(self.dictionary())
+        spelled = 0
         self.first_city = len(self.ids)
         for gid_s in sorted(self.cities_raw, key=int):
             c = self.cities_raw[gid_s]
@@ -852,14 +913,28 @@ class Builder:
             )
             self.names.add(c["name"], idx, NAME_MAIN)
             main_key = fold(c["name"])
+            russian = iso in RUSSIAN_SPELLED_COUNTRIES and c["population"] >= RUSSIAN_SPELLING_POPULATION
             for alt in c["alternatenames"]:
                 if alt != c["name"] and keep_city_alternate(alt, main_key, c["population"]):
                     self.names.add(alt, idx, NAME_ALT)
+                    if russian and script_of(alt) == "cyrillic":
+                        spelled += self._russian_spellings(fold(alt), idx, words)
             for alt in tables.CITY_VARIANTS.get(gid, ()):
                 self.names.add(alt, idx, NAME_ALT)
             for alt in tables.CITY_ABBREVS.get(gid, ()):
                 self.names.add(alt, idx, NAME_ABBREV)
-        log(f"cities: {len(self.cities_raw)}")
+        log(f"cities: {len(self.cities_raw)}; Latin spellings of Russian names: {spelled}")
+
+    def _russian_spellings(self, key: str, idx: int, words: set[str]) -> int:
+        """Add the Latin spellings of a Russian Cyrillic name (:func:`russian_latin`); how many."""
+        added = 0
+        for latin in russian_latin(key):
+            if len(latin) < 5 or latin in words or (latin, idx) in self.names.records:
+                continue
+            self.names.records[(latin, idx)] = NAME_ALT | NAME_ASCII
+            self.names._by_place[idx].add(latin)
+            added += 1
+        return added
 
     def _capitals(self) -> set[int]:
         """GeoNames ids of national capitals: countries.json names each capital."""
