@@ -775,6 +775,9 @@ class _CountryNames:
 def _dates_close(a: Incident, b: Incident) -> bool:
     if a.event_date is None or b.event_date is None:
         return a.event_date is None and b.event_date is None
+    if a.time_precision == 1 and b.time_precision == 1:
+        # Both days stated: rallies "on July 22" and "on Wednesday" (the 23rd) are two.
+        return a.event_date == b.event_date
     return abs((a.event_date - b.event_date).days) <= MERGE_DAYS
 
 

@@ -292,3 +292,10 @@ def test_the_region_after_a_town_is_no_second_incident(real_gazetteer, text, tow
     # ACLED notes and datelines: "X, Luhansk" names the oblast, never the regional capital.
     (incident,) = incidents_from_article(Article(text=text, source="x", published=date(2022, 4, 6)), real_gazetteer)
     assert incident.place.name == town
+
+
+def test_two_stated_days_at_one_place_are_two_incidents(real_gazetteer):
+    text = ("Hundreds rallied in Poltava on July 22 against the bill. "
+            "On July 23, protesters rallied in Poltava again.")  # fmt: skip
+    found = incidents_from_article(Article(text=text, source="x", published=date(2025, 7, 23)), real_gazetteer)
+    assert sorted(str(i.event_date) for i in found if i.place.name == "Poltava") == ["2025-07-22", "2025-07-23"]
