@@ -8,6 +8,7 @@ never pays for it.
 
 from __future__ import annotations
 
+import math
 import threading
 
 from gazetteer.errors import UnknownCountryError
@@ -32,6 +33,10 @@ class Gazetteer:
         named it a few times: "London" in a Canadian paper is London, Ontario,
         unless the text says otherwise. Checked at first use
         (:class:`~gazetteer.errors.UnknownCountryError` for a code the data lacks).
+    imports : bool or path-like
+        Use the gazetteers imported with :func:`gazetteer.imports.import_file`
+        (``geomap gazetteer import``): True for the user's data folder
+        (:func:`gazetteer.imports.default_dir`), a folder, or False for none.
 
     Examples
     --------
@@ -42,13 +47,14 @@ class Gazetteer:
     'Kharkiv'
     """
 
-    def __init__(self, data_dir=None, *, places_files=(), focus=()):
+    def __init__(self, data_dir=None, *, places_files=(), focus=(), imports=True):
         self._data_dir = data_dir
         self._places_files = tuple(places_files)
+        self._imports = imports
         self._focus = tuple(dict.fromkeys(code.strip().upper() for code in focus if code and code.strip()))
         self._focus_checked = False
         self._store = None
-        self._user_by_key: dict[str, list[Place]] | None = None
+        self._user_by_key: dict[str, list] | None = None  # Place (the user's) or (Place, flags, code) (imported)
         self._user_by_id: dict[str, Place] = {}
         self._lock = threading.Lock()
 
@@ -66,15 +72,18 @@ class Gazetteer:
                 if self._store is None:
                     from gazetteer.store import Store
 
-                    self._load_user_places()
-                    self._store = Store.load(self._data_dir)
+                    store = Store.load(self._data_dir)
+                    self._load_user_places(store)
+                    self._store = store
         return self._store
 
-    def _load_user_places(self) -> None:
-        from gazetteer.normalize import fold
+    def _load_user_places(self, store) -> None:
+        from gazetteer.imports import load_imports
+        from gazetteer.normalize import fold, script_of
+        from gazetteer.store import NAME_ALT, NAME_CYRILLIC, NAME_MAIN
         from gazetteer.userplaces import load_places_files
 
-        by_key: dict[str, list[Place]] = {}
+        by_key: dict[str, list] = {}
         by_id: dict[str, Place] = {}
         for place, names in load_places_files(self._places_files):
             by_id[place.id] = place
@@ -82,6 +91,20 @@ class Gazetteer:
                 key = fold(name)
                 if key and place not in by_key.setdefault(key, []):
                     by_key[key].append(place)
+        if self._imports is not False and self._imports is not None:
+            folder = None if self._imports is True else self._imports
+            for place, names, code in load_imports(folder):
+                if place.id in by_id or store.index_of(place.id) is not None:
+                    continue  # the user's own place, or one the embedded data has
+                by_id[place.id] = place
+                for i, name in enumerate(names):
+                    key = fold(name)
+                    if not key:
+                        continue
+                    flags = (NAME_MAIN if i == 0 else NAME_ALT) | (NAME_CYRILLIC if script_of(name) == "cyrillic" else 0)
+                    options = by_key.setdefault(key, [])
+                    if not any(not isinstance(o, Place) and o[0] is place for o in options):
+                        options.append((place, flags, code))
         self._user_by_key = by_key
         self._user_by_id = by_id
 
@@ -143,9 +166,13 @@ class Gazetteer:
             return []
         ranked: list[tuple[float, Place]] = []
         seen: set[str] = set()
-        for place in (self._user_by_key or {}).get(key, ()):
-            ranked.append((100.0, place))
-            seen.add(place.id)
+        for option in (self._user_by_key or {}).get(key, ()):
+            if isinstance(option, Place):
+                ranked.append((100.0, option))  # the user's own places first
+            else:
+                place = option[0]  # imported data: ranked like a town of its size
+                ranked.append((min(99.0, math.log10(max(place.population, 1) + 1)), place))
+            seen.add(ranked[-1][1].id)
         for score, place in rank_entries(store, key, store.entries(key)):
             if place.id not in seen:
                 seen.add(place.id)

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["fold", "fold_text"]
+__all__ = ["fold", "fold_text", "script_of"]
 
 #: Removed outright: an apostrophe inside a name is spelled, dropped or
 #: replaced by a space depending on the source (Ust’-Luga, Ust-Luga).
@@ -231,3 +231,26 @@ def fold_codepoints(text: str, cps=None):
         out = out[keep]
         offsets = offsets[keep]
     return out, offsets
+
+
+def script_of(name: str) -> str | None:
+    """``"latin"``, ``"cyrillic"``, ``"mixed"`` or None (another script) for a name.
+
+    Examples
+    --------
+    >>> script_of("Kyiv"), script_of("Київ"), script_of("Kyiv Київ"), script_of("キエフ")
+    ('latin', 'cyrillic', 'mixed', None)
+    """
+    scripts = set()
+    for ch in name:
+        if ch.isalpha():
+            uname = unicodedata.name(ch, "")
+            if uname.startswith("LATIN"):
+                scripts.add("latin")
+            elif uname.startswith("CYRILLIC"):
+                scripts.add("cyrillic")
+            else:
+                return None
+    if not scripts:
+        return None
+    return scripts.pop() if len(scripts) == 1 else "mixed"

@@ -330,7 +330,13 @@ def _options(store, cand: Candidate) -> list[_Option]:
             code = store.admin1_code(idx) if place.kind in ("admin1", "city", "other") else None
             cached.append(_Option(place, flags, idx, code))
         cache[(cand.key, len(cand.entries))] = cached
-    return [_Option(place, NAME_MAIN, None, None, user=True) for place in cand.user] + cached
+    # The user's own places (Place) win ties; imported data ((Place, flags, admin1 code))
+    # competes like the embedded places.
+    own = [
+        _Option(p, NAME_MAIN, None, None, user=True) if isinstance(p, Place) else _Option(p[0], p[1], None, p[2])
+        for p in cand.user
+    ]
+    return own + cached
 
 
 def _only_a_word(store, cand: Candidate) -> bool:
@@ -342,8 +348,8 @@ def _only_a_word(store, cand: Candidate) -> bool:
     :func:`_choose`), so it is dropped before any scoring: a quarter of the
     candidates of news text, which cost as much as the real ones to resolve.
     """
-    if cand.user or " " in cand.key:
-        return False
+    if any(isinstance(p, Place) for p in cand.user) or " " in cand.key:
+        return False  # the user's own places always count; imported data is data
     cache = _memo(store)
     memo = ("only-a-word", cand.key, len(cand.entries))
     answer = cache.get(memo)

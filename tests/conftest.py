@@ -23,6 +23,14 @@ SEEDS = ROOT / "seeds"
 CHROMIUM = os.environ.get("GEOMAP_CHROMIUM", "/usr/bin/chromium")
 
 
+def pytest_configure(config):
+    # Imported gazetteers live in the user's data folder (platformdirs): tests use
+    # an empty one of their own, never the developer's (subprocesses inherit it).
+    import tempfile
+
+    os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="geomap-test-data-")
+
+
 def pytest_addoption(parser):
     parser.addoption("--run-network", action="store_true", help="run tests that need the internet")
 

@@ -59,7 +59,7 @@ import shapely
 from shapely.geometry import Polygon, shape
 
 from gazetteer.build import tables
-from gazetteer.normalize import fold
+from gazetteer.normalize import fold, script_of
 from gazetteer.store import (
     FLAG_BITS,
     KINDS,
@@ -104,23 +104,6 @@ def sha256(path: Path) -> str:
 
 
 # -- names ------------------------------------------------------------------------------------
-
-
-def script_of(name: str) -> str | None:
-    """``"latin"``, ``"cyrillic"``, ``"mixed"`` or None (another script) for a name."""
-    scripts = set()
-    for ch in name:
-        if ch.isalpha():
-            uname = unicodedata.name(ch, "")
-            if uname.startswith("LATIN"):
-                scripts.add("latin")
-            elif uname.startswith("CYRILLIC"):
-                scripts.add("cyrillic")
-            else:
-                return None
-    if not scripts:
-        return None
-    return scripts.pop() if len(scripts) == 1 else "mixed"
 
 
 class Names:

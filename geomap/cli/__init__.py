@@ -24,6 +24,7 @@ COMMANDS = {
     "places": "geomap.cli.places:places",
     "extract": "geomap.cli.extract:extract",
     "map": "geomap.cli.map:map_command",
+    "gazetteer": "geomap.cli.gazetteer:gazetteer_command",
 }
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
