@@ -2,7 +2,8 @@
 
 Data flows one way::
 
-    articles (geomap.ingest) → mentions & places (gazetteer) → incidents (geomap.incidents)
+    articles (geomap.ingest) → analysed documents (geomap.document, geomap.analysis; places
+        from gazetteer) → incidents (geomap.incidents) → merged incidents (geomap.merge)
         → GeoDataFrame (geomap.frame) → map (geomap.render) / files (geomap.export)
 
 Nothing heavy is imported with this package; import the step you need.
@@ -17,9 +18,7 @@ def __getattr__(name: str):
     # geomap.extract(...) without importing geopandas with the package: the
     # pipeline is loaded on first use only.
     if name == "extract":
-        # The package geomap.extract is callable (see its __init__): importing
-        # it binds the name for good and calls go to geomap.pipeline.extract.
-        import importlib
+        from geomap.pipeline import extract
 
-        return importlib.import_module("geomap.extract")
+        return extract
     raise AttributeError(f"module 'geomap' has no attribute {name!r}")

@@ -152,7 +152,7 @@ def check_types(types: Sequence[str]) -> set[str]:
     ------
     ConfigurationError
         For a type that is neither one of ACLED's six event types nor one of
-        their 25 sub-event types (:data:`geomap.extract.rules.EVENT_TYPES`).
+        their 25 sub-event types (:data:`geomap.analysis.rules.EVENT_TYPES`).
 
     Examples
     --------
@@ -161,7 +161,7 @@ def check_types(types: Sequence[str]) -> set[str]:
     """
     import difflib
 
-    from geomap.extract.rules import EVENT_TYPES
+    from geomap.analysis.rules import EVENT_TYPES
 
     known = {name.casefold(): name for event, subs in EVENT_TYPES.items() for name in (event, *subs)}
     wanted = set()
@@ -175,7 +175,7 @@ def check_types(types: Sequence[str]) -> set[str]:
             raise ConfigurationError(
                 f"--type: {value!r} is not an ACLED event or sub-event type; {hint}"
                 f"event types: {', '.join(EVENT_TYPES)}, or one of their 25 sub-event types "
-                "(geomap.extract.rules.EVENT_TYPES)"
+                "(geomap.analysis.rules.EVENT_TYPES)"
             )
     return wanted
 

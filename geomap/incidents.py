@@ -1,8 +1,8 @@
 """From an article's statements and places to incidents; merging the same incident.
 
-For each sentence of an article: its clauses (:mod:`geomap.extract.text`), the
-event each clause reports (:mod:`geomap.extract.classify`), and the place where
-it happened (:mod:`geomap.extract.places`). A sentence about an earlier year
+For each sentence of an article: its clauses (:mod:`geomap.analysis.text`), the
+event each clause reports (:mod:`geomap.analysis.classify`), and the place where
+it happened (:mod:`geomap.analysis.places`). A sentence about an earlier year
 ("In 2022, Russian troops captured Kherson") is background and skipped. Then,
 per event, its place is, in this order:
 
@@ -46,12 +46,12 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from geomap.article import Article
-from geomap.extract.actors import Side, find_sides, pick_actors
-from geomap.extract.classify import Trigger, classify, clause_candidates, rule_hits
-from geomap.extract.counts import count_items
-from geomap.extract.dates import find_date, is_background
-from geomap.extract.places import Role, mention_roles
-from geomap.extract.text import has_cyrillic, split_clauses, split_sentences
+from geomap.analysis.actors import Side, find_sides, pick_actors
+from geomap.analysis.classify import Trigger, classify, clause_candidates, rule_hits
+from geomap.analysis.counts import count_items
+from geomap.analysis.dates import find_date, is_background
+from geomap.analysis.places import Role, mention_roles
+from geomap.analysis.text import has_cyrillic, split_clauses, split_sentences
 from geomap.merge import MERGE_DAYS, MERGE_DISTANCE_KM, POINT_KINDS, absorb, contains, km, merge_incidents, same_region
 
 if TYPE_CHECKING:
@@ -263,7 +263,7 @@ def _evidence(article: Article, sentence: str, span: tuple[int, int]) -> dict[st
 def _statements(sentence: str, s_start: int, mentions: list, *, context: Sequence[str], hits=None) -> list[_Statement]:
     """The events a sentence reports, each with its candidate places.
 
-    ``hits`` are :func:`~geomap.extract.classify.rule_hits` of the sentence, if
+    ``hits`` are :func:`~geomap.analysis.classify.rule_hits` of the sentence, if
     already known.
     """
     spans = [(m.start - s_start, m.end - s_start, m.demonym, m.place.kind) for m in mentions]
@@ -674,7 +674,7 @@ _ELLIPTIC = re.compile(r"(?<![\w-])(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:in|at|near
 
 def _elliptic_counts(items, statements: list[_Statement], sentence: str) -> list[tuple[str, str, int, int]]:
     """Counts a roundup leaves without their noun, of the kind its first count has."""
-    from geomap.extract.counts import _word_number
+    from geomap.analysis.counts import _word_number
 
     extra = []
     for statement in statements:

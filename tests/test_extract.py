@@ -7,14 +7,14 @@ from datetime import date
 
 import pytest
 
-from geomap.extract.actors import state_forces
-from geomap.extract.classify import classify, compiled_rules, disorder_type
-from geomap.extract.counts import find_counts
-from geomap.extract.dates import find_date, is_background, resolve_date
-from geomap.extract.places import mention_roles
+from geomap.analysis.actors import state_forces
+from geomap.analysis.classify import classify, compiled_rules, disorder_type
+from geomap.analysis.counts import find_counts
+from geomap.analysis.dates import find_date, is_background, resolve_date
+from geomap.analysis.places import mention_roles
 from geomap.errors import ConfigurationError
-from geomap.extract.rules import EVENT_TYPES, RULES, Rule
-from geomap.extract.text import split_clauses, split_sentences
+from geomap.analysis.rules import EVENT_TYPES, RULES, Rule
+from geomap.analysis.text import split_clauses, split_sentences
 
 
 def test_acled_has_six_types_and_25_sub_types():
@@ -39,7 +39,7 @@ def test_every_rule_compiles_and_names_an_acled_type():
     ],
 )
 def test_a_bad_rule_is_a_configuration_error_naming_it(monkeypatch, rule, words):
-    from geomap.extract import classify as module
+    from geomap.analysis import classify as module
 
     monkeypatch.setattr(module, "RULES", (*RULES, rule))
     for cached in (module.compiled_rules, module._gate):
@@ -71,7 +71,7 @@ def test_sentences_keep_offsets_and_skip_abbreviations():
 
 
 def test_fast_clause_scan_agrees_with_the_clause_regex(data_dir):
-    from geomap.extract.text import _CLAUSE_WORDS, _clause_marks
+    from geomap.analysis.text import _CLAUSE_WORDS, _clause_marks
 
     sentences = [
         "such as Kyiv, as well as Odesa, as he said",
@@ -315,7 +315,7 @@ def test_geomap_extract_is_lazy_and_callable():
     code = (
         "import sys, geomap\n"
         "assert callable(geomap.extract)\n"
-        "import geomap.extract.rules\n"
+        "import geomap.analysis.rules\n"
         "assert callable(geomap.extract)\n"
         "assert 'geopandas' not in sys.modules, 'geomap.extract must not import geopandas until called'\n"
     )

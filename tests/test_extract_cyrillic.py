@@ -15,10 +15,10 @@ import pytest
 from click.testing import CliRunner
 
 from geomap.article import Article
-from geomap.extract.classify import classify
-from geomap.extract.counts import find_counts
-from geomap.extract.dates import find_date, is_background
-from geomap.extract.text import has_cyrillic, split_sentences
+from geomap.analysis.classify import classify
+from geomap.analysis.counts import find_counts
+from geomap.analysis.dates import find_date, is_background
+from geomap.analysis.text import has_cyrillic, split_sentences
 from geomap.incidents import incidents_from_article
 
 RUSSIA = "Military Forces of Russia (2000-)"

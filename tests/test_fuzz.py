@@ -23,7 +23,7 @@ from test_render import incident_data
 
 from geomap.article import Article, clean_text
 from geomap.errors import GeomapError, InputError
-from geomap.extract.dates import find_date, resolve_date
+from geomap.analysis.dates import find_date, resolve_date
 from geomap.incidents import incidents_from_article
 from geomap.ingest import iter_articles
 from geomap.ingest.encoding import decode_bytes

@@ -11,7 +11,7 @@ Other quantities go in a dict keyed ``<thing>_<action>``:
 ``troops_deployed``, and ``drones_targeting`` for the share aimed at one place
 (``337 drones, with 91 targeting the Moscow region``).
 
-Russian and Ukrainian sentences (:func:`~geomap.extract.text.has_cyrillic`)
+Russian and Ukrainian sentences (:func:`~geomap.analysis.text.has_cyrillic`)
 are read by the same logic: their words are first mapped to the English words
 it knows (:data:`CYRILLIC_WORDS` for whole words and numerals,
 :data:`CYRILLIC_STEMS` for inflected stems), so ``загинули двоє людей`` reads as
@@ -27,8 +27,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from geomap.extract.dates import date_spans
-from geomap.extract.text import has_cyrillic
+from geomap.analysis.dates import date_spans
+from geomap.analysis.text import has_cyrillic
 
 __all__ = ["Counts", "count_items", "find_counts", "parse_number"]
 

@@ -17,7 +17,7 @@ the front``; nor when it names another feature (``the Dnipro river``). Demonyms
 ``in``/``into``/``inside``/``across``/``throughout``/``within`` (or ``to`` for a
 movement): "help Russia" or "an attack on Ukraine" says nothing about where.
 
-Russian and Ukrainian sentences (:func:`~geomap.extract.text.has_cyrillic`)
+Russian and Ukrainian sentences (:func:`~geomap.analysis.text.has_cyrillic`)
 follow the same logic with their own words (the ``CYRILLIC_`` tables of
 :mod:`.rules`): a locative preposition ``у Харкові``, ``в Курской области``,
 ``на Донеччині``, ``по Одесі`` (a strike *on* Odesa), ``над Київщиною``; near it
@@ -41,7 +41,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from geomap.extract.rules import (
+from geomap.analysis.rules import (
     BLOCKING_PREPOSITIONS,
     CYRILLIC_BLOCKING_PREPOSITIONS,
     CYRILLIC_INSTITUTION_WORDS,
@@ -54,7 +54,7 @@ from geomap.extract.rules import (
     LOCATIVE_PREPOSITIONS,
     REPORTING_VERBS,
 )
-from geomap.extract.text import has_cyrillic
+from geomap.analysis.text import has_cyrillic
 
 __all__ = ["Role", "mention_roles"]
 

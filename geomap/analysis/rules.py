@@ -36,7 +36,7 @@ ones (``обстріл``/``обстрел`` 85 as *shelled*, ``удар дрон
 strike*, ``бої``/``бои`` 75 as *fighting*, ``затримали``/``задержали`` 78 as
 *arrested*). Their placeholders expand to the Cyrillic weapon words of
 :data:`CYRILLIC_WEAPONS`, and they are tried only on sentences that hold
-Cyrillic letters (:func:`geomap.extract.text.has_cyrillic`), so English text
+Cyrillic letters (:func:`geomap.analysis.text.has_cyrillic`), so English text
 pays nothing for them. Both languages inflect: patterns match a stem and
 ``\w*`` (``обстр[іе]л\w*`` is обстріл, обстріляли, обстрелу, обстреляли),
 and a stem that is also the start of common words (``наступ``: *offensive*,

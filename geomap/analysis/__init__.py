@@ -1,4 +1,4 @@
-"""Rules that read events out of sentences: classification, counts, dates, actors.
+"""Analysis of one article: the steps that annotate its document (sentences, places, dates, counts, sides, events).
 
 Each module owns one question about a sentence:
 
@@ -10,7 +10,8 @@ Each module owns one question about a sentence:
 * :mod:`.dates` — the event date against the publication date;
 * :mod:`.actors` — ACLED-style actor names.
 
-:mod:`geomap.incidents` puts them together.
+:class:`geomap.document.Document` holds what they find for one article, computed
+once; :mod:`geomap.incidents` builds the events from it.
 
 Languages: English, Russian and Ukrainian, in the same modules and the same rules
 table. A sentence with Cyrillic letters (:func:`.text.has_cyrillic`) is read with
@@ -20,24 +21,3 @@ what each step reads.
 """
 
 from __future__ import annotations
-
-import sys
-import types
-
-
-class _CallableModule(types.ModuleType):
-    """Lets ``geomap.extract(...)`` call :func:`geomap.pipeline.extract`.
-
-    ``geomap.extract`` is both this package and the library's entry point. Once
-    the package is imported, Python binds ``geomap.extract`` to it, which would
-    hide the function; making the module callable keeps both working whatever
-    was imported first.
-    """
-
-    def __call__(self, *args, **kwargs):
-        from geomap.pipeline import extract
-
-        return extract(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule

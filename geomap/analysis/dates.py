@@ -19,7 +19,7 @@ Conventions (documented because ACLED leaves room):
 * No date words at all: the publication date, precision 2 (the report says the
   event is recent, not which day).
 
-Russian and Ukrainian sentences (:func:`~geomap.extract.text.has_cyrillic`)
+Russian and Ukrainian sentences (:func:`~geomap.analysis.text.has_cyrillic`)
 are read with the same conventions: ``вчора``/``вчера`` (yesterday);
 ``сьогодні``/``сегодня``, ``вночі``/``ночью``, ``вранці``/``утром`` (the
 publication day); ``минулої ночі``/``прошлой ночью`` (last night: the day
@@ -39,7 +39,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from geomap.extract.text import has_cyrillic
+from geomap.analysis.text import has_cyrillic
 
 __all__ = ["date_spans", "find_date", "resolve_date"]
 

@@ -4,7 +4,7 @@ Rules written in Cyrillic (Russian and Ukrainian) sit in the same table as the
 English ones. Two gates (Aho-Corasick automata over the rules' literal words)
 pick the rules worth trying: one of the English rules alone, for text without
 Cyrillic letters, and one of every rule, for text with them
-(:func:`~geomap.extract.text.has_cyrillic`). English text so scans the same
+(:func:`~geomap.analysis.text.has_cyrillic`). English text so scans the same
 automaton as before the Cyrillic rules existed; a mixed sentence (an English
 report quoting Cyrillic, a Russian one naming HIMARS) gets both.
 """
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from geomap.errors import ConfigurationError
-from geomap.extract.rules import (
+from geomap.analysis.rules import (
     ATTACK_NOUNS,
     CYRILLIC_ATTACK,
     CYRILLIC_WEAPONS,
@@ -29,7 +29,7 @@ from geomap.extract.rules import (
     WEAPONS,
     Rule,
 )
-from geomap.extract.text import has_cyrillic
+from geomap.analysis.text import has_cyrillic
 
 __all__ = ["Trigger", "candidate_rules", "classify", "clause_candidates", "disorder_type", "rule_hits", "weapon_near"]
 
@@ -58,7 +58,7 @@ def disorder_type(event_type: str, sub_event_type: str) -> str:
     Raises
     ------
     ConfigurationError
-        When :data:`~geomap.extract.rules.DISORDER_TYPES` has no entry for the pair
+        When :data:`~geomap.analysis.rules.DISORDER_TYPES` has no entry for the pair
         (a rule names a type the table does not know).
 
     Examples
@@ -69,7 +69,7 @@ def disorder_type(event_type: str, sub_event_type: str) -> str:
     found = DISORDER_TYPES.get((event_type, sub_event_type)) or DISORDER_TYPES.get((event_type, None))
     if found is None:
         raise ConfigurationError(
-            f"geomap.extract.rules.DISORDER_TYPES has no disorder type for {event_type!r} / {sub_event_type!r}"
+            f"geomap.analysis.rules.DISORDER_TYPES has no disorder type for {event_type!r} / {sub_event_type!r}"
         )
     return found
 
@@ -246,7 +246,7 @@ def _unrealised() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + UNREALISED + r")$", re.IGNORECASE)
 
 
-#: How far before an event's words :data:`~geomap.extract.rules.UNREALISED` is looked for.
+#: How far before an event's words :data:`~geomap.analysis.rules.UNREALISED` is looked for.
 _UNREALISED_REACH = 80
 
 

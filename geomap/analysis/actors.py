@@ -11,7 +11,7 @@ Russian and Ukrainian sentences name sides mostly in words the gazetteer does
 not know as places: ``ЗСУ``/``ВСУ``/``Сили оборони`` (Military Forces of
 Ukraine), ``російські війська``/``окупанти``/``ворог``/``армія РФ``/``ВС РФ``
 (Military Forces of Russia), ``українські дрони``, ``российские военные``.
-:data:`~geomap.extract.rules.CYRILLIC_SIDES` lists them with their country;
+:data:`~geomap.analysis.rules.CYRILLIC_SIDES` lists them with their country;
 a country name before a verb of attack (``Росія атакувала``) or after a
 force noun (``армія Росії``, ``войска России``) is a side as in English.
 ``цивільні``/``мирные жители``/``люди`` hit make ``Civilians (<country>)``.
@@ -23,8 +23,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from geomap.extract.rules import CYRILLIC_CIVILIANS, CYRILLIC_SIDES, FORCE_NOUNS
-from geomap.extract.text import has_cyrillic
+from geomap.analysis.rules import CYRILLIC_CIVILIANS, CYRILLIC_SIDES, FORCE_NOUNS
+from geomap.analysis.text import has_cyrillic
 
 __all__ = ["Side", "find_sides", "pick_actors", "state_forces"]
 
@@ -71,7 +71,7 @@ _CYR_CIVILIANS = re.compile(r"(?<!\w)(?:" + CYRILLIC_CIVILIANS + r")(?!\w)", re.
 
 
 def _cyrillic_sides(sentence: str, country_names: dict[str, str]) -> list[Side]:
-    """The sides a Russian/Ukrainian sentence names in words (:data:`~geomap.extract.rules.CYRILLIC_SIDES`)."""
+    """The sides a Russian/Ukrainian sentence names in words (:data:`~geomap.analysis.rules.CYRILLIC_SIDES`)."""
     sides = []
     for pattern, iso in _CYR_SIDES:
         for match in pattern.finditer(sentence):
