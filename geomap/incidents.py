@@ -40,22 +40,22 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from geomap.article import Article
-from geomap.analysis.actors import Side, find_sides, pick_actors
-from geomap.analysis.classify import Trigger, classify, clause_candidates, rule_hits
-from geomap.analysis.counts import count_items
-from geomap.analysis.dates import find_date, is_background
-from geomap.analysis.places import Role, mention_roles
-from geomap.analysis.text import has_cyrillic, split_clauses, split_sentences
+from geomap.analysis.actors import Side, pick_actors
+from geomap.analysis.classify import Trigger, classify, clause_candidates
+from geomap.analysis.dates import find_date
+from geomap.analysis.places import Role
+from geomap.analysis.text import has_cyrillic
 from geomap.merge import MERGE_DAYS, MERGE_DISTANCE_KM, POINT_KINDS, absorb, contains, km, merge_incidents, same_region
 
 if TYPE_CHECKING:
     from gazetteer.model import Mention, Place
+    from geomap.document import Document, Sentence
 
 __all__ = ["MERGE_DISTANCE_KM", "Incident", "incidents_from_article", "merge_incidents"]
 
@@ -196,82 +196,53 @@ def incidents_from_article(article: Article, gazetteer: Any) -> list[Incident]:
     list of Incident
         Merged within the article, in order of first evidence.
     """
-    text = article.text
-    mentions = sorted(gazetteer.find(text), key=lambda m: m.start)
+    from geomap.document import analyse
+
+    return events_from_document(analyse(article, gazetteer), gazetteer)
+
+
+def events_from_document(doc: Document, gazetteer: Any) -> list[Incident]:
+    """The incidents of an analysed article (:class:`geomap.document.Document`).
+
+    Reads the annotations of its sentences (rule hits, clauses, roles, dates,
+    counts, sides); computes none from the raw text itself.
+    """
     countries = _CountryNames(gazetteer)
-    key = article_key(article)
     incidents: list[Incident] = []
-    sentences: list[str] = []
-    first = 0  # index of the first mention not before the current sentence
-    previous_end = 0
-    for s_index, (s_start, s_end) in enumerate(split_sentences(text)):
-        sentence = text[s_start:s_end]
-        sentences.append(sentence)
-        # The sentence before, when in the same paragraph: its date may be this one's.
-        before = sentences[-2] if len(sentences) > 1 and "\n\n" not in text[previous_end:s_start] else None
-        previous_end = s_end
-        hits = rule_hits(sentence)
-        if not hits:  # most sentences report no event: skip them cheaply
-            _follow_up_counts(incidents, sentence, s_index, article, (s_start, s_end))
+    for sent in doc.sentences:
+        if not sent.hits:  # most sentences report no event: skip them cheaply
+            _follow_up_counts(incidents, sent)
             continue
-        if is_background(sentence, article.published):  # "In 2022, Russian troops captured Kherson."
+        if sent.background:  # "In 2022, Russian troops captured Kherson."
             continue
-        while first < len(mentions) and mentions[first].start < s_start:
-            first += 1
-        inside = []
-        for mention in mentions[first:]:
-            if mention.end > s_end:
-                break
-            inside.append(mention)
-        evidence = _evidence(article, sentence, (s_start, s_end))
-        statements = _statements(sentence, s_start, inside, context=sentences[-4:-1], hits=hits)
         live = []
-        for statement in statements:
+        for statement in _statements(sent):
             if statement.places:
-                statement.incidents = _new_incidents(
-                    statement, sentence, inside, article, evidence, countries, before=before, key=key
-                )
+                statement.incidents = _new_incidents(statement, sent, countries)
                 for incident in statement.incidents:
-                    incident.last_sentence = s_index
+                    incident.last_sentence = sent.index
                 incidents.extend(statement.incidents)
                 live.append(statement)
             else:
-                target = _attach_target(incidents, statement.trigger, sentence, s_index)
+                target = _attach_target(incidents, statement.trigger, sent.text, sent.index)
                 if target is not None:
-                    _attach(target, statement.trigger, evidence)
-                    _fill_actors(target, statement, sentence)
-                    target.last_sentence = s_index
+                    _attach(target, statement.trigger, sent.evidence)
+                    _fill_actors(target, statement, sent.text)
+                    target.last_sentence = sent.index
                     statement.incidents = [target]
                     live.append(statement)
         if live:
-            _assign_counts(count_items(sentence), live, sentence)
+            _assign_counts(sent.counts, live, sent.text)
         else:
-            _follow_up_counts(incidents, sentence, s_index, article, (s_start, s_end))
+            _follow_up_counts(incidents, sent)
     return _merge(incidents, gazetteer)
 
 
-def _evidence(article: Article, sentence: str, span: tuple[int, int]) -> dict[str, Any]:
-    """A sentence as evidence: its source, text and offsets in the input (when known)."""
-    return {
-        "source": article.source,
-        "text": sentence,
-        "start": None if article.offset is None else article.offset + span[0],
-        "end": None if article.offset is None else article.offset + span[1],
-    }
-
-
-def _statements(sentence: str, s_start: int, mentions: list, *, context: Sequence[str], hits=None) -> list[_Statement]:
-    """The events a sentence reports, each with its candidate places.
-
-    ``hits`` are :func:`~geomap.analysis.classify.rule_hits` of the sentence, if
-    already known.
-    """
-    spans = [(m.start - s_start, m.end - s_start, m.demonym, m.place.kind) for m in mentions]
-    roles = mention_roles(sentence, spans)
-    clauses = split_clauses(sentence, [start for start, *_ in spans])
+def _statements(sent: Sentence) -> list[_Statement]:
+    """The events a sentence reports, each with its candidate places."""
+    sentence, mentions, spans, roles, clauses = sent.text, sent.mentions, sent.spans, sent.roles, sent.clauses
+    hits, context = sent.hits, sent.context
     statements: list[_Statement] = []
-    if hits is None:
-        hits = rule_hits(sentence)
     for c_start, c_end in clauses:
         rules_to_try = clause_candidates(sentence, hits, (c_start, c_end))
         if not rules_to_try:
@@ -284,7 +255,7 @@ def _statements(sentence: str, s_start: int, mentions: list, *, context: Sequenc
         _fallback_places(statements, clauses, mentions, spans, roles)
         _definite_places(sentence, statements, mentions, roles)
         _roundup_places(sentence, statements, mentions, spans, roles)
-    sides = find_sides(sentence, [(*span[:4], m.place.country, m.place.name) for m, span in zip(mentions, spans)])
+    sides = sent.sides if statements else []
     for statement in statements:
         statement.sides = [
             side
@@ -297,17 +268,7 @@ def _statements(sentence: str, s_start: int, mentions: list, *, context: Sequenc
     return statements
 
 
-def _new_incidents(
-    statement: _Statement,
-    sentence: str,
-    mentions,
-    article: Article,
-    evidence,
-    countries,
-    *,
-    before: str | None = None,
-    key: str = "",
-) -> list[Incident]:
+def _new_incidents(statement: _Statement, sent: Sentence, countries) -> list[Incident]:
     """One incident per place of a statement.
 
     Its date: the clause's date words, else the sentence's, else those of the
@@ -316,12 +277,14 @@ def _new_incidents(
     publication date (within a week).
     """
     trigger = statement.trigger
+    article, sentence, evidence, key = sent.doc.article, sent.text, sent.evidence, sent.doc.key
     clause = sentence[statement.clause[0] : statement.clause[1]]
-    when, precision, _ = find_date(clause, article.published)
+    when, precision, _ = find_date(clause, article.published) if clause != sentence else sent.date
     if when is None:
-        when, precision, _ = find_date(sentence, article.published)
-    if when is None and before is not None and not is_background(before, article.published):
-        when, precision, _ = find_date(before, article.published)
+        when, precision, _ = sent.date
+    before = sent.previous
+    if when is None and before is not None and not before.background:
+        when, precision, _ = before.date
     if when is None and article.published is not None:
         when, precision = article.published, 2
     victims = _has_victims(sentence)
@@ -716,7 +679,7 @@ _TALLY = re.compile(
 )
 
 
-def _follow_up_counts(incidents: list[Incident], sentence: str, s_index: int, article: Article, span: tuple[int, int]) -> None:
+def _follow_up_counts(incidents: list[Incident], sent: Sentence) -> None:
     """Give the killed and wounded of a sentence that reports no event to the one just told.
 
     Wire copy gives the toll in its own sentence: "A missile struck the port on
@@ -725,21 +688,22 @@ def _follow_up_counts(incidents: list[Incident], sentence: str, s_index: int, ar
     told paragraphs earlier is too uncertain), and only killed or wounded:
     quantities stay with the words they were found next to.
     """
+    sentence, s_index = sent.text, sent.index
     if not incidents or not _has_victims(sentence):
         return
     target = incidents[-1]
     if target.last_sentence != s_index - 1 or target.event_type not in _TOLL_TYPES:
         return
-    if is_background(sentence, article.published) or _TALLY.search(sentence):
+    if sent.background or _TALLY.search(sentence):
         return  # "Since the war began, 12,000 civilians have been killed": a tally, not this toll
     found = False
-    for kind, _key, value, _position in count_items(sentence):
+    for kind, _key, value, _position in sent.counts:
         if kind in ("fatalities", "injured"):
             current = getattr(target, kind)
             setattr(target, kind, value if current is None else max(current, value))
             found = True
     if found:
-        _add_evidence(target, _evidence(article, sentence, span))
+        _add_evidence(target, sent.evidence)
         target.last_sentence = s_index
 
 

@@ -48,7 +48,6 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-import unicodedata
 import zipfile
 from collections import defaultdict
 from pathlib import Path

@@ -24,7 +24,6 @@ from geomap.errors import InputError, UnreadableInputError, describe
 from geomap.ingest.encoding import decode_bytes
 from geomap.ingest.formats import READERS, SUFFIX_TO_FORMAT, detect_format, get_reader
 from geomap.ingest.sources import (
-    SNIFF_BYTES,
     STDIN,
     Source,
     as_input_list,

@@ -1,0 +1,195 @@
+"""One analysed document per article: read once, annotated by steps, read by the event step.
+
+As spaCy reads a text once into a ``Doc`` that every pipeline component adds to,
+:func:`analyse` reads an article once into a :class:`Document`: the gazetteer's
+place mentions of the whole text, then its :class:`Sentence` objects with
+offsets. Every other annotation is made by the step that owns it
+(:mod:`geomap.analysis`), the first time any later step asks, and kept: a
+sentence's script, clauses, the roles of its place names (where it happened,
+who said so, who owns what), the event rules it matches, its date, its counts,
+the sides it names, whether it is background. The event step
+(:mod:`geomap.incidents`) reads those annotations; it never re-derives them
+from the raw string.
+
+>>> doc = analyse(Article(text="Missiles hit Odesa on Monday.", source="x"), gazetteer)  # doctest: +SKIP
+>>> [(m.text, role.kind) for m, role in zip(doc.sentences[0].mentions, doc.sentences[0].roles)]  # doctest: +SKIP
+[('Odesa', 'bare')]
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from geomap.article import Article
+
+if TYPE_CHECKING:
+    from gazetteer.model import Mention
+
+__all__ = ["Document", "Sentence", "analyse"]
+
+
+class Sentence:
+    """One sentence of a :class:`Document`; its annotations are computed on first use and kept.
+
+    Attributes
+    ----------
+    doc : Document
+    index : int
+        Position in the document.
+    start, end : int
+        Offsets in the article's text.
+    """
+
+    def __init__(self, doc: Document, index: int, start: int, end: int) -> None:
+        self.doc = doc
+        self.index = index
+        self.start = start
+        self.end = end
+
+    def __repr__(self) -> str:
+        return f"Sentence({self.index}, {self.text[:40]!r})"
+
+    @cached_property
+    def text(self) -> str:
+        return self.doc.text[self.start : self.end]
+
+    @cached_property
+    def cyrillic(self) -> bool:
+        """Whether the sentence holds Cyrillic letters (Russian/Ukrainian vocabulary applies)."""
+        from geomap.analysis.text import has_cyrillic
+
+        return has_cyrillic(self.text)
+
+    # -- places ---------------------------------------------------------------------------------
+    @cached_property
+    def mentions(self) -> list[Mention]:
+        """The document's place mentions inside this sentence (offsets in the article's text)."""
+        return [m for m in self.doc.mentions if m.start >= self.start and m.end <= self.end]
+
+    @cached_property
+    def spans(self) -> list[tuple[int, int, bool, str]]:
+        """``(start, end, demonym, kind)`` of each mention, relative to the sentence."""
+        return [(m.start - self.start, m.end - self.start, m.demonym, m.place.kind) for m in self.mentions]
+
+    @cached_property
+    def roles(self) -> list:
+        """How each place name stands (:func:`geomap.analysis.places.mention_roles`)."""
+        from geomap.analysis.places import mention_roles
+
+        return mention_roles(self.text, self.spans)
+
+    @cached_property
+    def clauses(self) -> list[tuple[int, int]]:
+        """Clause spans, relative to the sentence (:func:`geomap.analysis.text.split_clauses`)."""
+        from geomap.analysis.text import split_clauses
+
+        return split_clauses(self.text, [start for start, *_ in self.spans])
+
+    @cached_property
+    def sides(self) -> list:
+        """The sides the sentence names (:func:`geomap.analysis.actors.find_sides`)."""
+        from geomap.analysis.actors import find_sides
+
+        return find_sides(self.text, [(*span[:4], m.place.country, m.place.name) for m, span in zip(self.mentions, self.spans)])
+
+    # -- events, dates, counts ------------------------------------------------------------------
+    @cached_property
+    def hits(self):
+        """The event rules whose words occur (:func:`geomap.analysis.classify.rule_hits`); empty for most."""
+        from geomap.analysis.classify import rule_hits
+
+        return rule_hits(self.text)
+
+    @cached_property
+    def background(self) -> bool:
+        """An earlier year's events ("In 2022, Russian troops captured Kherson")."""
+        from geomap.analysis.dates import is_background
+
+        return is_background(self.text, self.doc.article.published)
+
+    @cached_property
+    def date(self) -> tuple[date | None, int | None, str | None]:
+        """The sentence's own date words resolved (:func:`geomap.analysis.dates.find_date`)."""
+        from geomap.analysis.dates import find_date
+
+        return find_date(self.text, self.doc.article.published)
+
+    @cached_property
+    def counts(self) -> list[tuple[str, str, int, int]]:
+        """Killed, injured and other quantities (:func:`geomap.analysis.counts.count_items`)."""
+        from geomap.analysis.counts import count_items
+
+        return count_items(self.text)
+
+    @cached_property
+    def evidence(self) -> dict[str, Any]:
+        """The sentence as evidence: source, text and offsets in the input (when known)."""
+        article = self.doc.article
+        return {
+            "source": article.source,
+            "text": self.text,
+            "start": None if article.offset is None else article.offset + self.start,
+            "end": None if article.offset is None else article.offset + self.end,
+        }
+
+    # -- neighbours -----------------------------------------------------------------------------
+    @property
+    def previous(self) -> Sentence | None:
+        """The sentence before, when in the same paragraph (its date may be this one's)."""
+        if self.index == 0:
+            return None
+        before = self.doc.sentences[self.index - 1]
+        return None if "\n\n" in self.doc.text[before.end : self.start] else before
+
+    @property
+    def context(self) -> list[str]:
+        """The texts of up to three sentences before (weapon words for generic rules)."""
+        return [s.text for s in self.doc.sentences[max(0, self.index - 3) : self.index]]
+
+
+class Document:
+    """An article analysed once: its text, place mentions, sentences and identity.
+
+    Attributes
+    ----------
+    article : Article
+    text : str
+        The article's text.
+    mentions : list of gazetteer.model.Mention
+        Every place mention of the text, in order.
+    sentences : list of Sentence
+    key : str
+        The article's identity from its content (:func:`geomap.incidents.article_key`).
+    """
+
+    def __init__(self, article: Article, mentions: list, spans: list[tuple[int, int]], key: str) -> None:
+        self.article = article
+        self.text = article.text
+        self.mentions = mentions
+        self.sentences = [Sentence(self, i, start, end) for i, (start, end) in enumerate(spans)]
+        self.key = key
+
+    def __repr__(self) -> str:
+        return f"Document({self.article.source!r}, {len(self.sentences)} sentences, {len(self.mentions)} mentions)"
+
+
+def analyse(article: Article, gazetteer: Any) -> Document:
+    """Read ``article`` once: place mentions (``gazetteer.find``) and sentences.
+
+    Parameters
+    ----------
+    article : Article
+    gazetteer : gazetteer.Gazetteer
+        Finds and resolves the place names of the whole text (one context).
+
+    Returns
+    -------
+    Document
+    """
+    from geomap.analysis.text import split_sentences
+    from geomap.incidents import article_key
+
+    mentions = sorted(gazetteer.find(article.text), key=lambda m: m.start)
+    return Document(article, mentions, split_sentences(article.text), article_key(article))
