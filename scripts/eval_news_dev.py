@@ -247,8 +247,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{pct(t['places_ok'], t['places_total']):>15} {pct(t['not_places_taken'], t['not_places_total']):>12}")
     t = totals["all"]
     if t["required"]:
-        print(f"targets: type+place >= 90%, full >= 75%, unmatched <= 15%, not_incidents 0, places >= 90%, "
-              f"not-places <= 5%")
+        print("targets: type+place >= 90%, full >= 75%, unmatched <= 15%, not_incidents 0, places >= 90%, "
+              "not-places <= 5%")
     return 0
 
 
