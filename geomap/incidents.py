@@ -83,6 +83,9 @@ _OBJECT_GAP = re.compile(
     r"прифронтов\w+|прикордонн\w+|приграничн\w+|околиці|окраины|передмістя|пригород)\s+)*$",
     re.IGNORECASE,
 )
+#: Event words that take their target right after them ("struck Lviv with ...", "hit Kharkiv with ...").
+_HIT = re.compile(r"(?:struck|strikes?|striking|hit|hits|hitting|attacked|attacking|targeted|targeting|shelled|shelling|pounded|bombed)\b", re.IGNORECASE)
+
 #: ... and between a subject and a passive ("Kharkiv was again shelled").
 _SUBJECT_GAP = re.compile(
     r"^\s*(?:(?:was|were|is|are|has|have|had|been|being|again|also|came|comes|come|under|heavily|repeatedly|once|"
@@ -440,7 +443,10 @@ def _locations(sentence: str, trigger: Trigger, clause: tuple[int, int], mention
             of_only = role.kind == "blocked"
             if role.group not in bare_groups:  # "attacked Odesa and the Kyiv region": the list follows its head
                 how = None
-                if 0 <= start - trigger.end <= _MAX_OBJECT_GAP and _OBJECT_GAP.match(sentence[trigger.end : start]):
+                if trigger.start < start and end <= trigger.end and _HIT.match(sentence, trigger.start):
+                    # Inside the event's own words: "struck Lviv with cruise missiles".
+                    how = "object"
+                elif 0 <= start - trigger.end <= _MAX_OBJECT_GAP and _OBJECT_GAP.match(sentence[trigger.end : start]):
                     how = "object"
                 elif not of_only and 0 <= trigger.start - end <= _MAX_SUBJECT_GAP + 20 and _SUBJECT_GAP.match(sentence[end : trigger.start]):
                     how = "subject"

@@ -285,6 +285,54 @@ def russian_latin(key: str, *, most: int = 8) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+#: Ukraine's official romanisation (KMU 2010), used by English news since 2010:
+#: Ізюм → Izium, Куп'янськ → Kupiansk, Чугуїв → Chuhuiv, Світлодарськ → Svitlodarsk.
+_UK_LATIN = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "zh", "з": "z",
+    "и": "y", "і": "i", "ї": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
+    "ь": "", "ю": "iu", "я": "ia",
+}  # fmt: skip
+_UK_INITIAL = {"є": "ye", "ю": "yu", "я": "ya", "ї": "yi"}
+_UK_VOWELS = frozenset("аеєиіїоуюя")
+
+
+def ukrainian_latin(key: str) -> str | None:
+    """The KMU 2010 romanisation of a folded Ukrainian name, or None for a Russian one.
+
+    Folding made й an и: an и after a vowel is read as й (i), a final -ий as -yi.
+    Names with Russian-only letters (ы э ъ ё) get none; a Russian name without
+    them ("Изюм") gets a spelling nobody writes ("Yzium"), which costs a key
+    and nothing else (keys that are English words are never added).
+
+    Examples
+    --------
+    >>> ukrainian_latin("ізюм"), ukrainian_latin("купянськ"), ukrainian_latin("хмельницькии")
+    ('izium', 'kupiansk', 'khmelnytskyi')
+    """
+    if any(ch in "ыэъё" for ch in key):
+        return None
+    if not all(ch in _UK_LATIN or ch in " -" for ch in key):
+        return None
+    out = []
+    for word in key.split(" "):
+        letters = []
+        for i, ch in enumerate(word):
+            prev = word[i - 1] if i else ""
+            if ch == "и" and prev in _UK_VOWELS and prev not in "и":
+                letters.append("i")  # й
+            elif ch == "и" and prev == "и" and i == len(word) - 1:
+                letters.append("i")  # -ий → -yi
+            elif i == 0 and ch in _UK_INITIAL:
+                letters.append(_UK_INITIAL[ch])
+            elif ch == "г" and prev == "з":
+                letters.append("gh")  # зг → zgh
+            else:
+                letters.append(_UK_LATIN.get(ch, ch))
+        out.append("".join(letters))
+    return " ".join(out)
+
+
 def usable_alternate(name: str) -> bool:
     """Whether a GeoNames alternate name is worth a key.
 
@@ -882,7 +930,7 @@ class Builder:
     def cities(self) -> None:
         capitals = self._capitals()
         words = english_words(self.dictionary())
-        spelled = 0
+        spelled = official = 0
         self.first_city = len(self.ids)
         for gid_s in sorted(self.cities_raw, key=int):
             c = self.cities_raw[gid_s]
@@ -901,11 +949,28 @@ class Builder:
                     self.names.add(alt, idx, NAME_ALT)
                     if russian and script_of(alt) == "cyrillic":
                         spelled += self._russian_spellings(fold(alt), idx, words)
+                    if iso == "UA" and script_of(alt) == "cyrillic":
+                        official += self._ukrainian_spelling(fold(alt), idx, words)
             for alt in tables.CITY_VARIANTS.get(gid, ()):
                 self.names.add(alt, idx, NAME_ALT)
             for alt in tables.CITY_ABBREVS.get(gid, ()):
                 self.names.add(alt, idx, NAME_ABBREV)
-        log(f"cities: {len(self.cities_raw)}; Latin spellings of Russian names: {spelled}")
+        log(f"cities: {len(self.cities_raw)}; Latin spellings of Russian names: {spelled}; "
+            f"KMU 2010 spellings of Ukrainian names: {official}")
+
+    def _ukrainian_spelling(self, key: str, idx: int, words: set[str]) -> int:
+        """Add the official Latin spelling of a Ukrainian name as the place's own name; 1 if new.
+
+        It is how English news spells the town since 2010, so it counts as the
+        main name (an alternate-only name of a small place needs more evidence).
+        """
+        latin = ukrainian_latin(key)
+        if latin is None or len(latin) < 4 or latin in words:
+            return 0
+        new = (latin, idx) not in self.names.records
+        self.names.records[(latin, idx)] = self.names.records.get((latin, idx), 0) | NAME_MAIN
+        self.names._by_place[idx].add(latin)
+        return int(new)
 
     def _russian_spellings(self, key: str, idx: int, words: set[str]) -> int:
         """Add the Latin spellings of a Russian Cyrillic name (:func:`russian_latin`); how many."""
