@@ -294,6 +294,8 @@ _UK_LATIN = {
     "ь": "", "ю": "iu", "я": "ia",
 }  # fmt: skip
 _UK_INITIAL = {"є": "ye", "ю": "yu", "я": "ya", "ї": "yi"}
+#: How close the official spelling must be to GeoNames' main name to count as it.
+UKRAINIAN_SPELLING_SIMILARITY = 0.75
 _UK_VOWELS = frozenset("аеєиіїоуюя")
 
 
@@ -949,8 +951,8 @@ class Builder:
                     self.names.add(alt, idx, NAME_ALT)
                     if russian and script_of(alt) == "cyrillic":
                         spelled += self._russian_spellings(fold(alt), idx, words)
-                    if iso == "UA" and script_of(alt) == "cyrillic":
-                        official += self._ukrainian_spelling(fold(alt), idx, words)
+            if iso == "UA":
+                official += self._ukrainian_spelling(c["alternatenames"], idx, words, main_key)
             for alt in tables.CITY_VARIANTS.get(gid, ()):
                 self.names.add(alt, idx, NAME_ALT)
             for alt in tables.CITY_ABBREVS.get(gid, ()):
@@ -958,15 +960,32 @@ class Builder:
         log(f"cities: {len(self.cities_raw)}; Latin spellings of Russian names: {spelled}; "
             f"KMU 2010 spellings of Ukrainian names: {official}")
 
-    def _ukrainian_spelling(self, key: str, idx: int, words: set[str]) -> int:
-        """Add the official Latin spelling of a Ukrainian name as the place's own name; 1 if new.
+    def _ukrainian_spelling(self, alternates: list[str], idx: int, words: set[str], main_key: str) -> int:
+        """Add the official Latin spelling of a town's Ukrainian name as its own name; 1 if new.
 
         It is how English news spells the town since 2010, so it counts as the
         main name (an alternate-only name of a small place needs more evidence).
+        Only the one Cyrillic name that spells the main name (Ізюм for Izyum) is
+        used, never a former or other name (Олександрівка for a district called
+        Oleksandrivskyi, or for Donetsk), which stays an alternate.
         """
-        latin = ukrainian_latin(key)
-        if latin is None or len(latin) < 4 or latin in words:
+        best = None
+        for alt in alternates:
+            if script_of(alt) != "cyrillic" or not usable_alternate(alt):
+                continue
+            latin = ukrainian_latin(fold(alt))
+            if latin is None or len(latin) < 4 or latin in words:
+                continue
+            ratio = difflib.SequenceMatcher(None, main_key, latin, autojunk=False).ratio()
+            if ratio < UKRAINIAN_SPELLING_SIMILARITY:
+                continue
+            # A name in Ukrainian letters (Світлодарськ) before a Russian one (Светлодарск).
+            rank = (any(ch in "іїєґ" for ch in fold(alt)), ratio)
+            if best is None or rank > best[0]:
+                best = (rank, latin)
+        if best is None:
             return 0
+        latin = best[1]
         new = (latin, idx) not in self.names.records
         self.names.records[(latin, idx)] = self.names.records.get((latin, idx), 0) | NAME_MAIN
         self.names._by_place[idx].add(latin)
