@@ -558,6 +558,29 @@ _SUBJECT_AFTER = _SPEECH | _SUBJECT_VERBS | frozenset(
 )
 
 
+#: Words after a capital's possessive that make it its government ("Moscow's forces").
+_GOVERNMENT_NOUNS = frozenset(
+    """government forces troops army military position decision officials leadership envoy ambassador
+    response demands claims offensive allies war regime authorities strategy policy""".split()
+)
+
+
+def _metonyms(text: str, candidates: list[Candidate], rejected: set[int]) -> set[str]:
+    """Keys of names every occurrence of which speaks for a government: "Kyiv said", "Moscow's troops"."""
+    seen: dict[str, bool] = {}
+    for i, cand in enumerate(candidates):
+        if cand.demonym or i in rejected:
+            continue
+        after = _fold_word(_after(text, cand))
+        if cand.possessive:
+            end = cand.end + (2 if text[cand.end : cand.end + 1] in "'\u2019" else 0)  # past "'s"
+            metonym = _fold_word(word_after(text, end)) in _GOVERNMENT_NOUNS
+        else:
+            metonym = after in _SUBJECT_AFTER or after in ("has", "have", "had", "will", "would", "wants")
+        seen[cand.key] = seen.get(cand.key, True) and metonym
+    return {key for key, all_metonymic in seen.items() if all_metonymic}
+
+
 def _said_after(text: str, cand: Candidate) -> bool:
     return _after(text, cand) in _SPEECH
 
@@ -789,6 +812,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
     anchor_arrays = None
     named_regions: dict[str, tuple[str, str]] = {}
     settled: set[str] = set()
+    metonyms = _metonyms(text, candidates, rejected)
     for _pass in range(PASSES):
         total_country = country_votes + Counter(derived_country.values())
         total_admin1 = admin1_votes + Counter(derived_admin1.values())
@@ -831,6 +855,11 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             ):
                 continue
             place = opt.place
+            if key in metonyms and place.feature_code == "PPLC":
+                # "Kyiv said", "Moscow's forces": the government, not a place. It is
+                # no context for the other names (not near them, and the places of a
+                # report from Moscow are often in another country).
+                continue
             if place.country and place.kind != "country":
                 derived_country[key] = place.country
             a1 = _admin1_key(opt)

@@ -495,3 +495,18 @@ def test_official_ukrainian_spellings_need_no_context(gaz, surface, name):
     # KMU 2010 spellings are the towns' own names in English news, not alternates needing evidence.
     (mention,) = gaz.find(f"Clashes took place near {surface}.")
     assert (mention.text, mention.place.name) == (surface, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv said its troops withdrew from Avdiivka on Saturday.",
+        "Moscow claimed its forces captured Avdiivka.",
+        "Moscow's forces captured Avdiivka, the ministry said.",
+    ],
+)
+def test_a_capital_speaking_for_its_government_is_no_context(gaz, text):
+    # "Kyiv said": a metonym, not a place near the others (Avdiivka is the Donetsk town,
+    # not the village near Kyiv); "Moscow claimed" does not veto places in Ukraine.
+    avdiivka = the_mention(gaz, text, "Avdiivka")
+    assert avdiivka.place.admin1 == "Donetsk Oblast"
