@@ -565,6 +565,21 @@ _GOVERNMENT_NOUNS = frozenset(
 )
 
 
+#: Nouns after a country's name that make it a political actor ("US officials", "Russian-led").
+_ACTOR_AFTER = _GOVERNMENT_NOUNS | frozenset(
+    """president president's envoy envoys sanctions aid administration leaders leader secretary
+    diplomats diplomat negotiators delegation intelligence embassy tariffs proposal plan deal""".split()
+)
+
+
+def _as_actor(text: str, cand: Candidate) -> bool:
+    """A country's name used for its government: "the US-led effort", "US officials", "the US said"."""
+    if text[cand.end : cand.end + 1] in ("-", "\u2010", "\u2011") and text[cand.end + 1 : cand.end + 2].islower():
+        return True  # US-led, US-brokered, Russia-backed
+    after = _fold_word(_after(text, cand))
+    return after in _ACTOR_AFTER or after in _SPEECH
+
+
 def _metonyms(text: str, candidates: list[Candidate], rejected: set[int]) -> set[str]:
     """Keys of names every occurrence of which speaks for a government: "Kyiv said", "Moscow's troops"."""
     seen: dict[str, bool] = {}
@@ -769,13 +784,16 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             continue
         kinds = {o.place.kind for o in name.options}
         if "country" in kinds:
+            # "the US-led effort", "US officials", "Washington... the US said": a country
+            # as a political actor says nothing about where the places are.
+            placed = [i for i in occ if not _as_actor(text, candidates[i])]
             for o in name.options:
                 # Abbreviations count too ("the UK's regulator"): the finder
                 # keeps them only when written in capitals.
-                if o.place.kind == "country" and o.flags & (_GOOD_NAME | NAME_ALT | NAME_ABBREV):
-                    country_votes[o.place.country] += len(occ)
-                    name.own_votes[o.place.country] = name.own_votes.get(o.place.country, 0) + len(occ)
-                    named_votes[o.place.country] += len(occ)
+                if placed and o.place.kind == "country" and o.flags & (_GOOD_NAME | NAME_ALT | NAME_ABBREV):
+                    country_votes[o.place.country] += len(placed)
+                    name.own_votes[o.place.country] = name.own_votes.get(o.place.country, 0) + len(placed)
+                    named_votes[o.place.country] += len(placed)
                     break
         if "admin1" in kinds:
             for o in name.options:

@@ -510,3 +510,10 @@ def test_a_capital_speaking_for_its_government_is_no_context(gaz, text):
     # not the village near Kyiv); "Moscow claimed" does not veto places in Ukraine.
     avdiivka = the_mention(gaz, text, "Avdiivka")
     assert avdiivka.place.admin1 == "Donetsk Oblast"
+
+
+def test_a_country_as_a_political_actor_places_nothing(gaz):
+    # "the US-led effort", "US officials": the government, not where the towns are.
+    text = ("European leaders backed the US-led effort to end the war. US officials said the US plan "
+            "was close. Zelensky met Starmer in London on Monday.")  # fmt: skip
+    assert the_mention(gaz, text, "London").place.country == "GB"
