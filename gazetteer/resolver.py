@@ -950,6 +950,22 @@ def _qualifier_regions(store, candidates: list[Candidate], names: dict, chosen: 
     return out
 
 
+#: A town outside the Cyrillic world named in Cyrillic with no context at all is taken only this big.
+FOREIGN_CYRILLIC_POPULATION = 1_000_000
+
+#: Countries whose towns Russian and Ukrainian text names in Cyrillic as a matter of course.
+_CYRILLIC_WORLD = frozenset(
+    "UA RU BY MD KZ KG TJ TM UZ GE AM AZ RS BG MK ME BA MN EE LV LT PL SK CZ RO FI".split()
+)
+
+
+def _foreign_cyrillic(key: str, place: Place) -> bool:
+    """A Cyrillic name of a small town far from the Cyrillic world: a word's inflection, not the town."""
+    return place.kind in ("city", "other") and place.country not in _CYRILLIC_WORLD and any(
+        "\u0400" <= ch <= "\u04ff" for ch in key
+    )
+
+
 def _fits(opt: _Option, qualifiers) -> bool:
     """Whether ``opt`` lies in one of the (country, admin1 code or None) ``qualifiers``."""
     place = opt.place
@@ -1459,6 +1475,12 @@ def _choose(
         ok = False  # "Reading the report": only a qualifier ("Reading, Pa.") makes it the town
     elif name.city_word and place.kind in ("country", "admin1") and not reason.startswith("qualifier"):
         ok = False  # "the city of Turkey": a town the data lacks, never the country
+    elif not explicit and _foreign_cyrillic(name.key, place) and (
+        evidence == 0 and place.population < FOREIGN_CYRILLIC_POPULATION or evidence < 2 and not big
+    ):
+        # "Тоді" (then) → Toda, "Сили" (forces) → Sealy: Cyrillic words, not towns in Japan
+        # or Texas. A foreign town in Cyrillic text needs its country named, or a million people.
+        ok = False
     elif not big and not explicit and zipf >= VERY_COMMON_WORD_ZIPF:
         ok = False  # "May", "Road": words first
     elif not big and evidence < 2 and any(i in personish for i in occ):

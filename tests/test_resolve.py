@@ -517,3 +517,16 @@ def test_a_country_as_a_political_actor_places_nothing(gaz):
     text = ("European leaders backed the US-led effort to end the war. US officials said the US plan "
             "was close. Zelensky met Starmer in London on Monday.")  # fmt: skip
     assert the_mention(gaz, text, "London").place.country == "GB"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Тоді ворог атакував Харків.", ["Kharkiv"]),  # "then", not Toda (Japan)
+        ("Сили оборони відбили атаку.", []),  # "forces", not Sealy (Texas)
+        ("Вибухи у Парижі та Лондоні.", ["Paris", "London"]),  # big foreign cities stay
+        ("Встреча в Дрездене, Германия.", ["Dresden", "Germany"]),  # a smaller one with its country
+    ],
+)
+def test_cyrillic_words_are_not_foreign_towns(gaz, text, expected):
+    assert [m.place.name for m in gaz.find(text) if not m.demonym] == expected
