@@ -88,7 +88,7 @@ _HIT = re.compile(r"(?:struck|strikes?|striking|hit|hits|hitting|attacked|attack
 
 #: ... and between a subject and a passive ("Kharkiv was again shelled").
 _SUBJECT_GAP = re.compile(
-    r"^\s*(?:(?:was|were|is|are|has|have|had|been|being|again|also|came|comes|come|under|heavily|repeatedly|once|"
+    r"^\s*,?\s*(?:(?:was|were|is|are|has|have|had|been|being|again|also|came|comes|come|under|heavily|repeatedly|once|"
     r"a|an|the|massive|large-scale|major|new|another|fresh|heavy|intense|combined|overnight|night|russian|"
     r"ukrainian|enemy|"
     # Russian/Ukrainian: "Харків зазнав масованого обстрілу", "Белгород вновь подвергся атаке"

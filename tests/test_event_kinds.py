@@ -27,6 +27,12 @@ CASES = [
     ("Ukrainian forces liberated Kherson on 11 November.", "Battles", ["Kherson"]),
     ("Gunmen killed 12 people in Port-au-Prince on Monday.", "Violence against civilians", ["Port-au-Prince"]),
     ("Similar protests took place in Lviv, Odesa and Dnipro.", "Protests", ["Lviv", "Odesa", "Dnipro"]),
+    ("Today Russian fire hit central Bilozerka, damaging shops.", "Explosions/Remote violence", ["Bilozerka"]),
+    ("Russian soldiers shot three surrendering Ukrainian soldiers near Pokrovsk.", "Violence against civilians",
+     ["Pokrovsk"]),
+    ("Eight Russian drones shot down over Mykolaiv region.", "Strategic developments", ["Mykolaiv Oblast"]),
+    ("Russian forces entered Bucha (Bucha, Kyiv).", "Battles", ["Bucha"]),
+    ("On 18 March 2022, Russian forces struck Lviv with cruise missiles.", "Explosions/Remote violence", ["Lviv"]),
     # Roundups: one event in each place, as ACLED codes it.
     ("The attack left three victims in Kryvyi Rih and three in Synelnykove.", "Explosions/Remote violence",
      ["Kryvyy Rih", "Synelnykove"]),
@@ -43,6 +49,16 @@ def test_kind_of_report(real_gazetteer, text, event_type, places):
     assert [i.place.name for i in found if i.event_type == event_type] == places, [
         (i.event_type, i.place.name) for i in found
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A fire killed three people in a house in Poltava.",  # a blaze, not a side's fire
+    ],
+)
+def test_not_an_event(real_gazetteer, text):
+    assert incidents_from_article(Article(text=text, source="x", published=date(2024, 3, 6)), real_gazetteer) == []
 
 
 @pytest.mark.parametrize(

@@ -225,6 +225,8 @@ RULES: tuple[Rule, ...] = (
     # "helicopter fire destroyed the village of X", "artillery fire hit X": the weapon's fire.
     Rule(r"(?:helicopters?|gunships?|aircraft|aviation|drone)\s+fire", "Explosions/Remote violence", "Air/drone strike", 88),
     Rule(r"(?:tank|mortar|howitzer|MLRS|heavy weapons?|rocket)\s+fire|shelled\s+(?:[\w-]+\s+){0,2}?with", "Explosions/Remote violence", "Shelling/artillery/missile attack", 87),
+    # "Russian fire hit central Bilozerka", "enemy fire killed a woman": a side's fire, not a blaze.
+    Rule(r"(?:Russian|Ukrainian|enemy|hostile|Israeli|occupiers'?|artillery|sniper)\s+fire\s+(?:hit|struck|killed|wounded|injured|damaged|destroyed)", "Explosions/Remote violence", "Shelling/artillery/missile attack", 80, generic=True, weight=0.8),
     # "debris from a downed drone hit a refinery": the attack, where the debris fell.
     Rule(r"(?:debris|fragments|wreckage)\s+(?:[\w-]+\s+){0,5}?(?:fell|hit|struck|damaged|sparked|caused|started|landed)", "Explosions/Remote violence", "Air/drone strike", 71, generic=True, weight=0.7),
     # "Israeli strikes killed five people in Khan Younis": the effect names the attack.
@@ -237,6 +239,8 @@ RULES: tuple[Rule, ...] = (
     # --- Battles -----------------------------------------------------------------
     # "liberated"/"occupied" are adjectives as often as verbs ("the occupied city of
     # Melitopol", "Russian-occupied Crimea"): as verbs they need what was taken.
+    # "a fourth village, Storozhove, had been secured": the place named before the verb.
+    Rule(r"(?:has|have|had|was|were)\s+(?:also\s+)?been\s+(?:secured|liberated|retaken|recaptured|cleared)", "Battles", "Government regains territory", 91),
     Rule(r"recaptured|retook|retaken|regained control|took back|won back|liberation of|(?<!the )(?<!-)(?<!newly )liberated[\"'\u2019\u201d]?\s+(?:the\s+)?(?:village|town|city|settlement|hamlet)|"
          # "forces liberated Kherson": the verb, right after who acted, before a name
          r"(?:forces|troops|army|soldiers|units|brigade|military)\s+(?:have\s+|had\s+)?liberated(?=\s+(?-i:[A-Z]))", "Battles", "Government regains territory", 92),
@@ -254,6 +258,8 @@ RULES: tuple[Rule, ...] = (
     Rule(r"rap(?:ed|e)|sexual(?:ly)? (?:violence|assault\w*|abuse\w*)", "Violence against civilians", "Sexual violence", 85),
     Rule(r"abduct\w*|kidnap\w*|forcibly (?:disappeared|deported|taken)|forced disappearance", "Violence against civilians", "Abduction/forced disappearance", 84),
     Rule(r"(?:terrorist|terror) attacks?|mass shooting|gunmen (?:\w+ ){0,3}?(?:opened fire|attacked|stormed|killed|shot)", "Violence against civilians", "Attack", 83),
+    # Prisoners and those surrendering are protected: "shot three surrendering soldiers" (ACLED: VAC).
+    Rule(r"(?:shot|executed|killed|shooting)\s+(?:[\w-]+\s+){0,3}?(?:surrendering|captured|unarmed|disarmed|bound)\s+(?:[\w-]+\s+)?(?:soldiers|servicemen|troops|fighters|prisoners|POWs|men)", "Violence against civilians", "Attack", 86),
     Rule(r"executed|massacr\w+|shot dead|gunned down|opened fire on (?:\w+ ){0,2}?(?:civilians|residents|villagers|people|passers-by)|tortured|beat(?:en)? to death|lynched", "Violence against civilians", "Attack", 82),
     # Victims named by who they are: "shot a retired couple", "fired on a car", "opened fire on journalists".
     Rule(r"(?:shot|shooting|fired on|fired at|opened fire on|opened fire at|stabbed)\s+(?:(?:and\s+killed|dead)\s+)?(?:[\w-]+\s+){0,3}?" + _VICTIMS, "Violence against civilians", "Attack", 81),
@@ -275,7 +281,9 @@ RULES: tuple[Rule, ...] = (
     Rule(r"signed (?:\w+ ){0,3}?(?:agreement|deal|treaty|accord|memorandum)|(?:ceasefire|truce|peace deal|peace agreement) (?:was |has been )?(?:agreed|signed|reached)|(?:agreed|agree|agreeing)\s+(?:[\w,]+\s+){0,4}?(?:(?:to|on|upon)\s+)?(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+)?(?:ceasefire|cease-fire|truce|armistice|prisoner (?:exchange|swap))|(?:ceasefire|cease-fire|truce) (?:deal|agreement|accord)|(?:ceasefire|cease-fire|truce) (?:took|takes|came|comes) (?:effect|into (?:force|effect))|prisoner (?:exchange|swap)s?|exchanged (?:\w+ ){0,3}?prisoners", "Strategic developments", "Agreement", 60),
     Rule(r"(?:peace )?talks|negotiations", "Strategic developments", "Other", 45, weight=0.5),
     Rule(r"(?:intercepted|shot down|downed|destroyed|neutralised|neutralized) (?:a total of )?(?:[\d,]+ |\w+ )?(?:\w+ )?(?:drones?|UAVs?|missiles?|rockets?|Shaheds?)|defused|(?:air defen[cs]es?|air defense) (?:\w+ )?(?:repelled|shot|intercepted|were active|activated)|"
-         r"(?:drones?|UAVs?|missiles?|rockets?|Shaheds?)\s+(?:\w+\s+){0,2}?(?:were|was|had been|have been|being)\s+(?:\w+\s+)?(?:shot down|intercepted|downed|destroyed|neutrali[sz]ed|suppressed)", "Strategic developments", "Disrupted weapons use", 55),
+         r"(?:drones?|UAVs?|missiles?|rockets?|Shaheds?)\s+(?:\w+\s+){0,2}?(?:were|was|had been|have been|being)\s+(?:\w+\s+)?(?:shot down|intercepted|downed|destroyed|neutrali[sz]ed|suppressed)|"
+         # "Eight Russian drones shot down over Mykolaiv region": the reduced passive of a roundup.
+         r"(?:drones?|UAVs?|missiles?|rockets?|Shaheds?)\s+(?:shot down|intercepted|downed|destroyed)\s+(?:over|in|near|above)\b", "Strategic developments", "Disrupted weapons use", 55),
     Rule(r"(?:set up|established|built|opened) (?:\w+ )?(?:a |an |its |new )?(?:military )?(?:base|headquarters|outpost|camp)", "Strategic developments", "Headquarters or base established", 58),
     Rule(r"loot(?:ed|ing)|ransack\w*|set fire to|torched|vandali[sz]\w*|demolished|burned down", "Strategic developments", "Looting/property destruction", 57),
     Rule(r"withdr(?:ew|awn|awal|awing)|handed over control|pulled out of|retreated from|left the (?:city|town|village)", "Strategic developments", "Non-violent transfer of territory", 56, origin=True),
