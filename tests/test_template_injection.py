@@ -35,7 +35,10 @@ PAYLOADS = {
     "plain script": "Strike </script><script>alert(2)</script><img src=x onerror=alert(3)> reported",
 }
 
-SOURCES = ["article.txt", "page.html", "items.json", "items.jsonl", "feed.rss", "incidents.geojson"]
+SOURCES = [
+    "article.txt", "page.html", "items.json", "items.jsonl", "feed.rss",
+    "incidents.geojson", "incidents.gpkg", "incidents.csv",
+]  # fmt: skip
 
 
 def _article(payload: str) -> tuple[str, str]:
@@ -75,6 +78,12 @@ def _inputs(folder: Path, payload: str, run_cli) -> None:
         props["evidence"] = [{"source": "incidents.geojson", "text": text}]
     (folder / "incidents.geojson").write_text(json.dumps(collection), encoding="utf-8")
     extracted.unlink()
+    from geomap.export import read_incidents, write_incidents
+
+    for suffix in ("gpkg", "csv"):
+        frame = read_incidents(folder / "incidents.geojson")
+        frame["source"] = f"incidents.{suffix}"
+        write_incidents(frame, folder / f"incidents.{suffix}")
 
 
 @pytest.fixture
