@@ -181,6 +181,10 @@ class Candidate:
         The span is followed by ``'s``.
     user : list
         Places from user places files that carry this name.
+    context_only : bool
+        The span names a place only as context, never as a mention of its own: a
+        front named after a town ("на Покровському напрямку") says the names
+        around it lie near Pokrovsk.
     """
 
     start: int
@@ -192,6 +196,7 @@ class Candidate:
     sentence_initial: bool = False
     possessive: bool = False
     user: list = field(default_factory=list)
+    context_only: bool = False
     before: str | None = field(default=None, repr=False, compare=False)
     after: str | None = field(default=None, repr=False, compare=False)
 
@@ -538,13 +543,16 @@ def _inflected(text, folded, offsets, p, ends, lookup) -> Candidate | None:
             # "по Дніпровському району", "на Покровському напрямку": a district or a
             # front named by its town's adjective, not the village Дніпровське: the
             # town it is named after ("в Рыльском районе" → Рыльск), else nothing.
-            # Only districts: a front ("напрямок") or a council ("міська рада") is no town.
-            district = folded[words[1][0] : words[1][1]].startswith(("раион", "округ", "громад"))
-            for town in _district_towns(folded[words[0][0] : words[0][1]]) if district else ():
+            # A district is its town; a front ("напрямок") is context only; a council
+            # ("міська рада") is nothing.
+            second = folded[words[1][0] : words[1][1]]
+            district = second.startswith(("раион", "округ", "громад"))
+            front = second.startswith(("напрям", "направлен"))
+            for town in _district_towns(folded[words[0][0] : words[0][1]]) if district or front else ():
                 iso, entries, _words = lookup(town)
                 if entries and iso is None:
                     s, e = offsets[p], offsets[words[1][1] - 1] + 1
-                    return Candidate(s, e, text[s:e], town, entries=list(entries))
+                    return Candidate(s, e, text[s:e], town, entries=list(entries), context_only=front)
             return None
         forms = [_lemmas(folded[a:b]) for a, b in words[:count]]
         phrases = forms[0] if count == 1 else [f"{x} {y}" for x in forms[0] for y in forms[1]]

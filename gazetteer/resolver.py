@@ -688,6 +688,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
         country_votes[iso] += FOCUS_VOTES
         named_votes[iso] += FOCUS_VOTES
     demonyms: dict[int, Place] = {}
+    org_occurrences: set[int] = set()
 
     # Names with a comma after some occurrence may be qualified ("Police, Poland").
     may_qualify = {cand.key for cand in candidates if text.startswith(",", cand.end)}
@@ -712,7 +713,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             name = names[cand.key] = _Name(cand.key, options=_options(store, cand))
         name.occurrences.append(i)
         if _is_org(text, cand):
-            name.org = True
+            org_occurrences.add(i)
         if _is_person(text, cand, prev_cand):
             rejected.add(i)
             name.person = True
@@ -771,6 +772,16 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             # name. ("Gainesville Police" is a town and a word.)
             paired.add(i - 1)
             paired.add(i)
+
+    # An institution's name ("University of Dhaka") is no place; the same name
+    # elsewhere ("in Dhaka") still is: only when every occurrence is an institution's
+    # is the name one.
+    for name in names.values():
+        orgs = [i for i in name.occurrences if i in org_occurrences]
+        if orgs and len(orgs) == len(name.occurrences):
+            name.org = True
+        else:
+            rejected.update(orgs)
 
     _listed_regions(text, candidates, names, rejected)
 
@@ -831,6 +842,8 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
     named_regions: dict[str, tuple[str, str]] = {}
     settled: set[str] = set()
     metonyms = _metonyms(text, candidates, rejected)
+    # Fronts named after towns ("на Покровському напрямку") place the names around them.
+    fronts = {cand.key for cand in candidates if cand.context_only}
     for _pass in range(PASSES):
         total_country = country_votes + Counter(derived_country.values())
         total_admin1 = admin1_votes + Counter(derived_admin1.values())
@@ -868,6 +881,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             # ("Michael", "Patrick") must not vouch for each other.
             if not ok or not (
                 big
+                or key in fronts
                 or (evidence == 2 and _reason.split(":")[0] not in ("near", "context-admin1"))
                 or (_reason.startswith("context-country") and opt.place.population >= NOTABLE_POPULATION)
             ):
@@ -895,11 +909,14 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
 
     _qualifier_fallback(candidates, names, chosen, personish | rejected)
     regions = _qualifier_regions(store, candidates, names, chosen)
+    front_places = [chosen[key][0].place for key in fronts if key in chosen and chosen[key][3]]
 
     mentions: list[Mention] = []
     for i, cand in enumerate(candidates):
         if i in rejected:
             continue
+        if cand.context_only:
+            continue  # context for the others, never a mention of its own
         if i in regions:
             # "Irpin, Kyiv": this Kyiv is the oblast Irpin lies in, whatever Kyiv means elsewhere.
             region, conf = regions[i]
@@ -914,11 +931,34 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
         opt, conf, reason, ok = got[:4]
         if not ok or i in verbish:
             continue  # "Reading the report" is a verb even where "Reading, Pa." is the town
+        if front_places and _far_from_front(opt.place, names[cand.key], front_places):
+            continue  # a village name the front's villages share, but none of its namesakes near it
         if i in weak and reason in ("population", "only-candidate"):
             reason = "one-sense"
         alts = tuple(o.place for o in names[cand.key].options if o is not opt)[:5]
         mentions.append(Mention(cand.start, cand.end, cand.text, opt.place, conf, reason, alternatives=alts))
     return mentions
+
+
+#: A namesake village farther than this from every front the text names is not the one meant.
+FRONT_RADIUS_KM = 150.0
+
+
+def _far_from_front(place: Place, name: _Name, fronts: list[Place]) -> bool:
+    """A small place far from every front of the document ("на Покровському напрямку ... Лисівка").
+
+    Reports by front list the villages along it: a village of that name far away is
+    a namesake (the one meant is often missing from the data), not the place.
+    """
+    if place.kind != "city" or place.population >= NOTABLE_POPULATION:
+        return False
+    return all(_km_between(place, front) > FRONT_RADIUS_KM for front in fronts)
+
+
+def _km_between(a: Place, b: Place) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _qualifier_regions(store, candidates: list[Candidate], names: dict, chosen: dict) -> dict[int, tuple[Place, float]]:

@@ -480,7 +480,7 @@ def _roundup_places(sentence: str, statements: list[_Statement], mentions, spans
                 continue
             if any(a <= start < b for a, b in busy if (a, b) != statement.clause):
                 break  # another event's clause
-            if role.kind != "locative" or not _ROUNDUP_GAP.match(sentence[end:start]):
+            if role.kind != "locative" or not (_ROUNDUP_GAP.match(sentence[end:start]) or _LIST_GAP.match(sentence[end:start])):
                 break
             statement.places.append((mention, role, "roundup"))
             end = stop
@@ -582,12 +582,20 @@ def _nearest_group(places: list[tuple[Any, Role, str]], trigger: Trigger, senten
             while 0 <= i + step < len(ordered):
                 a, b = (ordered[i], ordered[i + step]) if step == 1 else (ordered[i + step], ordered[i])
                 gap = sentence[_end_of(a, sentence) : b[0][1].at]
-                if not _ROUNDUP_GAP.match(gap):
+                if not (_ROUNDUP_GAP.match(gap) or _LIST_GAP.match(gap)):
                     break
                 i += step
                 chosen += ordered[i]
     chosen.sort(key=lambda item: item[1].at)
     return chosen
+
+
+#: A list that goes on through names the gazetteer lacks: "по Днепрянам, Каховке, Корсунке и Таврийску".
+_LIST_GAP = re.compile(
+    r"^(?:\s*[,;]\s*|\s+(?:and|і|й|та|и)\s+)"
+    r"(?:(?-i:[A-ZА-ЯІЇЄҐ])[\w'’-]*(?:\s+(?-i:[A-ZА-ЯІЇЄҐ])[\w'’-]*)?(?:\s*[,;]\s*|\s+(?:and|і|й|та|и)\s+))*$",
+    re.IGNORECASE,
+)
 
 
 def _end_of(items, sentence: str) -> int:

@@ -77,3 +77,13 @@ def test_counts_of_a_roundup_go_to_their_places(real_gazetteer):
     text = "Russian shelling killed two people in Kherson and three in Nikopol on Monday."
     found = incidents_from_article(Article(text=text, source="x", published=date(2024, 3, 6)), real_gazetteer)
     assert [(i.place.name, i.fatalities) for i in found] == [("Kherson", 2), ("Nikopol", 3)]
+
+
+def test_a_general_staff_list_through_unknown_villages(real_gazetteer):
+    # The list begins with villages the data lacks; the known ones still share its preposition.
+    text = ("Окупанти здійснили 37 атак на позиції наших захисників у районах населених пунктів "
+            "Попів Яр, Золотий Колодязь, Шахове, Родинське та Лисівка.")  # fmt: skip
+    found = incidents_from_article(Article(text=text, source="x", published=date(2025, 8, 14)), real_gazetteer)
+    assert [i.event_type for i in found] == ["Battles"] * len(found) and {"Shakhove", "Rodynske"} <= {
+        i.place.name for i in found
+    }

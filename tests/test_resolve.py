@@ -530,3 +530,19 @@ def test_a_country_as_a_political_actor_places_nothing(gaz):
 )
 def test_cyrillic_words_are_not_foreign_towns(gaz, text, expected):
     assert [m.place.name for m in gaz.find(text) if not m.demonym] == expected
+
+
+def test_an_institutions_name_does_not_hide_the_town_elsewhere(gaz):
+    # "Dhaka University" is an institution; "in Dhaka" is still the city.
+    text = "Students rallied at Dhaka University on Monday. Police in Dhaka used tear gas."
+    assert [m.place.name for m in gaz.find(text) if m.text == "Dhaka"][-1:] == ["Dhaka"]
+
+
+def test_a_front_places_the_villages_along_it(gaz):
+    # "на Покровському напрямку": context, never a mention; the villages are the ones near Pokrovsk.
+    text = ("На Покровському напрямку окупанти здійснили 37 атак у районах населених пунктів "
+            "Маяк, Володимирівка, Шахове, Миколаївка та Лисівка.")  # fmt: skip
+    found = gaz.find(text)
+    assert all("напрямку" not in m.text for m in found)
+    near = [m for m in found if not m.demonym]
+    assert near and all(m.place.admin1 == "Donetsk Oblast" for m in near)

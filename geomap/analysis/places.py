@@ -184,6 +184,14 @@ def mention_roles(sentence: str, spans: Sequence[tuple[int, int, bool, str]]) ->
         # Roles are built directly (not dataclasses.replace): this runs for every name
         # of every sentence that reports an event.
         kind_, precision, preposition = role_of(sentence, start, end, demonym, kind)
+        if kind_ == "bare" and not demonym:
+            # A list that began with names the gazetteer lacks: "у районах населених пунктів
+            # Попів Яр, Золотий Колодязь, Маяк": Маяк shares the preposition of the list.
+            tail = _UNKNOWN_LIST_TAIL.search(sentence, max(0, start - 300), start)
+            if tail is not None and tail.start() > 0:
+                listed = role_of(sentence, tail.start(), end, demonym, kind)
+                if listed[0] == "locative":
+                    kind_, precision, preposition = listed
         if kind_ == "locative" and area_after.match(sentence, end):
             precision = 2  # "in the Pokrovsk direction": around the town, not in it
         role = Role(kind_, precision, preposition, start, index)
@@ -195,6 +203,12 @@ def mention_roles(sentence: str, spans: Sequence[tuple[int, int, bool, str]]) ->
                 role = Role(previous.kind, previous.precision, previous.preposition, start, previous.group)
         roles.append(role)
     return roles
+
+
+#: Capitalised list items (names the gazetteer lacks) right before a name: "Попів Яр, Золотий Колодязь, ".
+_UNKNOWN_LIST_TAIL = re.compile(
+    r"(?:(?-i:[A-ZА-ЯІЇЄҐ])[\w'’-]*(?:\s+(?-i:[A-ZА-ЯІЇЄҐ])[\w'’-]*){0,2}(?:\s*,\s*|\s+(?:and|і|й|та|и)\s+))+$"
+)
 
 
 def _role(sentence: str, start: int, end: int, demonym: bool, kind: str) -> tuple[str, int, str | None]:
