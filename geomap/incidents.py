@@ -182,6 +182,7 @@ class _Statement:
     sides: list[Side] = field(default_factory=list)
     incidents: list[Incident] = field(default_factory=list)
     at: list[int] = field(default_factory=list)  # each incident's place in the sentence (roundups)
+    ends: list[int] = field(default_factory=list)  # ... and where its name ends
 
 
 def incidents_from_article(article: Article, gazetteer: Any) -> list[Incident]:
@@ -292,9 +293,10 @@ def _new_incidents(statement: _Statement, sent: Sentence, countries) -> list[Inc
         when, precision = article.published, 2
     victims = _has_victims(sentence)
     out = []
-    statement.at = []
+    statement.at, statement.ends = [], []
     for mention, role, how in _nearest_group(_drop_containers(statement.places), trigger, sentence):
         statement.at.append(role.at)
+        statement.ends.append(role.at + len(mention.text))
         place = mention.place
         country = countries.name(place.country)
         actor1, actor2 = pick_actors(
@@ -626,8 +628,9 @@ def _assign_counts(items, statements: list[_Statement], sentence: str = "") -> N
     """Give each count to the event whose words are nearest to it."""
     if not statements:
         return
-    if sentence:
-        items = list(items) + _elliptic_counts(items, statements, sentence)
+    elliptic = _elliptic_counts(items, statements, sentence) if sentence else []
+    owned = {(id(statement), position): index for statement, index, (*_, position) in elliptic}
+    items = list(items) + [item for _statement, _index, item in elliptic]
     for kind, key, value, position in items:
         nearest = min(statements, key=lambda s: _distance(s.trigger, position))
         # "drones attacked Odesa and the Kyiv region, killing two": the two are
@@ -636,7 +639,12 @@ def _assign_counts(items, statements: list[_Statement], sentence: str = "") -> N
         # roundup whose places each carry a count, each count goes to its place.
         targets = nearest.incidents[:1]
         if len(nearest.at) == len(nearest.incidents) > 1 and _counted_places(items, nearest.at):
-            targets = [min(zip(nearest.at, nearest.incidents), key=lambda pair: abs(pair[0] - position))[1]]
+            if (id(nearest), position) in owned:
+                targets = [nearest.incidents[owned[(id(nearest), position)]]]
+            elif position < nearest.at[0] and (id(nearest), _first_after(nearest, elliptic)) in owned:
+                continue  # "60 drones: over Bryansk 16, over ...": the total of a roundup whose places have their own
+            else:
+                targets = [min(zip(nearest.at, nearest.incidents), key=lambda pair: abs(pair[0] - position))[1]]
         for incident in targets:
             if kind == "quantity":
                 incident.quantities[key] = max(value, incident.quantities.get(key, 0))
@@ -646,29 +654,51 @@ def _assign_counts(items, statements: list[_Statement], sentence: str = "") -> N
 
 
 #: A bare number right before a roundup's place: "killed two in Kherson and *three in* Nikopol".
-_ELLIPTIC = re.compile(r"(?<![\w-])(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:in|at|near|over)\s+$", re.IGNORECASE)
+_ELLIPTIC = re.compile(
+    r"(?<![\w-])(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:in|at|near|over|над|у|в|на|по|біля|під|под)\s+$", re.IGNORECASE
+)
+#: ... or right after it, as Russian reports write them: "над Воронежской областью 14, над ...".
+_ELLIPTIC_AFTER = re.compile(r"\s+(\d[\d,]*)(?=\s*(?:[,;.]|\s(?:и|і|та|й|and)\s|$))")
 
 
-def _elliptic_counts(items, statements: list[_Statement], sentence: str) -> list[tuple[str, str, int, int]]:
-    """Counts a roundup leaves without their noun, of the kind its first count has."""
+def _first_after(statement: _Statement, elliptic) -> int | None:
+    """Position of the count right after the roundup's first place, if one stands there."""
+    for owner, index, (*_, position) in elliptic:
+        if owner is statement and index == 0:
+            return position
+    return None
+
+
+def _elliptic_counts(items, statements: list[_Statement], sentence: str) -> list:
+    """Counts a roundup leaves without their noun, of the kind its first count has.
+
+    Returns ``(statement, index of its place, (kind, key, value, position))`` triples.
+    """
     from geomap.analysis.counts import _word_number
 
     extra = []
     for statement in statements:
         if len(statement.at) < 2:
             continue
-        first = [item for item in items if item[0] in ("fatalities", "injured") and item[3] < statement.at[0]]
+        first = [item for item in items if item[0] in ("fatalities", "injured", "quantity") and item[3] < statement.at[0]]
         if not first:
             continue
         kind, key = first[-1][0], first[-1][1]
-        for at in statement.at[1:]:
+        for index, at in enumerate(statement.at):
+            after = _ELLIPTIC_AFTER.match(sentence, statement.ends[index]) if statement.ends else None
+            if after is not None and not any(item[3] == after.start(1) for item in items):
+                extra.append((statement, index, (kind, key, int(after.group(1).replace(",", "")), after.start(1))))
+                continue
+            if index == 0:
+                continue
             match = _ELLIPTIC.search(sentence[max(0, at - 40) : at])
             if match is None:
                 continue
             word = match.group(1).replace(",", "").lower()
             value = int(word) if word.isdigit() else _word_number(word)
             if value is not None:
-                extra.append((kind, key, value, at - (len(sentence[max(0, at - 40) : at]) - match.start())))
+                position = at - (len(sentence[max(0, at - 40) : at]) - match.start())
+                extra.append((statement, index, (kind, key, value, position)))
     return extra
 
 

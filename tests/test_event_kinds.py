@@ -87,3 +87,18 @@ def test_a_general_staff_list_through_unknown_villages(real_gazetteer):
     assert [i.event_type for i in found] == ["Battles"] * len(found) and {"Shakhove", "Rodynske"} <= {
         i.place.name for i in found
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ночью сбиты 16 беспилотников над Брянской областью, 14 над Воронежской областью и 11 над Белгородской областью.",
+        "За ночь уничтожены 41 беспилотник: над Брянской областью 16, над Воронежской областью 14 и над Белгородской областью 11.",
+    ],
+)
+def test_each_place_of_a_roundup_gets_its_own_number(real_gazetteer, text):
+    # Numbers before or after the place; a leading total ("41 drones:") goes to no place.
+    found = incidents_from_article(Article(text=text, source="x", published=date(2024, 3, 6)), real_gazetteer)
+    assert [(i.place.name, i.quantities.get("drones_intercepted")) for i in found] == [
+        ("Bryansk Oblast", 16), ("Voronezh Oblast", 14), ("Belgorod Oblast", 11)
+    ]  # fmt: skip
