@@ -399,6 +399,36 @@ def _fold_word(word: str) -> str:
     return word.lower().replace(".", "").replace("\u2019", "").replace("'", "")
 
 
+#: Given names that are also towns: before a capitalised word that is no place, a person
+#: ("Vladimir Putin", "Владимир Зеленский"), however big the town.
+GIVEN_NAMES = frozenset(
+    """vladimir владимир володимир alexander aleksandr александр олександр sergei sergey сергеи
+    nikolai николаи mykola ivan иван іван pavel павел mikhail михаил victoria sofia""".split()
+)
+
+_CYRILLIC_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ій|ая|яя|ое|ее|ые|ие|ої|ьке|ька|ський|цький)$")
+
+
+def _given_name(text: str, cand: Candidate, nxt: Candidate | None) -> bool:
+    """A given name before a surname: the next word capitalised and no place of its own."""
+    if cand.key not in GIVEN_NAMES or cand.possessive:
+        return False
+    after = _after(text, cand)
+    if not after or not after[0].isupper() or not text.startswith(" ", cand.end):
+        return False
+    return nxt is None or nxt.start != cand.end + 1
+
+
+def _adjective_opener(text: str, cand: Candidate) -> bool:
+    """A capitalised Cyrillic adjective opening a sentence before a lower-case noun ("Мирный житель")."""
+    if " " in cand.text or not any("\u0400" <= ch <= "\u04ff" for ch in cand.text):
+        return False
+    if not _CYRILLIC_ADJECTIVE.search(cand.text.lower()) or len(cand.text) < 5:
+        return False
+    after = _after(text, cand)
+    return bool(after) and after[0].islower() and any("\u0400" <= ch <= "\u04ff" for ch in after)
+
+
 def _is_person(text: str, cand: Candidate, prev_cand: Candidate | None) -> bool:
     """A title or a capitalised given name right before the span."""
     before = _before(text, cand)
@@ -714,9 +744,12 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
         name.occurrences.append(i)
         if _is_org(text, cand):
             org_occurrences.add(i)
-        if _is_person(text, cand, prev_cand):
+        if _is_person(text, cand, prev_cand) or _given_name(text, cand, candidates[i + 1] if i + 1 < len(candidates) else None):
             rejected.add(i)
             name.person = True
+            continue
+        if cand.sentence_initial and _adjective_opener(text, cand):
+            rejected.add(i)  # "Мирный житель погиб": "a civilian", not the town of Mirny
             continue
         nxt = candidates[i + 1] if i + 1 < len(candidates) else None
         if text.startswith(",", cand.end) and not any(o.place.kind in ("country", "admin1") for o in name.options):

@@ -36,6 +36,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import os
 import sys
 from collections import defaultdict
@@ -183,7 +184,8 @@ def score_article(article: dict, text_path: Path, gazetteer, verbose: bool) -> d
             lines.append(f"  PLACE {gold_place['surface']!r}: {got}")
     for bad in article.get("not_places", []):
         out["not_places_total"] += 1
-        hits = [m for m in mentions if bad["surface"].casefold() in m.text.casefold()]
+        word = re.compile(rf"(?<!\w){re.escape(bad['surface'])}(?!\w)", re.IGNORECASE)
+        hits = [m for m in mentions if word.search(m.text)]  # "Об" is no part of "области"
         if hits:
             out["not_places_taken"] += 1
             if verbose:

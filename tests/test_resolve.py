@@ -546,3 +546,17 @@ def test_a_front_places_the_villages_along_it(gaz):
     assert all("напрямку" not in m.text for m in found)
     near = [m for m in found if not m.demonym]
     assert near and all(m.place.admin1 == "Donetsk Oblast" for m in near)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("President Vladimir Putin spoke on Monday.", []),  # a given name before a surname
+        ("Президент Владимир Зеленский заявил об этом.", []),
+        ("Drones hit Vladimir overnight.", ["Vladimir"]),  # the town
+        ("Мирный житель погиб при ударе дрона.", []),  # "a civilian", not Mirny
+        ("Одеса пережила атаку.", ["Odesa"]),
+    ],
+)
+def test_given_names_and_adjectives_are_not_towns(gaz, text, expected):
+    assert [m.place.name for m in gaz.find(text) if not m.demonym] == expected
