@@ -487,8 +487,12 @@ _CYRILLIC_ENDINGS = (
 )
 
 
-#: Words after an adjective that make it a district or a front, not a town (folded prefixes).
-_DISTRICT_WORDS = ("раион", "напрям", "направлен", "громад", "округ", "сільськ", "сельск", "селищн", "міськ", "городск")
+#: Words after an adjective (folded prefixes) that make it, not a town, a district (named after
+#: its town), a front (context for the names around it) or a council (nothing).
+_DISTRICT_NOUNS = ("раион", "округ", "громад")
+_FRONT_NOUNS = ("напрям", "направлен")
+_COUNCIL_NOUNS = ("сільськ", "сельск", "селищн", "міськ", "городск")
+_DISTRICT_WORDS = _DISTRICT_NOUNS + _FRONT_NOUNS + _COUNCIL_NOUNS
 
 
 #: Adjective endings (folded) of a district's name: Харківського, Рыльском, Покровському.
@@ -540,14 +544,12 @@ def _inflected(text, folded, offsets, p, ends, lookup) -> Candidate | None:
         if count == 2 and " " != folded[words[0][1] : words[1][0]]:
             continue
         if count == 1 and len(words) == 2 and folded[words[1][0] : words[1][1]].startswith(_DISTRICT_WORDS):
-            # "по Дніпровському району", "на Покровському напрямку": a district or a
-            # front named by its town's adjective, not the village Дніпровське: the
-            # town it is named after ("в Рыльском районе" → Рыльск), else nothing.
-            # A district is its town; a front ("напрямок") is context only; a council
-            # ("міська рада") is nothing.
+            # "в Рыльском районе", "на Покровському напрямку", "міська рада": never the
+            # village of the same adjective (Дніпровське). A district is its town (Рыльск),
+            # a front is context only, a council is nothing.
             second = folded[words[1][0] : words[1][1]]
-            district = second.startswith(("раион", "округ", "громад"))
-            front = second.startswith(("напрям", "направлен"))
+            district = second.startswith(_DISTRICT_NOUNS)
+            front = second.startswith(_FRONT_NOUNS)
             for town in _district_towns(folded[words[0][0] : words[0][1]]) if district or front else ():
                 iso, entries, _words = lookup(town)
                 if entries and iso is None:

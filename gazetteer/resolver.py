@@ -616,11 +616,11 @@ def _metonyms(text: str, candidates: list[Candidate], rejected: set[int]) -> set
     for i, cand in enumerate(candidates):
         if cand.demonym or i in rejected:
             continue
-        after = _fold_word(_after(text, cand))
         if cand.possessive:
             end = cand.end + (2 if text[cand.end : cand.end + 1] in "'\u2019" else 0)  # past "'s"
             metonym = _fold_word(word_after(text, end)) in _GOVERNMENT_NOUNS
         else:
+            after = _fold_word(_after(text, cand))
             metonym = after in _SUBJECT_AFTER or after in ("has", "have", "had", "will", "would", "wants")
         seen[cand.key] = seen.get(cand.key, True) and metonym
     return {key for key, all_metonymic in seen.items() if all_metonymic}
@@ -964,7 +964,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
         opt, conf, reason, ok = got[:4]
         if not ok or i in verbish:
             continue  # "Reading the report" is a verb even where "Reading, Pa." is the town
-        if front_places and _far_from_front(opt.place, names[cand.key], front_places):
+        if front_places and _far_from_front(opt.place, front_places):
             continue  # a village name the front's villages share, but none of its namesakes near it
         if i in weak and reason in ("population", "only-candidate"):
             reason = "one-sense"
@@ -977,7 +977,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
 FRONT_RADIUS_KM = 150.0
 
 
-def _far_from_front(place: Place, name: _Name, fronts: list[Place]) -> bool:
+def _far_from_front(place: Place, fronts: list[Place]) -> bool:
     """A small place far from every front of the document ("на Покровському напрямку ... Лисівка").
 
     Reports by front list the villages along it: a village of that name far away is
@@ -985,13 +985,7 @@ def _far_from_front(place: Place, name: _Name, fronts: list[Place]) -> bool:
     """
     if place.kind != "city" or place.population >= NOTABLE_POPULATION:
         return False
-    return all(_km_between(place, front) > FRONT_RADIUS_KM for front in fronts)
-
-
-def _km_between(a: Place, b: Place) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+    return all(haversine_km(place.lat, place.lon, front.lat, front.lon) > FRONT_RADIUS_KM for front in fronts)
 
 
 def _qualifier_regions(store, candidates: list[Candidate], names: dict, chosen: dict) -> dict[int, tuple[Place, float]]:

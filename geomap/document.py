@@ -18,6 +18,7 @@ from the raw string.
 
 from __future__ import annotations
 
+import bisect
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -66,7 +67,9 @@ class Sentence:
     @cached_property
     def mentions(self) -> list[Mention]:
         """The document's place mentions inside this sentence (offsets in the article's text)."""
-        return [m for m in self.doc.mentions if m.start >= self.start and m.end <= self.end]
+        first = bisect.bisect_left(self.doc.starts, self.start)
+        last = bisect.bisect_left(self.doc.starts, self.end)
+        return [m for m in self.doc.mentions[first:last] if m.end <= self.end]
 
     @cached_property
     def spans(self) -> list[tuple[int, int, bool, str]]:
@@ -168,6 +171,7 @@ class Document:
         self.article = article
         self.text = article.text
         self.mentions = mentions
+        self.starts = [m.start for m in mentions]  # for each sentence's slice of them
         self.sentences = [Sentence(self, i, start, end) for i, (start, end) in enumerate(spans)]
         self.key = key
 

@@ -50,6 +50,7 @@ from geomap.analysis.actors import Side, pick_actors
 from geomap.analysis.classify import Trigger, classify, clause_candidates
 from geomap.analysis.dates import find_date
 from geomap.analysis.places import Role
+from geomap.analysis.rules import HIT_VERBS
 from geomap.analysis.text import has_cyrillic
 from geomap.merge import MERGE_DAYS, MERGE_DISTANCE_KM, POINT_KINDS, absorb, contains, km, merge_incidents, same_region
 
@@ -84,7 +85,7 @@ _OBJECT_GAP = re.compile(
     re.IGNORECASE,
 )
 #: Event words that take their target right after them ("struck Lviv with ...", "hit Kharkiv with ...").
-_HIT = re.compile(r"(?:struck|strikes?|striking|hit|hits|hitting|attacked|attacking|targeted|targeting|shelled|shelling|pounded|bombed)\b", re.IGNORECASE)
+_HIT = re.compile(HIT_VERBS + r"\b|shelled\b|shelling\b|bombed\b", re.IGNORECASE)
 
 #: ... and between a subject and a passive ("Kharkiv was again shelled").
 _SUBJECT_GAP = re.compile(
@@ -482,7 +483,7 @@ def _roundup_places(sentence: str, statements: list[_Statement], mentions, spans
                 continue
             if any(a <= start < b for a, b in busy if (a, b) != statement.clause):
                 break  # another event's clause
-            if role.kind != "locative" or not (_ROUNDUP_GAP.match(sentence[end:start]) or _LIST_GAP.match(sentence[end:start])):
+            if role.kind != "locative" or not _chains(sentence[end:start]):
                 break
             statement.places.append((mention, role, "roundup"))
             end = stop
@@ -583,8 +584,7 @@ def _nearest_group(places: list[tuple[Any, Role, str]], trigger: Trigger, senten
             i = k
             while 0 <= i + step < len(ordered):
                 a, b = (ordered[i], ordered[i + step]) if step == 1 else (ordered[i + step], ordered[i])
-                gap = sentence[_end_of(a, sentence) : b[0][1].at]
-                if not (_ROUNDUP_GAP.match(gap) or _LIST_GAP.match(gap)):
+                if not _chains(sentence[_end_of(a) : b[0][1].at]):
                     break
                 i += step
                 chosen += ordered[i]
@@ -600,9 +600,14 @@ _LIST_GAP = re.compile(
 )
 
 
-def _end_of(items, sentence: str) -> int:
+def _end_of(items) -> int:
     mention, role, _ = items[-1]
     return role.at + len(mention.text)
+
+
+def _chains(gap: str) -> bool:
+    """Whether the text between two places goes on with the same roundup or list."""
+    return bool(_ROUNDUP_GAP.match(gap) or _LIST_GAP.match(gap))
 
 
 #: What stands between two places of a roundup: a conjunction or a comma, a count

@@ -32,6 +32,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from gazetteer.resolver import haversine_km
+
 if TYPE_CHECKING:
     from gazetteer.model import Place
     from geomap.incidents import Incident
@@ -52,9 +54,7 @@ _SUBTYPE_MATTERS = frozenset({"Strategic developments"})
 
 def km(a: Place, b: Place) -> float:
     """Great-circle distance between two places, in km."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 _REGION_WORDS = ("oblast", "oblast'", "krai", "kray", "region", "province", "governorate", "republic", "okrug", "city", "of")

@@ -152,7 +152,7 @@ _VICTIMS = (
 
 #: Words that stand for the thing attacked, so "drone attack" and "drones struck"
 #: read alike.
-_HIT_VERBS = r"(?:struck|strikes?|striking|hit|hits|hitting|attacked|attacking|targeted|targeting|slammed|pounded|pounding)"
+HIT_VERBS = r"(?:struck|strikes?|striking|hit|hits|hitting|attacked|attacking|targeted|targeting|slammed|pounded|pounding)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,13 +201,13 @@ class Rule:
 RULES: tuple[Rule, ...] = (
     # --- Explosions/Remote violence: the weapon is named ---------------------------
     Rule(r"(?:{WEAPON_AIR})[\w-]*\s+(?:\w+\s+)?" + ATTACK_NOUNS, "Explosions/Remote violence", "Air/drone strike", 90),
-    Rule(r"(?:{WEAPON_AIR})\s+(?:\w+\s+){0,3}?" + _HIT_VERBS, "Explosions/Remote violence", "Air/drone strike", 90),
+    Rule(r"(?:{WEAPON_AIR})\s+(?:\w+\s+){0,3}?" + HIT_VERBS, "Explosions/Remote violence", "Air/drone strike", 90),
     Rule(r"air ?strikes?|airstrikes?|air raids?(?! (?:alerts?|sirens?|warnings?|shelters?|alarms?))|bombed|dropped (?:\w+ )?bombs?", "Explosions/Remote violence", "Air/drone strike", 90),
     # "struck the centre of Kharkiv with guided aerial bombs": the weapon after its target.
-    Rule(_HIT_VERBS + r"\s+(?:[\w'\u2019-]+\s+){0,6}?with\s+(?:[\w-]+\s+){0,3}?(?:{WEAPON_AIR})", "Explosions/Remote violence", "Air/drone strike", 90),
-    Rule(_HIT_VERBS + r"\s+(?:[\w'\u2019-]+\s+){0,6}?with\s+(?:[\w-]+\s+){0,3}?(?:{WEAPON_SHELL})", "Explosions/Remote violence", "Shelling/artillery/missile attack", 90),
+    Rule(HIT_VERBS + r"\s+(?:[\w'\u2019-]+\s+){0,6}?with\s+(?:[\w-]+\s+){0,3}?(?:{WEAPON_AIR})", "Explosions/Remote violence", "Air/drone strike", 90),
+    Rule(HIT_VERBS + r"\s+(?:[\w'\u2019-]+\s+){0,6}?with\s+(?:[\w-]+\s+){0,3}?(?:{WEAPON_SHELL})", "Explosions/Remote violence", "Shelling/artillery/missile attack", 90),
     Rule(r"(?:{WEAPON_SHELL})[\w-]*\s+(?:\w+\s+)?" + ATTACK_NOUNS, "Explosions/Remote violence", "Shelling/artillery/missile attack", 90),
-    Rule(r"(?:{WEAPON_SHELL})\s+(?:\w+\s+){0,3}?" + _HIT_VERBS, "Explosions/Remote violence", "Shelling/artillery/missile attack", 90),
+    Rule(r"(?:{WEAPON_SHELL})\s+(?:\w+\s+){0,3}?" + HIT_VERBS, "Explosions/Remote violence", "Shelling/artillery/missile attack", 90),
     Rule(r"shell(?:ed|ing|s)|artillery fire|mortar fire|rocket fire|bombard(?:ed|ment|ing)", "Explosions/Remote violence", "Shelling/artillery/missile attack", 85),
     Rule(r"(?:{WEAPON_IED})\s+(?:\w+\s+){0,3}?(?:explo\w+|detonat\w+|blasts?|went off|blew up|targeted|targeting|attacks?)", "Explosions/Remote violence", "Remote explosive/landmine/IED", 92),
     Rule(r"(?:hit|struck|triggered|stepped on|ran over) (?:a |an )?(?:\w+ )?(?:mine|landmine|IED|explosive device)s?", "Explosions/Remote violence", "Remote explosive/landmine/IED", 92),

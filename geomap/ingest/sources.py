@@ -123,10 +123,18 @@ class _Prefixed(io.RawIOBase):
             buffer[:n] = self._head[:n]
             self._head = self._head[n:]
             return n
-        read1 = getattr(self._stream, "read1", None)
-        data = read1(len(buffer)) if read1 is not None else self._stream.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
+        return _read_into(self._stream, buffer)
+
+
+def _read_into(stream: BinaryIO, buffer) -> int:
+    """Fill ``buffer`` with what one read of ``stream`` gives (``read1`` where it has one)."""
+    size = len(buffer)
+    if not size:
+        return 0
+    read1 = getattr(stream, "read1", None)
+    data = read1(size) if read1 is not None else stream.read(size)
+    buffer[: len(data)] = data
+    return len(data)
 
 
 def _stdin() -> BinaryIO:
@@ -147,11 +155,7 @@ class _Unclosable(io.RawIOBase):
         return True
 
     def readinto(self, buffer) -> int:
-        read1 = getattr(self._stream, "read1", None)
-        size = len(buffer)
-        data = (read1(size) if read1 is not None else self._stream.read(size)) if size else b""
-        buffer[: len(data)] = data
-        return len(data)
+        return _read_into(self._stream, buffer)
 
     def read(self, size: int = -1) -> bytes:
         # The base class would read in small chunks.
