@@ -19,6 +19,7 @@ reason                     meaning
                            data lacks): located at the qualifier itself
 ``context-admin1:RU.41``   the document mentions the place's region
 ``near:Kursk``             the nearest co-mentioned place is close
+``list-peers:5``            listed among names that are big cities (5 of them), a big city too
 ``context-country:RU``     the document mentions the place's country
 ``capital``                a national capital, with no better clue
 ``population``             the most populous of the candidates, with no better clue
@@ -116,6 +117,12 @@ BIG_POPULATION = 100_000
 #: disaster reports name the acting country and the struck town ("Russia shelled
 #: Kherson"). It still needs a name that is not an English word.
 NOTABLE_POPULATION = 15_000
+#: A name listed among cities ("protests in Dnepr, Lvov, Nikolayev, Odessa and
+#: Rovno") is a city like them: with at least two of its list's other names
+#: resolved to cities of this size, its own options of this size gain
+#: :data:`LIST_PEER_BONUS` (more than a small namesake near one of them gets).
+LIST_PEER_POPULATION = 100_000
+LIST_PEER_BONUS = 4.0
 
 #: A demonym is weaker evidence that a document is about elsewhere than a name:
 #: alone it vetoes only places smaller than this.
@@ -817,6 +824,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             rejected.update(orgs)
 
     _listed_regions(text, candidates, names, rejected)
+    peers = _list_peers(text, candidates, rejected)
 
     # Context: countries (names and demonyms) and regions named in the document.
     admin1_votes: Counter = Counter()
@@ -872,6 +880,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
         shared.update({t[4] for t in name.static if t[4] and t[0] >= top - SHARED_REGION_WINDOW})
     previous = None
     anchor_arrays = None
+    big_peers: dict[str, int] = {}
     named_regions: dict[str, tuple[str, str]] = {}
     settled: set[str] = set()
     metonyms = _metonyms(text, candidates, rejected)
@@ -902,7 +911,8 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             named = _Votes(named_total, named_regions.get(key))
             av = _Votes(total_admin1, derived_admin1.get(key), explicit=named)
             chosen[key] = _choose(
-                store, name, occ, weak, personish, cv, av, anchor_arrays, determiner, shared, verbish, paired
+                store, name, occ, weak, personish, cv, av, anchor_arrays, determiner, shared, verbish, paired,
+                big_peers.get(key, 0),
             )
             static = name.static
             if static and (len(static) == 1 or static[0][0] - static[1][0] > MAX_CONTEXT) and static[0][2] == 2:
@@ -935,7 +945,14 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             if place.kind in ("city", "admin1", "other") and conf >= 0.6:
                 anchors.append((key, place))
         anchor_arrays = _Anchors(anchors) if anchors else None
-        state = (derived_country, derived_admin1, [(k, p.id) for k, p in anchors])
+        if peers:
+            cities = {
+                key
+                for key, got in chosen.items()
+                if got[3] and got[0].place.kind == "city" and got[0].place.population >= LIST_PEER_POPULATION
+            }
+            big_peers = {key: len(others & cities) for key, others in peers.items()}
+        state = (derived_country, derived_admin1, [(k, p.id) for k, p in anchors], sorted(big_peers.items()))
         if state == previous:
             break  # the context no longer changes
         previous = state
@@ -971,6 +988,37 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
         alts = tuple(o.place for o in names[cand.key].options if o is not opt)[:5]
         mentions.append(Mention(cand.start, cand.end, cand.text, opt.place, conf, reason, alternatives=alts))
     return mentions
+
+
+#: What joins the names of a list: "Dnepr, Zhitomir and Lvov", "Харків, Суми та Полтава".
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s+(?:and|or|і|й|та|и|або|или))\s*", re.IGNORECASE)
+
+
+def _list_peers(text: str, candidates: list[Candidate], rejected: set[int]) -> dict[str, set[str]]:
+    """For each name listed with at least two others, the other names of its lists.
+
+    A list is a run of three or more names joined by commas and "and"
+    (:data:`_LIST_JOIN`), demonyms left out.
+    """
+    peers: dict[str, set[str]] = {}
+    run: list[int] = []
+
+    def close() -> None:
+        keys = {candidates[i].key for i in run}
+        if len(keys) >= 3:
+            for key in keys:
+                peers.setdefault(key, set()).update(keys - {key})
+        run.clear()
+
+    for i, cand in enumerate(candidates):
+        if i in rejected or cand.demonym:
+            close()
+            continue
+        if run and not _LIST_JOIN.fullmatch(text, candidates[run[-1]].end, cand.start):
+            close()
+        run.append(i)
+    close()
+    return peers
 
 
 #: A namesake village farther than this from every front the text names is not the one meant.
@@ -1424,8 +1472,13 @@ def _choose(
     shared=None,
     verbish=frozenset(),
     paired=frozenset(),
+    big_peers=0,
 ):
-    """Score every option of one name; return (option, confidence, reason, accepted, evidence, big)."""
+    """Score every option of one name; return (option, confidence, reason, accepted, evidence, big).
+
+    ``big_peers``: how many other names of a list the name stands in resolved to
+    big cities (:data:`LIST_PEER_POPULATION`).
+    """
     _ensure_static(store, name)
     dominant = country_votes.top()
     nearest = _nearest_anchors(name, anchors)
@@ -1502,6 +1555,10 @@ def _choose(
             if best_d <= 250:
                 evidence = 2
                 why = why or ("near", best_name)
+        if big_peers >= 2 and kind == "city" and place.population >= LIST_PEER_POPULATION:
+            score += LIST_PEER_BONUS
+            evidence = max(evidence, 1)
+            why = ("list-peers", big_peers)
         if cv > 0:
             why = why or ("context-country", place.country)
         if best is None or score > best[0]:

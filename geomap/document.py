@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Document", "Sentence", "analyse"]
 
+#: How many sentences back "the same day" looks for the day it means.
+_ANCHOR_REACH = 8
+
 
 class Sentence:
     """One sentence of a :class:`Document`; its annotations are computed on first use and kept.
@@ -114,10 +117,26 @@ class Sentence:
 
     @cached_property
     def date(self) -> tuple[date | None, int | None, str | None]:
-        """The sentence's own date words resolved (:func:`geomap.analysis.dates.find_date`)."""
-        from geomap.analysis.dates import find_date
+        """The sentence's own date words resolved (:func:`geomap.analysis.dates.find_date`).
 
-        return find_date(self.text, self.doc.article.published)
+        "The same day", "the day before", "the next day" count from the day an
+        earlier sentence named (:attr:`anchor`).
+        """
+        from geomap.analysis.dates import find_date, is_discourse
+
+        published = self.doc.article.published
+        found = find_date(self.text, published)
+        if is_discourse(found[2]):
+            found = find_date(self.text, published, self.anchor)
+        return found
+
+    @property
+    def anchor(self) -> date | None:
+        """The day the text spoke of last: the date words of the nearest earlier sentence that has some."""
+        for earlier in reversed(self.doc.sentences[max(0, self.index - _ANCHOR_REACH) : self.index]):
+            if earlier.date[0] is not None and not earlier.background:
+                return earlier.date[0]
+        return None
 
     @cached_property
     def counts(self) -> list[tuple[str, str, int, int]]:

@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any
 from geomap.article import Article
 from geomap.analysis.actors import Side, pick_actors
 from geomap.analysis.classify import Trigger, classify, clause_candidates
-from geomap.analysis.dates import find_date
+from geomap.analysis.dates import find_date, is_discourse
 from geomap.analysis.places import Role
 from geomap.analysis.rules import HIT_VERBS
 from geomap.analysis.text import has_cyrillic
@@ -284,7 +284,9 @@ def _new_incidents(statement: _Statement, sent: Sentence, countries) -> list[Inc
     trigger = statement.trigger
     article, sentence, evidence, key = sent.doc.article, sent.text, sent.evidence, sent.doc.key
     clause = sentence[statement.clause[0] : statement.clause[1]]
-    when, precision, _ = find_date(clause, article.published) if clause != sentence else sent.date
+    when, precision, words = find_date(clause, article.published) if clause != sentence else sent.date
+    if is_discourse(words):  # "the same day": counted from the sentence's anchor
+        when, precision, _ = sent.date
     if when is None:
         when, precision, _ = sent.date
     before = sent.previous

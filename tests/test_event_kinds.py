@@ -102,3 +102,44 @@ def test_each_place_of_a_roundup_gets_its_own_number(real_gazetteer, text):
     assert [(i.place.name, i.quantities.get("drones_intercepted")) for i in found] == [
         ("Bryansk Oblast", 16), ("Voronezh Oblast", 14), ("Belgorod Oblast", 11)
     ]  # fmt: skip
+
+
+def test_the_same_day_is_the_day_the_text_spoke_of(real_gazetteer):
+    # "the same day" counts from the sentence before, not from publication; the rallies
+    # of that day are other events than the protests of publication day in the same towns.
+    text = (
+        "Similar protests are also taking place in Dnipro, Lviv and Odesa.\n\n"
+        "On July 22, parliament passed the bill. In the evening of the same day, about 2,000 Kyiv residents "
+        "took to the streets in protest. Rallies also took place in Dnipro, Lviv and Odesa."
+    )
+    found = incidents_from_article(Article(text=text, source="x", published=date(2025, 7, 23)), real_gazetteer)
+    got = sorted((i.place.name, i.event_date.isoformat()) for i in found if i.event_type == "Protests")
+    assert got == [
+        ("Dnipro", "2025-07-22"), ("Dnipro", "2025-07-23"), ("Kyiv", "2025-07-22"),
+        ("Lviv", "2025-07-22"), ("Lviv", "2025-07-23"), ("Odesa", "2025-07-22"), ("Odesa", "2025-07-23"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("On 3 May drones hit Kharkiv. The day before, shelling killed two people in Kupiansk.", "2024-05-02"),
+        ("On 3 May drones hit Kharkiv. The next day, shelling killed two people in Kupiansk.", "2024-05-04"),
+        ("3 травня дрони атакували Харків. Напередодні обстріл Куп'янська вбив двох людей.", "2024-05-02"),
+    ],
+)
+def test_days_counted_from_an_earlier_sentence(real_gazetteer, text, day):
+    found = incidents_from_article(Article(text=text, source="x", published=date(2024, 5, 10)), real_gazetteer)
+    assert [i.event_date.isoformat() for i in found if i.place.name.startswith("Kup")] == [day], [
+        (i.place.name, i.event_date) for i in found
+    ]
+
+
+def test_a_list_of_cities_keeps_its_cities(real_gazetteer):
+    # Lviv Oblast has a town of 14,000 called Mykolaiv (Николаев) and Kirovohrad Oblast a
+    # village Rivne: listed among regional capitals, the names are the big cities.
+    text = "Similar protests are taking place in Dnepr, Zhitomir, Kropivnitsky, Lvov, Nikolayev, Odessa, Rovno, Kharkov and Chernovtsy."
+    found = incidents_from_article(Article(text=text, source="x", published=date(2025, 7, 23)), real_gazetteer)
+    big = {i.place.name: i.place.population for i in found}
+    assert {"Mykolayiv", "Rivne", "Lviv", "Chernivtsi"} <= set(big), big
+    assert big["Mykolayiv"] > 100_000 and big["Rivne"] > 100_000, big

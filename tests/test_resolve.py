@@ -560,3 +560,13 @@ def test_a_front_places_the_villages_along_it(gaz):
 )
 def test_given_names_and_adjectives_are_not_towns(gaz, text, expected):
     assert [m.place.name for m in gaz.find(text) if not m.demonym] == expected
+
+
+def test_a_name_listed_among_big_cities_is_a_big_city(real_gazetteer):
+    text = "Rallies took place in Dnepr, Lvov, Nikolayev, Odessa and Rovno."
+    found = {m.text: m for m in real_gazetteer.find(text)}
+    assert found["Nikolayev"].place.population > 100_000, found["Nikolayev"]
+    assert found["Nikolayev"].reason.startswith("list-peers:")
+    # alone, near Lviv, the name is still free to be the Lviv Oblast town
+    alone = {m.text: m for m in real_gazetteer.find("Shelling hit Lvov. Later a blast was heard in Nikolayev.")}
+    assert not alone["Nikolayev"].reason.startswith("list-peers")

@@ -41,7 +41,7 @@ from functools import lru_cache
 
 from geomap.analysis.text import has_cyrillic
 
-__all__ = ["date_spans", "find_date", "resolve_date"]
+__all__ = ["DISCOURSE_KINDS", "date_spans", "find_date", "is_discourse", "resolve_date"]
 
 _MONTHS = {
     name: number
@@ -77,9 +77,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
         ("dmy", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b"),
         ("mdy", rf"\b{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b"),
+        ("same_day", r"\b(?:the same (?:day|night|evening|morning|afternoon)|later (?:that|the same) day|that (?:same )?(?:day|night|evening|morning|afternoon))\b"),
+        ("day_before", r"\b(?:the (?:day|night|evening) before|the previous (?:day|night|evening)|a day (?:earlier|before)|the preceding day)\b(?! (?:yesterday|last))"),
+        ("day_after", r"\b(?:the (?:next|following) (?:day|morning|night|evening)|a day later|the day after)\b"),
         ("yesterday", r"\byesterday\b"),
         ("last_night", r"\blast night\b"),
-        ("today", r"\b(?:today|overnight|tonight|this morning|this afternoon|this evening|earlier today)\b"),
+        ("today", r"\b(?:today|overnight|tonight|this morning|this afternoon|this evening|earlier today|right now|"
+                  r"(?:is|are)\s+(?:\w+\s+)?(?:taking place|under ?way|being held|going on))\b"),
         ("weekday", r"\b(?:on\s+|last\s+|this\s+|early\s+|late\s+)?(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b"),
         ("last_week", r"\b(?:last|past|previous) week\b|\ba week ago\b"),
         ("this_week", r"\b(?:this week|in recent days|recent(?:ly)?|in the past (?:few )?days|over the weekend|past few days|days ago|earlier this week)\b"),
@@ -132,6 +136,9 @@ _CYRILLIC_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
         ("dmy_num", r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
         ("dmy_cyr", rf"\b(?P<day>[0-3]?\d)(?:-?(?:го|е|те))?\s+{_CMONTH}(?:\s+{_CYEAR})?(?!\w)"),
+        ("same_day", r"\b(?:того ж (?:дня|вечора|ранку)|цього ж (?:дня|вечора)|в той же день|у той же день|в тот же день|того же (?:дня|вечера)|в тот же вечер|тієї ж ночі|той же ночью|в ту же ночь)\b"),
+        ("day_before", r"\b(?:напередодні|накануне|за день до цього|днем раньше|днем ранее|попереднього дня|предыдущего дня)\b"),
+        ("day_after", r"\b(?:наступного дня|наступного ранку|на наступний день|на следующий день|следующим утром|на другой день|днем позже)\b"),
         ("yesterday", r"\b(?:вчора|учора|вчера)\b"),
         ("last_night", r"\b(?:минулої ночі|минулої ніч|прошлой ночью|прошлой ночи|минулої доби|прошедшей ночью)\b"),
         ("today", r"\b(?:сьогодні|сегодня|вночі|уночі|ночью|цієї ночі|этой ночью|вранці|зранку|утром|ввечері|вечером|за минулу добу|за прошедшие сутки|протягом доби|в течение суток)\b"),
@@ -152,8 +159,27 @@ def _patterns(sentence: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return _CYRILLIC_PATTERNS + _PATTERNS if has_cyrillic(sentence) else _PATTERNS
 
 
+#: Date kinds that name a day by the one the text spoke of before ("the same day",
+#: "the day before", "the next day"; "того ж дня", "напередодні", "наступного
+#: дня"): :func:`find_date` counts them from its ``anchor``.
+DISCOURSE_KINDS = frozenset({"same_day", "day_before", "day_after"})
+
+
+def is_discourse(words: str | None) -> bool:
+    """Whether date words found by :func:`find_date` count from an earlier day ("the same day").
+
+    Examples
+    --------
+    >>> is_discourse("the same day"), is_discourse("on Tuesday"), is_discourse(None)
+    (True, False, False)
+    """
+    if not words:
+        return False
+    return any(kind in DISCOURSE_KINDS and pattern.fullmatch(words) for kind, pattern in _patterns(words))
+
+
 @lru_cache(maxsize=4096)
-def find_date(sentence: str, published: date | None) -> tuple[date | None, int | None, str | None]:
+def find_date(sentence: str, published: date | None, anchor: date | None = None) -> tuple[date | None, int | None, str | None]:
     """Resolve the first date expression in ``sentence``.
 
     Parameters
@@ -162,6 +188,10 @@ def find_date(sentence: str, published: date | None) -> tuple[date | None, int |
         The text to search (usually one sentence).
     published : datetime.date or None
         The article's publication date.
+    anchor : datetime.date, optional
+        The day the text spoke of last (the date of an earlier sentence): "the
+        same day", "the day before" and "the next day" count from it; from the
+        publication date without one.
 
     Returns
     -------
@@ -179,9 +209,17 @@ def find_date(sentence: str, published: date | None) -> tuple[date | None, int |
     (datetime.date(2022, 4, 15), 1, '15 April 2022')
     >>> find_date("У понеділок дрони атакували Харків.", date(2024, 12, 18))
     (datetime.date(2024, 12, 16), 1, 'У понеділок')
+    >>> find_date("Rallies took place the same day.", date(2025, 7, 23), anchor=date(2025, 7, 22))
+    (datetime.date(2025, 7, 22), 1, 'the same day')
     """
     for kind, pattern in _patterns(sentence):
         for match in pattern.finditer(sentence):
+            if kind in DISCOURSE_KINDS:
+                base = anchor or published
+                if base is None:
+                    continue
+                shift = {"same_day": 0, "day_before": -1, "day_after": 1}[kind]
+                return base + timedelta(days=shift), 1, match.group().strip()
             resolved = _resolve(kind, match, published)
             if resolved is not None:
                 return resolved[0], resolved[1], match.group().strip()

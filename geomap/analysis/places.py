@@ -94,6 +94,9 @@ _FEATURE_AFTER = re.compile(r"\s*(?:rivers?|riverbanks?|river banks?|reservoirs?
 #: A town named as the centre of an area of operations ("the Pokrovsk direction"):
 #: ACLED's geo_precision 2, near the town.
 _AREA_AFTER = re.compile(r"\s*(?:direction|axis|sector|front|area|outskirts|environs|suburbs)\b", re.IGNORECASE)
+#: People named by their town ("Kiev residents took to the streets", "Gaza
+#: residents fled"): the town is where they are, as "in Kiev" would say.
+_RESIDENTS_AFTER = re.compile(r"\s+(?:residents|inhabitants|locals|villagers|townspeople|citizens|protesters|demonstrators)\b", re.IGNORECASE)
 _LIST_AFTER = re.compile(r"\s*(?:,|and\b|і\b|й\b|та\b|и\b)")
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|,?\s+(?:і|й|та|и|або|или)(?:\s+(?:у|в|на|по|над|біля|под|під|около))?)(?:\s+the)?\s*$")
 
@@ -184,7 +187,7 @@ def mention_roles(sentence: str, spans: Sequence[tuple[int, int, bool, str]]) ->
         # Roles are built directly (not dataclasses.replace): this runs for every name
         # of every sentence that reports an event.
         kind_, precision, preposition = role_of(sentence, start, end, demonym, kind)
-        if kind_ == "bare" and not demonym:
+        if (kind_ == "bare" or (kind_ == "blocked" and preposition in _LIST_JOINERS)) and not demonym:
             # A list that began with names the gazetteer lacks: "у районах населених пунктів
             # Попів Яр, Золотий Колодязь, Маяк": Маяк shares the preposition of the list.
             tail = _UNKNOWN_LIST_TAIL.search(sentence, max(0, start - 300), start)
@@ -205,6 +208,8 @@ def mention_roles(sentence: str, spans: Sequence[tuple[int, int, bool, str]]) ->
     return roles
 
 
+#: Words that join a list's last name ("..., Chernihov and Chernovtsy"): no blocking preposition there.
+_LIST_JOINERS = frozenset({"and", "і", "й", "та", "и"})
 #: Capitalised list items (names the gazetteer lacks) right before a name: "Попів Яр, Золотий Колодязь, ".
 _UNKNOWN_LIST_TAIL = re.compile(
     r"(?:(?-i:[A-ZА-ЯІЇЄҐ])[\w'’-]*(?:\s+(?-i:[A-ZА-ЯІЇЄҐ])[\w'’-]*){0,2}(?:\s*,\s*|\s+(?:and|і|й|та|и)\s+))+$"
@@ -231,6 +236,8 @@ def _role(sentence: str, start: int, end: int, demonym: bool, kind: str) -> tupl
     if _REPORTER_AFTER.match(after) and not _LIST_AFTER.match(after):
         return ("reporter", 1, None)
     stripped = _strip_transparent(before)
+    if kind != "country" and _RESIDENTS_AFTER.match(after) and _preposition_at_end(stripped) is None:
+        return ("locative", 1, None)
     of_head = _OF_HEAD.search(stripped)
     if of_head:
         precision = 2 if of_head.group(1).lower() in ("outskirts", "vicinity", "suburbs", "suburb") else 1
