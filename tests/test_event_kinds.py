@@ -40,6 +40,14 @@ CASES = [
      "Strategic developments", ["Kyiv Oblast", "Chernihiv Oblast", "Sumy Oblast"]),
     ("Ночью сбиты беспилотники над Брянской областью, 14 над Воронежской областью и 11 над Белгородской областью.",
      "Strategic developments", ["Bryansk Oblast", "Voronezh Oblast", "Belgorod Oblast"]),
+    # Triggers and slots: the same words in other orders.
+    ("По 14 дронов уничтожили над Воронежской областью.", "Strategic developments", ["Voronezh Oblast"]),
+    ("Над Курською областю збили 20 дронів.", "Strategic developments", ["Kursk Oblast"]),
+    ("Air defence units shot down 12 drones over the Kyiv region.", "Strategic developments", ["Kyiv Oblast"]),
+    ("Russia attacked Odesa overnight with 40 Shahed drones.", "Explosions/Remote violence", ["Odesa"]),
+    ("Ракетами атакували Дніпро вночі.", "Explosions/Remote violence", ["Dnipro"]),
+    ("A mine exploded under a tractor near Beryslav.", "Explosions/Remote violence", ["Beryslav"]),
+    ("Біля Берислава трактор наїхав на міну.", "Explosions/Remote violence", ["Beryslav"]),
 ]  # fmt: skip
 
 
@@ -55,6 +63,8 @@ def test_kind_of_report(real_gazetteer, text, event_type, places):
     "text",
     [
         "A fire killed three people in a house in Poltava.",  # a blaze, not a side's fire
+        # a weapon named as a modifier is no attack ("attack drones", "strike UAVs")
+        "Factories in Izhevsk build attack drones.",
     ],
 )
 def test_not_an_event(real_gazetteer, text):

@@ -25,13 +25,15 @@ from geomap.analysis.rules import (
     EVENT_TYPES,
     GENERIC_VETO,
     RULES,
+    SLOT_REACH,
+    SLOT_WORDS,
     UNREALISED,
     WEAPONS,
     Rule,
 )
 from geomap.analysis.text import has_cyrillic
 
-__all__ = ["Trigger", "candidate_rules", "classify", "clause_candidates", "disorder_type", "rule_hits", "weapon_near"]
+__all__ = ["Trigger", "candidate_rules", "classify", "clause_candidates", "disorder_type", "fill_slot", "rule_hits", "weapon_near"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,11 +252,100 @@ def _unrealised() -> re.Pattern[str]:
 _UNREALISED_REACH = 80
 
 
-def _realised(pattern: re.Pattern[str], clause: str) -> re.Match[str] | None:
-    """The first match of ``pattern`` in ``clause`` not preceded by words that deny it."""
+def _realised(pattern: re.Pattern[str], clause: str, rule: Rule) -> tuple[int, int, str | None] | None:
+    """The first match of ``pattern`` in ``clause`` not preceded by words that deny it.
+
+    For a rule with a slot, the first whose slot is filled too (:func:`fill_slot`).
+
+    Returns
+    -------
+    (int, int, str or None) or None
+        Where the event's words start and end (the trigger and its slot's
+        words), and the weapon's sub-type when the ``weapon`` slot filled it.
+    """
     for match in pattern.finditer(clause):
-        if not _unrealised().search(clause, max(0, match.start() - _UNREALISED_REACH), match.start()):
-            return match
+        start, end = match.span()
+        if _unrealised().search(clause, max(0, start - _UNREALISED_REACH), start):
+            continue
+        if rule.slot is None:
+            return start, end, None
+        filled = fill_slot(rule.slot, clause, start, end)
+        if filled is not None:
+            # A slot before the trigger is part of the event's words ("missile attack"); one
+            # after it is not ("attacked Kharkiv with drones": the place stands between).
+            kind, slot_start, _slot_end = filled
+            return min(start, slot_start), end, kind or None
+    return None
+
+
+_WORD = re.compile(r"[\w'\u2019\u02bc-]+")
+
+
+def _reach(clause: str, start: int, end: int) -> tuple[int, int]:
+    """Where the words within :data:`~geomap.analysis.rules.SLOT_REACH` of ``clause[start:end]`` begin and end."""
+    before, after = SLOT_REACH
+    window = max(0, start - 25 * before)
+    left = [m.start() for m in _WORD.finditer(clause, window, start)]
+    if len(left) >= before:
+        low = left[-before]
+    else:
+        low = window if window == 0 else (left[0] if left else start)
+    high = end
+    for count, word in enumerate(_WORD.finditer(clause, end, end + 25 * after), start=1):
+        high = word.end()
+        if count == after:
+            break
+    return low, high
+
+
+@cache
+def _slot_pattern(name: str) -> re.Pattern[str]:
+    try:
+        words = SLOT_WORDS[name]
+    except KeyError:
+        raise ConfigurationError(f"no slot {name!r} in geomap.analysis.rules.SLOT_WORDS") from None
+    return re.compile(r"(?<!\w)(?:" + words + r")(?!\w)", re.IGNORECASE)
+
+
+def fill_slot(slot: str, clause: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """The words of ``slot`` beside the trigger ``clause[start:end]``, if any.
+
+    Parameters
+    ----------
+    slot : str
+        A rule's slot (:class:`~geomap.analysis.rules.Rule`): a name of
+        :data:`~geomap.analysis.rules.SLOT_WORDS`, with ``>`` (after the trigger
+        only) or ``<`` (before it only); alternatives joined by ``|``.
+
+    Returns
+    -------
+    (str, int, int) or None
+        None when the slot is empty. Else what filled it: the weapon's sub-type
+        for the ``weapon`` slot (the weapon nearest the trigger), ``""`` for the
+        others; and where those words start and end in ``clause``.
+
+    Examples
+    --------
+    >>> clause = "struck the centre of Kharkiv with guided bombs"
+    >>> fill_slot("weapon", clause, 0, 6)
+    ('Air/drone strike', 34, 46)
+    >>> fill_slot("aerial>", "20 drones were shot down", 15, 24) is None
+    True
+    """
+    low, high = _reach(clause, start, end)
+    for spec in slot.split("|"):
+        side = spec[-1] if spec[-1] in "<>" else ""
+        name = spec.rstrip("<>")
+        spans = [(low, start)] if side == "<" else [(end, high)] if side == ">" else [(low, start), (end, high)]
+        best: tuple[int, str, int, int] | None = None
+        for lo, hi in spans:
+            for kind, pattern in _weapon_patterns(True) if name == "weapon" else (("", _slot_pattern(name)),):
+                for match in pattern.finditer(clause, lo, hi):
+                    distance = start - match.end() if hi == start else match.start() - end
+                    if best is None or distance < best[0]:
+                        best = (distance, kind, match.start(), match.end())
+        if best is not None:
+            return best[1], best[2], best[3]
     return None
 
 
@@ -323,27 +414,29 @@ def classify(
     >>> [t.sub_event_type for t in classify("attacks on tankers", context=["underwater mines exploded"])]
     ['Remote explosive/landmine/IED']
     """
-    best: tuple[int, int, re.Match[str], Rule] | None = None
+    best: tuple[int, int, int, Rule, str | None] | None = None
     rules = compiled_rules()
     for index in candidate_rules(clause) if rules_to_try is None else rules_to_try:
         pattern, rule = rules[index]
         if best is not None and rule.priority < best[0]:
             break
-        match = _realised(pattern, clause)
-        if match and (best is None or match.start() < best[1]):
-            best = (rule.priority, match.start(), match, rule)
+        found = _realised(pattern, clause, rule)
+        if found and (best is None or found[0] < best[1]):
+            best = (rule.priority, found[0], found[1], rule, found[2])
     if best is None:
         return []
-    _, _, match, rule = best
+    _, start, end, rule, weapon_type = best
     event_type, sub_type = rule.event_type, rule.sub_event_type
+    if weapon_type is not None:
+        event_type, sub_type = "Explosions/Remote violence", weapon_type
     if rule.generic and _veto().search(clause):
         return []
     if rule.generic:
         weapon = None
         if sentence:
-            weapon = weapon_near(sentence, offset + match.start())
+            weapon = weapon_near(sentence, offset + start)
         else:
-            weapon = weapon_near(clause, match.start())
+            weapon = weapon_near(clause, start)
         if weapon is None:
             for earlier in reversed(context[-3:]):
                 weapon = weapon_near(earlier, len(earlier))
@@ -351,4 +444,4 @@ def classify(
                     break
         if weapon is not None:
             event_type, sub_type = "Explosions/Remote violence", weapon[0]
-    return [Trigger(match.start(), match.end(), event_type, sub_type, rule)]
+    return [Trigger(start, end, event_type, sub_type, rule)]

@@ -13,6 +13,20 @@ boundaries against the clause. Three placeholders keep them short:
 ``{ATTACK}``
     nouns of attack (attack, strike, assault, raid, ...).
 
+Triggers and slots
+------------------
+Most rules are a *trigger* (a list of words: verb forms and nouns, in English,
+Russian and Ukrainian) and a *slot* (:data:`SLOT_WORDS`): the words the trigger
+needs beside it in its clause, within :data:`SLOT_REACH` words, in any word
+order. ``Rule(ATTACK_WORDS, ..., slot="weapon")`` reads "drones struck Kharkiv",
+"a missile attack on Odesa", "struck Kharkiv with guided bombs", "атакували
+дронами" and "дронами атакували" alike, and takes the sub-type from the weapon
+named; ``slot="aerial>"`` asks for the downed weapon after an active verb ("shot
+down 20 drones"), ``"aerial<"`` before a passive one ("20 drones were shot
+down"). A new verb is a new word in a trigger list; a new word order needs
+nothing. Patterns that describe a phrase (``raised the flag over``, ``opened
+fire on civilians``) stay phrases.
+
 A *generic* rule (``generic=True``: ``attack``, ``strike``, ``explosion``)
 names no weapon. When a weapon word (:data:`WEAPONS`) stands in the same
 sentence or, failing that, in the three sentences before (``these attacks``
@@ -137,7 +151,7 @@ CYRILLIC_WEAPONS: dict[str, str] = {
 
 #: Cyrillic nouns and verbs of attack (``{ATTACK}`` in a Cyrillic rule).
 CYRILLIC_ATTACK = (
-    r"(?:удар\w*|вдар\w*|атак\w*|нал[іеё]т\w*|обстр[іе]л\w*|влучан\w*|влучил\w*|влучив|приліт\w*|прил[іе]т\w*|"
+    r"(?:удар(?!н)\w*|вдар\w*|атак\w*|нал[іеё]т\w*|обстр[іе]л\w*|влучан\w*|влучил\w*|влучив|приліт\w*|прил[іе]т\w*|"
     r"прил[её]т\w*|уразил\w*|уразив|ураженн?\w*|поразил\w*|поражен\w*|бомбардув\w*|бомбардир\w*)"
 )
 
@@ -153,6 +167,39 @@ _VICTIMS = (
 #: Words that stand for the thing attacked, so "drone attack" and "drones struck"
 #: read alike.
 HIT_VERBS = r"(?:struck|strikes?|striking|hit|hits|hitting|attacked|attacking|targeted|targeting|slammed|pounded|pounding)"
+
+#: Words of an attack that name no weapon themselves: with a weapon beside them
+#: (the ``weapon`` slot) they report an attack by that weapon.
+ATTACK_WORDS = (
+    r"(?:attacks?|strikes?|raids?|bombardments?|bombings?|barrages?|hits?|struck|striking|hitting|attacked|attacking|"
+    r"targeted|targeting|slammed|pounded|pounding)"
+)
+
+#: After a word of attack, words that make it a modifier of a weapon ("31 attack
+#: drones were shot down", "strike UAVs", "attack helicopters"): no attack then.
+NOT_A_MODIFIER = r"(?![\s-]+(?:drones?|UAVs?|unmanned|helicopters?|aircraft|jets?|fighters?|groups?|boats?|submarines?|capabilit\w+|weapons?))"
+
+#: Slots: the words a rule's trigger needs beside it in its clause, in any word
+#: order ("drones struck Kharkiv", "struck Kharkiv with drones", "атакували
+#: дронами", "дронами атакували"). A rule names its slot in ``Rule.slot``; one of
+#: the slot's words must stand within :data:`SLOT_REACH` words of the trigger.
+#: ``weapon`` is filled by any weapon word of :data:`WEAPONS` (and
+#: :data:`CYRILLIC_WEAPONS`), and the event's sub-type is that weapon's.
+SLOT_WORDS: dict[str, str] = {
+    "weapon": "",  # the weapon families of WEAPONS / CYRILLIC_WEAPONS
+    # What air defence downs.
+    "aerial": (
+        r"drones?|UAVs?|unmanned aerial vehicles?|missiles?|rockets?|Shaheds?|Gerans?|glide bombs?|guided bombs?|"
+        r"aerial bombs?|loitering munitions?|дрон\w*|безпілотн\w*|беспилотн\w*|БпЛА|БПЛА|УБпЛА|шахед\w*|ракет\w*|"
+        r"КАБ\w*|авіабомб\w*|авиабомб\w*|герань\w*|герані\w*|ланцет\w*"
+    ),
+    # ... counted (genitive plural, "14 дронов", "65 украинских беспилотников"): an object, never a subject.
+    "aerial_counted": r"дронов|дронів|беспилотников|безпілотників|беспилотных|безпілотних|ракет|шахедов|шахедів|крылатых|крилатих|авиабомб|авіабомб",
+    "ied": WEAPONS["Remote explosive/landmine/IED"] + "|" + CYRILLIC_WEAPONS["Remote explosive/landmine/IED"],
+}
+
+#: How many words before and after its trigger a slot's word may stand.
+SLOT_REACH = (5, 8)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,8 +227,16 @@ class Rule:
         evacuations): ``from <place>`` is then where it happens.
     cyrillic : bool
         A rule for Russian/Ukrainian text. Implied by Cyrillic letters in the
-        pattern; set it for a pattern of placeholders alone
-        (``{WEAPON_AIR}\s+{ATTACK}``), which then expand to the Cyrillic words.
+        pattern; set it for a pattern of placeholders alone (``{ATTACK}``),
+        which then expands to the Cyrillic words.
+    slot : str or None
+        The words the trigger needs beside it (:data:`SLOT_WORDS`): ``"weapon"``,
+        ``"aerial"``. Either side of the trigger by default; ``"aerial>"`` only
+        after it (the object of an active verb: "shot down 20 drones"),
+        ``"aerial<"`` only before it (the subject of a passive: "20 drones were
+        shot down"); several specs joined by ``|`` are alternatives. The pattern
+        is then the trigger alone: a new verb is a new word in it, and a new word
+        order needs nothing.
     """
 
     pattern: str
@@ -193,6 +248,7 @@ class Rule:
     weight: float = 0.9
     cyrillic: bool = False
     origin: bool = False
+    slot: str | None = None
 
 
 #: The rules. Priorities: 90 specific weapon attacks and territory, 80 violence
@@ -200,16 +256,13 @@ class Rule:
 #: developments, 40 weak cues.
 RULES: tuple[Rule, ...] = (
     # --- Explosions/Remote violence: the weapon is named ---------------------------
-    Rule(r"(?:{WEAPON_AIR})[\w-]*\s+(?:\w+\s+)?" + ATTACK_NOUNS, "Explosions/Remote violence", "Air/drone strike", 90),
-    Rule(r"(?:{WEAPON_AIR})\s+(?:\w+\s+){0,3}?" + HIT_VERBS, "Explosions/Remote violence", "Air/drone strike", 90),
+    # A word of attack with a weapon beside it, either side: "drones struck Kharkiv",
+    # "a missile attack on Odesa", "struck the centre of Kharkiv with guided aerial bombs".
+    Rule(ATTACK_WORDS + NOT_A_MODIFIER, "Explosions/Remote violence", "Air/drone strike", 90, slot="weapon"),
+    Rule(r"launched|launching|fired|firing|sent", "Explosions/Remote violence", "Air/drone strike", 89, slot="weapon"),
+    Rule(r"explo\w+|detonat\w+|blasts?|went off|blew up", "Explosions/Remote violence", "Remote explosive/landmine/IED", 92, slot="ied"),
     Rule(r"air ?strikes?|airstrikes?|air raids?(?! (?:alerts?|sirens?|warnings?|shelters?|alarms?))|bombed|dropped (?:\w+ )?bombs?", "Explosions/Remote violence", "Air/drone strike", 90),
-    # "struck the centre of Kharkiv with guided aerial bombs": the weapon after its target.
-    Rule(HIT_VERBS + r"\s+(?:[\w'\u2019-]+\s+){0,6}?with\s+(?:[\w-]+\s+){0,3}?(?:{WEAPON_AIR})", "Explosions/Remote violence", "Air/drone strike", 90),
-    Rule(HIT_VERBS + r"\s+(?:[\w'\u2019-]+\s+){0,6}?with\s+(?:[\w-]+\s+){0,3}?(?:{WEAPON_SHELL})", "Explosions/Remote violence", "Shelling/artillery/missile attack", 90),
-    Rule(r"(?:{WEAPON_SHELL})[\w-]*\s+(?:\w+\s+)?" + ATTACK_NOUNS, "Explosions/Remote violence", "Shelling/artillery/missile attack", 90),
-    Rule(r"(?:{WEAPON_SHELL})\s+(?:\w+\s+){0,3}?" + HIT_VERBS, "Explosions/Remote violence", "Shelling/artillery/missile attack", 90),
     Rule(r"shell(?:ed|ing|s)|artillery fire|mortar fire|rocket fire|bombard(?:ed|ment|ing)", "Explosions/Remote violence", "Shelling/artillery/missile attack", 85),
-    Rule(r"(?:{WEAPON_IED})\s+(?:\w+\s+){0,3}?(?:explo\w+|detonat\w+|blasts?|went off|blew up|targeted|targeting|attacks?)", "Explosions/Remote violence", "Remote explosive/landmine/IED", 92),
     Rule(r"(?:hit|struck|triggered|stepped on|ran over) (?:a |an )?(?:\w+ )?(?:mine|landmine|IED|explosive device)s?", "Explosions/Remote violence", "Remote explosive/landmine/IED", 92),
     Rule(r"(?:{WEAPON_IED})\s+on\s+(?:\w+\s+){0,2}?(?:tankers?|vessels?|ships?|boats?|vehicles?|cars?|trucks?|bus(?:es)?|trains?|railways?)", "Explosions/Remote violence", "Remote explosive/landmine/IED", 91),
     Rule(r"suicide (?:bomb\w*|attack\w*|car bomb\w*)", "Explosions/Remote violence", "Suicide bomb", 95),
@@ -220,8 +273,6 @@ RULES: tuple[Rule, ...] = (
     Rule(r"(?:attacks?|attacked)\s+(?:on|against|at|in|near|targeting)\b", "Battles", "Armed clash", 70, generic=True, weight=0.7),
     Rule(r"(?:attacked|assaulted|stormed)\s+(?:[\w,]+\s+){0,3}?(?:times\s+)?(?:near|in|around|on|at)\b|launched\s+(?:[\w,]+\s+){0,2}?(?:attacks|assaults)\b", "Battles", "Armed clash", 69, generic=True, weight=0.7),
     Rule(r"(?:strikes?|struck)\s+(?:on|against|at|in|near|targeting)\b", "Explosions/Remote violence", "Shelling/artillery/missile attack", 70, generic=True, weight=0.7),
-    Rule(r"(?:launched|fired|sent)\s+(?:[\w,-]+\s+){0,5}?(?:{WEAPON_AIR})", "Explosions/Remote violence", "Air/drone strike", 89),
-    Rule(r"(?:launched|fired|firing)\s+(?:[\w,-]+\s+){0,5}?(?:{WEAPON_SHELL})", "Explosions/Remote violence", "Shelling/artillery/missile attack", 89),
     # "helicopter fire destroyed the village of X", "artillery fire hit X": the weapon's fire.
     Rule(r"(?:helicopters?|gunships?|aircraft|aviation|drone)\s+fire", "Explosions/Remote violence", "Air/drone strike", 88),
     Rule(r"(?:tank|mortar|howitzer|MLRS|heavy weapons?|rocket)\s+fire|shelled\s+(?:[\w-]+\s+){0,2}?with", "Explosions/Remote violence", "Shelling/artillery/missile attack", 87),
@@ -280,10 +331,11 @@ RULES: tuple[Rule, ...] = (
     Rule(r"arrest(?:ed|s|ing)?|detain(?:ed|ing|s)|detention of|detentions|taken into custody|apprehended|charged with (?:treason|sabotage|espionage|terrorism)", "Strategic developments", "Arrests", 78),
     Rule(r"signed (?:\w+ ){0,3}?(?:agreement|deal|treaty|accord|memorandum)|(?:ceasefire|truce|peace deal|peace agreement) (?:was |has been )?(?:agreed|signed|reached)|(?:agreed|agree|agreeing)\s+(?:[\w,]+\s+){0,4}?(?:(?:to|on|upon)\s+)?(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+)?(?:ceasefire|cease-fire|truce|armistice|prisoner (?:exchange|swap))|(?:ceasefire|cease-fire|truce) (?:deal|agreement|accord)|(?:ceasefire|cease-fire|truce) (?:took|takes|came|comes) (?:effect|into (?:force|effect))|prisoner (?:exchange|swap)s?|exchanged (?:\w+ ){0,3}?prisoners", "Strategic developments", "Agreement", 60),
     Rule(r"(?:peace )?talks|negotiations", "Strategic developments", "Other", 45, weight=0.5),
-    Rule(r"(?:intercepted|shot down|downed|destroyed|neutralised|neutralized) (?:a total of )?(?:[\d,]+ |\w+ )?(?:\w+ )?(?:drones?|UAVs?|missiles?|rockets?|Shaheds?)|defused|(?:air defen[cs]es?|air defense) (?:\w+ )?(?:repelled|shot|intercepted|were active|activated)|"
-         r"(?:drones?|UAVs?|missiles?|rockets?|Shaheds?)\s+(?:\w+\s+){0,2}?(?:were|was|had been|have been|being)\s+(?:\w+\s+)?(?:shot down|intercepted|downed|destroyed|neutrali[sz]ed|suppressed)|"
-         # "Eight Russian drones shot down over Mykolaiv region": the reduced passive of a roundup.
-         r"(?:drones?|UAVs?|missiles?|rockets?|Shaheds?)\s+(?:shot down|intercepted|downed|destroyed)\s+(?:over|in|near|above)\b", "Strategic developments", "Disrupted weapons use", 55),
+    # Air defence: the weapon downed is the object of an active verb ("shot down 20 drones"),
+    # the subject of a passive ("20 drones were shot down", "drones shot down over X").
+    Rule(r"intercepted|intercepting|shot down|shooting down|downed|downing|destroyed|destroying|neutrali[sz]ed|suppressed", "Strategic developments", "Disrupted weapons use", 55, slot="aerial>"),
+    Rule(r"(?:were|was|had been|have been|being|been)\s+(?:\w+\s+)?(?:shot down|intercepted|downed|destroyed|neutrali[sz]ed|suppressed)|(?:shot down|intercepted|downed|destroyed)(?=\s+(?:over|in|near|above)\b)", "Strategic developments", "Disrupted weapons use", 55, slot="aerial<"),
+    Rule(r"defused|(?:air defen[cs]es?|air defense) (?:\w+ )?(?:repelled|shot|intercepted|destroyed|were active|activated)", "Strategic developments", "Disrupted weapons use", 55),
     Rule(r"(?:set up|established|built|opened) (?:\w+ )?(?:a |an |its |new )?(?:military )?(?:base|headquarters|outpost|camp)", "Strategic developments", "Headquarters or base established", 58),
     Rule(r"loot(?:ed|ing)|ransack\w*|set fire to|torched|vandali[sz]\w*|demolished|burned down", "Strategic developments", "Looting/property destruction", 57),
     Rule(r"withdr(?:ew|awn|awal|awing)|handed over control|pulled out of|retreated from|left the (?:city|town|village)", "Strategic developments", "Non-violent transfer of territory", 56, origin=True),
@@ -296,14 +348,12 @@ RULES: tuple[Rule, ...] = (
     Rule(r"(?:troops|soldiers|personnel|servicemen)\s+(?:were |was |had been |have been )?(?:transported|transferred|flown|taken)", "Strategic developments", "Other", 54, movement=True, weight=0.8),
     # --- Russian and Ukrainian (see "Russian and Ukrainian" above) -------------------------
     # Explosions/Remote violence: the weapon is named. "[\w'’ʼ-]+" is one word (apostrophes: п'ять).
-    Rule(r"(?:{WEAPON_AIR})\s+(?:[\w'’ʼ-]+\s+){0,2}?{ATTACK}", "Explosions/Remote violence", "Air/drone strike", 90, cyrillic=True),
-    Rule(r"{ATTACK}(?=\s+(?:[\w'’ʼ-]+\s+){0,5}?(?:{WEAPON_AIR})\b)", "Explosions/Remote violence", "Air/drone strike", 90, cyrillic=True),
+    Rule(r"{ATTACK}", "Explosions/Remote violence", "Air/drone strike", 90, cyrillic=True, slot="weapon"),
+    Rule(r"запустил\w*|запустив|випустил\w*|випустив|выпустил\w*|спрямувал\w*|спрямував", "Explosions/Remote violence", "Air/drone strike", 89, slot="weapon"),
+    Rule(r"вибух\w*|взорв\w*|здетонув\w*|сдетонир\w*|спрацюва\w*|сработа\w*", "Explosions/Remote violence", "Remote explosive/landmine/IED", 92, slot="ied"),
+    Rule(r"підірва\w*|подорва\w*|наїха\w*|наеха\w*|наступи\w*|наступив", "Explosions/Remote violence", "Remote explosive/landmine/IED", 92, slot="ied>"),
     Rule(r"авіаудар\w*|авиаудар\w*|авіаналіт\w*|авианал[её]т\w*|(?:скинул\w*|скинув|скида\w*|сбросил\w*|сбрасыва\w*)\s+(?:[\w'’ʼ-]+\s+){0,3}?(?:бомб\w*|авіабомб\w*|авиабомб\w*|КАБ\w*|гранат\w*|вибухівк\w*|взрывчатк\w*|боєприпас\w*|боеприпас\w*)", "Explosions/Remote violence", "Air/drone strike", 93),
-    Rule(r"(?:{WEAPON_SHELL})\s+(?:[\w'’ʼ-]+\s+){0,2}?{ATTACK}", "Explosions/Remote violence", "Shelling/artillery/missile attack", 90, cyrillic=True),
-    Rule(r"{ATTACK}(?=\s+(?:[\w'’ʼ-]+\s+){0,5}?(?:{WEAPON_SHELL})\b)", "Explosions/Remote violence", "Shelling/artillery/missile attack", 90, cyrillic=True),
     Rule(r"обстр[іе]л\w*|обстрілю\w*|обстрелива\w*|артобстр\w*|артилерійськ\w+ (?:вогн\w*|удар\w*)|артиллерийск\w+ (?:огн\w*|удар\w*)|мінометн\w+ (?:вогн\w*|обстр\w*)|минометн\w+ (?:огн\w*|обстр\w*)|бомбардув\w*|бомбардир\w*", "Explosions/Remote violence", "Shelling/artillery/missile attack", 85),
-    Rule(r"(?:{WEAPON_IED})\s+(?:[\w'’ʼ-]+\s+){0,3}?(?:вибух\w*|взорв\w*|здетонув\w*|сдетонир\w*|спрацюва\w*|сработа\w*)", "Explosions/Remote violence", "Remote explosive/landmine/IED", 92),
-    Rule(r"(?:підірва\w*|подорва\w*|наїха\w*|наеха\w*|наступи\w*|наступив)\s+(?:[\w'’ʼ-]+\s+){0,2}?(?:{WEAPON_IED})", "Explosions/Remote violence", "Remote explosive/landmine/IED", 92),
     Rule(r"(?:підрив\w*|подрыв\w*|підірвал\w*|подорвал\w*)\s+(?:[\w'’ʼ-]+\s+){0,2}?(?:автомобіл\w*|автомобил\w*|машин\w*|авто|автобус\w*|потяг\w*|поїзд\w*|поезд\w*|залізничн\w*|железнодорожн\w*|мост\w*|газопров\w*|локомотив\w*|тепловоз\w*)", "Explosions/Remote violence", "Remote explosive/landmine/IED", 91),
     Rule(r"смертни\w*", "Explosions/Remote violence", "Suicide bomb", 95),
     Rule(r"(?:кинул\w*|кинув|метнул\w*|жбурнул\w*|жбурнув)\s+(?:[\w'’ʼ-]+\s+)?гранат\w*|гранат\w*\s+(?:[\w'’ʼ-]+\s+)?(?:вибухнул\w*|вибухнув|взорвал\w*|розірвал\w*|разорвал\w*)", "Explosions/Remote violence", "Grenade", 93),
@@ -313,8 +363,6 @@ RULES: tuple[Rule, ...] = (
     Rule(r"атакува\w*|атакова\w*|атак[аиуоі]|атакою|атаками|атак", "Battles", "Armed clash", 60, generic=True, weight=0.6),
     Rule(r"(?:удар\w*|вдари\w*|вдарил\w*|вдарив|уразил\w*|уразив|поразил\w*|влучил\w*|влучив|влучан\w*)\s+(?:[\w'’ʼ-]+\s+){0,2}?(?:по|на|в|у|біля|около|під|под)\b", "Explosions/Remote violence", "Shelling/artillery/missile attack", 70, generic=True, weight=0.7),
     Rule(r"приліт|прильот\w*|прил[её]т|прил[её]та|прил[её]ты|прил[её]тов|прил[её]том|влучання|влучанням|попадани[ея]", "Explosions/Remote violence", "Shelling/artillery/missile attack", 62, generic=True, weight=0.6),
-    Rule(r"(?:{WEAPON_AIR})\s+(?:[\w'’ʼ-]+\s+){0,2}?(?:запустил\w*|запустив|випустил\w*|випустив|выпустил\w*)|(?:запустил\w*|запустив|випустил\w*|випустив|выпустил\w*|спрямувал\w*|спрямував)\s+(?:[\w,'’ʼ-]+\s+){0,4}?(?:{WEAPON_AIR})", "Explosions/Remote violence", "Air/drone strike", 89),
-    Rule(r"(?:запустил\w*|запустив|випустил\w*|випустив|выпустил\w*)\s+(?:[\w,'’ʼ-]+\s+){0,4}?(?:ракет\w*|снаряд\w*|мін|мин)", "Explosions/Remote violence", "Shelling/artillery/missile attack", 89),
     Rule(r"вибух\w*|вибухнул\w*|вибухнув|взрыв\w*|взорвал\w*|прогриміл\w*|прогриміли|прогремел\w*|детонаці\w*|сдетонир\w*|здетонув\w*", "Explosions/Remote violence", "Remote explosive/landmine/IED", 65, generic=True, weight=0.6),
     Rule(r"(?:масован\w*|массирован\w*|комбінован\w*|комбинирован\w*|нічн\w*|ночн\w*|наймасованіш\w*|масштабн\w*)\s+(?:[\w'’ʼ-]+\s+)?(?:атак\w*|удар\w*|обстр[іе]л\w*)", "Explosions/Remote violence", "Shelling/artillery/missile attack", 72, generic=True, weight=0.7),
     # Battles. "звільнили"/"освободили" need what was taken ("звільнили з полону": released).
@@ -340,9 +388,12 @@ RULES: tuple[Rule, ...] = (
     Rule(r"затримал(?!ся|ась|ось|ись)\w*|затримав|затриман\w*|задержал(?!ся|ась|ось|ись)\w*|задержан\w*|заарештува\w*|арештува\w*|арештован\w*|арестова\w*|арест(?!\w* (?:майна|активов|имущества|рахунків|счетов))\w*|арешт(?!\w* (?:майна|активів|рахунків))\w*|взяли під варту|взяли под стражу|взят\w* под стражу|повідомил\w* про підозру|обвинен\w* в (?:госизмене|терроризме|шпионаже|диверсии)", "Strategic developments", "Arrests", 78),
     Rule(r"обмін\w* полонен\w*|обмен\w* пленн\w*|обміня\w* полонен\w*|обменял\w* (?:[\w'’ʼ-]+\s+){0,2}?пленн\w*|припинення вогню|прекращени\w* огня|перемир\w*|режим\w* тиші|режим\w* тишины|підписал\w* (?:[\w'’ʼ-]+\s+){0,3}?(?:угод\w*|договір|договор\w*|меморандум\w*)|подписал\w* (?:[\w'’ʼ-]+\s+){0,3}?(?:соглашени\w*|договор\w*|меморандум\w*)", "Strategic developments", "Agreement", 60),
     Rule(r"переговор\w*", "Strategic developments", "Other", 45, weight=0.5),
-    Rule(r"(?:збил\w*|збив|збито|збиті|збитих|знешкодил\w*|знешкодив|знешкоджен\w*|сбил\w*|сбито|сбиты|сбитых|перехопил\w*|перехопив|перехоплен\w*|перехватил\w*|перехвачен\w*|уничтожил\w*|уничтожен\w*|знищил\w*|знищив|знищен\w*|подавил\w*|подавлен\w*|приземлил\w*)\s+(?:[\w,'’ʼ-]+\s+){0,4}?(?:дрон\w*|безпілотн\w*|беспилотн\w*|БпЛА|БПЛА|УБпЛА|шахед\w*|ракет\w*|КАБ\w*|авіабомб\w*|авиабомб\w*)|"
-         r"(?:дрон\w*|безпілотн\w*|беспилотн\w*|БпЛА|БПЛА|УБпЛА|шахед\w*|ракет\w*)\s+(?:[\w,'’ʼ-]+\s+){0,3}?(?:збил\w*|збито|збиті|знешкоджен\w*|знешкодил\w*|сбит\w*|перехоплен\w*|перехопил\w*|перехвачен\w*|уничтожен\w*|знищен\w*|подавлен\w*|локаційно втрачен\w*)|"
-         r"(?:ППО|ПВО|протиповітрян\w+ оборон\w*|противовоздушн\w+ оборон\w*|мобільн\w+ вогнев\w+ груп\w*)\s+(?:[\w'’ʼ-]+\s+){0,3}?(?:збил\w*|збив|знешкодил\w*|знешкодив|сбил\w*|перехватил\w*|перехопил\w*|уничтожил\w*|знищил\w*|відбивал\w*|відбила|отражал\w*|працювал\w*|працює|работал\w*|работает)|(?:працювал\w*|працює|работал\w*|работает)\s+(?:[\w'’ʼ-]+\s+)?(?:ППО|ПВО)", "Strategic developments", "Disrupted weapons use", 55),
+    # Air defence, either word order ("збили 20 дронів", "20 дронів збито", "По 14 дронов уничтожили");
+    # "знищили"/"уничтожили" also say what drones did ("дрони знищили склад"): the downed weapon is
+    # then the object after the verb, or a counted one before it.
+    Rule(r"збил\w*|збив|збито|збиті|збитих|знешкодил\w*|знешкодив|знешкоджен\w*|сбил\w*|сбито|сбиты|сбитых|сбит|сбита|перехопил\w*|перехопив|перехоплен\w*|перехватил\w*|перехвачен\w*|уничтожен\w*|знищен\w*|подавил\w*|подавлен\w*|приземлил\w*|локаційно втрачен\w*", "Strategic developments", "Disrupted weapons use", 55, slot="aerial"),
+    Rule(r"уничтожил\w*|знищил\w*|знищив", "Strategic developments", "Disrupted weapons use", 55, slot="aerial>|aerial_counted<"),
+    Rule(r"(?:ППО|ПВО|протиповітрян\w+ оборон\w*|противовоздушн\w+ оборон\w*|мобільн\w+ вогнев\w+ груп\w*)\s+(?:[\w'’ʼ-]+\s+){0,3}?(?:збил\w*|збив|знешкодил\w*|знешкодив|сбил\w*|перехватил\w*|перехопил\w*|уничтожил\w*|знищил\w*|відбивал\w*|відбила|отражал\w*|працювал\w*|працює|работал\w*|работает)|(?:працювал\w*|працює|работал\w*|работает)\s+(?:[\w'’ʼ-]+\s+)?(?:ППО|ПВО)", "Strategic developments", "Disrupted weapons use", 55),
     Rule(r"(?:створил\w*|створив|облаштува\w*|создал\w*|обустроил\w*)\s+(?:[\w'’ʼ-]+\s+){0,2}?(?:баз\w*|штаб\w*|блокпост\w*|табір|лагер\w*)", "Strategic developments", "Headquarters or base established", 58),
     Rule(r"мародер\w*|мародёр\w*|пограбува\w*|разграбил\w*|підпал\w*|поджог\w*|подожгл\w*|спалил\w*|сожгл\w*|вандал\w*", "Strategic developments", "Looting/property destruction", 57),
     Rule(r"відступил\w*|відступив|отступил\w*|відійшли (?:з|із|від)|отошли (?:от|из|с)|вивели (?:війська|підрозділи)|вывели (?:войска|подразделения)|виведення військ|вывод войск|покинули (?:місто|село|позиції|город|позиции)", "Strategic developments", "Non-violent transfer of territory", 56),
