@@ -127,16 +127,21 @@ class Sentence:
         published = self.doc.article.published
         found = find_date(self.text, published)
         if is_discourse(found[2]):
-            found = find_date(self.text, published, self.anchor)
+            found = find_date(self.text, published, self.anchor[0])
         return found
 
     @property
-    def anchor(self) -> date | None:
-        """The day the text spoke of last: the date words of the nearest earlier sentence that has some."""
+    def anchor(self) -> tuple[date | None, int | None, str | None]:
+        """The day the text spoke of last: the :attr:`date` of the nearest earlier sentence that has one.
+
+        A report goes on about the day it named until it names another ("Yesterday 16
+        villages were shelled. ... A woman was wounded in Bilozerka."). ``(None, None,
+        None)`` when no sentence within reach names a day.
+        """
         for earlier in reversed(self.doc.sentences[max(0, self.index - _ANCHOR_REACH) : self.index]):
             if earlier.date[0] is not None and not earlier.background:
-                return earlier.date[0]
-        return None
+                return earlier.date
+        return (None, None, None)
 
     @cached_property
     def counts(self) -> list[tuple[str, str, int, int]]:

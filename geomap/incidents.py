@@ -292,6 +292,8 @@ def _new_incidents(statement: _Statement, sent: Sentence, countries) -> list[Inc
     before = sent.previous
     if when is None and before is not None and not before.background:
         when, precision, _ = before.date
+    if when is None:
+        when, precision, _ = sent.anchor  # the day the report was last about
     if when is None and article.published is not None:
         when, precision = article.published, 2
     victims = _has_victims(sentence)

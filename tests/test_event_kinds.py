@@ -48,6 +48,9 @@ CASES = [
     ("Ракетами атакували Дніпро вночі.", "Explosions/Remote violence", ["Dnipro"]),
     ("A mine exploded under a tractor near Beryslav.", "Explosions/Remote violence", ["Beryslav"]),
     ("Біля Берислава трактор наїхав на міну.", "Explosions/Remote violence", ["Beryslav"]),
+    # a settlement word in any case before the name ("вблизи поселка Погар"), "недалеко от"
+    ("Дрон-камикадзе ударил по автомобилю вблизи поселка Погар.", "Explosions/Remote violence", ["Pogar"]),
+    ("Три женщины ранены при атаке беспилотника недалеко от поселка Погар.", "Explosions/Remote violence", ["Pogar"]),
 ]  # fmt: skip
 
 
@@ -65,6 +68,7 @@ def test_kind_of_report(real_gazetteer, text, event_type, places):
         "A fire killed three people in a house in Poltava.",  # a blaze, not a side's fire
         # a weapon named as a modifier is no attack ("attack drones", "strike UAVs")
         "Factories in Izhevsk build attack drones.",
+        "The mayor of Odesa came under fire for his remarks.",  # criticism, not shelling
     ],
 )
 def test_not_an_event(real_gazetteer, text):
@@ -153,3 +157,16 @@ def test_a_list_of_cities_keeps_its_cities(real_gazetteer):
     big = {i.place.name: i.place.population for i in found}
     assert {"Mykolayiv", "Rivne", "Lviv", "Chernivtsi"} <= set(big), big
     assert big["Mykolayiv"] > 100_000 and big["Rivne"] > 100_000, big
+
+
+def test_a_report_stays_on_the_day_it_named(real_gazetteer):
+    # Paragraphs after "Yesterday ..." go on about yesterday until the text names another day.
+    text = (
+        "Yesterday, 16 settlements were under enemy fire, Prokudin said.\n\n"
+        "A 44-year-old woman came under fire in Bilozerka and was wounded.\n\n"
+        "Today Bilozerka was again under Russian fire: three shops were damaged."
+    )
+    found = incidents_from_article(Article(text=text, source="x", published=date(2024, 6, 4)), real_gazetteer)
+    assert sorted((i.place.name, i.event_date.isoformat()) for i in found) == [
+        ("Bilozerka", "2024-06-03"), ("Bilozerka", "2024-06-04")
+    ], [(i.place.name, i.event_date, i.notes) for i in found]

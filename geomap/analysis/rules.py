@@ -283,6 +283,8 @@ RULES: tuple[Rule, ...] = (
     # "Israeli strikes killed five people in Khan Younis": the effect names the attack.
     Rule(ATTACK_NOUNS[:-1] + r"|shelling)\s+(?:[\w-]+\s+){0,2}?(?:killed|wounded|injured|left|destroyed|damaged|hit)", "Explosions/Remote violence", "Shelling/artillery/missile attack", 71, generic=True, weight=0.7),
     Rule(r"attacked|attacking|raided|raiding", "Battles", "Armed clash", 60, generic=True, weight=0.6),
+    # "came under enemy fire", "Bilozerka was again under Russian fire"; not "came under fire for his remarks".
+    Rule(r"(?:came|come|comes|coming|was|were|is|are|been)\s+(?:again\s+|also\s+|repeatedly\s+)?under\s+(?:heavy\s+|enemy\s+|Russian\s+|Ukrainian\s+|artillery\s+|mortar\s+|rocket\s+|hostile\s+)*(?:fire|shelling|bombardment)(?!\s+(?:for|over|from\s+(?:critics|lawmakers|opposition|activists)))", "Explosions/Remote violence", "Shelling/artillery/missile attack", 66, generic=True, weight=0.7),
     # ", hitting a children's hospital in Kyiv": the effect of an attack, where it landed.
     Rule(r"(?:hitting|striking|damaging)\s+(?:a|an|the|two|three|four|five|several|many|\d+)\b", "Explosions/Remote violence", "Shelling/artillery/missile attack", 62, generic=True, weight=0.6),
     Rule(r"explosions?|blasts?|exploded|blew up|detonat\w+", "Explosions/Remote violence", "Remote explosive/landmine/IED", 65, generic=True, weight=0.6),
@@ -535,6 +537,10 @@ CYRILLIC_LOCATIVE_PREPOSITIONS: dict[str, int] = {
     "возле": 2,
     "вблизи": 2,
     "неподалеку от": 2,
+    "недалеко от": 2,
+    "недалеко від": 2,
+    "поблизу від": 2,
+    "вблизи от": 2,
     "под": 2,
     "рядом с": 2,
     "в районі": 2,
@@ -558,7 +564,8 @@ CYRILLIC_TO_PREPOSITIONS = r"до|к|ко"
 #: Words between a preposition and a name: "у місті Харкові", "в селе ...",
 #: "в прифронтовому Покровську", "в м. Суми", "в оккупированном Мелитополе".
 CYRILLIC_TRANSPARENT = (
-    r"місті|місто|міста|селі|село|села|селищі|селище|смт|м\.|с\.|г\.|городе|город|селе|пос[её]лке|пос[её]лок|пгт|"
+    r"місті|місто|міста|місту|селі|село|села|селу|селищі|селище|селища|смт|м\.|с\.|г\.|городе|город|города|городу|селе|"
+    r"пос[её]лке|пос[её]лок|пос[её]лка|пос[её]лку|пгт|деревн[яиеюі]|хутор[аеу]?|станиц[аыеу]|"
     r"громаді|громада|обласному центрі|областном центре|столиці|столице|"
     # General Staff reports: "у районах населених пунктів Миколаївка, Родинське"
     r"районах населених пунктів|районі населеного пункту|районах населенных пунктов|районе населенного пункта|"
