@@ -133,6 +133,7 @@ class Incident:
     article_key: str = ""  # the article's identity: its URL, else a hash of its text (article_key())
     priority: int = 0  # of the rule that typed it: a stronger statement may refine the type
     last_sentence: int = -1  # index in its article of the latest sentence that told of it
+    first_sentence: int = -1  # ... and of the sentence that first told of it
     merged_id: str | None = None  # set by geomap.merge: the smallest of its members' ids
 
     @property
@@ -225,7 +226,7 @@ def events_from_document(doc: Document, gazetteer: Any) -> list[Incident]:
             if statement.places:
                 statement.incidents = _new_incidents(statement, sent, countries)
                 for incident in statement.incidents:
-                    incident.last_sentence = sent.index
+                    incident.last_sentence = incident.first_sentence = sent.index
                 incidents.extend(statement.incidents)
                 live.append(statement)
             else:
@@ -822,6 +823,13 @@ def _merge(incidents: Sequence[Incident], gazetteer: Any) -> list[Incident]:
     out: list[Incident] = []
     for incident in incidents:
         for kept in out:
+            if (
+                kept.first_sentence == incident.first_sentence >= 0
+                and kept.place.id != incident.place.id
+                and kept.place.kind in POINT_KINDS
+                and incident.place.kind in POINT_KINDS
+            ):
+                continue  # one sentence naming two towns ("near Shakhove, Rodynske and ...") tells of two
             if (
                 kept.event_type == incident.event_type
                 and kept.sub_event_type == incident.sub_event_type

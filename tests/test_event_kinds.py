@@ -170,3 +170,12 @@ def test_a_report_stays_on_the_day_it_named(real_gazetteer):
     assert sorted((i.place.name, i.event_date.isoformat()) for i in found) == [
         ("Bilozerka", "2024-06-03"), ("Bilozerka", "2024-06-04")
     ], [(i.place.name, i.event_date, i.notes) for i in found]
+
+
+def test_neighbouring_villages_of_one_list_are_each_an_event(real_gazetteer):
+    # Shakhove, Rodynske and Chervonyi Lyman lie a few km apart: one sentence naming them
+    # tells of an attack near each, never of one event.
+    text = ("Окупанти здійснили 37 атак на позиції наших захисників у районах населених пунктів "
+            "Шахове, Родинське, Червоний Лиман та Покровськ.")  # fmt: skip
+    found = incidents_from_article(Article(text=text, source="x", published=date(2025, 8, 14)), real_gazetteer)
+    assert [i.place.name for i in found] == ["Shakhove", "Rodynske", "Krasnyi Lyman", "Pokrovsk"]
