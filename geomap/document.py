@@ -19,6 +19,7 @@ from the raw string.
 from __future__ import annotations
 
 import bisect
+import re
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -29,6 +30,13 @@ if TYPE_CHECKING:
     from gazetteer.model import Mention
 
 __all__ = ["Document", "Sentence", "analyse"]
+
+#: A line that links to another article: its headline is that article's news, not this one's.
+_LINK = re.compile(
+    r"\s*(?:read (?:also|more)|see also|related|also read|more on this|"
+    r"читайте (?:також|также|ещё|еще)|дивіться також|смотрите также|по теме|за темою)\s*[:\-\u2013\u2014]",
+    re.IGNORECASE,
+)
 
 #: How many sentences back "the same day" looks for the day it means.
 _ANCHOR_REACH = 8
@@ -110,10 +118,12 @@ class Sentence:
 
     @cached_property
     def background(self) -> bool:
-        """An earlier year's events ("In 2022, Russian troops captured Kherson")."""
+        """No news of the day: an earlier year's events ("In 2022, Russian troops captured
+        Kherson"), tallies since the war began, habits ("repeatedly shelled"), or a link to
+        another article ("Read also: ...", "Читайте також: ...")."""
         from geomap.analysis.dates import is_background
 
-        return is_background(self.text, self.doc.article.published)
+        return bool(_LINK.match(self.text)) or is_background(self.text, self.doc.article.published)
 
     @cached_property
     def date(self) -> tuple[date | None, int | None, str | None]:

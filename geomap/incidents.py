@@ -223,6 +223,8 @@ def events_from_document(doc: Document, gazetteer: Any) -> list[Incident]:
             continue
         live = []
         for statement in _statements(sent):
+            if statement.places and _unnamed_many(statement, sent.text):
+                continue  # "129 shellings of 54 settlements in Sumy Oblast": a tally, no event to place
             if statement.places:
                 statement.incidents = _new_incidents(statement, sent, countries)
                 for incident in statement.incidents:
@@ -726,6 +728,25 @@ _TOLL_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence agai
 
 
 #: Words of a running tally rather than one event's toll.
+#: Many places counted, none named: "retook 12 villages in the Kursk region",
+#: "129 shellings of 54 settlements", "обстріли 16 населених пунктів".
+_UNNAMED_MANY = re.compile(
+    r"(?<!\w)(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|multiple|numerous|many|"
+    r"два|дві|двох|три|трьох|трех|чотири|четыре|п['\u2019\u02bc]?ять|пять|кілька|несколько|десятки|десятков)\s+"
+    r"(?:[\w'\u2019-]+\s+)?(?:settlements|villages|towns|localities|communities|hromadas|"
+    r"населен\w+ пункт\w*|сіл|сел|селищ|міст|городов|громад\w*)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _unnamed_many(statement: _Statement, sentence: str) -> bool:
+    """A statement about many places it does not name, placed only at a region or country."""
+    if any(mention.place.kind in POINT_KINDS for mention, _role, _how in statement.places):
+        return False
+    start, end = statement.clause
+    return _UNNAMED_MANY.search(sentence, start, end) is not None
+
+
 _TALLY = re.compile(
     r"\b(?:since|so far|in total|overall|to date|this year|this month|altogether|in all|cumulative|throughout|"
     r"(?:the|a) total of|war began|full-scale invasion|each (?:day|week|month)|every (?:day|week|month))\b",

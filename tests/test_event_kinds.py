@@ -69,6 +69,18 @@ def test_kind_of_report(real_gazetteer, text, event_type, places):
         # a weapon named as a modifier is no attack ("attack drones", "strike UAVs")
         "Factories in Izhevsk build attack drones.",
         "The mayor of Odesa came under fire for his remarks.",  # criticism, not shelling
+        # a link to another article: its headline is that article's news
+        "Read also: Russian missile strike on Zaporizhzhia kills two",
+        "Читайте також: Атака РФ на Запоріжжя: загинули дві людини",
+        # tallies since the war began, and habits, are no event of the day
+        "Since the start of the full-scale invasion, sappers in Kherson have defused 4,000 mines.",
+        "З початку повномасштабного вторгнення в Херсоні знешкодили 4000 мін.",
+        "Officials in El Fasher have repeatedly accused the RSF of shelling the city.",
+        # a visit is no deployment
+        "Syria's foreign minister arrived in Washington on Thursday.",
+        # many places counted, none named: a tally, not an event at the region
+        "Russian troops have retaken 12 villages in the Kursk region.",
+        "За минувшие сутки в Сумской области зафиксировано 129 обстрелов по 54 населенным пунктам.",
     ],
 )
 def test_not_an_event(real_gazetteer, text):

@@ -246,6 +246,25 @@ _PAST_YEAR_CYRILLIC = re.compile(
 )
 
 
+#: Tallies since the war began ("since the beginning of Russia's full-scale
+#: invasion, sappers have defused 488,839 devices"): no event of the day.
+_SINCE_THE_WAR = re.compile(
+    r"\bsince (?:the )?(?:beginning|start|outbreak|onset) of (?:the |Russia['\u2019]s |Russian )?(?:[\w-]+ ){0,3}?"
+    r"(?:war|invasion|conflict|aggression)\b|\bsince the (?:war|invasion|conflict) (?:began|started|broke out)\b|"
+    r"(?<!\w)(?:з|із|від) (?:початку|почала) (?:[\w'\u2019-]+ ){0,3}?(?:вторгнення|війни|агресії|вторгненн\w*)(?!\w)|"
+    r"(?<!\w)с (?:начала|момента начала) (?:[\w-]+ ){0,3}?(?:вторжения|войны|СВО|спецоперации|специальной военной операции)(?!\w)",
+    re.IGNORECASE,
+)
+#: Habits, not events ("Local committees have repeatedly accused the RSF of shelling",
+#: "a refinery that has been attacked several times"): background unless the sentence names a day.
+_HABITUAL = re.compile(
+    r"\b(?:repeatedly|regularly|routinely|frequently|constantly|time and again|several times|many times|numerous times|"
+    r"multiple times|on (?:several|numerous|many) occasions)\b|"
+    r"(?<!\w)(?:неодноразово|регулярно|постійно|постоянно|систематично|неоднократно|кілька разів|несколько раз)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def is_background(sentence: str, published: date | None) -> bool:
     """True when a sentence tells of an earlier year, not of the news.
 
@@ -265,7 +284,17 @@ def is_background(sentence: str, published: date | None) -> bool:
     True
     >>> is_background("The heaviest attack since 2022 hit Kyiv on Monday.", date(2024, 5, 1))
     False
+    >>> is_background("Since the start of the full-scale invasion, sappers have defused 4,000 mines.", date(2024, 5, 1))
+    True
+    >>> is_background("The refinery has been attacked several times.", date(2024, 5, 1))
+    True
+    >>> is_background("Drones attacked the refinery several times on Monday.", date(2024, 5, 1))
+    False
     """
+    if _SINCE_THE_WAR.search(sentence):
+        return True
+    if _HABITUAL.search(sentence) and find_date(sentence, published)[0] is None:
+        return True
     cyrillic = has_cyrillic(sentence)
     match = _PAST_YEAR.search(sentence)
     if match is None and cyrillic:

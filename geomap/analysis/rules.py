@@ -195,6 +195,16 @@ SLOT_WORDS: dict[str, str] = {
     ),
     # ... counted (genitive plural, "14 дронов", "65 украинских беспилотников"): an object, never a subject.
     "aerial_counted": r"дронов|дронів|беспилотников|безпілотників|беспилотных|безпілотних|ракет|шахедов|шахедів|крылатых|крилатих|авиабомб|авіабомб",
+    # Who or what a movement moves: forces and their arms (a visiting minister is no deployment).
+    "forces": (
+        r"troops|soldiers|forces|units|servicemen|military|army|brigades?|battalions?|regiments?|divisions?|"
+        r"warships?|frigates?|submarines?|vessels|tanks|armou?red vehicles|equipment|weapons|systems|missiles|"
+        r"aircraft|jets|bombers|fighter jets|helicopters|marines|paratroopers|mercenaries|contingents?|"
+        r"reinforcements|personnel|peacekeepers|police|riot police|guardsmen|National Guard|reservists|conscripts|"
+        r"військ\w*|войск\w*|військов\w*|военн\w*|підрозділ\w*|подразделени\w*|бригад\w*|батальйон\w*|батальон\w*|"
+        r"полк\w*|техні\w*|техник\w*|сил\w*|резерв\w*|підкріплен\w*|подкреплени\w*|солдат\w*|бійц\w*|бойц\w*|"
+        r"десантник\w*|морпіх\w*|морпех\w*|найманц\w*|наемник\w*|кораб\w*|танк\w*|систем\w*|ракет\w*|літак\w*|самол[её]т\w*"
+    ),
     "ied": WEAPONS["Remote explosive/landmine/IED"] + "|" + CYRILLIC_WEAPONS["Remote explosive/landmine/IED"],
 }
 
@@ -344,7 +354,8 @@ RULES: tuple[Rule, ...] = (
     Rule(r"evacuat(?:ed|ing|ion)\s+(?:[\w-]+\s+){0,3}?from|(?:were|was|had been|have been)\s+evacuated|fled\s+from", "Strategic developments", "Other", 54, origin=True, weight=0.8),
     # "raised the flag over X": a town taken (the actors say by whom).
     Rule(r"(?:raised|raising|hoisted|hoisting|planted)\s+(?:the\s+|a\s+|their\s+|its\s+)?(?:[\w-]+\s+)?flags?\s+(?:over|above|in|on|at)", "Battles", "Government regains territory", 88),
-    Rule(r"(?:deploy(?:ed|ing|ment)?|redeploy\w*|stationed|sent|dispatched|transferr?(?:ed|ing)|moved|relocated|arrived)\s+(?:\w+\s+){0,5}?(?:to|in|into|at)\b", "Strategic developments", "Other", 52, movement=True, weight=0.8),
+    # Forces moved somewhere; "the foreign minister arrived in Washington" is a visit, no development.
+    Rule(r"(?:deploy(?:ed|ing|ment)?|redeploy\w*|stationed|sent|dispatched|transferr?(?:ed|ing)|moved|relocated|arrived)\s+(?:\w+\s+){0,5}?(?:to|in|into|at)\b", "Strategic developments", "Other", 52, movement=True, weight=0.8, slot="forces"),
     Rule(r"(?:troops|soldiers|personnel|forces|servicemen|units)\s+(?:\w+\s+){0,3}?(?:deployed|redeployed|sent|dispatched|transferred|stationed|arrived)", "Strategic developments", "Other", 53, movement=True, weight=0.8),
     Rule(r"(?:taken|brought|transported|evacuated|transferr?(?:ed|ing)|transporting|sent|flown)\s+(?:\w+\s+){0,4}?(?:to|into)\s+(?:\w+\s+){0,3}?(?:hospitals?|clinics?|medical)|(?:transferr?(?:ed|ing)|transport(?:ed|ing)|evacuat(?:ed|ing))\s+(?:\w+\s+){0,3}?(?:injured|wounded)\s+(?:\w+\s+){0,2}?(?:soldiers|troops|servicemen|personnel)", "Strategic developments", "Other", 62, movement=True, weight=0.85),
     Rule(r"(?:troops|soldiers|personnel|servicemen)\s+(?:were |was |had been |have been )?(?:transported|transferred|flown|taken)", "Strategic developments", "Other", 54, movement=True, weight=0.8),
@@ -399,7 +410,7 @@ RULES: tuple[Rule, ...] = (
     Rule(r"(?:створил\w*|створив|облаштува\w*|создал\w*|обустроил\w*)\s+(?:[\w'’ʼ-]+\s+){0,2}?(?:баз\w*|штаб\w*|блокпост\w*|табір|лагер\w*)", "Strategic developments", "Headquarters or base established", 58),
     Rule(r"мародер\w*|мародёр\w*|пограбува\w*|разграбил\w*|підпал\w*|поджог\w*|подожгл\w*|спалил\w*|сожгл\w*|вандал\w*", "Strategic developments", "Looting/property destruction", 57),
     Rule(r"відступил\w*|відступив|отступил\w*|відійшли (?:з|із|від)|отошли (?:от|из|с)|вивели (?:війська|підрозділи)|вывели (?:войска|подразделения)|виведення військ|вывод войск|покинули (?:місто|село|позиції|город|позиции)", "Strategic developments", "Non-violent transfer of territory", 56),
-    Rule(r"(?:перекинул\w*|перекинув|перекида\w*|перебросил\w*|перебрасыва\w*|передислокува\w*|передислоцирова\w*|розгорнул\w*|розгорнув|развернул\w*|прибул\w*|прибув|прибыл\w*|стягу\w*|стягива\w*)\s+(?:[\w'’ʼ-]+\s+){0,5}?(?:до|в|у|на|під|под|к)\b", "Strategic developments", "Other", 52, movement=True, weight=0.8),
+    Rule(r"(?:перекинул\w*|перекинув|перекида\w*|перебросил\w*|перебрасыва\w*|передислокува\w*|передислоцирова\w*|розгорнул\w*|розгорнув|развернул\w*|прибул\w*|прибув|прибыл\w*|стягу\w*|стягива\w*)\s+(?:[\w'’ʼ-]+\s+){0,5}?(?:до|в|у|на|під|под|к)\b", "Strategic developments", "Other", 52, movement=True, weight=0.8, slot="forces"),
 )
 
 #: Words right before an event's words that say it has not happened: "a ban on
