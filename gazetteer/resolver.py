@@ -19,6 +19,8 @@ reason                     meaning
                            data lacks): located at the qualifier itself
 ``context-admin1:RU.41``   the document mentions the place's region
 ``near:Kursk``             the nearest co-mentioned place is close
+``region-seat``             the bare name of a region the text also names with a
+                           region word ("the Kyiv region ... in Kyiv"): its seat
 ``list-peers:5``            listed among names that are big cities (5 of them), a big city too
 ``context-country:RU``     the document mentions the place's country
 ``capital``                a national capital, with no better clue
@@ -515,7 +517,7 @@ _REGION_PLURALS = frozenset("states regions oblasts provinces krais governorates
 _LIST_JOINERS = frozenset({", ", " and ", ", and ", " or ", ", or ", " & "})
 
 
-def _listed_regions(text: str, candidates: list[Candidate], names: dict, rejected: set[int]) -> None:
+def _listed_regions(text: str, candidates: list[Candidate], names: dict, rejected: set[int], region_occ: set[int]) -> None:
     """Mark each name of "Kharkiv, Sumy and Poltava oblasts" as a region phrasing.
 
     The plural type word after the last name types every name of the list.
@@ -529,6 +531,7 @@ def _listed_regions(text: str, candidates: list[Candidate], names: dict, rejecte
             if name is None or j in rejected:
                 break
             name.region_word = True
+            region_occ.add(j)
             if j == 0 or text[candidates[j - 1].end : candidates[j].start] not in _LIST_JOINERS:
                 break
             j -= 1
@@ -718,6 +721,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
     verbish: set[int] = set()  # a sentence-opening verb: "Reading the report"
     personish: set[int] = set()  # next to a capitalised non-place word: a person's or firm's name?
     paired: set[int] = set()  # right next to another name: one proper noun with it?
+    region_occ: set[int] = set()  # followed by a region word: "Kyiv region", "Kharkiv, Sumy oblasts"
     country_votes: Counter = Counter()
     demonym_votes: Counter = Counter()  # the part of country_votes that demonyms cast
     named_votes: Counter = Counter()  # the part that country names cast
@@ -788,6 +792,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             after = _after(text, cand)
             if _fold_word(after) in _REGION_WORDS:
                 name.region_word = True
+                region_occ.add(i)
             elif after in ("County", "Parish", "Borough"):
                 name.county_word = True
         if " " not in cand.key:
@@ -823,7 +828,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
         else:
             rejected.update(orgs)
 
-    _listed_regions(text, candidates, names, rejected)
+    _listed_regions(text, candidates, names, rejected, region_occ)
     peers = _list_peers(text, candidates, rejected)
 
     # Context: countries (names and demonyms) and regions named in the document.
@@ -859,6 +864,16 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             country_votes[country] += 1
             if code:
                 admin1_votes[(country, code)] += 1
+    # "the Kyiv region ... in Kyiv": a region named with its region word is no context
+    # making the bare name the region too; the writer told the two apart.
+    region_phrase: dict[str, str] = {}  # "kyiv" -> "kyiv region"
+    for key, name in names.items():
+        base, _, word = key.rpartition(" ")
+        if base in names and word in _REGION_WORDS:
+            region_phrase[base] = key
+            own = names[base].own_regions
+            for a1, votes in name.own_regions.items():
+                own[a1] = own.get(a1, 0) + votes
 
     # Three passes. The first resolves with what the document says outright
     # (countries, demonyms, region phrasings, qualifiers). Its results then add
@@ -909,7 +924,10 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
                 top2=top2,
             )
             named = _Votes(named_total, named_regions.get(key))
-            av = _Votes(total_admin1, derived_admin1.get(key), explicit=named)
+            admin1_total = total_admin1
+            if key in region_phrase and region_phrase[key] in derived_admin1:
+                admin1_total = total_admin1 - Counter({derived_admin1[region_phrase[key]]: 1})
+            av = _Votes(admin1_total, derived_admin1.get(key), explicit=named)
             chosen[key] = _choose(
                 store, name, occ, weak, personish, cv, av, anchor_arrays, determiner, shared, verbish, paired,
                 big_peers.get(key, 0),
@@ -985,6 +1003,12 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             continue  # a village name the front's villages share, but none of its namesakes near it
         if i in weak and reason in ("population", "only-candidate"):
             reason = "one-sense"
+        if opt.place.kind == "admin1" and names[cand.key].region_word and i not in region_occ:
+            # "the Kyiv region ... in Kyiv": the region word makes that occurrence the
+            # oblast; the bare name elsewhere is its seat, the city of the same name.
+            seat = _seat(names[cand.key], opt)
+            if seat is not None:
+                opt, reason = seat, "region-seat"
         alts = tuple(o.place for o in names[cand.key].options if o is not opt)[:5]
         mentions.append(Mention(cand.start, cand.end, cand.text, opt.place, conf, reason, alternatives=alts))
     return mentions
@@ -1135,6 +1159,17 @@ def _may_set_context(name: _Name) -> bool:
         ):
             return True
     return False
+
+
+def _seat(name: _Name, region: _Option) -> _Option | None:
+    """The biggest city of ``name`` in ``region`` (an admin1 option), when it is at least a region seat's size."""
+    a1 = _admin1_key(region)
+    cities = [
+        t[3]
+        for t in name.static or ()
+        if t[4] == a1 and t[3].place.kind == "city" and t[3].place.population >= REGION_SEAT_POPULATION
+    ]
+    return max(cities, key=lambda o: o.place.population) if cities else None
 
 
 def _has_seat(name: _Name, a1) -> bool:
@@ -1493,6 +1528,9 @@ def _choose(
     regions = name.regions
     shared_get = shared.get if shared else None
     foreign = dominant >= DOMINANT_VOTES
+    # A national capital keeps its name against the region around it ("Kyiv" among towns
+    # of Kyiv Oblast is the city); a region word ("the Kyiv region") still makes the region.
+    capital = not name.region_word and any(o.place.feature_code == "PPLC" for o in name.options)
     # The best option and the runner-up's score: the first of equal scores wins,
     # as a stable sort would have it.
     best = None
@@ -1515,7 +1553,7 @@ def _choose(
                 score += REGION_CONTEXT if explicit_region else DERIVED_REGION_CONTEXT
                 evidence = 2
                 why = ("context-admin1", a1)
-            elif kind == "admin1" and max(av, 0) > own_regions.get(a1, 0):
+            elif kind == "admin1" and max(av, 0) > own_regions.get(a1, 0) and not capital:
                 # Other places the text puts in this region make its name as likely
                 # as a town inside it: "Quebec" among Levis and Saguenay is the
                 # province. Its own name's votes do not count.
@@ -1538,7 +1576,7 @@ def _choose(
         elif foreign and kind in ("city", "other"):
             score -= FOREIGN_PENALTY  # a document all about one country: a town elsewhere is unlikely
         if nearest is not None and kind in ("city", "admin1", "other") and not (
-            kind == "admin1" and a_get(a1, 0) <= (a1 == a_own) and _has_seat(name, a1)
+            kind == "admin1" and (capital or a_get(a1, 0) - own_regions.get(a1, 0) <= (a1 == a_own)) and _has_seat(name, a1)
         ):
             # A region whose seat shares its name ("Kherson") is near a place
             # only when that place lies in it: its centroid is nowhere anyone

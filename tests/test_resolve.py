@@ -570,3 +570,19 @@ def test_a_name_listed_among_big_cities_is_a_big_city(real_gazetteer):
     # alone, near Lviv, the name is still free to be the Lviv Oblast town
     alone = {m.text: m for m in real_gazetteer.find("Shelling hit Lvov. Later a blast was heard in Nikolayev.")}
     assert not alone["Nikolayev"].reason.startswith("list-peers")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the region word makes that occurrence the region; the bare name is the city
+        ("Drones attacked the Kyiv region overnight. In Kyiv, a high-rise was destroyed.",
+         [("Kyiv region", "admin1"), ("Kyiv", "city")]),
+        ("Drones hit the Sumy region. In Sumy, a house burned.", [("Sumy region", "admin1"), ("Sumy", "city")]),
+        # a capital among towns of the region around it is still the capital
+        ("A drone struck a hospital in Bila Tserkva. In Kyiv, six people died.",
+         [("Bila Tserkva", "city"), ("Kyiv", "city")]),
+    ],
+)  # fmt: skip
+def test_a_region_word_names_the_region_only_where_it_stands(real_gazetteer, text, expected):
+    assert [(m.text, m.place.kind) for m in real_gazetteer.find(text)] == expected
