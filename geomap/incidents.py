@@ -232,7 +232,10 @@ def events_from_document(doc: Document, gazetteer: Any) -> list[Incident]:
                 incidents.extend(statement.incidents)
                 live.append(statement)
             else:
-                target = _attach_target(incidents, statement.trigger, sent.text, sent.index)
+                day, precision, _ = sent.date
+                target = _attach_target(
+                    incidents, statement.trigger, sent.text, sent.index, day if precision == 1 else None
+                )
                 if target is not None:
                     _attach(target, statement.trigger, sent.evidence)
                     _fill_actors(target, statement, sent.text)
@@ -409,13 +412,17 @@ _ANAPHORA = re.compile(
 )
 
 
-def _attach_target(incidents: list[Incident], trigger: Trigger, sentence: str, s_index: int) -> Incident | None:
+def _attach_target(
+    incidents: list[Incident], trigger: Trigger, sentence: str, s_index: int, day: date | None = None
+) -> Incident | None:
     """The incident of the article a statement without a place adds to, if any.
 
     Only an event told in the same or the next sentence, or one the statement
     points back to ("the attack", "these strikes"): "Officials in Nova Kakhovka
     said artillery hit the town", two paragraphs after shelling elsewhere, is
-    another event, not more evidence for the first.
+    another event, not more evidence for the first. A statement that names its
+    own ``day`` adds to no event of another day ("the capital is still reeling
+    from attacks on Tuesday which left 28 dead", after Monday's strike).
     """
     if trigger.sub_event_type == "Other":
         return None  # ACLED's catch-all: two "Other" statements are not the same event
@@ -424,6 +431,8 @@ def _attach_target(incidents: list[Incident], trigger: Trigger, sentence: str, s
         if not anaphoric and s_index - incident.last_sentence > 1:
             continue
         if incident.event_type != trigger.event_type:
+            continue
+        if day is not None and incident.event_date != day and (incident.time_precision == 1 or not anaphoric):
             continue
         if (
             incident.sub_event_type == trigger.sub_event_type
@@ -771,6 +780,9 @@ def _follow_up_counts(incidents: list[Incident], sent: Sentence) -> None:
         return
     if sent.background or _TALLY.search(sentence):
         return  # "Since the war began, 12,000 civilians have been killed": a tally, not this toll
+    day, precision, _ = sent.date
+    if precision == 1 and day != target.event_date:
+        return  # "attacks on Tuesday left 28 dead", after Monday's strike: another day's toll
     found = False
     for kind, _key, value, _position in sent.counts:
         if kind in ("fatalities", "injured"):

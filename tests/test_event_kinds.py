@@ -191,3 +191,22 @@ def test_neighbouring_villages_of_one_list_are_each_an_event(real_gazetteer):
             "Шахове, Родинське, Червоний Лиман та Покровськ.")  # fmt: skip
     found = incidents_from_article(Article(text=text, source="x", published=date(2025, 8, 14)), real_gazetteer)
     assert [i.place.name for i in found] == ["Shakhove", "Rodynske", "Krasnyi Lyman", "Pokrovsk"]
+
+
+def test_another_days_toll_stays_with_its_day(real_gazetteer):
+    text = (
+        "One person died after a drone struck a hospital in Bila Tserkva. "
+        "It comes as the capital is still reeling from overnight Russian attacks on Tuesday which left 28 people dead."
+    )
+    found = incidents_from_article(Article(text=text, source="x", published=date(2025, 6, 23)), real_gazetteer)
+    assert [(i.place.name, i.fatalities, i.event_date.isoformat()) for i in found] == [
+        ("Bila Tserkva", 1, "2025-06-23")
+    ]
+
+
+def test_overnight_is_a_time_of_day_not_a_day():
+    from geomap.analysis.dates import find_date
+
+    assert find_date("overnight Russian attacks on Tuesday", date(2025, 6, 23))[0] == date(2025, 6, 17)
+    assert find_date("Drones attacked Kyiv overnight.", date(2025, 6, 23))[0] == date(2025, 6, 23)
+    assert find_date("Вночі у вівторок дрони атакували Київ.", date(2025, 6, 23))[0] == date(2025, 6, 17)

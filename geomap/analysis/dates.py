@@ -82,9 +82,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("day_after", r"\b(?:the (?:next|following) (?:day|morning|night|evening)|a day later|the day after)\b"),
         ("yesterday", r"\byesterday\b"),
         ("last_night", r"\blast night\b"),
-        ("today", r"\b(?:today|overnight|tonight|this morning|this afternoon|this evening|earlier today|right now|"
+        ("today", r"\b(?:today|tonight|this morning|this afternoon|this evening|earlier today|right now|"
                   r"(?:is|are)\s+(?:\w+\s+)?(?:taking place|under ?way|being held|going on))\b"),
         ("weekday", r"\b(?:on\s+|last\s+|this\s+|early\s+|late\s+)?(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b"),
+        # a time of day, not a day: "overnight attacks on Tuesday" were on Tuesday
+        ("overnight", r"\bovernight\b"),
         ("last_week", r"\b(?:last|past|previous) week\b|\ba week ago\b"),
         ("this_week", r"\b(?:this week|in recent days|recent(?:ly)?|in the past (?:few )?days|over the weekend|past few days|days ago|earlier this week)\b"),
         ("month", rf"\b(?:in|since|during|early|late|mid|mid-)\s*{_MONTH}(?:\s+{_YEAR})?\b"),
@@ -141,10 +143,11 @@ _CYRILLIC_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("day_after", r"\b(?:наступного дня|наступного ранку|на наступний день|на следующий день|следующим утром|на другой день|днем позже)\b"),
         ("yesterday", r"\b(?:вчора|учора|вчера)\b"),
         ("last_night", r"\b(?:минулої ночі|минулої ніч|прошлой ночью|прошлой ночи|минулої доби|прошедшей ночью)\b"),
-        ("today", r"\b(?:сьогодні|сегодня|вночі|уночі|ночью|цієї ночі|этой ночью|вранці|зранку|утром|ввечері|вечером|за минулу добу|за прошедшие сутки|протягом доби|в течение суток)\b"),
+        ("today", r"\b(?:сьогодні|сегодня|за минулу добу|за прошедшие сутки|протягом доби|в течение суток)\b"),
         ("weekday_cyr", r"(?<!\w)(?:(?:у|в|во|на|в ніч на|в ночь на|минул\w*|прошл\w*|цього|цієї|этот|эту|этой)\s+)?"
          r"(?P<weekday>понеділ(?:ок|ка|ку)|понедельник\w*|вівтор(?:ок|ка|ку)|вторник\w*|середу|середи|среду|среды|"
          r"четвер|четверга|четвергу|четверг|п['\u2019\u02bc]?ятниц[яіюи]|пятниц[аеуы]|субот[аиуі]|суббот[аеуы]|неділ[яіюи]|воскресень[ея])(?!\w)"),
+        ("overnight", r"\b(?:вночі|уночі|ночью|цієї ночі|этой ночью|вранці|зранку|утром|ввечері|вечером)\b"),
         ("last_week", r"\b(?:минулого тижня|на минулому тижні|минулий тиждень|тиждень тому|на прошлой неделе|прошлой недели|неделю назад)\b"),
         ("this_week", r"\b(?:цього тижня|на цьому тижні|на этой неделе|останніми днями|за останні дні|в последние дни|за последние дни|нещодавно|недавно|кілька днів тому|несколько дней назад|на вихідних|на выходных)\b"),
         ("month_cyr", rf"\b(?:у|в|на початку|наприкінці|у середині|в середині|в начале|в конце|в середине|з|с|протягом|в течение)\s+{_CMONTH}(?:\s+{_CYEAR})?(?!\w)"),
@@ -235,7 +238,7 @@ _PAST_YEAR = re.compile(
 #: Date kinds that place a sentence in the news of the day ("on Monday",
 #: "overnight"): with one, a year named in passing ("the heaviest attack since
 #: 2022") does not make the sentence background.
-_RECENT = frozenset({"yesterday", "last_night", "today", "weekday", "weekday_cyr"})
+_RECENT = frozenset({"yesterday", "last_night", "today", "overnight", "weekday", "weekday_cyr"})
 #: :data:`_PAST_YEAR` in Russian and Ukrainian: "у 2022 році", "в 2022 году",
 #: "з лютого 2022 року", "минулого року", "роки тому".
 _PAST_YEAR_CYRILLIC = re.compile(
@@ -425,7 +428,7 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> tuple[d
         return None
     if kind == "yesterday" or kind == "last_night":
         return published - timedelta(days=1), 1
-    if kind == "today":
+    if kind == "today" or kind == "overnight":
         return published, 1
     if kind == "weekday" or kind == "weekday_cyr":
         word = match.group("weekday").lower().replace("\u2019", "'").replace("\u02bc", "'")
