@@ -64,6 +64,8 @@ __all__ = ["MERGE_DISTANCE_KM", "Incident", "incidents_from_article", "merge_inc
 
 #: Within one article, two towns this close are one place (a district and its town).
 ARTICLE_MERGE_KM = 10.0
+#: How long before publication an article's undated lede may tell of the day it names later.
+ARTICLE_LEDE_DAYS = 31
 #: Within one article a region-level statement and a town in that region are
 #: one incident when the town lies within this distance of the region's label
 #: point (used when the gazetteer has no polygon for the region).
@@ -829,7 +831,12 @@ def _dates_close(a: Incident, b: Incident) -> bool:
     if a.time_precision == 1 and b.time_precision == 1:
         # Both days stated: rallies "on July 22" and "on Wednesday" (the 23rd) are two.
         return a.event_date == b.event_date
-    return abs((a.event_date - b.event_date).days) <= MERGE_DAYS
+    if abs((a.event_date - b.event_date).days) <= MERGE_DAYS:
+        return True
+    # A lede without a day ("a family was murdered in Volnovakha", dated by publication)
+    # and the day the article later gives it ("on October 27"): one event, told twice.
+    vague, exact = (a, b) if (a.time_precision or 9) > (b.time_precision or 9) else (b, a)
+    return exact.time_precision == 1 and 0 <= (vague.event_date - exact.event_date).days <= ARTICLE_LEDE_DAYS
 
 
 def _same_place(a: Incident, b: Incident, gazetteer: Any) -> bool:

@@ -48,6 +48,14 @@ CASES = [
     ("Ракетами атакували Дніпро вночі.", "Explosions/Remote violence", ["Dnipro"]),
     ("A mine exploded under a tractor near Beryslav.", "Explosions/Remote violence", ["Beryslav"]),
     ("Біля Берислава трактор наїхав на міну.", "Explosions/Remote violence", ["Beryslav"]),
+    ("A family of nine was murdered in their home in the Russian-occupied town of Volnovakha.",
+     "Violence against civilians", ["Volnovakha"]),
+    ("Окупанти розстріляли цивільного у Бучі.", "Violence against civilians", ["Bucha"]),
+    ("Hundreds of Kenyans flocked to the center of the capital, Nairobi, to protest against a finance bill.",
+     "Protests", ["Nairobi"]),
+    # a weapon as the cause of a fire
+    ("A drone was the likely cause of a fire at the Afipsky oil refinery.", "Explosions/Remote violence", ["Afipskiy"]),
+    ("Drones caused a fire at a fuel depot in Tuapse.", "Explosions/Remote violence", ["Tuapse"]),
     # a settlement word in any case before the name ("вблизи поселка Погар"), "недалеко от"
     ("Дрон-камикадзе ударил по автомобилю вблизи поселка Погар.", "Explosions/Remote violence", ["Pogar"]),
     ("Три женщины ранены при атаке беспилотника недалеко от поселка Погар.", "Explosions/Remote violence", ["Pogar"]),
@@ -78,6 +86,8 @@ def test_kind_of_report(real_gazetteer, text, event_type, places):
         "Officials in El Fasher have repeatedly accused the RSF of shelling the city.",
         # a visit is no deployment
         "Syria's foreign minister arrived in Washington on Thursday.",
+        # a name made an adjective says who built it, not where it is
+        "Russia said a Ukrainian attack damaged the Moscow-built bridge.",
         # many places counted, none named: a tally, not an event at the region
         "Russian troops have retaken 12 villages in the Kursk region.",
         "За минувшие сутки в Сумской области зафиксировано 129 обстрелов по 54 населенным пунктам.",
@@ -210,3 +220,12 @@ def test_overnight_is_a_time_of_day_not_a_day():
     assert find_date("overnight Russian attacks on Tuesday", date(2025, 6, 23))[0] == date(2025, 6, 17)
     assert find_date("Drones attacked Kyiv overnight.", date(2025, 6, 23))[0] == date(2025, 6, 23)
     assert find_date("Вночі у вівторок дрони атакували Київ.", date(2025, 6, 23))[0] == date(2025, 6, 17)
+
+
+def test_an_undated_lede_is_the_event_the_article_dates_later(real_gazetteer):
+    text = (
+        "A family of nine was murdered in their home in the Russian-occupied town of Volnovakha.\n\n"
+        "The family was murdered in Volnovakha on October 27, prosecutors said."
+    )
+    found = incidents_from_article(Article(text=text, source="x", published=date(2023, 11, 16)), real_gazetteer)
+    assert [(i.place.name, i.event_date.isoformat()) for i in found] == [("Volnovakha", "2023-10-27")]

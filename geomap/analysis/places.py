@@ -94,6 +94,18 @@ _FEATURE_AFTER = re.compile(r"\s*(?:rivers?|riverbanks?|river banks?|reservoirs?
 #: A town named as the centre of an area of operations ("the Pokrovsk direction"):
 #: ACLED's geo_precision 2, near the town.
 _AREA_AFTER = re.compile(r"\s*(?:direction|axis|sector|front|area|outskirts|environs|suburbs)\b", re.IGNORECASE)
+#: A name made an adjective by a hyphen ("the Moscow-built bridge", "a Kyiv-based
+#: group", "Tehran-backed militias"): it says who built or backs, not where.
+_COMPOUND_AFTER = re.compile(
+    r"-(?:built|based|backed|led|made|funded|financed|owned|born|bred|controlled|allied|aligned|linked|friendly|"
+    r"installed|appointed|supported|sponsored|trained|armed|supplied|brokered|mediated|style|era|bound)\b",
+    re.IGNORECASE,
+)
+#: A name in apposition to a place word ("the centre of the capital, Nairobi, ..."):
+#: it stands where the place word stands.
+_APPOSITION = re.compile(
+    r"(?:\bthe\s+)?(?:capital|city|town|village|port city|regional capital|provincial capital)\s*,\s*$", re.IGNORECASE
+)
 #: People named by their town ("Kiev residents took to the streets", "Gaza
 #: residents fled"): the town is where they are, as "in Kiev" would say.
 _RESIDENTS_AFTER = re.compile(r"\s+(?:residents|inhabitants|locals|villagers|townspeople|citizens|protesters|demonstrators)\b", re.IGNORECASE)
@@ -223,6 +235,8 @@ def _role(sentence: str, start: int, end: int, demonym: bool, kind: str) -> tupl
     after = sentence[end : end + 60]
     if _POSSESSIVE_AFTER.match(after):
         return ("possessive", 1, None)
+    if _COMPOUND_AFTER.match(after):
+        return ("blocked", 1, None)
     if kind != "sea" and _FEATURE_AFTER.match(after):
         return ("blocked", 1, None)
     before = sentence[max(0, start - 80) : start]
@@ -235,6 +249,9 @@ def _role(sentence: str, start: int, end: int, demonym: bool, kind: str) -> tupl
         return ("reporter", 1, None)
     if _REPORTER_AFTER.match(after) and not _LIST_AFTER.match(after):
         return ("reporter", 1, None)
+    appositive = _APPOSITION.search(before)
+    if appositive is not None:
+        return _role(sentence, start - (len(before) - appositive.start()), end, demonym, kind)
     stripped = _strip_transparent(before)
     if kind != "country" and _RESIDENTS_AFTER.match(after) and _preposition_at_end(stripped) is None:
         return ("locative", 1, None)

@@ -270,6 +270,8 @@ RULES: tuple[Rule, ...] = (
     # "a missile attack on Odesa", "struck the centre of Kharkiv with guided aerial bombs".
     Rule(ATTACK_WORDS + NOT_A_MODIFIER, "Explosions/Remote violence", "Air/drone strike", 90, slot="weapon"),
     Rule(r"launched|launching|fired|firing|sent", "Explosions/Remote violence", "Air/drone strike", 89, slot="weapon"),
+    # "a drone caused a fire at the refinery", "a drone was the likely cause of a fire".
+    Rule(r"(?:caused?|causing|sparked|started|triggered)\s+(?:[\w-]+\s+){0,3}?(?:fires?|blazes?|explosions?|damage|destruction)|cause of (?:the |a )?(?:fire|blaze|explosion|damage)", "Explosions/Remote violence", "Air/drone strike", 86, slot="weapon"),
     Rule(r"explo\w+|detonat\w+|blasts?|went off|blew up", "Explosions/Remote violence", "Remote explosive/landmine/IED", 92, slot="ied"),
     Rule(r"air ?strikes?|airstrikes?|air raids?(?! (?:alerts?|sirens?|warnings?|shelters?|alarms?))|bombed|dropped (?:\w+ )?bombs?", "Explosions/Remote violence", "Air/drone strike", 90),
     Rule(r"shell(?:ed|ing|s)|artillery fire|mortar fire|rocket fire|bombard(?:ed|ment|ing)", "Explosions/Remote violence", "Shelling/artillery/missile attack", 85),
@@ -323,6 +325,8 @@ RULES: tuple[Rule, ...] = (
     Rule(r"(?:terrorist|terror) attacks?|mass shooting|gunmen (?:\w+ ){0,3}?(?:opened fire|attacked|stormed|killed|shot)", "Violence against civilians", "Attack", 83),
     # Prisoners and those surrendering are protected: "shot three surrendering soldiers" (ACLED: VAC).
     Rule(r"(?:shot|executed|killed|shooting)\s+(?:[\w-]+\s+){0,3}?(?:surrendering|captured|unarmed|disarmed|bound)\s+(?:[\w-]+\s+)?(?:soldiers|servicemen|troops|fighters|prisoners|POWs|men)", "Violence against civilians", "Attack", 86),
+    Rule(r"murder(?:ed|s|ing)?|slain|slaughtered|butchered|assassinat(?:ed|ion)", "Violence against civilians", "Attack", 79),
+    Rule(r"розстріля\w*|расстреля\w*|закатува\w*|катува\w*|замучил\w*|пытал\w*|стратил\w*|стратив", "Violence against civilians", "Attack", 79),
     Rule(r"executed|massacr\w+|shot dead|gunned down|opened fire on (?:\w+ ){0,2}?(?:civilians|residents|villagers|people|passers-by)|tortured|beat(?:en)? to death|lynched", "Violence against civilians", "Attack", 82),
     # Victims named by who they are: "shot a retired couple", "fired on a car", "opened fire on journalists".
     Rule(r"(?:shot|shooting|fired on|fired at|opened fire on|opened fire at|stabbed)\s+(?:(?:and\s+killed|dead)\s+)?(?:[\w-]+\s+){0,3}?" + _VICTIMS, "Violence against civilians", "Attack", 81),
