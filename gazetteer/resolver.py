@@ -887,12 +887,19 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
     # Regions several ambiguous names could share ("Huntsville" and "Walker
     # County" both have a Texas sense): spatial minimality, before anything is chosen.
     shared: Counter = Counter()
+    outright = country_votes - demonym_votes
     for key, name in names.items():
         if name.org or not name.options:
             continue
         _ensure_static(store, name)
         top = name.static[0][0]
-        shared.update({t[4] for t in name.static if t[4] and t[0] >= top - SHARED_REGION_WINDOW})
+        shared.update(
+            {
+                t[4]
+                for t in name.static
+                if t[4] and t[0] >= top - SHARED_REGION_WINDOW and not _unvouched_foreign(name.key, t[3].place, outright)
+            }
+        )
     previous = None
     anchor_arrays = None
     big_peers: dict[str, int] = {}
@@ -907,6 +914,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
         named_total = admin1_votes + Counter(named_regions.values())
         stated_country = total_country - demonym_votes
         placed_country = stated_country - named_votes
+        outright_country = country_votes - demonym_votes  # names, regions, qualifiers: not inferred from towns
         top2 = _top2(total_country)
         for key, name in names.items():
             if name.org or not name.options:
@@ -919,6 +927,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             cv = _Votes(
                 total_country,
                 derived_country.get(key),
+                explicit=outright_country,
                 stated=stated_country,
                 placed=placed_country,
                 top2=top2,
@@ -1170,6 +1179,18 @@ def _seat(name: _Name, region: _Option) -> _Option | None:
         if t[4] == a1 and t[3].place.kind == "city" and t[3].place.population >= REGION_SEAT_POPULATION
     ]
     return max(cities, key=lambda o: o.place.population) if cities else None
+
+
+def _unvouched_foreign(key: str, place: Place, outright) -> bool:
+    """A Cyrillic word read as a foreign town ("Сили" → Sealy, Texas) whose country the text never names.
+
+    Such a reading is no place (unless a city of a million), and no context for others.
+    """
+    return (
+        _foreign_cyrillic(key, place)
+        and place.population < FOREIGN_CYRILLIC_POPULATION
+        and not outright.get(place.country, 0) > 0
+    )
 
 
 def _has_seat(name: _Name, a1) -> bool:
@@ -1637,11 +1658,10 @@ def _choose(
         ok = False  # "Reading the report": only a qualifier ("Reading, Pa.") makes it the town
     elif name.city_word and place.kind in ("country", "admin1") and not reason.startswith("qualifier"):
         ok = False  # "the city of Turkey": a town the data lacks, never the country
-    elif not explicit and _foreign_cyrillic(name.key, place) and (
-        evidence == 0 and place.population < FOREIGN_CYRILLIC_POPULATION or evidence < 2 and not big
-    ):
+    elif not explicit and _unvouched_foreign(name.key, place, country_votes.explicit or {}):
         # "Тоді" (then) → Toda, "Сили" (forces) → Sealy: Cyrillic words, not towns in Japan
-        # or Texas. A foreign town in Cyrillic text needs its country named, or a million people.
+        # or Texas. A foreign town in Cyrillic text needs its country (or a region of it)
+        # named outright, or a million people: towns of the same reading vouch for nothing.
         ok = False
     elif not big and not explicit and zipf >= VERY_COMMON_WORD_ZIPF:
         ok = False  # "May", "Road": words first

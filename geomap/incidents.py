@@ -103,6 +103,7 @@ _SUBJECT_GAP = re.compile(
 
 _ROLE_WEIGHT = {
     "locative": 1.0, "to": 0.95, "from": 0.9, "roundup": 0.9, "object": 0.9, "subject": 0.8, "fallback": 0.8, "definite": 0.7,
+    "context": 0.7,
 }  # fmt: skip
 
 
@@ -234,6 +235,13 @@ def events_from_document(doc: Document, gazetteer: Any) -> list[Incident]:
                 incidents.extend(statement.incidents)
                 live.append(statement)
             else:
+                if _air_defence_place(statement, sent, incidents):
+                    statement.incidents = _new_incidents(statement, sent, countries)
+                    for incident in statement.incidents:
+                        incident.last_sentence = incident.first_sentence = sent.index
+                    incidents.extend(statement.incidents)
+                    live.append(statement)
+                    continue
                 day, precision, _ = sent.date
                 target = _attach_target(
                     incidents, statement.trigger, sent.text, sent.index, day if precision == 1 else None
@@ -412,6 +420,37 @@ _ANAPHORA = re.compile(
     r"|(?<!\w)(?:цей|ця|це|ці|цього|цієї|цих|этот|эта|это|эти|этого|этой|этих|внаслідок|в результате|під час|во время)\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+
+
+#: How many sentences back an attack may lie for air defence to act where it struck.
+_AIR_DEFENCE_REACH = 3
+
+
+def _air_defence_place(statement: _Statement, sent: Sentence, incidents: list[Incident]) -> bool:
+    """Give a placeless air-defence statement the place of the attack it met.
+
+    "Air defence destroyed about 25 targets" two sentences after the attack on
+    Odesa: the weapons were downed over Odesa. Only an attack told within
+    :data:`_AIR_DEFENCE_REACH` sentences, on the day the statement is about;
+    True when a place was given.
+    """
+    if statement.trigger.sub_event_type != "Disrupted weapons use":
+        return False
+    day = sent.date[0] if sent.date[0] is not None else sent.anchor[0]
+    for incident in reversed(incidents):
+        if sent.index - incident.last_sentence > _AIR_DEFENCE_REACH:
+            break
+        if incident.event_type != "Explosions/Remote violence":
+            continue
+        if day is not None and incident.event_date is not None and day != incident.event_date:
+            return False  # "intercepted two missiles overnight", after Thursday's shelling: another night
+        for earlier in reversed(sent.doc.sentences[incident.first_sentence : sent.index]):
+            for mention in earlier.mentions:
+                if mention.place.id == incident.place.id:
+                    statement.places = [(mention, Role("locative", incident.geo_precision or 1), "context")]
+                    return True
+        return False
+    return False
 
 
 def _attach_target(

@@ -229,3 +229,17 @@ def test_an_undated_lede_is_the_event_the_article_dates_later(real_gazetteer):
     )
     found = incidents_from_article(Article(text=text, source="x", published=date(2023, 11, 16)), real_gazetteer)
     assert [(i.place.name, i.event_date.isoformat()) for i in found] == [("Volnovakha", "2023-10-27")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian missiles struck Odesa overnight. Two people were wounded. Air defence shot down 25 drones.",
+        "Вночі російські ракети вдарили по Одесі. Сили протиповітряної оборони знищили близько 25 цілей.",
+    ],
+)
+def test_air_defence_acts_where_the_attack_struck(real_gazetteer, text):
+    found = incidents_from_article(Article(text=text, source="x", published=date(2024, 11, 15)), real_gazetteer)
+    assert [(i.sub_event_type, i.place.name) for i in found] == [
+        ("Shelling/artillery/missile attack", "Odesa"), ("Disrupted weapons use", "Odesa")
+    ]

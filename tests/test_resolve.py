@@ -586,3 +586,13 @@ def test_a_name_listed_among_big_cities_is_a_big_city(real_gazetteer):
 )  # fmt: skip
 def test_a_region_word_names_the_region_only_where_it_stands(real_gazetteer, text, expected):
     assert [(m.text, m.place.kind) for m in real_gazetteer.find(text)] == expected
+
+
+def test_a_cyrillic_word_read_as_a_foreign_town_vouches_for_nothing(real_gazetteer):
+    # "Сили" (forces) reads as Sealy, Texas: it is no place, and it must not pull
+    # "Одесі" to Odessa, Texas, through the region they would share.
+    text = "Вночі ракети вдарили по Одесі. Сили оборони знищили 25 цілей."
+    assert [(m.text, m.place.country) for m in real_gazetteer.find(text)] == [("Одесі", "UA")]
+    # with Texas named outright, the Texan town is meant
+    text = "В Техасе, в городе Одесса, прошел митинг."
+    assert [(m.text, m.place.country) for m in real_gazetteer.find(text)] == [("Техасе", "US"), ("Одесса", "US")]
