@@ -507,6 +507,9 @@ _COUNTY_COUNTRIES = frozenset({"US", "GB", "IE"})
 #: Words after a bare name that make it a first-level region ("Washington state").
 _REGION_WORDS = frozenset("state region oblast province krai governorate prefecture".split())
 
+#: Words after a name that make it a populated place ("Kasai village", "Minbya town").
+_SETTLEMENT_WORDS = frozenset("village town township hamlet settlement".split())
+
 #: "the city of Turkey", "the town of Paris": what is named is a populated place.
 _CITY_OF = re.compile(r"\b(?:city|town|village|township|hamlet|borough)\s+of\s+\Z", re.IGNORECASE)
 
@@ -793,6 +796,8 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             if _fold_word(after) in _REGION_WORDS:
                 name.region_word = True
                 region_occ.add(i)
+            elif _fold_word(after) in _SETTLEMENT_WORDS:
+                name.city_word = True  # "Kasai village": a village, never the Congolese province
             elif after in ("County", "Parish", "Borough"):
                 name.county_word = True
         if " " not in cand.key:

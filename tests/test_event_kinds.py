@@ -53,6 +53,12 @@ CASES = [
     ("Окупанти розстріляли цивільного у Бучі.", "Violence against civilians", ["Bucha"]),
     ("Hundreds of Kenyans flocked to the center of the capital, Nairobi, to protest against a finance bill.",
      "Protests", ["Nairobi"]),
+    # a republic is a place word; "the war in Ukraine" is the war's setting, not the protest's place
+    ("Hundreds of people in the republic of Dagestan protested against the mobilisation for the war in Ukraine.",
+     "Protests", ["Dagestan"]),
+    # "the North Caucasus region's capital": whose capital, not where
+    ("Police detained 20 protesters in the North Caucasus region's capital of Makhachkala.", "Protests",
+     ["Makhachkala"]),
     # a weapon as the cause of a fire
     ("A drone was the likely cause of a fire at the Afipsky oil refinery.", "Explosions/Remote violence", ["Afipskiy"]),
     ("Drones caused a fire at a fuel depot in Tuapse.", "Explosions/Remote violence", ["Tuapse"]),
@@ -86,6 +92,12 @@ def test_kind_of_report(real_gazetteer, text, event_type, places):
         "Officials in El Fasher have repeatedly accused the RSF of shelling the city.",
         # a visit is no deployment
         "Syria's foreign minister arrived in Washington on Thursday.",
+        # where people fled to is not where the fighting was
+        "The attacks drove more than 200 junta troops and police officers into Bangladesh.",
+        # people captured are not ground taken
+        "Among those released are soldiers captured in the first phase of the war near Kyiv.",
+        # an attempt is not an agreement
+        "Mediators in Cairo are trying to get Israel and Hamas to agree on a ceasefire.",
         # a name made an adjective says who built it, not where it is
         "Russia said a Ukrainian attack damaged the Moscow-built bridge.",
         # many places counted, none named: a tally, not an event at the region

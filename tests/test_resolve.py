@@ -596,3 +596,9 @@ def test_a_cyrillic_word_read_as_a_foreign_town_vouches_for_nothing(real_gazette
     # with Texas named outright, the Texan town is meant
     text = "В Техасе, в городе Одесса, прошел митинг."
     assert [(m.text, m.place.country) for m in real_gazetteer.find(text)] == [("Техасе", "US"), ("Одесса", "US")]
+
+
+def test_a_name_before_village_is_a_village(real_gazetteer):
+    # "Kasai village" in Nigeria is no Congolese province.
+    found = real_gazetteer.find("Thirty children were kidnapped at Kasai village in Katsina State.")
+    assert all(m.place.kind not in ("admin1", "country") or m.text != "Kasai" for m in found), found

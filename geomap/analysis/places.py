@@ -87,7 +87,18 @@ _ACCORDING = re.compile(r"\baccording to\b[^,;.]{0,60}$", re.IGNORECASE)
 _REPORTER_AFTER = re.compile(
     r"^(?:['\u2019]s)?\s*(?:\w+\s+){0,3}?(?:" + REPORTING_VERBS + r")\b", re.IGNORECASE
 )
-_POSSESSIVE_AFTER = re.compile(r"^['\u2019]s?\b")
+#: "Moscow's mayor", "the North Caucasus region's capital of Makhachkala": whose, not where.
+_POSSESSIVE_AFTER = re.compile(
+    r"^(?:\s+(?:region|province|republic|state|oblast|district|city|town|country|government|army|military)['\u2019]s?|['\u2019]s?)\b",
+    re.IGNORECASE,
+)
+#: "the war in Ukraine": the setting of a war, not where this event happened.
+_WAR_IN = re.compile(r"\b(?:war|conflict|invasion|occupation|crisis|aggression)\s+(?:in|on|against|of)\s+(?:the\s+)?$", re.IGNORECASE)
+#: "drove 200 troops into Bangladesh", "fled into Poland": where they went, not where it happened.
+_FLIGHT_INTO = re.compile(
+    r"\b(?:fled|flee|flees|fleeing|drove|driven|drive|pushed|forced|crossed|escaped|retreated|spilled)\b(?:\s+[\w'\u2019-]+){0,8}?\s+(?:into|to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 #: A name followed by one of these is another feature that shares the town's or
 #: region's name ("the Dnipro river", "the Kakhovka reservoir"): not the place.
 _FEATURE_AFTER = re.compile(r"\s*(?:rivers?|riverbanks?|river banks?|reservoirs?|lakes?|canals?|valley|gorge|mountains|range)\b", re.IGNORECASE)
@@ -249,6 +260,10 @@ def _role(sentence: str, start: int, end: int, demonym: bool, kind: str) -> tupl
         return ("reporter", 1, None)
     if _REPORTER_AFTER.match(after) and not _LIST_AFTER.match(after):
         return ("reporter", 1, None)
+    if _WAR_IN.search(before):
+        return ("blocked", 1, None)
+    if _FLIGHT_INTO.search(before):
+        return ("to", 1, "into")
     appositive = _APPOSITION.search(before)
     if appositive is not None:
         return _role(sentence, start - (len(before) - appositive.start()), end, demonym, kind)

@@ -309,7 +309,8 @@ RULES: tuple[Rule, ...] = (
     Rule(r"recaptured|retook|retaken|regained control|took back|won back|liberation of|(?<!the )(?<!-)(?<!newly )liberated[\"'\u2019\u201d]?\s+(?:the\s+)?(?:village|town|city|settlement|hamlet)|"
          # "forces liberated Kherson": the verb, right after who acted, before a name
          r"(?:forces|troops|army|soldiers|units|brigade|military)\s+(?:have\s+|had\s+)?liberated(?=\s+(?-i:[A-Z]))", "Battles", "Government regains territory", 92),
-    Rule(r"captured(?! on (?:video|camera|film|tape))|seized control|seized (?:the )?(?:village|town|city|settlement|positions?|airport|bridgehead)|(?:took|taken|take|taking|seized|gained|established) (?:full |complete |total )?control|overran|overrun|fell to|advanced into|entered the (?:village|town|city)|(?:forces|troops|units|army|soldiers|servicemen)\s+(?:have\s+|had\s+)?entered(?=\s+(?-i:[A-Z]))|(?<!the )(?<!-)(?<!temporarily )occupied\s+(?:the\s+)?(?:village|town|city|settlement|hamlet)", "Battles", "Non-state actor overtakes territory", 88),
+    # "captured two Russian soldiers", "soldiers captured in the first phase of the war": people, not ground.
+    Rule(r"captured(?! on (?:video|camera|film|tape))(?!(?:" + "|".join(f"(?<={w} captured)" for w in ("soldiers", "troops", "servicemen", "prisoners", "fighters", "civilians", "people")) + r")\s+(?:in|during|by|since|earlier|early|at|last|after|on)\b)(?!\s+(?:[\w-]+\s+){0,2}?(?:soldiers|troops|servicemen|prisoners|fighters|civilians|people|men|women|personnel|marines|paratroopers|mercenaries))|seized control|seized (?:the )?(?:village|town|city|settlement|positions?|airport|bridgehead)|(?:took|taken|take|taking|seized|gained|established) (?:full |complete |total )?control|overran|overrun|fell to|advanced into|entered the (?:village|town|city)|(?:forces|troops|units|army|soldiers|servicemen)\s+(?:have\s+|had\s+)?entered(?=\s+(?-i:[A-Z]))|(?<!the )(?<!-)(?<!temporarily )occupied\s+(?:the\s+)?(?:village|town|city|settlement|hamlet)", "Battles", "Non-state actor overtakes territory", 88),
     # "Russian forces advanced in Selydove" (ISW): fighting located where the line moved.
     Rule(r"(?:advanced|advancing|advances|made (?:\w+ )?gains|gained ground)\s+(?:\w+\s+){0,2}?(?:in|near|into|towards?|within|on|around|north|south|east|west)\b", "Battles", "Armed clash", 76),
     Rule(r"clash(?:es|ed)?|fighting(?! (?:corruption|crime|fires?|poverty|disinformation|inflation))|fought|firefights?|gunfights?|shoot-?outs?|gun ?battles?|exchanges? of fire|exchanged fire|battles? (?:for|over|near|in|around)|skirmish\w*|combat operations|engaged in combat", "Battles", "Armed clash", 75),
@@ -428,6 +429,8 @@ UNREALISED = (
     r"(?:(?!(?:and|but|then|while|yet|or)\b)[\w-]+\s+){0,2}"
     r"|(?:threaten(?:ed|s)?|vow(?:ed|s)?|plan(?:ned|s)?|planning|intend(?:ed|s)?|refus(?:ed|es)|pledged|promised)\s+to\s+(?:\w+\s+)?"
     r"|refrain(?:ed|ing|s)?\s+from\s+(?:\w+\s+)?"
+    # "talks to try to get Israel and Hamas to agree on a truce", "efforts to reach a ceasefire"
+    r"|(?:try|tries|trying|tried|attempts?|attempting|seek|seeks|seeking|sought|hope|hopes|hoping|efforts?|bid|push|pushing|aim|aims|aiming)\s+to\s+(?:[\w-]+\s+){0,5}?"
     # Russian/Ukrainian: the threat/risk/call/ban of ..., threatened/plans/may to ...
     r"|(?:загроз\w*|угроз\w*|небезпек\w*|опасност\w*|ризик\w*|риск\w*|можлив\w*|возможн\w*|заклик\w*|призыв\w*|"
     r"заборон\w*|запрет\w*|мораторі\w*|моратори\w*|припинення|прекращени\w*|підготовк\w*|подготовк\w*)\s+(?:[\w'\u2019\u02bc-]+\s+){0,2}"
@@ -509,7 +512,7 @@ LOCATIVE_PREPOSITIONS: dict[str, int] = {
 }
 
 #: Words before ``of`` that make it locative: ``the city of Kharkiv``.
-LOCATIVE_HEADS = r"city|town|village|settlement|region|oblast|province|district|port|area|suburbs?|centre|center|outskirts|vicinity|coast|waters|territory|capital|community"
+LOCATIVE_HEADS = r"city|town|village|settlement|region|oblast|province|district|port|area|suburbs?|centre|center|outskirts|vicinity|coast|waters|territory|capital|community|republic|krai|governorate|municipality|township|island"
 
 #: Words right before a place that say it is not where something happened
 #: (``against Ukraine``, ``from Kherson``, ``by Russia``).
