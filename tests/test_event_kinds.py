@@ -59,6 +59,9 @@ CASES = [
     # "the North Caucasus region's capital": whose capital, not where
     ("Police detained 20 protesters in the North Caucasus region's capital of Makhachkala.", "Protests",
      ["Makhachkala"]),
+    # "the Donetsk settlements of X and Y": the names after "of" are where
+    ("Soldiers were raising flags and celebrating in the Donetsk settlements of Velyka Novosilka and Vuhledar.",
+     "Battles", ["Velyka Novosilka", "Vuhledar"]),
     # a weapon as the cause of a fire
     ("A drone was the likely cause of a fire at the Afipsky oil refinery.", "Explosions/Remote violence", ["Afipskiy"]),
     ("Drones caused a fire at a fuel depot in Tuapse.", "Explosions/Remote violence", ["Tuapse"]),

@@ -117,6 +117,11 @@ _COMPOUND_AFTER = re.compile(
 _APPOSITION = re.compile(
     r"(?:\bthe\s+)?(?:capital|city|town|village|port city|regional capital|provincial capital)\s*,\s*$", re.IGNORECASE
 )
+#: A name that qualifies the place word after it ("the Donetsk settlements of Blahodatne
+#: and Neskuchne"): the names after "of" are where, not this one.
+_HEAD_OF_AFTER = re.compile(
+    r"^\s+(?:settlements|villages|towns|cities|communities|village|town|settlement|city)\s+of\b", re.IGNORECASE
+)
 #: People named by their town ("Kiev residents took to the streets", "Gaza
 #: residents fled"): the town is where they are, as "in Kiev" would say.
 _RESIDENTS_AFTER = re.compile(r"\s+(?:residents|inhabitants|locals|villagers|townspeople|citizens|protesters|demonstrators)\b", re.IGNORECASE)
@@ -246,7 +251,7 @@ def _role(sentence: str, start: int, end: int, demonym: bool, kind: str) -> tupl
     after = sentence[end : end + 60]
     if _POSSESSIVE_AFTER.match(after):
         return ("possessive", 1, None)
-    if _COMPOUND_AFTER.match(after):
+    if _COMPOUND_AFTER.match(after) or _HEAD_OF_AFTER.match(after):
         return ("blocked", 1, None)
     if kind != "sea" and _FEATURE_AFTER.match(after):
         return ("blocked", 1, None)

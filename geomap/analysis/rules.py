@@ -358,7 +358,7 @@ RULES: tuple[Rule, ...] = (
     Rule(r"withdr(?:ew|awn|awal|awing)|handed over control|pulled out of|retreated from|left the (?:city|town|village)", "Strategic developments", "Non-violent transfer of territory", 56, origin=True),
     Rule(r"evacuat(?:ed|ing|ion)\s+(?:[\w-]+\s+){0,3}?from|(?:were|was|had been|have been)\s+evacuated|fled\s+from", "Strategic developments", "Other", 54, origin=True, weight=0.8),
     # "raised the flag over X": a town taken (the actors say by whom).
-    Rule(r"(?:raised|raising|hoisted|hoisting|planted)\s+(?:the\s+|a\s+|their\s+|its\s+)?(?:[\w-]+\s+)?flags?\s+(?:over|above|in|on|at)", "Battles", "Government regains territory", 88),
+    Rule(r"(?:raised|raising|hoisted|hoisting|planted|planting)\s+(?:the\s+|a\s+|their\s+|its\s+)?(?:[\w-]+\s+)?flags?\b(?!\s+(?:at|outside)\s+(?:the\s+)?(?:embassy|ceremony|parliament|school|stadium|half-mast))", "Battles", "Government regains territory", 88),
     # Forces moved somewhere; "the foreign minister arrived in Washington" is a visit, no development.
     Rule(r"(?:deploy(?:ed|ing|ment)?|redeploy\w*|stationed|sent|dispatched|transferr?(?:ed|ing)|moved|relocated|arrived)\s+(?:\w+\s+){0,5}?(?:to|in|into|at)\b", "Strategic developments", "Other", 52, movement=True, weight=0.8, slot="forces"),
     Rule(r"(?:troops|soldiers|personnel|forces|servicemen|units)\s+(?:\w+\s+){0,3}?(?:deployed|redeployed|sent|dispatched|transferred|stationed|arrived)", "Strategic developments", "Other", 53, movement=True, weight=0.8),
@@ -512,7 +512,10 @@ LOCATIVE_PREPOSITIONS: dict[str, int] = {
 }
 
 #: Words before ``of`` that make it locative: ``the city of Kharkiv``.
-LOCATIVE_HEADS = r"city|town|village|settlement|region|oblast|province|district|port|area|suburbs?|centre|center|outskirts|vicinity|coast|waters|territory|capital|community|republic|krai|governorate|municipality|township|island"
+LOCATIVE_HEADS = (
+    r"city|cities|towns?|villages?|settlements?|regions?|oblasts?|provinces?|districts?|port|areas?|suburbs?|centre|center|"
+    r"outskirts|vicinity|coast|waters|territory|capital|community|communities|republic|krai|governorate|municipality|township|island"
+)
 
 #: Words right before a place that say it is not where something happened
 #: (``against Ukraine``, ``from Kherson``, ``by Russia``).
