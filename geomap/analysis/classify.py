@@ -298,6 +298,23 @@ def _reach(clause: str, start: int, end: int) -> tuple[int, int]:
     return low, high
 
 
+#: Group names of :func:`_weapon_union` and the weapon families they stand for.
+_WEAPON_GROUPS = {f"w{i}": sub for i, sub in enumerate(WEAPONS)}
+
+
+@cache
+def _weapon_union() -> re.Pattern[str]:
+    """Every weapon word (English and Cyrillic) in one pattern, a named group per family.
+
+    One scan finds the weapon nearest a trigger; at one position the first family
+    listed in :data:`~geomap.analysis.rules.WEAPONS` wins, as in :func:`weapon_near`.
+    """
+    groups = (
+        f"(?P<w{i}>" + pattern + "|" + CYRILLIC_WEAPONS[sub] + ")" for i, (sub, pattern) in enumerate(WEAPONS.items())
+    )
+    return re.compile(r"\b(?:" + "|".join(groups) + r")\b", re.IGNORECASE)
+
+
 @cache
 def _slot_pattern(name: str) -> re.Pattern[str]:
     try:
@@ -338,12 +355,13 @@ def fill_slot(slot: str, clause: str, start: int, end: int) -> tuple[str, int, i
         name = spec.rstrip("<>")
         spans = [(low, start)] if side == "<" else [(end, high)] if side == ">" else [(low, start), (end, high)]
         best: tuple[int, str, int, int] | None = None
+        pattern = _weapon_union() if name == "weapon" else _slot_pattern(name)
         for lo, hi in spans:
-            for kind, pattern in _weapon_patterns(True) if name == "weapon" else (("", _slot_pattern(name)),):
-                for match in pattern.finditer(clause, lo, hi):
-                    distance = start - match.end() if hi == start else match.start() - end
-                    if best is None or distance < best[0]:
-                        best = (distance, kind, match.start(), match.end())
+            for match in pattern.finditer(clause, lo, hi):
+                distance = start - match.end() if hi == start else match.start() - end
+                if best is None or distance < best[0]:
+                    kind = _WEAPON_GROUPS[match.lastgroup] if name == "weapon" else ""
+                    best = (distance, kind, match.start(), match.end())
         if best is not None:
             return best[1], best[2], best[3]
     return None

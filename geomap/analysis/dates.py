@@ -294,7 +294,8 @@ def is_background(sentence: str, published: date | None) -> bool:
     >>> is_background("Drones attacked the refinery several times on Monday.", date(2024, 5, 1))
     False
     """
-    if _SINCE_THE_WAR.search(sentence):
+    lower = sentence.lower()
+    if ("since" in lower or "почат" in lower or "начал" in lower or "момента" in lower) and _SINCE_THE_WAR.search(sentence):
         return True
     if _HABITUAL.search(sentence) and find_date(sentence, published)[0] is None:
         return True
