@@ -804,6 +804,16 @@ _TALLY = re.compile(
 )
 
 
+#: "One of them later died", "один із чоловіків помер": a toll that points back to people
+#: already counted, a few sentences on.
+_ONE_OF_THEM = re.compile(
+    r"\b(?:one|two|three) of (?:them|the (?:[\w-]+ )?(?:wounded|injured|men|women|victims|people|civilians|soldiers|children))\b"
+    r"|(?<!\w)(?:один|одна|одного|одну|двоє|двое) (?:із|з|зі|из) (?:них|поранених|раненых|потерпілих|пострадавших|чоловіків|мужчин|жінок|женщин|людей)(?!\w)",
+    re.IGNORECASE,
+)
+_ONE_OF_THEM_REACH = 4
+
+
 def _follow_up_counts(incidents: list[Incident], sent: Sentence) -> None:
     """Give the killed and wounded of a sentence that reports no event to the one just told.
 
@@ -817,7 +827,9 @@ def _follow_up_counts(incidents: list[Incident], sent: Sentence) -> None:
     if not incidents or not _has_victims(sentence):
         return
     target = incidents[-1]
-    if target.last_sentence != s_index - 1 or target.event_type not in _TOLL_TYPES:
+    one_of = _ONE_OF_THEM.search(sentence)
+    reach = _ONE_OF_THEM_REACH if one_of else 1
+    if not 0 < s_index - target.last_sentence <= reach or target.event_type not in _TOLL_TYPES:
         return
     if sent.background or _TALLY.search(sentence):
         return  # "Since the war began, 12,000 civilians have been killed": a tally, not this toll
@@ -828,7 +840,12 @@ def _follow_up_counts(incidents: list[Incident], sent: Sentence) -> None:
     for kind, _key, value, _position in sent.counts:
         if kind in ("fatalities", "injured"):
             current = getattr(target, kind)
-            setattr(target, kind, value if current is None else max(current, value))
+            if one_of and kind == "fatalities" and target.injured and target.injured >= value:
+                # "One of the wounded men later died": one more dead, one fewer wounded.
+                target.injured -= value
+                setattr(target, kind, value if current is None else current + value)
+            else:
+                setattr(target, kind, value if current is None else max(current, value))
             found = True
     if found:
         _add_evidence(target, sent.evidence)

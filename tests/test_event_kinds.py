@@ -258,3 +258,17 @@ def test_air_defence_acts_where_the_attack_struck(real_gazetteer, text):
     assert [(i.sub_event_type, i.place.name) for i in found] == [
         ("Shelling/artillery/missile attack", "Odesa"), ("Disrupted weapons use", "Odesa")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Russian drones struck Nikopol. A 33-year-old and a 56-year-old man were wounded.\n\n"
+         "Later the governor said one of the men had died of his injuries.", 1, 1),
+        ("Росіяни ударили FPV-дроном по Нікополю. Поранені 33-річний та 56-річний чоловіки.\n\n"
+         "Згодом голова області уточнив, один із чоловіків помер від отриманих травм.", 1, 1),
+    ],
+)  # fmt: skip
+def test_people_counted_by_age_and_one_of_them_dying_later(real_gazetteer, text, killed, injured):
+    found = incidents_from_article(Article(text=text, source="x", published=date(2025, 10, 30)), real_gazetteer)
+    assert [(i.place.name, i.fatalities, i.injured) for i in found] == [("Nikopol", killed, injured)]

@@ -250,6 +250,15 @@ def count_items(sentence: str) -> list[tuple[str, str, int, int]]:
         kind = "fatalities" if (match.group("kill") or match.group("killed") or "").lower().startswith(_KILL_STARTS) else "injured"
         if not any(k == kind for k, *_ in items):
             items.append((kind, kind, 1, match.start()))
+    for match in _AGE_LIST.finditer(sentence):
+        # "a 33-year-old and a 56-year-old man were wounded", "поранені 33-річний та 56-річний чоловіки"
+        around = sentence[max(0, match.start() - 40) : match.end() + 40]
+        verb = _AGE_VERB.search(around)
+        if verb is None:
+            continue
+        kind = "injured" if verb.group("hurt") else "fatalities"
+        if not any(k == kind for k, *_ in items):
+            items.append((kind, kind, len(_AGE.findall(match.group())), match.start()))
     if cyrillic:
         for match in _CYRILLIC_ONE_PERSON.finditer(sentence):
             verb = (match.group("kill") or match.group("killed") or "").lower()
@@ -258,6 +267,20 @@ def count_items(sentence: str) -> list[tuple[str, str, int, int]]:
                 items.append((kind, kind, 1, match.start()))
     return items
 
+
+#: People counted by their ages: "a 33-year-old and a 56-year-old man", "33-річний та 56-річний чоловіки".
+_AGE = re.compile(r"\d{1,3}\s?-?\s?(?:year-old|річн\w*|летн\w*)", re.IGNORECASE)
+_AGE_LIST = re.compile(
+    r"(?:\b(?:a|an)\s+)?\d{1,3}\s?-?\s?(?:year-old|річн\w*|летн\w*)"
+    r"(?:\s*(?:,|,?\s+and|\s+та|\s+і|\s+й|\s+и)\s+(?:(?:a|an)\s+)?\d{1,3}\s?-?\s?(?:year-old|річн\w*|летн\w*))+",
+    re.IGNORECASE,
+)
+#: The verb that says what befell them, near the list.
+_AGE_VERB = re.compile(
+    r"(?P<hurt>\b(?:wounded|injured|hurt)\b|(?<!\w)(?:поранен\w*|поранил\w*|травмован\w*|ранен\w*|ранил\w*|постраждал\w*|пострадал\w*)(?!\w))"
+    r"|\b(?:killed|died|dead)\b|(?<!\w)(?:загинул\w*|загинув|загибл\w*|погибл\w*|погиб|помер\w*|умер\w*|вбит\w*|убит\w*)(?!\w)",
+    re.IGNORECASE,
+)
 
 #: How the verbs of killing in :data:`_ONE_PERSON` begin (the rest injure).
 _KILL_STARTS = ("kill", "die", "dead", "shot", "shooting", "gunned", "murdered", "executed", "stabbed")
