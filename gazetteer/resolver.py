@@ -140,6 +140,18 @@ ACTOR_NOUNS = frozenset(
     paratroopers marines tanks gunfire fire sabotage saboteurs special""".split()
 )
 
+#: Armed groups and organisations that conflict news names as actors and that the
+#: data has as some town's alternate name ("Hamas" is an alternate name of Hamm,
+#: Germany): actors, never places. Folded keys, as candidates carry them.
+ACTOR_NAMES = frozenset(
+    {
+        "hamas", "hezbollah", "hizbollah", "hizballah", "houthis", "houthi", "taliban", "al-shabaab",
+        "boko haram", "isis", "isil", "daesh", "islamic state", "wagner", "fatah", "pkk", "ypg", "sdf",
+        "rsf", "m23", "hts", "al-qaeda", "al qaeda", "jnim", "iswap", "ansar allah",
+        "хамас", "хезболла", "хезбола", "талибан", "вагнер",
+    }
+)  # fmt: skip
+
 #: The most document context (region, country, a place nearby) can add to a score.
 MAX_CONTEXT = 10.0
 
@@ -751,6 +763,9 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             continue
         name = names.get(cand.key)
         if name is None:
+            if cand.key in ACTOR_NAMES:
+                rejected.add(i)  # "Hamas", "Wagner": who acts, never where
+                continue
             if cand.key not in may_qualify and _only_a_word(store, cand):
                 rejected.add(i)
                 continue

@@ -602,3 +602,11 @@ def test_a_name_before_village_is_a_village(real_gazetteer):
     # "Kasai village" in Nigeria is no Congolese province.
     found = real_gazetteer.find("Thirty children were kidnapped at Kasai village in Katsina State.")
     assert all(m.place.kind not in ("admin1", "country") or m.text != "Kasai" for m in found), found
+
+
+@pytest.mark.parametrize(
+    "text", ["Israel and Hamas agreed to a pause.", "ХАМАС атаковал Израиль.", "The Taliban took over the ministry."]
+)
+def test_armed_groups_are_actors_never_places(real_gazetteer, text):
+    # "Hamas" is an alternate name of Hamm, Germany, in GeoNames
+    assert not [m for m in real_gazetteer.find(text) if m.text.lower() in ("hamas", "хамас", "taliban")]
