@@ -269,10 +269,10 @@ def count_items(sentence: str) -> list[tuple[str, str, int, int]]:
 
 
 #: People counted by their ages: "a 33-year-old and a 56-year-old man", "33-річний та 56-річний чоловіки".
-_AGE = re.compile(r"\d{1,3}\s?-?\s?(?:year-old|річн\w*|летн\w*)", re.IGNORECASE)
+_AGE_WORDS = r"\d{1,3}\s?-?\s?(?:year-old|річн\w*|летн\w*)"
+_AGE = re.compile(_AGE_WORDS, re.IGNORECASE)
 _AGE_LIST = re.compile(
-    r"(?:\b(?:a|an)\s+)?\d{1,3}\s?-?\s?(?:year-old|річн\w*|летн\w*)"
-    r"(?:\s*(?:,|,?\s+and|\s+та|\s+і|\s+й|\s+и)\s+(?:(?:a|an)\s+)?\d{1,3}\s?-?\s?(?:year-old|річн\w*|летн\w*))+",
+    rf"(?:\b(?:a|an)\s+)?{_AGE_WORDS}(?:\s*(?:,|,?\s+and|\s+та|\s+і|\s+й|\s+и)\s+(?:(?:a|an)\s+)?{_AGE_WORDS})+",
     re.IGNORECASE,
 )
 #: The verb that says what befell them, near the list.
