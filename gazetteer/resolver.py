@@ -528,8 +528,8 @@ _CITY_OF = re.compile(r"\b(?:city|town|village|township|hamlet|borough)\s+of\s+\
 #: Plural region words after a list: "Kharkiv, Sumy and Poltava oblasts".
 _REGION_PLURALS = frozenset("states regions oblasts provinces krais governorates prefectures".split())
 
-#: What may join the names of such a list.
-_LIST_JOINERS = frozenset({", ", " and ", ", and ", " or ", ", or ", " & "})
+#: What joins the names of a list: "Kharkiv, Sumy and Poltava", "Харків, Суми та Полтава".
+_LIST_JOIN = re.compile(r"\s*(?:,|&|,?\s+(?:and|or|і|й|та|и|або|или))\s*", re.IGNORECASE)
 
 
 def _listed_regions(text: str, candidates: list[Candidate], names: dict, rejected: set[int], region_occ: set[int]) -> None:
@@ -547,7 +547,7 @@ def _listed_regions(text: str, candidates: list[Candidate], names: dict, rejecte
                 break
             name.region_word = True
             region_occ.add(j)
-            if j == 0 or text[candidates[j - 1].end : candidates[j].start] not in _LIST_JOINERS:
+            if j == 0 or not _LIST_JOIN.fullmatch(text, candidates[j - 1].end, candidates[j].start):
                 break
             j -= 1
             if candidates[j].demonym:
@@ -907,7 +907,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
     # Regions several ambiguous names could share ("Huntsville" and "Walker
     # County" both have a Texas sense): spatial minimality, before anything is chosen.
     shared: Counter = Counter()
-    outright = country_votes - demonym_votes
+    outright = country_votes - demonym_votes  # names, regions, qualifiers: not inferred from towns
     for key, name in names.items():
         if name.org or not name.options:
             continue
@@ -934,7 +934,6 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
         named_total = admin1_votes + Counter(named_regions.values())
         stated_country = total_country - demonym_votes
         placed_country = stated_country - named_votes
-        outright_country = country_votes - demonym_votes  # names, regions, qualifiers: not inferred from towns
         top2 = _top2(total_country)
         for key, name in names.items():
             if name.org or not name.options:
@@ -947,7 +946,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             cv = _Votes(
                 total_country,
                 derived_country.get(key),
-                explicit=outright_country,
+                explicit=outright,
                 stated=stated_country,
                 placed=placed_country,
                 top2=top2,
@@ -1035,16 +1034,12 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
         if opt.place.kind == "admin1" and names[cand.key].region_word and i not in region_occ:
             # "the Kyiv region ... in Kyiv": the region word makes that occurrence the
             # oblast; the bare name elsewhere is its seat, the city of the same name.
-            seat = _seat(names[cand.key], opt)
+            seat = _seat(names[cand.key], _admin1_key(opt))
             if seat is not None:
                 opt, reason = seat, "region-seat"
         alts = tuple(o.place for o in names[cand.key].options if o is not opt)[:5]
         mentions.append(Mention(cand.start, cand.end, cand.text, opt.place, conf, reason, alternatives=alts))
     return mentions
-
-
-#: What joins the names of a list: "Dnepr, Zhitomir and Lvov", "Харків, Суми та Полтава".
-_LIST_JOIN = re.compile(r"\s*(?:,|,?\s+(?:and|or|і|й|та|и|або|или))\s*", re.IGNORECASE)
 
 
 def _list_peers(text: str, candidates: list[Candidate], rejected: set[int]) -> dict[str, set[str]]:
@@ -1190,9 +1185,8 @@ def _may_set_context(name: _Name) -> bool:
     return False
 
 
-def _seat(name: _Name, region: _Option) -> _Option | None:
-    """The biggest city of ``name`` in ``region`` (an admin1 option), when it is at least a region seat's size."""
-    a1 = _admin1_key(region)
+def _seat(name: _Name, a1) -> _Option | None:
+    """The biggest city of ``name`` in region ``a1``, when at least :data:`REGION_SEAT_POPULATION` big."""
     cities = [
         t[3]
         for t in name.static or ()
@@ -1210,14 +1204,6 @@ def _unvouched_foreign(key: str, place: Place, outright) -> bool:
         _foreign_cyrillic(key, place)
         and place.population < FOREIGN_CYRILLIC_POPULATION
         and not outright.get(place.country, 0) > 0
-    )
-
-
-def _has_seat(name: _Name, a1) -> bool:
-    """Whether a city of ``name`` at least :data:`REGION_SEAT_POPULATION` big lies in region ``a1``."""
-    return any(
-        t[4] == a1 and t[3].place.kind == "city" and t[3].place.population >= REGION_SEAT_POPULATION
-        for t in name.static
     )
 
 
@@ -1617,7 +1603,7 @@ def _choose(
         elif foreign and kind in ("city", "other"):
             score -= FOREIGN_PENALTY  # a document all about one country: a town elsewhere is unlikely
         if nearest is not None and kind in ("city", "admin1", "other") and not (
-            kind == "admin1" and (capital or a_get(a1, 0) - own_regions.get(a1, 0) <= (a1 == a_own)) and _has_seat(name, a1)
+            kind == "admin1" and (capital or a_get(a1, 0) - own_regions.get(a1, 0) <= (a1 == a_own)) and _seat(name, a1) is not None
         ):
             # A region whose seat shares its name ("Kherson") is near a place
             # only when that place lies in it: its centroid is nowhere anyone

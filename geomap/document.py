@@ -140,7 +140,7 @@ class Sentence:
             found = find_date(self.text, published, self.anchor[0])
         return found
 
-    @property
+    @cached_property
     def anchor(self) -> tuple[date | None, int | None, str | None]:
         """The day the text spoke of last: the :attr:`date` of the nearest earlier sentence that has one.
 

@@ -228,30 +228,21 @@ def events_from_document(doc: Document, gazetteer: Any) -> list[Incident]:
         for statement in _statements(sent):
             if statement.places and _unnamed_many(statement, sent.text):
                 continue  # "129 shellings of 54 settlements in Sumy Oblast": a tally, no event to place
-            if statement.places:
+            if statement.places or _air_defence_place(statement, sent, incidents):
                 statement.incidents = _new_incidents(statement, sent, countries)
                 for incident in statement.incidents:
                     incident.last_sentence = incident.first_sentence = sent.index
                 incidents.extend(statement.incidents)
                 live.append(statement)
-            else:
-                if _air_defence_place(statement, sent, incidents):
-                    statement.incidents = _new_incidents(statement, sent, countries)
-                    for incident in statement.incidents:
-                        incident.last_sentence = incident.first_sentence = sent.index
-                    incidents.extend(statement.incidents)
-                    live.append(statement)
-                    continue
-                day, precision, _ = sent.date
-                target = _attach_target(
-                    incidents, statement.trigger, sent.text, sent.index, day if precision == 1 else None
-                )
-                if target is not None:
-                    _attach(target, statement.trigger, sent.evidence)
-                    _fill_actors(target, statement, sent.text)
-                    target.last_sentence = sent.index
-                    statement.incidents = [target]
-                    live.append(statement)
+                continue
+            day, precision, _ = sent.date
+            target = _attach_target(incidents, statement.trigger, sent.text, sent.index, day if precision == 1 else None)
+            if target is not None:
+                _attach(target, statement.trigger, sent.evidence)
+                _fill_actors(target, statement, sent.text)
+                target.last_sentence = sent.index
+                statement.incidents = [target]
+                live.append(statement)
         if live:
             _assign_counts(sent.counts, live, sent.text)
         else:

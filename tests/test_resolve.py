@@ -579,6 +579,9 @@ def test_a_name_listed_among_big_cities_is_a_big_city(real_gazetteer):
         ("Drones attacked the Kyiv region overnight. In Kyiv, a high-rise was destroyed.",
          [("Kyiv region", "admin1"), ("Kyiv", "city")]),
         ("Drones hit the Sumy region. In Sumy, a house burned.", [("Sumy region", "admin1"), ("Sumy", "city")]),
+        # a plural region word types the list; the bare name later is the seat ('region-seat')
+        ("Kharkiv, Sumy and Poltava oblasts were hit overnight. In Kharkiv, a house burned.",
+         [("Kharkiv", "admin1"), ("Sumy", "admin1"), ("Poltava", "admin1"), ("Kharkiv", "city")]),
         # a capital among towns of the region around it is still the capital
         ("A drone struck a hospital in Bila Tserkva. In Kyiv, six people died.",
          [("Bila Tserkva", "city"), ("Kyiv", "city")]),

@@ -306,8 +306,8 @@ _WEAPON_GROUPS = {f"w{i}": sub for i, sub in enumerate(WEAPONS)}
 def _weapon_union() -> re.Pattern[str]:
     """Every weapon word (English and Cyrillic) in one pattern, a named group per family.
 
-    One scan finds the weapon nearest a trigger; at one position the first family
-    listed in :data:`~geomap.analysis.rules.WEAPONS` wins, as in :func:`weapon_near`.
+    One scan finds the weapon nearest a trigger (:func:`fill_slot`, :func:`weapon_near`);
+    at one position the first family listed in :data:`~geomap.analysis.rules.WEAPONS` wins.
     """
     groups = (
         f"(?P<w{i}>" + pattern + "|" + CYRILLIC_WEAPONS[sub] + ")" for i, (sub, pattern) in enumerate(WEAPONS.items())
@@ -367,17 +367,6 @@ def fill_slot(slot: str, clause: str, start: int, end: int) -> tuple[str, int, i
     return None
 
 
-@cache
-def _weapon_patterns(cyrillic: bool = False) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """The weapon families (:data:`WEAPONS`; with the Cyrillic words too when ``cyrillic``)."""
-    patterns = []
-    for sub, pattern in WEAPONS.items():
-        if cyrillic:
-            pattern = pattern + "|" + CYRILLIC_WEAPONS[sub]
-        patterns.append((sub, re.compile(r"\b(?:" + pattern + r")\b", re.IGNORECASE)))
-    return tuple(patterns)
-
-
 def weapon_near(text: str, position: int) -> tuple[str, int] | None:
     """The weapon family named nearest to ``position`` in ``text``.
 
@@ -387,11 +376,10 @@ def weapon_near(text: str, position: int) -> tuple[str, int] | None:
         The Explosions/Remote violence sub-type and the distance in characters.
     """
     best: tuple[str, int] | None = None
-    for sub, pattern in _weapon_patterns(has_cyrillic(text)):
-        for match in pattern.finditer(text):
-            distance = min(abs(match.start() - position), abs(match.end() - position))
-            if best is None or distance < best[1]:
-                best = (sub, distance)
+    for match in _weapon_union().finditer(text):
+        distance = min(abs(match.start() - position), abs(match.end() - position))
+        if best is None or distance < best[1]:
+            best = (_WEAPON_GROUPS[match.lastgroup], distance)
     return best
 
 
