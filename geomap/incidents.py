@@ -353,7 +353,8 @@ def _attach(target: Incident, trigger: Trigger, evidence: dict[str, Any]) -> Non
     _add_evidence(target, evidence)
     if trigger.rule.priority > target.priority:
         # "Thousands rallied in Tbilisi. Police detained several demonstrators.":
-        # the protest met an intervention.
+        # the protest met an intervention; "... after a mass brawl": it turned violent.
+        target.event_type = trigger.event_type
         target.sub_event_type = trigger.sub_event_type
         target.disorder_type = trigger.disorder_type
         target.priority = trigger.rule.priority
@@ -401,6 +402,15 @@ def _has_victims(sentence: str) -> bool:
 #: place may refine the article's last incident of the type (a protest that
 #: police broke up; a battle that ended in a capture).
 _STAGED_TYPES = frozenset({"Battles", "Protests", "Riots"})
+#: Event types that are stages of one demonstration: "police detained 20
+#: protesters after a mass brawl between protesters and police" is a protest that
+#: turned violent, one riot (ACLED: Violent demonstration).
+_DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
+
+
+def _same_kind(incident_type: str, trigger_type: str) -> bool:
+    """Whether a statement of ``trigger_type`` may tell more of an incident of ``incident_type``."""
+    return incident_type == trigger_type or {incident_type, trigger_type} <= _DEMONSTRATION_TYPES
 
 
 #: Words before an event's words that point back to one already told
@@ -462,7 +472,7 @@ def _attach_target(
     for incident in reversed(incidents):
         if not anaphoric and s_index - incident.last_sentence > 1:
             continue
-        if incident.event_type != trigger.event_type:
+        if not _same_kind(incident.event_type, trigger.event_type):
             continue
         if day is not None and incident.event_date != day and (incident.time_precision == 1 or not anaphoric):
             continue

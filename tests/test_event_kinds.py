@@ -68,6 +68,13 @@ CASES = [
     # a settlement word in any case before the name ("вблизи поселка Погар"), "недалеко от"
     ("Дрон-камикадзе ударил по автомобилю вблизи поселка Погар.", "Explosions/Remote violence", ["Pogar"]),
     ("Три женщины ранены при атаке беспилотника недалеко от поселка Погар.", "Explosions/Remote violence", ["Pogar"]),
+    # demonstrators who clash or brawl riot (trigger + "crowd" slot, the crowd a clause before)
+    ("Protesters marched with flags and sticks as they engaged in a clash with police in Dhaka.", "Riots", ["Dhaka"]),
+    ("Police detained 20 protesters in Makhachkala after a mass brawl between protesters and police.", "Riots",
+     ["Makhachkala"]),
+    ("У Тбілісі сталися сутички між протестувальниками та поліцією.", "Riots", ["Tbilisi"]),
+    # ... and a clash of soldiers stays a battle
+    ("Ukrainian troops clashed with Russian forces near Bakhmut.", "Battles", ["Bakhmut"]),
 ]  # fmt: skip
 
 
@@ -272,3 +279,12 @@ def test_air_defence_acts_where_the_attack_struck(real_gazetteer, text):
 def test_people_counted_by_age_and_one_of_them_dying_later(real_gazetteer, text, killed, injured):
     found = incidents_from_article(Article(text=text, source="x", published=date(2025, 10, 30)), real_gazetteer)
     assert [(i.place.name, i.fatalities, i.injured) for i in found] == [("Nikopol", killed, injured)]
+
+
+def test_a_protest_that_turns_violent_is_one_riot(real_gazetteer):
+    text = "Thousands rallied in Tbilisi on Sunday against the draft law. Later the protesters clashed with riot police."
+    article = Article(text=text, title="", source="t.txt", published=date(2024, 5, 13))
+    incidents = incidents_from_article(article, real_gazetteer)
+    assert [(i.event_type, i.sub_event_type, i.place.name) for i in incidents] == [
+        ("Riots", "Violent demonstration", "Tbilisi")
+    ]

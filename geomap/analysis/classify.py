@@ -26,6 +26,7 @@ from geomap.analysis.rules import (
     GENERIC_VETO,
     RULES,
     SLOT_REACH,
+    SLOT_REACH_OF,
     SLOT_WORDS,
     UNREALISED,
     WEAPONS,
@@ -252,10 +253,14 @@ def _unrealised() -> re.Pattern[str]:
 _UNREALISED_REACH = 80
 
 
-def _realised(pattern: re.Pattern[str], clause: str, rule: Rule) -> tuple[int, int, str | None] | None:
+def _realised(
+    pattern: re.Pattern[str], clause: str, rule: Rule, sentence: str = "", offset: int = 0
+) -> tuple[int, int, str | None] | None:
     """The first match of ``pattern`` in ``clause`` not preceded by words that deny it.
 
-    For a rule with a slot, the first whose slot is filled too (:func:`fill_slot`).
+    For a rule with a slot, the first whose slot is filled too (:func:`fill_slot`):
+    in the clause, or for a slot of :data:`~geomap.analysis.rules.SLOT_REACH_OF`
+    anywhere within its reach in ``sentence`` (``clause`` starting at ``offset``).
 
     Returns
     -------
@@ -270,6 +275,10 @@ def _realised(pattern: re.Pattern[str], clause: str, rule: Rule) -> tuple[int, i
         if rule.slot is None:
             return start, end, None
         filled = fill_slot(rule.slot, clause, start, end)
+        if filled is None and sentence and any(spec.rstrip("<>") in SLOT_REACH_OF for spec in rule.slot.split("|")):
+            filled = fill_slot(rule.slot, sentence, offset + start, offset + end)
+            if filled is not None:
+                filled = (filled[0], max(0, filled[1] - offset), max(0, filled[2] - offset))
         if filled is not None:
             # A slot before the trigger is part of the event's words ("missile attack"); one
             # after it is not ("attacked Kharkiv with drones": the place stands between).
@@ -281,9 +290,9 @@ def _realised(pattern: re.Pattern[str], clause: str, rule: Rule) -> tuple[int, i
 _WORD = re.compile(r"[\w'\u2019\u02bc-]+")
 
 
-def _reach(clause: str, start: int, end: int) -> tuple[int, int]:
-    """Where the words within :data:`~geomap.analysis.rules.SLOT_REACH` of ``clause[start:end]`` begin and end."""
-    before, after = SLOT_REACH
+def _reach(clause: str, start: int, end: int, reach: tuple[int, int] = SLOT_REACH) -> tuple[int, int]:
+    """Where the words within ``reach`` (before, after) of ``clause[start:end]`` begin and end."""
+    before, after = reach
     window = max(0, start - 25 * before)
     left = [m.start() for m in _WORD.finditer(clause, window, start)]
     if len(left) >= before:
@@ -349,10 +358,10 @@ def fill_slot(slot: str, clause: str, start: int, end: int) -> tuple[str, int, i
     >>> fill_slot("aerial>", "20 drones were shot down", 15, 24) is None
     True
     """
-    low, high = _reach(clause, start, end)
     for spec in slot.split("|"):
         side = spec[-1] if spec[-1] in "<>" else ""
         name = spec.rstrip("<>")
+        low, high = _reach(clause, start, end, SLOT_REACH_OF.get(name, SLOT_REACH))
         spans = [(low, start)] if side == "<" else [(end, high)] if side == ">" else [(low, start), (end, high)]
         best: tuple[int, str, int, int] | None = None
         pattern = _weapon_union() if name == "weapon" else _slot_pattern(name)
@@ -426,7 +435,7 @@ def classify(
         pattern, rule = rules[index]
         if best is not None and rule.priority < best[0]:
             break
-        found = _realised(pattern, clause, rule)
+        found = _realised(pattern, clause, rule, sentence, offset)
         if found and (best is None or found[0] < best[1]):
             best = (rule.priority, found[0], found[1], rule, found[2])
     if best is None:

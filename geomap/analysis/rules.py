@@ -206,10 +206,21 @@ SLOT_WORDS: dict[str, str] = {
         r"десантник\w*|морпіх\w*|морпех\w*|найманц\w*|наемник\w*|кораб\w*|танк\w*|систем\w*|ракет\w*|літак\w*|самол[её]т\w*"
     ),
     "ied": WEAPONS["Remote explosive/landmine/IED"] + "|" + CYRILLIC_WEAPONS["Remote explosive/landmine/IED"],
+    # Who demonstrates: a clash or a brawl they are part of is a riot, not a battle.
+    "crowd": (
+        r"protesters|demonstrators|rioters|marchers|protests?|demonstrations?|rall(?:y|ies)|"
+        r"протестувальник\w*|протестуюч\w*|протестующ\w*|мітингувальник\w*|митингующ\w*|демонстрант\w*|"
+        r"учасник\w* (?:протест\w*|мітинг\w*|акці\w*)|участник\w* (?:протест\w*|митинг\w*|акци\w*)"
+    ),
 }
 
 #: How many words before and after its trigger a slot's word may stand.
 SLOT_REACH = (5, 8)
+
+#: Slots that reach further than :data:`SLOT_REACH`, across the clauses of the
+#: sentence: who took part in a clash is often named a clause before it
+#: ("protesters march with flags and sticks as they engage in a clash").
+SLOT_REACH_OF: dict[str, tuple[int, int]] = {"crowd": (12, 8)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,7 +351,9 @@ RULES: tuple[Rule, ...] = (
     Rule(r"(?:police|security forces|riot police|officers|troops) (?:\w+ ){0,2}?(?:used|fired) (?:tear gas|water cannons?|rubber bullets|stun grenades)", "Protests", "Protest with intervention", 86),
     Rule(r"(?:protest\w*|demonstrat\w*|marchers|rall\w*|crowds?) (?:\w+ ){0,4}?(?:were|was) (?:\w+ )?(?:beaten|detained|arrested|dispersed|tear-gassed|pepper-sprayed) by (?:\w+ )?(?:police|security forces|officers|troops)", "Protests", "Protest with intervention", 87),
     Rule(r"(?:police|security forces|authorities) (?:\w+ ){0,3}?(?:dispersed|broke up|detained|arrested|tear-gassed|used tear gas)(?: [\w,'-]+){0,6}? (?:protest\w*|demonstrat\w*|rall\w*|marchers|crowd)", "Protests", "Protest with intervention", 87),
-    Rule(r"(?:protest\w*|demonstrat\w*|rioters) (?:\w+ ){0,3}?(?:clashed|threw stones|threw rocks|set fire|torched|smashed|looted|stormed|rioted)|riot(?:s|ed|ing|ers)?\b(?! police| gear| control| squad| troops| shields?| vans?)|violent disorder|"
+    # Demonstrators who clash or brawl (with police, with a rival group) riot (ACLED: Violent demonstration).
+    Rule(r"clash(?:es|ed)?|brawls?|scuffles?|scuffled|fought|fist-?fights?|threw stones|threw rocks|set fire|torched|smashed|looted|stormed", "Riots", "Violent demonstration", 88, slot="crowd"),
+    Rule(r"riot(?:s|ed|ing|ers)?\b(?! police| gear| control| squad| troops| shields?| vans?)|violent disorder|"
          r"(?:threw|throwing|hurled|hurling)\s+(?:\w+\s+)?(?:stones|rocks|bricks|bottles|petrol bombs|molotov cocktails|fireworks|missiles)\s+at\s+(?:the\s+)?(?:police|officers|security forces|riot police)", "Riots", "Violent demonstration", 86),
     Rule(r"mob (?:attacked|killed|lynched|beat)|lynch mob|vigilantes? (?:attacked|killed|beat)", "Riots", "Mob violence", 86),
     Rule(r"protest(?:s|ed|ers|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|march(?:ed)? (?:against|in protest|for)|picket\w*|sit-ins?|took to the streets|strikers|went on strike", "Protests", "Peaceful protest", 80),
@@ -399,6 +412,7 @@ RULES: tuple[Rule, ...] = (
     # Protests and riots
     Rule(r"(?:поліці\w*|полици\w*|силовик\w*|ОМОН\w*|спецназ\w*|військов\w*|военн\w*)\s+(?:[\w'’ʼ-]+\s+){0,3}?(?:відкрил\w* вогонь|відкрив вогонь|открыл\w* огонь|застрелил\w*|вбил\w*|убил\w*|розстріляли|расстреляли)\s+(?:[\w'’ʼ-]+\s+){0,3}?(?:протестувальник\w*|протестующ\w*|мітингувальник\w*|митингующ\w*|демонстрант\w*|учасник\w*|участник\w*)", "Protests", "Excessive force against protesters", 88),
     Rule(r"(?:затримал\w*|затримав|затриман\w*|задержал(?!ся|ась|ось|ись)\w*|задержан\w*|розігнал\w*|розігнав|разогнал\w*|разогнан\w*|побил\w*|избил\w*)\s+(?:[\w,'’ʼ-]+\s+){0,6}?(?:учасник\w*|участник\w*|протестувальник\w*|протестующ\w*|мітингувальник\w*|митингующ\w*|демонстрант\w*|протест\w*|мітинг\w*|митинг\w*|пікет\w*|пикет\w*)|(?:учасник\w*|участник\w*|протестувальник\w*|протестующ\w*|мітингувальник\w*|митингующ\w*|демонстрант\w*)\s+(?:[\w,'’ʼ-]+\s+){0,4}?(?:затримал\w*|затримано|затримали|задержал\w*|задержан\w*|задержаны|розігнал\w*|разогнал\w*)|(?:поліці\w*|полици\w*|силовик\w*|ОМОН\w*)\s+(?:[\w'’ʼ-]+\s+){0,3}?(?:застосувал\w*|застосував|применил\w*|використал\w*|использовал\w*)\s+(?:сльозогінн\w*|слезоточив\w*|водомет\w*|водом[её]т\w*|гумов\w+ кул\w*|резинов\w+ пул\w*|світлошумов\w*|светошумов\w*)", "Protests", "Protest with intervention", 87),
+    Rule(r"сутичк\w*|сутичок|бійк\w*|бійок|побоїщ\w*|столкновени\w*|драк\w*|потасовк\w*", "Riots", "Violent demonstration", 88, slot="crowd"),
     Rule(r"масов\w+ заворушен\w*|массов\w+ беспорядк\w*|заворушен\w*|беспорядк\w*|погром\w*|сутичк\w* (?:з|із) (?:поліці\w*|правоохоронц\w*)|столкновени\w* с (?:полици\w*|ОМОН\w*|силовик\w*)", "Riots", "Violent demonstration", 86),
     Rule(r"самосуд\w*|натовп\w* (?:побив|побили|вбив|вбили)|толп\w* (?:избил\w*|убил\w*|растерзал\w*)", "Riots", "Mob violence", 86),
     Rule(r"протест\w*|мітинг\w*|митинг\w*|демонстраці\w*|демонстраци\w*|пікет\w*|пикет\w*|вийшли на вулиц\w*|вышли на улиц\w*|страйк\w*|забастовк\w*|акці\w* (?:протесту|на підтримку|проти|пам'яті)|акци\w* (?:протеста|в поддержку|против|памяти)|марш\w* (?:проти|против)", "Protests", "Peaceful protest", 80),
