@@ -256,6 +256,11 @@ def test_country_needs_in_to_be_a_location():
         ("The heaviest attack since 2022 killed 3 people", 3, None),
         # a year-like figure beside no month or "in"/"since" is a count
         ("the shelling has wounded 2025 people", None, 2025),
+        # murder and execution kill; an aside between the number and its verb is skipped
+        ("a family of nine, including two young children, was murdered in their home", 9, None),
+        ("gunmen executed three farmers", 3, None),
+        ("five civilians, including a child, were wounded and two killed", 2, 5),
+        ("nine, two of them children, were taken away", None, None),
     ],
 )
 def test_counts(sentence, fatalities, injured):

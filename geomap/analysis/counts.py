@@ -47,8 +47,11 @@ _NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS) | frozenset(_VAGUE) | {"a",
 
 _TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:[-'\u2019][A-Za-z]+)*|[^\w\s]")
 
-_KILLED = frozenset(["killed", "dead", "died", "fatality", "fatalities", "death", "deaths", "dying", "lives", "bodies"])
-_KILL_VERBS = frozenset(["killed", "killing", "kills", "kill", "claimed"])
+_KILLED = frozenset(
+    ["killed", "dead", "died", "fatality", "fatalities", "death", "deaths", "dying", "lives", "bodies", "murdered", "executed",
+     "massacred", "slain"]
+)  # fmt: skip
+_KILL_VERBS = frozenset(["killed", "killing", "kills", "kill", "claimed", "murdered", "murdering", "executed", "executing", "massacred"])
 _INJURED = frozenset(["injured", "wounded", "injuries", "injury", "hurt", "wounds"])
 _INJURE_VERBS = frozenset(["injured", "injuring", "injures", "wounded", "wounding", "wounds"])
 _TOLL = frozenset(["toll"])
@@ -478,9 +481,17 @@ _CYRILLIC_KILL_STARTS = ("загин", "погиб", "вбит", "вбил", "у
 def _classify(lower: list[str], i: int, j: int) -> str | None:
     """``"killed"``, ``"injured"``, ``"both"`` (dropped) or None for the number at i:j."""
     found: set[str] = set()
-    # forward: "3 people were killed", "one fatality", "200 wounded soldiers"
-    for k in range(j, min(j + 6, len(lower))):
+    # forward: "3 people were killed", "one fatality", "200 wounded soldiers"; an aside
+    # between commas is skipped ("a family of nine, including two children, was murdered")
+    k, end = j, min(j + 6, len(lower))
+    while k < end:
         word = lower[k]
+        if word == "," and k + 1 < len(lower) and lower[k + 1] in _ASIDES:
+            close = _aside_end(lower, k + 1)
+            if close is not None:
+                end = min(close + 6, len(lower))
+                k = close + 1
+                continue
         if word in _STOP and not (word in ("and", "or") and found):
             break
         if parse_number(lower, k) is not None and not lower[k].startswith(("a", "an")):
@@ -493,6 +504,7 @@ def _classify(lower: list[str], i: int, j: int) -> str | None:
             return "both"
         if found:
             break
+        k += 1
     if not found:
         # backward: "killing two", "injuring five", "the death toll rose to 5"
         for k in range(i - 1, max(i - 5, -1), -1):
@@ -512,6 +524,20 @@ def _classify(lower: list[str], i: int, j: int) -> str | None:
     if len(found) == 1:
         return found.pop()
     return "both" if found else None
+
+
+#: Words that open an aside between a count and its verb ("nine, including two children, were").
+_ASIDES = frozenset(["including", "among", "mostly", "most", "many", "all", "mainly"])
+
+
+def _aside_end(lower: list[str], k: int) -> int | None:
+    """Where the comma closing the aside that starts at ``lower[k]`` stands (within 12 words), if any."""
+    for m in range(k, min(k + 12, len(lower))):
+        if lower[m] == ",":
+            return m
+        if lower[m] in (".", ";", ":", "(", ")"):
+            return None
+    return None
 
 
 def _thing_after(lower: list[str], j: int) -> str | None:
