@@ -261,6 +261,9 @@ def test_country_needs_in_to_be_a_location():
         ("gunmen executed three farmers", 3, None),
         ("five civilians, including a child, were wounded and two killed", 2, 5),
         ("nine, two of them children, were taken away", None, None),
+        ("a 52-year-old man and his 13-year-old son were killed", 2, None),
+        ("Three days of fighting killed 40 people", 40, None),
+        ("Several hours later two people were wounded", None, 2),
     ],
 )
 def test_counts(sentence, fatalities, injured):

@@ -113,6 +113,11 @@ def test_no_event_from_words_that_only_look_like_one(sentence):
         ("У 9-поверхівці поранено 4 людей.", None, 4),
         ("23 листопада 2024 року загинули 3 людей.", 3, None),  # the date's digits are no count
         ("Загинули або поранені 300 військових.", None, None),  # killed or wounded: neither
+        # people counted by their ages, "both", and a time that is no count
+        ("При ударе погибли 52-летний местный житель и его 13-летний сын.", 2, None),
+        ("Машина загорелась, и оба сидевших внутри человека погибли на месте.", 2, None),
+        ("Несколько часов назад сообщалось о ранении двух женщин.", None, 2),
+        ("Кілька годин тому поранено двох людей.", None, 2),
     ],
 )
 def test_killed_and_injured_in_both_languages(sentence, fatalities, injured):

@@ -229,8 +229,8 @@ def count_items(sentence: str) -> list[tuple[str, str, int, int]]:
             i += 1
             continue
         value, j, _vague = number
-        if j < len(tokens) and tokens[j] == _YEARS:
-            i = j  # "жінку 67 років": an age
+        if j < len(tokens) and (tokens[j] == _YEARS or lower[j] in _DURATIONS):
+            i = j  # "жінку 67 років": an age; "several hours ago", "three days of fighting": a time
             continue
         if j < len(tokens) and tokens[j] == "-" and spans_[j][0] == spans_[j - 1][1]:
             i = j  # "a 65-year-old man", "a 9-storey building": not a count
@@ -275,7 +275,9 @@ def count_items(sentence: str) -> list[tuple[str, str, int, int]]:
 _AGE_WORDS = r"\d{1,3}\s?-?\s?(?:year-old|річн\w*|летн\w*)"
 _AGE = re.compile(_AGE_WORDS, re.IGNORECASE)
 _AGE_LIST = re.compile(
-    rf"(?:\b(?:a|an)\s+)?{_AGE_WORDS}(?:\s*(?:,|,?\s+and|\s+та|\s+і|\s+й|\s+и)\s+(?:(?:a|an)\s+)?{_AGE_WORDS})+",
+    # "a 52-year-old man and his 13-year-old son", "52-летний местный житель и его 13-летний сын"
+    rf"(?:\b(?:a|an)\s+)?{_AGE_WORDS}(?:(?:\s+[^\W\d_]+){{0,2}}?\s*(?:,|,?\s+and|\s+та|\s+і|\s+й|\s+и)\s+"
+    rf"(?:(?:a|an|his|her|their|його|її|їхній|їхня|их|его|ее|её)\s+)?{_AGE_WORDS})+",
     re.IGNORECASE,
 )
 #: The verb that says what befell them, near the list.
@@ -310,6 +312,8 @@ _ONE_PERSON = re.compile(
 _OUT_OF = "\x00of"
 #: An age's unit ("67 років", "45 лет"): the figure before it is no count.
 _YEARS = "\x00years"
+#: Units of time: a number before one is a duration, never a count of people.
+_DURATIONS = frozenset(["seconds", "minutes", "hours", "days", "nights", "weeks", "months", "hour", "day", "night", "week", "month"])
 
 
 def _numerals() -> dict[str, str]:
@@ -370,6 +374,12 @@ CYRILLIC_WORDS: dict[str, str] = {
     **dict.fromkeys(["які", "який", "яка", "яких", "которые", "который", "которых", "що", "что"], "which"),
     **dict.fromkeys(["поки", "пока"], "while"),
     **dict.fromkeys(["жертв", "жертви", "жертвами", "жертвы"], "killed"),
+    # "оба ... погибли", "обидва загинули": both
+    **dict.fromkeys(["оба", "обе", "обоих", "обидва", "обидві", "обоє", "обох"], "2"),
+    # "несколько часов назад": a time, not a count
+    **dict.fromkeys(["часов", "часа", "час", "годин", "години", "годину", "минут", "хвилин", "суток", "сутки", "доби", "діб"], "hours"),
+    **dict.fromkeys(["дней", "дня", "днів", "дні", "день", "ночей", "ночі"], "days"),
+    **dict.fromkeys(["недель", "недели", "неделю", "тижнів", "тижні", "тиждень", "месяцев", "месяца", "місяців", "місяці"], "weeks"),
     **dict.fromkeys(["тіла", "тіл", "тела", "тел"], "bodies"),
     # "жінку 67 років", "мужчина 45 лет": an age, not a count
     **dict.fromkeys(["років", "роки", "рік", "лет", "года", "год", "річна", "річний", "річну", "річного", "летняя", "летний", "летнего", "летнюю"], "\x00years"),
