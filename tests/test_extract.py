@@ -342,6 +342,9 @@ def test_geomap_extract_is_lazy_and_callable():
         ("Drones struck Kharkiv overnight.", False),
         ("The port has been shelled since Russian troops left it in November 2022.", True),
         ("The largest attack since March 2022 hit Kyiv on Monday.", False),
+        # a habit whose only date says when a state began ("under siege since ...") has no day of its own
+        ("Officials have repeatedly accused the RSF of shelling the city, under siege since May 10, 2024.", True),
+        ("Officials have repeatedly accused the RSF of shelling the city on May 10, 2024.", False),
     ],
 )
 def test_background_sentences(sentence, background):

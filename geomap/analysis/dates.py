@@ -89,7 +89,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("overnight", r"\bovernight\b"),
         ("last_week", r"\b(?:last|past|previous) week\b|\ba week ago\b"),
         ("this_week", r"\b(?:this week|in recent days|recent(?:ly)?|in the past (?:few )?days|over the weekend|past few days|days ago|earlier this week)\b"),
-        ("month", rf"\b(?:in|since|during|early|late|mid|mid-)\s*{_MONTH}(?:\s+{_YEAR})?\b"),
+        ("month", rf"\b(?:in|during|early|late|mid|mid-)\s*{_MONTH}(?:\s+{_YEAR})?\b"),
         ("last_month", r"\blast month\b"),
     )
 )
@@ -181,7 +181,12 @@ def is_discourse(words: str | None) -> bool:
     return any(kind in DISCOURSE_KINDS and pattern.fullmatch(words) for kind, pattern in _patterns(words))
 
 
+#: Words before a date that make it the start of a period ("since May 10", "начиная с 1 мая").
+_SINCE = re.compile(r"\b(?:ever since|since|starting|beginning)\s+(?:on\s+)?$|(?<!\w)(?:починаючи з|починаючи від|начиная с|начиная от)\s+$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
+
 def find_date(sentence: str, published: date | None, anchor: date | None = None) -> tuple[date | None, int | None, str | None]:
     """Resolve the first date expression in ``sentence``.
 
@@ -217,6 +222,8 @@ def find_date(sentence: str, published: date | None, anchor: date | None = None)
     """
     for kind, pattern in _patterns(sentence):
         for match in pattern.finditer(sentence):
+            if _SINCE.search(sentence, max(0, match.start() - 16), match.start()):
+                continue  # "under siege since May 10, 2024": when a state began, not the event's day
             if kind in DISCOURSE_KINDS:
                 base = anchor or published
                 if base is None:
