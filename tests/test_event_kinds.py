@@ -75,6 +75,12 @@ CASES = [
     ("У Тбілісі сталися сутички між протестувальниками та поліцією.", "Riots", ["Tbilisi"]),
     # ... and a clash of soldiers stays a battle
     ("Ukrainian troops clashed with Russian forces near Bakhmut.", "Battles", ["Bakhmut"]),
+    # fighters killed by the other side (trigger + "combatants" slot); drones destroyed are air defence
+    ("Ukrainian forces eliminated a Russian assault group near Pokrovsk.", "Battles", ["Pokrovsk"]),
+    ("Russian security forces eliminated a Ukrainian sabotage group in the Bryansk region.", "Battles",
+     ["Bryansk Oblast"]),
+    ("Біля Покровська ліквідували ДРГ противника.", "Battles", ["Pokrovsk"]),
+    ("Над Харківщиною знищили 12 дронів.", "Strategic developments", ["Kharkiv Oblast"]),
 ]  # fmt: skip
 
 
@@ -108,6 +114,7 @@ def test_kind_of_report(real_gazetteer, text, event_type, places):
         "Among those released are soldiers captured in the first phase of the war near Kyiv.",
         # an attempt is not an agreement
         "Mediators in Cairo are trying to get Israel and Hamas to agree on a ceasefire.",
+        "The saboteurs intended to commit terrorist attacks at railway facilities in Bryansk.",
         # a name made an adjective says who built it, not where it is
         "Russia said a Ukrainian attack damaged the Moscow-built bridge.",
         # many places counted, none named: a tally, not an event at the region

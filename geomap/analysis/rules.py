@@ -206,6 +206,14 @@ SLOT_WORDS: dict[str, str] = {
         r"десантник\w*|морпіх\w*|морпех\w*|найманц\w*|наемник\w*|кораб\w*|танк\w*|систем\w*|ракет\w*|літак\w*|самол[её]т\w*"
     ),
     "ied": WEAPONS["Remote explosive/landmine/IED"] + "|" + CYRILLIC_WEAPONS["Remote explosive/landmine/IED"],
+    # Who fights: killed or destroyed, they are a side of a battle ("eliminated a sabotage group").
+    "combatants": (
+        r"saboteurs|sabotage (?:and reconnaissance )?groups?|militants|fighters|insurgents|terrorists|jihadists|"
+        r"gunmen|rebels|soldiers|troops|servicemen|mercenaries|infantry|assault groups?|positions|"
+        r"ДРГ|диверсант\w*|диверсійн\w+ груп\w*|диверсионн\w+ групп\w*|бойовик\w*|боевик\w*|терорист\w*|террорист\w*|"
+        r"окупант\w*|оккупант\w*|солдат\w*|військовослужбовц\w*|военнослужащ\w*|штурмов\w+ груп\w*|штурмов\w+ групп\w*|"
+        r"найманц\w*|наемник\w*|живої сили|живой силы"
+    ),
     # Who demonstrates: a clash or a brawl they are part of is a riot, not a battle.
     "crowd": (
         r"protesters|demonstrators|rioters|marchers|protests?|demonstrations?|rall(?:y|ies)|"
@@ -327,6 +335,8 @@ RULES: tuple[Rule, ...] = (
     Rule(r"clash(?:es|ed)?|fighting(?! (?:corruption|crime|fires?|poverty|disinformation|inflation))|fought|firefights?|gunfights?|shoot-?outs?|gun ?battles?|exchanges? of fire|exchanged fire|battles? (?:for|over|near|in|around)|skirmish\w*|combat operations|engaged in combat", "Battles", "Armed clash", 75),
     Rule(r"repel(?:led|s|ling)? (?:\w+ ){0,4}?(?:attacks?|assaults?|offensives?)|(?:assaults?|offensive|counter-?offensive|counter-?attacks?|ground attacks?)", "Battles", "Armed clash", 74),
     Rule(r"inflict\w*\s+(?:\w+\s+){0,3}?(?:losses|casualties|damage)\s+on", "Battles", "Armed clash", 73),
+    # Fighters killed by the other side: "eliminated a Ukrainian sabotage group", "neutralised militants".
+    Rule(r"eliminat(?:ed|e|es|ing)|liquidat(?:ed|e|es|ing)|neutrali[sz](?:ed|e|es|ing)|wiped out", "Battles", "Armed clash", 74, slot="combatants"),
     # Monitors' reports: "the SMM observed 40 bursts of fire near X", "recorded 12 explosions".
     Rule(r"(?:bursts|rounds|exchanges)\s+of\s+(?:[\w-]+\s+)?(?:fire|gunfire)|(?:observed|recorded|heard)\s+(?:[\w,-]+\s+){0,3}?(?:explosions|bursts)", "Battles", "Armed clash", 72),
     Rule(r"(?:encircled|trapped|surrounded|besieged)\s+(?:\w+\s+){0,4}?(?:troops|soldiers|forces|units|fighters)", "Battles", "Armed clash", 73),
@@ -403,6 +413,7 @@ RULES: tuple[Rule, ...] = (
     Rule(r"бої|боях|боїв|боями|бою|бій|бой|боя|бои|боев|бойов\w+ ді\w+|боев\w+ действи\w*|боєзіткнен\w*|боестолкновен\w*|бойов\w+ зіткнен\w*|зіткнен\w* (?:з|із) (?:ворог\w*|противник\w*|окупант\w*|ЗСУ)|столкновени\w* с (?:противник\w*|ВСУ)|перестрілк\w*|перестрелк\w*|штурм|штурму|штурмом|штурми|штурмів|штурмов\w*|штурмува\w*|штурмуют|штурмует|наступ|наступу|наступом|наступі|наступа(?:ють|є|ли|в|ла|ют|ет|л)|наступлени\w*|контрнаступ\w*|контратак\w*", "Battles", "Armed clash", 75),
     Rule(r"(?:відбил\w*|відбив|відбивал\w*|отразил\w*|отбил\w*|відбито|отражен\w*|отбит\w*)\s+(?:[\w'’ʼ-]+\s+){0,4}?(?:атак\w*|штурм\w*|наступ\w*)", "Battles", "Armed clash", 74),
     Rule(r"(?:завдал\w*|завдав|нанесл\w*|нан[её]с)\s+(?:[\w'’ʼ-]+\s+){0,3}?(?:втрат\w*|потер\w*|урон\w*)", "Battles", "Armed clash", 73),
+    Rule(r"ліквідува\w*|ліквідован\w*|ліквідовано|ликвидирова\w*|ликвидирован\w*|знешкодил\w*|знешкодив|нейтрализова\w*|нейтралізува\w*|уничтожил\w*|знищил\w*|знищив|знищено|уничтожен\w*", "Battles", "Armed clash", 74, slot="combatants"),
     Rule(r"(?:оточил\w*|оточен\w*|окружил\w*|окружен\w*|взяли в кільце|взяли в кольцо)\s+(?:[\w'’ʼ-]+\s+){0,4}?(?:військ\w*|войск\w*|підрозділ\w*|подразделени\w*|угрупован\w*|группировк\w*|бійц\w*|бойц\w*|солдат\w*)", "Battles", "Armed clash", 73),
     # Violence against civilians
     Rule(r"зґвалтува\w*|згвалтува\w*|изнасил\w*|сексуальн\w+ насильств\w*|сексуальн\w+ насили\w*", "Violence against civilians", "Sexual violence", 85),
@@ -441,7 +452,7 @@ UNREALISED = (
     r"(?:threats?|risk|fears?|danger|possibility|prospect|plans?|preparations?|warnings?)\s+(?:of|for)|calls?\s+for)\s+"
     r"(?:(?:the|a|an|further|all|any|new|possible|mutual|more|future|renewed)\s+)*"
     r"(?:(?!(?:and|but|then|while|yet|or)\b)[\w-]+\s+){0,2}"
-    r"|(?:threaten(?:ed|s)?|vow(?:ed|s)?|plan(?:ned|s)?|planning|intend(?:ed|s)?|refus(?:ed|es)|pledged|promised)\s+to\s+(?:\w+\s+)?"
+    r"|(?:threaten(?:ed|s)?|vow(?:ed|s)?|plan(?:ned|s)?|planning|intend(?:ed|s)?|refus(?:ed|es)|pledged|promised)\s+to\s+(?:[\w-]+\s+){0,2}?"
     r"|refrain(?:ed|ing|s)?\s+from\s+(?:\w+\s+)?"
     # "talks to try to get Israel and Hamas to agree on a truce", "efforts to reach a ceasefire"
     r"|(?:try|tries|trying|tried|attempts?|attempting|seek|seeks|seeking|sought|hope|hopes|hoping|efforts?|bid|push|pushing|aim|aims|aiming)\s+to\s+(?:[\w-]+\s+){0,5}?"
