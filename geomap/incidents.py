@@ -62,7 +62,8 @@ __all__ = ["MERGE_DISTANCE_KM", "Incident", "incidents_from_article", "merge_inc
 
 # Merging across articles is a step of its own (geomap.merge); re-exported here for callers.
 
-#: Within one article, two towns this close are one place (a district and its town).
+#: Within one article, two places this close are one place (a district and its town, a site
+#: and the town beside it); two settlements the article names apart never are.
 ARTICLE_MERGE_KM = 10.0
 #: How long before publication an article's undated lede may tell of the day it names later.
 ARTICLE_LEDE_DAYS = 31
@@ -896,10 +897,17 @@ def _dates_close(a: Incident, b: Incident) -> bool:
     return exact.time_precision == 1 and 0 <= (vague.event_date - exact.event_date).days <= ARTICLE_LEDE_DAYS
 
 
+def _two_settlements(a: Place, b: Place) -> bool:
+    """Two populated places of their own, neither a section of a city (GeoNames ``PPLX``) nor a site by a town."""
+    return a.kind == b.kind == "city" and "PPLX" not in (a.feature_code, b.feature_code)
+
+
 def _same_place(a: Incident, b: Incident, gazetteer: Any) -> bool:
     if a.place.id == b.place.id:
         return True
     if a.place.kind in POINT_KINDS and b.place.kind in POINT_KINDS:
+        if _two_settlements(a.place, b.place):
+            return False  # "in Nova Kakhovka ... strikes on Dnipryany": the article names two towns
         return km(a.place, b.place) <= ARTICLE_MERGE_KM
     if a.sub_event_type == "Other":
         # ACLED's catch-all: a deployment to Russia and a transfer near Moscow

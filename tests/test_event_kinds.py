@@ -295,3 +295,10 @@ def test_a_protest_that_turns_violent_is_one_riot(real_gazetteer):
     assert [(i.event_type, i.sub_event_type, i.place.name) for i in incidents] == [
         ("Riots", "Violent demonstration", "Tbilisi")
     ]
+
+
+def test_two_towns_named_in_different_sentences_stay_two_events(real_gazetteer):
+    # Nova Kakhovka and Dnipryany lie about 5 km apart; the article names each
+    text = "Russian shelling damaged a house in Nova Kakhovka on Monday. Later on Monday artillery shelled Dnipryany."
+    incidents = incidents_from_article(Article(text=text, source="x", published=date(2024, 3, 6)), real_gazetteer)
+    assert sorted(i.place.name for i in incidents) == ["Dnipryany", "Nova Kakhovka"]
