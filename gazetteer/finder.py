@@ -149,7 +149,7 @@ _LOWER_OK = frozenset(
     county state district city republic territory prefecture voivodeship canton
     island islands sea gulf bay river lake mountains peninsula strait
     au aux en sous na nad pod
-    область край краи округ республика район море город""".split()
+    область край краи округ республика район море город протока пролив затока залив""".split()
 )
 
 #: Phrases that follow a name and make it a region (folded): "the Kursk region".
@@ -485,6 +485,10 @@ _CYRILLIC_ENDINGS = (
     ("ого", "е"), ("ому", "е"), ("им", "е"),  # uk neuter adjective names: Шахового (Шахове)
     ("ого", "ое"), ("ому", "ое"), ("ом", "ое"),  # ru neuter: в Подстепном (Подстепное)
 )
+#: Endings tried only on the words of a two-word name (adjective and noun): "над Черным
+#: морем", "Чорного моря", "у Чорному морі". On one word they would read common words
+#: as villages ("Біля", near, as Біле).
+_PHRASE_ENDINGS = (("ым", "ое"), ("им", "ое"), ("ем", "е"), ("я", "е"), ("ю", "е"), ("і", "е"))
 
 
 #: Words after an adjective (folded prefixes) that make it, not a town, a district (named after
@@ -517,10 +521,13 @@ def _district_towns(word: str) -> list[str]:
     return []
 
 
-def _lemmas(word: str) -> list[str]:
-    """Possible nominative forms of a folded Cyrillic word (the word itself first)."""
+def _lemmas(word: str, phrase: bool = False) -> list[str]:
+    """Possible nominative forms of a folded Cyrillic word (the word itself first).
+
+    ``phrase``: the word is one of a two-word name (:data:`_PHRASE_ENDINGS` apply too).
+    """
     out = [word]
-    for ending, base in _CYRILLIC_ENDINGS:
+    for ending, base in (_CYRILLIC_ENDINGS + _PHRASE_ENDINGS) if phrase else _CYRILLIC_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 2:
             lemma = word[: len(word) - len(ending)] + base
             if lemma not in out:
@@ -556,7 +563,7 @@ def _inflected(text, folded, offsets, p, ends, lookup) -> Candidate | None:
                     s, e = offsets[p], offsets[words[1][1] - 1] + 1
                     return Candidate(s, e, text[s:e], town, entries=list(entries), context_only=front)
             return None
-        forms = [_lemmas(folded[a:b]) for a, b in words[:count]]
+        forms = [_lemmas(folded[a:b], phrase=count == 2) for a, b in words[:count]]
         phrases = forms[0] if count == 1 else [f"{x} {y}" for x in forms[0] for y in forms[1]]
         for phrase in phrases[1:] if count == 1 else phrases:
             iso, entries, _words = lookup(phrase)

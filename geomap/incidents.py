@@ -673,7 +673,7 @@ def _chains(gap: str) -> bool:
 #: or a few words ("three victims in X and three in Y"), and the preposition.
 _ROUNDUP_GAP = re.compile(
     r"^\s*(?:(?:\d[\d,]*\s*)?[,;]\s*|(?:\d[\d,]*\s*)?(?:and|as well as|while|plus|і|й|та|и|а также|а)\s+)"
-    r"(?:[\w-]+\s+){0,3}?"
+    r"(?:[\w-]+\s+|[\u2013\u2014]\s+){0,4}?"  # "11 — над Белгородской областью"
     r"(?:in|near|at|over|outside|у|в|на|над|біля|під|под|около|возле|поблизу)\s+$",
     re.IGNORECASE,
 )

@@ -40,6 +40,9 @@ CASES = [
      "Strategic developments", ["Kyiv Oblast", "Chernihiv Oblast", "Sumy Oblast"]),
     ("Ночью сбиты беспилотники над Брянской областью, 14 над Воронежской областью и 11 над Белгородской областью.",
      "Strategic developments", ["Bryansk Oblast", "Voronezh Oblast", "Belgorod Oblast"]),
+    # a dash for the verb left out: "11 — над Белгородской областью"
+    ("По 14 дронов уничтожили над Воронежской областью, 11 — над Белгородской областью, девять — над Азовским морем.",
+     "Strategic developments", ["Voronezh Oblast", "Belgorod Oblast", "Sea of Azov"]),
     # Triggers and slots: the same words in other orders.
     ("По 14 дронов уничтожили над Воронежской областью.", "Strategic developments", ["Voronezh Oblast"]),
     ("Над Курською областю збили 20 дронів.", "Strategic developments", ["Kursk Oblast"]),

@@ -532,6 +532,20 @@ def test_cyrillic_words_are_not_foreign_towns(gaz, text, expected):
     assert [m.place.name for m in gaz.find(text) if not m.demonym] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Дроны сбиты над Черным морем.", "Black Sea"),
+        ("Девять беспилотников уничтожили над Азовским морем.", "Sea of Azov"),
+        ("Ракету збили над Чорним морем.", "Black Sea"),
+        ("Катер атакував у Керченській протоці.", "Kerch Strait"),
+        ("Над акваторією Азовського моря збили дрон.", "Sea of Azov"),
+    ],
+)
+def test_seas_in_russian_and_ukrainian_in_any_case(gaz, text, expected):
+    assert [m.place.name for m in gaz.find(text)] == [expected]
+
+
 def test_an_institutions_name_does_not_hide_the_town_elsewhere(gaz):
     # "Dhaka University" is an institution; "in Dhaka" is still the city.
     text = "Students rallied at Dhaka University on Monday. Police in Dhaka used tear gas."

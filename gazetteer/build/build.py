@@ -845,7 +845,7 @@ class Builder:
         for name, (lat, lon, aliases) in sorted(tables.SEA_POINTS.items()):
             idx = self.new_place(f"sea:{slug(name)}", name, "sea", lat, lon, fcode=water_code(name))
             self.names.add(name, idx, NAME_MAIN)
-            for alias in aliases:
+            for alias in (*aliases, *sea_aliases(name)):
                 self.names.add(alias, idx, NAME_ALT)
             count += 1
         log(f"seas and other water: {count}")

@@ -135,6 +135,24 @@ SEA_ALIASES: dict[str, tuple[str, ...]] = {
     "Sea of Japan": ("East Sea",),
     "Bab el Mandeb": ("Bab-el-Mandeb", "Bab al-Mandab"),
 }
+#: Ukrainian and Russian names of the seas war news names ("над Чорним морем",
+#: "над Азовским морем"); the finder reads their inflected forms.
+_CYRILLIC_SEAS: dict[str, tuple[str, ...]] = {
+    "Black Sea": ("Чорне море", "Черное море"),
+    "Sea of Azov": ("Азовське море", "Азовское море"),
+    "Caspian Sea": ("Каспійське море", "Каспийское море"),
+    "Baltic Sea": ("Балтійське море", "Балтийское море"),
+    "Mediterranean Sea": ("Середземне море", "Средиземное море"),
+    "Red Sea": ("Червоне море", "Красное море"),
+    "Barents Sea": ("Баренцове море", "Баренцево море"),
+    "White Sea": ("Біле море", "Белое море"),
+    "Sea of Okhotsk": ("Охотське море", "Охотское море"),
+    "Sea of Japan": ("Японське море", "Японское море"),
+    "Gulf of Finland": ("Фінська затока", "Финский залив"),
+    "Kerch Strait": ("Керченська протока", "Керченский пролив"),
+}
+for _sea, _names in _CYRILLIC_SEAS.items():
+    SEA_ALIASES[_sea] = SEA_ALIASES.get(_sea, ()) + _names
 
 #: Marine "areas" in the source that are not seas and would shadow better places.
 SEA_SKIP = frozenset({"", "Kaliningrad", "Inner Seas", "Inner Sea"})
