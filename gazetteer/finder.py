@@ -372,7 +372,31 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
         resume = bisect.bisect_left(offsets, best.end)  # after the match, in folded space
     if ", " in text:
         out = _add_ap_states(store, text, out)
+    if " of " in text:
+        _regions_of(text, out, lookup)
     return out
+
+
+#: "the (southern) region of Mykolaiv", "the province of Kharkiv": the words before a
+#: name that make it the region's ("region of Mykolaiv" is a name of the oblast).
+_REGION_OF = re.compile(r"\b(?P<word>region|province|oblast|governorate|state)\s+of\s+$", re.IGNORECASE)
+
+
+def _regions_of(text: str, found: list[Candidate], lookup) -> None:
+    """Read "the region of X" as the region X names, where the data knows one."""
+    for cand in found:
+        if cand.demonym is not None or not cand.entries:
+            continue
+        before = _REGION_OF.search(text, max(0, cand.start - 20), cand.start)
+        if before is None:
+            continue
+        key = f"{before.group('word').lower()} of {cand.key}"
+        _iso, entries, _words = lookup(key)
+        if entries:
+            cand.start = before.start()
+            cand.text = text[cand.start : cand.end]
+            cand.key = key
+            cand.entries = list(entries)
 
 
 def _add_ap_states(store, text: str, found: list[Candidate]) -> list[Candidate]:

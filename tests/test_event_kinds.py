@@ -31,6 +31,9 @@ CASES = [
     ("Russian soldiers shot three surrendering Ukrainian soldiers near Pokrovsk.", "Violence against civilians",
      ["Pokrovsk"]),
     ("Eight Russian drones shot down over Mykolaiv region.", "Strategic developments", ["Mykolaiv Oblast"]),
+    # "the region of X"; "reported by" is a passive, not X reporting
+    ("The military shot down eight drones over the southern region of Mykolaiv with no damage reported by the governor.",
+     "Strategic developments", ["Mykolaiv Oblast"]),
     ("Russian forces entered Bucha (Bucha, Kyiv).", "Battles", ["Bucha"]),
     ("On 18 March 2022, Russian forces struck Lviv with cruise missiles.", "Explosions/Remote violence", ["Lviv"]),
     # Roundups: one event in each place, as ACLED codes it.

@@ -546,6 +546,19 @@ def test_seas_in_russian_and_ukrainian_in_any_case(gaz, text, expected):
     assert [m.place.name for m in gaz.find(text)] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Drones were shot down over the southern region of Mykolaiv.", ("region of Mykolaiv", "Mykolaiv Oblast")),
+        ("Fighting continued in the province of Idlib.", ("province of Idlib", "Idlib")),
+        ("Gunmen attacked a village in the state of Zamfara.", ("state of Zamfara", "Zamfara State")),
+        ("Shells hit the city of Kharkiv.", ("Kharkiv", "Kharkiv")),  # a city stays the city
+    ],
+)
+def test_the_region_of_a_name_is_the_region(gaz, text, expected):
+    assert [(m.text, m.place.name) for m in gaz.find(text)] == [expected]
+
+
 def test_an_institutions_name_does_not_hide_the_town_elsewhere(gaz):
     # "Dhaka University" is an institution; "in Dhaka" is still the city.
     text = "Students rallied at Dhaka University on Monday. Police in Dhaka used tear gas."

@@ -85,7 +85,8 @@ _INSTITUTION_BEFORE = re.compile(
 )
 _ACCORDING = re.compile(r"\baccording to\b[^,;.]{0,60}$", re.IGNORECASE)
 _REPORTER_AFTER = re.compile(
-    r"^(?:['\u2019]s)?\s*(?:\w+\s+){0,3}?(?:" + REPORTING_VERBS + r")\b", re.IGNORECASE
+    # "Kyiv said"; not "over Mykolaiv with no damage reported by the governor" (a passive)
+    r"^(?:['\u2019]s)?\s*(?:\w+\s+){0,3}?(?:" + REPORTING_VERBS + r")\b(?!\s+by\b)", re.IGNORECASE
 )
 #: "Moscow's mayor", "the North Caucasus region's capital of Makhachkala": whose, not where.
 _POSSESSIVE_AFTER = re.compile(
