@@ -76,8 +76,8 @@ def contains(region: Place, place: Place, gazetteer: Any, *, radius_km: float | 
     """Is ``place`` inside ``region`` (a country, admin1 or sea)?
 
     By name (the place's ``admin1``), else by the region's polygon from
-    ``gazetteer.geometry``, else (when ``radius_km`` is given) by distance from
-    the region's label point.
+    ``gazetteer.geometry``, else, for a region without one and when ``radius_km``
+    is given, by distance from the region's label point.
     """
     if region.kind == "country":
         return place.country == region.country and place.kind != "country"
@@ -93,8 +93,8 @@ def contains(region: Place, place: Place, gazetteer: Any, *, radius_km: float | 
 
         # Domain objects speak (lat, lon); shapely speaks (lon, lat).
         point = Point(place.lon, place.lat)
-        if geometry.contains(point) or geometry.distance(point) < 0.05:
-            return True
+        # The outline decides: Batsari, 40 km from Zamfara State's edge, is in Katsina State.
+        return bool(geometry.contains(point) or geometry.distance(point) < 0.05)
     return radius_km is not None and place.country == region.country and km(region, place) <= radius_km
 
 

@@ -125,3 +125,13 @@ def test_strategic_developments_of_different_sub_types_stay_apart():
     arrest = stub(place("p", 50.0, 36.2), "a", kind="Strategic developments", sub="Arrests")
     deployment = stub(place("p", 50.0, 36.2), "b", kind="Strategic developments", sub="Other")
     assert len(merge_incidents([arrest, deployment])) == 2
+
+
+def test_a_region_with_an_outline_holds_only_what_lies_inside_it(real_gazetteer):
+    from geomap.merge import contains
+
+    zamfara = real_gazetteer.find("in Zamfara State")[0].place
+    batsari = real_gazetteer.find("in Batsari")[0].place  # Katsina State, within 150 km of Zamfara's label point
+    gusau = real_gazetteer.find("in Gusau")[0].place  # Zamfara's capital
+    assert not contains(zamfara, batsari, real_gazetteer, radius_km=150)
+    assert contains(zamfara, gusau, real_gazetteer, radius_km=150)
