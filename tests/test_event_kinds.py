@@ -81,6 +81,7 @@ CASES = [
     ("У Тбілісі сталися сутички між протестувальниками та поліцією.", "Riots", ["Tbilisi"]),
     # ... and a clash of soldiers stays a battle
     ("Ukrainian troops clashed with Russian forces near Bakhmut.", "Battles", ["Bakhmut"]),
+    ("Israel and Hamas agreed to a ceasefire deal in Cairo on Tuesday.", "Strategic developments", ["Cairo"]),
     # fighters killed by the other side (trigger + "combatants" slot); drones destroyed are air defence
     ("Ukrainian forces eliminated a Russian assault group near Pokrovsk.", "Battles", ["Pokrovsk"]),
     ("Russian security forces eliminated a Ukrainian sabotage group in the Bryansk region.", "Battles",
@@ -121,6 +122,7 @@ def test_kind_of_report(real_gazetteer, text, event_type, places):
         # an attempt is not an agreement
         "Mediators in Cairo are trying to get Israel and Hamas to agree on a ceasefire.",
         "The saboteurs intended to commit terrorist attacks at railway facilities in Bryansk.",
+        "Discussions continued in Cairo to get both sides to agree on the specifics of a hostage-release and ceasefire deal.",
         # a name made an adjective says who built it, not where it is
         "Russia said a Ukrainian attack damaged the Moscow-built bridge.",
         # many places counted, none named: a tally, not an event at the region

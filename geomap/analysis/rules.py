@@ -456,6 +456,8 @@ UNREALISED = (
     r"|refrain(?:ed|ing|s)?\s+from\s+(?:\w+\s+)?"
     # "talks to try to get Israel and Hamas to agree on a truce", "efforts to reach a ceasefire"
     r"|(?:try|tries|trying|tried|attempts?|attempting|seek|seeks|seeking|sought|hope|hopes|hoping|efforts?|bid|push|pushing|aim|aims|aiming)\s+to\s+(?:[\w-]+\s+){0,5}?"
+    # an aim in the infinitive: "to agree on the specifics of a ceasefire deal", "to reach a truce"
+    r"|\bto\s+(?:agree|reach|secure|negotiate|finali[sz]e|clinch|broker|seal|hammer out)\s+(?:on\s+|upon\s+)?(?:[\w,-]+\s+){0,8}?"
     # Russian/Ukrainian: the threat/risk/call/ban of ..., threatened/plans/may to ...
     r"|(?:загроз\w*|угроз\w*|небезпек\w*|опасност\w*|ризик\w*|риск\w*|можлив\w*|возможн\w*|заклик\w*|призыв\w*|"
     r"заборон\w*|запрет\w*|мораторі\w*|моратори\w*|припинення|прекращени\w*|підготовк\w*|подготовк\w*)\s+(?:[\w'\u2019\u02bc-]+\s+){0,2}"
