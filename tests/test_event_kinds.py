@@ -82,6 +82,9 @@ CASES = [
     # ... and a clash of soldiers stays a battle
     ("Ukrainian troops clashed with Russian forces near Bakhmut.", "Battles", ["Bakhmut"]),
     ("Israel and Hamas agreed to a ceasefire deal in Cairo on Tuesday.", "Strategic developments", ["Cairo"]),
+    # a sea as a modifier is not where: "the Black Sea port of Izmail"
+    ("Russian drones struck the Black Sea port of Izmail on Monday.", "Explosions/Remote violence", ["Izmayil"]),
+    ("Drones were shot down over the Black Sea.", "Strategic developments", ["Black Sea"]),
     # fighters killed by the other side (trigger + "combatants" slot); drones destroyed are air defence
     ("Ukrainian forces eliminated a Russian assault group near Pokrovsk.", "Battles", ["Pokrovsk"]),
     ("Russian security forces eliminated a Ukrainian sabotage group in the Bryansk region.", "Battles",

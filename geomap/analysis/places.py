@@ -103,6 +103,8 @@ _FLIGHT_INTO = re.compile(
 #: A name followed by one of these is another feature that shares the town's or
 #: region's name ("the Dnipro river", "the Kakhovka reservoir"): not the place.
 _FEATURE_AFTER = re.compile(r"\s*(?:rivers?|riverbanks?|river banks?|reservoirs?|lakes?|canals?|valley|gorge|mountains|range)\b", re.IGNORECASE)
+#: A sea named as a modifier ("the Black Sea port of Odesa", "the Black Sea Fleet"): not where.
+_SEA_MODIFIER_AFTER = re.compile(r"\s*(?:ports?|port hub|coast|coastline|fleet|resorts?|cit(?:y|ies)|region|grain corridor)\b", re.IGNORECASE)
 #: A town named as the centre of an area of operations ("the Pokrovsk direction"):
 #: ACLED's geo_precision 2, near the town.
 _AREA_AFTER = re.compile(r"\s*(?:direction|axis|sector|front|area|outskirts|environs|suburbs)\b", re.IGNORECASE)
@@ -255,6 +257,8 @@ def _role(sentence: str, start: int, end: int, demonym: bool, kind: str) -> tupl
     if _COMPOUND_AFTER.match(after) or _HEAD_OF_AFTER.match(after):
         return ("blocked", 1, None)
     if kind != "sea" and _FEATURE_AFTER.match(after):
+        return ("blocked", 1, None)
+    if kind == "sea" and _SEA_MODIFIER_AFTER.match(after):
         return ("blocked", 1, None)
     before = sentence[max(0, start - 80) : start]
     institution = _INSTITUTION_BEFORE.search(before) if _may_end_institution(before) else None
