@@ -85,6 +85,7 @@ CASES = [
     # a sea as a modifier is not where: "the Black Sea port of Izmail"
     ("Russian drones struck the Black Sea port of Izmail on Monday.", "Explosions/Remote violence", ["Izmayil"]),
     ("Drones were shot down over the Black Sea.", "Strategic developments", ["Black Sea"]),
+    ("Russian forces not only shelled Kherson but also mined its bridges.", "Explosions/Remote violence", ["Kherson"]),
     # fighters killed by the other side (trigger + "combatants" slot); drones destroyed are air defence
     ("Ukrainian forces eliminated a Russian assault group near Pokrovsk.", "Battles", ["Pokrovsk"]),
     ("Russian security forces eliminated a Ukrainian sabotage group in the Bryansk region.", "Battles",
@@ -125,6 +126,9 @@ def test_kind_of_report(real_gazetteer, text, event_type, places):
         # an attempt is not an agreement
         "Mediators in Cairo are trying to get Israel and Hamas to agree on a ceasefire.",
         "The saboteurs intended to commit terrorist attacks at railway facilities in Bryansk.",
+        # denied, also across a comma that split the clause
+        "It was not the drunken, opportunistic looting seen in other places in Ukraine.",
+        "Russian forces did not attack Kharkiv on Monday.",
         "Discussions continued in Cairo to get both sides to agree on the specifics of a hostage-release and ceasefire deal.",
         # a name made an adjective says who built it, not where it is
         "Russia said a Ukrainian attack damaged the Moscow-built bridge.",

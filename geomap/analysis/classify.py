@@ -270,7 +270,10 @@ def _realised(
     """
     for match in pattern.finditer(clause):
         start, end = match.span()
-        if _unrealised().search(clause, max(0, start - _UNREALISED_REACH), start):
+        # Looked for in the sentence: the words that deny may stand before a comma that
+        # split the clause ("It was not the drunken, opportunistic looting").
+        text, at = (sentence, offset + start) if sentence else (clause, start)
+        if _unrealised().search(text, max(0, at - _UNREALISED_REACH), at):
             continue
         if rule.slot is None:
             return start, end, None

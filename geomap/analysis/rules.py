@@ -456,6 +456,8 @@ UNREALISED = (
     r"|refrain(?:ed|ing|s)?\s+from\s+(?:\w+\s+)?"
     # "talks to try to get Israel and Hamas to agree on a truce", "efforts to reach a ceasefire"
     r"|(?:try|tries|trying|tried|attempts?|attempting|seek|seeks|seeking|sought|hope|hopes|hoping|efforts?|bid|push|pushing|aim|aims|aiming)\s+to\s+(?:[\w-]+\s+){0,5}?"
+    # denied: "it was not the opportunistic looting seen elsewhere", "did not attack"
+    r"|\b(?:not|never)\s+(?!only\b|just\b|merely\b|least\b)(?:the\s+|a\s+|an\s+)?(?:[\w-]+,?\s+){0,2}?"
     # an aim in the infinitive: "to agree on the specifics of a ceasefire deal", "to reach a truce"
     r"|\bto\s+(?:agree|reach|secure|negotiate|finali[sz]e|clinch|broker|seal|hammer out)\s+(?:on\s+|upon\s+)?(?:[\w,-]+\s+){0,8}?"
     # Russian/Ukrainian: the threat/risk/call/ban of ..., threatened/plans/may to ...
