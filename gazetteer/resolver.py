@@ -554,6 +554,16 @@ def _listed_regions(text: str, candidates: list[Candidate], names: dict, rejecte
                 break
 
 
+#: Adjectives that begin Russian and Ukrainian place names in Latin letters ("new", "old",
+#: "great", "little", "upper", "lower", "red"): followed by a word the data lacks, they are
+#: the first word of that village's name.
+_NAME_ADJECTIVES = frozenset(
+    """novaya novyy novyi novoye novoe nova nove novyj staraya staryy staryi staroye stara stare
+    velyka velykyi velyke velikaya velikiy bolshaya bolshoy bolshoye mala malyi male malaya malyy
+    verkhnya verkhnyaya verkhniy nyzhnya nizhnyaya nizhniy krasnaya krasnyy krasnyi chervona chervonyi""".split()
+)
+
+
 def _name_after(text: str, cand: Candidate, nxt: Candidate | None) -> bool:
     """``Alexander Mazegora``: a capitalised word that is not a place right after the span."""
     if cand.possessive or cand.end >= len(text) or text[cand.end] != " ":
@@ -823,6 +833,11 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             ):
                 personish.add(i)
                 name.person = True  # "Sergei Sobyanin" ... later "Sobyanin said"
+            elif cand.key in _NAME_ADJECTIVES and _name_after(text, cand, nxt):
+                # "Novaya Sorochina", "Velyka Novosilka" where the data lacks the village:
+                # "new", "great" is the first word of another name, never the place Novoye.
+                rejected.add(i)
+                continue
             elif _name_after(text, cand, nxt) or _said_after(text, cand):
                 personish.add(i)
         if (

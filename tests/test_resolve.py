@@ -559,6 +559,13 @@ def test_the_region_of_a_name_is_the_region(gaz, text, expected):
     assert [(m.text, m.place.name) for m in gaz.find(text)] == [expected]
 
 
+def test_the_first_word_of_a_village_the_data_lacks_is_no_place(gaz):
+    # "Novaya" alone is an alternate name of Novoye; "Novaya Sorochina" is another village
+    text = "Russian troops retook Novaya Sorochina in the Kursk region."
+    assert [m.place.name for m in gaz.find(text) if not m.demonym] == ["Kursk Oblast"]
+    assert [m.place.name for m in gaz.find("Shells hit Nova Kakhovka.")] == ["Nova Kakhovka"]
+
+
 def test_an_institutions_name_does_not_hide_the_town_elsewhere(gaz):
     # "Dhaka University" is an institution; "in Dhaka" is still the city.
     text = "Students rallied at Dhaka University on Monday. Police in Dhaka used tear gas."
