@@ -526,7 +526,7 @@ _DISTRICT_WORDS = _DISTRICT_NOUNS + _FRONT_NOUNS + _COUNCIL_NOUNS
 #: Adjective endings (folded) of a district's name: Харківського, Рыльском, Покровському.
 _ADJECTIVE_ENDINGS = ("ому", "ого", "ими", "ии", "ім", "ом", "ои", "іи", "ая", "ую", "ое", "оі")
 #: The suffix that makes a town's name an adjective (Харків → Харківськ-ий).
-_ADJECTIVE_SUFFIXES = ("ськ", "цьк", "ск", "цк")
+_ADJECTIVE_SUFFIXES = ("ськ", "цьк", "зьк", "ск", "цк", "зк")
 
 
 def _district_towns(word: str) -> list[str]:
@@ -540,7 +540,9 @@ def _district_towns(word: str) -> list[str]:
                     root = base[: -len(suffix)]
                     out += [root, root + "о"]
                     if root.endswith("в"):
-                        out.append(root[:-1] + "о")  # дніпровськ- → дніпро
+                        out.append(root[:-1])  # дніпровськ- → дніпро
+                    if suffix in ("зьк", "зк"):
+                        out.append(root + "жжя")  # запорізьк- → запоріжжя
             return out
     return []
 

@@ -139,6 +139,8 @@ class Incident:
     last_sentence: int = -1  # index in its article of the latest sentence that told of it
     first_sentence: int = -1  # ... and of the sentence that first told of it
     merged_id: str | None = None  # set by geomap.merge: the smallest of its members' ids
+    district: bool = False  # the place is a town named for its district ("по Запорізькому району")
+    vague: bool = False  # the sub-type is the rule's default: the words named no weapon ("удар", "attack")
 
     @property
     def location_kind(self) -> str:
@@ -330,7 +332,8 @@ def _new_incidents(statement: _Statement, sent: Sentence, countries) -> list[Inc
                 sub_event_type=trigger.sub_event_type,
                 disorder_type=trigger.disorder_type,
                 place=place,
-                geo_precision=_geo_precision(place, role),
+                # a town standing for its district locates the event near it (ACLED's 2)
+                geo_precision=max(_geo_precision(place, role), 2 if _DISTRICT.search(mention.text) else 1),
                 event_date=when,
                 time_precision=precision if when is not None else None,
                 actor1=actor1,
@@ -344,9 +347,17 @@ def _new_incidents(statement: _Statement, sent: Sentence, countries) -> list[Inc
                 confidence=round(confidence, 3),
                 article_key=key,
                 priority=trigger.rule.priority,
+                district=bool(_DISTRICT.search(mention.text)),
+                vague=trigger.rule.generic and trigger.sub_event_type == trigger.rule.sub_event_type,
             )
         )
     return out
+
+
+#: A name that stands for its district, not the town ("Дніпровський район", "Pokrovsk district").
+_DISTRICT = re.compile(r"(?<!\w)(?:район\w*|округ\w*|громад\w*)|\b(?:district|raion|rayon|hromada|municipality)\b", re.IGNORECASE)
+#: How far from its town a district reaches, for an article's statements to meet in it.
+DISTRICT_RADIUS_KM = 40.0
 
 
 def _attach(target: Incident, trigger: Trigger, evidence: dict[str, Any]) -> None:
@@ -906,6 +917,9 @@ def _same_place(a: Incident, b: Incident, gazetteer: Any) -> bool:
     if a.place.id == b.place.id:
         return True
     if a.place.kind in POINT_KINDS and b.place.kind in POINT_KINDS:
+        if a.district != b.district:
+            # "a strike on the Zaporizhzhia raion ... a drone hit Malokaterynivka": the village is in it
+            return km(a.place, b.place) <= DISTRICT_RADIUS_KM
         if _two_settlements(a.place, b.place):
             return False  # "in Nova Kakhovka ... strikes on Dnipryany": the article names two towns
         return km(a.place, b.place) <= ARTICLE_MERGE_KM
@@ -937,10 +951,13 @@ def _merge(incidents: Sequence[Incident], gazetteer: Any) -> list[Incident]:
                 continue  # one sentence naming two towns ("near Shakhove, Rodynske and ...") tells of two
             if (
                 kept.event_type == incident.event_type
-                and kept.sub_event_type == incident.sub_event_type
+                and (kept.sub_event_type == incident.sub_event_type or kept.vague or incident.vague)
                 and _dates_close(kept, incident)
                 and _same_place(kept, incident, gazetteer)
             ):
+                if kept.vague and not incident.vague:
+                    # "Russia attacked the raion ... an FPV drone struck X": the weapon named types it
+                    kept.sub_event_type, kept.vague = incident.sub_event_type, False
                 absorb(kept, incident, same_article=True)
                 break
         else:

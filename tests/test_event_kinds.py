@@ -317,3 +317,25 @@ def test_two_towns_named_in_different_sentences_stay_two_events(real_gazetteer):
     text = "Russian shelling damaged a house in Nova Kakhovka on Monday. Later on Monday artillery shelled Dnipryany."
     incidents = incidents_from_article(Article(text=text, source="x", published=date(2024, 3, 6)), real_gazetteer)
     assert sorted(i.place.name for i in incidents) == ["Dnipryany", "Nova Kakhovka"]
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Ракетний удар по Дніпровському району: загинув чоловік.", "Dnipro"),
+        ("Росіяни завдали удару по Запорізькому району.", "Zaporizhzhya"),
+        ("Беспилотник атаковал автомобиль в Рыльском районе.", "Ryl’sk"),
+    ],
+)
+def test_a_district_is_its_town_near_it(real_gazetteer, text, town):
+    (incident,) = incidents_from_article(Article(text=text, source="x", published=date(2024, 3, 6)), real_gazetteer)
+    assert (incident.place.name, incident.geo_precision, incident.district) == (town, 2, True)
+
+
+def test_a_village_struck_in_a_district_attacked_is_one_event(real_gazetteer):
+    # the raion's statement names no weapon; the village's names the drone that struck
+    text = "Російські війська завдали удару по Запорізькому району. Росіяни ударили FPV-дроном по Малокатеринівці."
+    incidents = incidents_from_article(Article(text=text, source="x", published=date(2024, 3, 6)), real_gazetteer)
+    assert [(i.place.name, i.sub_event_type, i.geo_precision) for i in incidents] == [
+        ("Malokaterynivka", "Air/drone strike", 1)
+    ]

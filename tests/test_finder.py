@@ -195,7 +195,9 @@ def test_more_case_endings_and_small_words(real_gazetteer, text, surface, name):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Російські війська вдарили по Дніпровському району.", []),  # not the village Дніпровське
+        # the raion around Dnipro, not the village Дніпровське
+        ("Російські війська вдарили по Дніпровському району.", [("Дніпровському району", "Dnipro")]),
+        ("Удар по Запорізькому району.", [("Запорізькому району", "Zaporizhzhya")]),
         ("Бої тривають на Покровському напрямку.", []),  # a front, not Pokrovsk or Pokrovske
         ("Харківський міський голова повідомив про вибухи.", []),  # a council, not the town
         ("В Рыльском районе погибли двое.", [("Рыльском районе", "Ryl’sk")]),  # the district's town
