@@ -449,6 +449,8 @@ def _air_defence_place(statement: _Statement, sent: Sentence, incidents: list[In
     """
     if statement.trigger.sub_event_type != "Disrupted weapons use":
         return False
+    if _downed_where_next(sent):
+        return False  # "ПВО уничтожили 65 дронов. 16 сбили над Черным морем, ...": the total of a roundup
     day = sent.date[0] if sent.date[0] is not None else sent.anchor[0]
     for incident in reversed(incidents):
         if sent.index - incident.last_sentence > _AIR_DEFENCE_REACH:
@@ -463,6 +465,17 @@ def _air_defence_place(statement: _Statement, sent: Sentence, incidents: list[In
                     statement.places = [(mention, Role("locative", incident.geo_precision or 1), "context")]
                     return True
         return False
+    return False
+
+
+def _downed_where_next(sent: Sentence) -> bool:
+    """Whether one of the next two sentences says where weapons were downed (the roundup after a total)."""
+    for later in sent.doc.sentences[sent.index + 1 : sent.index + 3]:
+        if not later.mentions:
+            continue
+        for statement in _statements(later):
+            if statement.trigger.sub_event_type == "Disrupted weapons use" and statement.places:
+                return True
     return False
 
 

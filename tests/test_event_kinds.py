@@ -43,6 +43,8 @@ CASES = [
      "Strategic developments", ["Kyiv Oblast", "Chernihiv Oblast", "Sumy Oblast"]),
     ("Ночью сбиты беспилотники над Брянской областью, 14 над Воронежской областью и 11 над Белгородской областью.",
      "Strategic developments", ["Bryansk Oblast", "Voronezh Oblast", "Belgorod Oblast"]),
+    # the downed weapon a clause before the verb
+    ("Больше всего, 16 беспилотников, сбили над Черным морем.", "Strategic developments", ["Black Sea"]),
     # a dash for the verb left out: "11 — над Белгородской областью"
     ("По 14 дронов уничтожили над Воронежской областью, 11 — над Белгородской областью, девять — над Азовским морем.",
      "Strategic developments", ["Voronezh Oblast", "Belgorod Oblast", "Sea of Azov"]),
@@ -339,3 +341,12 @@ def test_a_village_struck_in_a_district_attacked_is_one_event(real_gazetteer):
     assert [(i.place.name, i.sub_event_type, i.geo_precision) for i in incidents] == [
         ("Malokaterynivka", "Air/drone strike", 1)
     ]
+
+
+def test_a_total_downed_before_its_roundup_has_no_place_of_its_own(real_gazetteer):
+    text = (
+        "Боевики нанесли удары по Каховке. За ночь силы ПВО уничтожили 65 украинских дронов. "
+        "Больше всего, 16 беспилотников, сбили над Черным морем."
+    )
+    incidents = incidents_from_article(Article(text=text, source="x", published=date(2024, 3, 6)), real_gazetteer)
+    assert [i.place.name for i in incidents if i.sub_event_type == "Disrupted weapons use"] == ["Black Sea"]

@@ -228,7 +228,7 @@ SLOT_REACH = (5, 8)
 #: Slots that reach further than :data:`SLOT_REACH`, across the clauses of the
 #: sentence: who took part in a clash is often named a clause before it
 #: ("protesters march with flags and sticks as they engage in a clash").
-SLOT_REACH_OF: dict[str, tuple[int, int]] = {"crowd": (12, 8)}
+SLOT_REACH_OF: dict[str, tuple[int, int]] = {"crowd": (12, 8), "aerial": (5, 8), "aerial_counted": (5, 8)}
 
 
 @dataclass(frozen=True, slots=True)
