@@ -554,6 +554,19 @@ def _listed_regions(text: str, candidates: list[Candidate], names: dict, rejecte
                 break
 
 
+#: Lower-case nouns of people after a Cyrillic word that make it an adjective of them
+#: ("Мирный житель", "Мирні мешканці"): never a town; "киевляне" and the like are not here.
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:жител\w*|житель|мешкан\w*|населени\w*|населенн\w*|граждан\w*|громадян\w*|люд\w*|человек\w*|"
+    r"чоловік\w*|мужчин\w*|женщин\w*|жін\w*)(?!\w)"
+)
+
+
+#: Endings of Russian and Ukrainian adjectives (nominative, and the plural's cases) that
+#: :data:`_PEOPLE_AFTER` may follow; a town in the locative ("у Харкові люди") is not one.
+_ADJECTIVE_FORMS = ("ый", "ий", "ая", "ое", "ые", "ие", "ых", "их", "ні", "ним", "ными", "ними")
+
+
 #: Adjectives that begin Russian and Ukrainian place names in Latin letters ("new", "old",
 #: "great", "little", "upper", "lower", "red"): followed by a word the data lacks, they are
 #: the first word of that village's name.
@@ -833,6 +846,11 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             ):
                 personish.add(i)
                 name.person = True  # "Sergei Sobyanin" ... later "Sobyanin said"
+            elif cand.text.lower().endswith(_ADJECTIVE_FORMS) and _PEOPLE_AFTER.match(text, cand.end):
+                # "Мирный житель погиб" (a civilian died), "Мирні мешканці": an adjective of
+                # people, not the town Mirny
+                rejected.add(i)
+                continue
             elif cand.key in _NAME_ADJECTIVES and _name_after(text, cand, nxt):
                 # "Novaya Sorochina", "Velyka Novosilka" where the data lacks the village:
                 # "new", "great" is the first word of another name, never the place Novoye.

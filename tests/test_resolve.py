@@ -559,6 +559,19 @@ def test_the_region_of_a_name_is_the_region(gaz, text, expected):
     assert [(m.text, m.place.name) for m in gaz.find(text)] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Мирный житель погиб при ударе дрона.", []),  # a civilian, not the town Mirny
+        ("Мирні мешканці отримали поранення.", []),
+        ("В Мирном прошли выборы.", ["Mirny"]),
+        ("У Харкові люди вийшли на мітинг.", ["Kharkiv"]),  # a town in the locative before people
+    ],
+)
+def test_an_adjective_of_people_is_no_town(gaz, text, expected):
+    assert [m.place.name for m in gaz.find(text)] == expected
+
+
 def test_the_first_word_of_a_village_the_data_lacks_is_no_place(gaz):
     # "Novaya" alone is an alternate name of Novoye; "Novaya Sorochina" is another village
     text = "Russian troops retook Novaya Sorochina in the Kursk region."
