@@ -825,7 +825,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             if " " not in cand.key and _opens_as_verb(text, cand, store.zipf(cand.key)):
                 verbish.add(i)
         before = _before(text, cand)
-        if before == "the":
+        if before in ("the", "The"):  # "The White House is hoping": capitalised, the article still
             determiner.add(i)
         elif before == "of" and _CITY_OF.search(text, max(0, cand.start - 24), cand.start):
             name.city_word = True

@@ -572,6 +572,10 @@ def test_an_adjective_of_people_is_no_town(gaz, text, expected):
     assert [m.place.name for m in gaz.find(text)] == expected
 
 
+def test_the_white_house_opening_a_sentence_is_no_town(gaz):
+    assert gaz.find("The White House is hoping the details help.") == []
+
+
 def test_the_first_word_of_a_village_the_data_lacks_is_no_place(gaz):
     # "Novaya" alone is an alternate name of Novoye; "Novaya Sorochina" is another village
     text = "Russian troops retook Novaya Sorochina in the Kursk region."
