@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["Document", "Sentence", "analyse"]
 
 #: A line that links to another article: its headline is that article's news, not this one's.
-_LINK = re.compile(
+LINK = re.compile(
     r"\s*(?:read (?:also|more)|see also|related|also read|more on this|"
     r"читайте (?:також|также|ещё|еще)|дивіться також|смотрите также|по теме|за темою)\s*[:\-\u2013\u2014]",
     re.IGNORECASE,
@@ -123,7 +123,7 @@ class Sentence:
         another article ("Read also: ...", "Читайте також: ...")."""
         from geomap.analysis.dates import is_background
 
-        return bool(_LINK.match(self.text)) or is_background(self.text, self.doc.article.published)
+        return bool(LINK.match(self.text)) or is_background(self.text, self.doc.article.published)
 
     @cached_property
     def date(self) -> tuple[date | None, int | None, str | None]:

@@ -85,6 +85,12 @@ def test_folder_and_stdin(run, seeds_dir):
     assert [(r["file"], r["text"], r["start"], r["end"]) for r in piped] == [("-", "Kyiv", 11, 15)]
 
 
+def test_a_link_to_another_article_names_none_of_this_ones_places(run):
+    text = "Drones hit Kyiv overnight.\nRead also: Russian strike on Zaporizhzhia kills two\nЧитайте також: Атака на Одесу"
+    records = jsonl(run("-", "--format", "jsonl", input=text).stdout)
+    assert [r["text"] for r in records] == ["Kyiv"]
+
+
 def test_missing_file_among_good_ones(run):
     result = run("nope.txt", SEED_000, "--format", "jsonl")
     assert result.exit_code == 1

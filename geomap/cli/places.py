@@ -60,14 +60,21 @@ def find_in_article(gazetteer, article):
     """Mentions in an article's title and body, with offsets into the source file.
 
     Title and body are resolved together (one document, one context). Offsets are
-    None when the text was extracted (HTML, feeds), not sliced from the file.
+    None when the text was extracted (HTML, feeds), not sliced from the file. A line
+    that links another article ("Read also: ...", "Читайте також: ...") names that
+    article's places, not this one's: left out.
     """
     title = article.title or ""
     sep = "\n\n" if title else ""
     joined = f"{title}{sep}{article.text}"
     body_at = len(title) + len(sep)
+    from geomap.document import LINK
+
     out = []
     for m in gazetteer.find(joined):
+        line_start = joined.rfind("\n", 0, m.start) + 1
+        if LINK.match(joined, line_start):
+            continue  # "Read also: Strike on Zaporizhzhia kills two": another article's places
         if m.start < body_at:
             base = article.title_offset
             start, end = (None, None) if base is None else (base + m.start, base + m.end)
