@@ -264,6 +264,11 @@ def test_country_needs_in_to_be_a_location():
         ("a 52-year-old man and his 13-year-old son were killed", 2, None),
         ("Three days of fighting killed 40 people", 40, None),
         ("Several hours later two people were wounded", None, 2),
+        # nobody harmed is a count of none; "no one" is no "one"
+        ("The fire was extinguished and there were no casualties, the governor said.", 0, 0),
+        ("No one was injured.", 0, 0),
+        ("A strike killed two; no one else was hurt.", 2, 0),
+        ("No injuries were reported.", None, 0),
     ],
 )
 def test_counts(sentence, fatalities, injured):

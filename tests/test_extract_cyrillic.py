@@ -118,6 +118,8 @@ def test_no_event_from_words_that_only_look_like_one(sentence):
         ("Машина загорелась, и оба сидевших внутри человека погибли на месте.", 2, None),
         ("Несколько часов назад сообщалось о ранении двух женщин.", None, 2),
         ("Кілька годин тому поранено двох людей.", None, 2),
+        ("Ніхто не постраждав.", 0, 0),
+        ("Обошлось без пострадавших.", 0, 0),
     ],
 )
 def test_killed_and_injured_in_both_languages(sentence, fatalities, injured):

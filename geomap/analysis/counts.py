@@ -220,6 +220,9 @@ def count_items(sentence: str) -> list[tuple[str, str, int, int]]:
         if spans and word[0].isdigit() and any(a <= spans_[i][0] < b for a, b in spans):
             i += 1
             continue
+        if word == "one" and i and lower[i - 1] == "no":
+            i += 1  # "no one was hurt": nobody (:data:`_NO_HARM`)
+            continue
         # Most words start no number: skip them before parse_number's work.
         number = parse_number(tokens, i) if word[0].isdigit() or word in _NUMBER_WORDS or "-" in word else None
         if number is None:
@@ -262,6 +265,12 @@ def count_items(sentence: str) -> list[tuple[str, str, int, int]]:
         kind = "injured" if verb.group("hurt") else "fatalities"
         if not any(k == kind for k, *_ in items):
             items.append((kind, kind, len(_AGE.findall(match.group())), match.start()))
+    for match in _NO_HARM.finditer(sentence):
+        # "there were no casualties", "ніхто не постраждав": a count of none
+        kinds = ("fatalities", "injured") if match.group("all") or match.group("all_c") else ("injured",)
+        for kind in kinds:
+            if not any(k == kind for k, *_ in items):
+                items.append((kind, kind, 0, match.start()))
     if cyrillic:
         for match in _CYRILLIC_ONE_PERSON.finditer(sentence):
             verb = (match.group("kill") or match.group("killed") or "").lower()
@@ -270,6 +279,17 @@ def count_items(sentence: str) -> list[tuple[str, str, int, int]]:
                 items.append((kind, kind, 1, match.start()))
     return items
 
+
+#: Reports that nobody was harmed: ``all`` for no casualties at all (killed or hurt),
+#: otherwise nobody hurt.
+_NO_HARM = re.compile(
+    r"\b(?:(?P<all>no (?:casualties|victims|deaths|fatalities)|without casualties|nobody was (?:killed|hurt|injured)|"
+    r"no one (?:else )?was (?:killed|hurt|injured))|no (?:injuries|one (?:else )?was (?:hurt|injured|wounded)|one (?:hurt|injured)|reports of injuries)|"
+    r"nobody was (?:hurt|injured|wounded))\b"
+    r"|(?<!\w)(?P<all_c>без жертв|жертв немає|жертв нет|ніхто не постраждав|никто не пострадал|обійшлося без постраждалих|"
+    r"обошлось без пострадавших|постраждалих немає|пострадавших нет|без постраждалих|без пострадавших)(?!\w)",
+    re.IGNORECASE,
+)
 
 #: People counted by their ages: "a 33-year-old and a 56-year-old man", "33-річний та 56-річний чоловіки".
 _AGE_WORDS = r"\d{1,3}\s?-?\s?(?:year-old|річн\w*|летн\w*)"
