@@ -268,7 +268,7 @@ def _statements(sent: Sentence) -> list[_Statement]:
             statements.append(_Statement(trigger, (c_start, c_end), places))
     if statements:
         _fallback_places(statements, clauses, mentions, spans, roles)
-        _definite_places(sentence, statements, mentions, roles)
+        _definite_places(sentence, statements, mentions, roles, sent)
         _roundup_places(sentence, statements, mentions, spans, roles)
     sides = sent.sides if statements else []
     for statement in statements:
@@ -587,20 +587,23 @@ def _fallback_places(statements: list[_Statement], clauses, mentions, spans, rol
 
 #: "the city", "the region": a place named before, by its kind.
 _DEFINITE = re.compile(
-    r"\bthe\s+(?:(?P<town>city|town|village|port|settlement)|(?P<region>region|oblast|province|krai))\b(?!\s+of\b)"
+    r"\bthe\s+(?:(?P<town>city|town|village|port|settlement)|(?P<region>region|oblast|province|krai|state))\b(?!\s+of\b)"
     # "у місті", "в городе", "в області", "в регионе" with no name after them
     r"|(?<!\w)(?:у|в|по)\s+(?:(?P<town_>місті|місту|селі|селищі|городе|городу|селе|поселке|пос[её]лке)|(?P<region_>області|регіоні|области|регионе))(?!\s+(?-i:[А-ЯІЇЄҐA-Z]))(?!\w)",
     re.IGNORECASE,
 )
 
 
-def _definite_places(sentence: str, statements: list[_Statement], mentions, roles) -> None:
+def _definite_places(sentence: str, statements: list[_Statement], mentions, roles, sent: Sentence | None = None) -> None:
     """Resolve "the city" to the city the sentence names as a speaker or owner.
 
     "Kharkiv's mayor said a drone struck a building in the city": Kharkiv is not
     a location by its position (who reported), but "the city" in the event's
     clause points back to it. Only names in those roles, of the kind the words
-    say (a city for "the city", a region for "the region"), are taken.
+    say (a city for "the city", a region for "the region"), are taken. A region
+    word with no such name in the sentence points back to the region where the
+    sentence before placed its event ("... in Zamfara State. In another part of
+    the state, bandits killed a man").
     """
     for statement in statements:
         if statement.places:
@@ -608,12 +611,21 @@ def _definite_places(sentence: str, statements: list[_Statement], mentions, role
         clause = sentence[statement.clause[0] : statement.clause[1]]
         definite = _DEFINITE.search(clause)
         if definite is None:
-            continue
+            definite = _DEFINITE.search(sentence, 0, statement.clause[0])  # "In another part of the state, ..."
+            if definite is None or not (definite.group("region") or definite.group("region_")):
+                continue
         kinds = ("city", "other") if definite.group("town") or definite.group("town_") else ("admin1",)
         for mention, role in zip(mentions, roles):
             if role.kind in ("possessive", "reporter") and mention.place.kind in kinds:
                 statement.places.append((mention, replace(role, kind="locative"), "definite"))
                 break
+        else:
+            if kinds == ("admin1",) and sent is not None and sent.previous is not None:
+                before = sent.previous
+                for mention, role in zip(reversed(before.mentions), reversed(before.roles)):
+                    if role.kind == "locative" and mention.place.kind == "admin1":
+                        statement.places.append((mention, Role("locative", 1), "definite"))
+                        break
 
 
 def _drop_containers(places: list[tuple[Any, Role, str]]) -> list[tuple[Any, Role, str]]:

@@ -67,6 +67,10 @@ CASES = [
     # "the North Caucasus region's capital": whose capital, not where
     ("Police detained 20 protesters in the North Caucasus region's capital of Makhachkala.", "Protests",
      ["Makhachkala"]),
+    # "the state": the state named before; "encircled a position"
+    ("Bandits kidnapped worshippers in Zamfara State. In another part of the state, bandits killed a man.",
+     "Violence against civilians", ["Zamfara State", "Zamfara State"]),
+    ("Russian forces encircled a Ukrainian position near Pokrovsk.", "Battles", ["Pokrovsk"]),
     # "the Donetsk settlements of X and Y": the names after "of" are where
     ("Soldiers were raising flags and celebrating in the Donetsk settlements of Velyka Novosilka and Vuhledar.",
      "Battles", ["Velyka Novosilka", "Vuhledar"]),

@@ -350,6 +350,8 @@ def test_geomap_extract_is_lazy_and_callable():
         # a habit whose only date says when a state began ("under siege since ...") has no day of its own
         ("Officials have repeatedly accused the RSF of shelling the city, under siege since May 10, 2024.", True),
         ("Officials have repeatedly accused the RSF of shelling the city on May 10, 2024.", False),
+        ("Civilians trapped in the city are being subjected daily to shelling.", True),
+        ("Russian daily Kommersant reported that drones struck Moscow.", False),
     ],
 )
 def test_background_sentences(sentence, background):

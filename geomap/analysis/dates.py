@@ -269,8 +269,9 @@ _SINCE_THE_WAR = re.compile(
 #: "a refinery that has been attacked several times"): background unless the sentence names a day.
 _HABITUAL = re.compile(
     r"\b(?:repeatedly|regularly|routinely|frequently|constantly|time and again|several times|many times|numerous times|"
-    r"multiple times|on (?:several|numerous|many) occasions)\b|"
-    r"(?<!\w)(?:неодноразово|регулярно|постійно|постоянно|систематично|неоднократно|кілька разів|несколько раз)(?!\w)",
+    r"multiple times|on (?:several|numerous|many) occasions|(?:almost|nearly) daily|every (?:day|night)|nightly|"
+    r"on a daily basis|day after day|(?:subjected|shelled|attacked|bombed|struck|targeted|hit|pounded) daily)\b|"
+    r"(?<!\w)(?:неодноразово|регулярно|постійно|постоянно|систематично|неоднократно|кілька разів|несколько раз|щодня|щоночі|ежедневно|каждый день|каждую ночь)(?!\w)",
     re.IGNORECASE,
 )
 
