@@ -75,7 +75,7 @@ def test_drone_attack_on_a_refinery(data_dir, gazetteer):
     assert len(strike) == 1
     assert strike[0].place.name == "Tuapse"
     assert strike[0].actor1 == "Military Forces of Ukraine (2019-)"
-    assert strike[0].fatalities is None
+    assert (strike[0].fatalities, strike[0].injured) == (0, 0)  # "No casualties were reported"
     sea = [i for i in incidents if i.place.kind == "sea"]
     assert sea and sea[0].geo_precision == 3
     assert sea[0].quantities == {"drones_intercepted": 15}
