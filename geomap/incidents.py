@@ -229,6 +229,7 @@ def events_from_document(doc: Document, gazetteer: Any) -> list[Incident]:
             continue
         live = []
         for statement in _statements(sent):
+            _arrests_at_a_protest(statement, sent, incidents)
             if statement.places and _unnamed_many(statement, sent.text):
                 continue  # "129 shellings of 54 settlements in Sumy Oblast": a tally, no event to place
             if statement.places or _air_defence_place(statement, sent, incidents):
@@ -466,6 +467,33 @@ def _air_defence_place(statement: _Statement, sent: Sentence, incidents: list[In
                     return True
         return False
     return False
+
+
+#: How many sentences after a protest mass arrests are of its protesters.
+_PROTEST_ARRESTS_REACH = 4
+#: Many people arrested, not named ones: "arrested more than 100 people", "detained dozens".
+_MANY_PEOPLE = re.compile(
+    r"\b(?:\d[\d,]*|dozens|hundreds|scores|thousands)\s+(?:of\s+)?(?:people|persons|men|women|protesters|demonstrators|"
+    r"activists|students|residents)\b|(?<!\w)(?:\d+|десятки|сотни|сотні|десятків|сотень)\s+(?:людей|человек|осіб|протестувальник\w*|протестующ\w*)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _arrests_at_a_protest(statement: _Statement, sent: Sentence, incidents: list[Incident]) -> None:
+    """Mass arrests told right after a protest are its intervention (ACLED: Protest with intervention).
+
+    "Hundreds protested against the mobilisation in Makhachkala ... Police arrested
+    more than 100 people in Dagestan over the weekend": the people are protesters.
+    """
+    trigger = statement.trigger
+    if trigger.sub_event_type != "Arrests" or not _MANY_PEOPLE.search(sent.text):
+        return
+    for incident in reversed(incidents):
+        if sent.index - incident.last_sentence > _PROTEST_ARRESTS_REACH:
+            return
+        if incident.event_type in _DEMONSTRATION_TYPES:
+            statement.trigger = Trigger(trigger.start, trigger.end, "Protests", "Protest with intervention", trigger.rule)
+            return
 
 
 def _downed_where_next(sent: Sentence) -> bool:

@@ -354,3 +354,19 @@ def test_a_total_downed_before_its_roundup_has_no_place_of_its_own(real_gazettee
     )
     incidents = incidents_from_article(Article(text=text, source="x", published=date(2024, 3, 6)), real_gazetteer)
     assert [i.place.name for i in incidents if i.sub_event_type == "Disrupted weapons use"] == ["Black Sea"]
+
+
+def test_mass_arrests_right_after_a_protest_are_its_intervention(real_gazetteer):
+    text = (
+        "Hundreds of people in Makhachkala protested against the mobilisation on Sunday. "
+        "Police arrested more than 100 people in Dagestan over the weekend, a rights group said."
+    )
+    incidents = incidents_from_article(Article(text=text, source="x", published=date(2022, 9, 26)), real_gazetteer)
+    assert {(i.sub_event_type, i.place.name) for i in incidents} >= {("Protest with intervention", "Dagestan")}
+    assert all(i.sub_event_type != "Arrests" for i in incidents)
+
+
+def test_an_arrest_with_no_protest_before_it_stays_an_arrest(real_gazetteer):
+    text = "Police arrested more than 100 people in Dagestan over the weekend, a rights group said."
+    (incident,) = incidents_from_article(Article(text=text, source="x", published=date(2022, 9, 26)), real_gazetteer)
+    assert (incident.sub_event_type, incident.event_date) == ("Arrests", date(2022, 9, 25))

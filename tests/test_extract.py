@@ -299,6 +299,8 @@ PUBLISHED = date(2024, 12, 18)  # a Wednesday
         ("Drones hit the city on April 15, 2022", (date(2022, 4, 15), 1)),
         ("Drones hit the city on 20 December", (date(2023, 12, 20), 1)),
         ("Drones hit the city in March", (date(2024, 3, 1), 3)),
+        ("Police arrested 100 people over the weekend", (date(2024, 12, 15), 2)),  # the Sunday just past
+        ("Протести відбулися на вихідних", (date(2024, 12, 15), 2)),
         ("Drones hit the city", (PUBLISHED, 2)),
         ("The army may have lost ground", (PUBLISHED, 2)),
     ],

@@ -88,7 +88,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # a time of day, not a day: "overnight attacks on Tuesday" were on Tuesday
         ("overnight", r"\bovernight\b"),
         ("last_week", r"\b(?:last|past|previous) week\b|\ba week ago\b"),
-        ("this_week", r"\b(?:this week|in recent days|recent(?:ly)?|in the past (?:few )?days|over the weekend|past few days|days ago|earlier this week)\b"),
+        ("weekend", r"\b(?:(?:over|on|at|during) the weekend|this (?:past )?weekend|last weekend)\b"),
+        ("this_week", r"\b(?:this week|in recent days|recent(?:ly)?|in the past (?:few )?days|past few days|days ago|earlier this week)\b"),
         ("month", rf"\b(?:in|during|early|late|mid|mid-)\s*{_MONTH}(?:\s+{_YEAR})?\b"),
         ("last_month", r"\blast month\b"),
     )
@@ -149,7 +150,8 @@ _CYRILLIC_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
          r"четвер|четверга|четвергу|четверг|п['\u2019\u02bc]?ятниц[яіюи]|пятниц[аеуы]|субот[аиуі]|суббот[аеуы]|неділ[яіюи]|воскресень[ея])(?!\w)"),
         ("overnight", r"\b(?:вночі|уночі|ночью|цієї ночі|этой ночью|вранці|зранку|утром|ввечері|вечером)\b"),
         ("last_week", r"\b(?:минулого тижня|на минулому тижні|минулий тиждень|тиждень тому|на прошлой неделе|прошлой недели|неделю назад)\b"),
-        ("this_week", r"\b(?:цього тижня|на цьому тижні|на этой неделе|останніми днями|за останні дні|в последние дни|за последние дни|нещодавно|недавно|кілька днів тому|несколько дней назад|на вихідних|на выходных)\b"),
+        ("this_week", r"\b(?:цього тижня|на цьому тижні|на этой неделе|останніми днями|за останні дні|в последние дни|за последние дни|нещодавно|недавно|кілька днів тому|несколько дней назад)\b"),
+        ("weekend", r"(?<!\w)(?:на вихідних|у вихідні|в вихідні|на выходных|в выходные|минулих вихідних|прошлых выходных)(?!\w)"),
         ("month_cyr", rf"\b(?:у|в|на початку|наприкінці|у середині|в середині|в начале|в конце|в середине|з|с|протягом|в течение)\s+{_CMONTH}(?:\s+{_CYEAR})?(?!\w)"),
         ("last_month", r"\b(?:минулого місяця|у минулому місяці|в прошлом месяце|прошлого месяца)\b"),
     )
@@ -245,7 +247,7 @@ _PAST_YEAR = re.compile(
 #: Date kinds that place a sentence in the news of the day ("on Monday",
 #: "overnight"): with one, a year named in passing ("the heaviest attack since
 #: 2022") does not make the sentence background.
-_RECENT = frozenset({"yesterday", "last_night", "today", "overnight", "weekday", "weekday_cyr"})
+_RECENT = frozenset({"yesterday", "last_night", "today", "overnight", "weekday", "weekday_cyr", "weekend"})
 #: :data:`_PAST_YEAR` in Russian and Ukrainian: "у 2022 році", "в 2022 году",
 #: "з лютого 2022 року", "минулого року", "роки тому".
 _PAST_YEAR_CYRILLIC = re.compile(
@@ -451,6 +453,11 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> tuple[d
         return published - timedelta(days=7), 2
     if kind == "this_week":
         return published, 2
+    if kind == "weekend":
+        # the weekend just past: its Sunday (Saturday when published on a Saturday), within a week
+        if published.weekday() == 5:
+            return published, 2
+        return published - timedelta(days=(published.weekday() - 6) % 7), 2
     if kind == "last_month":
         first = published.replace(day=1) - timedelta(days=1)
         return first.replace(day=1), 3
