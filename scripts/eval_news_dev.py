@@ -88,14 +88,17 @@ def details_ok(gold: dict, row) -> list[str]:
 
 
 def match(gold_incidents: list[dict], rows: list, gazetteer):
-    """Pair gold incidents with produced rows, one to one: full matches first, then type+place.
+    """Pair gold incidents with produced rows, one to one: required before optional, full matches before type+place.
 
     Returns ``{gold index: (row index, problems)}``.
     """
     pairs = {}
     used: set[int] = set()
-    order = sorted(range(len(gold_incidents)), key=lambda g: not gold_incidents[g].get("required"))
-    for want_full in (True, False):
+    # Required gold first, fully matched then partly, and only then optional gold: an
+    # optional incident never takes a produced one a required incident could use.
+    required = [g for g in range(len(gold_incidents)) if gold_incidents[g].get("required")]
+    optional = [g for g in range(len(gold_incidents)) if not gold_incidents[g].get("required")]
+    for order, want_full in ((required, True), (required, False), (optional, True), (optional, False)):
         for g in order:
             if g in pairs:
                 continue
