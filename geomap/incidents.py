@@ -221,14 +221,20 @@ def events_from_document(doc: Document, gazetteer: Any) -> list[Incident]:
     """
     countries = _CountryNames(gazetteer)
     incidents: list[Incident] = []
+    eventful: set[int] = set()  # sentences that told of an event: the others leave a story open
     for sent in doc.sentences:
         if not sent.hits:  # most sentences report no event: skip them cheaply
-            _follow_up_counts(incidents, sent)
+            _follow_up_counts(incidents, sent, eventful)
             continue
         if sent.background:  # "In 2022, Russian troops captured Kherson."
             continue
         live = []
-        for statement in _statements(sent):
+        statements = _statements(sent)
+        if any(statement.trigger.event_type in _TOLL_TYPES for statement in statements):
+            # told of an event that can have victims, placed or not, tally or not: the story moved
+            # on (air defence over the attack's city does not)
+            eventful.add(sent.index)
+        for statement in statements:
             _arrests_at_a_protest(statement, sent, incidents)
             if statement.places and _unnamed_many(statement, sent.text):
                 continue  # "129 shellings of 54 settlements in Sumy Oblast": a tally, no event to place
@@ -240,7 +246,9 @@ def events_from_document(doc: Document, gazetteer: Any) -> list[Incident]:
                 live.append(statement)
                 continue
             day, precision, _ = sent.date
-            target = _attach_target(incidents, statement.trigger, sent.text, sent.index, day if precision == 1 else None)
+            target = _attach_target(
+                incidents, statement.trigger, sent.text, sent.index, day if precision == 1 else None, eventful
+            )
             if target is not None:
                 _attach(target, statement.trigger, sent.evidence)
                 _fill_actors(target, statement, sent.text)
@@ -250,7 +258,7 @@ def events_from_document(doc: Document, gazetteer: Any) -> list[Incident]:
         if live:
             _assign_counts(sent.counts, live, sent.text)
         else:
-            _follow_up_counts(incidents, sent)
+            _follow_up_counts(incidents, sent, eventful)
     return _merge(incidents, gazetteer)
 
 
@@ -507,8 +515,31 @@ def _downed_where_next(sent: Sentence) -> bool:
     return False
 
 
+#: How many sentences back, quiet ones included, a story stays open for a statement
+#: without a place or a toll in a sentence of its own.
+_STORY_REACH = 4
+
+
+def _apart(last: int, s_index: int, eventful: set[int] | None) -> int:
+    """How many sentences a statement at ``s_index`` is from one told at ``last``.
+
+    Sentences between that told of no event ("It carried cluster munitions.") do not
+    count: they describe the event told last. Beyond :data:`_STORY_REACH` sentences
+    the story is closed.
+    """
+    gap = s_index - last
+    if eventful is None or gap <= 1 or gap > _STORY_REACH:
+        return gap
+    return 1 + sum(1 for i in range(last + 1, s_index) if i in eventful)
+
+
 def _attach_target(
-    incidents: list[Incident], trigger: Trigger, sentence: str, s_index: int, day: date | None = None
+    incidents: list[Incident],
+    trigger: Trigger,
+    sentence: str,
+    s_index: int,
+    day: date | None = None,
+    eventful: set[int] | None = None,
 ) -> Incident | None:
     """The incident of the article a statement without a place adds to, if any.
 
@@ -523,7 +554,7 @@ def _attach_target(
         return None  # ACLED's catch-all: two "Other" statements are not the same event
     anaphoric = bool(_ANAPHORA.search(sentence[: trigger.start]))
     for incident in reversed(incidents):
-        if not anaphoric and s_index - incident.last_sentence > 1:
+        if not anaphoric and _apart(incident.last_sentence, s_index, eventful) > 1:
             continue
         if not _same_kind(incident.event_type, trigger.event_type):
             continue
@@ -880,7 +911,7 @@ _ONE_OF_THEM = re.compile(
 _ONE_OF_THEM_REACH = 4
 
 
-def _follow_up_counts(incidents: list[Incident], sent: Sentence) -> None:
+def _follow_up_counts(incidents: list[Incident], sent: Sentence, eventful: set[int] | None = None) -> None:
     """Give the killed and wounded of a sentence that reports no event to the one just told.
 
     Wire copy gives the toll in its own sentence: "A missile struck the port on
@@ -892,10 +923,13 @@ def _follow_up_counts(incidents: list[Incident], sent: Sentence) -> None:
     sentence, s_index = sent.text, sent.index
     if not incidents or not _has_victims(sentence):
         return
-    target = incidents[-1]
+    # The event told last that can have victims: air defence told after an attack has none.
+    target = next((i for i in reversed(incidents) if i.event_type in _TOLL_TYPES), None)
+    if target is None:
+        return
     one_of = _ONE_OF_THEM.search(sentence)
     reach = _ONE_OF_THEM_REACH if one_of else 1
-    if not 0 < s_index - target.last_sentence <= reach or target.event_type not in _TOLL_TYPES:
+    if not 0 < _apart(target.last_sentence, s_index, eventful) <= reach:
         return
     if sent.background or _TALLY.search(sentence):
         return  # "Since the war began, 12,000 civilians have been killed": a tally, not this toll

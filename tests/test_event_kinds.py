@@ -370,3 +370,22 @@ def test_an_arrest_with_no_protest_before_it_stays_an_arrest(real_gazetteer):
     text = "Police arrested more than 100 people in Dagestan over the weekend, a rights group said."
     (incident,) = incidents_from_article(Article(text=text, source="x", published=date(2022, 9, 26)), real_gazetteer)
     assert (incident.sub_event_type, incident.event_date) == ("Arrests", date(2022, 9, 25))
+
+
+def test_a_toll_after_air_defence_and_a_quiet_sentence_goes_to_the_attack(real_gazetteer):
+    text = (
+        "Russian drones struck Odesa overnight. Air defence destroyed 25 targets. "
+        "The drones carried cluster munitions. A woman was killed and 10 people were injured."
+    )
+    incidents = incidents_from_article(Article(text=text, source="x", published=date(2024, 11, 15)), real_gazetteer)
+    strike = [i for i in incidents if i.sub_event_type == "Air/drone strike"]
+    assert [(i.place.name, i.fatalities, i.injured) for i in strike] == [("Odesa", 1, 10)]
+
+
+def test_a_toll_after_another_story_is_not_the_attacks(real_gazetteer):
+    text = (
+        "Russian drones struck Sumy overnight. Over the past day Russian forces shelled 54 settlements in the Sumy region. "
+        "Two men were injured."
+    )
+    incidents = incidents_from_article(Article(text=text, source="x", published=date(2024, 11, 15)), real_gazetteer)
+    assert [(i.place.name, i.injured) for i in incidents] == [("Sumy", None)]
