@@ -246,9 +246,7 @@ def events_from_document(doc: Document, gazetteer: Any) -> list[Incident]:
                 live.append(statement)
                 continue
             day, precision, _ = sent.date
-            target = _attach_target(
-                incidents, statement.trigger, sent.text, sent.index, day if precision == 1 else None, eventful
-            )
+            target = _attach_target(incidents, statement.trigger, sent.text, sent.index, day if precision == 1 else None)
             if target is not None:
                 _attach(target, statement.trigger, sent.evidence)
                 _fill_actors(target, statement, sent.text)
@@ -515,8 +513,8 @@ def _downed_where_next(sent: Sentence) -> bool:
     return False
 
 
-#: How many sentences back, quiet ones included, a story stays open for a statement
-#: without a place or a toll in a sentence of its own.
+#: How many sentences back, quiet ones included, a story stays open for a toll in a
+#: sentence of its own.
 _STORY_REACH = 4
 
 
@@ -534,12 +532,7 @@ def _apart(last: int, s_index: int, eventful: set[int] | None) -> int:
 
 
 def _attach_target(
-    incidents: list[Incident],
-    trigger: Trigger,
-    sentence: str,
-    s_index: int,
-    day: date | None = None,
-    eventful: set[int] | None = None,
+    incidents: list[Incident], trigger: Trigger, sentence: str, s_index: int, day: date | None = None
 ) -> Incident | None:
     """The incident of the article a statement without a place adds to, if any.
 
@@ -554,7 +547,7 @@ def _attach_target(
         return None  # ACLED's catch-all: two "Other" statements are not the same event
     anaphoric = bool(_ANAPHORA.search(sentence[: trigger.start]))
     for incident in reversed(incidents):
-        if not anaphoric and _apart(incident.last_sentence, s_index, eventful) > 1:
+        if not anaphoric and s_index - incident.last_sentence > 1:
             continue
         if not _same_kind(incident.event_type, trigger.event_type):
             continue
@@ -915,10 +908,13 @@ def _follow_up_counts(incidents: list[Incident], sent: Sentence, eventful: set[i
     """Give the killed and wounded of a sentence that reports no event to the one just told.
 
     Wire copy gives the toll in its own sentence: "A missile struck the port on
-    Monday. Thirteen people were injured, local officials said." Only the
-    incident told in the sentence right before takes it (the toll of something
-    told paragraphs earlier is too uncertain), and only killed or wounded:
-    quantities stay with the words they were found next to.
+    Monday. Thirteen people were injured, local officials said." Only the last
+    event that can have victims takes it, and only when no sentence since told of
+    another (sentences of no event between, "It carried cluster munitions.", keep
+    the story open, up to :data:`_STORY_REACH`); the toll of something told
+    paragraphs earlier is too uncertain. Only killed or wounded: quantities stay
+    with the words they were found next to. A placeless statement, unlike a toll,
+    adds only to the event of the sentence right before (:func:`_attach_target`).
     """
     sentence, s_index = sent.text, sent.index
     if not incidents or not _has_victims(sentence):
