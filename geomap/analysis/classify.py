@@ -29,6 +29,7 @@ from geomap.analysis.rules import (
     SLOT_REACH_OF,
     SLOT_WORDS,
     UNREALISED,
+    UNREALISED_GATED,
     WEAPONS,
     Rule,
 )
@@ -249,6 +250,24 @@ def _unrealised() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + UNREALISED + r")$", re.IGNORECASE)
 
 
+@cache
+def _unrealised_gated() -> tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]:
+    return tuple((gate, re.compile(r"\b(?:" + words + r")$", re.IGNORECASE)) for gate, words in UNREALISED_GATED)
+
+
+def _denied(text: str, lo: int, at: int) -> bool:
+    """Whether words of :data:`~geomap.analysis.rules.UNREALISED` (and its gated part) end ``text[lo:at]``."""
+    if _unrealised().search(text, lo, at):
+        return True
+    window = None
+    for gate, pattern in _unrealised_gated():
+        if window is None:
+            window = text[lo:at].lower()
+        if any(word in window for word in gate) and pattern.search(text, lo, at):
+            return True
+    return False
+
+
 #: How far before an event's words :data:`~geomap.analysis.rules.UNREALISED` is looked for.
 _UNREALISED_REACH = 80
 
@@ -273,7 +292,7 @@ def _realised(
         # Looked for in the sentence: the words that deny may stand before a comma that
         # split the clause ("It was not the drunken, opportunistic looting").
         text, at = (sentence, offset + start) if sentence else (clause, start)
-        if _unrealised().search(text, max(0, at - _UNREALISED_REACH), at):
+        if _denied(text, max(0, at - _UNREALISED_REACH), at):
             continue
         if rule.slot is None:
             return start, end, None

@@ -265,7 +265,8 @@ def count_items(sentence: str) -> list[tuple[str, str, int, int]]:
         kind = "injured" if verb.group("hurt") else "fatalities"
         if not any(k == kind for k, *_ in items):
             items.append((kind, kind, len(_AGE.findall(match.group())), match.start()))
-    for match in _NO_HARM.finditer(sentence):
+    lowered = sentence.lower()
+    for match in _NO_HARM.finditer(sentence) if any(word in lowered for word in _NO_HARM_WORDS) else ():
         # "there were no casualties", "ніхто не постраждав": a count of none
         kinds = ("fatalities", "injured") if match.group("all") or match.group("all_c") else ("injured",)
         for kind in kinds:
@@ -290,6 +291,9 @@ _NO_HARM = re.compile(
     r"обошлось без пострадавших|постраждалих немає|пострадавших нет|без постраждалих|без пострадавших)(?!\w)",
     re.IGNORECASE,
 )
+
+#: Words one of which :data:`_NO_HARM` needs (a cheap test before the pattern).
+_NO_HARM_WORDS = ("no ", "nobody", "without", "без ", "ніхто", "никто", "немає", "нет")
 
 #: People counted by their ages: "a 33-year-old and a 56-year-old man", "33-річний та 56-річний чоловіки".
 _AGE_WORDS = r"\d{1,3}\s?-?\s?(?:year-old|річн\w*|летн\w*)"

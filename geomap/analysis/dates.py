@@ -271,11 +271,19 @@ _SINCE_THE_WAR = re.compile(
 #: "a refinery that has been attacked several times"): background unless the sentence names a day.
 _HABITUAL = re.compile(
     r"\b(?:repeatedly|regularly|routinely|frequently|constantly|time and again|several times|many times|numerous times|"
-    r"multiple times|on (?:several|numerous|many) occasions|(?:almost|nearly) daily|every (?:day|night)|nightly|"
-    r"on a daily basis|day after day|(?:subjected|shelled|attacked|bombed|struck|targeted|hit|pounded) daily)\b|"
-    r"(?<!\w)(?:неодноразово|регулярно|постійно|постоянно|систематично|неоднократно|кілька разів|несколько раз|щодня|щоночі|ежедневно|каждый день|каждую ночь)(?!\w)",
+    r"multiple times|on (?:several|numerous|many) occasions)\b|"
+    r"(?<!\w)(?:неодноразово|регулярно|постійно|постоянно|систематично|неоднократно|кілька разів|несколько раз)(?!\w)",
     re.IGNORECASE,
 )
+#: Daily habits ("subjected daily to shelling", "every night", "щодня"): :data:`_HABITUAL`
+#: too, tried only when one of :data:`_DAILY_WORDS` occurs (the lower-cased text).
+_DAILY = re.compile(
+    r"\b(?:(?:almost|nearly) daily|every (?:day|night)|nightly|on a daily basis|day after day|"
+    r"(?:subjected|shelled|attacked|bombed|struck|targeted|hit|pounded) daily)\b|"
+    r"(?<!\w)(?:щодня|щоночі|ежедневно|каждый день|каждую ночь)(?!\w)",
+    re.IGNORECASE,
+)
+_DAILY_WORDS = ("daily", "every ", "nightly", "day after", "щодн", "щоноч", "ежедн", "кажд")
 
 
 def is_background(sentence: str, published: date | None) -> bool:
@@ -307,7 +315,8 @@ def is_background(sentence: str, published: date | None) -> bool:
     lower = sentence.lower()
     if ("since" in lower or "почат" in lower or "начал" in lower or "момента" in lower) and _SINCE_THE_WAR.search(sentence):
         return True
-    if _HABITUAL.search(sentence) and find_date(sentence, published)[0] is None:
+    habitual = _HABITUAL.search(sentence) or (any(word in lower for word in _DAILY_WORDS) and _DAILY.search(sentence))
+    if habitual and find_date(sentence, published)[0] is None:
         return True
     cyrillic = has_cyrillic(sentence)
     match = _PAST_YEAR.search(sentence)
