@@ -31,6 +31,13 @@ if TYPE_CHECKING:
 
 __all__ = ["Document", "Sentence", "analyse"]
 
+#: A photo's credit: the sentence is its caption.
+CAPTION = re.compile(
+    r"\b(?:REUTERS|Reuters|AP Photo|AFP|Getty Images|EPA-EFE|Anadolu|Photo:|Photo by|Фото:|Фото)\b(?:/|\)|:|\s)"
+)
+#: How old a captioned photo's day may be to still be the news: older, a file photo.
+FILE_PHOTO_DAYS = 31
+
 #: A line that links to another article: its headline is that article's news, not this one's.
 LINK = re.compile(
     r"\s*(?:read (?:also|more)|see also|related|also read|more on this|"
@@ -119,11 +126,20 @@ class Sentence:
     @cached_property
     def background(self) -> bool:
         """No news of the day: an earlier year's events ("In 2022, Russian troops captured
-        Kherson"), tallies since the war began, habits ("repeatedly shelled"), or a link to
-        another article ("Read also: ...", "Читайте також: ...")."""
+        Kherson"), tallies since the war began, habits ("repeatedly shelled"), a link to
+        another article ("Read also: ...", "Читайте також: ..."), or the caption of a file
+        photo (a credit, and a day more than :data:`FILE_PHOTO_DAYS` before publication)."""
         from geomap.analysis.dates import is_background
 
-        return bool(LINK.match(self.text)) or is_background(self.text, self.doc.article.published)
+        published = self.doc.article.published
+        if LINK.match(self.text) or is_background(self.text, published):
+            return True
+        following = self.doc.sentences[self.index + 1].text if self.index + 1 < len(self.doc.sentences) else ""
+        if published is not None and (CAPTION.search(self.text) or CAPTION.match(following.lstrip("( "))):
+            # a file photo's caption: "... in Kharkiv, Ukraine October 6, 2022. REUTERS/..." in 2024
+            day = self.date[0]
+            return day is not None and (published - day).days > FILE_PHOTO_DAYS
+        return False
 
     @cached_property
     def date(self) -> tuple[date | None, int | None, str | None]:

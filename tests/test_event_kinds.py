@@ -389,3 +389,20 @@ def test_a_toll_after_another_story_is_not_the_attacks(real_gazetteer):
     )
     incidents = incidents_from_article(Article(text=text, source="x", published=date(2024, 11, 15)), real_gazetteer)
     assert [(i.place.name, i.injured) for i in incidents] == [("Sumy", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a file photo's caption: its day is years before the article
+        ("A police officer inspects parts of a drone after a Russian strike on fuel storage in Kharkiv, Ukraine "
+         "October 6, 2022. REUTERS/Vyacheslav Madiyevskyy", False),
+        ("A police officer inspects parts of a drone after a Russian strike in Kharkiv, Ukraine October 6, 2022. (Reuters)",
+         False),
+        # a caption of the news itself stays an event
+        ("Protesters clash with police in Dhaka, Bangladesh, June 4, 2024. REUTERS/Mohammad Ponir", True),
+    ],
+)
+def test_a_file_photos_caption_is_no_event(real_gazetteer, text, found):
+    incidents = incidents_from_article(Article(text=text, source="x", published=date(2024, 6, 6)), real_gazetteer)
+    assert bool(incidents) is found
