@@ -1039,6 +1039,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
     _qualifier_fallback(candidates, names, chosen, personish | rejected)
     regions = _qualifier_regions(store, candidates, names, chosen)
     front_places = [chosen[key][0].place for key in fronts if key in chosen and chosen[key][3]]
+    strays = _list_strays(text, candidates, chosen, rejected, front_places)
 
     mentions: list[Mention] = []
     for i, cand in enumerate(candidates):
@@ -1062,6 +1063,8 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             continue  # "Reading the report" is a verb even where "Reading, Pa." is the town
         if front_places and _far_from_front(opt.place, front_places):
             continue  # a village name the front's villages share, but none of its namesakes near it
+        if i in strays:
+            continue  # a namesake far from the villages listed with it
         if i in weak and reason in ("population", "only-candidate"):
             reason = "one-sense"
         if opt.place.kind == "admin1" and names[cand.key].region_word and i not in region_occ:
@@ -1100,6 +1103,66 @@ def _list_peers(text: str, candidates: list[Candidate], rejected: set[int]) -> d
         run.append(i)
     close()
     return peers
+
+
+#: Names joined by commas and "and", with names the data lacks between them ("Попів Яр,
+#: Маяк, Володимирівка, Вільне, Шахове"): the words between two listed candidates.
+_ENUMERATION_GAP = re.compile(
+    r"(?:\s*,\s*|,?\s+(?:and|і|й|та|и)\s+)(?:(?-i:[A-ZА-ЯІЇЄҐ])[\w'\u2019\u02bc-]*(?:[\s-]+(?-i:[A-ZА-ЯІЇЄҐ])[\w'\u2019\u02bc-]*)?"
+    r"(?:\s*,\s*|,?\s+(?:and|і|й|та|и)\s+))*",
+    re.IGNORECASE,
+)
+#: A list of at least this many settlements whose places lie within :data:`LIST_RADIUS_KM`
+#: of their middle is a list of neighbours (a General Staff report along one front).
+LIST_MIN_NEIGHBOURS = 5
+LIST_RADIUS_KM = 30.0
+#: A listed name resolved this far from its neighbours' middle (and at least three times
+#: their spread) is a namesake of a village the data lacks.
+LIST_STRAY_KM = 60.0
+
+
+def _list_strays(
+    text: str, candidates: list[Candidate], chosen: dict, rejected: set[int], fronts: list[Place] = ()
+) -> set[int]:
+    """Candidates of a list of neighbouring settlements that resolved far from the others.
+
+    "... в районах населених пунктів Попів Яр, Маяк, Володимирівка, Шахове, Рубіжне,
+    Родинське, Покровськ, Звірове, Удачне": seven of the names lie within 25 km of
+    Pokrovsk; Маяк (72 km) and Рубіжне (120 km, a city of Luhansk Oblast) are
+    namesakes of front-line villages the data lacks, not the places meant. Places of
+    100,000 people or more are never strays (a list of cities may end in another).
+    """
+    strays: set[int] = set()
+    groups: list[list[int]] = []
+    for i, cand in enumerate(candidates):
+        if i in rejected or cand.demonym:
+            continue
+        if groups and _ENUMERATION_GAP.fullmatch(text, candidates[groups[-1][-1]].end, cand.start):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    for group in groups:
+        if len(group) < LIST_MIN_NEIGHBOURS:
+            continue
+        places = {}
+        for i in group:
+            got = chosen.get(candidates[i].key)
+            if got is not None and got[3] and got[0].place.kind == "city":
+                if fronts and _far_from_front(got[0].place, fronts):
+                    continue  # dropped already: no neighbour of the others
+                places[i] = got[0].place
+        if len(places) < LIST_MIN_NEIGHBOURS:
+            continue
+        lat = float(np.median([p.lat for p in places.values()]))
+        lon = float(np.median([p.lon for p in places.values()]))
+        distance = {i: haversine_km(p.lat, p.lon, lat, lon) for i, p in places.items()}
+        spread = float(np.median(list(distance.values())))
+        if spread > LIST_RADIUS_KM:
+            continue
+        for i, km in distance.items():
+            if km > max(LIST_STRAY_KM, 3 * spread) and places[i].population < LIST_PEER_POPULATION:
+                strays.add(i)
+    return strays
 
 
 #: A namesake village farther than this from every front the text names is not the one meant.

@@ -572,6 +572,22 @@ def test_an_adjective_of_people_is_no_town(gaz, text, expected):
     assert [m.place.name for m in gaz.find(text)] == expected
 
 
+def test_a_namesake_far_from_the_neighbours_it_is_listed_with_is_no_place(gaz):
+    # Маяк and Рубіжне resolve to namesakes 70 and 120 km from the other villages of the list
+    text = (
+        "На Покровському напрямку бої тривають у районах населених пунктів Маяк, Володимирівка, Шахове, Рубіжне, Родинське, "
+        "Червоний Лиман, Покровськ, Звірове та Удачне."
+    )
+    names = [m.place.name for m in gaz.find(text)]
+    assert "Maiak" not in names and "Rubizhne" not in names
+    assert {"Volodymyrivka", "Shakhove", "Rodynske", "Pokrovsk", "Zvirove", "Udachne"} <= set(names)
+
+
+def test_a_list_of_far_apart_cities_keeps_them_all(gaz):
+    text = "Protests took place in Kyiv, Lviv, Odesa, Dnipro, Kharkiv and Rivne."
+    assert [m.place.name for m in gaz.find(text)] == ["Kyiv", "Lviv", "Odesa", "Dnipro", "Kharkiv", "Rivne"]
+
+
 def test_the_white_house_opening_a_sentence_is_no_town(gaz):
     assert gaz.find("The White House is hoping the details help.") == []
 
