@@ -140,6 +140,7 @@ class Incident:
     first_sentence: int = -1  # ... and of the sentence that first told of it
     merged_id: str | None = None  # set by geomap.merge: the smallest of its members' ids
     district: bool = False  # the place is a town named for its district ("по Запорізькому району")
+    quarter: str | None = None  # the part of a country or region named ("southern Lebanon": "s")
     vague: bool = False  # the sub-type is the rule's default: the words named no weapon ("удар", "attack")
 
     @property
@@ -355,10 +356,27 @@ def _new_incidents(statement: _Statement, sent: Sentence, countries) -> list[Inc
                 article_key=key,
                 priority=trigger.rule.priority,
                 district=bool(_DISTRICT.search(mention.text)),
+                quarter=_quarter(sentence, role.at) if place.kind in ("country", "admin1") else None,
                 vague=trigger.rule.generic and trigger.sub_event_type == trigger.rule.sub_event_type,
             )
         )
     return out
+
+
+#: A compass word right before a country or region ("in southern Lebanon", "northeast
+#: Lebanon", "на півдні Харківщини" is not read): which part of it.
+_QUARTER = re.compile(
+    r"\b(?P<q>(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+(?:part of\s+)?(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _quarter(sentence: str, at: int) -> str | None:
+    """The compass part of a country or region named at ``at`` ("southern", "north-east"): "s", "ne"; or None."""
+    match = _QUARTER.search(sentence, max(0, at - 30), at)
+    if match is None:
+        return None
+    word = match.group("q").lower().replace("-", "")
+    return "".join(part[0] for part in re.findall(r"north|south|east|west", word))
 
 
 #: A name that stands for its district, not the town ("Дніпровський район", "Pokrovsk district").
@@ -869,10 +887,11 @@ _TOLL_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence agai
 
 #: Words of a running tally rather than one event's toll.
 #: Many places counted, none named: "retook 12 villages in the Kursk region",
-#: "129 shellings of 54 settlements", "обстріли 16 населених пунктів".
+#: "129 shellings of 54 settlements", "обстріли 16 населених пунктів". Two are not many:
+#: "air strikes near two towns in northeast Lebanon" is one event there.
 _UNNAMED_MANY = re.compile(
-    r"(?<!\w)(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|multiple|numerous|many|"
-    r"два|дві|двох|три|трьох|трех|чотири|четыре|п['\u2019\u02bc]?ять|пять|кілька|несколько|десятки|десятков)\s+"
+    r"(?<!\w)(?:(?!2\b)\d[\d,]*|three|four|five|six|seven|eight|nine|ten|dozens of|several|multiple|numerous|many|"
+    r"три|трьох|трех|чотири|четыре|п['\u2019\u02bc]?ять|пять|кілька|несколько|десятки|десятков)\s+"
     r"(?:[\w'\u2019-]+\s+)?(?:settlements|villages|towns|localities|communities|hromadas|"
     r"населен\w+ пункт\w*|сіл|сел|селищ|міст|городов|громад\w*)(?!\w)",
     re.IGNORECASE,
@@ -997,6 +1016,8 @@ def _two_settlements(a: Place, b: Place) -> bool:
 
 
 def _same_place(a: Incident, b: Incident, gazetteer: Any) -> bool:
+    if a.quarter and b.quarter and a.quarter != b.quarter:
+        return False  # "strikes in southern Lebanon" and "near two towns in northeast Lebanon": two places
     if a.place.id == b.place.id:
         return True
     if a.place.kind in POINT_KINDS and b.place.kind in POINT_KINDS:

@@ -406,3 +406,15 @@ def test_a_toll_after_another_story_is_not_the_attacks(real_gazetteer):
 def test_a_file_photos_caption_is_no_event(real_gazetteer, text, found):
     incidents = incidents_from_article(Article(text=text, source="x", published=date(2024, 6, 6)), real_gazetteer)
     assert bool(incidents) is found
+
+
+def test_two_parts_of_a_country_are_two_places(real_gazetteer):
+    text = (
+        "Israeli strikes on a village in southern Lebanon killed seven people on Tuesday. "
+        "On Tuesday, Israeli air strikes near two towns in northeast Lebanon killed three militants."
+    )
+    incidents = incidents_from_article(Article(text=text, source="x", published=date(2024, 3, 27)), real_gazetteer)
+    assert sorted((i.place.name, i.quarter, i.fatalities) for i in incidents) == [
+        ("Lebanon", "ne", 3),
+        ("Lebanon", "s", 7),
+    ]

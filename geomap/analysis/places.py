@@ -63,7 +63,8 @@ __all__ = ["Role", "mention_roles"]
 _TRANSPARENT = re.compile(
     r"(?:\b(?:the|a|an|its|their|occupied|liberated|frontline|front-line|border|besieged|embattled|"
     r"port|capital|northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|"
-    r"north-eastern|north-western|south-eastern|south-western|[A-Z]\w+-(?:occupied|held|controlled))\s+"
+    r"north-eastern|north-western|south-eastern|south-western|north|south|east|west|northeast|northwest|southeast|"
+    r"southwest|north-east|north-west|south-east|south-west|[A-Z]\w+-(?:occupied|held|controlled))\s+"
     r"|\b\w+['\u2019]s\s+)$",
 )
 _COUNTRY_PREPOSITIONS = frozenset({"in", "into", "inside", "across", "throughout", "within"})
