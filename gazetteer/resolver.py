@@ -137,7 +137,8 @@ ACTOR_NOUNS = frozenset(
     militants shelling shells strike strikes airstrike airstrikes missile missiles rocket
     rockets drone drones attack attacks offensive assault artillery bombardment bombing
     bombers aircraft jets warplanes warships navy air occupiers occupation invasion
-    paratroopers marines tanks gunfire fire sabotage saboteurs special""".split()
+    paratroopers marines tanks gunfire fire sabotage saboteurs special helicopters helicopter gunships
+    ships boats vessels submarines mercenaries commanders shellfire""".split()
 )
 
 #: Armed groups and organisations that conflict news names as actors and that the

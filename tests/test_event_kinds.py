@@ -88,6 +88,17 @@ CASES = [
     # ... and a clash of soldiers stays a battle
     ("Ukrainian troops clashed with Russian forces near Bakhmut.", "Battles", ["Bakhmut"]),
     ("Israel and Hamas agreed to a ceasefire deal in Cairo on Tuesday.", "Strategic developments", ["Cairo"]),
+    # ACLED notes: "forces withdrew from X" is where they left (not whose forces), officials
+    # and residents "of X" are where, "forces occupied X", a weapon fired on or destroying
+    ("On 1 April 2022, Russian forces withdrew from Bucha (Bucha, Kyiv).", "Strategic developments", ["Bucha"]),
+    ("On 12 March 2022, Russian forces abducted the mayor of Melitopol (Melitopol, Zaporizhia).",
+     "Violence against civilians", ["Melitopol"]),
+    ("On 14 March 2022, residents of Kherson held a rally against the occupation.", "Protests", ["Kherson"]),
+    ("On 22 March 2022, Russian forces occupied Bilozerka (Kherson, Kherson).", "Battles", ["Bilozerka"]),
+    ("On 4 April 2022, Russian helicopters fired on the village of Bilozerka.", "Explosions/Remote violence",
+     ["Bilozerka"]),
+    ("Ukrainian drones destroyed two Russian boats near Izmail.", "Explosions/Remote violence", ["Izmayil"]),
+    ("Air defence destroyed 20 drones over the Kyiv region.", "Strategic developments", ["Kyiv Oblast"]),
     # a sea as a modifier is not where: "the Black Sea port of Izmail"
     ("Russian drones struck the Black Sea port of Izmail on Monday.", "Explosions/Remote violence", ["Izmayil"]),
     ("Drones were shot down over the Black Sea.", "Strategic developments", ["Black Sea"]),

@@ -81,8 +81,17 @@ _PREPOSITION_REACH = max(map(len, _LOCATIVE_WORDS)) + 8
 #: The word (after an optional "the") before a name that an institution's name may end with.
 _INSTITUTION_PREPOSITIONS = frozenset({"of", "in", "to", "for", "from"})
 _OF_HEAD = re.compile(r"\b(" + LOCATIVE_HEADS + r")\s+of\s+$", re.IGNORECASE)
+#: People of a town, and its officials: "residents of Kherson", "the mayor of Melitopol".
+_PEOPLE_OF = re.compile(
+    r"\b(?:residents|inhabitants|people|citizens|civilians|villagers|mayor|deputy mayor|governor|head|chief|priest|"
+    r"administrator|director|secretary|council|councillors?)\s+of\s+$",
+    re.IGNORECASE,
+)
 _INSTITUTION_BEFORE = re.compile(
-    r"\b(?:" + INSTITUTION_WORDS + r")\s+(?:\w+\s+)?(?P<prep>of|in|to|for|from)\s+(?:the\s+)?$", re.IGNORECASE
+    # the word between is no verb: "forces withdrew from Bucha" is where they left, not whose forces
+    r"\b(?:" + INSTITUTION_WORDS + r")\s+(?:(?!\w+ed\b|(?:withdrew|fled|came|went|drove|left|ran|fought|struck|hit|shot|took|"
+    r"began|brought|sent|moved|pulled|remain|remained|are|were|was|is)\b)\w+\s+)?(?P<prep>of|in|to|for|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 _ACCORDING = re.compile(r"\baccording to\b[^,;.]{0,60}$", re.IGNORECASE)
 _REPORTER_AFTER = re.compile(
@@ -262,6 +271,10 @@ def _role(sentence: str, start: int, end: int, demonym: bool, kind: str) -> tupl
     if kind == "sea" and _SEA_MODIFIER_AFTER.match(after):
         return ("blocked", 1, None)
     before = sentence[max(0, start - 80) : start]
+    if kind != "country" and _PEOPLE_OF.search(before) and not _REPORTER_AFTER.match(after):
+        # "abducted the mayor of Melitopol", "residents of Kherson held a rally": where they
+        # are; "the mayor of Kharkiv said" stays a reporter
+        return ("locative", 1, "of")
     institution = _INSTITUTION_BEFORE.search(before) if _may_end_institution(before) else None
     if ("according to" in before.lower() and _ACCORDING.search(before)) or (
         # "the Security Service of Ukraine", "officials in Kharkiv said"; but

@@ -108,7 +108,7 @@ WEAPONS: dict[str, str] = {
     "Air/drone strike": (
         r"drones?|UAVs?|unmanned aerial vehicles?|Shaheds?|Gerans?|loitering munitions?|"
         r"air ?strikes?|airstrikes?|aerial bomb\w*|glide bombs?|guided bombs?|warplanes?|"
-        r"fighter jets?|bombers?|helicopter gunships?|air raids?(?! (?:alerts?|sirens?|warnings?|shelters?|alarms?))|aircraft"
+        r"fighter jets?|bombers?|helicopter gunships?|helicopters?|air raids?(?! (?:alerts?|sirens?|warnings?|shelters?|alarms?))|aircraft"
     ),
     "Shelling/artillery/missile attack": (
         r"missiles?|rockets?|artillery|shell(?:s|ing|ed)|mortars?|howitzers?|MLRS|"
@@ -172,8 +172,11 @@ HIT_VERBS = r"(?:struck|strikes?|striking|hit|hits|hitting|attacked|attacking|ta
 #: (the ``weapon`` slot) they report an attack by that weapon.
 ATTACK_WORDS = (
     r"(?:attacks?|strikes?|raids?|bombardments?|bombings?|barrages?|hits?|struck|striking|hitting|attacked|attacking|"
-    r"targeted|targeting|slammed|pounded|pounding)"
+    r"targeted|targeting|slammed|pounded|pounding|fired on|fired at|fired upon|opened fire on)"
 )
+#: Words of destruction: with the weapon before them they report an attack ("Ukrainian
+#: drones destroyed two boats"); with it after, air defence ("destroyed 20 drones").
+DESTROY_WORDS = r"(?<!were )(?<!was )(?<!been )(?<!being )(?:destroyed|destroying|sank|sunk|damaged|wrecked)"
 
 #: After a word of attack, words that make it a modifier of a weapon ("31 attack
 #: drones were shot down", "strike UAVs", "attack helicopters"): no attack then.
@@ -288,6 +291,7 @@ RULES: tuple[Rule, ...] = (
     # A word of attack with a weapon beside it, either side: "drones struck Kharkiv",
     # "a missile attack on Odesa", "struck the centre of Kharkiv with guided aerial bombs".
     Rule(ATTACK_WORDS + NOT_A_MODIFIER, "Explosions/Remote violence", "Air/drone strike", 90, slot="weapon"),
+    Rule(DESTROY_WORDS, "Explosions/Remote violence", "Air/drone strike", 89, slot="weapon<"),
     Rule(r"launched|launching|fired|firing|sent", "Explosions/Remote violence", "Air/drone strike", 89, slot="weapon"),
     # "a drone caused a fire at the refinery", "a drone was the likely cause of a fire".
     Rule(r"(?:caused?|causing|sparked|started|triggered)\s+(?:[\w-]+\s+){0,3}?(?:fires?|blazes?|explosions?|damage|destruction)|cause of (?:the |a )?(?:fire|blaze|explosion|damage)", "Explosions/Remote violence", "Air/drone strike", 86, slot="weapon"),
@@ -329,7 +333,9 @@ RULES: tuple[Rule, ...] = (
          # "forces liberated Kherson": the verb, right after who acted, before a name
          r"(?:forces|troops|army|soldiers|units|brigade|military)\s+(?:have\s+|had\s+)?liberated(?=\s+(?-i:[A-Z]))", "Battles", "Government regains territory", 92),
     # "captured two Russian soldiers", "soldiers captured in the first phase of the war": people, not ground.
-    Rule(r"captured(?! on (?:video|camera|film|tape))(?!(?:" + "|".join(f"(?<={w} captured)" for w in ("soldiers", "troops", "servicemen", "prisoners", "fighters", "civilians", "people")) + r")\s+(?:in|during|by|since|earlier|early|at|last|after|on)\b)(?!\s+(?:[\w-]+\s+){0,2}?(?:soldiers|troops|servicemen|prisoners|fighters|civilians|people|men|women|personnel|marines|paratroopers|mercenaries))|seized control|seized (?:the )?(?:village|town|city|settlement|positions?|airport|bridgehead)|(?:took|taken|take|taking|seized|gained|established) (?:full |complete |total )?control|overran|overrun|fell to|advanced into|entered the (?:village|town|city)|(?:forces|troops|units|army|soldiers|servicemen)\s+(?:have\s+|had\s+)?entered(?=\s+(?-i:[A-Z]))|(?<!the )(?<!-)(?<!temporarily )occupied\s+(?:the\s+)?(?:village|town|city|settlement|hamlet)", "Battles", "Non-state actor overtakes territory", 88),
+    Rule(r"captured(?! on (?:video|camera|film|tape))(?!(?:" + "|".join(f"(?<={w} captured)" for w in ("soldiers", "troops", "servicemen", "prisoners", "fighters", "civilians", "people")) + r")\s+(?:in|during|by|since|earlier|early|at|last|after|on)\b)(?!\s+(?:[\w-]+\s+){0,2}?(?:soldiers|troops|servicemen|prisoners|fighters|civilians|people|men|women|personnel|marines|paratroopers|mercenaries))|seized control|seized (?:the )?(?:village|town|city|settlement|positions?|airport|bridgehead)|(?:took|taken|take|taking|seized|gained|established) (?:full |complete |total )?control|overran|overrun|fell to|advanced into|entered the (?:village|town|city)|(?:forces|troops|units|army|soldiers|servicemen)\s+(?:have\s+|had\s+)?entered(?=\s+(?-i:[A-Z]))|(?<!the )(?<!-)(?<!temporarily )occupied\s+(?:the\s+)?(?:village|town|city|settlement|hamlet)|"
+         # "Russian forces occupied Bilozerka": the verb, right after who acted, before a name
+         r"(?:forces|troops|army|soldiers|units|servicemen)\s+(?:have\s+|had\s+)?occupied(?=\s+(?-i:[A-Z]))", "Battles", "Non-state actor overtakes territory", 88),
     # "Russian forces advanced in Selydove" (ISW): fighting located where the line moved.
     Rule(r"(?:advanced|advancing|advances|made (?:\w+ )?gains|gained ground)\s+(?:\w+\s+){0,2}?(?:in|near|into|towards?|within|on|around|north|south|east|west)\b", "Battles", "Armed clash", 76),
     Rule(r"clash(?:es|ed)?|fighting(?! (?:corruption|crime|fires?|poverty|disinformation|inflation))|fought|firefights?|gunfights?|shoot-?outs?|gun ?battles?|exchanges? of fire|exchanged fire|battles? (?:for|over|near|in|around)|skirmish\w*|combat operations|engaged in combat", "Battles", "Armed clash", 75),
