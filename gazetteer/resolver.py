@@ -690,6 +690,11 @@ def _is_org(text: str, cand: Candidate) -> bool:
     return False
 
 
+#: Between a town and the region named right after it as where it lies: "X in the Kherson
+#: region", "X на Херсонщині", "X в Курской области" (a locative, not a list).
+_IN_REGION = re.compile(r"\s+(?:in|у|в|во|на)\s+(?:the\s+)?", re.IGNORECASE)
+
+
 def _qualifier(text: str, cand: Candidate, nxt: Candidate | None, store) -> list[tuple[str, str | None]]:
     """``Paris, Texas`` / ``Springfield, Ill.`` / ``Kharkiv, Ukraine`` → [(country, admin1 code or None)].
 
@@ -805,6 +810,22 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             rejected.add(i)  # "Мирный житель погиб": "a civilian", not the town of Mirny
             continue
         nxt = candidates[i + 1] if i + 1 < len(candidates) else None
+        if (
+            nxt is not None
+            and not nxt.demonym
+            and _IN_REGION.fullmatch(text, cand.end, nxt.start)
+            and not any(o.place.kind in ("country", "admin1") for o in name.options)
+        ):
+            # "Андріївка на Херсонщині", "Beryslav in the Kherson region": the region the town is in
+            # (a name that is only a region's: "in Mexico" may be the country or its capital)
+            found = [
+                (store.place(idx).country, store.admin1_code(idx))
+                for idx, _flags in nxt.entries
+                if store.place(idx).kind == "admin1"
+            ]
+            if found and len(found) == len(nxt.entries):
+                name.qualifiers.update(found)
+                name.qualifiers_at.add(i + 1)
         if text.startswith(",", cand.end) and not any(o.place.kind in ("country", "admin1") for o in name.options):
             # "Russia, China and Iran" is a list, not Russia qualified by China.
             found = _qualifier(text, cand, nxt, store)

@@ -588,6 +588,21 @@ def test_a_list_of_far_apart_cities_keeps_them_all(gaz):
     assert [m.place.name for m in gaz.find(text)] == ["Kyiv", "Lviv", "Odesa", "Dnipro", "Kharkiv", "Rivne"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "reason"),
+    [
+        # the region a town lies in, named right after it: a village the data lacks there is placed at it
+        ("ЗСУ звільнили село Андріївка на Херсонщині.", "Kherson Oblast", "qualifier-only:UA.08"),
+        ("Russian troops shelled Andriivka in the Kherson region.", "Kherson Oblast", "qualifier-only:UA.08"),
+        # ... and the namesake in that region wins
+        ("Дрон атакував Андріївку на Харківщині.", "Andriyivka", "qualifier:UA.07"),
+    ],
+)
+def test_a_town_in_the_region_named_after_it(gaz, text, name, reason):
+    first = [m for m in gaz.find(text) if not m.demonym][0]
+    assert (first.place.name, first.reason) == (name, reason)
+
+
 def test_the_white_house_opening_a_sentence_is_no_town(gaz):
     assert gaz.find("The White House is hoping the details help.") == []
 
