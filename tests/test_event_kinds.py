@@ -99,6 +99,8 @@ CASES = [
      ["Bilozerka"]),
     ("Ukrainian drones destroyed two Russian boats near Izmail.", "Explosions/Remote violence", ["Izmayil"]),
     ("Air defence destroyed 20 drones over the Kyiv region.", "Strategic developments", ["Kyiv Oblast"]),
+    ("On 26 May 2022, a Russian Su-25 jet was shot down over Popasna.", "Strategic developments", ["Popasna"]),
+    ("Ukrainian forces pushed Russian troops back from the outskirts of Kharkiv.", "Battles", ["Kharkiv"]),
     # a sea as a modifier is not where: "the Black Sea port of Izmail"
     ("Russian drones struck the Black Sea port of Izmail on Monday.", "Explosions/Remote violence", ["Izmayil"]),
     ("Drones were shot down over the Black Sea.", "Strategic developments", ["Black Sea"]),
@@ -146,6 +148,7 @@ def test_kind_of_report(real_gazetteer, text, event_type, places):
         # denied, also across a comma that split the clause
         "It was not the drunken, opportunistic looting seen in other places in Ukraine.",
         "Russian forces did not attack Kharkiv on Monday.",
+        "The vote in Kyiv was pushed back to May.",  # no forces driven back
         "Discussions continued in Cairo to get both sides to agree on the specifics of a hostage-release and ceasefire deal.",
         # a name made an adjective says who built it, not where it is
         "Russia said a Ukrainian attack damaged the Moscow-built bridge.",

@@ -193,8 +193,9 @@ SLOT_WORDS: dict[str, str] = {
     # What air defence downs.
     "aerial": (
         r"drones?|UAVs?|unmanned aerial vehicles?|missiles?|rockets?|Shaheds?|Gerans?|glide bombs?|guided bombs?|"
-        r"aerial bombs?|loitering munitions?|дрон\w*|безпілотн\w*|беспилотн\w*|БпЛА|БПЛА|УБпЛА|шахед\w*|ракет\w*|"
-        r"КАБ\w*|авіабомб\w*|авиабомб\w*|герань\w*|герані\w*|ланцет\w*"
+        r"aerial bombs?|loitering munitions?|jets?|warplanes?|aircraft|planes?|helicopters?|(?:Su|MiG|Ka|Mi)-\d+\w*|"
+        r"дрон\w*|безпілотн\w*|беспилотн\w*|БпЛА|БПЛА|УБпЛА|шахед\w*|ракет\w*|"
+        r"КАБ\w*|авіабомб\w*|авиабомб\w*|герань\w*|герані\w*|ланцет\w*|літак\w*|самол[её]т\w*|гелікоптер\w*|вертол[её]т\w*"
     ),
     # ... counted (genitive plural, "14 дронов", "65 украинских беспилотников"): an object, never a subject.
     "aerial_counted": r"дронов|дронів|беспилотников|безпілотників|беспилотных|безпілотних|ракет|шахедов|шахедів|крылатых|крилатих|авиабомб|авіабомб",
@@ -340,6 +341,8 @@ RULES: tuple[Rule, ...] = (
     Rule(r"(?:advanced|advancing|advances|made (?:\w+ )?gains|gained ground)\s+(?:\w+\s+){0,2}?(?:in|near|into|towards?|within|on|around|north|south|east|west)\b", "Battles", "Armed clash", 76),
     Rule(r"clash(?:es|ed)?|fighting(?! (?:corruption|crime|fires?|poverty|disinformation|inflation))|fought|firefights?|gunfights?|shoot-?outs?|gun ?battles?|exchanges? of fire|exchanged fire|battles? (?:for|over|near|in|around)|skirmish\w*|combat operations|engaged in combat", "Battles", "Armed clash", 75),
     Rule(r"repel(?:led|s|ling)? (?:\w+ ){0,4}?(?:attacks?|assaults?|offensives?)|(?:assaults?|offensive|counter-?offensive|counter-?attacks?|ground attacks?)", "Battles", "Armed clash", 74),
+    # Forces driven back: "pushed Russian troops back from the outskirts of Kharkiv" (not "prices were pushed back").
+    Rule(r"(?:pushed|drove|driven|forced)\s+(?:\w+\s+){0,3}?back|repulsed|repelled", "Battles", "Armed clash", 74, slot="forces"),
     Rule(r"inflict\w*\s+(?:\w+\s+){0,3}?(?:losses|casualties|damage)\s+on", "Battles", "Armed clash", 73),
     # Fighters killed by the other side: "eliminated a Ukrainian sabotage group", "neutralised militants".
     Rule(r"eliminat(?:ed|e|es|ing)|liquidat(?:ed|e|es|ing)|neutrali[sz](?:ed|e|es|ing)|wiped out", "Battles", "Armed clash", 74, slot="combatants"),
