@@ -101,6 +101,16 @@ CASES = [
     ("Air defence destroyed 20 drones over the Kyiv region.", "Strategic developments", ["Kyiv Oblast"]),
     ("On 26 May 2022, a Russian Su-25 jet was shot down over Popasna.", "Strategic developments", ["Popasna"]),
     ("Ukrainian forces pushed Russian troops back from the outskirts of Kharkiv.", "Battles", ["Kharkiv"]),
+    # armed groups and their victims: civilians killed are violence against civilians, soldiers a battle
+    ("Suspected Boko Haram insurgents killed 12 farmers in Borno state on Tuesday.", "Violence against civilians",
+     ["Borno State"]),
+    ("Militants killed three soldiers near Djibo.", "Battles", ["Djibo"]),
+    ("Gunmen killed two police officers in Kaduna.", "Battles", ["Kaduna"]),
+    ("Jihadists ambushed a military convoy near Djibo, killing dozens of soldiers.", "Battles", ["Djibo"]),
+    # in a part of a town is in the town
+    ("Gang members set fire to homes in Port-au-Prince's Carrefour-Feuilles neighbourhood.", "Strategic developments",
+     ["Port-au-Prince"]),
+    ("Police fired tear gas at protesters in Nairobi's central business district.", "Protests", ["Nairobi"]),
     # a sea as a modifier is not where: "the Black Sea port of Izmail"
     ("Russian drones struck the Black Sea port of Izmail on Monday.", "Explosions/Remote violence", ["Izmayil"]),
     ("Drones were shot down over the Black Sea.", "Strategic developments", ["Black Sea"]),

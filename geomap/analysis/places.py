@@ -103,6 +103,15 @@ _POSSESSIVE_AFTER = re.compile(
     r"^(?:\s+(?:region|province|republic|state|oblast|district|city|town|country|government|army|military)['\u2019]s?|['\u2019]s?)\b",
     re.IGNORECASE,
 )
+#: After a possessive, a part of the town within a few words ("'s Kyivskyi district", "'s
+#: central business district", "'s Vnukovo airport").
+_PART_OF_TOWN_AFTER = re.compile(
+    r"^['\u2019]s?\s+(?:[\w-]+\s+){0,3}?(?:district|neighbou?rhoods?|suburbs?|outskirts|cent(?:re|er)|quarter|area|"
+    r"port|airport|camp|market|square|street|township|business district|old town|downtown)\b",
+    re.IGNORECASE,
+)
+#: A locative preposition right before a name.
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|inside|around)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "the war in Ukraine": the setting of a war, not where this event happened.
 _WAR_IN = re.compile(r"\b(?:war|conflict|invasion|occupation|crisis|aggression)\s+(?:in|on|against|of)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "drove 200 troops into Bangladesh", "fled into Poland": where they went, not where it happened.
@@ -263,6 +272,10 @@ def _role(sentence: str, start: int, end: int, demonym: bool, kind: str) -> tupl
         return ("demonym", 1, None)
     after = sentence[end : end + 60]
     if _POSSESSIVE_AFTER.match(after):
+        if _PART_OF_TOWN_AFTER.match(after) and _LOCATIVE_BEFORE.search(sentence, max(0, start - 16), start):
+            # "in Nairobi's central business district", "in Port-au-Prince's Carrefour-Feuilles
+            # neighbourhood": in a part of the town, so in the town
+            return ("locative", 1, "in")
         return ("possessive", 1, None)
     if _COMPOUND_AFTER.match(after) or _HEAD_OF_AFTER.match(after):
         return ("blocked", 1, None)

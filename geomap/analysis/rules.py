@@ -363,6 +363,16 @@ RULES: tuple[Rule, ...] = (
     Rule(r"(?:shot|shooting|fired on|fired at|opened fire on|opened fire at|stabbed)\s+(?:(?:and\s+killed|dead)\s+)?(?:[\w-]+\s+){0,3}?" + _VICTIMS, "Violence against civilians", "Attack", 81),
     Rule(r"(?:fired on|fired at|opened fire on|shot at)\s+(?:a|an|the)?\s*(?:civilian\s+)?(?:cars?|vehicles?|bus(?:es)?|minibus(?:es)?|ambulances?|evacuation\s+\w+|convoy)", "Violence against civilians", "Attack", 80),
     Rule(r"(?:gangs?|gunmen|bandits|armed men)\s+(?:\w+\s+){0,2}?(?:rampaged|raided|attacked|stormed|killed|shot|torched|burned)", "Violence against civilians", "Attack", 83),
+    # Armed groups killing civilians: "Boko Haram insurgents killed 12 farmers" (soldiers killed is a battle).
+    Rule(r"(?:insurgents|militants|jihadists|terrorists|attackers|assailants|herders|herdsmen|militiamen|militia|rebels|fighters)\s+"
+         r"(?:[\w-]+\s+){0,2}?(?:killed|shot|massacred|executed|beheaded)\s+(?:[\w-]+\s+){0,3}?" + _VICTIMS,
+         "Violence against civilians", "Attack", 83),
+    # One armed side killing the other: "militants killed three soldiers near Djibo".
+    Rule(r"(?:insurgents|militants|jihadists|rebels|fighters|soldiers|troops|forces|army|gunmen)\s+(?:[\w-]+\s+){0,2}?killed\s+(?:[\w-]+\s+){0,3}?"
+         r"(?:soldiers|troops|servicemen|militants|insurgents|fighters|rebels|jihadists|policemen|police officers|gendarmes|militiamen)\b",
+         "Battles", "Armed clash", 84),  # above "gunmen killed ...": police and soldiers killed are a side, not civilians
+    # Ambushes of forces: "jihadists ambushed a military convoy near Djibo".
+    Rule(r"ambush(?:ed|es|ing)?", "Battles", "Armed clash", 76),
     # --- Protests and riots --------------------------------------------------------
     # Lethal force only: tear gas or rubber bullets fired at a crowd are an intervention.
     Rule(r"(?:police|security forces|riot police|troops|soldiers|army|guards) (?:\w+ ){0,3}?(?:fired(?! (?:tear|water|rubber|stun|pepper|flash|smoke|warning))|opened fire|shot|killed)(?: \w+){0,3} (?:protesters|demonstrators|marchers)", "Protests", "Excessive force against protesters", 88),
