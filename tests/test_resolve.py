@@ -603,6 +603,18 @@ def test_a_town_in_the_region_named_after_it(gaz, text, name, reason):
     assert (first.place.name, first.reason) == (name, reason)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A drone strike killed three fighters near Qamishli in northeast Syria.", "Al Qāmishlī"),
+        ("Houthis fired missiles from Hudaydah.", "Al Ḩudaydah"),
+        ("Clashes continued in Fasher.", "El Fasher"),
+    ],
+)
+def test_arabic_names_without_their_article(gaz, text, name):
+    assert name in [m.place.name for m in gaz.find(text)]
+
+
 def test_the_white_house_opening_a_sentence_is_no_town(gaz):
     assert gaz.find("The White House is hoping the details help.") == []
 

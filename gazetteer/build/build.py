@@ -234,6 +234,30 @@ RUSSIAN_SPELLED_COUNTRIES = frozenset("UA BY MD RU GE AM AZ KZ KG TJ TM UZ".spli
 #: shadow words and people more than news names them so).
 RUSSIAN_SPELLING_POPULATION = 2000
 
+#: Countries whose place names carry the Arabic article ("Al Qāmishlī", "Ar Raqqah",
+#: "El Fasher"), which news often leaves out ("Qamishli", "Raqqah", "Fasher").
+ARABIC_ARTICLE_COUNTRIES = frozenset("SY IQ YE LY SD SA JO LB PS EG DZ MA TN MR OM AE QA KW BH SO DJ TD EH".split())
+#: Towns smaller than this keep their article (a bare word of a village shadows more than it finds).
+ARABIC_BARE_POPULATION = 5000
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|adh|ath|ed|er|es|en|et|ez)[ \-\u2018\u2019'`](?P<rest>.+)$", re.IGNORECASE)
+
+
+def arabic_bare(name: str, words: set[str]) -> str | None:
+    """The name without its Arabic article ("Al Qāmishlī" → "Qāmishlī"), or None.
+
+    Only when what is left is a word of five letters or more that is not English
+    ("Al Bab" keeps its article: "Bab" is too short to be a name alone).
+    """
+    match = _ARABIC_ARTICLE.match(name)
+    if match is None:
+        return None
+    rest = match.group("rest")
+    key = fold(rest)
+    if len(key.replace(" ", "")) < 5 or key in words or is_generic(key):
+        return None
+    return rest
+
+
 _RU_LATIN = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i", "к": "k",
     "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
@@ -932,7 +956,7 @@ class Builder:
     def cities(self) -> None:
         capitals = self._capitals()
         words = english_words(self.dictionary())
-        spelled = official = 0
+        spelled = official = arabic = 0
         self.first_city = len(self.ids)
         for gid_s in sorted(self.cities_raw, key=int):
             c = self.cities_raw[gid_s]
@@ -953,12 +977,18 @@ class Builder:
                         spelled += self._russian_spellings(fold(alt), idx, words)
             if iso == "UA":
                 official += self._ukrainian_spelling(c["alternatenames"], idx, words, main_key)
+            if iso in ARABIC_ARTICLE_COUNTRIES and c["population"] >= ARABIC_BARE_POPULATION:
+                for name in {c["name"], *(a for a in c["alternatenames"] if script_of(a) == "latin")}:
+                    bare = arabic_bare(name, words)
+                    if bare is not None:
+                        self.names.add(bare, idx, NAME_ALT)
+                        arabic += 1
             for alt in tables.CITY_VARIANTS.get(gid, ()):
                 self.names.add(alt, idx, NAME_ALT)
             for alt in tables.CITY_ABBREVS.get(gid, ()):
                 self.names.add(alt, idx, NAME_ABBREV)
         log(f"cities: {len(self.cities_raw)}; Latin spellings of Russian names: {spelled}; "
-            f"KMU 2010 spellings of Ukrainian names: {official}")
+            f"KMU 2010 spellings of Ukrainian names: {official}; names without the Arabic article: {arabic}")
 
     def _ukrainian_spelling(self, alternates: list[str], idx: int, words: set[str], main_key: str) -> int:
         """Add the official Latin spelling of a town's Ukrainian name as its own name; 1 if new.
