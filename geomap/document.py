@@ -47,6 +47,8 @@ LINK = re.compile(
 
 #: How many sentences back "the same day" looks for the day it means.
 _ANCHOR_REACH = 8
+#: How many sentences of the body a headline takes its day and weapon from.
+_TITLE_REACH = 3
 
 
 class Sentence:
@@ -164,6 +166,13 @@ class Sentence:
         villages were shelled. ... A woman was wounded in Bilozerka."). ``(None, None,
         None)`` when no sentence within reach names a day.
         """
+        if self.is_title:
+            # A headline tells of the day its lede names ("Two killed in attack on Crimea
+            # bridge" ... "in the early hours of Monday").
+            for later in self.doc.sentences[self.index + 1 : self.index + 1 + _TITLE_REACH]:
+                if not later.is_title and later.date[0] is not None and not later.background:
+                    return later.date
+            return (None, None, None)
         for earlier in reversed(self.doc.sentences[max(0, self.index - _ANCHOR_REACH) : self.index]):
             if earlier.date[0] is not None and not earlier.background:
                 return earlier.date
@@ -180,12 +189,21 @@ class Sentence:
     def evidence(self) -> dict[str, Any]:
         """The sentence as evidence: source, text and offsets in the input (when known)."""
         article = self.doc.article
+        if self.is_title:
+            base = article.title_offset
+        else:
+            base = None if article.offset is None else article.offset - self.doc.body_at
         return {
             "source": article.source,
             "text": self.text,
-            "start": None if article.offset is None else article.offset + self.start,
-            "end": None if article.offset is None else article.offset + self.end,
+            "start": None if base is None else base + self.start,
+            "end": None if base is None else base + self.end,
         }
+
+    @property
+    def is_title(self) -> bool:
+        """Whether the sentence is the article's headline."""
+        return self.start < self.doc.body_at
 
     # -- neighbours -----------------------------------------------------------------------------
     @property
@@ -198,7 +216,13 @@ class Sentence:
 
     @property
     def context(self) -> list[str]:
-        """The texts of up to three sentences before (weapon words for generic rules)."""
+        """The texts of up to three sentences before (weapon words for generic rules).
+
+        For the headline, the lede's (nearest first): "Two killed in attack on Crimea bridge"
+        takes its weapon from "Two drones hit the bridge".
+        """
+        if self.is_title:
+            return [s.text for s in reversed(self.doc.sentences[self.index + 1 : self.index + 1 + _TITLE_REACH])]
         return [s.text for s in self.doc.sentences[max(0, self.index - 3) : self.index]]
 
 
@@ -217,9 +241,13 @@ class Document:
         The article's identity from its content (:func:`geomap.incidents.article_key`).
     """
 
-    def __init__(self, article: Article, mentions: list, spans: list[tuple[int, int]], key: str) -> None:
+    def __init__(
+        self, article: Article, mentions: list, spans: list[tuple[int, int]], key: str, text: str | None = None,
+        body_at: int = 0,
+    ) -> None:
         self.article = article
-        self.text = article.text
+        self.text = article.text if text is None else text
+        self.body_at = body_at  # where the article's text starts in :attr:`text` (after its headline)
         self.mentions = mentions
         self.starts = [m.start for m in mentions]  # for each sentence's slice of them
         self.sentences = [Sentence(self, i, start, end) for i, (start, end) in enumerate(spans)]
@@ -245,5 +273,8 @@ def analyse(article: Article, gazetteer: Any) -> Document:
     from geomap.analysis.text import split_sentences
     from geomap.incidents import article_key
 
-    mentions = sorted(gazetteer.find(article.text), key=lambda m: m.start)
-    return Document(article, mentions, split_sentences(article.text), article_key(article))
+    # The headline is read as the first paragraph: it often names what the body only
+    # implies ("... Sabotage Group in Bryansk Region"), and its places are context for the body's.
+    text, body_at = (f"{article.title}\n\n{article.text}", len(article.title) + 2) if article.title else (article.text, 0)
+    mentions = sorted(gazetteer.find(text), key=lambda m: m.start)
+    return Document(article, mentions, split_sentences(text), article_key(article), text, body_at)

@@ -141,7 +141,7 @@ class Incident:
     merged_id: str | None = None  # set by geomap.merge: the smallest of its members' ids
     district: bool = False  # the place is a town named for its district ("по Запорізькому району")
     quarter: str | None = None  # the part of a country or region named ("southern Lebanon": "s")
-    vague: bool = False  # the sub-type is the rule's default: the words named no weapon ("удар", "attack")
+    vague: bool = False  # the words named no weapon ("удар", "attack"): the sub-type is a default or a guess
 
     @property
     def location_kind(self) -> str:
@@ -271,7 +271,9 @@ def _statements(sent: Sentence) -> list[_Statement]:
         if not rules_to_try:
             continue
         for found in classify(sentence[c_start:c_end], sentence=sentence, offset=c_start, context=context, rules_to_try=rules_to_try):
-            trigger = Trigger(found.start + c_start, found.end + c_start, found.event_type, found.sub_event_type, found.rule)
+            trigger = Trigger(
+                found.start + c_start, found.end + c_start, found.event_type, found.sub_event_type, found.rule, found.vague
+            )
             places = _locations(sentence, trigger, (c_start, c_end), mentions, spans, roles)
             statements.append(_Statement(trigger, (c_start, c_end), places))
     if statements:
@@ -357,7 +359,7 @@ def _new_incidents(statement: _Statement, sent: Sentence, countries) -> list[Inc
                 priority=trigger.rule.priority,
                 district=bool(_DISTRICT.search(mention.text)),
                 quarter=_quarter(sentence, role.at) if place.kind in ("country", "admin1") else None,
-                vague=trigger.rule.generic and trigger.sub_event_type == trigger.rule.sub_event_type,
+                vague=trigger.vague,
             )
         )
     return out

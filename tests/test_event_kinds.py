@@ -442,3 +442,34 @@ def test_two_parts_of_a_country_are_two_places(real_gazetteer):
         ("Lebanon", "ne", 3),
         ("Lebanon", "s", 7),
     ]
+
+
+def test_the_headline_is_read_with_the_lede_day_and_weapon(real_gazetteer):
+    # the body names no place for the operation; the headline does
+    raw = (
+        "Security Forces Eliminate Ukrainian Sabotage Group in Bryansk Region\n\n"
+        "On Wednesday the FSB said the saboteurs had planned attacks on railways."
+    )
+    title_end = raw.index("\n")
+    article = Article(
+        text=raw[title_end + 2 :], title=raw[:title_end], source="x", published=date(2025, 8, 21),
+        title_offset=0, offset=title_end + 2,
+    )
+    (incident,) = incidents_from_article(article, real_gazetteer)
+    assert (incident.event_type, incident.place.name) == ("Battles", "Bryansk Oblast")
+    assert incident.event_date == date(2025, 8, 20)  # the lede's Wednesday, not the publication day
+    assert incident.evidence[0]["text"] == raw[:title_end]
+    for evidence in incident.evidence:  # offsets into the source, headline and body alike
+        assert raw[evidence["start"] : evidence["end"]] == evidence["text"]
+
+
+def test_a_headlines_attack_and_the_bodys_drone_strike_are_one_event(real_gazetteer):
+    article = Article(
+        text="Russian drones struck Odesa overnight, officials said. Air defence destroyed 25 targets.",
+        title="Two killed in attack on Odesa",
+        source="x",
+        published=date(2024, 11, 15),
+    )
+    incidents = incidents_from_article(article, real_gazetteer)
+    strikes = [i for i in incidents if i.event_type == "Explosions/Remote violence"]
+    assert [(i.place.name, i.sub_event_type, i.fatalities) for i in strikes] == [("Odesa", "Air/drone strike", 2)]

@@ -50,6 +50,9 @@ class Trigger:
     event_type: str
     sub_event_type: str
     rule: Rule
+    #: The words name no weapon of their own: the type is the rule's default, or comes from
+    #: a weapon named in the sentences before (a guess that a weapon named later may correct).
+    vague: bool = False
 
     @property
     def disorder_type(self) -> str:
@@ -468,12 +471,14 @@ def classify(
         event_type, sub_type = "Explosions/Remote violence", weapon_type
     if rule.generic and _veto().search(clause):
         return []
+    vague = False
     if rule.generic:
         weapon = None
         if sentence:
             weapon = weapon_near(sentence, offset + start)
         else:
             weapon = weapon_near(clause, start)
+        vague = weapon is None
         if weapon is None:
             for earlier in reversed(context[-3:]):
                 weapon = weapon_near(earlier, len(earlier))
@@ -481,4 +486,4 @@ def classify(
                     break
         if weapon is not None:
             event_type, sub_type = "Explosions/Remote violence", weapon[0]
-    return [Trigger(start, end, event_type, sub_type, rule)]
+    return [Trigger(start, end, event_type, sub_type, rule, vague)]
