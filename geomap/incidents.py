@@ -248,6 +248,13 @@ def events_from_document(doc: Document, gazetteer: Any) -> list[Incident]:
                 continue
             day, precision, _ = sent.date
             target = _attach_target(incidents, statement.trigger, sent.text, sent.index, day if precision == 1 else None)
+            if target is None and _story_place(statement, sent, incidents, eventful):
+                statement.incidents = _new_incidents(statement, sent, countries)
+                for incident in statement.incidents:
+                    incident.last_sentence = incident.first_sentence = sent.index
+                incidents.extend(statement.incidents)
+                live.append(statement)
+                continue
             if target is not None:
                 _attach(target, statement.trigger, sent.evidence)
                 _fill_actors(target, statement, sent.text)
@@ -520,6 +527,33 @@ def _arrests_at_a_protest(statement: _Statement, sent: Sentence, incidents: list
         if incident.event_type in _DEMONSTRATION_TYPES:
             statement.trigger = Trigger(trigger.start, trigger.end, "Protests", "Protest with intervention", trigger.rule)
             return
+
+
+def _story_place(statement: _Statement, sent: Sentence, incidents: list[Incident], eventful: set[int]) -> bool:
+    """Give a placeless statement of another kind of event the place of the story it goes on.
+
+    "Russian forces attacked a position near Pokrovsk with drones. A fire broke out. The
+    Russians encircled the position ...": the battle that followed was where the strike
+    was. Only the event told last, in the sentence before or with only sentences of no
+    event between, on the same day. A statement of the same kind
+    adds to that event instead (:func:`_attach_target`); air defence has its own rule.
+    True when a place was given.
+    """
+    trigger = statement.trigger
+    if not incidents or trigger.rule.generic or trigger.sub_event_type in ("Other", "Disrupted weapons use"):
+        return False  # "attacked" alone, weapon unnamed, is too vague to start an event of its own
+    story = incidents[-1]
+    if story.event_type == trigger.event_type or _apart(story.last_sentence, sent.index, eventful) > 1:
+        return False
+    day = sent.date[0]
+    if day is not None and story.event_date is not None and day != story.event_date:
+        return False
+    for earlier in reversed(sent.doc.sentences[story.first_sentence : sent.index]):
+        for mention in earlier.mentions:
+            if mention.place.id == story.place.id:
+                statement.places = [(mention, Role("locative", story.geo_precision or 1), "context")]
+                return True
+    return False
 
 
 def _downed_where_next(sent: Sentence) -> bool:

@@ -159,6 +159,8 @@ def test_kind_of_report(real_gazetteer, text, event_type, places):
         "It was not the drunken, opportunistic looting seen in other places in Ukraine.",
         "Russian forces did not attack Kharkiv on Monday.",
         "The vote in Kyiv was pushed back to May.",  # no forces driven back
+        "These attacks appear aimed at inflicting total losses on ships near Novorossiysk.",
+        "In Kherson, 38% of the liberated territories have been cleared of mines.",
         "Discussions continued in Cairo to get both sides to agree on the specifics of a hostage-release and ceasefire deal.",
         # a name made an adjective says who built it, not where it is
         "Russia said a Ukrainian attack damaged the Moscow-built bridge.",
@@ -473,3 +475,21 @@ def test_a_headlines_attack_and_the_bodys_drone_strike_are_one_event(real_gazett
     incidents = incidents_from_article(article, real_gazetteer)
     strikes = [i for i in incidents if i.event_type == "Explosions/Remote violence"]
     assert [(i.place.name, i.sub_event_type, i.fatalities) for i in strikes] == [("Odesa", "Air/drone strike", 2)]
+
+
+def test_a_placeless_event_of_another_kind_goes_on_the_story_where_it_was(real_gazetteer):
+    text = (
+        "On 27 August Russian drones attacked a Ukrainian position near Pokrovsk. A fire broke out. "
+        "The Russians encircled the position, and one of the soldiers was injured in the combat clash that followed."
+    )
+    incidents = incidents_from_article(Article(text=text, source="x", published=date(2024, 9, 6)), real_gazetteer)
+    assert sorted((i.event_type, i.place.name, i.event_date) for i in incidents) == [
+        ("Battles", "Pokrovsk", date(2024, 8, 27)),
+        ("Explosions/Remote violence", "Pokrovsk", date(2024, 8, 27)),
+    ]
+
+
+def test_a_vague_placeless_statement_starts_no_event_of_its_own(real_gazetteer):
+    text = "Russian glide bombs struck Kharkiv on Tuesday. They attacked the city with modified bombs."
+    incidents = incidents_from_article(Article(text=text, source="x", published=date(2024, 5, 15)), real_gazetteer)
+    assert [i.event_type for i in incidents] == ["Explosions/Remote violence"]

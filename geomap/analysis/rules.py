@@ -329,7 +329,8 @@ RULES: tuple[Rule, ...] = (
     # "liberated"/"occupied" are adjectives as often as verbs ("the occupied city of
     # Melitopol", "Russian-occupied Crimea"): as verbs they need what was taken.
     # "a fourth village, Storozhove, had been secured": the place named before the verb.
-    Rule(r"(?:has|have|had|was|were)\s+(?:also\s+)?been\s+(?:secured|liberated|retaken|recaptured|cleared)", "Battles", "Government regains territory", 91),
+    # "had been cleared" of the enemy, not "have been cleared of mines"
+    Rule(r"(?:has|have|had|was|were)\s+(?:also\s+)?been\s+(?:secured|liberated|retaken|recaptured|cleared(?!\s+of\b))", "Battles", "Government regains territory", 91),
     Rule(r"recaptured|retook|retaken|regained control|took back|won back|liberation of|(?<!the )(?<!-)(?<!newly )liberated[\"'\u2019\u201d]?\s+(?:the\s+)?(?:village|town|city|settlement|hamlet)|"
          # "forces liberated Kherson": the verb, right after who acted, before a name
          r"(?:forces|troops|army|soldiers|units|brigade|military)\s+(?:have\s+|had\s+)?liberated(?=\s+(?-i:[A-Z]))", "Battles", "Government regains territory", 92),
@@ -475,6 +476,8 @@ UNREALISED = (
     r"|refrain(?:ed|ing|s)?\s+from\s+(?:\w+\s+)?"
     # "talks to try to get Israel and Hamas to agree on a truce", "efforts to reach a ceasefire"
     r"|(?:try|tries|trying|tried|attempts?|attempting|seek|seeks|seeking|sought|hope|hopes|hoping|efforts?|bid|push|pushing|aim|aims|aiming)\s+to\s+(?:[\w-]+\s+){0,5}?"
+    # "these attacks appear aimed at inflicting total losses": a purpose, not an event
+    r"|(?:aimed|designed|meant|calculated)\s+(?:at|to)\s+(?:[\w-]+\s+){0,2}?"
     # Russian/Ukrainian: the threat/risk/call/ban of ..., threatened/plans/may to ...
     r"|(?:загроз\w*|угроз\w*|небезпек\w*|опасност\w*|ризик\w*|риск\w*|можлив\w*|возможн\w*|заклик\w*|призыв\w*|"
     r"заборон\w*|запрет\w*|мораторі\w*|моратори\w*|припинення|прекращени\w*|підготовк\w*|подготовк\w*)\s+(?:[\w'\u2019\u02bc-]+\s+){0,2}"
