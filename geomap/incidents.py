@@ -529,6 +529,14 @@ def _arrests_at_a_protest(statement: _Statement, sent: Sentence, incidents: list
             return
 
 
+#: A verb in the past among an event's words: the statement says something happened.
+_PAST_VERB = re.compile(
+    r"\b\w+ed\b|\b(?:took|fought|shot|hit|struck|seized|drove|fled|withdrew|overran|began|stormed|blew|threw|caught)\b"
+    r"|(?<!\w)[а-яіїєґ'ʼ]+(?:ли|ла|ло|ів|ав|ив|ув|вся|лись|лися)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def _story_place(statement: _Statement, sent: Sentence, incidents: list[Incident], eventful: set[int]) -> bool:
     """Give a placeless statement of another kind of event the place of the story it goes on.
 
@@ -542,6 +550,8 @@ def _story_place(statement: _Statement, sent: Sentence, incidents: list[Incident
     trigger = statement.trigger
     if not incidents or trigger.rule.generic or trigger.sub_event_type in ("Other", "Disrupted weapons use"):
         return False  # "attacked" alone, weapon unnamed, is too vague to start an event of its own
+    if not _PAST_VERB.search(sent.text, trigger.start, trigger.end):
+        return False  # "during the Kremlin's 18-month Ukraine offensive": a noun tells of no new event
     story = incidents[-1]
     if story.event_type == trigger.event_type or _apart(story.last_sentence, sent.index, eventful) > 1:
         return False

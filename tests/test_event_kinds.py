@@ -493,3 +493,12 @@ def test_a_vague_placeless_statement_starts_no_event_of_its_own(real_gazetteer):
     text = "Russian glide bombs struck Kharkiv on Tuesday. They attacked the city with modified bombs."
     incidents = incidents_from_article(Article(text=text, source="x", published=date(2024, 5, 15)), real_gazetteer)
     assert [i.event_type for i in incidents] == ["Explosions/Remote violence"]
+
+
+def test_a_noun_of_war_tells_no_new_event_of_the_story(real_gazetteer):
+    text = (
+        "Two drones hit the bridge in Kerch early on Monday. "
+        "It was the second attack on the bridge during the Kremlin's 18-month Ukraine offensive."
+    )
+    incidents = incidents_from_article(Article(text=text, source="x", published=date(2023, 7, 17)), real_gazetteer)
+    assert [i.event_type for i in incidents] == ["Explosions/Remote violence"]

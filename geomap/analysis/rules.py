@@ -340,7 +340,7 @@ RULES: tuple[Rule, ...] = (
          r"(?:forces|troops|army|soldiers|units|servicemen)\s+(?:have\s+|had\s+)?occupied(?=\s+(?-i:[A-Z]))", "Battles", "Non-state actor overtakes territory", 88),
     # "Russian forces advanced in Selydove" (ISW): fighting located where the line moved.
     Rule(r"(?:advanced|advancing|advances|made (?:\w+ )?gains|gained ground)\s+(?:\w+\s+){0,2}?(?:in|near|into|towards?|within|on|around|north|south|east|west)\b", "Battles", "Armed clash", 76),
-    Rule(r"clash(?:es|ed)?|fighting(?! (?:corruption|crime|fires?|poverty|disinformation|inflation))|fought|firefights?|gunfights?|shoot-?outs?|gun ?battles?|exchanges? of fire|exchanged fire|battles? (?:for|over|near|in|around)|skirmish\w*|combat operations|engaged in combat", "Battles", "Armed clash", 75),
+    Rule(r"clash(?:es|ed)?|fighting(?! (?:corruption|crime|fires?|poverty|disinformation|inflation|zones?|areas?|age|chance|spirit|words))|fought|firefights?|gunfights?|shoot-?outs?|gun ?battles?|exchanges? of fire|exchanged fire|battles? (?:for|over|near|in|around)|skirmish\w*|combat operations|engaged in combat", "Battles", "Armed clash", 75),
     Rule(r"repel(?:led|s|ling)? (?:\w+ ){0,4}?(?:attacks?|assaults?|offensives?)|(?:assaults?|offensive|counter-?offensive|counter-?attacks?|ground attacks?)", "Battles", "Armed clash", 74),
     # Forces driven back: "pushed Russian troops back from the outskirts of Kharkiv" (not "prices were pushed back").
     Rule(r"(?:pushed|drove|driven|forced)\s+(?:\w+\s+){0,3}?back|repulsed|repelled", "Battles", "Armed clash", 74, slot="forces"),
