@@ -502,3 +502,19 @@ def test_a_noun_of_war_tells_no_new_event_of_the_story(real_gazetteer):
     )
     incidents = incidents_from_article(Article(text=text, source="x", published=date(2023, 7, 17)), real_gazetteer)
     assert [i.event_type for i in incidents] == ["Explosions/Remote violence"]
+
+
+def test_a_village_the_data_lacks_named_with_its_district_is_near_the_districts_town(real_gazetteer):
+    text = "On 4 April 2022, Russian helicopters fired on the village of Kopyliv (Makariv, Kyiv)."
+    (incident,) = incidents_from_article(Article(text=text, source="x", published=date(2022, 5, 1)), real_gazetteer)
+    assert (incident.place.name, incident.geo_precision) == ("Makariv", 2)
+    # a town the data knows keeps its own place
+    text = "On 5 March 2022, Russian forces shelled Bucha (Bucha, Kyiv)."
+    (incident,) = incidents_from_article(Article(text=text, source="x", published=date(2022, 5, 1)), real_gazetteer)
+    assert (incident.place.name, incident.geo_precision) == ("Bucha", 1)
+
+
+def test_an_instrument_after_with_names_the_weapon_however_far(real_gazetteer):
+    text = "On 17 May 2022, the Russian military said it struck a Ukrainian arms depot in the Lviv region with cruise missiles."
+    (incident,) = incidents_from_article(Article(text=text, source="x", published=date(2022, 6, 1)), real_gazetteer)
+    assert (incident.sub_event_type, incident.place.name) == ("Shelling/artillery/missile attack", "Lviv Oblast")

@@ -398,7 +398,18 @@ def fill_slot(slot: str, clause: str, start: int, end: int) -> tuple[str, int, i
                     best = (distance, kind, match.start(), match.end())
         if best is not None:
             return best[1], best[2], best[3]
+        if name == "weapon" and side != "<":
+            # "struck a Ukrainian arms depot in Lviv region with cruise missiles": the instrument
+            # after "with" belongs to the verb however far along the clause it stands
+            for instrument in _WITH.finditer(clause, end):
+                match = _weapon_union().search(clause, instrument.start(), instrument.end())
+                if match is not None:
+                    return _WEAPON_GROUPS[match.lastgroup], match.start(), match.end()
     return None
+
+
+#: "with" and the three words after it, where an instrument stands ("with two Neptune missiles").
+_WITH = re.compile(r"\b(?:with|using)(?:\s+[\w-]+){1,3}", re.IGNORECASE)
 
 
 def weapon_near(text: str, position: int) -> tuple[str, int] | None:

@@ -245,6 +245,16 @@ def mention_roles(sentence: str, spans: Sequence[tuple[int, int, bool, str]]) ->
                 listed = role_of(sentence, tail.start(), end, demonym, kind)
                 if listed[0] == "locative":
                     kind_, precision, preposition = listed
+        if kind_ == "bare" and not demonym and kind == "city":
+            unknown = _UNKNOWN_BEFORE_DISTRICT.search(sentence, max(0, start - 60), start)
+            if unknown is not None and not any(e == unknown.end("name") for _, e, _, _ in spans[:index]):
+                # ACLED notes: "shelled Kopyliv (Makariv, Kyiv)", a village the data lacks named
+                # with its district: the event is near the district's town
+                kind_, precision, preposition = role_of(sentence, unknown.start("name"), end, demonym, kind)
+                if kind_ == "locative":
+                    precision = 2
+                else:
+                    kind_, precision, preposition = "bare", 1, None
         if kind_ == "locative" and area_after.match(sentence, end):
             precision = 2  # "in the Pokrovsk direction": around the town, not in it
         role = Role(kind_, precision, preposition, start, index)
@@ -258,6 +268,9 @@ def mention_roles(sentence: str, spans: Sequence[tuple[int, int, bool, str]]) ->
     return roles
 
 
+#: A capitalised name (not a place the data knows: checked by the caller) and the opening
+#: parenthesis of the district and region after it: "Kopyliv (" before "Makariv, Kyiv)".
+_UNKNOWN_BEFORE_DISTRICT = re.compile(r"(?P<name>\b(?-i:[A-ZА-ЯІЇЄҐ])[\w'\u2019-]+)\s*\($")
 #: Words that join a list's last name ("..., Chernihov and Chernovtsy"): no blocking preposition there.
 _LIST_JOINERS = frozenset({"and", "і", "й", "та", "и"})
 #: Capitalised list items (names the gazetteer lacks) right before a name: "Попів Яр, Золотий Колодязь, ".
