@@ -278,9 +278,12 @@ def _statements(sent: Sentence) -> list[_Statement]:
         if not rules_to_try:
             continue
         for found in classify(sentence[c_start:c_end], sentence=sentence, offset=c_start, context=context, rules_to_try=rules_to_try):
-            trigger = Trigger(
-                found.start + c_start, found.end + c_start, found.event_type, found.sub_event_type, found.rule, found.vague
-            )
+            event_type, sub_type = found.event_type, found.sub_event_type
+            if found.vague and event_type == "Battles" and _CIVILIANS_HARMED.search(sentence):
+                # "В результате атаки ВСУ в Горловке погибли два человека": an attack that names
+                # no weapon and harmed civilians, not soldiers, struck from afar
+                event_type, sub_type = "Explosions/Remote violence", "Shelling/artillery/missile attack"
+            trigger = Trigger(found.start + c_start, found.end + c_start, event_type, sub_type, found.rule, found.vague)
             places = _locations(sentence, trigger, (c_start, c_end), mentions, spans, roles)
             statements.append(_Statement(trigger, (c_start, c_end), places))
     if statements:
@@ -533,6 +536,15 @@ def _arrests_at_a_protest(statement: _Statement, sent: Sentence, incidents: list
 _PAST_VERB = re.compile(
     r"\b\w+ed\b|\b(?:took|fought|shot|hit|struck|seized|drove|fled|withdrew|overran|began|stormed|blew|threw|caught)\b"
     r"|(?<!\w)[а-яіїєґ'ʼ]+(?:ли|ла|ло|ів|ав|ив|ув|вся|лись|лися)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+#: Civilians killed or hurt: "погибли два человека", "загинула жінка", "civilians were wounded".
+_CIVILIANS_HARMED = re.compile(
+    r"(?<!\w)(?:(?:загинул\w*|загинув|погибл\w*|погиб|поранен\w*|ранен\w*|постраждал\w*|пострадал\w*)\s+(?:[\w'’ʼ-]+\s+){0,2}?"
+    r"(?:люд\w*|человек\w*|жінк\w*|женщин\w*|чоловік\w*|мужчин\w*|цивільн\w*|мирн\w*|жител\w*|мешканц\w*|дит\w*|реб[её]н\w*|дет\w*)"
+    r"|(?:civilians?|residents?|people|children|women)\s+(?:were\s+|was\s+)?(?:killed|wounded|injured|hurt|died))(?!\w)",
     re.IGNORECASE,
 )
 

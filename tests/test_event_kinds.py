@@ -107,6 +107,10 @@ CASES = [
     ("Militants killed three soldiers near Djibo.", "Battles", ["Djibo"]),
     ("Gunmen killed two police officers in Kaduna.", "Battles", ["Kaduna"]),
     ("Jihadists ambushed a military convoy near Djibo, killing dozens of soldiers.", "Battles", ["Djibo"]),
+    # an attack that names no weapon and harmed civilians struck from afar; one that killed soldiers is a battle
+    ("В результате атаки ВСУ в Горловке погибли два человека.", "Explosions/Remote violence", ["Horlivka"]),
+    ("Внаслідок атаки на Нікополь загинула жінка.", "Explosions/Remote violence", ["Nikopol"]),
+    ("Russian troops attacked Krynky; three soldiers were killed.", "Battles", ["Krynky"]),
     # in a part of a town is in the town
     ("Gang members set fire to homes in Port-au-Prince's Carrefour-Feuilles neighbourhood.", "Strategic developments",
      ["Port-au-Prince"]),
