@@ -615,6 +615,19 @@ def test_arabic_names_without_their_article(gaz, text, name):
     assert name in [m.place.name for m in gaz.find(text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Israeli strikes in Gaza killed 20 people.", "Gaza", "city"),
+        ("Settlers attacked a village in the West Bank.", "West Bank", "admin1"),
+        ("Aid trucks entered the Gaza Strip.", "Gaza Strip", "admin1"),
+    ],
+)
+def test_the_parts_of_palestine_are_its_parts_not_the_whole(gaz, text, name, kind):
+    (mention,) = [m for m in gaz.find(text) if not m.demonym]
+    assert (mention.place.name, mention.place.kind) == (name, kind)
+
+
 def test_the_white_house_opening_a_sentence_is_no_town(gaz):
     assert gaz.find("The White House is hoping the details help.") == []
 

@@ -54,7 +54,8 @@ COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
     "SZ": ("Eswatini", "Swaziland"),
     "CV": ("Cape Verde", "Cabo Verde"),
     "TL": ("East Timor", "Timor-Leste"),
-    "PS": ("Palestine", "Palestinian territories", "Gaza Strip", "Gaza", "West Bank"),
+    # "Gaza", "the Gaza Strip" and "the West Bank" are its two parts (admin1), not the whole
+    "PS": ("Palestine", "Palestinian territories"),
     "VA": ("Vatican", "Holy See"),
     "RU": ("Russian Federation",),
     "SY": ("Syria",),
