@@ -91,6 +91,7 @@ CASES = [
     # ACLED notes: "forces withdrew from X" is where they left (not whose forces), officials
     # and residents "of X" are where, "forces occupied X", a weapon fired on or destroying
     ("On 1 April 2022, Russian forces withdrew from Bucha (Bucha, Kyiv).", "Strategic developments", ["Bucha"]),
+    ("Ukrainian troops have been forced to withdraw from the village of Bucha.", "Strategic developments", ["Bucha"]),
     ("On 12 March 2022, Russian forces abducted the mayor of Melitopol (Melitopol, Zaporizhia).",
      "Violence against civilians", ["Melitopol"]),
     ("On 14 March 2022, residents of Kherson held a rally against the occupation.", "Protests", ["Kherson"]),
@@ -163,6 +164,7 @@ def test_kind_of_report(real_gazetteer, text, event_type, places):
         "It was not the drunken, opportunistic looting seen in other places in Ukraine.",
         "Russian forces did not attack Kharkiv on Monday.",
         "The vote in Kyiv was pushed back to May.",  # no forces driven back
+        "Russia threatened to withdraw from the grain deal signed in Istanbul.",
         "These attacks appear aimed at inflicting total losses on ships near Novorossiysk.",
         "In Kherson, 38% of the liberated territories have been cleared of mines.",
         "Discussions continued in Cairo to get both sides to agree on the specifics of a hostage-release and ceasefire deal.",

@@ -269,6 +269,9 @@ def test_country_needs_in_to_be_a_location():
         ("No one was injured.", 0, 0),
         ("A strike killed two; no one else was hurt.", 2, 0),
         ("No injuries were reported.", None, 0),
+        # a death toll that rose, however far from the figure
+        ("The death toll from Monday's missile strike on a shopping centre in Kremenchuk rose to 20.", 20, None),
+        ("The death toll has risen to at least 14, officials said.", 14, None),
     ],
 )
 def test_counts(sentence, fatalities, injured):

@@ -266,6 +266,13 @@ def count_items(sentence: str) -> list[tuple[str, str, int, int]]:
         if not any(k == kind for k, *_ in items):
             items.append((kind, kind, len(_AGE.findall(match.group())), match.start()))
     lowered = sentence.lower()
+    if "toll" in lowered and not any(k == "fatalities" for k, *_ in items):
+        # "The death toll from Monday's strike on a shopping centre rose to 20"
+        rose = _TOLL_ROSE.search(sentence)
+        if rose is not None:
+            number = parse_number(_TOKEN.findall(rose.group("n")), 0)
+            if number is not None:
+                items.append(("fatalities", "fatalities", number[0], rose.start("n")))
     for match in _NO_HARM.finditer(sentence) if any(word in lowered for word in _NO_HARM_WORDS) else ():
         # "there were no casualties", "ніхто не постраждав": a count of none
         kinds = ("fatalities", "injured") if match.group("all") or match.group("all_c") else ("injured",)
@@ -289,6 +296,13 @@ _NO_HARM = re.compile(
     r"nobody was (?:hurt|injured|wounded))\b"
     r"|(?<!\w)(?P<all_c>без жертв|жертв немає|жертв нет|ніхто не постраждав|никто не пострадал|обійшлося без постраждалих|"
     r"обошлось без пострадавших|постраждалих немає|пострадавших нет|без постраждалих|без пострадавших)(?!\w)",
+    re.IGNORECASE,
+)
+
+#: A death toll that rose to a figure, however far from the word "toll".
+_TOLL_ROSE = re.compile(
+    r"\bdeath toll\b[^.;]{0,120}?\b(?:rose|risen|climbed|jumped|reached|increased|grew|now stands|stands|stood)\s+(?:to|at)\s+"
+    r"(?:at least\s+|more than\s+|over\s+)?(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b",
     re.IGNORECASE,
 )
 
