@@ -112,6 +112,9 @@ CASES = [
     ("В результате атаки ВСУ в Горловке погибли два человека.", "Explosions/Remote violence", ["Horlivka"]),
     ("Внаслідок атаки на Нікополь загинула жінка.", "Explosions/Remote violence", ["Nikopol"]),
     ("Russian troops attacked Krynky; three soldiers were killed.", "Battles", ["Krynky"]),
+    ("Taliban gunmen attacked a police checkpoint in Peshawar, killing five policemen.", "Battles", ["Peshawar"]),
+    ("A roadside bomb killed two soldiers in Diyala province.", "Explosions/Remote violence", ["Diyala"]),
+    ("Settlers set fire to homes in the West Bank village of Huwara.", "Strategic developments", ["Huwara"]),
     # in a part of a town is in the town
     ("Gang members set fire to homes in Port-au-Prince's Carrefour-Feuilles neighbourhood.", "Strategic developments",
      ["Port-au-Prince"]),

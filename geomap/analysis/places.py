@@ -90,7 +90,8 @@ _PEOPLE_OF = re.compile(
 _INSTITUTION_BEFORE = re.compile(
     # the word between is no verb: "forces withdrew from Bucha" is where they left, not whose forces
     r"\b(?:" + INSTITUTION_WORDS + r")\s+(?:(?!\w+ed\b|(?:withdrew|fled|came|went|drove|left|ran|fought|struck|hit|shot|took|"
-    r"began|brought|sent|moved|pulled|remain|remained|are|were|was|is)\b)\w+\s+)?(?P<prep>of|in|to|for|from)\s+(?:the\s+)?$",
+    r"began|brought|sent|moved|pulled|remain|remained|are|were|was|is|village|town|city|settlement|district|region)\b)"
+    r"\w+\s+)?(?P<prep>of|in|to|for|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _ACCORDING = re.compile(r"\baccording to\b[^,;.]{0,60}$", re.IGNORECASE)

@@ -293,6 +293,8 @@ RULES: tuple[Rule, ...] = (
     # "a missile attack on Odesa", "struck the centre of Kharkiv with guided aerial bombs".
     Rule(ATTACK_WORDS + NOT_A_MODIFIER, "Explosions/Remote violence", "Air/drone strike", 90, slot="weapon"),
     Rule(DESTROY_WORDS, "Explosions/Remote violence", "Air/drone strike", 89, slot="weapon<"),
+    # A weapon that killed or hurt: "a roadside bomb killed two soldiers", "shrapnel from a drone injured three".
+    Rule(r"killed|killing|kills|wounded|wounding|injured|injuring", "Explosions/Remote violence", "Air/drone strike", 61, slot="weapon<"),
     Rule(r"launched|launching|fired|firing|sent", "Explosions/Remote violence", "Air/drone strike", 89, slot="weapon"),
     # "a drone caused a fire at the refinery", "a drone was the likely cause of a fire".
     Rule(r"(?:caused?|causing|sparked|started|triggered)\s+(?:[\w-]+\s+){0,3}?(?:fires?|blazes?|explosions?|damage|destruction)|cause of (?:the |a )?(?:fire|blaze|explosion|damage)", "Explosions/Remote violence", "Air/drone strike", 86, slot="weapon"),
@@ -372,6 +374,11 @@ RULES: tuple[Rule, ...] = (
     Rule(r"(?:insurgents|militants|jihadists|rebels|fighters|soldiers|troops|forces|army|gunmen)\s+(?:[\w-]+\s+){0,2}?killed\s+(?:[\w-]+\s+){0,3}?"
          r"(?:soldiers|troops|servicemen|militants|insurgents|fighters|rebels|jihadists|policemen|police officers|gendarmes|militiamen)\b",
          "Battles", "Armed clash", 84),  # above "gunmen killed ...": police and soldiers killed are a side, not civilians
+    # Armed groups attacking forces: "Taliban gunmen attacked a police checkpoint" is a battle.
+    Rule(r"(?:insurgents|militants|jihadists|rebels|fighters|gunmen|bandits|attackers|assailants)\s+(?:[\w-]+\s+){0,2}?"
+         r"(?:attacked|stormed|raided|overran|ambushed)\s+(?:[\w-]+\s+){0,3}?"
+         r"(?:police|military|army|checkpoints?|bases?|posts?|outposts?|convoys?|barracks|garrisons?|soldiers|troops|patrols?)\b",
+         "Battles", "Armed clash", 84),
     # Ambushes of forces: "jihadists ambushed a military convoy near Djibo".
     Rule(r"ambush(?:ed|es|ing)?", "Battles", "Armed clash", 76),
     # --- Protests and riots --------------------------------------------------------
