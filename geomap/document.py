@@ -35,6 +35,8 @@ __all__ = ["Document", "Sentence", "analyse"]
 CAPTION = re.compile(
     r"\b(?:REUTERS|Reuters|AP Photo|AFP|Getty Images|EPA-EFE|Anadolu|Photo:|Photo by|Фото:|Фото)\b(?:/|\)|:|\s)"
 )
+#: Plain words one of which :data:`CAPTION` needs (a cheap test first).
+_CAPTION_WORDS = ("REUTERS", "Reuters", "Photo", "AFP", "Getty", "EPA", "Anadolu", "Фото")
 #: How old a captioned photo's day may be to still be the news: older, a file photo.
 FILE_PHOTO_DAYS = 31
 
@@ -137,7 +139,9 @@ class Sentence:
         if LINK.match(self.text) or is_background(self.text, published):
             return True
         following = self.doc.sentences[self.index + 1].text if self.index + 1 < len(self.doc.sentences) else ""
-        if published is not None and (CAPTION.search(self.text) or CAPTION.match(following.lstrip("( "))):
+        if published is None or not any(word in self.text or word in following[:40] for word in _CAPTION_WORDS):
+            return False
+        if CAPTION.search(self.text) or CAPTION.match(following.lstrip("( ")):
             # a file photo's caption: "... in Kharkiv, Ukraine October 6, 2022. REUTERS/..." in 2024
             day = self.date[0]
             return day is not None and (published - day).days > FILE_PHOTO_DAYS
