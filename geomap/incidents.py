@@ -239,16 +239,11 @@ def events_from_document(doc: Document, gazetteer: Any) -> list[Incident]:
             _arrests_at_a_protest(statement, sent, incidents)
             if statement.places and _unnamed_many(statement, sent.text):
                 continue  # "129 shellings of 54 settlements in Sumy Oblast": a tally, no event to place
-            if statement.places or _air_defence_place(statement, sent, incidents):
-                statement.incidents = _new_incidents(statement, sent, countries)
-                for incident in statement.incidents:
-                    incident.last_sentence = incident.first_sentence = sent.index
-                incidents.extend(statement.incidents)
-                live.append(statement)
-                continue
             day, precision, _ = sent.date
-            target = _attach_target(incidents, statement.trigger, sent.text, sent.index, day if precision == 1 else None)
-            if target is None and _story_place(statement, sent, incidents, eventful):
+            target = None
+            if not (statement.places or _air_defence_place(statement, sent, incidents)):
+                target = _attach_target(incidents, statement.trigger, sent.text, sent.index, day if precision == 1 else None)
+            if statement.places or (target is None and _story_place(statement, sent, incidents, eventful)):
                 statement.incidents = _new_incidents(statement, sent, countries)
                 for incident in statement.incidents:
                     incident.last_sentence = incident.first_sentence = sent.index
