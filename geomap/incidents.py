@@ -491,12 +491,17 @@ def _air_defence_place(statement: _Statement, sent: Sentence, incidents: list[In
             continue
         if day is not None and incident.event_date is not None and day != incident.event_date:
             return False  # "intercepted two missiles overnight", after Thursday's shelling: another night
-        for earlier in reversed(sent.doc.sentences[incident.first_sentence : sent.index]):
-            for mention in earlier.mentions:
-                if mention.place.id == incident.place.id:
-                    statement.places = [(mention, Role("locative", incident.geo_precision or 1), "context")]
-                    return True
-        return False
+        return _place_of(incident, statement, sent)
+    return False
+
+
+def _place_of(incident: Incident, statement: _Statement, sent: Sentence) -> bool:
+    """Give ``statement`` the place of an earlier ``incident``, from the mention that named it."""
+    for earlier in reversed(sent.doc.sentences[incident.first_sentence : sent.index]):
+        for mention in earlier.mentions:
+            if mention.place.id == incident.place.id:
+                statement.places = [(mention, Role("locative", incident.geo_precision or 1), "context")]
+                return True
     return False
 
 
@@ -565,12 +570,7 @@ def _story_place(statement: _Statement, sent: Sentence, incidents: list[Incident
     day = sent.date[0]
     if day is not None and story.event_date is not None and day != story.event_date:
         return False
-    for earlier in reversed(sent.doc.sentences[story.first_sentence : sent.index]):
-        for mention in earlier.mentions:
-            if mention.place.id == story.place.id:
-                statement.places = [(mention, Role("locative", story.geo_precision or 1), "context")]
-                return True
-    return False
+    return _place_of(story, statement, sent)
 
 
 def _downed_where_next(sent: Sentence) -> bool:
