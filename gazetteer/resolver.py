@@ -1791,6 +1791,8 @@ def _choose(
         ok = False  # "May", "Road": words first
     elif not big and evidence < 2 and any(i in personish for i in occ):
         ok = False  # "Alexander Mazegora", "Sergei Sobyanin"
+    elif alt_only and not explicit and evidence < 2 and any(i in personish for i in occ):
+        ok = False  # "Ivan Franko": a surname, however big the town that has it as an other name (Franca)
     elif not big and evidence < 2 and all(i in paired for i in occ):
         ok = False  # "Sheldon Peck": part of a longer name, wherever it occurs
     elif not big and not explicit and name.person:

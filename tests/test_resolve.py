@@ -628,6 +628,12 @@ def test_the_parts_of_palestine_are_its_parts_not_the_whole(gaz, text, name, kin
     assert (mention.place.name, mention.place.kind) == (name, kind)
 
 
+def test_a_surname_is_no_big_town_that_has_it_as_an_other_name(gaz):
+    # "Franko" is an alternate name of Franca (Brazil, 360,000 people); after "Ivan" it is a surname
+    assert [m.place.name for m in gaz.find("A protest near the Ivan Franko Theater in Kyiv.")] == ["Kyiv"]
+    assert [m.place.name for m in gaz.find("Officials in Franca said the road was closed.")] == ["Franca"]
+
+
 def test_island_is_no_name_of_iceland(gaz):
     assert [m.place.name for m in gaz.find("Drones destroyed two boats near Snake Island.")] == []
     assert [m.place.name for m in gaz.find("Protests spread across Iceland.")] == ["Iceland"]
