@@ -302,6 +302,7 @@ class _Name:
     region_word: bool = False  # "Washington state", "Kursk region" not in the data as one name
     county_word: bool = False  # "Walton County": the county is not in the data, a town of its name is
     person: bool = False  # some occurrence is a person's name: one sense per document
+    beside_name: bool = False  # some occurrence stands right before a capitalised word that is no place
     city_word: bool = False  # "the city of Turkey", "the town of Paris": a populated place
     qualifiers_at: set = field(default_factory=set)  # candidates right after its comma ("Holliday, Missouri")
     static: list | None = None  # see _static_scores
@@ -878,7 +879,10 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
                 # "new", "great" is the first word of another name, never the place Novoye.
                 rejected.add(i)
                 continue
-            elif _name_after(text, cand, nxt) or _said_after(text, cand):
+            elif _name_after(text, cand, nxt):
+                personish.add(i)
+                name.beside_name = True  # "Ivan Franko Theater": part of a longer proper name
+            elif _said_after(text, cand):
                 personish.add(i)
         if (
             prev_cand is not None
@@ -1791,7 +1795,7 @@ def _choose(
         ok = False  # "May", "Road": words first
     elif not big and evidence < 2 and any(i in personish for i in occ):
         ok = False  # "Alexander Mazegora", "Sergei Sobyanin"
-    elif alt_only and not explicit and evidence < 2 and any(i in personish for i in occ):
+    elif alt_only and not explicit and evidence < 2 and (name.person or name.beside_name):
         ok = False  # "Ivan Franko": a surname, however big the town that has it as an other name (Franca)
     elif not big and evidence < 2 and all(i in paired for i in occ):
         ok = False  # "Sheldon Peck": part of a longer name, wherever it occurs
