@@ -429,7 +429,7 @@ GIVEN_NAMES = frozenset(
     nikolai николаи mykola ivan иван іван pavel павел mikhail михаил victoria sofia""".split()
 )
 
-_CYRILLIC_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ій|ая|яя|ое|ее|ые|ие|ої|ьке|ька|ський|цький)$")
+_CYRILLIC_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ій|ая|яя|ое|ее|ые|ие|ої|ьке|ька|ський|цький|ні|ых|их|ним|ними|ными)$")
 
 
 def _given_name(text: str, cand: Candidate, nxt: Candidate | None) -> bool:
@@ -450,6 +450,12 @@ def _adjective_opener(text: str, cand: Candidate) -> bool:
         return False
     after = _after(text, cand)
     return bool(after) and after[0].islower() and any("\u0400" <= ch <= "\u04ff" for ch in after)
+
+
+def _adjective_of_people(text: str, cand: Candidate) -> bool:
+    """A Cyrillic adjective before a noun of people, anywhere ("Мирні мешканці"); a town in the
+    locative ("у Харкові люди") has no adjective's ending."""
+    return bool(_CYRILLIC_ADJECTIVE.search(cand.text.lower()) and _PEOPLE_AFTER.match(text, cand.end))
 
 
 def _is_person(text: str, cand: Candidate, prev_cand: Candidate | None) -> bool:
@@ -564,9 +570,6 @@ _PEOPLE_AFTER = re.compile(
 )
 
 
-#: Endings of Russian and Ukrainian adjectives (nominative, and the plural's cases) that
-#: :data:`_PEOPLE_AFTER` may follow; a town in the locative ("у Харкові люди") is not one.
-_ADJECTIVE_FORMS = ("ый", "ий", "ая", "ое", "ые", "ие", "ых", "их", "ні", "ним", "ными", "ними")
 
 
 #: Adjectives that begin Russian and Ukrainian place names in Latin letters ("new", "old",
@@ -807,8 +810,8 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             rejected.add(i)
             name.person = True
             continue
-        if cand.sentence_initial and _adjective_opener(text, cand):
-            rejected.add(i)  # "Мирный житель погиб": "a civilian", not the town of Mirny
+        if _adjective_opener(text, cand) if cand.sentence_initial else _adjective_of_people(text, cand):
+            rejected.add(i)  # "Мирный житель погиб", "... мирні мешканці": civilians, not the town of Mirny
             continue
         nxt = candidates[i + 1] if i + 1 < len(candidates) else None
         if (
@@ -869,11 +872,6 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             ):
                 personish.add(i)
                 name.person = True  # "Sergei Sobyanin" ... later "Sobyanin said"
-            elif cand.text.lower().endswith(_ADJECTIVE_FORMS) and _PEOPLE_AFTER.match(text, cand.end):
-                # "Мирный житель погиб" (a civilian died), "Мирні мешканці": an adjective of
-                # people, not the town Mirny
-                rejected.add(i)
-                continue
             elif cand.key in _NAME_ADJECTIVES and _name_after(text, cand, nxt):
                 # "Novaya Sorochina", "Velyka Novosilka" where the data lacks the village:
                 # "new", "great" is the first word of another name, never the place Novoye.

@@ -339,6 +339,7 @@ def _new_incidents(statement: _Statement, sent: Sentence, countries) -> list[Inc
             has_victims=victims,
         )
         confidence = trigger.rule.weight * float(mention.confidence) * _ROLE_WEIGHT.get(how, 0.8)
+        district = bool(_DISTRICT.search(mention.text))
         if place.kind == "country":
             confidence *= 0.85
         out.append(
@@ -348,7 +349,7 @@ def _new_incidents(statement: _Statement, sent: Sentence, countries) -> list[Inc
                 disorder_type=trigger.disorder_type,
                 place=place,
                 # a town standing for its district locates the event near it (ACLED's 2)
-                geo_precision=max(_geo_precision(place, role), 2 if _DISTRICT.search(mention.text) else 1),
+                geo_precision=max(_geo_precision(place, role), 2 if district else 1),
                 event_date=when,
                 time_precision=precision if when is not None else None,
                 actor1=actor1,
@@ -362,7 +363,7 @@ def _new_incidents(statement: _Statement, sent: Sentence, countries) -> list[Inc
                 confidence=round(confidence, 3),
                 article_key=key,
                 priority=trigger.rule.priority,
-                district=bool(_DISTRICT.search(mention.text)),
+                district=district,
                 quarter=_quarter(sentence, role.at) if place.kind in ("country", "admin1") else None,
                 vague=trigger.vague,
             )
