@@ -278,6 +278,53 @@ def _looks_like_name(surface: str) -> bool:
 _ONE_WORD = re.compile(r"[^\s\-\u2010-\u2015]*")
 
 
+#: What an acronym may still name when it spells a place's ordinary name: a
+#: country, a first-level region or a city of this many people ("ROME" in a
+#: dateline is Rome; "EU" is not Eu, a town of 7,000 in Normandy).
+ACRONYM_MIN_POPULATION = 100_000
+
+
+#: Two-letter abbreviations that name a place anywhere in capitals (others, "OK",
+#: "IN", only after a comma): the US, the UK, the EU (ЄС, ЕС).
+_TWO_LETTER_NAMES = frozenset({"us", "uk", "eu", "єс", "ес"})
+
+_DATELINE_AFTER = re.compile(r" ?(?:[\u2013\u2014]|--?|,| \()")
+
+
+def _acronym(text: str, cand) -> bool:
+    """Whether ``cand`` is a word in capitals that reads as an acronym: two to five
+    letters, not a dateline (at the start of a line, or before a dash, comma or
+    parenthesis: "KYIV, Ukraine —", "HUME – A member") and not in a run of capitals
+    (a headline set in capitals)."""
+    surface = cand.text
+    if not (2 <= len(surface) <= 5 and surface.isalpha() and surface.isupper()):
+        return False
+    if cand.start == 0 or text[cand.start - 1] in "\n\r":
+        return False
+    if _DATELINE_AFTER.match(text, cand.end) and is_sentence_initial(text, cand.start):
+        return False
+    for word in (text[max(0, cand.start - 20) : cand.start].split()[-1:] + text[cand.end : cand.end + 20].split()[:1]):
+        word = word.strip(".,:;!?()\"'—-")
+        if len(word) >= 3 and word.isalpha() and word.isupper():
+            return False
+    return True
+
+
+def _big_places(store, entries) -> list:
+    """The entries an acronym may name: abbreviations the data gives ("UAE", "DPRK"),
+    countries, regions, capitals and big cities."""
+    kept = []
+    for entry in entries:
+        if entry[1] & _NAME_ABBREV:
+            kept.append(entry)
+            continue
+        place = store.place(entry[0])
+        if (place.kind in ("country", "admin1") or place.feature_code == "PPLC"
+                or place.population >= ACRONYM_MIN_POPULATION):
+            kept.append(entry)
+    return kept
+
+
 def _crosses_sentence(surface: str) -> bool:
     """A multi-word match that runs over a sentence end or a line break."""
     if "\n" in surface or "\r" in surface:
@@ -350,7 +397,7 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
                 continue
             if " " in key and key.rsplit(" ", 1)[1] in _INSTITUTIONS and _OF_FOR.match(text, cand.end):
                 continue  # "Michigan Center for Computer Security": an institution, not the town
-            if entries and (not cand.text.isupper() or (len(key) <= 2 and key not in ("us", "uk") and text[cand.start - 2 : cand.start] != ", ")):
+            if entries and (not cand.text.isupper() or (len(key) <= 2 and key not in _TWO_LETTER_NAMES and text[cand.start - 2 : cand.start] != ", ")):
                 # Abbreviations ("US", "UK") collide with words ("us"): only in
                 # capitals, and two-letter ones ("OK", "IN") only after a comma.
                 entries = words
@@ -358,6 +405,10 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
                     continue
             if iso is not None and not all(w[:1].isupper() for w in cand.text.split()):
                 continue
+            if entries and not user and _acronym(text, cand):
+                entries = _big_places(store, entries)
+                if not entries:
+                    continue  # "the EU", "NATO": an organisation's initials, not Eu or Nato
             cand.demonym = iso
             cand.entries = list(entries)
             cand.user = list(user or ())

@@ -31,8 +31,10 @@ class Place:
         - ``ne:<Natural Earth adm1_code>``: a Natural Earth unit finer than the
           GeoNames region it lies in (kind ``other``, ``ADM2``: an English county,
           a French department, a Spanish province);
-        - ``region:<slug>``: a world region (kind ``other``, ``RGN``: Middle East,
-          Scandinavia, Donbas);
+        - ``region:<slug>``: a world region or group of countries (kind ``other``,
+          ``RGN``: Middle East, Donbas; European Union, Korean Peninsula, Gulf states
+          and the UN subregions of Africa and Asia carry the union of their members'
+          outlines);
         - ``airport:<slug>``: an airport or air base (kind ``other``, ``AIRP``);
         - ``sea:<slug>``: a sea, gulf, bay, strait or ocean (kind ``sea``; a few
           lakes and rivers of the marine layer are kind ``other``);

@@ -784,12 +784,15 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
     for i, cand in enumerate(candidates):
         prev_cand = candidates[i - 1] if i else None
         if cand.demonym:
-            idx = store.country(cand.demonym)
+            region = ":" in cand.demonym  # "European": a continent's or world region's id
+            idx = store.index_of(cand.demonym) if region else store.country(cand.demonym)
             if idx is None or _is_language(text, cand):
                 rejected.add(i)
                 continue
             place = store.place(idx)
             demonyms[i] = place
+            if region:
+                continue  # context of no country
             if _fold_word(_after(text, cand)) not in ACTOR_NOUNS:
                 country_votes[cand.demonym] += 1
                 demonym_votes[cand.demonym] += 1
@@ -1244,7 +1247,8 @@ _CYRILLIC_WORLD = frozenset(
 
 def _foreign_cyrillic(key: str, place: Place) -> bool:
     """A Cyrillic name of a small town far from the Cyrillic world: a word's inflection, not the town."""
-    return place.kind in ("city", "other") and place.country not in _CYRILLIC_WORLD and any(
+    return place.kind in ("city", "other") and place.feature_code not in ("RGN", "CONT") and (
+        place.country not in _CYRILLIC_WORLD) and any(
         "\u0400" <= ch <= "\u04ff" for ch in key
     )
 

@@ -216,7 +216,8 @@ class Store:
         return list(found)
 
     def demonym(self, key: str) -> str | None:
-        """ISO2 of the country a folded demonym or adjective refers to (``"north korean"`` → ``"KP"``)."""
+        """ISO2 of the country a folded demonym or adjective refers to (``"north korean"`` → ``"KP"``),
+        or the place id of a continent or world region (``"european"`` → ``"gn:6255148"``)."""
         return self._meta["demonyms"].get(key)
 
     def demonyms(self) -> dict[str, str]:

@@ -46,7 +46,7 @@ def haversine_km(lat1, lon1, lat2, lon2):
 
 
 def read_corpus(path: Path):
-    """Yield (docid, text, [(start, end, phrase, lat, lon, geonameid)]) with spans snapped to the phrase."""
+    """Yield (docid, text, [(start, end, phrase, lat, lon, geonameid, fcode)]) with spans snapped to the phrase."""
     root = ET.parse(path).getroot()
     for article in root.iter("article"):
         text = article.findtext("text") or ""
@@ -64,7 +64,7 @@ def read_corpus(path: Path):
                     end = start + len(phrase)
             gid = tag.get("geonameid")
             gold.append((start, end, phrase, float(tag.findtext("lat")), float(tag.findtext("lon")),
-                         int(gid) if gid and gid.isdigit() else None))
+                         int(gid) if gid and gid.isdigit() else None, tag.findtext("fcode") or ""))
         yield article.get("docid"), text, gold
 
 
@@ -87,13 +87,16 @@ def evaluate(name: str, path: Path, gaz, show: int, demonyms: bool = True) -> di
     errors, misses, wrong = [], [], []
     by_kind: dict[str, list[float]] = {}
     total = extra = chars = same_place = 0
+    below_total, below_errors = 0, []
     t0 = time.process_time()
     for docid, text, gold in read_corpus(path):
         chars += len(text)
         mentions = [m for m in gaz.find(text) if demonyms or not m.demonym]
         used = set()
-        for start, end, phrase, lat, lon, gid in gold:
+        for start, end, phrase, lat, lon, gid, fcode in gold:
             total += 1
+            below = _below_country(fcode)
+            below_total += below
             hit = next((m for m in mentions if m.start < end and m.end > start), None)
             if hit is None:
                 misses.append((docid, phrase, text[max(0, start - 40) : end + 40].replace("\n", " ")))
@@ -101,6 +104,8 @@ def evaluate(name: str, path: Path, gaz, show: int, demonyms: bool = True) -> di
             used.add(id(hit))
             err = haversine_km(hit.place.lat, hit.place.lon, lat, lon)
             errors.append(err)
+            if below:
+                below_errors.append(err)
             by_kind.setdefault(hit.kind, []).append(err)
             if err >= 161:
                 if gid is not None and hit.place.geonameid == gid:
@@ -123,6 +128,7 @@ def evaluate(name: str, path: Path, gaz, show: int, demonyms: bool = True) -> di
         "by_kind": {k: (len(v), sum(e < 161 for e in v) / len(v)) for k, v in sorted(by_kind.items())},
         "chars": chars,
         "same_place": same_place,
+        "below": (below_total, len(below_errors), sum(e < 161 for e in below_errors)),
     }
     res["error_groups"] = _error_groups(wrong)
     if show:
@@ -133,6 +139,12 @@ def evaluate(name: str, path: Path, gaz, show: int, demonyms: bool = True) -> di
         for row in sorted(wrong, reverse=True)[:show]:
             print(f"  WRONG {row[0]:8.0f} km {row[1]} {row[2]!r} -> {row[3]} {row[4]} ({row[5]}) [{row[6]}]")
     return res
+
+
+def _below_country(fcode: str) -> bool:
+    """Whether the gold place lies below country level (what a map pins): not a country,
+    continent or region of several countries (GeoNames PCL*, CONT, RGN, TERR, ZN)."""
+    return bool(fcode) and not fcode.startswith(("PCL", "CONT", "RGN", "TERR", "ZN", "OCN"))
 
 
 def _error_groups(wrong):
@@ -178,6 +190,10 @@ def main(argv=None) -> int:
             f"{r['median_km']:7.1f} {r['auc']:6.3f} {r['extra_mentions']:6d} {r['chars'] / 1e6 / r['seconds']:6.2f}  "
             f"recall>={recall_t:.0%} acc>={acc_t:.0%}: {verdict}"
         )
+        b_total, b_found, b_ok = r["below"]
+        if b_total:
+            print(f"{'':8} below country level: {b_total} gold, {b_found / b_total:.1%} found, "
+                  f"{b_ok / max(1, b_found):.1%} within 161 km of those")
         kinds = ", ".join(f"{k} {n} at {a:.1%}" for k, (n, a) in r["by_kind"].items())
         print(f"{'':8} acc@161 by kind of the resolved place: {kinds}")
         if r["same_place"]:

@@ -225,6 +225,68 @@ def test_demonyms_refer_to_countries(gaz):
     ]
 
 
+def test_continents_and_world_regions_have_adjectives_that_vote_for_no_country(gaz):
+    text = "European and African leaders met Latin American investors in Lagos."
+    demonyms = {m.text: m.place.id for m in gaz.find(text) if m.demonym}
+    assert demonyms["European"] == "gn:6255148"  # Europe
+    assert demonyms["African"] == "gn:6255146"  # Africa
+    assert demonyms["Latin American"] == "region:latin-america"
+    assert the_mention(gaz, text, "Lagos").place.country == "NG"
+
+
+@pytest.mark.parametrize(
+    "text, surface, place_id",
+    [
+        ("The EU agreed new sanctions on Monday.", "EU", "region:european-union"),
+        ("Leaders of the European Union met.", "European Union", "region:european-union"),
+        ("Санкції ЄС проти Росії.", "ЄС", "region:european-union"),
+        ("Вчера Евросоюз ввел санкции.", "Евросоюз", "region:european-union"),
+        ("Tensions on the Korean Peninsula rose.", "Korean Peninsula", "region:korean-peninsula"),
+        ("GCC ministers met in Riyadh.", "GCC", "region:gulf-states"),
+        ("Shelling in Eastern Ghouta killed four.", "Eastern Ghouta", "region:eastern-ghouta"),
+    ],
+)
+def test_groups_of_countries_are_places(gaz, text, surface, place_id):
+    assert the_mention(gaz, text, surface).place.id == place_id
+
+
+@pytest.mark.parametrize("region, inside, outside", [
+    ("region:european-union", (48.85, 2.35), (51.5, -0.12)),  # Paris, not London
+    ("region:korean-peninsula", (39.03, 125.75), (35.68, 139.69)),  # Pyongyang, not Tokyo
+    ("region:gulf-states", (25.29, 51.53), (33.31, 44.36)),  # Doha, not Baghdad
+    ("region:sub-saharan-africa", (-1.29, 36.82), (30.04, 31.24)),  # Nairobi, not Cairo
+])  # fmt: skip
+def test_a_group_of_countries_is_drawn_as_their_union(gaz, region, inside, outside):
+    store = gaz.store
+    geom = store.geometry(store.index_of(region))
+    assert geom is not None
+    assert geom.contains(shapely.Point(inside[1], inside[0]))
+    assert not geom.contains(shapely.Point(outside[1], outside[0]))
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("The EU and NATO met in Brussels.", "NATO"),  # Nato, a village in the Philippines
+        ("Contact the County of Brant OPP detachment.", "OPP"),  # Opp, Alabama
+    ],
+)
+def test_acronyms_are_not_small_towns(gaz, text, surface):
+    assert surface not in {m.text for m in gaz.find(text)}
+
+
+@pytest.mark.parametrize(
+    "text, surface, country",
+    [
+        ("Book sale. XENIA — The girlfriend of the suspect spoke.", "XENIA", "US"),
+        ("ROME (AP) — Talks resumed.", "ROME", "IT"),
+        ("Officials said. LIMA, Peru — Protests grew.", "LIMA", "PE"),
+    ],
+)
+def test_datelines_in_capitals_are_places(gaz, text, surface, country):
+    assert the_mention(gaz, text, surface).place.country == country
+
+
 @pytest.mark.parametrize(
     "text, languages",
     [

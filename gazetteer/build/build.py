@@ -891,18 +891,46 @@ class Builder:
             for alt in c.get("alternateNames", []):
                 if alt.get("lang") in ("en", "ru", "uk") and usable_alternate(alt["name"]):
                     self.names.add(alt["name"], idx, NAME_ALT)
+        self.region_ids = {c["name"]: f"gn:{c['geonameId']}" for c in continents.values()}
+        outlines = 0
         for name, (lat, lon, iso, aliases) in sorted(tables.WORLD_REGIONS.items()):
             idx = self.new_place(f"region:{slug(name)}", name, "other", lat, lon, country=iso, fcode="RGN")
+            self.region_ids[name] = f"region:{slug(name)}"
             self.names.add(name, idx, NAME_MAIN)
             for alias in aliases:
                 self.names.add(alias, idx, NAME_ALT)
+            for abbrev in tables.REGION_ABBREVS.get(name, ()):
+                self.names.add(abbrev, idx, NAME_ABBREV)
+            geom = self._group_outline(tables.REGION_MEMBERS.get(name, ()))
+            if geom is not None:
+                self.shapes[idx] = geom
+                outlines += 1
         for name, (lat, lon, iso, aliases) in sorted(tables.AIRPORTS.items()):
             idx = self.new_place(f"airport:{slug(name)}", name, "other", lat, lon, country=iso, fcode="AIRP")
             self.names.add(name, idx, NAME_MAIN)
             for alias in aliases:
                 self.names.add(alias, idx, NAME_ALT)
-        log(f"continents: {len(continents)}, world regions: {len(tables.WORLD_REGIONS)}, "
-            f"airports: {len(tables.AIRPORTS)}")
+        log(f"continents: {len(continents)}, world regions: {len(tables.WORLD_REGIONS)} "
+            f"({outlines} with an outline), airports: {len(tables.AIRPORTS)}")
+
+    def _group_outline(self, members: tuple[str, ...]):
+        """The union of the outlines of a group's member countries (see ``tables.REGION_MEMBERS``)."""
+        if not members:
+            return None
+        wanted: set[str] = set()
+        for member in members:
+            drop = member.startswith("-")
+            field, _, value = member.lstrip("-").partition(":")
+            if not value:
+                isos = {member}
+            else:
+                isos = {iso for iso, c in self.world.items() if c.get(field) == value}
+            wanted = wanted - isos if drop else wanted | isos
+        parts = [self.shapes[self.country_idx[iso]] for iso in sorted(wanted)
+                 if iso in self.country_idx and self.country_idx[iso] in self.shapes]
+        if not parts:
+            raise SystemExit(f"build: no outline for any member of {members}")
+        return clean(shapely.union_all(parts))
 
     def us_counties(self) -> None:
         """US counties (and parishes, boroughs) as points: only their qualified names are keys.
@@ -1071,6 +1099,10 @@ class Builder:
                 fixed[fold(form)] = iso
         result = {k: iso for k, (_, iso) in out.items()}
         result.update(fixed)  # the table wins over the automatic plurals
+        # Adjectives of continents and world regions name the place's id, not an ISO2.
+        for region, forms in sorted(tables.REGION_DEMONYMS.items()):
+            for form in forms:
+                result.setdefault(fold(form), self.region_ids[region])
         return dict(sorted(result.items()))
 
     def zipf(self) -> marisa_trie.RecordTrie:

@@ -232,6 +232,75 @@ WORLD_REGIONS: dict[str, tuple[float, float, str | None, tuple[str, ...]]] = {
     "Nagorno-Karabakh": (39.82, 46.75, "AZ", ("Artsakh", "Karabakh")),
     "Golan Heights": (33.0, 35.8, "SY", ("Golan",)),
     "Sinai Peninsula": (29.5, 33.8, "EG", ("Sinai",)),
+    "Eastern Ghouta": (33.55, 36.42, "SY", ("East Ghouta",)),
+    "West Coast": (40.0, -122.5, "US", ("West Coast of the United States",)),
+    "East Coast": (38.5, -76.0, "US", ("Eastern Seaboard", "East Coast of the United States")),
+    # Groups of countries (outlines in REGION_MEMBERS). The European Union's point is
+    # its seat, Brussels, as GeoNames places it (feature 6695072, code ZN).
+    "European Union": (50.8386, 4.37599, None, ("E.U.", "Європейський Союз", "Європейський союз", "Євросоюз",
+                                                 "Европейский союз", "Евросоюз")),
+    "Korean Peninsula": (38.0, 127.5, None, ("Korean peninsula",)),
+    "Gulf states": (24.5, 50.5, None, ("Gulf Arab states", "Arab Gulf states", "Persian Gulf states",
+                                       "Gulf Cooperation Council", "Gulf countries")),
+    "Nordic countries": (63.0, 16.0, None, ("the Nordics", "Nordic region")),
+    "Benelux": (51.0, 5.0, None, ()),
+    "Southern Africa": (-25.0, 25.0, None, ()),
+    "Central Africa": (2.0, 19.0, None, ()),
+}
+
+#: Abbreviations of the groups above (flag NAME_ABBREV: only in capitals).
+REGION_ABBREVS: dict[str, tuple[str, ...]] = {
+    "European Union": ("EU", "ЄС", "ЕС"),
+    "Gulf states": ("GCC",),
+}
+
+#: The outline of a world region whose members are agreed: the union of its member
+#: countries (ISO2), or ``"subregion:<name>"`` for a subregion of npm world-countries
+#: (the United Nations M49 subregions for Africa and Asia); ``"-subregion:"`` removes
+#: one. Regions not listed (Middle East, Sahel, Balkans, Caucasus, Latin America ...)
+#: have no agreed outline and stay points.
+REGION_MEMBERS: dict[str, tuple[str, ...]] = {
+    "European Union": ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
+                       "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"),
+    "Korean Peninsula": ("KP", "KR"),
+    "Gulf states": ("BH", "KW", "OM", "QA", "SA", "AE"),
+    "Nordic countries": ("DK", "FI", "IS", "NO", "SE"),
+    "Scandinavia": ("DK", "NO", "SE"),
+    "Baltics": ("EE", "LV", "LT"),
+    "Benelux": ("BE", "NL", "LU"),
+    "Horn of Africa": ("DJ", "ER", "ET", "SO"),
+    "Central Asia": ("subregion:Central Asia",),
+    "Southeast Asia": ("subregion:South-Eastern Asia",),
+    "South Asia": ("subregion:Southern Asia",),
+    "East Asia": ("subregion:Eastern Asia",),
+    "North Africa": ("subregion:Northern Africa",),
+    "West Africa": ("subregion:Western Africa",),
+    "East Africa": ("subregion:Eastern Africa",),
+    "Central Africa": ("subregion:Middle Africa",),
+    "Southern Africa": ("subregion:Southern Africa",),
+    "Central America": ("subregion:Central America",),
+    "Sub-Saharan Africa": ("region:Africa", "-subregion:Northern Africa"),
+}
+
+#: Adjectives of continents and world regions (demonyms of no country): context,
+#: never a location ("European leaders", "Latin American migrants").
+REGION_DEMONYMS: dict[str, tuple[str, ...]] = {
+    "Europe": ("European", "Europeans"),
+    "Africa": ("African", "Africans"),
+    "Asia": ("Asian", "Asians"),
+    "Latin America": ("Latin American", "Latin Americans"),
+    "Middle East": ("Middle Eastern",),
+    "North Africa": ("North African", "North Africans"),
+    "West Africa": ("West African", "West Africans"),
+    "East Africa": ("East African", "East Africans"),
+    "Southeast Asia": ("Southeast Asian", "South-East Asian", "Southeast Asians"),
+    "South Asia": ("South Asian", "South Asians"),
+    "Central Asia": ("Central Asian", "Central Asians"),
+    "East Asia": ("East Asian", "East Asians"),
+    "Sub-Saharan Africa": ("Sub-Saharan", "sub-Saharan"),
+    "Scandinavia": ("Scandinavian", "Scandinavians"),
+    "Nordic countries": ("Nordic",),
+    "Balkans": ("Balkan",),
 }
 
 #: Other names of GeoNames regions, by admin1 code (flag NAME_QUALIFIED).
