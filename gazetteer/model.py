@@ -35,7 +35,11 @@ class Place:
           ``RGN``: Middle East, Donbas; European Union, Korean Peninsula, Gulf states
           and the UN subregions of Africa and Asia carry the union of their members'
           outlines);
-        - ``airport:<slug>``: an airport or air base (kind ``other``, ``AIRP``);
+        - ``airport:<OurAirports ident>``: an airport (kind ``other``, ``AIRP``) or air
+          base (``AIRB``) from OurAirports: large and medium airports and military
+          airfields (``airport:UKFI`` Saky Air Base); ``airport:<slug>`` for the few of
+          the hand-made table (Heathrow, Belbek). An airfield named after a town has
+          that town's population;
         - ``sea:<slug>``: a sea, gulf, bay, strait or ocean (kind ``sea``; a few
           lakes and rivers of the marine layer are kind ``other``);
         - ``user:<id>``: a place from a user places file.
@@ -58,7 +62,7 @@ class Place:
     feature_code : str or None
         GeoNames feature code when known: PPLC (capital), PPLA/PPLA2/... (seats),
         PPL, ADM1, ADM2 (counties, finer Natural Earth units), PCLI (countries),
-        CONT (continents), RGN (world regions), AIRP (airports); for seas
+        CONT (continents), RGN (world regions), AIRP (airports), AIRB (air bases); for seas
         SEA, GULF, BAY, STRT, SD, CHN, OCN, ... None for places GeoNames gives no code.
     """
 

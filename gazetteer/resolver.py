@@ -1253,10 +1253,21 @@ def _foreign_cyrillic(key: str, place: Place) -> bool:
     )
 
 
+#: First-level regions that lie inside another one as news names it: Sevastopol, a
+#: region of its own in GeoNames, is "in Crimea" ("Belbek in Crimea", "Balaklava, Crimea").
+#: Keyed by (country, GeoNames admin1 code).
+REGION_WITHIN: dict[tuple[str, str], frozenset[str]] = {("UA", "11"): frozenset({"20"})}
+
+
+def _in_region(country: str, code: str | None, admin1_code: str | None) -> bool:
+    """Whether a place of region ``admin1_code`` lies in the qualifier's region ``code`` (None: any)."""
+    return code is None or code == admin1_code or admin1_code in REGION_WITHIN.get((country, code), ())
+
+
 def _fits(opt: _Option, qualifiers) -> bool:
     """Whether ``opt`` lies in one of the (country, admin1 code or None) ``qualifiers``."""
     place = opt.place
-    return any(place.country == c and (code is None or code == opt.admin1_code) for c, code in qualifiers)
+    return any(place.country == c and _in_region(c, code, opt.admin1_code) for c, code in qualifiers)
 
 
 def _qualifier_fallback(candidates: list[Candidate], names: dict, chosen: dict, doubtful: set) -> None:
@@ -1601,7 +1612,7 @@ def _static_scores(
         if name.qualifiers:
             matched = False
             for country, code in name.qualifiers:
-                if place.country == country and (code is None or code == opt.admin1_code):
+                if place.country == country and _in_region(country, code, opt.admin1_code):
                     matched = True
                     reason = reason or (f"qualifier:{country}.{code}" if code else f"qualifier:{country}")
             if matched:

@@ -793,3 +793,35 @@ def test_a_name_before_village_is_a_village(real_gazetteer):
 def test_armed_groups_are_actors_never_places(real_gazetteer, text):
     # "Hamas" is an alternate name of Hamm, Germany, in GeoNames
     assert not [m for m in real_gazetteer.find(text) if m.text.lower() in ("hamas", "хамас", "taliban")]
+
+
+@pytest.mark.parametrize(
+    "text, surface, place_id",
+    [
+        ("Drones struck the Saky airfield in Crimea.", "Saky airfield", "airport:UKFI"),
+        ("Drones struck the Saky airfield.", "Saky airfield", "airport:UKFI"),
+        ("Ukraine hit the Engels air base in the Saratov region.", "Engels air base", "airport:RU-8602"),
+        ("Explosions were heard at Belbek in Crimea.", "Belbek", "airport:belbek-air-base"),
+        ("Flights resumed at Boryspil airport near Kyiv.", "Boryspil airport", "airport:UKBB"),
+    ],
+)
+def test_airfields_are_places_of_their_own(gaz, text, surface, place_id):
+    assert the_mention(gaz, text, surface).place.id == place_id
+
+
+def test_a_town_keeps_its_name_beside_its_air_base(gaz):
+    assert the_mention(gaz, "He grew up in Engels.", "Engels").place.kind == "city"
+
+
+def test_an_airport_named_after_a_city_weighs_as_the_city(gaz):
+    # Without the city's weight the airport would lose to Delta State, Nigeria, and
+    # take "Delta" (the Vancouver suburb) with it.
+    text = ("A Delta police officer has been called. Dziekanski died in the arrivals area of "
+            "Vancouver International Airport after being hit.")
+    assert the_mention(gaz, text, "Vancouver International Airport").place.country == "CA"
+
+
+def test_sevastopol_is_in_crimea_for_a_qualifier(gaz):
+    # GeoNames makes Sevastopol a region of its own; news puts its towns "in Crimea".
+    place = the_mention(gaz, "Fighting in Balaklava, Crimea.", "Balaklava").place
+    assert place.kind == "city" and place.admin1 == "Sevastopol City"

