@@ -37,6 +37,10 @@ class Gazetteer:
         Use the gazetteers imported with :func:`gazetteer.imports.import_file`
         (``geomap gazetteer import``): True for the user's data folder
         (:func:`gazetteer.imports.default_dir`), a folder, or False for none.
+    online : gazetteer.online.OnlineGeocoder, optional
+        Only when the user asks: names after a settlement word that the data lacks
+        ("the village of Staromaiorske") are looked up with it (reason
+        ``online:<service>``). None (the default) makes no request, ever.
 
     Examples
     --------
@@ -47,8 +51,9 @@ class Gazetteer:
     'Kharkiv'
     """
 
-    def __init__(self, data_dir=None, *, places_files=(), focus=(), imports=True):
+    def __init__(self, data_dir=None, *, places_files=(), focus=(), imports=True, online=None):
         self._data_dir = data_dir
+        self.online = online  # a gazetteer.online.OnlineGeocoder, only when the user asks for one
         self._places_files = tuple(places_files)
         self._imports = imports
         self._focus = tuple(dict.fromkeys(code.strip().upper() for code in focus if code and code.strip()))
@@ -135,7 +140,10 @@ class Gazetteer:
                 raise UnknownCountryError(f"focus: no country with ISO 3166-1 alpha-2 code {unknown[0]!r}")
             self._focus_checked = True
         candidates = find_candidates(store, text, user_names=self._user_by_key or None)
-        return resolve(store, text, candidates, self._focus)
+        mentions = resolve(store, text, candidates, self._focus)
+        if self.online is not None:
+            mentions = self.online.mentions(text, mentions)  # names the data lacks, looked up online
+        return mentions
 
     # -- names -----------------------------------------------------------------------------
     def lookup(self, name: str, *, country: str | None = None, kind: str | None = None) -> list[Place]:

@@ -106,6 +106,29 @@ def gazetteer_options(func: Callable) -> Callable:
         help="The articles are about this country (repeatable): its towns win names the text "
         "leaves open (\"London\" in a Canadian paper).",
     )(func)
+    func = click.option(
+        "--save-geocoded",
+        metavar="FILE",
+        expose_value=False,
+        callback=_keep("save_geocoded"),
+        type=click.Path(dir_okay=False, writable=True),
+        help="With --geocoder: write the places it found as a --places-file CSV, for offline runs.",
+    )(func)
+    func = click.option(
+        "--geocoder-url",
+        metavar="URL",
+        expose_value=False,
+        callback=_keep("geocoder_url"),
+        help="With --geocoder: the service's address (a self-hosted Nominatim: http://host:8080).",
+    )(func)
+    func = click.option(
+        "--geocoder",
+        metavar="SERVICE",
+        expose_value=False,
+        callback=_keep("geocoder"),
+        help="Look up villages the built-in data lacks online (nominatim, photon, ...; through geopy, "
+        "rate-limited and cached). Off by default: nothing leaves the machine without it.",
+    )(func)
     return click.option(
         "--places-file",
         "places_files",
@@ -116,11 +139,57 @@ def gazetteer_options(func: Callable) -> Callable:
     )(func)
 
 
+def _keep(name: str):
+    """A click callback that keeps an option's value in ``ctx.meta["geomap.<name>"]``
+    (the online geocoder's options: read by :func:`make_gazetteer`, not by the commands)."""
+
+    def callback(ctx, param, value):
+        ctx.meta[f"geomap.{name}"] = value
+        return value
+
+    return callback
+
+
 def make_gazetteer(places_files, focus):
-    """The :class:`gazetteer.Gazetteer` of a command's ``--places-file`` and ``--focus``."""
+    """The :class:`gazetteer.Gazetteer` of a command's ``--places-file`` and ``--focus``, and
+    of ``--geocoder`` (with ``--geocoder-url`` and ``--save-geocoded``) when given."""
     from gazetteer import Gazetteer
 
-    return Gazetteer(places_files=places_files, focus=focus)
+    ctx = click.get_current_context(silent=True)
+    meta = ctx.meta if ctx is not None else {}
+    service = meta.get("geomap.geocoder")
+    save = meta.get("geomap.save_geocoded")
+    if not service:
+        if meta.get("geomap.geocoder_url") or save:
+            raise click.UsageError("--geocoder-url and --save-geocoded need --geocoder")
+        return Gazetteer(places_files=places_files, focus=focus)
+    online = _online_geocoder(service, meta.get("geomap.geocoder_url"))
+    if save:
+        ctx.call_on_close(lambda: _save_geocoded(online, save))
+    return Gazetteer(places_files=places_files, focus=focus, online=online)
+
+
+def _online_geocoder(service: str, url: str | None):
+    from urllib.parse import urlsplit
+
+    from gazetteer.online import OnlineGeocoder
+
+    options = {}
+    if url:
+        parts = urlsplit(url if "://" in url else f"https://{url}")
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise click.BadParameter(f"{url!r} is not an http(s) address", param_hint="--geocoder-url")
+        options = {"domain": parts.netloc + parts.path.rstrip("/"), "scheme": parts.scheme}
+    try:
+        return OnlineGeocoder(service, warn=lambda message: click.echo(f"geomap: warning: {message}", err=True),
+                              **options)
+    except (ValueError, TypeError) as err:
+        raise click.BadParameter(str(err), param_hint="--geocoder") from None
+
+
+def _save_geocoded(online, path: str) -> None:
+    count = online.save_places_file(path)
+    click.echo(f"geomap: {count} places found online written to {path}", err=True)
 
 
 _FILTERS = (
