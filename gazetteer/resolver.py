@@ -163,6 +163,19 @@ SHARED_REGION_WINDOW = 6.0
 #: A city at least this big that shares its name with its region is the region's
 #: seat ("Kharkiv", "Kursk"): the bare name means the city.
 REGION_SEAT_POPULATION = 50_000
+#: "the French Quarter" (New Orleans), "the Armenian Quarter" (Jerusalem): a part of a
+#: town named after a people, not their country.
+_QUARTER_AFTER = re.compile(r"\s+Quarter\b")
+
+#: Words after a region's name that make it the region's government ("New York Gov.").
+_STATE_OFFICE_AFTER = re.compile(
+    r"\s+(?:Gov\b|Governor|State\b|Legislature|Assembly|Senate|Senator|Attorney General|Lt\.)"
+)
+#: A preposition of place right before a name ("in New York", not "New York asked").
+_AT_BEFORE = re.compile(r"\b(?:[Ii]n|at|near|outside|around|across)\s+$")
+#: A region's name is its seat when the document names another place this close to the seat
+#: ("New York" with Brooklyn or Queens, not with Buffalo).
+SEAT_NEAR_KM = 30.0
 
 #: From this English word frequency a one-word name is so common a word ("May",
 #: "Road", "Will") that a small place of that name is never taken without a qualifier.
@@ -786,7 +799,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
         if cand.demonym:
             region = ":" in cand.demonym  # "European": a continent's or world region's id
             idx = store.index_of(cand.demonym) if region else store.country(cand.demonym)
-            if idx is None or _is_language(text, cand):
+            if idx is None or _is_language(text, cand) or _QUARTER_AFTER.match(text, cand.end):
                 rejected.add(i)
                 continue
             place = store.place(idx)
@@ -1067,6 +1080,12 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
     regions = _qualifier_regions(store, candidates, names, chosen)
     front_places = [chosen[key][0].place for key in fronts if key in chosen and chosen[key][3]]
     strays = _list_strays(text, candidates, chosen, rejected, front_places)
+    # Points of the towns and other places below region level the document names.
+    local_points = [
+        (key, got[0].place.lat, got[0].place.lon)
+        for key, got in chosen.items()
+        if got[3] and got[0].place.kind in ("city", "other") and got[0].place.feature_code not in ("RGN", "CONT")
+    ]
 
     mentions: list[Mention] = []
     for i, cand in enumerate(candidates):
@@ -1094,6 +1113,23 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             continue  # a namesake far from the villages listed with it
         if i in weak and reason in ("population", "only-candidate"):
             reason = "one-sense"
+        if (
+            opt.place.kind == "admin1"
+            and not names[cand.key].region_word
+            and not reason.startswith(("qualif", "region"))
+            and local_points
+            and not _STATE_OFFICE_AFTER.match(text, cand.end)
+            and _AT_BEFORE.search(text, max(0, cand.start - 12), cand.start)
+        ):
+            # "In New York, police arrested a man in Brooklyn": a story set in the city
+            # (another place of it named within SEAT_NEAR_KM) means the city, not the state;
+            # "Quebec asked for nurses" (Lévis named) is the province's government.
+            seat = _seat(names[cand.key], _admin1_key(opt))
+            if seat is not None and any(
+                haversine_km(seat.place.lat, seat.place.lon, lat, lon) < SEAT_NEAR_KM
+                for key, lat, lon in local_points if key != cand.key
+            ):
+                opt, reason = seat, f"near-seat:{seat.place.name}"
         if opt.place.kind == "admin1" and names[cand.key].region_word and i not in region_occ:
             # "the Kyiv region ... in Kyiv": the region word makes that occurrence the
             # oblast; the bare name elsewhere is its seat, the city of the same name.

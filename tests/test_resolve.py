@@ -825,3 +825,21 @@ def test_sevastopol_is_in_crimea_for_a_qualifier(gaz):
     # GeoNames makes Sevastopol a region of its own; news puts its towns "in Crimea".
     place = the_mention(gaz, "Fighting in Balaklava, Crimea.", "Balaklava").place
     assert place.kind == "city" and place.admin1 == "Sevastopol City"
+
+
+@pytest.mark.parametrize(
+    "text, surface, kind",
+    [
+        ("In New York, police arrested a man in Brooklyn.", "New York", "city"),
+        ("New York voters in Buffalo and Albany backed the measure.", "New York", "admin1"),
+        ("Former New York Gov. Mario Cuomo spoke in Brooklyn.", "New York", "admin1"),
+    ],
+)
+def test_a_region_named_like_its_city_is_the_city_in_a_story_set_there(gaz, text, surface, kind):
+    assert the_mention(gaz, text, surface).place.kind == kind
+
+
+def test_a_quarter_named_after_a_people_is_not_their_country(gaz):
+    text = "Tourists filled the French Quarter in New Orleans."
+    assert "French" not in {m.text for m in gaz.find(text)}
+    assert the_mention(gaz, text, "New Orleans").place.country == "US"
