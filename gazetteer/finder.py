@@ -148,9 +148,11 @@ _LOWER_OK = frozenset(
     sur sul and y e et und region oblast oblast' krai kray okrug province governorate
     county state district city republic territory prefecture voivodeship canton
     island islands sea gulf bay river lake mountains peninsula strait
-    airport airfield airbase aerodrome air base
+    airport airfield airbase aerodrome air base nuclear power plant station bridge dam reservoir
+    hydroelectric steel steelworks
     au aux en sous na nad pod
-    область край краи округ республика район море город протока пролив затока залив""".split()
+    область край краи округ республика район море город протока пролив затока залив
+    мост моста мосту мостом мості міст водохранилище водосховище""".split()
 ) | {"air base"}
 
 #: Phrases that follow a name and make it a region (folded): "the Kursk region".

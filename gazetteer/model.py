@@ -40,6 +40,9 @@ class Place:
           airfields (``airport:UKFI`` Saky Air Base); ``airport:<slug>`` for the few of
           the hand-made table (Heathrow, Belbek). An airfield named after a town has
           that town's population;
+        - ``facility:<slug>``: a facility or feature wars are fought over, from a
+          hand-kept table (nuclear plants ``PSN``, dams ``DAM``, bridges ``BDG``,
+          Snake Island ``ISL``, the Kakhovka reservoir ``RSV``, Azovstal ``MFG``);
         - ``sea:<slug>``: a sea, gulf, bay, strait or ocean (kind ``sea``; a few
           lakes and rivers of the marine layer are kind ``other``);
         - ``user:<id>``: a place from a user places file.

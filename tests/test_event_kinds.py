@@ -527,3 +527,15 @@ def test_an_instrument_after_with_names_the_weapon_however_far(real_gazetteer):
     text = "On 17 May 2022, the Russian military said it struck a Ukrainian arms depot in the Lviv region with cruise missiles."
     (incident,) = incidents_from_article(Article(text=text, source="x", published=date(2022, 6, 1)), real_gazetteer)
     assert (incident.sub_event_type, incident.place.name) == ("Shelling/artillery/missile attack", "Lviv Oblast")
+
+
+def test_an_incident_at_a_facility_is_placed_at_it():
+    import datetime
+
+    from geomap.article import Article
+    from geomap.pipeline import iter_incidents
+
+    text = "Ukrainian sea drones struck the Crimean Bridge on July 17, 2023, killing two people."
+    [incident] = next(iter(iter_incidents([Article(text=text, source="t", published=datetime.date(2023, 7, 17))])))
+    assert incident.place.id == "facility:crimean-bridge" and incident.geo_precision == 1
+    assert incident.fatalities == 2

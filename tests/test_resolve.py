@@ -697,7 +697,8 @@ def test_a_surname_is_no_big_town_that_has_it_as_an_other_name(gaz):
 
 
 def test_island_is_no_name_of_iceland(gaz):
-    assert [m.place.name for m in gaz.find("Drones destroyed two boats near Snake Island.")] == []
+    assert [m.place.name for m in gaz.find("Drones destroyed two boats near Snake Island.")] == ["Snake Island"]
+    assert [m.place.name for m in gaz.find("Drones destroyed two boats near the Island.")] == []
     assert [m.place.name for m in gaz.find("Protests spread across Iceland.")] == ["Iceland"]
 
 
@@ -843,3 +844,19 @@ def test_a_quarter_named_after_a_people_is_not_their_country(gaz):
     text = "Tourists filled the French Quarter in New Orleans."
     assert "French" not in {m.text for m in gaz.find(text)}
     assert the_mention(gaz, text, "New Orleans").place.country == "US"
+
+
+@pytest.mark.parametrize(
+    "text, surface, place_id",
+    [
+        ("Shelling near the Zaporizhzhia nuclear power plant continued.", "Zaporizhzhia nuclear power plant",
+         "facility:zaporizhzhia-nuclear-power-plant"),
+        ("The IAEA said the Zaporizhzhia NPP lost power.", "Zaporizhzhia NPP", "facility:zaporizhzhia-nuclear-power-plant"),
+        ("Обстріл Запорізької АЕС тривав.", "Запорізької АЕС", "facility:zaporizhzhia-nuclear-power-plant"),
+        ("Взрыв на Крымском мосту.", "Крымском мосту", "facility:crimean-bridge"),
+        ("Troops landed on Snake Island.", "Snake Island", "facility:snake-island"),
+        ("The Kakhovka dam was destroyed.", "Kakhovka dam", "facility:kakhovka-hydroelectric-power-plant"),
+    ],
+)  # fmt: skip
+def test_facilities_wars_are_fought_over_are_places(gaz, text, surface, place_id):
+    assert the_mention(gaz, text, surface).place.id == place_id

@@ -917,6 +917,12 @@ class Builder:
             self.names.add(name, idx, NAME_MAIN)
             for alias in aliases:
                 self.names.add(alias, idx, NAME_ALT)
+        for name, (lat, lon, iso, code, aliases) in sorted(tables.FACILITIES.items()):
+            idx = self.new_place(f"facility:{slug(name)}", name, "other", lat, lon, country=iso,
+                                 admin1=self.admin1_at(lat, lon, iso), fcode=code)
+            self.names.add(name, idx, NAME_MAIN | NAME_QUALIFIED)
+            for alias in aliases:
+                self.names.add(alias, idx, NAME_ALT | NAME_QUALIFIED)
         log(f"continents: {len(continents)}, world regions: {len(tables.WORLD_REGIONS)} "
             f"({outlines} with an outline), airports: {len(tables.AIRPORTS)}")
 

@@ -374,6 +374,47 @@ AIRPORTS: dict[str, tuple[float, float, str, tuple[str, ...]]] = {
     "Belbek Air Base": (44.6886, 33.5709, "UA", ("Belbek", "Belbek airfield")),
 }
 
+#: Facilities and features that wars are fought over and that no registry package
+#: holds (surveyed 2026-12-03: see gazetteer/build/README.md): name -> (lat, lon, ISO2,
+#: GeoNames feature code, aliases). Points from the facilities' published coordinates,
+#: to about 1 km (a bridge: its middle; a reservoir: a point on the water). Users with
+#: GeoNames' dump get thousands more with ``geomap gazetteer import``.
+FACILITIES: dict[str, tuple[float, float, str, str, tuple[str, ...]]] = {
+    "Zaporizhzhia Nuclear Power Plant": (47.5119, 34.5858, "UA", "PSN", (
+        "Zaporizhzhia NPP", "Zaporizhzhia nuclear plant", "Zaporizhzhia nuclear power plant",
+        "Zaporizhzhia power plant", "Zaporozhye nuclear power plant", "Zaporozhye NPP", "ZNPP",
+        "Запорізька АЕС", "Запорожская АЭС", "ЗАЕС", "ЗАЭС")),
+    "Chernobyl Nuclear Power Plant": (51.3894, 30.0989, "UA", "PSN", (
+        "Chernobyl NPP", "Chornobyl NPP", "Chernobyl nuclear power plant", "Chornobyl nuclear power plant",
+        "Chernobyl nuclear plant", "Чорнобильська АЕС", "Чернобыльская АЭС", "ЧАЕС", "ЧАЭС")),
+    "South Ukraine Nuclear Power Plant": (47.8167, 31.2167, "UA", "PSN", (
+        "South Ukraine NPP", "Pivdennoukrainsk NPP", "South Ukrainian nuclear power plant",
+        "Південноукраїнська АЕС", "Южноукраинская АЭС")),
+    "Rivne Nuclear Power Plant": (51.3275, 25.8917, "UA", "PSN", ("Rivne NPP", "Рівненська АЕС", "Ровенская АЭС")),
+    "Khmelnytskyi Nuclear Power Plant": (50.3017, 26.6494, "UA", "PSN", (
+        "Khmelnytskyi NPP", "Хмельницька АЕС", "Хмельницкая АЭС")),
+    "Kursk Nuclear Power Plant": (51.6750, 35.6056, "RU", "PSN", (
+        "Kursk NPP", "Kursk nuclear power plant", "Kursk nuclear plant", "Курская АЭС", "Курська АЕС")),
+    "Kakhovka Hydroelectric Power Plant": (46.7778, 33.3711, "UA", "DAM", (
+        "Kakhovka dam", "Kakhovka HPP", "Nova Kakhovka dam", "Каховская ГЭС", "Каховська ГЕС")),
+    "Dnipro Hydroelectric Station": (47.8694, 35.0869, "UA", "DAM", (
+        "DniproHES", "Dnipro HPP", "Dnipro dam", "Днепрогэс", "Дніпрогес", "Дніпровська ГЕС")),
+    "Kakhovka Reservoir": (47.2500, 34.2000, "UA", "RSV", (
+        "Kakhovka reservoir", "Каховское водохранилище", "Каховське водосховище")),
+    "Crimean Bridge": (45.3050, 36.5100, "UA", "BDG", (
+        "Kerch Bridge", "Kerch Strait Bridge", "Crimea Bridge", "Крымский мост", "Кримський міст",
+        "Керченский мост", "Керченський міст",
+        # The noun is inflected too ("на Крымском мосту"): the case forms the news uses.
+        "Крымском мосту", "Крымского моста", "Крымскому мосту", "Кримському мосту", "Кримського мосту",
+        "Кримському мості")),
+    "Antonivskyi Bridge": (46.6700, 32.7170, "UA", "BDG", (
+        "Antonivsky Bridge", "Antonovsky Bridge", "Антонівський міст", "Антоновский мост")),
+    "Snake Island": (45.2553, 30.2042, "UA", "ISL", (
+        "Zmiinyi Island", "Zmiinyi", "Serpent Island", "острів Зміїний", "остров Змеиный", "Зміїний", "Змеиный")),
+    "Azovstal": (47.0980, 37.5940, "UA", "MFG", (
+        "Azovstal steel plant", "Azovstal steelworks", "Azovstal plant", "Азовсталь")),
+}
+
 #: Oceans by their everyday names (the marine polygons split them north/south).
 SEA_POINTS.update({
     "Pacific Ocean": (0.0, -160.0, ("Pacific",)),
