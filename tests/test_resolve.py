@@ -860,3 +860,9 @@ def test_a_quarter_named_after_a_people_is_not_their_country(gaz):
 )  # fmt: skip
 def test_facilities_wars_are_fought_over_are_places(gaz, text, surface, place_id):
     assert the_mention(gaz, text, surface).place.id == place_id
+
+
+@pytest.mark.parametrize("spelling", ["Chernihov", "Chernigov", "Chernihiv"])
+def test_half_russian_spellings_of_ukrainian_towns(gaz, spelling):
+    place = the_mention(gaz, f"Similar protests took place in Lviv and {spelling}.", spelling).place
+    assert place.name == "Chernihiv" and place.country == "UA"

@@ -1086,7 +1086,7 @@ class Builder:
                 if alt != c["name"] and keep_city_alternate(alt, main_key, c["population"]):
                     self.names.add(alt, idx, NAME_ALT)
                     if russian and script_of(alt) == "cyrillic":
-                        spelled += self._russian_spellings(fold(alt), idx, words)
+                        spelled += self._russian_spellings(fold(alt), idx, words, ukrainian=iso == "UA")
             if iso == "UA":
                 official += self._ukrainian_spelling(c["alternatenames"], idx, words, main_key)
             if iso in ARABIC_ARTICLE_COUNTRIES and c["population"] >= ARABIC_BARE_POPULATION:
@@ -1133,10 +1133,17 @@ class Builder:
         self.names._by_place[idx].add(latin)
         return int(new)
 
-    def _russian_spellings(self, key: str, idx: int, words: set[str]) -> int:
-        """Add the Latin spellings of a Russian Cyrillic name (:func:`russian_latin`); how many."""
+    def _russian_spellings(self, key: str, idx: int, words: set[str], ukrainian: bool = False) -> int:
+        """Add the Latin spellings of a Russian Cyrillic name (:func:`russian_latin`); how many.
+
+        A Ukrainian town's Russian name is also spelled half-way, with г as the
+        Ukrainian h: "Chernihov" (Chernigov, Chernihiv).
+        """
         added = 0
-        for latin in russian_latin(key):
+        spellings = russian_latin(key)
+        if ukrainian:
+            spellings += [latin.replace("g", "h") for latin in spellings if "g" in latin]
+        for latin in spellings:
             if len(latin) < 5 or latin in words or (latin, idx) in self.names.records:
                 continue
             self.names.records[(latin, idx)] = NAME_ALT | NAME_ASCII
