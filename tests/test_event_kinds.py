@@ -95,6 +95,9 @@ CASES = [
     ("On 12 March 2022, Russian forces abducted the mayor of Melitopol (Melitopol, Zaporizhia).",
      "Violence against civilians", ["Melitopol"]),
     ("On 14 March 2022, residents of Kherson held a rally against the occupation.", "Protests", ["Kherson"]),
+    # a university named after its town is in it
+    ("Gunmen kidnapped three students on the campus of the University of Calabar on Monday.",
+     "Violence against civilians", ["Calabar"]),
     ("On 22 March 2022, Russian forces occupied Bilozerka (Kherson, Kherson).", "Battles", ["Bilozerka"]),
     ("On 4 April 2022, Russian helicopters fired on the village of Bilozerka.", "Explosions/Remote violence",
      ["Bilozerka"]),

@@ -94,6 +94,12 @@ _INSTITUTION_BEFORE = re.compile(
     r"\w+\s+)?(?P<prep>of|in|to|for|from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: A place of study named after its town, where something happened at it: "on the campus of
+#: (the) University of Calabar", "at the University of Maiduguri".
+_CAMPUS_OF = re.compile(
+    r"\b(?:at|on|in|inside|near|outside)\s+(?:the\s+)?(?:campus\s+of\s+(?:the\s+)?)?"
+    r"(?:University|College|Polytechnic)\s+of\s+$"
+)
 _ACCORDING = re.compile(r"\baccording to\b[^,;.]{0,60}$", re.IGNORECASE)
 _REPORTER_AFTER = re.compile(
     # "Kyiv said"; not "over Mykolaiv with no damage reported by the governor" (a passive)
@@ -302,6 +308,9 @@ def _role(sentence: str, start: int, end: int, demonym: bool, kind: str) -> tupl
         # "abducted the mayor of Melitopol", "residents of Kherson held a rally": where they
         # are; "the mayor of Kharkiv said" stays a reporter
         return ("locative", 1, "of")
+    if kind == "city" and _CAMPUS_OF.search(before):
+        # "kidnapped on the campus of the University of Calabar": a university is in its town
+        return ("locative", 1, "at")
     institution = _INSTITUTION_BEFORE.search(before) if _may_end_institution(before) else None
     if ("according to" in before.lower() and _ACCORDING.search(before)) or (
         # "the Security Service of Ukraine", "officials in Kharkiv said"; but
