@@ -43,6 +43,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from gazetteer.errors import PlacesFileError
+from gazetteer.files import write_text_atomically
 from gazetteer.model import Place
 from gazetteer.normalize import fold, script_of
 
@@ -331,10 +332,7 @@ def _manifest(folder: Path) -> dict:
 
 
 def _write_manifest(folder: Path, manifest: dict) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".imports.", suffix=".json.tmp", dir=folder)
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        json.dump(manifest, out, indent=1, sort_keys=True)
-    os.replace(tmp, folder / _MANIFEST)
+    write_text_atomically(folder / _MANIFEST, json.dumps(manifest, indent=1, sort_keys=True))
 
 
 def _sha256(path: Path) -> str:

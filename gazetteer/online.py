@@ -22,18 +22,17 @@ without an ``online`` geocoder.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import hashlib
 import io
 import json
 import os
 import re
-import tempfile
 import warnings
 from collections.abc import Callable
 from pathlib import Path
 
+from gazetteer.files import write_text_atomically
 from gazetteer.model import Mention, Place
 from gazetteer.normalize import fold
 
@@ -90,13 +89,14 @@ class OnlineGeocoder:
         warn: Callable[[str], None] | None = None,
         **options,
     ) -> None:
+        from geopy.exc import GeocoderNotFound
         from geopy.extra.rate_limiter import RateLimiter
         from geopy.geocoders import get_geocoder_for_service
 
         self.service = service.lower()
         try:
             cls = get_geocoder_for_service(self.service)
-        except Exception as err:  # geopy.exc.GeocoderNotFound
+        except GeocoderNotFound as err:
             raise ValueError(f"unknown geocoder {service!r} (geopy knows nominatim, photon, arcgis, ...)") from err
         self._geocoder = cls(user_agent=user_agent, timeout=timeout, **options)
         self._geocode = RateLimiter(self._geocoder.geocode, min_delay_seconds=min_delay_seconds, max_retries=0,
@@ -130,7 +130,7 @@ class OnlineGeocoder:
             return
         try:
             self._cache_path.parent.mkdir(parents=True, exist_ok=True)
-            _atomic_write(self._cache_path, json.dumps(self._cache, ensure_ascii=False, sort_keys=True))
+            write_text_atomically(self._cache_path, json.dumps(self._cache, ensure_ascii=False, sort_keys=True))
         except OSError as err:
             self._warn(f"geocoder cache {self._cache_path}: cannot write ({err.strerror or err}); going on without it")
             self._cache_path = None
@@ -210,7 +210,7 @@ class OnlineGeocoder:
         for p in rows:
             writer.writerow([p.name, f"{p.lat:.6f}", f"{p.lon:.6f}", p.kind, p.country or "", p.admin1 or "",
                              p.id.replace(":", "-")])
-        _atomic_write(Path(path), handle.getvalue())
+        write_text_atomically(Path(path), handle.getvalue())
         return len(rows)
 
 
@@ -265,16 +265,3 @@ def unknown_settlements(text: str, mentions: list[Mention]) -> list[tuple[int, i
         if not any(s < end and e > start for s, e in taken):
             out.append((start, end, m.group("name")))
     return out
-
-
-def _atomic_write(path: Path, content: str) -> None:
-    """Write ``content`` to ``path`` through a temporary file and a rename."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise

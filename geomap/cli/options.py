@@ -106,29 +106,10 @@ def gazetteer_options(func: Callable) -> Callable:
         help="The articles are about this country (repeatable): its towns win names the text "
         "leaves open (\"London\" in a Canadian paper).",
     )(func)
-    func = click.option(
-        "--save-geocoded",
-        metavar="FILE",
-        expose_value=False,
-        callback=_keep("save_geocoded"),
-        type=click.Path(dir_okay=False, writable=True),
-        help="With --geocoder: write the places it found as a --places-file CSV, for offline runs.",
-    )(func)
-    func = click.option(
-        "--geocoder-url",
-        metavar="URL",
-        expose_value=False,
-        callback=_keep("geocoder_url"),
-        help="With --geocoder: the service's address (a self-hosted Nominatim: http://host:8080).",
-    )(func)
-    func = click.option(
-        "--geocoder",
-        metavar="SERVICE",
-        expose_value=False,
-        callback=_keep("geocoder"),
-        help="Look up villages the built-in data lacks online (nominatim, photon, ...; through geopy, "
-        "rate-limited and cached). Off by default: nothing leaves the machine without it.",
-    )(func)
+    for flag, metavar, extra, help_text in reversed(_GEOCODER_OPTIONS):
+        # Kept in ctx.meta for make_gazetteer, not passed to the commands.
+        func = click.option(flag, metavar=metavar, expose_value=False, callback=_keep(flag.lstrip("-")),
+                            help=help_text, **extra)(func)
     return click.option(
         "--places-file",
         "places_files",
@@ -137,6 +118,17 @@ def gazetteer_options(func: Callable) -> Callable:
         type=click.Path(exists=True, dir_okay=False),
         help="Extra places (CSV or GeoJSON; repeatable); they win ties with the built-in data.",
     )(func)
+
+
+#: The online geocoder's options (flag, metavar, more click settings, help).
+_GEOCODER_OPTIONS = (
+    ("--geocoder", "SERVICE", {}, "Look up villages the built-in data lacks online (nominatim, photon, ...; "
+     "through geopy, rate-limited and cached). Off by default: nothing leaves the machine without it."),
+    ("--geocoder-url", "URL", {}, "With --geocoder: the service's address (a self-hosted Nominatim: "
+     "http://host:8080)."),
+    ("--save-geocoded", "FILE", {"type": click.Path(dir_okay=False, writable=True)},
+     "With --geocoder: write the places it found as a --places-file CSV, for offline runs."),
+)
 
 
 def _keep(name: str):
@@ -158,12 +150,12 @@ def make_gazetteer(places_files, focus):
     ctx = click.get_current_context(silent=True)
     meta = ctx.meta if ctx is not None else {}
     service = meta.get("geomap.geocoder")
-    save = meta.get("geomap.save_geocoded")
+    save = meta.get("geomap.save-geocoded")
     if not service:
-        if meta.get("geomap.geocoder_url") or save:
+        if meta.get("geomap.geocoder-url") or save:
             raise click.UsageError("--geocoder-url and --save-geocoded need --geocoder")
         return Gazetteer(places_files=places_files, focus=focus)
-    online = _online_geocoder(service, meta.get("geomap.geocoder_url"))
+    online = _online_geocoder(service, meta.get("geomap.geocoder-url"))
     if save:
         ctx.call_on_close(lambda: _save_geocoded(online, save))
     return Gazetteer(places_files=places_files, focus=focus, online=online)
@@ -188,7 +180,11 @@ def _online_geocoder(service: str, url: str | None):
 
 
 def _save_geocoded(online, path: str) -> None:
-    count = online.save_places_file(path)
+    try:
+        count = online.save_places_file(path)
+    except OSError as err:
+        click.echo(f"geomap: error: {path}: cannot write the places found online ({err.strerror or err})", err=True)
+        return
     click.echo(f"geomap: {count} places found online written to {path}", err=True)
 
 
