@@ -1076,6 +1076,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             break  # the context no longer changes
         previous = state
 
+    _cluster_namesakes(names, chosen, metonyms, demonym_votes, focus)
     _qualifier_fallback(candidates, names, chosen, personish | rejected)
     regions = _qualifier_regions(store, candidates, names, chosen)
     front_places = [chosen[key][0].place for key in fronts if key in chosen and chosen[key][3]]
@@ -1229,6 +1230,113 @@ def _list_strays(
 
 
 #: A namesake village farther than this from every front the text names is not the one meant.
+#: Towns of a document that lie this close together are its local geography.
+CLUSTER_KM = 30.0
+#: How many other names of the document must lie that close to a namesake town
+#: for it to beat a place nothing else in the document supports.
+CLUSTER_MIN = 2
+#: Reasons of a choice made on the name alone: nothing in the document vouched for it.
+_UNVOUCHED = frozenset({"country", "capital", "population", "one-sense", "only-candidate"})
+#: A chosen town is supported by another place of the document this close.
+SUPPORT_KM = 100.0
+
+
+def _cluster_namesakes(names: dict, chosen: dict, metonyms: set, demonym_votes: Counter, focus=()) -> None:
+    """A namesake town among the document's other towns beats a place nothing supports.
+
+    Local news names its towns side by side: "a nursing home in Lebanon ... formerly
+    of Hershey ... Palmyra ... Annville" is Lebanon, Pennsylvania, which lies within
+    :data:`CLUSTER_KM` of the three, not the country no other word of the text
+    points to. A name chosen for its standing alone (a country, a capital, the
+    biggest town of the name) yields to a namesake town that lies that close to
+    :data:`CLUSTER_MIN` other names of the document (or to one county the town lies
+    in: "Athens police ... the Henderson County jail"), when nothing else in the
+    document supports the first choice: no other place of the country (for a
+    country), no place within :data:`SUPPORT_KM` or in its region (for a town),
+    no demonym of the country. Repeats while choices change, so one switch can
+    bring another ("Lebanon" then "Boone County").
+    """
+    for _round in range(3):
+        local = [
+            (key, got[0].place)
+            for key, got in chosen.items()
+            if got[3]
+            and got[0].place.kind in ("city", "other")
+            and got[0].place.feature_code not in _WORLD_REGION_CODES
+            and not (key in metonyms and got[0].place.feature_code == "PPLC")
+        ]
+        if not local:
+            return
+        loose = {}  # names chosen for their standing alone, which nothing supports
+        for key, got in chosen.items():
+            opt, conf, reason, ok, evidence, big = got
+            if not ok or reason.split(":")[0] not in _UNVOUCHED:
+                continue
+            if key in metonyms and (opt.place.kind == "country" or opt.place.feature_code == "PPLC"):
+                continue  # "Moscow said", "Lebanon will": the government, wherever the towns are
+            name = names[key]
+            if name.qualifiers or name.region_word or name.city_word:
+                continue
+            if opt.place.kind not in ("country", "city", "other") or opt.place.country in focus:
+                continue
+            if not _supported(key, opt.place, chosen, demonym_votes):
+                loose[key] = opt
+        changed = False
+        for key, opt in loose.items():
+            if chosen[key][0] is not opt:
+                continue  # switched this round as another name's county
+            best = None
+            for o in names[key].options:
+                if o is opt or o.place.kind not in ("city", "other") or o.place.feature_code in _WORLD_REGION_CODES:
+                    continue
+                near = {
+                    k
+                    for k, p in local
+                    if k != key and haversine_km(o.place.lat, o.place.lon, p.lat, p.lon) <= CLUSTER_KM
+                }
+                # "Paris and Henry County": a town and the county it lies in, neither yet placed.
+                counties = {
+                    k: c
+                    for k in loose
+                    if k != key and k not in near
+                    for c in names[k].options
+                    if c.place.feature_code == "ADM2"
+                    and haversine_km(o.place.lat, o.place.lon, c.place.lat, c.place.lon) <= CLUSTER_KM
+                }
+                county = counties or any(chosen[k][0].place.feature_code == "ADM2" for k in near)
+                if (len(near) >= CLUSTER_MIN or county) and (best is None or o.place.population > best[0].place.population):
+                    best = (o, sorted(near | set(counties)), counties)
+            if best is not None:
+                o, near, counties = best
+                chosen[key] = (o, 0.7, f"cluster:{','.join(near[:3])}", True, 2, False)
+                for k, c in counties.items():
+                    chosen[k] = (c, 0.7, f"cluster:{key}", True, 2, False)
+                changed = True
+        if not changed:
+            return
+
+
+def _supported(key: str, place: Place, chosen: dict, demonym_votes: Counter) -> bool:
+    """Whether another place the document names vouches for ``place``."""
+    if demonym_votes.get(place.country, 0) > 0:
+        return True
+    for k, got in chosen.items():
+        if k == key or not got[3]:
+            continue
+        other = got[0].place
+        if place.kind == "country":
+            if other.country == place.country:
+                return True
+        elif other.kind in ("city", "other", "admin1", "country"):
+            if other.kind == "country":
+                continue  # a country named is no support for one of its towns over another's
+            if other.country == place.country and other.admin1 == place.admin1 and place.admin1:
+                return True
+            if other.kind != "admin1" and haversine_km(place.lat, place.lon, other.lat, other.lon) <= SUPPORT_KM:
+                return True
+    return False
+
+
 FRONT_RADIUS_KM = 150.0
 
 
@@ -1376,6 +1484,16 @@ def _unvouched_foreign(key: str, place: Place, outright) -> bool:
         and place.population < FOREIGN_CYRILLIC_POPULATION
         and not outright.get(place.country, 0) > 0
     )
+
+
+def _latin_non_word(key: str) -> bool:
+    """A name in Latin letters that no English dictionary lists (its Zipf is 0 where this is asked).
+
+    Capitals at a sentence's start say nothing of such a name: "Decatur" is a name
+    wherever it stands. Cyrillic openers are still doubtful ("Сили", forces), and
+    given names are people's.
+    """
+    return key not in GIVEN_NAMES and key.isascii() and key.replace(" ", "").replace("-", "").isalpha()
 
 
 def _notable(name: _Name, opt: _Option) -> int:
@@ -1857,8 +1975,11 @@ def _choose(
     elif evidence < 2 and zipf >= COMMON_WORD_ZIPF and (all_weak or not big):
         ok = False  # "Echo", "Reading": a common word needs strong evidence
     elif not big and evidence == 0:
-        if zipf > 0 or (all_weak and not notable):
-            ok = False  # a small place, no evidence, and a word or a capitalised sentence opener
+        if zipf > 0 or (all_weak and not notable and not _latin_non_word(name.key)):
+            # A small place, no evidence, and a word or a capitalised sentence opener
+            # that may be one. A Latin name that is no English word is a name wherever
+            # it stands ("Decatur lights up downtown").
+            ok = False
         elif notable < 2 and country_votes.any_stated(places_only=bool(notable)):
             # The document names places in another country (or, for a town of
             # no standing, another country).

@@ -852,3 +852,42 @@ NAMED_PLACES = [
 @pytest.mark.parametrize("text, surface, place_id", NAMED_PLACES)
 def test_named_places_that_are_no_town(gaz, text, surface, place_id):
     assert the_mention(gaz, text, surface).place.id == place_id
+
+
+@pytest.mark.parametrize("text", ["Decatur lights up the square for the holidays.", "Lawrenceburg officials met on Monday."])
+def test_a_name_that_is_no_english_word_is_a_place_at_a_sentence_start(gaz, text):
+    surface = text.split()[0]
+    assert the_mention(gaz, text, surface).place.country == "US"
+
+
+def test_a_namesake_town_among_the_documents_towns_beats_a_country_nothing_supports(gaz):
+    text = (
+        "Services will be held at the Brethren church in Lebanon on Friday. She grew up in "
+        "Hershey and taught school in Palmyra before retiring to Annville."
+    )
+    lebanon = the_mention(gaz, text, "Lebanon")
+    assert (lebanon.place.country, lebanon.place.admin1) == ("US", "Pennsylvania")
+    assert lebanon.reason.startswith("cluster:")
+
+
+def test_the_country_keeps_its_name_when_the_text_supports_it(gaz):
+    text = (
+        "She grew up in Hershey and taught school in Palmyra and Annville before she left "
+        "for Lebanon, where she taught in Beirut for ten years."
+    )
+    assert the_mention(gaz, text, "Lebanon").place.kind == "country"
+
+
+def test_a_town_beats_a_foreign_capital_inside_the_county_the_text_names(gaz):
+    text = (
+        "The Athens Police Department arrested a man on Monday. He was taken to the "
+        "Henderson County Jail, where bond was set at $5,000."
+    )
+    athens = the_mention(gaz, text, "Athens")
+    assert (athens.place.country, athens.place.admin1) == ("US", "Texas")
+
+
+def test_a_town_and_the_county_it_lies_in_place_each_other(gaz):
+    text = "Every household in Paris and Henry County will get a letter from the volunteer fire squad."
+    paris, county = the_mention(gaz, text, "Paris"), the_mention(gaz, text, "Henry County")
+    assert (paris.place.admin1, county.place.admin1) == ("Tennessee", "Tennessee")
