@@ -426,6 +426,8 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
         resume = bisect.bisect_left(offsets, best.end)  # after the match, in folded space
     if ", " in text:
         out = _add_ap_states(store, text, out)
+    if " counties" in text or " parishes" in text:
+        out = _add_listed_counties(text, out, lookup)
     if " of " in text:
         _regions_of(text, out, lookup)
     return out
@@ -465,6 +467,35 @@ def _add_ap_states(store, text: str, found: list[Candidate]) -> list[Candidate]:
         start, end = m.start(1), m.end(1)
         key = f"region:{country}.{code}"
         extra.append(Candidate(start, end, m.group(1), key, entries=[(idx, _NAME_ABBREV | _NAME_QUALIFIED)]))
+    if not extra:
+        return found
+    spans = [(c.start, c.end) for c in extra]
+    kept = [c for c in found if not any(c.start < e and c.end > s for s, e in spans)]
+    return sorted(kept + extra, key=lambda c: c.start)
+
+
+_COUNTY_NAME = r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)?"
+#: "Barrow, Jackson and Madison counties", "Avoyelles and Rapides parishes": the plural
+#: type word names every county of the list, which the data knows only with "County".
+_LISTED_COUNTIES = re.compile(
+    rf"\b{_COUNTY_NAME}(?:, {_COUNTY_NAME})*,? (?:and|&|or) {_COUNTY_NAME} (?P<word>counties|parishes)\b"
+)
+_COUNTY_IN_LIST = re.compile(_COUNTY_NAME)
+
+
+def _add_listed_counties(text: str, found: list[Candidate], lookup) -> list[Candidate]:
+    """Each name of "Clarke, Madison and Oconee counties" is that county ("Clarke County")."""
+    extra = []
+    for m in _LISTED_COUNTIES.finditer(text):
+        word = " county" if m.group("word") == "counties" else " parish"
+        for part in _COUNTY_IN_LIST.finditer(text, m.start(), m.start("word")):
+            name = part.group(0)
+            if name.rstrip(".") in ("And", "Or"):
+                continue
+            key = fold(name) + word
+            _iso, entries, _words = lookup(key)
+            if entries:
+                extra.append(Candidate(part.start(), part.end(), name, key, entries=list(entries)))
     if not extra:
         return found
     spans = [(c.start, c.end) for c in extra]

@@ -891,3 +891,16 @@ def test_a_town_and_the_county_it_lies_in_place_each_other(gaz):
     text = "Every household in Paris and Henry County will get a letter from the volunteer fire squad."
     paris, county = the_mention(gaz, text, "Paris"), the_mention(gaz, text, "Henry County")
     assert (paris.place.admin1, county.place.admin1) == ("Tennessee", "Tennessee")
+
+
+@pytest.mark.parametrize(
+    "text, names, admin1",
+    [
+        ("Schools in Barrow, Jackson and Madison counties closed early.", ["Barrow", "Jackson", "Madison"], "Georgia"),
+        ("Deputies from Avoyelles and Rapides parishes joined the search.", ["Avoyelles", "Rapides"], "Louisiana"),
+    ],
+)
+def test_a_plural_county_word_makes_every_name_of_the_list_a_county(gaz, text, names, admin1):
+    for surface in names:
+        place = the_mention(gaz, text, surface).place
+        assert (place.feature_code, place.admin1) == ("ADM2", admin1), surface
