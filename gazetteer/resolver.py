@@ -846,9 +846,20 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             if found and len(found) == len(nxt.entries):
                 name.qualifiers.update(found)
                 name.qualifiers_at.add(i + 1)
-        if text.startswith(",", cand.end) and not any(o.place.kind in ("country", "admin1") for o in name.options):
-            # "Russia, China and Iran" is a list, not Russia qualified by China.
+        if text.startswith(",", cand.end) and not any(o.place.kind == "country" for o in name.options):
+            # "Russia, China and Iran" is a list, not Russia qualified by China; nor is
+            # "Kharkiv, Sumy" (two regions), but "Sevastopol, Crimea" (a city that is a
+            # region of its own, in the region named after it) is qualified.
             found = _qualifier(text, cand, nxt, store)
+            if found and any(o.place.kind == "admin1" for o in name.options):
+                found = [
+                    (country, code)
+                    for country, code in found
+                    if any(
+                        o.place.kind == "city" and o.place.country == country and _in_region(country, code, o.admin1_code)
+                        for o in name.options
+                    )
+                ]
             if found:
                 name.qualifiers.update(found)
                 if (
@@ -1230,6 +1241,9 @@ def _list_strays(
 
 
 #: A namesake village farther than this from every front the text names is not the one meant.
+#: Ids of the facilities and airfields of the data (``tables.FACILITIES``, OurAirports).
+_NAMED_FEATURES = ("facility:", "airport:")
+
 #: Towns of a document that lie this close together are its local geography.
 CLUSTER_KM = 30.0
 #: How many other names of the document must lie that close to a namesake town
@@ -1373,7 +1387,7 @@ def _qualifier_regions(store, candidates: list[Candidate], names: dict, chosen: 
                 if (
                     place.kind == "admin1"
                     and place.country == opt.place.country
-                    and store.admin1_code(idx) == opt.admin1_code
+                    and _in_region(place.country, store.admin1_code(idx), opt.admin1_code)
                 ):
                     out[j] = (place, round(min(0.95, max(conf, 0.7)), 2))
                     break
@@ -1974,7 +1988,9 @@ def _choose(
         ok = False  # "the White House", "the Pentagon": a town takes no article
     elif evidence < 2 and zipf >= COMMON_WORD_ZIPF and (all_weak or not big):
         ok = False  # "Echo", "Reading": a common word needs strong evidence
-    elif not big and evidence == 0:
+    elif not big and evidence == 0 and not (place.id.startswith(_NAMED_FEATURES) and len(name.options) == 1):
+        # (A plant, base or island that alone bears its name is what it names, whichever
+        # country the text speaks of: "Russian positions on Snake Island".)
         if zipf > 0 or (all_weak and not notable and not _latin_non_word(name.key)):
             # A small place, no evidence, and a word or a capitalised sentence opener
             # that may be one. A Latin name that is no English word is a name wherever

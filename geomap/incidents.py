@@ -82,6 +82,8 @@ _MAX_SUBJECT_GAP = 20
 _OBJECT_GAP = re.compile(
     r"^\s*(?:(?:the|a|an|southern|northern|eastern|western|central|city|town|village|port|of|settlement|"
     r"rocked|shook|hit|struck|pounded|targeted|damaged|"
+    # "conducted airstrikes and shelled Siversk": the target of the verb beside the trigger
+    r"and|then|shelled|bombed|bombarded|attacked|"
     # Russian/Ukrainian: "обстріляли місто Харків", "атакували обласний центр", "по селу"
     r"місто|міста|селище|село|села|смт|м\.|с\.|г\.|город|города|пос[её]лок|пгт|обласн\w+|областн\w+|центр|"
     r"прифронтов\w+|прикордонн\w+|приграничн\w+|околиці|окраины|передмістя|пригород)\s+)*$",
@@ -508,6 +510,8 @@ def _place_of(incident: Incident, statement: _Statement, sent: Sentence) -> bool
 
 #: How many sentences after a protest mass arrests are of its protesters.
 _PROTEST_ARRESTS_REACH = 4
+#: The priority of the rules of "Protest with intervention" (``geomap/analysis/rules.py``).
+_INTERVENTION_PRIORITY = 87
 #: Many people arrested, not named ones: "arrested more than 100 people", "detained dozens".
 _MANY_PEOPLE = re.compile(
     r"\b(?:\d[\d,]*|dozens|hundreds|scores|thousands)\s+(?:of\s+)?(?:people|persons|men|women|protesters|demonstrators|"
@@ -529,7 +533,15 @@ def _arrests_at_a_protest(statement: _Statement, sent: Sentence, incidents: list
         if sent.index - incident.last_sentence > _PROTEST_ARRESTS_REACH:
             return
         if incident.event_type in _DEMONSTRATION_TYPES:
-            statement.trigger = Trigger(trigger.start, trigger.end, "Protests", "Protest with intervention", trigger.rule)
+            # As the rules of interventions rank ("police detained protesters"): above a
+            # peaceful protest, so the arrests told after it make it one with intervention.
+            rule = replace(
+                trigger.rule,
+                event_type="Protests",
+                sub_event_type="Protest with intervention",
+                priority=max(trigger.rule.priority, _INTERVENTION_PRIORITY),
+            )
+            statement.trigger = Trigger(trigger.start, trigger.end, "Protests", "Protest with intervention", rule)
             return
 
 
@@ -761,6 +773,8 @@ def _drop_containers(places: list[tuple[Any, Role, str]]) -> list[tuple[Any, Rol
         if place.id in seen:
             continue
         inner = [o[0].place for o in places if o[0].place.id != place.id]
+        if getattr(item[0], "reason", None) == "qualifier-region" and inner:
+            continue  # "Sevastopol, Crimea": the region the town before it lies in, never a place of its own
         if place.kind == "country" and any(p.country == place.country and p.kind != "country" for p in inner):
             continue
         if place.kind == "admin1" and any(

@@ -132,6 +132,18 @@ CASES = [
      ["Bryansk Oblast"]),
     ("Біля Покровська ліквідували ДРГ противника.", "Battles", ["Pokrovsk"]),
     ("Над Харківщиною знищили 12 дронів.", "Strategic developments", ["Kharkiv Oblast"]),
+    # a town after "the war in" is where the protest was; a country there is only the setting
+    ("Hundreds of people held a protest against the war in Yekaterinburg.", "Protests", ["Yekaterinburg"]),
+    # the target of the verb beside the trigger
+    ("Russian forces conducted airstrikes and shelled Lyman, Donetsk with heavy weapons.",
+     "Explosions/Remote violence", ["Lyman"]),
+    # a city that is a region of its own, qualified by the region it lies in: one place
+    ("A sea drone hit a patrol ship near Sevastopol, Crimea.", "Explosions/Remote violence", ["Sevastopol"]),
+    # armed forces that strike, no weapon named
+    ("Ukrainian forces struck a Russian landing ship in Berdiansk.", "Explosions/Remote violence", ["Berdyansk"]),
+    # a feature that alone bears its name, whoever's positions are on it
+    ("Ukrainian forces conducted a drone strike on Russian positions on Snake Island.", "Explosions/Remote violence",
+     ["Snake Island"]),
 ]  # fmt: skip
 
 
@@ -542,3 +554,22 @@ def test_an_incident_at_a_facility_is_placed_at_it():
     [incident] = next(iter(iter_incidents([Article(text=text, source="t", published=datetime.date(2023, 7, 17))])))
     assert incident.place.id == "facility:crimean-bridge" and incident.geo_precision == 1
     assert incident.fatalities == 2
+
+
+def test_the_person_killed_may_be_named_with_the_article(real_gazetteer):
+    text = "A car hit an anti-tank mine near Kupiansk on Monday. The driver was killed."
+    found = incidents_from_article(Article(text=text, source="x", published=date(2024, 3, 6)), real_gazetteer)
+    assert [(i.place.name, i.fatalities) for i in found] == [("Kupyansk", 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters rallied in Novosibirsk against the mobilisation; police detained 40 people.",
+        "Protesters rallied in Novosibirsk against the mobilisation. Police detained 40 people.",
+        "People staged a demonstration in Novosibirsk. Soldiers dispersed the protesters with stun grenades.",
+    ],
+)
+def test_arrests_right_after_a_protest_are_its_intervention(real_gazetteer, text):
+    found = incidents_from_article(Article(text=text, source="x", published=date(2024, 3, 6)), real_gazetteer)
+    assert [(i.sub_event_type, i.place.name) for i in found] == [("Protest with intervention", "Novosibirsk")]

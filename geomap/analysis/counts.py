@@ -334,11 +334,11 @@ _PERSON = (
     r"worker|employee|guard|passer-by|passenger|student|fighter|militant|activist|bystander|father|mother|son|daughter|"
     r"husband|wife|chief|elder|leader|imam|teacher|lawyer|blogger)"
 )
-#: "killed a 65-year-old man", "a woman was injured", "injuring his driver": one
-#: person, no number.
+#: "killed a 65-year-old man", "a woman was injured", "injuring his driver", "the
+#: driver was killed": one person, no number.
 _ONE_PERSON = re.compile(
-    r"\b(?:(?P<kill>killed|killing|shot dead|shooting dead|gunned down|murdered|executed|stabbed to death|injured|injuring|wounded|wounding)\s+(?:a|an|one|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?" + _PERSON
-    + r"|(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?" + _PERSON + r"\s+(?:was|has been|had been)\s+(?P<killed>killed|injured|wounded|hurt|died))\b",
+    r"\b(?:(?P<kill>killed|killing|shot dead|shooting dead|gunned down|murdered|executed|stabbed to death|injured|injuring|wounded|wounding)\s+(?:a|an|one|his|her|their|its|the)\s+(?:[\w-]+\s+){0,2}?" + _PERSON
+    + r"|(?:a|an|one|the)\s+(?:[\w-]+\s+){0,2}?" + _PERSON + r"\s+(?:was|has been|had been)\s+(?P<killed>killed|injured|wounded|hurt|died))\b",
     re.IGNORECASE,
 )
 

@@ -120,7 +120,7 @@ _PART_OF_TOWN_AFTER = re.compile(
 #: A locative preposition right before a name.
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|inside|around)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "the war in Ukraine": the setting of a war, not where this event happened.
-_WAR_IN = re.compile(r"\b(?:war|conflict|invasion|occupation|crisis|aggression)\s+(?:in|on|against|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_WAR_IN = re.compile(r"\b(?:war|conflict|invasion|occupation|crisis|aggression)\s+(?P<prep>in|on|against|of)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "drove 200 troops into Bangladesh", "fled into Poland": where they went, not where it happened.
 _FLIGHT_INTO = re.compile(
     r"\b(?:fled|flee|flees|fleeing|drove|driven|drive|pushed|forced|crossed|escaped|retreated|spilled)\b(?:\s+[\w'\u2019-]+){0,8}?\s+(?:into|to)\s+(?:the\s+)?$",
@@ -320,7 +320,10 @@ def _role(sentence: str, start: int, end: int, demonym: bool, kind: str) -> tupl
         return ("reporter", 1, None)
     if _REPORTER_AFTER.match(after) and not _LIST_AFTER.match(after):
         return ("reporter", 1, None)
-    if _WAR_IN.search(before):
+    war = _WAR_IN.search(before)
+    if war is not None and not (kind == "city" and war.group("prep").lower() == "in"):
+        # A town is where "a protest against the war in Moscow" was held; a country
+        # or region after "the war in" is only the war's setting.
         return ("blocked", 1, None)
     if _FLIGHT_INTO.search(before):
         return ("to", 1, "into")

@@ -311,6 +311,8 @@ RULES: tuple[Rule, ...] = (
     Rule(r"(?:attacks?|attacked)\s+(?:on|against|at|in|near|targeting)\b", "Battles", "Armed clash", 70, generic=True, weight=0.7),
     Rule(r"(?:attacked|assaulted|stormed)\s+(?:[\w,]+\s+){0,3}?(?:times\s+)?(?:near|in|around|on|at)\b|launched\s+(?:[\w,]+\s+){0,2}?(?:attacks|assaults)\b", "Battles", "Armed clash", 69, generic=True, weight=0.7),
     Rule(r"(?:strikes?|struck)\s+(?:on|against|at|in|near|targeting)\b", "Explosions/Remote violence", "Shelling/artillery/missile attack", 70, generic=True, weight=0.7),
+    # "Ukrainian forces struck a landing ship in Berdiansk": armed forces that strike, no weapon named
+    Rule(r"struck|hit|targeted|pounded", "Explosions/Remote violence", "Shelling/artillery/missile attack", 68, generic=True, weight=0.7, slot="forces<"),
     # "helicopter fire destroyed the village of X", "artillery fire hit X": the weapon's fire.
     Rule(r"(?:helicopters?|gunships?|aircraft|aviation|drone)\s+fire", "Explosions/Remote violence", "Air/drone strike", 88),
     Rule(r"(?:tank|mortar|howitzer|MLRS|heavy weapons?|rocket)\s+fire|shelled\s+(?:[\w-]+\s+){0,2}?with", "Explosions/Remote violence", "Shelling/artillery/missile attack", 87),
@@ -384,7 +386,7 @@ RULES: tuple[Rule, ...] = (
     # --- Protests and riots --------------------------------------------------------
     # Lethal force only: tear gas or rubber bullets fired at a crowd are an intervention.
     Rule(r"(?:police|security forces|riot police|troops|soldiers|army|guards) (?:\w+ ){0,3}?(?:fired(?! (?:tear|water|rubber|stun|pepper|flash|smoke|warning))|opened fire|shot|killed)(?: \w+){0,3} (?:protesters|demonstrators|marchers)", "Protests", "Excessive force against protesters", 88),
-    Rule(r"(?:police|security forces|riot police|officers) (?:\w+ ){0,3}?(?:detained|arrested|beat|dispersed) (?:\w+ ){0,3}?(?:protesters|demonstrators|marchers|activists)", "Protests", "Protest with intervention", 87),
+    Rule(r"(?:police|security forces|riot police|officers|forces|troops|soldiers|occupiers|guards) (?:\w+ ){0,3}?(?:detained|arrested|beat|dispersed) (?:\w+ ){0,3}?(?:protesters|demonstrators|marchers|activists)", "Protests", "Protest with intervention", 87),
     Rule(r"(?:police|security forces|riot police|officers|troops) (?:\w+ ){0,2}?(?:used|fired) (?:tear gas|water cannons?|rubber bullets|stun grenades)", "Protests", "Protest with intervention", 86),
     Rule(r"(?:protest\w*|demonstrat\w*|marchers|rall\w*|crowds?) (?:\w+ ){0,4}?(?:were|was) (?:\w+ )?(?:beaten|detained|arrested|dispersed|tear-gassed|pepper-sprayed) by (?:\w+ )?(?:police|security forces|officers|troops)", "Protests", "Protest with intervention", 87),
     Rule(r"(?:police|security forces|authorities) (?:\w+ ){0,3}?(?:dispersed|broke up|detained|arrested|tear-gassed|used tear gas)(?: [\w,'-]+){0,6}? (?:protest\w*|demonstrat\w*|rall\w*|marchers|crowd)", "Protests", "Protest with intervention", 87),
