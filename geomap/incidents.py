@@ -46,8 +46,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from geomap.article import Article
-from geomap.analysis.actors import Side, pick_actors
-from geomap.analysis.classify import Trigger, classify, clause_candidates
+from geomap.analysis.actors import Side, pick_actors, state_forces
+from geomap.analysis.classify import Trigger, classify, clause_candidates, weapon_near
 from geomap.analysis.dates import find_date, is_discourse
 from geomap.analysis.places import Role
 from geomap.analysis.rules import HIT_VERBS
@@ -89,6 +89,24 @@ _OBJECT_GAP = re.compile(
     r"прифронтов\w+|прикордонн\w+|приграничн\w+|околиці|окраины|передмістя|пригород)\s+)*$",
     re.IGNORECASE,
 )
+#: "shelled with multiple rocket launchers, mortars and artillery Kurakhove": the
+#: instruments between the verb and its target, at most this long.
+_MAX_INSTRUMENT_GAP = 90
+_INSTRUMENT_GAP = re.compile(r"^\s*(?:(?P<with>with|using)\s+)?(?:[\w-]+,?\s+){1,9}$", re.IGNORECASE)
+_ENDS_WITH = re.compile(r"\b(?:with|using)$", re.IGNORECASE)
+
+
+def _instrument_first(gap: str, trigger: str = "") -> bool:
+    """Whether ``gap`` is only the weapons the event was done with ("with mortars and artillery ").
+
+    ``trigger``: the event's own words, which may end with the "with".
+    """
+    match = _INSTRUMENT_GAP.match(gap)
+    if match is None or not (match.group("with") or _ENDS_WITH.search(trigger)):
+        return False
+    return weapon_near(gap, 0) is not None
+
+
 #: Event words that take their target right after them ("struck Lviv with ...", "hit Kharkiv with ...").
 _HIT = re.compile(HIT_VERBS + r"\b|shelled\b|shelling\b|bombed\b", re.IGNORECASE)
 
@@ -340,6 +358,7 @@ def _new_incidents(statement: _Statement, sent: Sentence, countries) -> list[Inc
             country_name=country,
             has_victims=victims,
         )
+        sub_type = _territory_sub_type(trigger.sub_event_type, actor1, place, country)
         confidence = trigger.rule.weight * float(mention.confidence) * _ROLE_WEIGHT.get(how, 0.8)
         district = bool(_DISTRICT.search(mention.text))
         if place.kind == "country":
@@ -347,7 +366,7 @@ def _new_incidents(statement: _Statement, sent: Sentence, countries) -> list[Inc
         out.append(
             Incident(
                 event_type=trigger.event_type,
-                sub_event_type=trigger.sub_event_type,
+                sub_event_type=sub_type,
                 disorder_type=trigger.disorder_type,
                 place=place,
                 # a town standing for its district locates the event near it (ACLED's 2)
@@ -371,6 +390,23 @@ def _new_incidents(statement: _Statement, sent: Sentence, countries) -> list[Inc
             )
         )
     return out
+
+
+_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def _territory_sub_type(sub_type: str, actor1: str | None, place, country: str | None) -> str:
+    """Who took the ground decides the sub-type, as ACLED codes it.
+
+    The state's own forces regain territory in their country ("Ukrainian troops
+    entered Lyman", "Russian forces retook villages in the Kursk region"); other
+    forces, a foreign state's among them, overtake it ("Russian troops captured
+    Lyman"). Unknown actors leave the sub-type the words gave.
+    """
+    if sub_type not in _TERRITORY or not actor1 or not country or not actor1.startswith("Military Forces of"):
+        return sub_type
+    own = actor1 == state_forces(place.country, country)
+    return _TERRITORY[0] if own else _TERRITORY[1]
 
 
 #: A compass word right before a country or region ("in southern Lebanon", "northeast
@@ -669,6 +705,10 @@ def _locations(sentence: str, trigger: Trigger, clause: tuple[int, int], mention
                     # Inside the event's own words: "struck Lviv with cruise missiles".
                     how = "object"
                 elif 0 <= start - trigger.end <= _MAX_OBJECT_GAP and _OBJECT_GAP.match(sentence[trigger.end : start]):
+                    how = "object"
+                elif 0 <= start - trigger.end <= _MAX_INSTRUMENT_GAP and _instrument_first(
+                    sentence[trigger.end : start], sentence[trigger.start : trigger.end]
+                ):
                     how = "object"
                 elif not of_only and 0 <= trigger.start - end <= _MAX_SUBJECT_GAP + 20 and _SUBJECT_GAP.match(sentence[end : trigger.start]):
                     how = "subject"

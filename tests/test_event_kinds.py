@@ -144,6 +144,9 @@ CASES = [
     # a feature that alone bears its name, whoever's positions are on it
     ("Ukrainian forces conducted a drone strike on Russian positions on Snake Island.", "Explosions/Remote violence",
      ["Snake Island"]),
+    # the instruments between the verb and its target
+    ("Russian forces shelled with multiple rocket launchers, mortars and artillery Vuhledar, Donetsk.",
+     "Explosions/Remote violence", ["Vuhledar"]),
 ]  # fmt: skip
 
 
@@ -573,3 +576,16 @@ def test_the_person_killed_may_be_named_with_the_article(real_gazetteer):
 def test_arrests_right_after_a_protest_are_its_intervention(real_gazetteer, text):
     found = incidents_from_article(Article(text=text, source="x", published=date(2024, 3, 6)), real_gazetteer)
     assert [(i.sub_event_type, i.place.name) for i in found] == [("Protest with intervention", "Novosibirsk")]
+
+
+@pytest.mark.parametrize(
+    "text, sub_event_type",
+    [
+        ("Ukrainian troops entered Lyman on Saturday.", "Government regains territory"),
+        ("Russian troops captured Lyman on Saturday.", "Non-state actor overtakes territory"),
+        ("Russian forces retook Sudzha in the Kursk region on Saturday.", "Government regains territory"),
+    ],
+)
+def test_who_took_the_ground_decides_the_sub_type(real_gazetteer, text, sub_event_type):
+    found = incidents_from_article(Article(text=text, source="x", published=date(2024, 3, 6)), real_gazetteer)
+    assert [(i.event_type, i.sub_event_type) for i in found] == [("Battles", sub_event_type)]

@@ -173,6 +173,9 @@ def _clause_marks(sentence: str):
 _CONTINUE_AFTER_COMMA = re.compile(
     r"\s*(?:(?:and|or|і|й|та|и|або|или)\s+)?(?:including|such as|notably|especially|particularly|mainly|namely|"
     r"in|near|at|outside|around|on|close to|not far from|"
+    # a list of weapons goes on: "shelled with rocket launchers, mortars and artillery X"
+    r"(?:heavy\s+)?(?:mortars|artillery|howitzers|tanks|rockets|rocket launchers|grenade launchers|missiles|drones|"
+    r"guided bombs|aerial bombs|bombs|MLRS|(?:heavy\s+)?machine guns|small arms|aircraft|helicopters)|"
     # Russian/Ukrainian: including, in particular; in/at/on, near
     r"зокрема|у тому числі|в тому числі|в том числе|включно з|включая|особливо|особенно|"
     r"у|в|во|на|біля|поблизу|неподалік|під|около|возле|вблизи|неподалеку|под)\b",
