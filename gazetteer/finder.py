@@ -597,7 +597,13 @@ _CYRILLIC_ENDINGS = (
 #: Endings tried only on the words of a two-word name (adjective and noun): "над Черным
 #: морем", "Чорного моря", "у Чорному морі". On one word they would read common words
 #: as villages ("Біля", near, as Біле).
-_PHRASE_ENDINGS = (("ым", "ое"), ("им", "ое"), ("ем", "е"), ("я", "е"), ("ю", "е"), ("і", "е"))
+_PHRASE_ENDINGS = (
+    ("ым", "ое"), ("им", "ое"), ("ем", "е"), ("я", "е"), ("ю", "е"), ("і", "е"),
+    # uk possessive adjectives: Часового, Часовому, Часовим Яром (Часів Яр)
+    ("ового", "ів"), ("овому", "ів"), ("овим", "ів"), ("овім", "ів"),
+    ("ому", "ии"),  # uk adjectives: у Кривому (Кривий)
+    ("огу", "іг"), ("озі", "іг"), ("огом", "іг"),  # і/о and г/з: Кривого Рогу, у Кривому Розі (Ріг)
+)
 
 
 #: Words after an adjective (folded prefixes) that make it, not a town, a district (named after
@@ -638,11 +644,12 @@ def _lemmas(word: str, phrase: bool = False) -> list[str]:
     ``phrase``: the word is one of a two-word name (:data:`_PHRASE_ENDINGS` apply too).
     """
     out = [word]
-    for ending, base in (_CYRILLIC_ENDINGS + _PHRASE_ENDINGS) if phrase else _CYRILLIC_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 2:
-            lemma = word[: len(word) - len(ending)] + base
-            if lemma not in out:
-                out.append(lemma)
+    for endings, shortest in ((_CYRILLIC_ENDINGS, 2), (_PHRASE_ENDINGS if phrase else (), 1)):
+        for ending, base in endings:
+            if word.endswith(ending) and len(word) - len(ending) >= shortest:
+                lemma = word[: len(word) - len(ending)] + base
+                if lemma not in out:
+                    out.append(lemma)
     return out
 
 

@@ -102,8 +102,13 @@ def _instrument_first(gap: str, trigger: str = "") -> bool:
     ``trigger``: the event's own words, which may end with the "with".
     """
     match = _INSTRUMENT_GAP.match(gap)
-    if match is None or not (match.group("with") or _ENDS_WITH.search(trigger)):
+    if match is None:
         return False
+    if not (match.group("with") or _ENDS_WITH.search(trigger)):
+        # Russian and Ukrainian name the instrument in its own case, with no "with":
+        # "атакували дроном Нікополь", "атаковали беспилотниками Белгород".
+        if not has_cyrillic(gap) or len(gap.split()) > 3:
+            return False
     return weapon_near(gap, 0) is not None
 
 

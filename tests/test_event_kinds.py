@@ -147,6 +147,11 @@ CASES = [
     # the instruments between the verb and its target
     ("Russian forces shelled with multiple rocket launchers, mortars and artillery Vuhledar, Donetsk.",
      "Explosions/Remote violence", ["Vuhledar"]),
+    # the instrument in its own case, no "with", between the verb and its target
+    ("Окупанти атакували дроном Херсон.", "Explosions/Remote violence", ["Kherson"]),
+    ("ВСУ атаковали беспилотниками Курск.", "Explosions/Remote violence", ["Kursk"]),
+    # an attack repelled is a clash, not ground retaken
+    ("Сили оборони відбили атаку біля Часового Яру.", "Battles", ["Chasiv Yar"]),
 ]  # fmt: skip
 
 

@@ -904,3 +904,16 @@ def test_a_plural_county_word_makes_every_name_of_the_list_a_county(gaz, text, n
     for surface in names:
         place = the_mention(gaz, text, surface).place
         assert (place.feature_code, place.admin1) == ("ADM2", admin1), surface
+
+
+@pytest.mark.parametrize(
+    "text, surface, name",
+    [
+        ("Бої тривають під Часовим Яром.", "Часовим Яром", "Chasiv Yar"),
+        ("Обстріл Часового Яру триває.", "Часового Яру", "Chasiv Yar"),
+        ("У Кривому Розі пролунали вибухи.", "Кривому Розі", "Kryvyy Rih"),
+        ("Ракета влучила в центр Кривого Рогу.", "Кривого Рогу", "Kryvyy Rih"),
+    ],
+)
+def test_two_word_ukrainian_names_in_their_cases(gaz, text, surface, name):
+    assert the_mention(gaz, text, surface).place.name == name
