@@ -110,7 +110,9 @@ class Sentence:
         """Clause spans, relative to the sentence (:func:`geomap.analysis.text.split_clauses`)."""
         from geomap.analysis.text import split_clauses
 
-        return split_clauses(self.text, [start for start, *_ in self.spans])
+        # Lists of places keep a clause together across commas; a demonym opens no such list
+        # ("fired rockets at northern Israel, and Israeli jets struck southern Lebanon").
+        return split_clauses(self.text, [start for start, _end, demonym, _kind in self.spans if not demonym])
 
     @cached_property
     def sides(self) -> list:

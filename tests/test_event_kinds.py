@@ -152,6 +152,11 @@ CASES = [
     ("ВСУ атаковали беспилотниками Курск.", "Explosions/Remote violence", ["Kursk"]),
     # an attack repelled is a clash, not ground retaken
     ("Сили оборони відбили атаку біля Часового Яру.", "Battles", ["Chasiv Yar"]),
+    # armed men killed by the other side are a battle's dead
+    ("Police killed three suspected gang members in Port-au-Prince.", "Battles", ["Port-au-Prince"]),
+    # a country's part after "at": where the rockets fell; jets are aircraft
+    ("Hezbollah fired rockets at northern Israel.", "Explosions/Remote violence", ["Israel"]),
+    ("Thousands marched through central London in support of Palestinians.", "Protests", ["London"]),
 ]  # fmt: skip
 
 
@@ -594,3 +599,12 @@ def test_arrests_right_after_a_protest_are_its_intervention(real_gazetteer, text
 def test_who_took_the_ground_decides_the_sub_type(real_gazetteer, text, sub_event_type):
     found = incidents_from_article(Article(text=text, source="x", published=date(2024, 3, 6)), real_gazetteer)
     assert [(i.event_type, i.sub_event_type) for i in found] == [("Battles", sub_event_type)]
+
+
+def test_a_demonym_after_a_comma_opens_a_clause_of_its_own(real_gazetteer):
+    text = "Hezbollah fired rockets at northern Israel, and Israeli jets struck targets in southern Lebanon."
+    found = incidents_from_article(Article(text=text, source="x", published=date(2024, 3, 6)), real_gazetteer)
+    assert sorted((i.place.name, i.sub_event_type) for i in found) == [
+        ("Israel", "Shelling/artillery/missile attack"),
+        ("Lebanon", "Air/drone strike"),
+    ]

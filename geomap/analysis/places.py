@@ -350,7 +350,11 @@ def _role(sentence: str, start: int, end: int, demonym: bool, kind: str) -> tupl
     if preposition == "to":
         return ("to", 1, "to")
     if preposition in LOCATIVE_PREPOSITIONS and preposition != "of":
-        if kind == "country" and preposition not in _COUNTRY_PREPOSITIONS:
+        if kind == "country" and preposition not in _COUNTRY_PREPOSITIONS and not (
+            preposition in ("at", "on") and _COMPASS_BEFORE.search(before)
+        ):
+            # "sanctions on Russia", "talks at Turkey's invitation" are not where; "fired
+            # rockets at northern Israel", "strikes on southern Lebanon" are.
             return ("blocked", 1, preposition)
         return ("locative", LOCATIVE_PREPOSITIONS[preposition], preposition)
     return ("blocked", 1, preposition)
@@ -390,6 +394,10 @@ def _role_cyrillic(sentence: str, start: int, end: int, demonym: bool, kind: str
             return ("blocked", 1, preposition)
         return ("locative", CYRILLIC_LOCATIVE_PREPOSITIONS[preposition], preposition)
     return ("blocked", 1, preposition)
+
+
+#: A compass word right before a name: "at northern Israel".
+_COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+$", re.IGNORECASE)
 
 
 def _strip_transparent(before: str) -> str:

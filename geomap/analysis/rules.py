@@ -108,7 +108,7 @@ WEAPONS: dict[str, str] = {
     "Air/drone strike": (
         r"drones?|UAVs?|unmanned aerial vehicles?|Shaheds?|Gerans?|loitering munitions?|"
         r"air ?strikes?|airstrikes?|aerial bomb\w*|glide bombs?|guided bombs?|warplanes?|"
-        r"fighter jets?|bombers?|helicopter gunships?|helicopters?|air raids?(?! (?:alerts?|sirens?|warnings?|shelters?|alarms?))|aircraft"
+        r"fighter jets?|jets?|bombers?|helicopter gunships?|helicopters?|air raids?(?! (?:alerts?|sirens?|warnings?|shelters?|alarms?))|aircraft"
     ),
     "Shelling/artillery/missile attack": (
         r"missiles?|rockets?|artillery|shell(?:s|ing|ed)|mortars?|howitzers?|MLRS|"
@@ -211,6 +211,11 @@ SLOT_WORDS: dict[str, str] = {
     ),
     "ied": WEAPONS["Remote explosive/landmine/IED"] + "|" + CYRILLIC_WEAPONS["Remote explosive/landmine/IED"],
     # Who fights: killed or destroyed, they are a side of a battle ("eliminated a sabotage group").
+    # Armed men an attack kills that ACLED counts as a side of a battle, not civilians.
+    "armed": (
+        r"militants|fighters|insurgents|terrorists|jihadists|gunmen|rebels|bandits|"
+        r"(?:suspected\s+)?gang members|(?:suspected\s+)?(?:\w+\s+)?militants|al-Shabaab fighters"
+    ),
     "combatants": (
         r"saboteurs|sabotage (?:and reconnaissance )?groups?|militants|fighters|insurgents|terrorists|jihadists|"
         r"gunmen|rebels|soldiers|troops|servicemen|mercenaries|infantry|assault groups?|positions|"
@@ -351,6 +356,8 @@ RULES: tuple[Rule, ...] = (
     Rule(r"inflict\w*\s+(?:\w+\s+){0,3}?(?:losses|casualties|damage)\s+on", "Battles", "Armed clash", 73),
     # Fighters killed by the other side: "eliminated a Ukrainian sabotage group", "neutralised militants".
     Rule(r"eliminat(?:ed|e|es|ing)|liquidat(?:ed|e|es|ing)|neutrali[sz](?:ed|e|es|ing)|wiped out", "Battles", "Armed clash", 74, slot="combatants"),
+    # "Security forces killed 7 militants in North Waziristan": fighters killed by the other side
+    Rule(r"killed|killing|shot dead", "Battles", "Armed clash", 73, slot="armed>"),
     # Monitors' reports: "the SMM observed 40 bursts of fire near X", "recorded 12 explosions".
     Rule(r"(?:bursts|rounds|exchanges)\s+of\s+(?:[\w-]+\s+)?(?:fire|gunfire)|(?:observed|recorded|heard)\s+(?:[\w,-]+\s+){0,3}?(?:explosions|bursts)", "Battles", "Armed clash", 72),
     Rule(r"(?:encircled|trapped|surrounded|besieged)\s+(?:\w+\s+){0,4}?(?:troops|soldiers|forces|units|fighters|positions?|garrison|stronghold)", "Battles", "Armed clash", 73),
@@ -396,6 +403,8 @@ RULES: tuple[Rule, ...] = (
          r"(?:threw|throwing|hurled|hurling)\s+(?:\w+\s+)?(?:stones|rocks|bricks|bottles|petrol bombs|molotov cocktails|fireworks|missiles)\s+at\s+(?:the\s+)?(?:police|officers|security forces|riot police)", "Riots", "Violent demonstration", 86),
     Rule(r"mob (?:attacked|killed|lynched|beat)|lynch mob|vigilantes? (?:attacked|killed|beat)", "Riots", "Mob violence", 86),
     Rule(r"protest(?:s|ed|ers|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|march(?:ed)? (?:against|in protest|for)|picket\w*|sit-ins?|took to the streets|strikers|went on strike", "Protests", "Peaceful protest", 80),
+    # "Thousands marched through central London": a crowd that marches
+    Rule(r"(?:thousands|hundreds|dozens|crowds?|people|supporters|students|workers|residents|women|activists|farmers)\s+(?:\w+\s+){0,2}?marched\b", "Protests", "Peaceful protest", 79),
     # --- Strategic developments -----------------------------------------------------
     Rule(r"arrest(?:ed|s|ing)?|detain(?:ed|ing|s)|detention of|detentions|taken into custody|apprehended|charged with (?:treason|sabotage|espionage|terrorism)", "Strategic developments", "Arrests", 78),
     Rule(r"signed (?:\w+ ){0,3}?(?:agreement|deal|treaty|accord|memorandum)|(?:ceasefire|truce|peace deal|peace agreement) (?:was |has been )?(?:agreed|signed|reached)|(?:agreed|agree|agreeing)\s+(?:[\w,]+\s+){0,4}?(?:(?:to|on|upon)\s+)?(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+)?(?:ceasefire|cease-fire|truce|armistice|prisoner (?:exchange|swap))|(?:ceasefire|cease-fire|truce) (?:deal|agreement|accord)|(?:ceasefire|cease-fire|truce) (?:took|takes|came|comes) (?:effect|into (?:force|effect))|prisoner (?:exchange|swap)s?|exchanged (?:\w+ ){0,3}?prisoners", "Strategic developments", "Agreement", 60),
@@ -550,6 +559,7 @@ LOCATIVE_PREPOSITIONS: dict[str, int] = {
     "over": 1,
     "across": 1,
     "throughout": 1,
+    "through": 1,  # "marched through central London"
     "within": 1,
     "of": 1,  # only after a place word: "the city of Kharkiv" (see LOCATIVE_HEADS)
     "near": 2,
