@@ -58,9 +58,15 @@ class GeomapReader(IncidentReader):
     merge_scope = "file"
 
     def matches(self, columns: Iterable[str]) -> bool:
-        return set(_OWN_COLUMNS) <= set(columns)
+        names = set(columns)
+        # A FeatureCollection without features has no columns at all: no incidents, in any layout.
+        return set(_OWN_COLUMNS) <= names or not names - {"geometry"}
 
     def conform(self, table: pd.DataFrame, *, source: str):
+        if len(table) == 0:
+            from geomap.export import SCHEMA
+
+            table = table.reindex(columns=[*SCHEMA, *(c for c in table.columns if c not in SCHEMA)])
         return conform_incidents(table, source=source)
 
 
