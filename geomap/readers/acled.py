@@ -57,6 +57,8 @@ DISORDER_OF_TYPE = {
     "Riots": "Demonstrations",
     "Strategic developments": "Strategic developments",
 }
+#: Sub-event types whose disorder type is not their event type's.
+DISORDER_OF_SUB_TYPE = {"Mob violence": "Political violence"}
 
 #: Date layouts ACLED has used, after ISO.
 DATE_FORMATS = ("%d %B %Y", "%d-%B-%Y", "%d %b %Y", "%d-%b-%Y", "%d/%m/%Y", "%m/%d/%Y")
@@ -155,7 +157,9 @@ class AcledReader(IncidentReader):
             "event_id": _event_id(ident or f"{source}:{line}"),
             "event_date": event_date,
             "time_precision": number("time_precision", int) if event_date else None,
-            "disorder_type": text("disorder_type") or DISORDER_OF_TYPE.get(event_type or ""),
+            "disorder_type": text("disorder_type")
+            or DISORDER_OF_SUB_TYPE.get(text("sub_event_type") or "")
+            or DISORDER_OF_TYPE.get(event_type or ""),
             "event_type": event_type,
             "sub_event_type": text("sub_event_type"),
             "actor1": text("actor1"),
