@@ -259,6 +259,7 @@ def test_tables_that_hold_no_incidents_are_errors(tmp_path, name, content, messa
 
 
 def test_geoparquet_is_read(tmp_path):
+    pytest.importorskip("pyarrow")  # optional (geomap.readers.tables.read_parquet)
     from geomap.export import _flat  # nested columns as JSON text, as a GeoParquet writer stores them
 
     gdf = read_incidents(ACLED)
@@ -267,6 +268,14 @@ def test_geoparquet_is_read(tmp_path):
     back = read_incidents(path)
     assert list(back["event_id"]) == list(gdf["event_id"]) and list(back["fatalities"]) == [0, 4, 0, 0]
     assert back["evidence"].tolist() == gdf["evidence"].tolist()
+
+
+def test_geoparquet_without_pyarrow_is_one_clear_error(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # as if it were not installed
+    path = tmp_path / "x.parquet"
+    path.write_bytes(b"PAR1" + b"\0" * 64 + b"PAR1")
+    with pytest.raises(InputError, match=r"x.parquet: reading GeoParquet needs pyarrow"):
+        read_incidents(path)
 
 
 def test_registry_and_optional_columns_documented():

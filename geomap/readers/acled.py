@@ -154,7 +154,8 @@ class AcledReader(IncidentReader):
         precision = number("geo_precision", int) or 1
         notes = text("notes") or ""
         row = {
-            "event_id": _event_id(ident or f"{source}:{line}"),
+            # A row without any ACLED id: its content stands in (never the path: the same row is the same id).
+            "event_id": _event_id(ident or repr(sorted((k, str(v)) for k, v in record.items()))),
             "event_date": event_date,
             "time_precision": number("time_precision", int) if event_date else None,
             "disorder_type": text("disorder_type")

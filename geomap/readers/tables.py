@@ -186,9 +186,18 @@ def read_gpkg(data: Data, name: str):
 
 
 def read_parquet(data: Data, name: str):
-    """A GeoParquet file (or a plain Parquet table) through pyarrow."""
+    """A GeoParquet file (or a plain Parquet table) through pyarrow, when it is installed.
+
+    pyarrow is optional: GDAL as pyogrio ships it has no Parquet driver, and with
+    pyarrow installed pandas 3 stores text as Arrow strings, which refuse lone
+    surrogates. Without it a GeoParquet input is one input's error saying so.
+    """
     import geopandas as gpd
-    import pyarrow
+
+    try:
+        import pyarrow
+    except ImportError as err:
+        raise InputError(f"{name}: reading GeoParquet needs pyarrow (pip install pyarrow)") from err
 
     source = data if isinstance(data, Path) else io.BytesIO(data)
     try:
