@@ -111,8 +111,10 @@ class AcledReader(IncidentReader):
     def conform(self, table: pd.DataFrame, *, source: str):
         table = table.rename(columns={c: str(c).lower() for c in table.columns})
         geometry = table.geometry if hasattr(table, "geometry") and "geometry" in table.columns else None
+        from geomap.export import SCHEMA
+
         rows = [self._row(record, number, source) for number, record in enumerate(_records(table), 2)]
-        frame = pd.DataFrame(rows, columns=list(_COLUMNS))
+        frame = pd.DataFrame(rows, columns=[*SCHEMA, *OPTIONAL_COLUMNS])
         if geometry is not None:
             import geopandas as gpd
 
@@ -190,16 +192,6 @@ class AcledReader(IncidentReader):
             if column not in row:
                 row[column] = text(column)
         return row
-
-
-_COLUMNS = (
-    *(
-        "event_id event_date time_precision disorder_type event_type sub_event_type actor1 actor2 country iso admin1 "
-        "location latitude longitude geo_precision location_kind place_id fatalities injured quantities source title "
-        "url notes evidence confidence"
-    ).split(),
-    *OPTIONAL_COLUMNS,
-)
 
 
 def _records(table: pd.DataFrame) -> list[dict]:

@@ -43,6 +43,7 @@ from datetime import date
 import pandas as pd
 
 from geomap.errors import InputError
+from geomap.readers.acled import DISORDER_OF_TYPE  # a Riots row here is a violent demonstration
 from geomap.readers.base import IncidentReader
 from geomap.readers.countries import country_name, iso_from_fips
 from geomap.readers.geomap_files import conform_incidents
@@ -104,16 +105,6 @@ CAMEO_TO_ACLED: dict[str, tuple[str, str, str]] = {
     "2041": ("Explosions/Remote violence", "Chemical weapon", "use chemical, biological, or radiological weapons"),
 }
 
-#: ACLED disorder type of each event type (a Riots row here is a violent demonstration).
-DISORDER_OF_TYPE = {
-    "Battles": "Political violence",
-    "Explosions/Remote violence": "Political violence",
-    "Violence against civilians": "Political violence",
-    "Protests": "Demonstrations",
-    "Riots": "Demonstrations",
-    "Strategic developments": "Strategic developments",
-}
-
 _POINT_TYPES = {3: 1, 4: 1}  # ActionGeo_Type → geo_precision
 _REGION_TYPES = (2, 5)
 _COUNTRY_TYPE = 1
@@ -171,15 +162,9 @@ class GdeltReader(IncidentReader):
         if skipped:
             log.info("%s: %d of %d GDELT events skipped (CAMEO codes that are no ACLED incident, or no "
                      "ActionGeo)", source, skipped, len(table))  # fmt: skip
-        frame = pd.DataFrame(rows, columns=list(_COLUMNS))
-        return conform_incidents(frame, source=source)
+        from geomap.export import SCHEMA
 
-
-_COLUMNS = (
-    "event_id event_date time_precision disorder_type event_type sub_event_type actor1 actor2 country iso admin1 "
-    "location latitude longitude geo_precision location_kind place_id fatalities injured quantities source title "
-    "url notes evidence confidence"
-).split()
+        return conform_incidents(pd.DataFrame(rows, columns=list(SCHEMA)), source=source)
 
 
 def _is_gdelt_line(line: bytes) -> bool:

@@ -128,7 +128,7 @@ def conform_incidents(frame: pd.DataFrame, *, source: str = "incidents"):
     return result
 
 
-#: Empty value of each nested column.
+# The empty value of each nested column is the writer's (geomap.export.JSON_DEFAULTS).
 def _json_defaults() -> dict[str, Callable[[], object]]:
     from geomap.export import JSON_DEFAULTS
 
