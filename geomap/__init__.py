@@ -5,6 +5,8 @@ Data flows one way::
     articles (geomap.ingest) → analysed documents (geomap.document, geomap.analysis; places
         from gazetteer) → incidents (geomap.incidents) → merged incidents (geomap.merge)
         → GeoDataFrame (geomap.frame) → map (geomap.render) / files (geomap.export)
+    incident files (geomap.readers: ACLED, GDELT, geomap's own) → GeoDataFrame rows, merged
+        with extracted ones by geomap.load.load_incidents (the caller that tells them apart)
 
 Nothing heavy is imported with this package; import the step you need.
 """
@@ -21,4 +23,12 @@ def __getattr__(name: str):
         from geomap.pipeline import extract
 
         return extract
+    if name == "read_incidents":
+        from geomap.readers import read_incidents
+
+        return read_incidents
+    if name == "load_incidents":
+        from geomap.load import load_incidents
+
+        return load_incidents
     raise AttributeError(f"module 'geomap' has no attribute {name!r}")

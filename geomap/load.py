@@ -1,72 +1,62 @@
-"""Incidents from a mix of inputs: incident files read back, articles extracted.
+"""Incidents from a mix of inputs: the caller that tells articles from incident files.
 
-:func:`load_incidents` is what ``geomap map`` (and any caller holding both
-``geomap extract`` output and fresh articles) needs: it expands files, folders,
-globs and ``-`` once, reads every incident file with
-:func:`geomap.export.read_incidents`, extracts the articles with
-:func:`geomap.pipeline.extract`, and returns one frame. One bad input is
-reported through ``on_error`` and the rest are loaded.
+:func:`load_incidents` is the library entry point of ``geomap extract`` and
+``geomap map``. It expands files, folders, globs and ``-`` once, opens each
+input once and looks at its first bytes: an incident file (geomap's own, an
+ACLED export, a GDELT event file; :func:`geomap.readers.sniff`) goes to
+:mod:`geomap.readers`, anything else is articles and goes to extraction
+(:mod:`geomap.pipeline`). The readers never see extraction, and extraction never
+sees incident files. Everything ends in one frame, duplicates across inputs
+merged by :func:`geomap.merge.merge_frame`. One bad input is reported through
+``on_error`` and the rest are loaded.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geomap.errors import InputError
-from geomap.export import SUFFIX_TO_DRIVER
 from geomap.ingest.formats import SUFFIX_TO_FORMAT
-from geomap.ingest.sources import (
-    STDIN,
-    Source,
-    as_input_list,
-    error_handler,
-    expand_inputs,
-)
+from geomap.ingest.sources import Source, as_input_list, error_handler, expand_inputs
 
 if TYPE_CHECKING:
     import geopandas
 
-__all__ = ["is_incident_file", "load_incidents"]
+    from geomap.article import Article
+    from geomap.readers import IncidentFormat, IncidentReader
 
-#: Bytes read to tell a GeoJSON FeatureCollection from an article in JSON.
-SNIFF_BYTES = 4096
+__all__ = ["incident_format", "load_incidents"]
 
 OnError = Callable[[str, Exception], None]
 
 
-def is_incident_file(path: str | os.PathLike) -> bool:
-    """True when ``path`` looks like ``geomap extract`` output.
+def incident_format(source: Source, head: bytes) -> IncidentFormat | None:
+    """What an input holds: an incident format (:func:`geomap.readers.sniff`), or None for articles.
 
-    ``.geojson``, ``.gpkg`` and ``.csv`` are incident files (the suffixes
-    :data:`geomap.export.SUFFIX_TO_DRIVER` reads); a ``.json`` file is one when it
-    holds a GeoJSON FeatureCollection, since articles come as JSON too.
+    Files named as articles (``.txt``, ``.html``, ``.jsonl``, feeds…) are
+    articles; a ``.json`` file is incidents only when it holds a GeoJSON
+    FeatureCollection. Anything else, standard input included, is told by its
+    content.
 
     Examples
     --------
-    >>> is_incident_file("incidents.gpkg")
+    >>> incident_format(Source("-"), b'{"type": "FeatureCollection", "features": []}')
+    IncidentFormat(reader=None, table='geojson')
+    >>> incident_format(Source("-"), b"Shelling in Kharkiv.") is None
     True
-    >>> is_incident_file("article.txt")
-    False
     """
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in SUFFIX_TO_DRIVER:
-        return False
-    if suffix != ".json":
-        return True
-    if not path.is_file():
-        return False  # a FIFO cannot be sniffed without losing what is read: an article stream
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(SNIFF_BYTES)
-    except OSError:
-        return False  # left to the article reader, which reports why it cannot read it
-    # A FeatureCollection says so near its start; an article record does not.
-    return b'"FeatureCollection"' in head
+    from geomap.readers import sniff
+
+    suffix = source.suffix
+    if suffix in SUFFIX_TO_FORMAT:
+        if suffix != ".json":
+            return None
+        found = sniff(head, suffix)
+        return found if found is not None and found.table == "geojson" else None
+    return sniff(head, suffix)
 
 
 def load_incidents(
@@ -84,11 +74,10 @@ def load_incidents(
     ----------
     inputs : iterable of str or path-like, or one of them
         Files, folders (searched recursively for articles and incident files),
-        globs, or ``-`` (articles on standard input). A file is an incident file
-        when :func:`is_incident_file` says so, else an article.
+        globs, or ``-`` (standard input: incidents or articles, told by content).
     gazetteer : gazetteer.Gazetteer, optional
-        For extracting articles; a default ``Gazetteer()`` when None and there
-        are articles.
+        For extracting articles and for region polygons when merging; a default
+        ``Gazetteer()`` when None.
     published : datetime.date, optional
         Publication date for articles that carry none.
     on_error : callable, optional
@@ -98,15 +87,16 @@ def load_incidents(
     progress : callable, optional
         ``progress(article, n_incidents)`` after each extracted article.
     merge : bool
-        Join the same incident told by several articles (see :func:`geomap.extract`).
+        Join the same incident told by several inputs (:mod:`geomap.merge`).
 
     Returns
     -------
     geopandas.GeoDataFrame
         Incident files' rows in input order, then the incidents of all articles
         (extracted together, so one incident several articles report is one row);
-        schema of ``docs/schema.md``, CRS EPSG:4326. No rows when nothing could be
-        read.
+        with ``merge``, an incident both a file and an article report is one row
+        keeping every source. Schema of ``docs/schema.md``, CRS EPSG:4326. No rows
+        when nothing could be read.
 
     Raises
     ------
@@ -115,45 +105,81 @@ def load_incidents(
 
     Examples
     --------
-    >>> gdf = load_incidents(["incidents.geojson", "news/"])  # doctest: +SKIP
+    >>> gdf = load_incidents(["acled_ukraine.csv", "incidents.geojson", "news/"])  # doctest: +SKIP
     """
     import geopandas
     import pandas as pd
 
-    from geomap.export import read_incidents
-    from geomap.frame import empty_frame
+    from geomap.frame import empty_frame, to_frame
+    from geomap.merge import dedupe, merge_frame, merge_incidents
+    from geomap.pipeline import iter_incidents
+    from geomap.readers import SUFFIXES, conform_incidents
 
-    inputs = as_input_list(inputs)
     fail = error_handler(on_error)
+    tables: list[tuple[geopandas.GeoDataFrame, list[str]]] = []
 
-    frames = []
-    articles: list[str] = []
-    suffixes = {**SUFFIX_TO_FORMAT, **SUFFIX_TO_DRIVER}
-    for item in expand_inputs(inputs, suffixes=suffixes):
-        if isinstance(item, tuple):
-            fail(*item)
-        elif _is_incident_source(item):
-            try:
-                frames.append(read_incidents(item.path))
-            except InputError as err:
-                fail(item.name, err)
-        else:
-            articles.append(item.name)
-    if articles:
-        from geomap.pipeline import extract
+    def articles() -> Iterator[Article]:
+        for item in expand_inputs(as_input_list(inputs), suffixes={*SUFFIX_TO_FORMAT, *SUFFIXES}):
+            if isinstance(item, tuple):
+                fail(*item)
+                continue
+            yield from _read_input(item, tables, published=published, fail=fail)
 
-        frames.append(
-            extract(
-                articles, gazetteer=gazetteer, published=published, on_error=on_error, progress=progress, merge=merge
-            )
-        )
-    frames = [frame for frame in frames if len(frame)]
-    if not frames:
-        return empty_frame()
-    if len(frames) == 1:
-        return frames[0]
-    return geopandas.GeoDataFrame(pd.concat(frames, ignore_index=True), geometry="geometry", crs="EPSG:4326")
+    if gazetteer is None:
+        from gazetteer import Gazetteer
+
+        gazetteer = Gazetteer()
+    found = [
+        incident
+        for batch in iter_incidents(articles(), gazetteer=gazetteer, on_error=on_error, progress=progress)
+        for incident in batch
+    ]
+    tables = [(frame, keys) for frame, keys in tables if len(frame)]
+    if not tables:
+        return to_frame(merge_incidents(found, gazetteer=gazetteer) if merge else found) if found else empty_frame()
+    if merge:
+        found = dedupe(found)
+    frames = [frame for frame, _ in tables]
+    keys = [key for _, frame_keys in tables for key in frame_keys]
+    if found:
+        frames.append(to_frame(found))
+        keys += [incident.article_key for incident in found]
+    combined = geopandas.GeoDataFrame(pd.concat(frames, ignore_index=True), geometry="geometry", crs="EPSG:4326")
+    if not merge:
+        return conform_incidents(combined, source="inputs")
+    extracted: list = [None] * (len(combined) - len(found)) + list(found)
+    return merge_frame(combined, keys=keys, incidents=extracted, gazetteer=gazetteer)
 
 
-def _is_incident_source(source: Source) -> bool:
-    return source.name != STDIN and source.path is not None and is_incident_file(source.path)
+def _read_input(
+    item: Source,
+    tables: list,
+    *,
+    published: date | None,
+    fail: Callable[[str, InputError], None],
+) -> Iterator[Article]:
+    """The articles of one input; an incident file's frame goes to ``tables`` with its rows' merge keys."""
+    from geomap.ingest import read_articles
+    from geomap.readers import read_source
+
+    try:
+        with item.opened() as (opened, head):
+            found = incident_format(opened, head)
+            if found is None:
+                yield from read_articles(opened, head=head, published=published, on_error=fail)
+                return
+            frame, reader = read_source(opened, head, found)
+    except InputError as err:
+        fail(item.name, err)
+        return
+    tables.append((frame, merge_keys(frame, reader, item.name)))
+
+
+def merge_keys(frame: geopandas.GeoDataFrame, reader: IncidentReader, name: str) -> list[str]:
+    """Each row's "article" for merging, by the reader's ``merge_scope`` (:mod:`geomap.readers.base`)."""
+    if reader.merge_scope == "dataset":
+        return [f"dataset:{reader.name}"] * len(frame)
+    if reader.merge_scope == "url":
+        return [f"url:{url}" if isinstance(url, str) else f"row:{event_id}"
+                for url, event_id in zip(frame["url"], frame["event_id"])]  # fmt: skip
+    return [f"file:{name}"] * len(frame)

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from gazetteer.model import Place
     from geomap.incidents import Incident
 
-__all__ = ["MERGE_DAYS", "MERGE_DISTANCE_KM", "merge_incidents"]
+__all__ = ["MERGE_DAYS", "MERGE_DISTANCE_KM", "merge_frame", "merge_incidents"]
 
 #: Two point incidents farther apart than this are different incidents.
 MERGE_DISTANCE_KM = 5.0
@@ -162,7 +162,9 @@ def absorb(into: Incident, other: Incident, *, same_article: bool) -> None:
     for item in other.evidence:
         if item not in into.evidence:
             into.evidence.append(item)
-    into.confidence = max(into.confidence, other.confidence)
+    # Rows read from datasets carry no confidence (NaN): the known one wins.
+    known = [c for c in (into.confidence, other.confidence) if c == c]
+    into.confidence = max(known) if known else into.confidence
 
 
 @dataclass
@@ -315,6 +317,14 @@ def merge_incidents(incidents: Iterable[Incident], *, gazetteer: Any = None) -> 
     list of Incident
         In the order of each one's first report.
     """
+    return [_merged(cluster) for cluster in _clusters(dedupe(incidents), gazetteer)]
+
+
+def dedupe(incidents: Iterable[Incident]) -> list[Incident]:
+    """The incidents without repeats of one article's (same URL or text, read under another path).
+
+    A repeat's sources are added to the first telling's.
+    """
     unique: list[Incident] = []
     seen: dict[tuple, Incident] = {}
     for incident in incidents:
@@ -326,7 +336,11 @@ def merge_incidents(incidents: Iterable[Incident], *, gazetteer: Any = None) -> 
             continue
         seen[key] = incident
         unique.append(incident)
+    return unique
 
+
+def _clusters(unique: list[Incident], gazetteer: Any) -> list[_Cluster]:
+    """The incidents grouped by the rules of the module docstring, in the order of each one's first report."""
     clusters: list[_Cluster] = []
     index = _PointIndex()
     areas: list[tuple[int, Incident]] = []
@@ -374,7 +388,7 @@ def merge_incidents(incidents: Iterable[Incident], *, gazetteer: Any = None) -> 
         by_area.setdefault((incident.event_type, incident.place.id), []).append(cluster)
 
     clusters.sort(key=lambda cluster: cluster.first)
-    return [_merged(cluster) for cluster in clusters]
+    return clusters
 
 
 def _new_cluster(incident: Incident, position: int) -> _Cluster:
@@ -403,3 +417,175 @@ def _merged(cluster: _Cluster) -> Incident:
     out.merged_id = min(member.event_id for member in cluster.members)
     return out
 
+
+
+# --- rows of incident files ------------------------------------------------------------------
+
+#: Columns that describe where an incident is; they travel together from the row whose place wins.
+_PLACE_COLUMNS = ("country", "iso", "admin1", "location", "latitude", "longitude", "geo_precision",
+                  "location_kind", "place_id", "iso_numeric", "region", "admin2", "admin3")  # fmt: skip
+
+
+def merge_frame(gdf, *, keys: list[str], incidents: list[Incident | None] | None = None, gazetteer: Any = None):
+    """Merge the rows of an incident frame by the rules above: incident files and articles together.
+
+    Rows read from incident files (ACLED, GDELT, geomap's own) and incidents
+    extracted from articles meet here. A row with the ``event_id`` of an earlier
+    one is the same event read twice (one ACLED event in two exports): it is
+    folded into the first. The others are compared as incidents of different
+    "articles" by their ``keys``: two rows with the same key are never one
+    incident (the rows of one ACLED export, of one geomap file, of one GDELT
+    article were told apart by whoever wrote them).
+
+    Parameters
+    ----------
+    gdf : geopandas.GeoDataFrame
+        Incidents (``docs/schema.md``), optional columns allowed.
+    keys : list of str
+        One per row: its article's identity, or its file's or dataset's.
+    incidents : list of Incident or None, optional
+        One per row: the extracted incident a row was made from (its place keeps
+        the gazetteer's population for ties), or None for a row read from a file.
+    gazetteer : gazetteer.Gazetteer, optional
+        For region polygons (containment).
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        One row per incident, in the order of each one's first row; a merged row
+        keeps the most specific place (its location columns from the row it came
+        from), every source, title, URL and piece of evidence, the lowest counts,
+        the smallest ``event_id``, and the optional columns of any member.
+    """
+    import geopandas as gpd
+    import pandas as pd
+
+    from geomap.readers import conform_incidents
+
+    if len(gdf) == 0:
+        return gdf
+    geometry_name = gdf.geometry.name
+    records = pd.DataFrame(gdf.drop(columns=geometry_name)).to_dict("records")
+    geometries = list(gdf.geometry)
+    incidents = incidents or [None] * len(records)
+    unique: list[Incident] = []
+    row_of: list[int] = []  # unique position -> row
+    by_id: dict[str, int] = {}
+    for row, (record, key, incident) in enumerate(zip(records, keys, incidents)):
+        incident = _row_incident(record, key) if incident is None else replace_incident(incident)
+        event_id = str(record["event_id"])
+        if event_id in by_id:  # the same event read twice
+            absorb(unique[by_id[event_id]], incident, same_article=False)
+            continue
+        incident.merged_id = event_id
+        by_id[event_id] = len(unique)
+        unique.append(incident)
+        row_of.append(row)
+
+    out_records, out_geometries = [], []
+    for cluster in _clusters(unique, gazetteer):
+        merged = _merged(cluster) if len(cluster.members) > 1 else cluster.members[0]
+        positions = sorted(cluster.positions)
+        record = dict(records[row_of[positions[0]]])
+        where = next(p for p in positions if unique[p].place is merged.place)
+        for column in _PLACE_COLUMNS:
+            if column in record:
+                record[column] = records[row_of[where]][column]
+        for position in positions[1:]:  # optional columns: the first member that has them
+            for column, value in records[row_of[position]].items():
+                if column not in record or _missing(record[column]):
+                    record[column] = value
+        record.update(
+            event_id=merged.event_id,
+            event_date=merged.event_date,
+            time_precision=merged.time_precision,
+            actor1=merged.actor1,
+            actor2=merged.actor2,
+            geo_precision=merged.geo_precision,
+            fatalities=merged.fatalities or 0,
+            injured=merged.injured,
+            quantities=merged.quantities,
+            source="; ".join(merged.sources) or None,
+            title="; ".join(merged.titles) or None,
+            url="; ".join(merged.urls) or None,
+            evidence=merged.evidence,
+            confidence=merged.confidence,
+        )
+        out_records.append(record)
+        out_geometries.append(geometries[row_of[where]])
+    frame = gpd.GeoDataFrame(pd.DataFrame(out_records), geometry=out_geometries, crs=gdf.crs)
+    return conform_incidents(frame, source="merge")
+
+
+def replace_incident(incident: Incident) -> Incident:
+    """A copy of ``incident`` whose lists merging may grow."""
+    from dataclasses import replace
+
+    return replace(incident, quantities=dict(incident.quantities), sources=list(incident.sources),
+                   titles=list(incident.titles), urls=list(incident.urls), evidence=list(incident.evidence))  # fmt: skip
+
+
+def _row_incident(record: dict, key: str) -> Incident:
+    """An incident standing for one row of an incident file, for comparing with others."""
+    from gazetteer.model import Place
+    from geomap.incidents import Incident
+
+    lat, lon = _float(record.get("latitude")), _float(record.get("longitude"))
+    kind = record.get("location_kind") or "other"
+    if kind not in _KIND_RANK:
+        kind = "other"
+    if kind in POINT_KINDS and not (math.isfinite(lat) and math.isfinite(lon)):
+        kind = "country"  # nowhere to measure from: compared as an area of its country
+    place = Place(
+        id=_str(record.get("place_id")) or f"row:{record['event_id']}",
+        name=_str(record.get("location")) or "",
+        kind=kind,
+        country=_str(record.get("iso")),
+        admin1=_str(record.get("admin1")),
+        lat=lat,
+        lon=lon,
+    )
+    when = record.get("event_date")
+    injured = record.get("injured")
+    return Incident(
+        event_type=_str(record.get("event_type")) or "",
+        sub_event_type=_str(record.get("sub_event_type")) or "",
+        disorder_type=_str(record.get("disorder_type")) or "",
+        place=place,
+        geo_precision=int(record.get("geo_precision") or 1),
+        event_date=None if _missing(when) else when.date() if hasattr(when, "date") else when,
+        time_precision=None if _missing(record.get("time_precision")) else int(record["time_precision"]),
+        actor1=_str(record.get("actor1")),
+        actor2=_str(record.get("actor2")),
+        country=_str(record.get("country")),
+        fatalities=int(record.get("fatalities") or 0),
+        injured=None if _missing(injured) else int(injured),
+        quantities=dict(record.get("quantities") or {}),
+        sources=_split(record.get("source")),
+        titles=_split(record.get("title")),
+        urls=_split(record.get("url")),
+        evidence=list(record.get("evidence") or []),
+        notes=_str(record.get("notes")) or "",
+        confidence=_float(record.get("confidence")),
+        article_key=key,
+    )
+
+
+def _missing(value: object) -> bool:
+    import pandas as pd
+
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and value != value
+
+
+def _str(value: object) -> str | None:
+    return None if _missing(value) else str(value)
+
+
+def _float(value: object) -> float:
+    return math.nan if _missing(value) else float(value)
+
+
+def _split(value: object) -> list[str]:
+    return [part for part in str(value).split("; ") if part] if not _missing(value) else []

@@ -257,10 +257,19 @@ def test_glob_of_incident_files(incident_folder, tmp_path):
 
 
 def test_incident_file_and_article_together(incidents_file, tmp_path):
+    # Without merging, every row of the file is on the map beside the article's incidents.
+    apart = tmp_path / "apart.html"
+    result = run(incidents_file, DATA / "articles" / "strike.txt", "-o", apart, "--no-merge")
+    assert result.exit_code == 0, result.output
+    assert set(reference_ids(incidents_file, tmp_path)) < set(map_ids(apart))
+    # Merged (the default), the article's Kharkiv drone strike is the file's e1 (a day apart,
+    # same place and type): one incident, with the smaller of the two ids.
     out = tmp_path / "mixed.html"
     result = run(incidents_file, DATA / "articles" / "strike.txt", "-o", out)
     assert result.exit_code == 0, result.output
-    assert set(reference_ids(incidents_file, tmp_path)) < set(map_ids(out))
+    merged = set(map_ids(out))
+    assert len(merged) == len(map_ids(apart)) - 1
+    assert "e1" not in merged and set(reference_ids(incidents_file, tmp_path)) - {"e1"} < merged
 
 
 @pytest.mark.browser
@@ -299,29 +308,40 @@ def test_load_incidents_mixes_files_and_articles(incidents_file):
     from geomap.load import load_incidents
 
     seen = []
-    gdf = load_incidents(
-        [incidents_file, DATA / "articles" / "strike.txt"], progress=lambda article, n: seen.append(article.source)
-    )
+    strike = str(DATA / "articles" / "strike.txt")
+    gdf = load_incidents([incidents_file, strike], progress=lambda article, n: seen.append(article.source), merge=False)
     assert list(gdf["event_id"][:10]) == list(load_frame()["event_id"])
-    assert len(gdf) > 10 and seen == [str(DATA / "articles" / "strike.txt")]
+    assert len(gdf) > 10 and seen == [strike]
+    # Merged, the file's Kharkiv strike (e1, from c.txt) and the article's are one row with both sources.
+    merged = load_incidents([incidents_file, strike])
+    assert len(merged) == len(gdf) - 1
+    kharkiv = merged[merged["location"] == "Kharkiv"]
+    assert len(kharkiv) == 1 and kharkiv["source"].iloc[0] == f"c.txt; {strike}"
+    assert kharkiv["fatalities"].iloc[0] == min(gdf.loc[gdf["location"] == "Kharkiv", "fatalities"])
 
 
 @pytest.mark.parametrize(
     ("name", "text", "expected"),
     [
-        ("a.geojson", "{}", True),
-        ("a.csv", "x", True),
-        ("a.json", '{"type": "FeatureCollection", "features": []}', True),
-        ("a.json", '{"title": "An article", "text": "Shelling in Kharkiv."}', False),
-        ("a.txt", '{"type": "FeatureCollection"}', False),
+        ("a.geojson", "{}", "geojson"),
+        ("a.csv", "x", "csv"),
+        ("a.json", '{"type": "FeatureCollection", "features": []}', "geojson"),
+        ("a.json", '{"title": "An article", "text": "Shelling in Kharkiv."}', None),
+        ("a.txt", '{"type": "FeatureCollection"}', None),
+        ("-", '{"type": "FeatureCollection", "features": []}', "geojson"),
+        ("-", "event_id_cnty,event_date,event_type\nUKR1,2024-01-01,Battles\n", "csv"),
+        ("-", "Shelling in Kharkiv, Izium and Kupiansk.\nTwo, killed, three.\n", None),
     ],
 )
-def test_is_incident_file(tmp_path, name, text, expected):
-    from geomap.load import is_incident_file
+def test_incident_format(tmp_path, name, text, expected):
+    # The caller decides what an input is (replaces is_incident_file, which went by suffix):
+    # article suffixes stay articles, .json holding a FeatureCollection and anything else by content.
+    from geomap.ingest.sources import Source
+    from geomap.load import incident_format
 
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    assert is_incident_file(path) is expected
+    source = Source("-") if name == "-" else Source(name, tmp_path / name)
+    found = incident_format(source, text.encode())
+    assert (str(found) if found else None) == expected
 
 
 def test_progress_line_only_when_enabled(capsys):

@@ -219,7 +219,7 @@ def test_unwritable_target_is_an_output_error(tmp_path):
          "missing columns: event_id"),
         ("f.csv", "event_id,latitude\nx,1\n", "missing columns"),
         ("g.gpkg", "not a database", "not a readable GeoPackage"),
-        ("h.txt", "", "unknown incidents file type .txt"),
+        ("h.txt", "", "not an incident file"),  # by content now, not by suffix
     ],
 )
 def test_malformed_files_are_input_errors(tmp_path, name, content, message):

@@ -108,6 +108,38 @@ def test_readers_take_any_bytes(tmp_path, data, suffix):
     assert articles or errors  # something is said about every input
 
 
+#: Bytes that look like incident files: headers and cells of the layouts geomap reads, broken at random.
+table = st.lists(
+    st.sampled_from(["event_id_cnty,event_date,event_type,country,location,latitude,longitude\n",
+                     "event_id,location_kind,place_id,event_date\n", "UKR1,15 April 2022,Battles,Ukraine,Kyiv,",
+                     "50.4,30.5\n", "x,,\n", '"', ",", "\t", "\n", "1170000001\t20240415\t", "190\t4\t",
+                     '{"type": "FeatureCollection", "features": [', '{"type": "Feature", "properties": {',
+                     '"event_id": "a"', "}, \"geometry\": null}", "]}", "SQLite format 3\x00", "PAR1",
+                     "PK\x03\x04", "\xaa", "nan", "-1e999"]) | text,
+    max_size=40,
+).map("".join)  # fmt: skip
+
+
+@settings(
+    max_examples=EXAMPLES, deadline=timedelta(seconds=5), suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    data=st.one_of(any_bytes, table.map(lambda s: s.encode("utf-8", "surrogatepass"))),
+    suffix=st.sampled_from([".csv", ".geojson", ".gpkg", ".parquet", ".zip", ".CSV", ""]),
+)
+def test_incident_readers_take_any_bytes(tmp_path, data, suffix):
+    from geomap.readers import read_incidents
+
+    path = tmp_path / f"input{suffix}"
+    path.write_bytes(data)
+    try:
+        gdf = read_incidents(path)
+    except InputError as err:
+        assert "\n" not in str(err)
+    else:
+        assert gdf.crs == "EPSG:4326" and gdf["event_id"].notna().all()
+
+
 @FUZZ
 @given(st.binary(max_size=2000))
 def test_decoding_takes_any_bytes(data):

@@ -1,4 +1,4 @@
-"""``geomap extract``: incidents from articles, as GeoJSON, GeoPackage or CSV."""
+"""``geomap extract``: incidents from articles and incident files, as GeoJSON, GeoPackage or CSV."""
 
 from __future__ import annotations
 
@@ -24,26 +24,32 @@ def extract(
     """Extract incidents (ACLED event types, place, date, counts) from news articles.
 
     INPUTS are files, folders (searched recursively), globs, or - for stdin:
-    plain text, HTML, JSON/JSON Lines, RSS/Atom. An input that cannot be read is
-    reported on stderr (file: reason) and the rest are processed; the exit code
-    is then 1.
+    articles (plain text, HTML, JSON/JSON Lines, RSS/Atom) or incident files
+    (geomap's GeoJSON/GeoPackage/GeoParquet/CSV, ACLED exports, GDELT 2.0 event
+    files), told apart by content. Incident files are read, not extracted from:
+    extract converts, filters and merges them with the articles' incidents. An
+    input that cannot be read is reported on stderr (file: reason) and the rest
+    are processed; the exit code is then 1.
 
     \b
     Examples:
       geomap extract seeds/ -o incidents.geojson
       geomap extract news/*.html --type "Air/drone strike" --country UA -o ua.gpkg
       cat article.txt | geomap extract - --published 2024-12-18 > incidents.geojson
+      geomap extract acled_ukraine.csv 20240101.export.CSV news/ --since 2024-01-01 -o all.gpkg
     """
     from geomap.export import to_geojson, write_incidents
     from geomap.fileio import STDOUT, write_stdout
     from geomap.frame import filter_incidents
-    from geomap.pipeline import extract as run
+    from geomap.load import load_incidents
 
     quiet = bool((ctx.find_root().obj or {}).get("quiet"))
     report = ErrorReporter()
     progress = Progress.for_terminal(ctx)
     gazetteer = make_gazetteer(places_files, focus)
-    gdf = run(list(inputs), gazetteer=gazetteer, published=published, on_error=report, progress=progress, merge=merge)
+    gdf = load_incidents(
+        list(inputs), gazetteer=gazetteer, published=published, on_error=report, progress=progress, merge=merge
+    )
     progress.done()
     gdf = filter_incidents(
         gdf, types=types, since=since, until=until, countries=countries, include_undated=include_undated

@@ -95,8 +95,9 @@ def map_command(
     """Write a self-contained offline incident map from articles or incident files.
 
     INPUTS are files, folders (searched recursively), globs or - (stdin). Each
-    file is either an incident file written by `geomap extract` (.geojson or
-    GeoJSON .json, .gpkg, .csv) or an article (extracted on the fly). An input
+    is either an incident file (written by `geomap extract`: GeoJSON, GeoPackage,
+    GeoParquet, CSV; an ACLED export; a GDELT 2.0 event file), told by its
+    content, or articles (extracted on the fly). An input
     that cannot be read is reported on stderr (file: reason), the rest are
     mapped, and the exit code is then 1. The map opens with no internet:
     Leaflet, data and basemap are inside the file (--cdn and --tiles trade that
@@ -108,6 +109,8 @@ def map_command(
       geomap map incidents.geojson --type Battles --since 2024-12-01 --png maps/battles.png
       geomap map seeds/ --heat --no-cluster --title "Kursk, December 2024"
       geomap map 'out/*.geojson' news/ -o maps/all.html   # incident files and articles
+      geomap map acled_ukraine.csv 20240417.export.CSV -o maps/datasets.html
+      geomap extract news/ | geomap map - -o - > map.html
     """
     from geomap.errors import EmptyResultError
     from geomap.fileio import STDOUT, atomic_write_text, write_stdout

@@ -31,7 +31,7 @@ from geomap.ingest.sources import (
     expand_inputs,
 )
 
-__all__ = ["READERS", "iter_articles", "read_text"]
+__all__ = ["READERS", "iter_articles", "read_articles", "read_text"]
 
 log = logging.getLogger(__name__)
 
@@ -84,24 +84,50 @@ def iter_articles(
         if isinstance(item, tuple):
             fail(*item)
             continue
-        said = False  # every input yields an article or says why not
-        try:
-            for article in _read(item):
-                said = True
-                if isinstance(article, InputError):
-                    fail(item.name, article)
-                elif published is not None and article.published is None:
-                    yield dataclasses.replace(article, published=published)
-                else:
-                    yield article
-        except InputError as err:
+        yield from read_articles(item, published=published, on_error=fail)
+
+
+def read_articles(
+    source: Source,
+    *,
+    head: bytes | None = None,
+    published: date | None = None,
+    on_error: OnError,
+) -> Iterator[Article]:
+    """The articles of one input; ``on_error(source, err)`` for what cannot be read.
+
+    Parameters
+    ----------
+    source : Source
+        The input; when ``head`` is given, already opened
+        (:meth:`~geomap.ingest.sources.Source.opened`) by a caller that sniffed
+        it (:func:`geomap.load.load_incidents` tells articles from incident files).
+    head : bytes, optional
+        Its first bytes, read by that caller.
+    published : datetime.date, optional
+        Publication date for articles that carry none.
+    on_error : callable
+        Called with the input's name and an :class:`InputError` for the input or
+        a record that cannot be read, and when the input holds no article.
+    """
+    said = False  # every input yields an article or says why not
+    try:
+        for article in _read(source, head):
             said = True
-            fail(item.name, err)
-        if not said:
-            fail(item.name, InputError(f"{item.name}: no articles"))
+            if isinstance(article, InputError):
+                on_error(source.name, article)
+            elif published is not None and article.published is None:
+                yield dataclasses.replace(article, published=published)
+            else:
+                yield article
+    except InputError as err:
+        said = True
+        on_error(source.name, err)
+    if not said:
+        on_error(source.name, InputError(f"{source.name}: no articles"))
 
 
-def _read(source: Source) -> Iterator[Article | InputError]:
+def _read(source: Source, head: bytes | None = None) -> Iterator[Article | InputError]:
     """The articles of one source; whatever fails inside a reader is this input's error.
 
     Readers lean on third-party parsers (trafilatura, lxml, htmldate, feedparser,
@@ -110,6 +136,9 @@ def _read(source: Source) -> Iterator[Article | InputError]:
     bad input never stops the run.
     """
     try:
+        if head is not None:  # opened by the caller, who sniffed it
+            yield from get_reader(detect_format(source, head))(source)
+            return
         # Opened once: the format is sniffed from the first bytes the reader then reads again.
         with source.opened() as (opened, head):
             yield from get_reader(detect_format(opened, head))(opened)
