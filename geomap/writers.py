@@ -219,7 +219,7 @@ def write_csv(job: Job, tmp: Path) -> None:
     _write_gdal(job, tmp, "CSV", table=table, geometry=False,
                 layer_options={"LINEFORMAT": "LF", "WRITE_BOM": "NO", "CREATE_CSVT": "NO"})
     tmp.with_suffix(".csvt").write_text(",".join(types) + "\n", encoding="ascii")
-    tmp.with_suffix(".prj").write_text(pyproj.CRS.from_epsg(4326).to_wkt("WKT1_ESRI") + "\n", encoding="ascii")
+    tmp.with_suffix(".prj").write_text(pyproj.CRS.from_epsg(4326).to_wkt("WKT1_GDAL") + "\n", encoding="ascii")
 
 
 def write_parquet(job: Job, tmp: Path) -> None:
@@ -236,9 +236,9 @@ def write_parquet(job: Job, tmp: Path) -> None:
         elif column in JSON_COLUMNS:
             frame[column] = [_json_text(v) for v in frame[column]]
     frame = frame.set_geometry(frame.geometry.where(~frame.geometry.is_empty, None))
-    import pyarrow as pa
+    from geopandas.io.arrow import _geopandas_to_arrow
 
-    table = pa.table(frame.to_arrow(geometry_encoding="WKB", index=False))
+    table = _geopandas_to_arrow(frame, index=False, geometry_encoding="WKB")  # with the "geo" metadata
     metadata = dict(table.schema.metadata or {})
     metadata[b"attribution"] = ATTRIBUTION.encode()
     pq.write_table(table.replace_schema_metadata(metadata), tmp)
@@ -308,6 +308,7 @@ def write_incidents(
     areas: bool = False,
     gazetteer=None,
     timestamp: int | None = None,
+    driver: str | None = None,
 ) -> Path:
     """Write incidents to ``path`` in the format its suffix (or ``format``) names, atomically.
 
@@ -332,6 +333,8 @@ def write_incidents(
         Source of country points and areas; the embedded one by default.
     timestamp : int, optional
         The ACLED layout's ``timestamp``; the time of writing by default.
+    driver : str, optional
+        The older name of ``format``.
 
     Returns
     -------
@@ -354,7 +357,7 @@ def write_incidents(
 
     if not isinstance(gdf, gpd.GeoDataFrame):
         raise ConfigurationError(f"expected a GeoDataFrame of incidents, got {type(gdf).__name__}")
-    spec = FORMATS[output_format(path, format)]
+    spec = FORMATS[output_format(path, format if format is not None else driver)]
     layout = check_layout(layout)
     if areas:
         check_areas(spec.name)
