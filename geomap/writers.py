@@ -411,8 +411,9 @@ def place_country_points(gdf: gpd.GeoDataFrame, gazetteer) -> gpd.GeoDataFrame:
     geometry = out.geometry.to_numpy().copy()
     lat = out["latitude"].to_numpy(dtype="float64", copy=True) if "latitude" in out else None
     lon = out["longitude"].to_numpy(dtype="float64", copy=True) if "longitude" in out else None
+    place_ids = out["place_id"].to_numpy(dtype=object)
     for i in np.flatnonzero(wanted):
-        point = points.get(out["place_id"].iat[i])
+        point = points.get(place_ids[i])
         if point is None:
             continue
         geometry[i] = point
@@ -509,7 +510,10 @@ def _arrow_column(series: pd.Series, column: str):
         return pa.array(series.to_numpy(dtype="float64"), pa.float64(), from_pandas=True)
     if pd.api.types.is_bool_dtype(series.dtype):
         return pa.array(series, pa.bool_(), from_pandas=True)
-    return pa.array([_text(v) for v in series], pa.string())
+    try:  # the fast path: text columns of the frame (already cleaned of lone surrogates)
+        return pa.array(series, pa.string(), from_pandas=True)
+    except (pa.ArrowException, UnicodeEncodeError, TypeError):
+        return pa.array([_text(v) for v in series], pa.string())
 
 
 def _text(value: object) -> str | None:
