@@ -22,7 +22,7 @@ import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from geomap.errors import OutputError
@@ -56,7 +56,7 @@ def is_stream_target(path: str | os.PathLike) -> bool:
     return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
 
 
-def atomic_write(path: str | os.PathLike, write: Callable[[Path], None]) -> Path:
+def atomic_write(path: str | os.PathLike, write: Callable[[Path], None], *, sidecars: Sequence[str] = ()) -> Path:
     """Call ``write(tmp_path)`` then put the result at ``path`` (see the module docstring).
 
     The temporary file keeps the target's suffix (drivers such as GDAL's pick the
@@ -70,6 +70,11 @@ def atomic_write(path: str | os.PathLike, write: Callable[[Path], None]) -> Path
         to one, ``-`` for standard output, or a device or FIFO.
     write : callable
         Receives the temporary path and writes the whole output to it.
+    sidecars : sequence of str
+        Suffixes of files ``write`` puts beside the temporary one (a CSV's
+        ``.csvt`` and ``.prj``): each replaces the target's file of that suffix,
+        before the main file does, so a finished main file has its sidecars.
+        Written to a stream, only the main file is.
 
     Returns
     -------
@@ -83,7 +88,7 @@ def atomic_write(path: str | os.PathLike, write: Callable[[Path], None]) -> Path
     """
     name = os.fspath(path)
     if is_stream_target(name):
-        return _write_stream(name, write)
+        return _write_stream(name, write)  # sidecars are left in the private folder
     target = Path(name)
     if target.is_symlink():
         target = Path(os.path.realpath(target))
@@ -98,6 +103,10 @@ def atomic_write(path: str | os.PathLike, write: Callable[[Path], None]) -> Path
         tmp.unlink()  # let writers that refuse to overwrite (GDAL) create it afresh
         write(tmp)
         _keep_mode(target, tmp)
+        for suffix in sidecars:
+            side = tmp.with_suffix(suffix)
+            if side.exists():
+                os.replace(side, target.with_suffix(suffix))
         os.replace(tmp, target)
     except OutputError:
         _remove(tmp)
@@ -113,6 +122,8 @@ def atomic_write(path: str | os.PathLike, write: Callable[[Path], None]) -> Path
         raise
     finally:
         _remove_side_files(tmp)
+        for suffix in sidecars:
+            _remove(tmp.with_suffix(suffix))
     return target
 
 

@@ -2,6 +2,8 @@
 
 * Tests never touch the network; a test that needs it is marked ``network`` and
   skipped unless ``--run-network`` is given.
+* Tests that read outputs with GDAL's ``ogrinfo`` skip without it on a developer
+  machine and **fail** in CI, where ``.ci/run`` installs Debian's ``gdal-bin``.
 * Browser tests (marked ``browser``) use Debian's chromium through Playwright. When
   the browser is missing they are skipped on a developer machine (with the reason
   shown by ``-ra``) but **fail** in CI (``CI`` set), where ``.ci/run`` installs it.
@@ -49,6 +51,17 @@ def require_chromium() -> str:
     if Path(CHROMIUM).exists() or shutil.which(CHROMIUM):
         return CHROMIUM
     message = f"browser test needs {CHROMIUM} (Debian package 'chromium'; .ci/run installs it)"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def require_ogrinfo() -> str:
+    """Path of GDAL's ``ogrinfo``, or skip (developer) / fail (CI) when missing."""
+    found = shutil.which("ogrinfo")
+    if found:
+        return found
+    message = "test needs GDAL's ogrinfo (Debian package 'gdal-bin'; .ci/run installs it)"
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)

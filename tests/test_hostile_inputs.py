@@ -298,7 +298,9 @@ def test_feeds_never_expand_entities_or_read_local_files(tmp_path, monkeypatch):
         (["extract", "--focus", "ZZ"], "'ZZ' is not a country"),
         (["extract", "--focus", "EU"], "'EU' is not a country"),
         (["extract", "--focus", "XA"], "the gazetteer has no country 'XA'"),
-        (["extract", "-o", "out.parquet"], "out.parquet: unknown output file type .parquet"),
+        (["extract", "-o", "out.shp"], "out.shp: unknown output file type .shp"),
+        (["extract", "--format", "shapefile"], "unknown output format 'shapefile'"),
+        (["extract", "-o", "out.csv", "--areas"], "--areas: csv cannot hold areas"),
         (["map", "--tiles", "NoSuchTiles"], "unknown tiles 'NoSuchTiles'"),
         (["map", "--tiles", "https://tiles.example/{z}/{x}/{y}.png"], "not a URL"),
         (["map", "-o", "-", "--embed"], "--embed writes <output>.embed.html beside the map"),
@@ -501,11 +503,11 @@ def test_sigterm_while_writing_leaves_no_temporary(tmp_path):
         "import os, signal, sys\n"
         "from geomap.cli import main\n"
         "import geomap.export as export\n"
-        "real = export.pyogrio_write = __import__('pyogrio').write_dataframe\n"
+        "real = export.pyogrio_write = __import__('pyogrio').write_arrow\n"
         "def killed(*args, **kwargs):\n"
         "    real(*args, **kwargs)\n"
         "    os.kill(os.getpid(), signal.SIGTERM)\n"
-        "__import__('pyogrio').write_dataframe = killed\n"
+        "__import__('pyogrio').write_arrow = killed\n"
         "sys.argv = ['geomap', 'extract', 'good.txt', '-o', 'out.gpkg']\n"
         "main()\n"
     )

@@ -253,12 +253,8 @@ def test_tables_that_hold_no_incidents_are_errors(tmp_path, name, content, messa
 
 
 def test_geoparquet_is_read(tmp_path):
-    pytest.importorskip("pyarrow")  # optional (geomap.readers.tables.read_parquet)
-    from geomap.export import _flat  # nested columns as JSON text, as a GeoParquet writer stores them
-
     gdf = read_incidents(ACLED)
-    path = tmp_path / "acled.parquet"
-    _flat(gdf).to_parquet(path)
+    path = write_incidents(gdf, tmp_path / "acled.parquet")  # geomap.writers: nested columns as JSON text
     back = read_incidents(path)
     assert list(back["event_id"]) == list(gdf["event_id"]) and list(back["fatalities"]) == [0, 4, 0, 0]
     assert back["evidence"].tolist() == gdf["evidence"].tolist()

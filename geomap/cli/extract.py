@@ -1,25 +1,21 @@
-"""``geomap extract``: incidents from articles and incident files, as GeoJSON, GeoPackage or CSV."""
+"""``geomap extract``: incidents from articles and incident files, as GeoJSON, GeoPackage, GeoParquet,
+FlatGeobuf, KML or CSV."""
 
 from __future__ import annotations
 
 import click
 
-from geomap.cli.options import ErrorReporter, Progress, checked_by, incident_options, make_gazetteer
+from geomap.cli.options import ErrorReporter, Progress, incident_options, make_gazetteer, output_options
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("inputs", nargs=-1, required=True)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, allow_dash=True),
-    callback=checked_by("geomap.export:output_driver"),
-    help="Output file: .geojson/.json, .gpkg or .csv; - (the default) for GeoJSON on stdout.",
-)
+@output_options
 @incident_options
 @click.pass_context
 def extract(
-    ctx, inputs, output, types, since, until, countries, include_undated, published, merge, places_files, focus
+    ctx, inputs, output, output_format, layout, country_points, areas, types, since, until, countries,
+    include_undated, published, merge, places_files, focus
 ) -> None:
     """Extract incidents (ACLED event types, place, date, counts) from news articles.
 
@@ -35,11 +31,13 @@ def extract(
     Examples:
       geomap extract seeds/ -o incidents.geojson
       geomap extract news/*.html --type "Air/drone strike" --country UA -o ua.gpkg
+      geomap extract seeds/ --layout acled -o acled.csv
+      geomap extract seeds/ --areas -o incidents.gpkg
       cat article.txt | geomap extract - --published 2024-12-18 > incidents.geojson
       geomap extract acled_ukraine.csv 20240101.export.CSV news/ --since 2024-01-01 -o all.gpkg
     """
-    from geomap.export import to_geojson, write_incidents
-    from geomap.fileio import STDOUT, write_stdout
+    from geomap.fileio import STDOUT
+    from geomap.writers import write_incidents
     from geomap.frame import filter_incidents
     from geomap.load import load_incidents
 
@@ -54,11 +52,9 @@ def extract(
     gdf = filter_incidents(
         gdf, types=types, since=since, until=until, countries=countries, include_undated=include_undated
     )
-    if output and output != STDOUT:
-        write_incidents(gdf, output)
-        if not quiet:
-            click.echo(f"geomap: {len(gdf)} incidents written to {output}", err=True)
-    else:
-        write_stdout(to_geojson(gdf) + "\n")
+    write_incidents(gdf, output or STDOUT, format=output_format, layout=layout, country_points=country_points,
+                    areas=areas, gazetteer=gazetteer)
+    if output and output != STDOUT and not quiet:
+        click.echo(f"geomap: {len(gdf)} incidents written to {output}", err=True)
     if report.failed:
         ctx.exit(1)

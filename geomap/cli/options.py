@@ -255,6 +255,97 @@ def incident_options(func: Callable) -> Callable:
     return checked
 
 
+def _output_format(ctx, param, value):
+    """``--format``: a format name, alias or GDAL driver, as a key of ``geomap.writers.FORMATS``."""
+    if value is None:
+        return None
+    from geomap.errors import ConfigurationError
+    from geomap.writers import output_format
+
+    try:
+        return output_format(None, value)
+    except ConfigurationError as err:
+        raise click.BadParameter(str(err), ctx=ctx, param=param) from err
+
+
+def _layout(ctx, param, value):
+    from geomap.errors import ConfigurationError
+    from geomap.layout import check_layout
+
+    try:
+        return check_layout(value)
+    except ConfigurationError as err:
+        raise click.BadParameter(str(err), ctx=ctx, param=param) from err
+
+
+def output_options(func: Callable) -> Callable:
+    """``-o/--output``, ``--format``, ``--layout``, ``--country-points/--no-country-points``, ``--areas``.
+
+    The command receives ``output``, ``output_format`` (a key of
+    :data:`geomap.writers.FORMATS`, from ``--format`` or the output's suffix;
+    GeoJSON for stdout), ``layout``, ``country_points`` and ``areas``, all checked
+    before any input is read: an unknown format, suffix or layout, or ``--areas``
+    in a format that cannot hold areas, is a usage error (exit 2).
+    """
+
+    @functools.wraps(func)
+    def checked(*args, **kwargs):
+        from geomap.errors import ConfigurationError
+        from geomap.writers import check_areas, output_format
+
+        ctx = click.get_current_context()
+        output = kwargs.get("output")
+        try:
+            kwargs["output_format"] = output_format(output, kwargs.get("output_format"))
+            if kwargs.get("areas"):
+                check_areas(kwargs["output_format"])
+        except ConfigurationError as err:
+            raise click.UsageError(str(err), ctx=ctx) from err
+        return func(*args, **kwargs)
+
+    options = (
+        click.option(
+            "-o",
+            "--output",
+            type=click.Path(dir_okay=False, allow_dash=True),
+            help="Output file; its suffix names the format: .geojson/.json, .gpkg, .parquet, .fgb, .kml, "
+            ".csv. - (the default) for standard output.",
+        ),
+        click.option(
+            "--format",
+            "output_format",
+            callback=_output_format,
+            metavar="FORMAT",
+            help="Output format, overriding the suffix: geojson, gpkg, parquet, fgb, kml, csv "
+            "(GeoJSON on stdout by default).",
+        ),
+        click.option(
+            "--layout",
+            default="geomap",
+            show_default=True,
+            callback=_layout,
+            metavar="geomap|acled",
+            help="Columns: geomap's own (docs/schema.md) or ACLED's 31 in ACLED's order.",
+        ),
+        click.option(
+            "--country-points/--no-country-points",
+            default=True,
+            show_default=True,
+            help="Give country-level incidents the country's point (geo_precision 3, as ACLED does); "
+            "--no-country-points leaves their geometry empty.",
+        ),
+        click.option(
+            "--areas",
+            is_flag=True,
+            help="Write region-level incidents with their area: a second layer (incident_areas) in "
+            "GeoPackage, a polygon geometry in the other formats (not CSV).",
+        ),
+    )
+    for option in reversed(options):
+        checked = option(checked)
+    return checked
+
+
 class Progress:
     """Articles and incidents so far, on one stderr line, only when ``enabled``.
 

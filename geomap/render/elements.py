@@ -91,6 +91,29 @@ class Basemap(PageElement):
         self.payload = script_json(layers, compress_above=float("inf"))[0] if layers else ""
 
 
+class Attribution(PageElement):
+    """Credit for the gazetteer's places and areas in Leaflet's attribution control.
+
+    Incident positions and the offline basemap come from GeoNames (CC BY 4.0, which
+    asks for the credit) and Natural Earth (public domain); the text is the
+    writers' (:data:`geomap.writers.ATTRIBUTION`), plain text without links so an
+    offline page loads nothing.
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        if ({{ this._parent.get_name() }}.attributionControl) {
+            {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|tojson }});
+        }
+        {% endmacro %}
+    """)
+
+    def __init__(self, text: str):
+        super().__init__()
+        self._name = "Attribution"
+        self.text = text
+
+
 class IncidentLayer(PageElement):
     """All incidents: one layer per event type, built in the browser from columns.
 

@@ -17,6 +17,7 @@ from geomap.render.assets import Assets
 from geomap.render.basemap import build_basemap
 from geomap.render.data import build_payload, date_range
 from geomap.render.elements import (
+    Attribution,
     Basemap,
     CountryPanel,
     DateControl,
@@ -28,6 +29,7 @@ from geomap.render.elements import (
     TypeLayerControl,
 )
 from geomap.render.offline import check_offline
+from geomap.writers import ATTRIBUTION
 
 log = logging.getLogger(__name__)
 
@@ -178,6 +180,7 @@ def render_map(
     fmap.add_child(Legend(incidents))
     fmap.add_child(DateControl(incidents))
     fmap.add_child(CountryPanel(incidents))
+    fmap.add_child(Attribution(ATTRIBUTION))
     south, west, north, east = bounds
     fmap.fit_bounds(
         [[south, west], [north, east]], max_zoom=MAX_FIT_ZOOM, padding_top_left=(30, 70), padding_bottom_right=(30, 30)
