@@ -790,6 +790,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
         country_votes[iso] += FOCUS_VOTES
         named_votes[iso] += FOCUS_VOTES
     demonyms: dict[int, Place] = {}
+    region_demonyms: list[tuple[str, str]] = []  # (country, admin1 code) of "Texans", "Ontarians"
     org_occurrences: set[int] = set()
 
     # Names with a comma after some occurrence may be qualified ("Police, Poland").
@@ -805,7 +806,10 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             place = store.place(idx)
             demonyms[i] = place
             if region:
-                continue  # context of no country
+                if place.kind == "admin1" and _fold_word(_after(text, cand)) not in ACTOR_NOUNS:
+                    # "Texans", "Dagestani": a region's people vote for it and its country
+                    region_demonyms.append((place.country, store.admin1_code(idx)))
+                continue  # a continent's or world region's: context of no country
             if _fold_word(_after(text, cand)) not in ACTOR_NOUNS:
                 country_votes[cand.demonym] += 1
                 demonym_votes[cand.demonym] += 1
@@ -937,6 +941,10 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
 
     # Context: countries (names and demonyms) and regions named in the document.
     admin1_votes: Counter = Counter()
+    for country, code in region_demonyms:
+        admin1_votes[(country, code)] += 1
+        country_votes[country] += 1
+        demonym_votes[country] += 1
     for name in names.values():
         if name.org or not name.options:
             continue

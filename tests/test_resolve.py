@@ -917,3 +917,21 @@ def test_a_plural_county_word_makes_every_name_of_the_list_a_county(gaz, text, n
 )
 def test_two_word_ukrainian_names_in_their_cases(gaz, text, surface, name):
     assert the_mention(gaz, text, surface).place.name == name
+
+
+@pytest.mark.parametrize(
+    "text, surface, place_id",
+    [
+        ("Texans voted on Tuesday.", "Texans", "admin1:US.TX"),
+        ("About 8,000 Ontarians will be hired.", "Ontarians", "admin1:CA.08"),
+        ("Dagestani police detained dozens.", "Dagestani", "admin1:RU.17"),
+    ],
+)
+def test_a_regions_people_are_a_demonym_of_the_region(gaz, text, surface, place_id):
+    found = [m for m in gaz.find(text) if m.text == surface]
+    assert found and found[0].demonym and found[0].place.id == place_id
+
+
+def test_a_regions_people_place_its_towns(gaz):
+    # "Paris" alone is the capital; among Texans it is the Texas town.
+    assert the_mention(gaz, "Texans in Paris cheered the team.", "Paris").place.admin1 == "Texas"

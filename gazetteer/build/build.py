@@ -1199,6 +1199,13 @@ class Builder:
         for region, forms in sorted(tables.REGION_DEMONYMS.items()):
             for form in forms:
                 result.setdefault(fold(form), self.region_ids[region])
+        # Demonyms of first-level regions (and regions that are no country) name the place's id.
+        known = set(self.ids)
+        for place_id, forms in sorted(tables.ADMIN1_DEMONYMS.items()):
+            if place_id not in known:
+                raise ValueError(f"tables.ADMIN1_DEMONYMS: no place {place_id!r} in the data")
+            for form in forms:
+                result.setdefault(fold(form), place_id)
         return dict(sorted(result.items()))
 
     def zipf(self) -> marisa_trie.RecordTrie:

@@ -303,6 +303,52 @@ REGION_DEMONYMS: dict[str, tuple[str, ...]] = {
     "Balkans": ("Balkan",),
 }
 
+#: Demonyms of first-level regions and of regions that are no country ("Texans",
+#: "Ontarians", "Dagestani", "South Ossetian"), by place id: their people, so context
+#: for the region (and its country), never a location. Left out where the word is more
+#: often something else: newspapers ("The Oregonian", "The Tennessean", "Washingtonian"),
+#: a country's people ("Georgian"), a language or people spread over several regions
+#: ("Punjabi", "Tamil", "Kurdish" is a region's), a team.
+ADMIN1_DEMONYMS: dict[str, tuple[str, ...]] = {
+    "admin1:US.AL": ("Alabamian", "Alabamians"), "admin1:US.AK": ("Alaskan", "Alaskans"),
+    "admin1:US.AZ": ("Arizonan", "Arizonans"), "admin1:US.AR": ("Arkansan", "Arkansans"),
+    "admin1:US.CA": ("Californian", "Californians"), "admin1:US.CO": ("Coloradan", "Coloradans"),
+    "admin1:US.FL": ("Floridian", "Floridians"), "admin1:US.HI": ("Hawaiian", "Hawaiians"),
+    "admin1:US.ID": ("Idahoan", "Idahoans"), "admin1:US.IL": ("Illinoisan", "Illinoisans"),
+    "admin1:US.IN": ("Hoosier", "Hoosiers"), "admin1:US.IA": ("Iowan", "Iowans"),
+    "admin1:US.KS": ("Kansan", "Kansans"), "admin1:US.KY": ("Kentuckian", "Kentuckians"),
+    "admin1:US.LA": ("Louisianan", "Louisianans", "Louisianian", "Louisianians"),
+    "admin1:US.ME": ("Mainer", "Mainers"), "admin1:US.MD": ("Marylander", "Marylanders"),
+    "admin1:US.MI": ("Michigander", "Michiganders"), "admin1:US.MN": ("Minnesotan", "Minnesotans"),
+    "admin1:US.MS": ("Mississippian", "Mississippians"), "admin1:US.MO": ("Missourian", "Missourians"),
+    "admin1:US.MT": ("Montanan", "Montanans"), "admin1:US.NE": ("Nebraskan", "Nebraskans"),
+    "admin1:US.NV": ("Nevadan", "Nevadans"), "admin1:US.NJ": ("New Jerseyan", "New Jerseyans"),
+    "admin1:US.NM": ("New Mexican", "New Mexicans"), "admin1:US.NY": ("New Yorker", "New Yorkers"),
+    "admin1:US.NC": ("North Carolinian", "North Carolinians"),
+    "admin1:US.ND": ("North Dakotan", "North Dakotans"), "admin1:US.OH": ("Ohioan", "Ohioans"),
+    "admin1:US.OK": ("Oklahoman", "Oklahomans"), "admin1:US.PA": ("Pennsylvanian", "Pennsylvanians"),
+    "admin1:US.RI": ("Rhode Islander", "Rhode Islanders"),
+    "admin1:US.SC": ("South Carolinian", "South Carolinians"),
+    "admin1:US.SD": ("South Dakotan", "South Dakotans"), "admin1:US.TX": ("Texan", "Texans"),
+    "admin1:US.UT": ("Utahn", "Utahns"), "admin1:US.VT": ("Vermonter", "Vermonters"),
+    "admin1:US.VA": ("Virginians",), "admin1:US.WV": ("West Virginian", "West Virginians"),
+    "admin1:US.WI": ("Wisconsinite", "Wisconsinites"), "admin1:US.WY": ("Wyomingite", "Wyomingites"),
+    "admin1:CA.01": ("Albertan", "Albertans"), "admin1:CA.02": ("British Columbian", "British Columbians"),
+    "admin1:CA.03": ("Manitoban", "Manitobans"), "admin1:CA.05": ("Newfoundlander", "Newfoundlanders"),
+    "admin1:CA.07": ("Nova Scotian", "Nova Scotians"), "admin1:CA.08": ("Ontarian", "Ontarians"),
+    "admin1:CA.10": ("Quebecer", "Quebecers", "Quebecker", "Quebeckers", "Québécois"),
+    "admin1:CA.11": ("Saskatchewanian", "Saskatchewanians"),
+    "admin1:RU.17": ("Dagestani", "Dagestanis"), "admin1:RU.12": ("Chechen", "Chechens"),
+    "admin1:RU.73": ("Tatarstani",), "admin1:UA.11": ("Crimean", "Crimeans"),
+    "admin1:GE.02": ("Abkhaz", "Abkhazian", "Abkhazians"),
+    "region:south-ossetia": ("South Ossetian", "South Ossetians"),
+    "region:kurdistan": ("Kurdish", "Kurds"), "region:kashmir": ("Kashmiri", "Kashmiris"),
+    "admin1:ES.56": ("Catalan", "Catalans"), "admin1:ES.59": ("Basque", "Basques"),
+    "admin1:DE.02": ("Bavarian", "Bavarians"), "admin1:IT.15": ("Sicilian", "Sicilians"),
+    "admin1:IT.14": ("Sardinian", "Sardinians"), "admin1:FR.94": ("Corsican", "Corsicans"),
+    "admin1:BE.VLG": ("Flemish",), "admin1:BE.WAL": ("Walloon", "Walloons"),
+}
+
 #: Other names of GeoNames regions, by admin1 code (flag NAME_QUALIFIED).
 ADMIN1_NAMES: dict[str, tuple[str, ...]] = {
     "UA.05": ("Donetsk People's Republic", "Donetsk People’s Republic",
