@@ -116,11 +116,16 @@ def test_csv_carries_points_in_its_columns_and_sidecars(tmp_path):
 # --- what GDAL 3.6 says ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("options", [{}, {"areas": True}, {"layout": "acled"}, {"country_points": False}])
-@pytest.mark.parametrize("name", GDAL_FORMATS)
+@pytest.mark.parametrize(
+    "name, options",
+    [
+        (name, options)
+        for name in GDAL_FORMATS
+        for options in ({}, {"areas": True}, {"layout": "acled"}, {"country_points": False})
+        if not (options.get("areas") and FORMATS[name].areas is None)  # CSV holds no areas (its own test)
+    ],
+)
 def test_ogrinfo_reads_every_output_without_warning(tmp_path, name, options):
-    if options.get("areas") and FORMATS[name].areas is None:
-        pytest.skip(f"{name} holds no areas")
     path = write_incidents(_incidents(), _path(tmp_path, name), timestamp=0, **options)
     info = _ogrinfo(path)
     assert "Feature Count: 3" in info
@@ -260,6 +265,7 @@ def test_cli_bad_output_options_fail_before_reading(tmp_path, args, message):
 
 
 @pytest.mark.parametrize("name", ["gpkg", "csv", "parquet", "fgb"])
+@pytest.mark.filterwarnings("ignore:The filename extension:RuntimeWarning")  # GDAL on out.data as GPKG: meant
 def test_cli_writes_format_by_option(tmp_path, seeds_dir, name):
     from geomap.cli import cli
 
