@@ -1098,6 +1098,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
     _cluster_namesakes(names, chosen, metonyms, demonym_votes, focus)
     _qualifier_fallback(candidates, names, chosen, personish | rejected)
     regions = _qualifier_regions(store, candidates, names, chosen)
+    regions.update(_regions_of_unknown_places(store, text, candidates, rejected, regions))
     front_places = [chosen[key][0].place for key in fronts if key in chosen and chosen[key][3]]
     strays = _list_strays(text, candidates, chosen, rejected, front_places)
     # Points of the towns and other places below region level the document names.
@@ -1371,6 +1372,41 @@ def _far_from_front(place: Place, fronts: list[Place]) -> bool:
     if place.kind != "city" or place.population >= NOTABLE_POPULATION:
         return False
     return all(haversine_km(place.lat, place.lon, front.lat, front.lon) > FRONT_RADIUS_KM for front in fronts)
+
+
+#: A capitalised name right before ", <region>" ("Zavody, Kharkiv"); the caller checks
+#: that the data does not know it.
+_UNKNOWN_BEFORE_COMMA = re.compile(r"(?P<name>\b(?-i:[A-Z])[\w'\u2019-]+(?:[ -](?-i:[A-Z])[\w'\u2019-]+)?),\s$")
+#: What may follow "<unknown place>, <region>": the end of the phrase.
+_PHRASE_END = re.compile(r"\s*(?:[.,;:)]|$|\((?:[^)]{0,40})\)|\s(?:on|in|at|and|killing|wounding|injuring)\b)")
+
+
+def _regions_of_unknown_places(store, text: str, candidates: list[Candidate], rejected: set[int], taken) -> dict[int, tuple[Place, float]]:
+    """"shelled Zavody, Kharkiv": a place the data lacks, qualified by its region.
+
+    ACLED notes and datelines name a village with its oblast ("Zavody, Kharkiv"). When
+    the village is not in the data, the second name is still the region it lies in
+    (Kharkiv Oblast, not the city), which is where the event is, as closely as the
+    data can say. Only a capitalised name that is no place the data knows, no English
+    word, right before a name one of whose senses is a first-level region.
+    """
+    out: dict[int, tuple[Place, float]] = {}
+    ends = {c.end for c in candidates}
+    for i, cand in enumerate(candidates):
+        if i in taken or i in rejected or cand.demonym or cand.possessive or not text.startswith(", ", cand.start - 2):
+            continue
+        before = _UNKNOWN_BEFORE_COMMA.search(text, max(0, cand.start - 40), cand.start)
+        if before is None or before.end("name") in ends:
+            continue
+        words = before.group("name").replace("-", " ").split()
+        if any(store.zipf(fold(word)) > 0 for word in words):
+            continue  # "On Monday, Kharkiv was shelled", "Meanwhile, Kharkiv"
+        if not _PHRASE_END.match(text, cand.end):
+            continue
+        regions = [store.place(idx) for idx, _flags in cand.entries if store.place(idx).kind == "admin1"]
+        if len(regions) == 1:
+            out[i] = (regions[0], 0.6)
+    return out
 
 
 def _qualifier_regions(store, candidates: list[Candidate], names: dict, chosen: dict) -> dict[int, tuple[Place, float]]:

@@ -112,6 +112,14 @@ def _instrument_first(gap: str, trigger: str = "") -> bool:
     return weapon_near(gap, 0) is not None
 
 
+#: Between the event's words and a name: a place the data lacks, then its region or
+#: district ("shelled Zavody, Kharkiv", "shelled the village of Zavody (Izium, Kharkiv)").
+_UNKNOWN_TARGET_GAP = re.compile(
+    r"\s*(?:the\s+(?:village|town|settlement|city)\s+of\s+)?(?-i:[A-Z])[\w'\u2019-]+(?:[ -](?-i:[A-Z])[\w'\u2019-]+)?"
+    r"\s*[,(]\s*$"
+)
+
+
 #: Event words that take their target right after them ("struck Lviv with ...", "hit Kharkiv with ...").
 _HIT = re.compile(HIT_VERBS + r"\b|shelled\b|shelling\b|bombed\b", re.IGNORECASE)
 
@@ -710,6 +718,14 @@ def _locations(sentence: str, trigger: Trigger, clause: tuple[int, int], mention
                     # Inside the event's own words: "struck Lviv with cruise missiles".
                     how = "object"
                 elif 0 <= start - trigger.end <= _MAX_OBJECT_GAP and _OBJECT_GAP.match(sentence[trigger.end : start]):
+                    how = "object"
+                elif (
+                    0 <= start - trigger.end <= _MAX_OBJECT_GAP + 30
+                    and _UNKNOWN_TARGET_GAP.match(sentence, trigger.end, start)
+                    and not any(trigger.end <= s < start for s, *_ in spans)
+                ):
+                    # "shelled Zavody, Kharkiv", "shelled Zavody (Izium, Kharkiv)": the target is a
+                    # village the data lacks; its region or its district's town says where
                     how = "object"
                 elif 0 <= start - trigger.end <= _MAX_INSTRUMENT_GAP and _instrument_first(
                     sentence[trigger.end : start], sentence[trigger.start : trigger.end]

@@ -608,3 +608,24 @@ def test_a_demonym_after_a_comma_opens_a_clause_of_its_own(real_gazetteer):
         ("Israel", "Shelling/artillery/missile attack"),
         ("Lebanon", "Air/drone strike"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, place, precision",
+    [
+        # a village the data lacks, with its region (ACLED notes): the region
+        ("On 5 March 2022, Russian forces shelled Zavody, Kharkiv.", "Kharkiv Oblast", 3),
+        ("On 5 March 2022, Russian and Ukrainian forces clashed near Zavody, Kharkiv.", "Kharkiv Oblast", 3),
+        # ... or with its district and region: near the district's town
+        ("On 5 March 2022, Russian forces shelled Zavody (Izium, Kharkiv).", "Izyum", 2),
+    ],
+)
+def test_a_village_the_data_lacks_is_placed_by_its_qualifiers(real_gazetteer, text, place, precision):
+    found = incidents_from_article(Article(text=text, source="x", published=date(2024, 3, 6)), real_gazetteer)
+    assert [(i.place.name, i.geo_precision) for i in found] == [(place, precision)]
+
+
+def test_a_weekday_before_a_comma_is_no_unknown_village(real_gazetteer):
+    text = "On Monday, Kharkiv was shelled by Russian forces."
+    found = incidents_from_article(Article(text=text, source="x", published=date(2024, 3, 6)), real_gazetteer)
+    assert [i.place.name for i in found] == ["Kharkiv"]

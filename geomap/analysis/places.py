@@ -261,7 +261,7 @@ def mention_roles(sentence: str, spans: Sequence[tuple[int, int, bool, str]]) ->
                 if kind_ == "locative":
                     precision = 2
                 else:
-                    kind_, precision, preposition = "bare", 1, None
+                    kind_, precision, preposition = "bare", 2, None  # "shelled Kopyliv (Makariv, Kyiv)"
         if kind_ == "locative" and area_after.match(sentence, end):
             precision = 2  # "in the Pokrovsk direction": around the town, not in it
         role = Role(kind_, precision, preposition, start, index)
