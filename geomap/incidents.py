@@ -115,8 +115,8 @@ def _instrument_first(gap: str, trigger: str = "") -> bool:
 #: Between the event's words and a name: a place the data lacks, then its region or
 #: district ("shelled Zavody, Kharkiv", "shelled the village of Zavody (Izium, Kharkiv)").
 _UNKNOWN_TARGET_GAP = re.compile(
-    r"\s*(?:the\s+(?:village|town|settlement|city)\s+of\s+)?(?-i:[A-Z])[\w'\u2019-]+(?:[ -](?-i:[A-Z])[\w'\u2019-]+)?"
-    r"\s*[,(]\s*$"
+    r"\s*(?:(?:of|on|at|in|near|over|into|outside)\s+)?(?:the\s+(?:village|town|settlement|city)\s+of\s+)?(?-i:[A-Z])[\w'\u2019-]+(?:[ -](?-i:[A-Z])[\w'\u2019-]+)?"
+    r"(?:(?:,\s*|\s+and\s+)(?-i:[A-Z])[\w'\u2019-]+){0,4}\s*[,(]\s*$"
 )
 
 

@@ -618,6 +618,10 @@ def test_a_demonym_after_a_comma_opens_a_clause_of_its_own(real_gazetteer):
         ("On 5 March 2022, Russian and Ukrainian forces clashed near Zavody, Kharkiv.", "Kharkiv Oblast", 3),
         # ... or with its district and region: near the district's town
         ("On 5 March 2022, Russian forces shelled Zavody (Izium, Kharkiv).", "Izyum", 2),
+        ("On 8 March 2022, Russian forces took control of Zavody (Izium, Kharkiv).", "Izyum", 2),
+        ("On 13 March 2022, a civilian was killed by a landmine in Zavody (Izium, Kharkiv).", "Izyum", 2),
+        ("On 16 March 2022, Russian drones dropped explosives on Zavody (Izium, Kharkiv).", "Izyum", 2),
+        ("On 17 March 2022, Russian forces shelled Zavody, Brazhkivka and Sulyhivka (Izium, Kharkiv).", "Izyum", 2),
     ],
 )
 def test_a_village_the_data_lacks_is_placed_by_its_qualifiers(real_gazetteer, text, place, precision):

@@ -275,9 +275,12 @@ def mention_roles(sentence: str, spans: Sequence[tuple[int, int, bool, str]]) ->
     return roles
 
 
-#: A capitalised name (not a place the data knows: checked by the caller) and the opening
-#: parenthesis of the district and region after it: "Kopyliv (" before "Makariv, Kyiv)".
-_UNKNOWN_BEFORE_DISTRICT = re.compile(r"(?P<name>\b(?-i:[A-ZА-ЯІЇЄҐ])[\w'\u2019-]+)\s*\($")
+#: A capitalised name, or a short list of them (not places the data knows: checked by the
+#: caller), and the opening parenthesis of the district and region after it: "Kopyliv (",
+#: "Zavody and Kamianka (" before "Izium, Kharkiv)".
+_UNKNOWN_BEFORE_DISTRICT = re.compile(
+    r"(?P<name>\b(?-i:[A-ZА-ЯІЇЄҐ])[\w'\u2019-]+)(?:(?:,\s*|\s+(?:and|і|та|и)\s+)(?-i:[A-ZА-ЯІЇЄҐ])[\w'\u2019-]+){0,4}\s*\($"
+)
 #: Words that join a list's last name ("..., Chernihov and Chernovtsy"): no blocking preposition there.
 _LIST_JOINERS = frozenset({"and", "і", "й", "та", "и"})
 #: Capitalised list items (names the gazetteer lacks) right before a name: "Попів Яр, Золотий Колодязь, ".

@@ -300,6 +300,10 @@ RULES: tuple[Rule, ...] = (
     Rule(DESTROY_WORDS, "Explosions/Remote violence", "Air/drone strike", 89, slot="weapon<"),
     # A weapon that killed or hurt: "a roadside bomb killed two soldiers", "shrapnel from a drone injured three".
     Rule(r"killed|killing|kills|wounded|wounding|injured|injuring", "Explosions/Remote violence", "Air/drone strike", 61, slot="weapon<"),
+    # "a civilian was killed by a landmine in X": the weapon after "by"
+    Rule(r"(?:killed|wounded|injured|hurt)\s+(?:by|in)\b", "Explosions/Remote violence", "Air/drone strike", 61, slot="weapon>"),
+    # "drones dropped explosives on X": munitions dropped from the air
+    Rule(r"dropped\s+(?:\w+\s+)?(?:explosives?|grenades?|munitions?|explosive devices?|ammunition|bombs?)", "Explosions/Remote violence", "Air/drone strike", 89),
     Rule(r"launched|launching|fired|firing|sent", "Explosions/Remote violence", "Air/drone strike", 89, slot="weapon"),
     # "a drone caused a fire at the refinery", "a drone was the likely cause of a fire".
     Rule(r"(?:caused?|causing|sparked|started|triggered)\s+(?:[\w-]+\s+){0,3}?(?:fires?|blazes?|explosions?|damage|destruction)|cause of (?:the |a )?(?:fire|blaze|explosion|damage)", "Explosions/Remote violence", "Air/drone strike", 86, slot="weapon"),

@@ -173,6 +173,9 @@ def _clause_marks(sentence: str):
 _CONTINUE_AFTER_COMMA = re.compile(
     r"\s*(?:(?:and|or|і|й|та|и|або|или)\s+)?(?:including|such as|notably|especially|particularly|mainly|namely|"
     r"in|near|at|outside|around|on|close to|not far from|"
+    # a list of names the data lacks goes on to their district: "shelled Zavody, Brazhkivka and
+    # Sulyhivka (Izium, Kharkiv)"
+    r"(?-i:[A-Z])[\w'\u2019-]+(?:(?:,\s*|\s+and\s+)(?-i:[A-Z])[\w'\u2019-]+){0,4}\s*\(|"
     # a list of weapons goes on: "shelled with rocket launchers, mortars and artillery X"
     r"(?:heavy\s+)?(?:mortars|artillery|howitzers|tanks|rockets|rocket launchers|grenade launchers|missiles|drones|"
     r"guided bombs|aerial bombs|bombs|MLRS|(?:heavy\s+)?machine guns|small arms|aircraft|helicopters)|"
