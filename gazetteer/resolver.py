@@ -166,6 +166,16 @@ REGION_SEAT_POPULATION = 50_000
 #: "the French Quarter" (New Orleans), "the Armenian Quarter" (Jerusalem): a part of a
 #: town named after a people, not their country.
 _QUARTER_AFTER = re.compile(r"\s+Quarter\b")
+#: Words before a name that make it a river: "the (left) bank of the", "along the river",
+#: "на лівому березі", "на левом берегу", "річкою", "реку".
+_RIVER_BEFORE = re.compile(
+    r"(?:\b(?:banks?|shores?|riverbanks?|river)\s+of\s+the\s+|\briver\s+|\bthe\s+river\s+"
+    r"|(?<!\w)(?:берез\w*|берег\w*|річк\w*|рік\w*|рек[аиуеоі]\w*|реч\w*)\s+)$",
+    re.IGNORECASE,
+)
+#: ... and after it: "the Oskil river", "Дніпро-річка" is not written; "River" capitalised may
+#: be a name of its own ("Red River"), which the finder matches whole where the data has it.
+_RIVER_AFTER = re.compile(r"\s+(?:river|riverbank|river\s+bank)s?\b")
 
 #: Words after a region's name that make it the region's government ("New York Gov.").
 _STATE_OFFICE_AFTER = re.compile(
@@ -824,6 +834,11 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
                 continue
             name = names[cand.key] = _Name(cand.key, options=_options(store, cand))
         name.occurrences.append(i)
+        if _RIVER_BEFORE.search(text, max(0, cand.start - 40), cand.start) or _RIVER_AFTER.match(text, cand.end):
+            # "the left bank of the Dnipro", "на лівому березі Дніпра", "the Oskil river": the
+            # river, which the data does not hold, never the town that shares its name
+            rejected.add(i)
+            continue
         if _is_org(text, cand):
             org_occurrences.add(i)
         if _is_person(text, cand, prev_cand) or _given_name(text, cand, candidates[i + 1] if i + 1 < len(candidates) else None):

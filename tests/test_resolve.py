@@ -935,3 +935,25 @@ def test_a_regions_people_are_a_demonym_of_the_region(gaz, text, surface, place_
 def test_a_regions_people_place_its_towns(gaz):
     # "Paris" alone is the capital; among Texans it is the Texas town.
     assert the_mention(gaz, "Texans in Paris cheered the team.", "Paris").place.admin1 == "Texas"
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [
+        ("Ukrainian forces crossed to the left bank of the Dnipro.", "Dnipro"),
+        ("Бої тривають на лівому березі Дніпра.", "Дніпра"),
+        ("Бои идут на левом берегу Днепра.", "Днепра"),
+        ("Russian troops pulled back across the Oskil river.", "Oskil"),
+    ],
+)
+def test_a_river_is_not_the_town_that_shares_its_name(gaz, text, surface):
+    # The river is not in the data (no registry package ships named rivers); the town is wrong.
+    assert surface not in [m.text for m in gaz.find(text)]
+
+
+@pytest.mark.parametrize(
+    "text, surface",
+    [("Drones struck Dnipro overnight.", "Dnipro"), ("Ракета влучила в Дніпро.", "Дніпро"), ("Дрони атакували Днепр.", "Днепр")],
+)
+def test_the_city_named_like_the_river_is_still_the_city(gaz, text, surface):
+    assert the_mention(gaz, text, surface).place.name == "Dnipro"
