@@ -554,6 +554,7 @@ _REGION_WORDS = frozenset("state region oblast province krai governorate prefect
 _SETTLEMENT_WORDS = frozenset("village town township hamlet settlement".split())
 
 #: "the city of Turkey", "the town of Paris": what is named is a populated place.
+_GOVERNOR_OF = re.compile(r"\b(?:governor|governors|governorship|lieutenant governor)\s+of\s+\Z", re.IGNORECASE)
 _CITY_OF = re.compile(r"\b(?:city|town|village|township|hamlet|borough)\s+of\s+\Z", re.IGNORECASE)
 
 #: Plural region words after a list: "Kharkiv, Sumy and Poltava oblasts".
@@ -901,6 +902,9 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             determiner.add(i)
         elif before == "of" and _CITY_OF.search(text, max(0, cand.start - 24), cand.start):
             name.city_word = True
+        elif before == "of" and _GOVERNOR_OF.search(text, max(0, cand.start - 24), cand.start):
+            name.region_word = True  # "the governor of Washington": the state, not the capital
+            region_occ.add(i)
         if not cand.possessive:
             after = _after(text, cand)
             if _fold_word(after) in _REGION_WORDS:

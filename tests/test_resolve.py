@@ -957,3 +957,9 @@ def test_a_river_is_not_the_town_that_shares_its_name(gaz, text, surface):
 )
 def test_the_city_named_like_the_river_is_still_the_city(gaz, text, surface):
     assert the_mention(gaz, text, surface).place.name == "Dnipro"
+
+
+def test_the_governor_of_a_state_named_like_a_capital_governs_the_state(gaz):
+    text = "The governor of Washington signed the bill in Olympia on Tuesday."
+    assert the_mention(gaz, text, "Washington").place.id == "admin1:US.WA"
+    assert the_mention(gaz, "Washington said it would send more aid.", "Washington").place.feature_code == "PPLC"
