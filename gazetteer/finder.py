@@ -644,6 +644,8 @@ def _lemmas(word: str, phrase: bool = False) -> list[str]:
     ``phrase``: the word is one of a two-word name (:data:`_PHRASE_ENDINGS` apply too).
     """
     out = [word]
+    if len(word) >= 7 and word.endswith("я"):
+        out.append(word[:-1] + "ь")  # genitive of -ь: Мелитополя (Мелитополь); not short words ("Біля", near)
     for endings, shortest in ((_CYRILLIC_ENDINGS, 2), (_PHRASE_ENDINGS if phrase else (), 1)):
         for ending, base in endings:
             if word.endswith(ending) and len(word) - len(ending) >= shortest:

@@ -679,10 +679,21 @@ _ACTOR_AFTER = _GOVERNMENT_NOUNS | frozenset(
 )
 
 
+#: Nouns of armed forces before a country's name in the genitive ("the armed forces of Ukraine",
+#: "Армия России", "війська Росії"): the country is a side, not a place.
+_FORCES_OF = re.compile(
+    r"(?:\b(?:army|forces|troops|military|navy|air force)\s+of\s+(?:the\s+)?"
+    r"|(?<!\w)(?:арми[яиюей]|армі[яїюєй]|войска|войск|войсками|війська|військ|силы|сил|сили|силами|флот\w*|ВС|ЗС)\s+)$",
+    re.IGNORECASE,
+)
+
+
 def _as_actor(text: str, cand: Candidate) -> bool:
     """A country's name used for its government: "the US-led effort", "US officials", "the US said"."""
     if text[cand.end : cand.end + 1] in ("-", "\u2010", "\u2011") and text[cand.end + 1 : cand.end + 2].islower():
         return True  # US-led, US-brokered, Russia-backed
+    if _FORCES_OF.search(text, max(0, cand.start - 24), cand.start):
+        return True  # "the armed forces of Ukraine", "Армия России взяла под контроль Курахово"
     after = _fold_word(_after(text, cand))
     return after in _ACTOR_AFTER or after in _SPEECH
 

@@ -86,6 +86,7 @@ _OBJECT_GAP = re.compile(
     r"and|then|shelled|bombed|bombarded|attacked|"
     # Russian/Ukrainian: "обстріляли місто Харків", "атакували обласний центр", "по селу"
     r"місто|міста|селище|село|села|смт|м\.|с\.|г\.|город|города|пос[её]лок|пгт|обласн\w+|областн\w+|центр|"
+    r"населен\w+|пункт\w*|н\.\s?п\.|"
     r"прифронтов\w+|прикордонн\w+|приграничн\w+|околиці|окраины|передмістя|пригород)\s+)*$",
     re.IGNORECASE,
 )
@@ -117,6 +118,15 @@ def _instrument_first(gap: str, trigger: str = "") -> bool:
 _UNKNOWN_TARGET_GAP = re.compile(
     r"\s*(?:(?:of|on|at|in|near|over|into|outside)\s+)?(?:the\s+(?:village|town|settlement|city)\s+of\s+)?(?-i:[A-Z])[\w'\u2019-]+(?:[ -](?-i:[A-Z])[\w'\u2019-]+)?"
     r"(?:(?:,\s*|\s+and\s+)(?-i:[A-Z])[\w'\u2019-]+){0,4}\s*[,(]\s*$"
+)
+
+
+#: ... in Russian and Ukrainian, the region in the genitive right after the village:
+#: "обстреляли село Безыменное Курской области".
+_UNKNOWN_SETTLEMENT_GAP = re.compile(
+    r"\s*(?:село|селище|пос[её]лок|смт|пгт|деревню|хутор|населенный пункт|населений пункт)\s+"
+    r"(?-i:[А-ЯІЇЄҐ])[\w'\u2019\u02bc-]+(?:[ -](?-i:[А-ЯІЇЄҐ])[\w'\u2019\u02bc-]+)?\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -721,7 +731,10 @@ def _locations(sentence: str, trigger: Trigger, clause: tuple[int, int], mention
                     how = "object"
                 elif (
                     0 <= start - trigger.end <= _MAX_OBJECT_GAP + 30
-                    and _UNKNOWN_TARGET_GAP.match(sentence, trigger.end, start)
+                    and (
+                        _UNKNOWN_TARGET_GAP.match(sentence, trigger.end, start)
+                        or (kind == "admin1" and _UNKNOWN_SETTLEMENT_GAP.match(sentence, trigger.end, start))
+                    )
                     and not any(trigger.end <= s < start for s, *_ in spans)
                 ):
                     # "shelled Zavody, Kharkiv", "shelled Zavody (Izium, Kharkiv)": the target is a

@@ -157,6 +157,13 @@ CASES = [
     # a country's part after "at": where the rockets fell; jets are aircraft
     ("Hezbollah fired rockets at northern Israel.", "Explosions/Remote violence", ["Israel"]),
     ("Thousands marched through central London in support of Palestinians.", "Protests", ["London"]),
+    # the army of a country is a side, not a place that vetoes the town it took
+    ("Армия России взяла под контроль поселок Курахово.", "Battles", ["Kurakhove"]),
+    ("Подразделения группировки войск освободили населенный пункт Красногоровка.", "Battles", ["Krasnohorivka"]),
+    # a part of a town is in it; the genitive of a name in -ь
+    ("Взрыв прогремел в центре Мелитополя.", "Explosions/Remote violence", ["Melitopol"]),
+    # a village the data lacks, with its region in the genitive
+    ("Украинские военные обстреляли село Безыменное Курской области.", "Explosions/Remote violence", ["Kursk Oblast"]),
 ]  # fmt: skip
 
 
