@@ -554,6 +554,11 @@ _REGION_WORDS = frozenset("state region oblast province krai governorate prefect
 _SETTLEMENT_WORDS = frozenset("village town township hamlet settlement".split())
 
 #: "the city of Turkey", "the town of Paris": what is named is a populated place.
+#: Nouns after a name that belong to a city, not to a region named like it ("New York police").
+_CITY_NOUN_AFTER = re.compile(
+    r"\s+(?:police(?:\s+department)?|mayor|mayor's|city\s+council|city\s+hall|subway|metro|firefighters|fire\s+department|"
+    r"marathon|neighborhoods?|neighbourhoods?|borough|boroughs)\b"
+)
 _GOVERNOR_OF = re.compile(r"\b(?:governor|governors|governorship|lieutenant governor)\s+of\s+\Z", re.IGNORECASE)
 _CITY_OF = re.compile(r"\b(?:city|town|village|township|hamlet|borough)\s+of\s+\Z", re.IGNORECASE)
 
@@ -1181,6 +1186,18 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
                 for key, lat, lon in local_points if key != cand.key
             ):
                 opt, reason = seat, f"near-seat:{seat.place.name}"
+        if (
+            opt.place.kind == "admin1"
+            and not names[cand.key].region_word
+            and not reason.startswith(("qualif", "region"))
+            and (noun := _CITY_NOUN_AFTER.match(text, cand.end)) is not None
+            and (opt.place.country == "US" or not noun.group().strip().startswith("police"))
+        ):
+            # "New York police", "the New York mayor": the city's, not the state's (a province's
+            # police may be its own: "Quebec police" is the Sûreté du Québec)
+            seat = _seat(names[cand.key], _admin1_key(opt))
+            if seat is not None:
+                opt, reason = seat, "city-noun"
         if opt.place.kind == "admin1" and names[cand.key].region_word and i not in region_occ:
             # "the Kyiv region ... in Kyiv": the region word makes that occurrence the
             # oblast; the bare name elsewhere is its seat, the city of the same name.

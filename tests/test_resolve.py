@@ -963,3 +963,11 @@ def test_the_governor_of_a_state_named_like_a_capital_governs_the_state(gaz):
     text = "The governor of Washington signed the bill in Olympia on Tuesday."
     assert the_mention(gaz, text, "Washington").place.id == "admin1:US.WA"
     assert the_mention(gaz, "Washington said it would send more aid.", "Washington").place.feature_code == "PPLC"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["New York police arrested two men on Monday.", "The New York mayor said the city would appeal."],
+)
+def test_a_citys_police_and_mayor_are_the_citys(gaz, text):
+    assert the_mention(gaz, text, "New York").place.name == "New York City"
