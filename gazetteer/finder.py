@@ -426,6 +426,8 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
         resume = bisect.bisect_left(offsets, best.end)  # after the match, in folded space
     if ", " in text:
         out = _add_ap_states(store, text, out)
+    if "BC" in text or "B.C." in text:
+        out = _add_british_columbia(store, text, out)
     if " counties" in text or " parishes" in text:
         out = _add_listed_counties(text, out, lookup)
     if " of " in text:
@@ -501,6 +503,28 @@ def _add_listed_counties(text: str, found: list[Candidate], lookup) -> list[Cand
     spans = [(c.start, c.end) for c in extra]
     kept = [c for c in found if not any(c.start < e and c.end > s for s, e in spans)]
     return sorted(kept + extra, key=lambda c: c.start)
+
+
+#: "BC" / "B.C." for British Columbia, standing alone ("wildfires in BC"); not a year
+#: ("300 BC", "44 B.C.") nor part of a longer capitalised word or initials ("BCE", "BC Hydro" is).
+_YEAR_BEFORE = re.compile(r"\d\s?$")
+_BC_RE = re.compile(r"(?<![\w.])(?<!\d )(?<!\d)(B\.C\.|BC)(?![\w.]|\.\w)")
+
+
+def _add_british_columbia(store, text: str, found: list[Candidate]) -> list[Candidate]:
+    """British Columbia as Canadians abbreviate it, where no other name covers the span."""
+    idx = store.admin1("CA", CP_PROVINCES["b c"])
+    if idx is None:
+        return found
+    # "44 B.C.", "300 BC": a year, whatever else matched the letters
+    found = [c for c in found if not (c.text.startswith(("BC", "B.C")) and _YEAR_BEFORE.search(text, 0, c.start))]
+    taken = [(c.start, c.end) for c in found]
+    extra = [
+        Candidate(m.start(1), m.end(1), m.group(1), "region:CA.02", entries=[(idx, _NAME_ABBREV | _NAME_QUALIFIED)])
+        for m in _BC_RE.finditer(text)
+        if not any(s < m.end(1) and e > m.start(1) for s, e in taken)
+    ]
+    return sorted(found + extra, key=lambda c: c.start) if extra else found
 
 
 #: Phrases remembered per store; the same capitalised words ("The", "He",

@@ -971,3 +971,16 @@ def test_the_governor_of_a_state_named_like_a_capital_governs_the_state(gaz):
 )
 def test_a_citys_police_and_mayor_are_the_citys(gaz, text):
     assert the_mention(gaz, text, "New York").place.name == "New York City"
+
+
+@pytest.mark.parametrize(
+    "text, british_columbia",
+    [
+        ("Wildfires forced evacuations in BC on Monday.", True),
+        ("In B.C., the wildfire season began early.", True),
+        ("Caesar died in 44 B.C. in Rome.", False),
+        ("The town was founded in 300 BC.", False),
+    ],
+)
+def test_bc_is_british_columbia_unless_a_year(gaz, text, british_columbia):
+    assert ("admin1:CA.02" in [m.place.id for m in gaz.find(text)]) == british_columbia
