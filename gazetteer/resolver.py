@@ -500,13 +500,20 @@ def _given_name_before(text: str, cand: Candidate, prev_cand: Candidate | None) 
     start = cand.start - 1 - len(before)
     if prev_cand is not None and prev_cand.end >= start:
         return False  # the word before is a place or demonym itself
-    if _fold_word(before) in _PLACE_PREFIXES:
-        return False
+    if _fold_word(before) in _PLACE_PREFIXES or _fold_word(before) in _FUNCTION_WORDS:
+        return False  # "Albany — An Albany man": a capitalised article is no given name
     from gazetteer.finder import is_sentence_initial
 
     # A capitalised first word of a sentence is not evidence of a given name.
     return not is_sentence_initial(text, start)
 
+
+#: Words capitalised only where a sentence, heading or dashed clause begins: never given names.
+_FUNCTION_WORDS = frozenset(
+    """a an the this that these those in at on of for by from to into near with and but or as
+    if when while after before since during his her their its our my your some every each all
+    both many most more several other another""".split()
+)
 
 #: Capital letters and dots before a name that abbreviate places, not given names.
 _PLACE_INITIALS = frozenset({"U.S.", "U.K.", "D.C.", "N.Y.", "L.A.", "U.N.", "E.U.", "N.J.", "S.C.", "N.C."})
@@ -567,6 +574,37 @@ _REGION_PLURALS = frozenset("states regions oblasts provinces krais governorates
 
 #: What joins the names of a list: "Kharkiv, Sumy and Poltava", "Харків, Суми та Полтава".
 _LIST_JOIN = re.compile(r"\s*(?:,|&|,?\s+(?:and|or|і|й|та|и|або|или))\s*", re.IGNORECASE)
+
+
+def _regions_named_like_countries(names: dict, rejected: set[int]) -> None:
+    """"Georgia" is the US state when the document's other names fit the state, not the country.
+
+    A country whose name a first-level region of another country shares (Georgia) is
+    the region when some other name of the document has a sense inside that region
+    ("Albany", "Macon") and none in the country, and no other name is only the
+    country's. The region then wins as if its type word were written.
+    """
+    for key, name in names.items():
+        if not any(o.place.kind == "country" for o in name.options):
+            continue
+        regions = [o for o in name.options if o.place.kind == "admin1" and o.admin1_code]
+        if not regions or not any(i not in rejected for i in name.occurrences):
+            continue
+        country = next(o.place.country for o in name.options if o.place.kind == "country")
+        for region in regions:
+            inside = outside = 0
+            for other_key, other in names.items():
+                if other_key == key or other.org or not any(i not in rejected for i in other.occurrences):
+                    continue
+                places = [o.place for o in other.options]
+                if any(p.country == region.place.country and p.kind != "country" and _admin1_key(o) == _admin1_key(region)
+                       for o, p in zip(other.options, places)):
+                    inside += 1
+                if any(p.country == country for p in places):
+                    outside += 1
+            if inside and not outside:
+                name.region_word = True
+                break
 
 
 def _listed_regions(text: str, candidates: list[Candidate], names: dict, rejected: set[int], region_occ: set[int]) -> None:
@@ -972,6 +1010,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             rejected.update(orgs)
 
     _listed_regions(text, candidates, names, rejected, region_occ)
+    _regions_named_like_countries(names, rejected)
     peers = _list_peers(text, candidates, rejected)
 
     # Context: countries (names and demonyms) and regions named in the document.

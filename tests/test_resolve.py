@@ -984,3 +984,15 @@ def test_a_citys_police_and_mayor_are_the_citys(gaz, text):
 )
 def test_bc_is_british_columbia_unless_a_year(gaz, text, british_columbia):
     assert ("admin1:CA.02" in [m.place.id for m in gaz.find(text)]) == british_columbia
+
+
+def test_georgia_is_the_state_when_the_other_names_fit_the_state(gaz):
+    text = "Agents of the Georgia Bureau of Investigation arrested a man in Macon and another in Valdosta."
+    assert the_mention(gaz, text, "Georgia").place.id == "admin1:US.GA"
+    assert the_mention(gaz, text, "Macon").place.admin1 == "Georgia"
+    assert the_mention(gaz, "Georgia and Russia fought a war; Tbilisi held.", "Georgia").place.kind == "country"
+
+
+def test_a_capitalised_article_is_no_given_name(gaz):
+    text = "Police arrest suspect. Albany — An Albany man was taken into custody in Albany, Georgia."
+    assert [m.text for m in places_in(gaz, text)].count("Albany") == 3
