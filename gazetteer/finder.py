@@ -428,6 +428,8 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
         out = _add_ap_states(store, text, out)
     if "BC" in text or "B.C." in text:
         out = _add_british_columbia(store, text, out)
+    if ". " in text:
+        out = _add_ap_states_before_nouns(store, text, out)
     if " counties" in text or " parishes" in text:
         out = _add_listed_counties(text, out, lookup)
     if " of " in text:
@@ -503,6 +505,24 @@ def _add_listed_counties(text: str, found: list[Candidate], lookup) -> list[Cand
     spans = [(c.start, c.end) for c in extra]
     kept = [c for c in found if not any(c.start < e and c.end > s for s, e in spans)]
     return sorted(kept + extra, key=lambda c: c.start)
+
+
+#: An AP state abbreviation before a lower-case noun: "Scandal-plagued Ga. pastor", "Missing
+#: Ill. man", "a Mass. concert promoter" (a sentence would go on in capitals).
+_AP_BEFORE_NOUN = re.compile(r"(?<![\w.])((?:[A-Z][a-z]{1,4}|[A-Z]\.\s?[A-Z]|W\.\s?Va)\.) (?=[a-z]{3,})")
+
+
+def _add_ap_states_before_nouns(store, text: str, found: list[Candidate]) -> list[Candidate]:
+    """US states as AP abbreviates them before the noun they qualify ("a Ga. pastor")."""
+    taken = [(c.start, c.end) for c in found]
+    extra = []
+    for m in _AP_BEFORE_NOUN.finditer(text):
+        code = AP_STATES.get(fold(m.group(1)))
+        idx = store.admin1("US", code) if code else None
+        if idx is None or any(s < m.end(1) and e > m.start(1) for s, e in taken):
+            continue
+        extra.append(Candidate(m.start(1), m.end(1), m.group(1), f"region:US.{code}", entries=[(idx, _NAME_ABBREV | _NAME_QUALIFIED)]))
+    return sorted(found + extra, key=lambda c: c.start) if extra else found
 
 
 #: "BC" / "B.C." for British Columbia, standing alone ("wildfires in BC"); not a year

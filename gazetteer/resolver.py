@@ -492,8 +492,8 @@ def _is_person(text: str, cand: Candidate, prev_cand: Candidate | None) -> bool:
 def _given_name_before(text: str, cand: Candidate, prev_cand: Candidate | None) -> bool:
     """``Sergei Sobyanin``: a capitalised non-place word right before the span."""
     i = cand.start - 1
-    if i < 0 or text[i] != " ":
-        return False
+    if i < 0 or text[i] != " " or (text[i - 1 : i] in (".", "!", "?") and cand.text.isupper()):
+        return False  # "buried Saturday. ATLANTA -": a dateline after a headline, no surname
     before = _before(text, cand)
     if len(before) < 2 or not before[0].isupper() or not before[1:].islower():
         return False

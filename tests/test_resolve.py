@@ -996,3 +996,19 @@ def test_georgia_is_the_state_when_the_other_names_fit_the_state(gaz):
 def test_a_capitalised_article_is_no_given_name(gaz):
     text = "Police arrest suspect. Albany — An Albany man was taken into custody in Albany, Georgia."
     assert [m.text for m in places_in(gaz, text)].count("Albany") == 3
+
+
+@pytest.mark.parametrize(
+    "text, surface, place_id",
+    [
+        ("Scandal-plagued Ga. pastor to be buried Saturday.", "Ga.", "admin1:US.GA"),
+        ("Missing Ill. man found in stolen car.", "Ill.", "admin1:US.IL"),
+    ],
+)
+def test_ap_state_abbreviations_before_a_noun(gaz, text, surface, place_id):
+    assert the_mention(gaz, text, surface).place.id == place_id
+
+
+def test_a_dateline_after_a_headline_is_no_surname(gaz):
+    text = "Pastor to be buried Saturday. ATLANTA - A former church leader will be honored in Atlanta."
+    assert [m.text for m in places_in(gaz, text)] == ["ATLANTA", "Atlanta"]
