@@ -92,6 +92,8 @@ DERIVED_REGION_CONTEXT = 1.2
 #: What a town loses for sharing its name with a country or with a region.
 COUNTRY_NAMESAKE = 2.0
 REGION_NAMESAKE = 3.0
+#: ... and a village named like a world region ("Middle East, Maryland"): beyond context.
+WORLD_REGION_NAMESAKE = 9.0
 #: How many mentions of its name a focus country (``Gazetteer(focus=...)``) is worth:
 #: enough to make a document about it (see DOMINANT_VOTES).
 FOCUS_VOTES = 3
@@ -1836,6 +1838,8 @@ def _static_scores(
         (o.place.population for o in name.options if o.place.kind == "city" and o.flags & NAME_MAIN), default=-1
     )
     has_country = any(o.place.kind == "country" for o in name.options)
+    # "the Middle East", "the West Coast": a world region before a village of its name
+    world_region = any(o.place.feature_code in _WORLD_REGION_CODES for o in name.options)
     main_countries = Counter(o.place.country for o in name.options if o.place.kind == "city" and o.flags & NAME_MAIN)
     name_countries = {o.place.country for o in name.options if o.place.kind == "country"}
     main_regions = {
@@ -1867,6 +1871,10 @@ def _static_scores(
             score += CITY_WORD_BONUS  # "the city of Turkey": no country or region is meant
         elif place.kind == "city" and has_country and not seat:
             score -= COUNTRY_NAMESAKE  # "Egypt", "Jordan", "Iraq": the country, unless qualified ("Egypt, Ill.")
+        elif place.kind == "city" and world_region and place.population < BIG_POPULATION:
+            # "the Middle East" in a US story is not Middle East, Maryland: out of reach of
+            # context (MAX_CONTEXT); only a qualifier ("Middle East, Md.") brings it back
+            score -= WORLD_REGION_NAMESAKE
         elif (
             region_main
             and not seat

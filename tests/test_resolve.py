@@ -1012,3 +1012,13 @@ def test_ap_state_abbreviations_before_a_noun(gaz, text, surface, place_id):
 def test_a_dateline_after_a_headline_is_no_surname(gaz):
     text = "Pastor to be buried Saturday. ATLANTA - A former church leader will be honored in Atlanta."
     assert [m.text for m in places_in(gaz, text)] == ["ATLANTA", "Atlanta"]
+
+
+def test_a_world_region_beats_a_village_of_its_name_whatever_the_context(gaz):
+    text = (
+        "Officials in Washington and Baltimore said hopes for better times spread over the Middle East "
+        "after the visit."
+    )
+    assert the_mention(gaz, text, "Middle East").place.id == "region:middle-east"
+    qualified = the_mention(gaz, "He lives in Middle East, Md., near Baltimore.", "Middle East")
+    assert qualified.place.admin1 == "Maryland"
