@@ -71,6 +71,9 @@ REGION_KINDS = ("admin1", "sea")
 #: Nested columns, written as JSON (a JSON subtype where the format has one).
 JSON_COLUMNS = ("quantities", "evidence")
 
+#: The field LIBKML writes as a placemark's ``<TimeStamp>`` (GDAL's ``LIBKML_TIMESTAMP_FIELD``).
+KML_TIMESTAMP = "timestamp"
+
 #: Date columns (written as a Date field, not a DateTime).
 DATE_COLUMNS = ("event_date",)
 
@@ -201,6 +204,12 @@ def write_kml(job: Job, tmp: Path) -> None:
     import pyarrow as pa
 
     table = job.table
+    if KML_TIMESTAMP in table.column_names and pa.types.is_integer(table.schema.field(KML_TIMESTAMP).type):
+        # LIBKML takes a field called "timestamp" for the placemark's <TimeStamp>: ACLED's
+        # Unix time is written as that instant (xsd:dateTime), which GDAL and Google Earth read back.
+        index = table.column_names.index(KML_TIMESTAMP)
+        seconds = table.column(index).cast(pa.int64())
+        table = table.set_column(index, KML_TIMESTAMP, seconds.cast(pa.timestamp("s", tz="UTC")))
     table = table.add_column(0, "description", _string_column(table, "notes"))
     table = table.add_column(0, "name", _string_column(table, "location"))
     _write_gdal(job, tmp, "LIBKML", table=table, dataset_options={

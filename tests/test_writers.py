@@ -326,3 +326,14 @@ def test_dates_become_calendar_days_in_every_writer_path(tmp_path):
     back = pyogrio.read_dataframe(write_incidents(gdf, tmp_path / "x.gpkg"))
     # GDAL formats take the date in UTC (the writer's rule for DateTime columns too)
     assert pd.to_datetime(back["event_date"]).dt.strftime("%Y-%m-%d").tolist()[:2] == ["1969-12-31", "2024-02-28"]
+
+
+def test_kml_writes_acleds_unix_timestamp_as_the_placemarks_timestamp(tmp_path):
+    # LIBKML reads and writes a field called "timestamp" as KML's <TimeStamp>: a Unix time
+    # written as a number was lost on reading (the KML field and the data collided).
+    path = write_incidents(_incidents(), tmp_path / "x.kml", layout="acled", timestamp=1734400000)
+    assert path.read_text(encoding="utf-8").count("<when>2024-12-17T01:46:40Z</when>") == 3
+    back = pyogrio.read_dataframe(path)
+    assert back["timestamp"].tolist() == [pd.Timestamp(1734400000, unit="s", tz="UTC")] * 3
+    assert "Warning" not in subprocess.run([require_ogrinfo(), "-al", "-so", str(path)], capture_output=True,
+                                           text=True, check=True).stderr  # fmt: skip
