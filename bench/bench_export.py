@@ -57,7 +57,9 @@ def synthetic(n: int) -> gpd.GeoDataFrame:
         "title": "A title",
         "url": None,
         "notes": "Drones struck Kharkiv overnight.",
-        "evidence": [[{"source": "bench.txt", "text": "Drones struck Kharkiv.", "start": 0, "end": 22}]] * n,
+        # one list per row, its text distinct (as extraction gives): no value is shared or repeated
+        "evidence": [[{"source": "bench.txt", "text": f"Drones struck Kharkiv ({i}).", "start": 0, "end": 22}]
+                     for i in range(n)],
         "confidence": rng.random(n),
     }
     assert list(data) == list(SCHEMA)
