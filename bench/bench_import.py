@@ -9,7 +9,7 @@ resident set size, imports included) is its own; times are process CPU time, bes
 Rows:
 
 * ``ours``: :func:`geomap.readers.read_incidents` (sniffing, the table reader, the cast to the schema).
-* ``plain``: ``pyogrio.read_dataframe(use_arrow=True)`` (GeoJSON, GeoPackage, FlatGeobuf),
+* ``plain``: ``pyogrio.read_dataframe(use_arrow=True)`` (GeoJSON, GeoPackage),
   ``geopandas.read_parquet``, ``pandas.read_csv`` (CSV and ACLED CSV).
 * ``load``: :func:`geomap.load.load_incidents` of the one file, merging on (what ``geomap extract
   FILE`` and ``geomap map FILE`` do): reading plus :func:`geomap.merge.merge_frame`, whose rows of one
@@ -32,8 +32,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-#: Format → suffix of the file written for it.
-FORMATS = {"geojson": ".geojson", "gpkg": ".gpkg", "parquet": ".parquet", "fgb": ".fgb", "csv": ".csv", "acled": ".csv"}
+#: Format → suffix of the file written for it (the incident inputs :mod:`geomap.readers` reads).
+FORMATS = {"geojson": ".geojson", "gpkg": ".gpkg", "parquet": ".parquet", "csv": ".csv", "acled": ".csv"}
 
 
 def write_inputs(rows: int, folder: Path, formats: list[str]) -> dict[str, Path]:
