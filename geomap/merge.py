@@ -464,6 +464,8 @@ def merge_frame(gdf, *, keys: list[str], incidents: list[Incident | None] | None
 
     if len(gdf) == 0:
         return gdf
+    if not any(incident is not None for incident in incidents or ()) and _nothing_merges(gdf, keys):
+        return conform_incidents(_as_merged(gdf), source="merge")
     geometry_name = gdf.geometry.name
     records = pd.DataFrame(gdf.drop(columns=geometry_name)).to_dict("records")
     geometries = list(gdf.geometry)
@@ -515,6 +517,57 @@ def merge_frame(gdf, *, keys: list[str], incidents: list[Incident | None] | None
         out_geometries.append(geometries[row_of[where]])
     frame = gpd.GeoDataFrame(pd.DataFrame(out_records), geometry=out_geometries, crs=gdf.crs)
     return conform_incidents(frame, source="merge")
+
+
+def _nothing_merges(gdf, keys: list[str]) -> bool:
+    """True when no two rows can merge, told column-wise (one ACLED export, one geomap file).
+
+    Every ``event_id`` is distinct (no event read twice) and no two dated rows of the same
+    event type within :data:`MERGE_DAYS` of each other have different keys (rows of one key
+    never merge; undated rows never merge). Each row is counted on every day it could meet
+    another, so the test may say "maybe" for rows two days apart: those go the row-by-row way.
+    """
+    import numpy as np
+    import pandas as pd
+
+    if not gdf["event_id"].is_unique:
+        return False
+    frame = pd.DataFrame({"key": pd.Series(keys, dtype=object).to_numpy(), "type": gdf["event_type"].to_numpy(),
+                          "day": pd.to_datetime(gdf["event_date"]).to_numpy(dtype="datetime64[D]")})  # fmt: skip
+    frame = frame[~np.isnat(frame["day"].to_numpy())]
+    if frame["key"].nunique() <= 1:
+        return True
+    frame = frame.drop_duplicates()
+    near = pd.concat([frame.assign(day=frame["day"] + np.timedelta64(shift, "D"))
+                      for shift in range(-MERGE_DAYS, MERGE_DAYS + 1)])  # fmt: skip
+    return bool(near.groupby(["type", "day"], dropna=False)["key"].nunique().max() <= 1)
+
+
+def _as_merged(gdf):
+    """The frame as the row-by-row merge leaves rows that merged with nothing, column-wise.
+
+    That merge rebuilds each row as an incident: ``source``/``title``/``url`` lose empty parts
+    (``"a; ; b"`` becomes ``"a; b"``, ``""`` becomes missing), a ``geo_precision`` of 0 or
+    missing becomes 1, a missing ``fatalities`` 0.
+    """
+    import pandas as pd
+
+    out = gdf.copy(deep=False)
+    for column in ("source", "title", "url"):
+        if column not in out:
+            continue
+        values = out[column].astype(object)
+        text = values.where(values.notna(), "").astype(str)
+        odd = values.notna() & ((text == "") | text.str.startswith("; ") | text.str.endswith("; ")
+                                | text.str.contains("; ; ", regex=False))  # fmt: skip
+        if odd.any():
+            values = values.copy()
+            values[odd] = ["; ".join(_split(v)) or None for v in values[odd]]
+            out[column] = values
+    precision = pd.to_numeric(out["geo_precision"], errors="coerce")
+    out["geo_precision"] = precision.where(precision.notna() & (precision != 0), 1)
+    out["fatalities"] = pd.to_numeric(out["fatalities"], errors="coerce").fillna(0)
+    return out
 
 
 def replace_incident(incident: Incident) -> Incident:

@@ -32,12 +32,14 @@ CSV has no place for metadata but the ``.prj``, so it carries none.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import chain
 from pathlib import Path
 
 import geopandas as gpd
@@ -68,6 +70,9 @@ REGION_KINDS = ("admin1", "sea")
 
 #: Nested columns, written as JSON (a JSON subtype where the format has one).
 JSON_COLUMNS = ("quantities", "evidence")
+
+#: The field LIBKML writes as a placemark's ``<TimeStamp>`` (GDAL's ``LIBKML_TIMESTAMP_FIELD``).
+KML_TIMESTAMP = "timestamp"
 
 #: Date columns (written as a Date field, not a DateTime).
 DATE_COLUMNS = ("event_date",)
@@ -105,14 +110,22 @@ class Format:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass
 class Job:
-    """The prepared output: the incidents (and areas) as Arrow tables and what to say about them."""
+    """The prepared output: the laid-out frame, its Arrow table (made on first use), the areas.
 
-    table: object  # pyarrow.Table; geometry column "geometry" as WKB
-    areas: object | None  # pyarrow.Table of region areas for a second layer, or None
-    frame: gpd.GeoDataFrame  # the laid-out frame (GeoParquet writes it through geopandas)
-    path: str  # the destination, for messages
+    GeoParquet writes the frame through geopandas and never needs :attr:`table`,
+    so the table is converted only for the formats GDAL writes.
+    """
+
+    def __init__(self, frame: gpd.GeoDataFrame, path: str, *, areas: object | None = None) -> None:
+        self.frame = frame  # the laid-out frame
+        self.path = path  # the destination, for messages
+        self.areas = areas  # pyarrow.Table of region areas for a second layer, or None
+
+    @functools.cached_property
+    def table(self):
+        """The frame as a pyarrow Table (:func:`to_arrow`); geometry column "geometry" as WKB."""
+        return to_arrow(self.frame)
 
     @property
     def has_null_geometry(self) -> bool:
@@ -190,11 +203,15 @@ def write_kml(job: Job, tmp: Path) -> None:
     """KML through GDAL's LIBKML: each placemark named by its location, described by its notes."""
     import pyarrow as pa
 
-    frame = job.frame
-    name = _strings(frame, "location")
-    description = _strings(frame, "notes")
-    table = job.table.add_column(0, "description", pa.array(description, pa.string()))
-    table = table.add_column(0, "name", pa.array(name, pa.string()))
+    table = job.table
+    if KML_TIMESTAMP in table.column_names and pa.types.is_integer(table.schema.field(KML_TIMESTAMP).type):
+        # LIBKML takes a field called "timestamp" for the placemark's <TimeStamp>: ACLED's
+        # Unix time is written as that instant (xsd:dateTime), which GDAL and Google Earth read back.
+        index = table.column_names.index(KML_TIMESTAMP)
+        seconds = table.column(index).cast(pa.int64())
+        table = table.set_column(index, KML_TIMESTAMP, seconds.cast(pa.timestamp("s", tz="UTC")))
+    table = table.add_column(0, "description", _string_column(table, "notes"))
+    table = table.add_column(0, "name", _string_column(table, "location"))
     _write_gdal(job, tmp, "LIBKML", table=table, dataset_options={
         "NAME": "geomap incidents", "DESCRIPTION": ATTRIBUTION,
     })
@@ -226,15 +243,15 @@ def write_parquet(job: Job, tmp: Path) -> None:
     """GeoParquet (geopandas ``to_parquet``: WKB geometry and the ``geo`` metadata)."""
     import pyarrow.parquet as pq
 
-    frame = job.frame.copy()
+    frame = job.frame.copy(deep=False)
     for column in frame.columns:
         if column == frame.geometry.name:
             continue
         if column in DATE_COLUMNS:
             # object column of datetime.date: pyarrow writes a date32 column.
-            frame[column] = [None if pd.isna(v) else pd.Timestamp(v).date() for v in frame[column]]
+            frame[column] = _dates(frame[column])
         elif column in JSON_COLUMNS:
-            frame[column] = [_json_text(v) for v in frame[column]]
+            frame[column] = json_texts(frame[column])
     frame = frame.set_geometry(frame.geometry.where(~frame.geometry.is_empty, None))
     from geopandas.io.arrow import _geopandas_to_arrow
 
@@ -383,7 +400,7 @@ def write_incidents(
     areas_table = None
     if area_frame is not None:
         areas_table = to_arrow(make(area_frame, timestamp=timestamp))
-    job = Job(table=to_arrow(laid_out), areas=areas_table, frame=laid_out, path=os.fspath(path))
+    job = Job(laid_out, os.fspath(path), areas=areas_table)
     return atomic_write(path, lambda tmp: spec.write(job, tmp), sidecars=spec.sidecars)
 
 
@@ -491,15 +508,17 @@ def to_arrow(frame: gpd.GeoDataFrame):
 def _arrow_column(series: pd.Series, column: str):
     import pyarrow as pa
 
-    if column in JSON_COLUMNS or (series.dtype == object and any(isinstance(v, (dict, list)) for v in series)):
-        text = pa.array([_json_text(v) for v in series], pa.string())
+    if column in JSON_COLUMNS or (series.dtype == object and any(issubclass(t, (dict, list)) for t in set(map(type, series)))):
+        text = pa.array(json_texts(series), pa.string())
         return pa.ExtensionArray.from_storage(pa.json_(), text)
     if column in DATE_COLUMNS or pd.api.types.is_datetime64_any_dtype(series):
         values = pd.to_datetime(series, errors="coerce")
         if values.dt.tz is not None:
             values = values.dt.tz_convert("UTC").dt.tz_localize(None)
         if column in DATE_COLUMNS:
-            return pa.array(values.dt.date.where(values.notna(), None), pa.date32(), from_pandas=True)
+            # datetime64[D] is the calendar day (floored, as .date() is): Arrow takes it as date32.
+            days = values.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
+            return pa.array(days, pa.date32(), from_pandas=True)
         return pa.array(values, pa.timestamp("ms"), from_pandas=True)
     if pd.api.types.is_integer_dtype(series.dtype):
         values = series.astype("Int64")
@@ -524,6 +543,71 @@ def _text(value: object) -> str | None:
     return value if isinstance(value, str) else str(value)
 
 
+#: Types the column-wise JSON path takes as they are (exact types: subclasses go value by value).
+_JSON_SCALARS = frozenset({str, int, float, bool, type(None)})
+_JSON_PLAIN = _JSON_SCALARS | {dict, list}
+
+#: Put between the values when a column is encoded as one JSON array; its text (with the
+#: separators around it) is looked for to split the array back into the values' texts.
+_JSON_MARK = "\x00geomap-json\x00"
+_JSON_SPLIT = ", " + json.dumps(_JSON_MARK) + ", "
+_JSON_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
+
+
+def json_texts(values) -> list[str | None]:
+    """The JSON text of each value of a nested column (what :func:`_json_text` gives each value).
+
+    Column-wise: a column of plain values (dicts with text keys, lists, str, int,
+    float, bool, None, at any depth) is encoded by one call of the JSON encoder on
+    the whole column and split back into values. Anything else (NaN, numpy
+    values, timestamps, keys that are not text) is encoded value by value, as
+    before, so the texts are the same either way.
+    """
+    values = list(values)
+    texts = _json_texts_at_once(values)
+    return texts if texts is not None else [_json_text(v) for v in values]
+
+
+def _json_texts_at_once(values: list) -> list[str | None] | None:
+    texts: list = list(values)
+    todo = [i for i, v in enumerate(values) if type(v) is not str]  # text is JSON already (_json_text)
+    if not todo or not _plain_json(values[i] for i in todo):
+        return texts if not todo else None
+    # The values with the mark between them: [v0, MARK, v1, MARK, ...]
+    marked: list = [_JSON_MARK] * (2 * len(todo) - 1)
+    marked[::2] = [values[i] for i in todo]
+    try:
+        encoded = _JSON_ENCODER.encode(marked)
+    except (ValueError, TypeError, RecursionError):  # NaN, infinity: value by value
+        return None
+    parts = encoded[1:-1].split(_JSON_SPLIT)
+    if len(parts) != len(todo):  # a value holds the mark's own text: value by value
+        return None
+    for i, text in zip(todo, parts):
+        texts[i] = text
+    return texts
+
+
+def _plain_json(values) -> bool:
+    """True when every value is plain JSON (:data:`_JSON_PLAIN`, dict keys text), at any depth.
+
+    Checked a level at a time with C-level iteration (``map(type, ...)``), not value by value.
+    """
+    level = list(values)
+    while level:
+        types = set(map(type, level))
+        if not types <= _JSON_PLAIN:
+            return False
+        if types <= _JSON_SCALARS:
+            return True
+        dicts = [v for v in level if type(v) is dict] if dict in types else []
+        lists = [v for v in level if type(v) is list] if list in types else []
+        if not set(map(type, chain.from_iterable(dicts))) <= {str}:
+            return False
+        level = [*chain.from_iterable(map(dict.values, dicts)), *chain.from_iterable(lists)]
+    return True
+
+
 def _json_text(value: object) -> str | None:
     if isinstance(value, str):
         return value  # already JSON text (a frame read back from CSV)
@@ -546,10 +630,23 @@ def _jsonable(value: object) -> object:
     return value
 
 
-def _strings(frame: pd.DataFrame, column: str) -> list[str | None]:
-    if column not in frame.columns:
-        return [None] * len(frame)
-    return [_text(v) for v in frame[column]]
+def _string_column(table, column: str):
+    """A column of the Arrow table as text (nulls when the table has no such column)."""
+    import pyarrow as pa
+
+    if column not in table.column_names:
+        return pa.nulls(table.num_rows, pa.string())
+    return table.column(column).cast(pa.string())
+
+
+def _dates(series: pd.Series) -> object:
+    """A column of dates as an object array of ``datetime.date`` (None when missing): pyarrow writes date32."""
+    if pd.api.types.is_datetime64_any_dtype(series.dtype):
+        if getattr(series.dt, "tz", None) is not None:
+            series = series.dt.tz_localize(None)  # the date where it happened (its wall time)
+        # datetime64[D] is the calendar day; numpy makes the date objects (NaT becomes None).
+        return series.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]").astype(object)
+    return [None if pd.isna(v) else pd.Timestamp(v).date() for v in series]
 
 
 def _csvt_type(field) -> str:
@@ -577,12 +674,11 @@ def _csvt_type(field) -> str:
 
 def _geometry_type(table) -> str:
     """The layer's declared geometry type: the one type every row has, else Unknown."""
+    import pyarrow.compute as pc
+
     # The WKB header: byte order, then the type as 4 bytes (ISO codes 1 Point, 3 Polygon, 6 MultiPolygon).
-    types = {
-        int.from_bytes(g[1:5], "little" if g[0] == 1 else "big")
-        for g in table.column("geometry").to_pylist()
-        if g is not None
-    }
+    headers = pc.unique(pc.binary_slice(table.column("geometry"), 0, 5)).drop_null().to_pylist()
+    types = {int.from_bytes(g[1:5], "little" if g[0] == 1 else "big") for g in headers if len(g) == 5}
     if not types:
         return "Point"
     names = {1: "Point", 3: "Polygon", 6: "MultiPolygon"}

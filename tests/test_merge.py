@@ -135,3 +135,55 @@ def test_a_region_with_an_outline_holds_only_what_lies_inside_it(real_gazetteer)
     gusau = real_gazetteer.find("in Gusau")[0].place  # Zamfara's capital
     assert not contains(zamfara, batsari, real_gazetteer, radius_km=150)
     assert contains(zamfara, gusau, real_gazetteer, radius_km=150)
+
+
+# --- rows of incident files: the column-wise way when nothing can merge ----------------------------------
+
+DATASETS = __import__("pathlib").Path(__file__).parent / "data" / "datasets"
+
+
+def _file_rows():
+    """ACLED's and GDELT's sample rows, with values the row-by-row merge rewrites."""
+    import pandas as pd
+
+    from geomap.readers import read_incidents
+
+    frames = [read_incidents(DATASETS / "acled_2024.csv"), read_incidents(DATASETS / "20240417.export.CSV")]
+    gdf = frames[0].__class__(pd.concat(frames, ignore_index=True), crs="EPSG:4326")
+    gdf.loc[0, "source"] = "Ukrinform; ; Suspilne; "
+    gdf.loc[1, "title"] = ""
+    gdf.loc[2, "geo_precision"] = 0
+    gdf.loc[3, "event_date"] = None
+    keys = ["dataset:acled"] * len(frames[0]) + ["url:" + str(u) for u in frames[1]["url"]]
+    return gdf, keys
+
+
+@pytest.mark.parametrize("shift_days", [0, 400])
+def test_rows_that_cannot_merge_give_what_the_row_by_row_merge_gives(monkeypatch, shift_days):
+    import pandas as pd
+    from geopandas.testing import assert_geodataframe_equal
+
+    import geomap.merge as merge
+
+    gdf, keys = _file_rows()
+    # 400 days apart nothing of ACLED's can meet GDELT's; on the same days it may (the row-by-row way).
+    gdelt = [k.startswith("url:") for k in keys]
+    gdf.loc[gdelt, "event_date"] = gdf.loc[gdelt, "event_date"] + pd.Timedelta(days=shift_days)
+    fast = merge.merge_frame(gdf, keys=keys)
+    assert merge._nothing_merges(gdf, keys) is (shift_days == 400)
+    monkeypatch.setattr(merge, "_nothing_merges", lambda gdf, keys: False)
+    slow = merge.merge_frame(gdf, keys=keys)
+    assert_geodataframe_equal(fast, slow)
+    assert fast.loc[0, "source"] == "Ukrinform; Suspilne" and pd.isna(fast.loc[1, "title"])
+    assert fast.loc[2, "geo_precision"] == 1
+
+
+def test_one_files_rows_never_merge_and_an_event_read_twice_still_does():
+    gdf, keys = _file_rows()
+    from geomap import merge
+
+    acled = keys.count("dataset:acled")
+    assert merge._nothing_merges(gdf.iloc[:acled], keys[:acled])
+    twice = gdf.iloc[[0, 1, 0]].reset_index(drop=True)
+    assert not merge._nothing_merges(twice, keys[:3])
+    assert len(merge.merge_frame(twice, keys=keys[:3])) == 2

@@ -7,13 +7,17 @@ from __future__ import annotations
 import json
 import sqlite3
 import subprocess
+from datetime import date
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import pyogrio
 import pytest
 from click.testing import CliRunner
 from conftest import require_ogrinfo
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from shapely.geometry import Point, Polygon
 from test_export import _incidents
 
@@ -286,3 +290,50 @@ def test_map_still_lists_country_rows_that_carry_a_point():
     assert placed.geometry[2].equals(RUSSIA)
     payload = build_payload(placed)
     assert payload.data["k"][2] == COUNTRY and payload.data["lat"][2] is None
+
+
+# --- column-wise preparation ----------------------------------------------------------------------------
+
+_json_leaf = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=8),
+    st.sampled_from(["\x00geomap-json\x00", "\ud800", ", "]), st.builds(np.int64, st.integers(-9, 9)),
+)  # fmt: skip
+_json_keys = st.one_of(st.text(max_size=5), st.integers(-2, 2), st.booleans(), st.none())
+_json_value = st.recursive(_json_leaf, lambda inner: st.one_of(
+    st.lists(inner, max_size=3), st.dictionaries(_json_keys, inner, max_size=3),
+), max_leaves=12)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_json_value, max_size=6))
+def test_nested_columns_are_encoded_column_wise_as_value_by_value(values):
+    from geomap.writers import _json_text, json_texts
+
+    try:
+        expected = [_json_text(v) for v in values]
+    except (TypeError, ValueError) as err:  # what the value-by-value encoder refuses, the column refuses too
+        with pytest.raises(type(err)):
+            json_texts(values)
+        return
+    assert json_texts(values) == expected
+
+
+def test_dates_become_calendar_days_in_every_writer_path(tmp_path):
+    gdf = _incidents()
+    gdf["event_date"] = pd.to_datetime(["1969-12-31 23:30", "2024-02-29 00:30", None]).tz_localize("Europe/Kyiv")
+    back = gpd.read_parquet(write_incidents(gdf, tmp_path / "x.parquet"))
+    assert back["event_date"].tolist()[:2] == [date(1969, 12, 31), date(2024, 2, 29)] and back["event_date"][2] is None
+    back = pyogrio.read_dataframe(write_incidents(gdf, tmp_path / "x.gpkg"))
+    # GDAL formats take the date in UTC (the writer's rule for DateTime columns too)
+    assert pd.to_datetime(back["event_date"]).dt.strftime("%Y-%m-%d").tolist()[:2] == ["1969-12-31", "2024-02-28"]
+
+
+def test_kml_writes_acleds_unix_timestamp_as_the_placemarks_timestamp(tmp_path):
+    # LIBKML reads and writes a field called "timestamp" as KML's <TimeStamp>: a Unix time
+    # written as a number was lost on reading (the KML field and the data collided).
+    path = write_incidents(_incidents(), tmp_path / "x.kml", layout="acled", timestamp=1734400000)
+    assert path.read_text(encoding="utf-8").count("<when>2024-12-17T01:46:40Z</when>") == 3
+    back = pyogrio.read_dataframe(path)
+    assert back["timestamp"].tolist() == [pd.Timestamp(1734400000, unit="s", tz="UTC")] * 3
+    assert "Warning" not in subprocess.run([require_ogrinfo(), "-al", "-so", str(path)], capture_output=True,
+                                           text=True, check=True).stderr  # fmt: skip

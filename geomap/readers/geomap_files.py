@@ -96,6 +96,7 @@ def conform_incidents(frame: pd.DataFrame, *, source: str = "incidents"):
         When columns are missing or values cannot be cast (one line naming the column).
     """
     import geopandas as gpd
+    import shapely
     from shapely.geometry import Point
 
     from geomap.export import CRS, SCHEMA
@@ -114,14 +115,17 @@ def conform_incidents(frame: pd.DataFrame, *, source: str = "incidents"):
     for column in frame.columns:
         if column not in typed and column != geometry_name:
             out[column] = frame[column].to_numpy()
+    geometry = np.empty(len(frame), dtype=object)
+    geometry[:] = [Point()]  # one empty point (shapely geometries are immutable)
     if geometry_name is not None:
-        geometry = [g if g is not None else Point() for g in frame.geometry]
+        given = frame.geometry.to_numpy()
+        known = ~shapely.is_missing(given)
+        geometry[known] = given[known]
     else:
+        lat, lon = out["latitude"], out["longitude"]
+        known = np.isfinite(lat) & np.isfinite(lon)
         # lon/lat order: shapely speaks (x, y) = (longitude, latitude).
-        geometry = [
-            Point(lon, lat) if math.isfinite(lat) and math.isfinite(lon) else Point()
-            for lat, lon in zip(out["latitude"], out["longitude"])
-        ]
+        geometry[known] = shapely.points(lon[known], lat[known])
     result = gpd.GeoDataFrame(out, index=pd.RangeIndex(len(frame)), geometry=geometry, crs=CRS)
     if isinstance(frame, gpd.GeoDataFrame) and frame.crs is not None and not frame.crs.equals(CRS):
         result = result.set_crs(frame.crs, allow_override=True).to_crs(CRS)
@@ -136,24 +140,73 @@ def _json_defaults() -> dict[str, Callable[[], object]]:
 
 
 def _cast(series: pd.Series, column: str, dtype: str) -> object:
-    values = series.tolist()
+    """The column cast to ``dtype``, column-wise; value by value only where a column holds what
+    the column-wise cast cannot take as it is (text with lone surrogates, numbers in a text column)."""
     if dtype == "json":
-        default = _json_defaults()[column]
-        return [_parse_json(v, default) for v in values]
+        return _json_column(series, _json_defaults()[column])
     if dtype == "str":
-        return pd.Series([_text(v) for v in values], dtype="str").array
+        return _str_column(series)
     if dtype.startswith("datetime64"):
-        parsed = pd.to_datetime(pd.Series([None if _missing(v) else v for v in values], dtype=object), format="mixed")
+        if pd.api.types.is_datetime64_any_dtype(series.dtype):
+            parsed = series
+        else:
+            parsed = pd.to_datetime(pd.Series(series.to_numpy(dtype=object), dtype=object), format="mixed")
         if parsed.dt.tz is not None:
             parsed = parsed.dt.tz_localize(None)
         return parsed.dt.normalize().astype(dtype).array
-    if dtype == "Int64":
-        return pd.array([None if _missing(v) else int(float(v)) for v in values], dtype="Int64")
-    if dtype == "int64":
-        if any(_missing(v) for v in values):
+    if dtype in ("Int64", "int64"):
+        missing, numbers = _numbers(series)
+        if dtype == "int64" and missing.any():
             raise ValueError("missing values")
-        return np.array([int(float(v)) for v in values], dtype="int64")
-    return np.array([math.nan if _missing(v) else float(v) for v in values], dtype=dtype)
+        if np.isnan(numbers[~missing]).any():
+            raise ValueError("cannot convert float NaN to integer")
+        if np.isinf(numbers).any() or (np.abs(numbers[~missing]) >= 2.0**63).any():
+            raise OverflowError("cannot convert float infinity to integer")
+        integers = np.trunc(np.where(missing, 0, numbers)).astype("int64")  # int(float(v)) truncates
+        if dtype == "int64":
+            return integers
+        return pd.arrays.IntegerArray(integers, missing)
+    missing, numbers = _numbers(series)
+    return np.where(missing, math.nan, numbers).astype(dtype)
+
+
+def _numbers(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Which values are missing, and every other value as ``float(value)`` (numpy calls float())."""
+    if pd.api.types.is_bool_dtype(series.dtype) or pd.api.types.is_numeric_dtype(series.dtype):
+        missing = series.isna().to_numpy()
+        return missing, series.to_numpy(dtype="float64", na_value=math.nan)
+    values = series.to_numpy(dtype=object)
+    missing = pd.isna(values)
+    numbers = np.full(len(values), math.nan)
+    numbers[~missing] = values[~missing].astype("float64")  # text as float() reads it
+    return missing, numbers
+
+
+def _str_column(series: pd.Series) -> object:
+    if isinstance(series.dtype, pd.StringDtype):  # Arrow text: it holds no lone surrogate
+        return series.astype("str").array
+    values = series.tolist()
+    if set(map(type, values)) <= {str, type(None)}:
+        try:
+            return pd.array(values, dtype="str")
+        except UnicodeEncodeError:  # a lone surrogate: replaced value by value below
+            pass
+    return pd.Series([_text(v) for v in values], dtype="str").array
+
+
+def _json_column(series: pd.Series, default: Callable[[], object]) -> list:
+    """Parsed nested values; each distinct JSON text is parsed once (each row gets its own container)."""
+    parsed: dict[str, object] = {}
+    out = []
+    for value in series.tolist():
+        if type(value) is str:
+            if value not in parsed:
+                parsed[value] = _parse_json(value, default)
+            found = parsed[value]
+            out.append(dict(found) if type(found) is dict else list(found))
+        else:
+            out.append(_parse_json(value, default))
+    return out
 
 
 def _missing(value: object) -> bool:

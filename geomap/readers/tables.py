@@ -171,7 +171,7 @@ GPKG_LAYER = "incidents"
 
 
 def read_gpkg(data: Data, name: str):
-    """The ``incidents`` layer of a GeoPackage (else its first layer) through pyogrio/GDAL."""
+    """The ``incidents`` layer of a GeoPackage (else its first layer) through pyogrio/GDAL (Arrow)."""
     import pyogrio
     from pyogrio.errors import DataLayerError, DataSourceError
 
@@ -180,7 +180,7 @@ def read_gpkg(data: Data, name: str):
         layer = GPKG_LAYER if GPKG_LAYER in layers else (layers[0] if layers else None)
         if layer is None:
             raise InputError(f"{name}: GeoPackage has no layers")
-        return pyogrio.read_dataframe(data, layer=layer)
+        return pyogrio.read_dataframe(data, layer=layer, use_arrow=True)
     except (DataSourceError, DataLayerError) as err:
         raise InputError(f"{name}: not a readable GeoPackage ({_one_line(err)})") from err
 
