@@ -325,6 +325,7 @@ def _statements(sent: Sentence) -> list[_Statement]:
             places = _locations(sentence, trigger, (c_start, c_end), mentions, spans, roles)
             statements.append(_Statement(trigger, (c_start, c_end), places))
     if statements:
+        _official_region(sentence, statements, mentions, spans, roles)
         _fallback_places(statements, clauses, mentions, spans, roles)
         _definite_places(sentence, statements, mentions, roles, sent)
         _roundup_places(sentence, statements, mentions, spans, roles)
@@ -755,6 +756,38 @@ def _locations(sentence: str, trigger: Trigger, clause: tuple[int, int], mention
         # nothing else in the clause says where.
         found = [item for item in found if item[2] != "subject"]
     return found
+
+
+#: "in his (southern) region": the region of the official the sentence names.
+_HIS_REGION = re.compile(r"\bin\s+(?:his|her|their)\s+(?:[a-z]+\s+)?(?:region|oblast|province|state)\b")
+#: A regional official after or before the region's name: "Kherson governor", "governor of Kherson".
+_OFFICIAL_AFTER = re.compile(r"\s+(?:regional\s+)?(?:governor|administration\s+head|military\s+administration)\b", re.IGNORECASE)
+_OFFICIAL_BEFORE = re.compile(r"\b(?:governor|head\s+of\s+the\s+military\s+administration)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _official_region(sentence: str, statements: list[_Statement], mentions, spans, roles) -> None:
+    """"Kherson governor X said Russia shelled the village of Y in his southern region": Kherson Oblast.
+
+    A statement with no place of its own, in a clause that says "in his region", is in
+    the region of the governor the sentence names (the village itself being one the
+    data lacks).
+    """
+    for statement in statements:
+        if statement.places:
+            continue
+        lo, hi = statement.clause
+        if not _HIS_REGION.search(sentence, statement.trigger.start, hi):
+            continue
+        for mention, (start, end, demonym, _kind), role in zip(mentions, spans, roles):
+            if demonym or not (_OFFICIAL_AFTER.match(sentence, end) or _OFFICIAL_BEFORE.search(sentence, max(0, start - 50), start)):
+                continue
+            place = mention.place
+            region = place if place.kind == "admin1" else next(
+                (alt for alt in mention.alternatives if alt.kind == "admin1" and alt.name == place.admin1), None
+            )
+            if region is not None:
+                statement.places.append((replace(mention, place=region), Role("locative", 1, "in", start, -1), "locative"))
+                break
 
 
 def _roundup_places(sentence: str, statements: list[_Statement], mentions, spans, roles) -> None:

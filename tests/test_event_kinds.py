@@ -640,3 +640,9 @@ def test_a_weekday_before_a_comma_is_no_unknown_village(real_gazetteer):
     text = "On Monday, Kharkiv was shelled by Russian forces."
     found = incidents_from_article(Article(text=text, source="x", published=date(2024, 3, 6)), real_gazetteer)
     assert [i.place.name for i in found] == ["Kharkiv"]
+
+
+def test_in_his_region_is_the_region_of_the_governor_named(real_gazetteer):
+    text = "Belgorod governor Vyacheslav Gladkov said a drone hit a car in a village in his region, wounding two."
+    found = incidents_from_article(Article(text=text, source="x", published=date(2024, 3, 6)), real_gazetteer)
+    assert [(i.place.name, i.geo_precision) for i in found] == [("Belgorod Oblast", 3)]
