@@ -91,6 +91,31 @@ class Basemap(PageElement):
         self.payload = script_json(layers, compress_above=float("inf"))[0] if layers else ""
 
 
+class ContextLayer(PageElement):
+    """Towns, villages and region names by zoom (:func:`geomap.render.context.build_context`).
+
+    Parameters
+    ----------
+    data : dict
+        The places, in label priority order.
+    """
+
+    _template = Template("""
+        {% macro html(this, kwargs) %}
+        <script type="application/json" id="{{ this.get_name() }}_data">{{ this.payload }}</script>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = GeomapKit.contextLayer(
+            {{ this._parent.get_name() }}, document.getElementById({{ (this.get_name() ~ "_data")|tojson }}));
+        {% endmacro %}
+    """)
+
+    def __init__(self, data: dict):
+        super().__init__()
+        self._name = "Context"
+        self.payload = script_json(data, compress_above=float("inf"))[0]
+
+
 class Attribution(PageElement):
     """Credit for the gazetteer's places and areas in Leaflet's attribution control.
 

@@ -15,10 +15,12 @@ from geomap.errors import ConfigurationError, EmptyResultError
 from geomap.fileio import atomic_write_text
 from geomap.render.assets import Assets
 from geomap.render.basemap import build_basemap
+from geomap.render.context import build_context
 from geomap.render.data import build_payload, date_range
 from geomap.render.elements import (
     Attribution,
     Basemap,
+    ContextLayer,
     CountryPanel,
     DateControl,
     HeatLayer,
@@ -82,7 +84,7 @@ class IncidentMap:
 
 
 def render_map(
-    gdf, *, gazetteer=None, title=None, subtitle=None, cluster=True, heat=False, tiles=None, cdn=False, basemap=True
+    gdf, *, gazetteer=None, title=None, subtitle=None, cluster=True, heat=False, tiles=None, cdn=False, basemap=True, context=True
 ) -> IncidentMap:
     """Build the layered incident map of an incident GeoDataFrame.
 
@@ -111,6 +113,9 @@ def render_map(
         offline basemap: a small page that needs the internet.
     basemap : bool
         Draw the offline basemap from ``gazetteer.shapes``.
+    context : bool
+        With the offline basemap, also draw towns and villages by zoom and
+        first-level region names (``gazetteer.places_in``; :mod:`geomap.render.context`).
 
     Returns
     -------
@@ -170,6 +175,16 @@ def render_map(
         layers = build_basemap(gazetteer, bounds)
     if not tiles:
         fmap.add_child(Basemap(layers))
+    if basemap and context and not tiles and gazetteer is not None:
+        context_data = build_context(
+            gazetteer,
+            payload.bounds or bounds,
+            _point_incidents(payload.data),
+            skip=[(p["lat"], p["lon"]) for p in (layers or {}).get("places", [])],
+            regions=(layers or {}).get("admin1", []),
+        )
+        if context_data:
+            fmap.add_child(ContextLayer(context_data))
 
     incidents = IncidentLayer(payload.data, cluster=cluster)
     fmap.add_child(incidents)
@@ -209,6 +224,11 @@ def check_tiles(name: str) -> None:
             f"unknown tiles {name!r}: use a tile provider name such as OpenStreetMap or "
             "OpenTopoMap (names from xyzservices.providers)"
         ) from err
+
+
+def _point_incidents(data: dict) -> list[tuple[float, float]]:
+    """(lat, lon) of the incidents drawn as points (``k`` 0)."""
+    return [(lat, lon) for kind, lat, lon in zip(data["k"], data["lat"], data["lon"]) if kind == 0]
 
 
 def _country_bounds(gdf, gazetteer) -> tuple[float, float, float, float]:
