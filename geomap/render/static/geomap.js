@@ -606,6 +606,18 @@
         r.appendChild(node('span', 'gm-legend-name', 'Region-level (area, not a point)'));
         note.appendChild(r);
       }
+      (root.geomapOverlays || []).forEach(function (ov) {
+        var head = node('div', 'gm-legend-row gm-legend-overlay');
+        head.appendChild(ov.swatch());
+        head.appendChild(node('span', 'gm-legend-name', ov.name + (ov.data.dated ? ' (follows the dates)' : '')));
+        note.appendChild(head);
+        ov.data.categories.forEach(function (cat) {
+          var row = node('div', 'gm-legend-row gm-legend-category');
+          row.appendChild(lineSwatch(cat[1], ov.area));
+          row.appendChild(node('span', 'gm-legend-name', cat[0]));
+          note.appendChild(row);
+        });
+      });
       var countryRow = node('div', 'gm-legend-row gm-legend-country');
       note.appendChild(countryRow);
       div.appendChild(note);
@@ -1013,6 +1025,128 @@
     return layer;
   }
 
+
+  /* ------------------------------------------------------- embedded tiles */
+
+  // Tiles of a local MBTiles/PMTiles package, embedded as data: images by key
+  // "z/x/y"; a tile the package lacks (outside the incidents' area) is blank.
+  var BLANK_TILE = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+
+  var PackageTileLayer = L.TileLayer.extend({
+    initialize: function (tiles, options) {
+      this._embedded = tiles;
+      L.TileLayer.prototype.initialize.call(this, '', options);
+    },
+    getTileUrl: function (coords) {
+      return this._embedded[coords.z + '/' + coords.x + '/' + coords.y] || BLANK_TILE;
+    }
+  });
+
+  function packageTiles(map, dataElement, options) {
+    var opts = L.extend({ maxZoom: map.getMaxZoom() }, options);
+    var layer = new PackageTileLayer(JSON.parse(dataElement.textContent), opts).addTo(map);
+    root.geomapExtraLayers = root.geomapExtraLayers || {};
+    (root.geomapExtraLayers[map._leaflet_id] = root.geomapExtraLayers[map._leaflet_id] || [])
+      .push({ label: options.label || 'Tiles', layer: layer });
+    return layer;
+  }
+
+
+  /* ------------------------------------------------------------ overlays */
+
+  // A line swatch (or a filled square for areas) for an overlay in the legend and layer control.
+  function lineSwatch(color, area) {
+    var ns = 'http://www.w3.org/2000/svg', svg = document.createElementNS(ns, 'svg'), el;
+    svg.setAttribute('width', 16);
+    svg.setAttribute('height', 16);
+    svg.setAttribute('class', 'gm-swatch');
+    if (area) {
+      el = document.createElementNS(ns, 'rect');
+      el.setAttribute('x', 2); el.setAttribute('y', 3); el.setAttribute('width', 12); el.setAttribute('height', 10);
+      el.setAttribute('fill-opacity', '0.35');
+    } else {
+      el = document.createElementNS(ns, 'path');
+      el.setAttribute('d', 'M1 12 L6 5 L10 10 L15 3');
+      el.setAttribute('fill', 'none');
+    }
+    el.setAttribute('stroke', color);
+    el.setAttribute('stroke-width', '2');
+    if (area) { el.setAttribute('fill', color); }
+    svg.appendChild(el);
+    return svg;
+  }
+
+  function overlay(map, incidents, dataElement) {
+    var data = JSON.parse(dataElement.textContent);
+    var pane = map.getPane('gm-overlays') || map.createPane('gm-overlays');
+    pane.style.zIndex = 370;  // above the basemap and towns' dots, under region shades and markers
+    var renderer = L.svg({ pane: 'gm-overlays' });
+    var group = L.featureGroup(), area = false;
+    var features = data.features.map(function (f) {
+      var isArea = /Polygon/.test(f.g.type);
+      area = area || isArea;
+      var layer = L.geoJSON(f.g, {
+        pane: 'gm-overlays',
+        renderer: renderer,
+        style: {
+          color: f.c, weight: f.w || (isArea ? 1.5 : 3), opacity: 0.9,
+          fillColor: f.f || f.c, fillOpacity: f.o === null || f.o === undefined ? 0.18 : f.o
+        },
+        pointToLayer: function (feature, latlng) {
+          return L.circleMarker(latlng, { pane: 'gm-overlays', renderer: renderer, radius: 5, color: '#222', weight: 1,
+            fillColor: f.c, fillOpacity: 0.9 });
+        }
+      });
+      layer.gmFeature = f;
+      layer.on('click', function (e) {
+        var box = node('div', 'gm-popup'), table = node('table', 'gm-pop-table');
+        box.appendChild(node('strong', null, data.name));
+        f.p.forEach(function (kv) {
+          var tr = node('tr');
+          tr.appendChild(node('th', null, kv[0]));
+          tr.appendChild(node('td', null, kv[1]));
+          table.appendChild(tr);
+        });
+        box.appendChild(table);
+        L.popup({ maxWidth: 360, maxHeight: 320 }).setLatLng(e.latlng).setContent(box).openOn(map);
+      });
+      return layer;
+    });
+    var api = {
+      name: data.name, data: data, group: group, day: null,
+      // Indices (in the file) of the features drawn now.
+      shown: function () {
+        return features.filter(function (l) { return group.hasLayer(l); }).map(function (l) { return l.gmFeature.i; });
+      }
+    };
+    function update(day) {
+      api.day = day;
+      features.forEach(function (layer) {
+        var f = layer.gmFeature;
+        var want = day === null || ((f.from === null || f.from <= day) && (f.to === null || day <= f.to));
+        if (want && !group.hasLayer(layer)) { group.addLayer(layer); }
+        if (!want && group.hasLayer(layer)) { group.removeLayer(layer); }
+      });
+    }
+    // Until the incidents are read every undated feature shows; then the end of the
+    // date range decides (the front line as of that day).
+    update(null);
+    group.addTo(map);
+    incidents.whenReady(function (inc) {
+      function follow() { update(inc.dayMin === null ? null : inc.end); }
+      inc.onChange(follow);
+      follow();
+    });
+    api.swatch = function () { return lineSwatch(data.color || (data.categories[0] || [])[1] || '#6a3d9a', area); };
+    root.geomapOverlays = root.geomapOverlays || [];
+    root.geomapOverlays.push(api);
+    root.geomapExtraLayers = root.geomapExtraLayers || {};
+    (root.geomapExtraLayers[map._leaflet_id] = root.geomapExtraLayers[map._leaflet_id] || [])
+      .push({ label: data.name, layer: group, swatch: api.swatch });
+    api.area = area;
+    return api;
+  }
+
   root.GeomapKit = {
     ShapeMarker: ShapeMarker,
     SHAPES: SHAPES,
@@ -1029,6 +1163,8 @@
     countryPanel: countryPanel,
     basemap: basemap,
     contextLayer: contextLayer,
+    packageTiles: packageTiles,
+    overlay: overlay,
     isoDay: isoDay
   };
 })(window);
