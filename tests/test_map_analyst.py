@@ -102,12 +102,12 @@ def test_towns_drawn_at_working_zoom_and_not_at_country_scale(browser, real_gaze
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     opened = Opened(page).goto(path)
     page.evaluate("geomap.map.setView([48.282, 37.176], 11, {animate: false}); 0")
-    page.wait_for_function("geomapContext.drawn.indexOf('Pokrovsk') >= 0", timeout=15000)
+    page.wait_for_function("geomapContext.drawn.indexOf('Pokrovsk') >= 0", timeout=15000, polling=100)
     close = page.evaluate("geomapContext.drawn")
     assert len(close) >= 10, close  # villages around the town, named
     assert len(set(close)) >= 10
     page.evaluate("geomap.map.setView([48.282, 37.176], 5, {animate: false}); 0")
-    page.wait_for_function("geomapContext.drawn.indexOf('Pokrovsk') < 0", timeout=15000)
+    page.wait_for_function("geomapContext.drawn.indexOf('Pokrovsk') < 0", timeout=15000, polling=100)
     far = page.evaluate("geomapContext.drawn")
     assert not set(far) & {"Rodynske", "Myrnohrad"}, far  # small towns wait for their zoom
     # The canvas holds paint where the names are: not a blank background.
@@ -216,7 +216,8 @@ def test_package_tiles_drawn_offline(browser, tmp_path):
     page.evaluate("geomap.map.setView([48.3, 37.2], 6, {animate: false}); 0")
     page.wait_for_function(
         "Array.from(document.querySelectorAll('.leaflet-tile-loaded')).some(t => t.src.startsWith('data:image/png'))",
-        timeout=5000,
+        timeout=15000,
+        polling=100,  # by interval: animation frames may not come to a page in the background
     )
     # A red tile is under the map's centre.
     pixel = page.evaluate(
