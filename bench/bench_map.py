@@ -139,6 +139,7 @@ def main(argv=None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
     parser.add_argument("--modes", nargs="+", default=["cluster", "canvas"], choices=["cluster", "canvas"])
     parser.add_argument("--no-basemap", action="store_true", help="skip the gazetteer basemap")
+    parser.add_argument("--no-context", action="store_true", help="skip the towns/region names layer (its cost)")
     parser.add_argument("--repeat", type=int, default=3, help="browser loads per map (best and median shown)")
     args = parser.parse_args(argv)
 
@@ -152,7 +153,7 @@ def main(argv=None) -> int:
     load = os.getloadavg()[0]
     print(
         f"# {os.cpu_count()} CPUs, load average {load:.1f} (figures scale with a busy machine); "
-        f"basemap {'off' if args.no_basemap else 'on'}"
+        f"basemap {'off' if args.no_basemap else 'on'}, context {'off' if args.no_context else 'on'}"
     )
     print(
         f"{'incidents':>9} {'mode':>7} {'build s':>8} {'size MB':>8} {'first paint s':>13} "
@@ -165,7 +166,8 @@ def main(argv=None) -> int:
             for mode in args.modes:
                 path = Path(tmp) / f"bench-{n}-{mode}.html"
                 t0 = time.perf_counter()
-                page = render_map(gdf, gazetteer=gazetteer, title=f"Benchmark {n}", cluster=(mode == "cluster")).html()
+                page = render_map(gdf, gazetteer=gazetteer, title=f"Benchmark {n}", cluster=(mode == "cluster"),
+                                  context=not args.no_context).html()
                 atomic_write_text(path, page)
                 build = time.perf_counter() - t0
                 size = path.stat().st_size / 1e6

@@ -221,3 +221,38 @@ class Gazetteer:
         national capitals and cities of at least 150,000 people.
         """
         return self.store.shapes(kind)
+
+    def places_in(self, bounds, *, kind: str = "city", min_population: int = 0) -> list[Place]:
+        """Places of one kind whose point lies inside ``bounds``, most populous first.
+
+        For context layers of maps: the towns and villages of a window (the embedded
+        data holds about 235,000 populated places, most with their population).
+        Places from ``places_files`` and imported gazetteers are not included.
+
+        Parameters
+        ----------
+        bounds : tuple of float
+            ``(south, west, north, east)`` in degrees.
+        kind : str
+            ``city`` (populated places, the default), ``admin1``, ``country``, ``sea``, ``other``.
+        min_population : int
+            Leave out smaller places.
+
+        Returns
+        -------
+        list of Place
+
+        Raises
+        ------
+        gazetteer.errors.UnknownKindError
+            For an unknown ``kind``.
+
+        Examples
+        --------
+        >>> towns = Gazetteer().places_in((48.5, 37.5, 48.7, 37.9), min_population=5000)
+        >>> "Druzhkivka" in [t.name for t in towns]
+        True
+        """
+        store = self.store
+        return [store.place(idx) for idx in store.places_in(kind, bounds, min_population=min_population)]
+

@@ -384,6 +384,39 @@ class Store:
             if kinds[idx] == code
         ]
 
+    def places_in(self, kind: str, bounds, *, min_population: int = 0) -> list[int]:
+        """Indices of the places of ``kind`` whose point is inside ``bounds``, most populous first.
+
+        Parameters
+        ----------
+        kind : str
+            One of :data:`KINDS` (``"city"`` for populated places).
+        bounds : tuple of float
+            ``(south, west, north, east)`` in degrees; ``west > east`` crosses the antimeridian.
+        min_population : int
+            Leave out smaller places.
+
+        Raises
+        ------
+        gazetteer.errors.UnknownKindError
+            If ``kind`` is not one of :data:`KINDS`.
+        """
+        import numpy as np
+
+        if kind not in KINDS:
+            raise UnknownKindError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+        if kind not in self._meta["kinds"]:
+            return []
+        south, west, north, east = (float(v) for v in bounds)
+        lat, lon, pop = self._array("lat"), self._array("lon"), self._array("population")
+        inside = (self._array("kind") == self._meta["kinds"].index(kind)) & (lat >= south) & (lat <= north)
+        inside &= ((lon >= west) & (lon <= east)) if west <= east else ((lon >= west) | (lon <= east))
+        if min_population > 0:
+            inside &= pop >= min_population
+        found = np.flatnonzero(inside)
+        # Stable: equal populations keep index order, so the result is repeatable.
+        return found[np.argsort(-pop[found].astype(np.int64), kind="stable")].tolist()
+
     def _city_points(self) -> list[tuple[Place, BaseGeometry]]:
         import numpy as np
         import shapely

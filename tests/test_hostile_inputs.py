@@ -302,7 +302,10 @@ def test_feeds_never_expand_entities_or_read_local_files(tmp_path, monkeypatch):
         (["extract", "--format", "shapefile"], "unknown output format 'shapefile'"),
         (["extract", "-o", "out.csv", "--areas"], "--areas: csv cannot hold areas"),
         (["map", "--tiles", "NoSuchTiles"], "unknown tiles 'NoSuchTiles'"),
-        (["map", "--tiles", "https://tiles.example/{z}/{x}/{y}.png"], "not a URL"),
+        (["map", "--tiles", "https://tiles.example/{z}/{x}.png"], "lacks {y}"),
+        (["map", "--tiles", "missing.mbtiles"], "no such tile package"),
+        (["map", "--overlay", "missing.geojson"], "no such file"),
+        (["map", "--png", "out.pdf"], "no .png file name"),
         (["map", "-o", "-", "--embed"], "--embed writes <output>.embed.html beside the map"),
     ],
 )

@@ -43,6 +43,38 @@ def _size(ctx: click.Context, param: click.Parameter, value: str):
         raise click.BadParameter(str(err)) from err
 
 
+def _static(fmt: str):
+    """A --png/--pdf callback: the file's suffix must say that format."""
+
+    def callback(ctx: click.Context, param: click.Parameter, value):
+        if value is None:
+            return value
+        from geomap.errors import ConfigurationError
+        from geomap.render import snapshot_format
+
+        try:
+            found = snapshot_format(value)
+        except ConfigurationError:
+            found = None
+        if found != fmt:
+            raise click.BadParameter(f"{value!r} is no .{fmt} file name (--png writes .png, --pdf writes .pdf)")
+        return value
+
+    return callback
+
+
+def _overlays(ctx: click.Context, param: click.Parameter, value):
+    from geomap.errors import ConfigurationError
+    from geomap.render.overlays import check_overlay
+
+    for path in value:
+        try:
+            check_overlay(path)
+        except ConfigurationError as err:
+            raise click.BadParameter(str(err)) from err
+    return value
+
+
 @click.command("map")
 @click.argument("inputs", nargs=-1, required=True)
 @click.option(
@@ -57,16 +89,45 @@ def _size(ctx: click.Context, param: click.Parameter, value: str):
 @click.option("--heat", is_flag=True, help="Add a heat layer where incidents crowd.")
 @click.option(
     "--tiles",
-    metavar="NAME",
+    metavar="NAME|URL|FILE",
     callback=checked_by("geomap.render:check_tiles"),
-    help="Online tiles instead of the offline basemap (e.g. OpenStreetMap, OpenTopoMap); "
-    "the map then needs the internet.",
+    help="Tiles instead of the offline basemap: a provider name (OpenStreetMap, OpenTopoMap) or an "
+    "XYZ URL template (https://host/{z}/{x}/{y}.png), which the map then fetches from the network; "
+    "or a local .mbtiles/.pmtiles raster package, whose tiles over the incidents are embedded (offline).",
+)
+@click.option("--tiles-attribution", metavar="TEXT", help="Credit shown for --tiles URL or FILE [the host / the package's].")
+@click.option(
+    "--tiles-max-zoom",
+    type=click.IntRange(0, 24),
+    metavar="Z",
+    help="Deepest zoom of the --tiles URL server, or of a package's levels to embed.",
+)
+@click.option(
+    "--overlay",
+    "overlays",
+    multiple=True,
+    metavar="FILE",
+    callback=_overlays,
+    help="Your own layer (GeoJSON, KML, GeoPackage), drawn under the incidents; repeatable. "
+    "Dated features (date, valid_from, valid_to) follow the date control.",
 )
 @click.option("--cdn", is_flag=True, help="Load Leaflet and the basemap tiles (OpenStreetMap unless --tiles) from the web: "
     "a small file that needs the internet.")
-@click.option("--png", type=click.Path(dir_okay=False), help="Also write a PNG image of the map.")
 @click.option(
-    "--size", default="1600x1000", show_default=True, callback=_size, metavar="WxH", help="PNG size, WIDTHxHEIGHT."
+    "--png", type=click.Path(dir_okay=False), callback=_static("png"), help="Also write a PNG image of the map (FILE.png)."
+)
+@click.option(
+    "--pdf", type=click.Path(dir_okay=False), callback=_static("pdf"), help="Also write a one-page PDF of the map (FILE.pdf)."
+)
+@click.option(
+    "--size", default="1600x1000", show_default=True, callback=_size, metavar="WxH", help="PNG/PDF size, WIDTHxHEIGHT."
+)
+@click.option(
+    "--scale",
+    type=click.IntRange(1, 4),
+    default=1,
+    show_default=True,
+    help="Pixels per map pixel in --png/--pdf: 2 for print (a 1600x1000 map gives a 3200x2000 PNG).",
 )
 @click.option("--embed", is_flag=True, help="Also write <output>.embed.html: an iframe fragment to paste into a page.")
 @click.pass_context
@@ -85,9 +146,14 @@ def map_command(
     cluster,
     heat,
     tiles,
+    tiles_attribution,
+    tiles_max_zoom,
+    overlays,
     cdn,
     png,
+    pdf,
     size,
+    scale,
     embed,
     places_files,
     focus,
@@ -108,6 +174,10 @@ def map_command(
       geomap map seeds/ -o maps/seeds.html
       geomap map incidents.geojson --type Battles --since 2024-12-01 --png maps/battles.png
       geomap map seeds/ --heat --no-cluster --title "Kursk, December 2024"
+      geomap map incidents.geojson --overlay frontline.geojson --pdf maps/report.pdf --scale 2
+      geomap map incidents.geojson --tiles region.mbtiles      # local tiles, still offline
+      geomap map incidents.geojson --tiles 'https://tiles.example.org/{z}/{x}/{y}.png' \
+          --tiles-attribution "© Example" --tiles-max-zoom 17
       geomap map 'out/*.geojson' news/ -o maps/all.html   # incident files and articles
       geomap map acled_ukraine.csv 20240417.export.CSV -o maps/datasets.html
       geomap extract news/ | geomap map - -o - > map.html
@@ -145,14 +215,19 @@ def map_command(
         cluster=cluster,
         heat=heat,
         tiles=tiles,
+        tiles_attribution=tiles_attribution,
+        tiles_max_zoom=tiles_max_zoom,
+        overlays=overlays,
         cdn=cdn,
     )
     page = built.html()
+    statics = [f for f in (png, pdf) if f]
+    shot = {"size": size, "scale": scale, "allow_network": not built.offline}
     if output == STDOUT:
         write_stdout(page)
-        if png:
-            _snapshot_page(page, png, size=size, allow_network=bool(tiles or cdn))
-            click.echo(png, err=True)
+        for image in statics:
+            _snapshot_page(page, image, **shot)
+            click.echo(image, err=True)
     else:
         atomic_write_text(path, page)
         click.echo(str(path))
@@ -160,8 +235,8 @@ def map_command(
             fragment = path.with_name(f"{path.stem}.embed.html")
             atomic_write_text(fragment, embed_html(page, title=built.title))
             click.echo(str(fragment))
-        if png:
-            click.echo(str(snapshot(path, png, size=size, allow_network=bool(tiles or cdn))))
+        for image in statics:
+            click.echo(str(snapshot(path, image, **shot)))
     if report.failed:
         # What could be read is mapped; the exit code still says some input was not.
         ctx.exit(1)

@@ -9,6 +9,8 @@ the same set of incidents.
 
 from __future__ import annotations
 
+import html as html_lib
+
 from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
@@ -89,6 +91,84 @@ class Basemap(PageElement):
         self.layers = layers
         # Basemap data is small and never compressed: always readable JSON.
         self.payload = script_json(layers, compress_above=float("inf"))[0] if layers else ""
+
+
+class ContextLayer(PageElement):
+    """Towns, villages and region names by zoom (:func:`geomap.render.context.build_context`).
+
+    Parameters
+    ----------
+    data : dict
+        The places, in label priority order.
+    """
+
+    _template = Template("""
+        {% macro html(this, kwargs) %}
+        <script type="application/json" id="{{ this.get_name() }}_data">{{ this.payload }}</script>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = GeomapKit.contextLayer(
+            {{ this._parent.get_name() }}, document.getElementById({{ (this.get_name() ~ "_data")|tojson }}));
+        {% endmacro %}
+    """)
+
+    def __init__(self, data: dict):
+        super().__init__()
+        self._name = "Context"
+        self.payload = script_json(data, compress_above=float("inf"))[0]
+
+
+class UrlTiles(PageElement):
+    """Online XYZ tiles from a URL template the user gave (``--tiles URL``).
+
+    The template and the attribution reach the page through ``tojson`` only; the
+    attribution is HTML-escaped first, since Leaflet shows it as HTML.
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        L.tileLayer({{ this.url|tojson }}, {{ this.options|tojson }}).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, url: str, *, attribution: str, max_zoom: int):
+        super().__init__()
+        self._name = "UrlTiles"
+        self.url = url
+        self.options = {"attribution": html_lib.escape(attribution), "maxZoom": max_zoom, "maxNativeZoom": max_zoom}
+
+
+class PackageTiles(PageElement):
+    """Raster tiles read from a local MBTiles/PMTiles package, embedded as ``data:`` images.
+
+    Parameters
+    ----------
+    package : dict
+        From :func:`geomap.render.tiles.read_package`.
+    attribution : str
+        Plain text (escaped here).
+    """
+
+    _template = Template("""
+        {% macro html(this, kwargs) %}
+        <script type="application/json" id="{{ this.get_name() }}_data">{{ this.payload }}</script>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = GeomapKit.packageTiles({{ this._parent.get_name() }},
+            document.getElementById({{ (this.get_name() ~ "_data")|tojson }}), {{ this.options|tojson }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, package: dict, *, attribution: str, label: str):
+        super().__init__()
+        self._name = "PackageTiles"
+        self.payload = script_json(package["tiles"], compress_above=float("inf"))[0]
+        self.options = {
+            "attribution": html_lib.escape(attribution),
+            "minNativeZoom": package["minzoom"],
+            "maxNativeZoom": package["maxzoom"],
+            "label": label,
+        }
 
 
 class Attribution(PageElement):
@@ -197,3 +277,27 @@ class CountryPanel(_Listener):
     """The list of country-level incidents, which are never pinned."""
 
     function = "countryPanel"
+
+
+class Overlay(PageElement):
+    """One layer of the user's own file (:func:`geomap.render.overlays.read_overlays`).
+
+    Drawn under the incidents, listed in the layer control and the legend; dated
+    features follow the date control of ``incidents``.
+    """
+
+    _template = Template("""
+        {% macro html(this, kwargs) %}
+        <script type="application/json" id="{{ this.get_name() }}_data">{{ this.payload }}</script>
+        {% endmacro %}
+        {% macro script(this, kwargs) %}
+        GeomapKit.overlay({{ this._parent.get_name() }}, {{ this.incidents.get_name() }},
+            document.getElementById({{ (this.get_name() ~ "_data")|tojson }}));
+        {% endmacro %}
+    """)
+
+    def __init__(self, overlay: dict, incidents: IncidentLayer):
+        super().__init__()
+        self._name = "Overlay"
+        self.incidents = incidents
+        self.payload = script_json(overlay, compress_above=float("inf"))[0]

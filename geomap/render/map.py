@@ -6,6 +6,7 @@ import html as html_lib
 import logging
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import folium
 from branca.element import Figure
@@ -14,21 +15,28 @@ from geomap.article import clean_text
 from geomap.errors import ConfigurationError, EmptyResultError
 from geomap.fileio import atomic_write_text
 from geomap.render.assets import Assets
-from geomap.render.basemap import build_basemap
+from geomap.render.basemap import build_basemap, extent
+from geomap.render.context import build_context
 from geomap.render.data import build_payload, date_range
 from geomap.render.elements import (
     Attribution,
     Basemap,
+    ContextLayer,
     CountryPanel,
     DateControl,
     HeatLayer,
     IncidentLayer,
     Legend,
     Literal,
+    Overlay,
+    PackageTiles,
     TitleBar,
     TypeLayerControl,
+    UrlTiles,
 )
 from geomap.render.offline import check_offline
+from geomap.render.overlays import read_overlays
+from geomap.render.tiles import check_max_zoom, read_package, tile_source
 from geomap.writers import ATTRIBUTION
 
 log = logging.getLogger(__name__)
@@ -56,12 +64,16 @@ class IncidentMap:
     dates : tuple of str or None
         First and last event date (ISO), None when every incident is undated.
     offline : bool
-        True unless online tiles or CDN assets were asked for; then :meth:`html`
-        checks that nothing would be fetched.
+        True unless online tiles or CDN assets were asked for (the page then
+        needs the network when opened).
+    cdn : bool
+        Leaflet from a CDN; otherwise :meth:`html` checks that the markup loads
+        nothing from outside (online tiles are loaded by the script).
     """
 
-    def __init__(self, folium_map, *, title, count, dates, offline):
+    def __init__(self, folium_map, *, title, count, dates, offline, cdn=False):
         self.map = folium_map
+        self.cdn = cdn
         self.title = title
         self.count = count
         self.dates = dates
@@ -76,13 +88,16 @@ class IncidentMap:
             When the map should be offline but something would still be fetched.
         """
         page = self.map.get_root().render()
-        if self.offline:
+        if not self.cdn:
+            # Online tiles are fetched by the script, never by the markup: the page
+            # itself must still load nothing from outside.
             check_offline(page)
         return page
 
 
 def render_map(
-    gdf, *, gazetteer=None, title=None, subtitle=None, cluster=True, heat=False, tiles=None, cdn=False, basemap=True
+    gdf, *, gazetteer=None, title=None, subtitle=None, cluster=True, heat=False, tiles=None, cdn=False, basemap=True, context=True,
+    tiles_attribution=None, tiles_max_zoom=None, overlays=(),
 ) -> IncidentMap:
     """Build the layered incident map of an incident GeoDataFrame.
 
@@ -103,14 +118,29 @@ def render_map(
     heat : bool
         Add a heat layer of the shown points.
     tiles : str, optional
-        An online tile layer name known to folium/xyzservices (``OpenStreetMap``,
-        ``OpenTopoMap``); the page then loads tiles from the internet.
+        Tiles instead of the offline basemap (:func:`geomap.render.tiles.tile_source`):
+        a tile provider name known to folium/xyzservices (``OpenStreetMap``,
+        ``OpenTopoMap``) or an XYZ URL template (the page then loads tiles from the
+        network), or a local ``.mbtiles``/``.pmtiles`` raster package, whose tiles
+        over the incidents' area are embedded (the page stays offline).
+    tiles_attribution : str, optional
+        Credit shown for a URL template or a package (default: the template's host,
+        or the package's own ``attribution``).
+    tiles_max_zoom : int, optional
+        Deepest zoom of a URL template's server (default 18), or of the package's
+        levels to embed.
+    overlays : iterable of path-like
+        The user's own layers (GeoJSON, KML, GeoPackage; every layer of each file),
+        drawn under the incidents (:mod:`geomap.render.overlays`).
     cdn : bool
         Load Leaflet and plugins from a CDN instead of inlining them, and use
         online tiles (``tiles``, else :data:`CDN_TILES`) instead of the embedded
         offline basemap: a small page that needs the internet.
     basemap : bool
         Draw the offline basemap from ``gazetteer.shapes``.
+    context : bool
+        With the offline basemap, also draw towns and villages by zoom and
+        first-level region names (``gazetteer.places_in``; :mod:`geomap.render.context`).
 
     Returns
     -------
@@ -121,7 +151,9 @@ def render_map(
     EmptyResultError
         When the frame has no rows.
     ConfigurationError
-        When ``tiles`` is not a known tile provider.
+        When ``tiles`` is not a known tile provider, URL template or package.
+    geomap.errors.InputError
+        When a tile package cannot be read or has no raster tile over the incidents.
     """
     if len(gdf) == 0:
         raise EmptyResultError("no incidents to map")
@@ -134,13 +166,13 @@ def render_map(
         # A CDN page needs the internet anyway; online tiles keep it small, where
         # the offline basemap would be most of its size.
         tiles = CDN_TILES
-    if tiles:
-        check_tiles(tiles)
+    source = tile_source(tiles) if tiles else None
+    max_zoom = check_max_zoom(tiles_max_zoom) if tiles_max_zoom is not None else None
     figure = Figure(title=html_lib.escape(title))
     fmap = folium.Map(
         location=[(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2],
         zoom_start=5,
-        tiles=tiles or None,
+        tiles=source.value if source and source.kind == "provider" else None,
         prefer_canvas=True,
         control_scale=True,
         zoom_control="bottomright",
@@ -151,7 +183,10 @@ def render_map(
     # Without a tile layer Leaflet has no zoom limits, and markercluster needs one. The
     # gazetteer basemap has nothing to show beyond street level, and each zoom level
     # costs markercluster time per point, so offline maps stop at 16.
-    fmap.options["maxZoom"] = 18 if tiles else 16
+    if source is None:
+        fmap.options["maxZoom"] = 16
+    else:
+        fmap.options["maxZoom"] = max_zoom if source.kind == "url" and max_zoom is not None else 18
     fmap.options["minZoom"] = 2
     fmap.default_css = []
     figure.add_child(fmap)
@@ -165,14 +200,46 @@ def render_map(
     names += ["geomap_css", "geomap"]
     fmap.add_child(Assets(names, cdn=cdn))
 
+    if source and source.kind == "url":
+        fmap.add_child(
+            UrlTiles(
+                source.value,
+                attribution=tiles_attribution or f"Tiles: {urlsplit(source.value).hostname or source.value}",
+                max_zoom=fmap.options["maxZoom"],
+            )
+        )
+    elif source and source.kind == "package":
+        package = read_package(source.value, extent(bounds, margin=0.1, minimum=0.3), max_zoom=max_zoom)
+        fmap.add_child(
+            PackageTiles(
+                package, attribution=tiles_attribution or package["attribution"], label=Path(source.value).name
+            )
+        )
+
+    # A tile package covers the incidents' area only: the gazetteer's borders and
+    # seas stay under it, so the map around that area is not blank.
+    offline_base = source is None or source.kind == "package"
     layers = None
-    if basemap and not tiles and gazetteer is not None:
+    if basemap and offline_base and gazetteer is not None:
         layers = build_basemap(gazetteer, bounds)
-    if not tiles:
+    if offline_base:
         fmap.add_child(Basemap(layers))
+    if basemap and context and source is None and gazetteer is not None:
+        context_data = build_context(
+            gazetteer,
+            payload.bounds or bounds,
+            _point_incidents(payload.data),
+            skip=[(p["lat"], p["lon"]) for p in (layers or {}).get("places", [])],
+            regions=(layers or {}).get("admin1", []),
+        )
+        if context_data:
+            fmap.add_child(ContextLayer(context_data))
 
     incidents = IncidentLayer(payload.data, cluster=cluster)
     fmap.add_child(incidents)
+    for path in overlays:
+        for overlay in read_overlays(path):
+            fmap.add_child(Overlay(overlay, incidents))
     if heat:
         fmap.add_child(HeatLayer(incidents))
     fmap.add_child(TitleBar(incidents, title=title, subtitle=subtitle))
@@ -185,30 +252,25 @@ def render_map(
     fmap.fit_bounds(
         [[south, west], [north, east]], max_zoom=MAX_FIT_ZOOM, padding_top_left=(30, 70), padding_bottom_right=(30, 30)
     )
-    return IncidentMap(fmap, title=title, count=len(gdf), dates=date_range(payload), offline=not (tiles or cdn))
+    return IncidentMap(fmap, title=title, count=len(gdf), dates=date_range(payload), offline=not (cdn or (source and source.online)), cdn=cdn)
 
 
-def check_tiles(name: str) -> None:
-    """Check that ``name`` is a tile provider folium knows (``OpenStreetMap``, ``OpenTopoMap``).
+def check_tiles(value: str) -> None:
+    """Check a ``--tiles`` value: a provider name, an XYZ URL template or a tile package.
 
-    Called before any input is read, so a typo costs nothing.
+    Called before any input is read, so a typo costs nothing
+    (:func:`geomap.render.tiles.tile_source`).
 
     Raises
     ------
     ConfigurationError
-        For a URL template (an offline-first tool takes named providers only) or
-        an unknown name.
     """
-    if "{z}" in name or "://" in name:
-        raise ConfigurationError("tiles must be a provider name (e.g. OpenStreetMap), not a URL")
-    try:
-        folium.TileLayer(tiles=name)
-    except ValueError as err:
-        # folium takes an unknown name for a custom URL and asks for its attribution.
-        raise ConfigurationError(
-            f"unknown tiles {name!r}: use a tile provider name such as OpenStreetMap or "
-            "OpenTopoMap (names from xyzservices.providers)"
-        ) from err
+    tile_source(value)
+
+
+def _point_incidents(data: dict) -> list[tuple[float, float]]:
+    """(lat, lon) of the incidents drawn as points (``k`` 0)."""
+    return [(lat, lon) for kind, lat, lon in zip(data["k"], data["lat"], data["lon"]) if kind == 0]
 
 
 def _country_bounds(gdf, gazetteer) -> tuple[float, float, float, float]:

@@ -1,4 +1,9 @@
-"""Static PNG images of a written map, for slides and documents.
+"""Static images of a written map, for slides and reports: PNG and PDF.
+
+The format follows the output's suffix (:data:`FORMATS`): ``.png`` is a screenshot,
+``.pdf`` is chromium's own PDF of the page (text and borders stay sharp; the canvas
+layers are pictures at ``scale`` times the size). SVG is not offered: the incidents
+and towns are drawn on canvases, which a browser cannot give back as vectors.
 
 Playwright drives Debian's chromium (``playwright install`` cannot download
 browsers here). Requests off the page are blocked unless the map uses online
@@ -28,6 +33,12 @@ CHROMIUM_ARGS = (
     "--no-first-run",
 )
 
+#: Suffix → format of the static outputs.
+FORMATS = {".png": "png", ".pdf": "pdf"}
+
+#: Device scale factors accepted (2 for print: twice the pixels each way).
+SCALES = (1, 2, 3, 4)
+
 #: Default image size (width, height) in CSS pixels.
 DEFAULT_SIZE = (1600, 1000)
 
@@ -56,24 +67,44 @@ def parse_size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def snapshot_format(path: str | os.PathLike) -> str:
+    """``png`` or ``pdf`` for an output path, by its suffix.
+
+    Raises
+    ------
+    ConfigurationError
+        For any other suffix (a ``.pdf`` never receives PNG bytes).
+    """
+    fmt = FORMATS.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise ConfigurationError(
+            f"cannot tell the image format of {os.fspath(path)!r}: use a .png or .pdf file name"
+        )
+    return fmt
+
+
 def snapshot(
     html_path: str | os.PathLike,
     png_path: str | os.PathLike,
     *,
     size: tuple[int, int] = DEFAULT_SIZE,
+    scale: int = 1,
     allow_network: bool = False,
     timeout: float = 60.0,
 ) -> Path:
-    """Write a PNG image of a map page.
+    """Write a PNG or PDF (by ``png_path``'s suffix) of a map page.
 
     Parameters
     ----------
     html_path : path-like
         A map written by :func:`geomap.render.write_map`.
     png_path : path-like
-        The image to write (atomically).
+        The image to write (atomically): ``.png`` or ``.pdf``.
     size : (int, int)
-        Width and height in CSS pixels.
+        Width and height in CSS pixels (a PDF page of that size).
+    scale : int
+        Device pixels per CSS pixel (:data:`SCALES`): 2 gives a print-resolution
+        PNG of twice the width and height, and sharper canvases in a PDF.
     allow_network : bool
         Let the page fetch from the web (maps with online tiles).
     timeout : float
@@ -87,10 +118,14 @@ def snapshot(
     Raises
     ------
     ConfigurationError
-        When chromium or Playwright is missing.
+        When chromium or Playwright is missing, the suffix is neither ``.png``
+        nor ``.pdf`` or the scale is not one of :data:`SCALES`.
     OutputError
         When the page fails to load or the image cannot be written.
     """
+    fmt = snapshot_format(png_path)
+    if scale not in SCALES:
+        raise ConfigurationError(f"scale must be one of {', '.join(map(str, SCALES))}, not {scale!r}")
     try:
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
@@ -106,7 +141,7 @@ def snapshot(
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
                 try:
-                    page = browser.new_page(viewport={"width": width, "height": height}, device_scale_factor=1)
+                    page = browser.new_page(viewport={"width": width, "height": height}, device_scale_factor=scale)
                     if not allow_network:
                         page.route("**/*", _local_only)
                     page.goto(url, wait_until="load", timeout=timeout * 1000)
@@ -115,7 +150,18 @@ def snapshot(
                     # Let markercluster's chunks and tiles settle before shooting.
                     page.wait_for_load_state("networkidle", timeout=timeout * 1000)
                     page.wait_for_timeout(400)
-                    page.screenshot(path=str(tmp), type="png")
+                    if fmt == "pdf":
+                        # The page at its screen size on one sheet, with its colours.
+                        page.emulate_media(media="screen")
+                        page.pdf(
+                            path=str(tmp),
+                            width=f"{width}px",
+                            height=f"{height}px",
+                            print_background=True,
+                            page_ranges="1",
+                        )
+                    else:
+                        page.screenshot(path=str(tmp), type="png")
                 finally:
                     browser.close()
         except PlaywrightError as err:

@@ -557,6 +557,15 @@
       if (root.geomapBasemap && root.geomapBasemap[map._leaflet_id]) {
         overlays['<span class="gm-layer-label">Borders &amp; places</span>'] = root.geomapBasemap[map._leaflet_id];
       }
+      // Context, overlays and tiles: their labels are built as text nodes, so a
+      // name from a user's file is shown, never parsed as HTML.
+      ((root.geomapExtraLayers || {})[map._leaflet_id] || []).forEach(function (extra, k) {
+        var label = node('span', 'gm-layer-label');
+        label.setAttribute('data-extra', k);  // two files of one name stay two entries
+        if (extra.swatch) { label.appendChild(extra.swatch()); }
+        label.appendChild(node('span', null, ' ' + extra.label));
+        overlays[label.outerHTML] = extra.layer;
+      });
       L.control.layers(null, overlays, L.extend({ collapsed: false, position: 'topright' }, options || {})).addTo(map);
       map.on('overlayadd overlayremove', function () { inc._changed(); });
     });
@@ -597,6 +606,18 @@
         r.appendChild(node('span', 'gm-legend-name', 'Region-level (area, not a point)'));
         note.appendChild(r);
       }
+      (root.geomapOverlays || []).forEach(function (ov) {
+        var head = node('div', 'gm-legend-row gm-legend-overlay');
+        head.appendChild(ov.swatch());
+        head.appendChild(node('span', 'gm-legend-name', ov.name + (ov.data.dated ? ' (follows the dates)' : '')));
+        note.appendChild(head);
+        ov.data.categories.forEach(function (cat) {
+          var row = node('div', 'gm-legend-row gm-legend-category');
+          row.appendChild(lineSwatch(cat[1], ov.area));
+          row.appendChild(node('span', 'gm-legend-name', cat[0]));
+          note.appendChild(row);
+        });
+      });
       var countryRow = node('div', 'gm-legend-row gm-legend-country');
       note.appendChild(countryRow);
       div.appendChild(note);
@@ -881,6 +902,251 @@
     return group;
   }
 
+
+  /* ------------------------------------------------------- context (towns) */
+
+  // Towns, villages and region names drawn on one canvas under the incidents.
+  // Places come in label priority order (at incidents first, then bigger first);
+  // each redraw keeps, in that order, every place of the view whose zoom has come
+  // whose name and dot overlap nothing kept before (the basemap's own labels
+  // included), so crowded views show fewer names, never a pile of them.
+  var MAX_CONTEXT_LABELS = 400;
+
+  var ContextLayer = L.Layer.extend({
+    initialize: function (data) {
+      this._data = data;
+      this.drawn = [];
+    },
+    onAdd: function (map) {
+      var pane = map.getPane('gm-context') || map.createPane('gm-context');
+      pane.style.zIndex = 375;
+      pane.style.pointerEvents = 'none';
+      this._canvas = L.DomUtil.create('canvas', 'gm-context-canvas', pane);
+      map.on('moveend zoomend resize viewreset', this._schedule, this);
+      map.on('zoomstart', this._hide, this);
+      this._redraw();
+    },
+    onRemove: function (map) {
+      map.off('moveend zoomend resize viewreset', this._schedule, this);
+      map.off('zoomstart', this._hide, this);
+      L.DomUtil.remove(this._canvas);
+      this.drawn = [];
+    },
+    _hide: function () { this._canvas.style.visibility = 'hidden'; },
+    _schedule: function () {
+      // After the basemap's own declutter (50 ms), whose kept labels we avoid.
+      var self = this;
+      clearTimeout(this._timer);
+      this._timer = setTimeout(function () { self._redraw(); }, 70);
+    },
+    _redraw: function () {
+      var map = this._map;
+      if (!map) { return; }
+      var size = map.getSize(), dpr = root.devicePixelRatio || 1, canvas = this._canvas;
+      canvas.width = size.x * dpr;
+      canvas.height = size.y * dpr;
+      canvas.style.width = size.x + 'px';
+      canvas.style.height = size.y + 'px';
+      L.DomUtil.setPosition(canvas, map.containerPointToLayerPoint([0, 0]));
+      canvas.style.visibility = '';
+      var ctx = canvas.getContext('2d'), data = this._data, zoom = map.getZoom();
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.clearRect(0, 0, size.x, size.y);
+      ctx.textBaseline = 'middle';
+      ctx.lineJoin = 'round';
+      var kept = [], drawn = [], box = map.getContainer().getBoundingClientRect();
+      // The basemap's visible labels (countries, seas, capitals) are there first.
+      var spans = map.getContainer().querySelectorAll('.gm-label span');
+      for (var s = 0; s < spans.length; s++) {
+        if (spans[s].style.visibility === 'hidden') { continue; }
+        var r = spans[s].getBoundingClientRect();
+        if (r.width) { kept.push([r.left - box.left, r.top - box.top, r.right - box.left, r.bottom - box.top]); }
+      }
+      function free(rect) {
+        for (var k = 0; k < kept.length; k++) {
+          var o = kept[k];
+          if (rect[0] < o[2] + 2 && rect[2] > o[0] - 2 && rect[1] < o[3] + 1 && rect[3] > o[1] - 1) { return false; }
+        }
+        return true;
+      }
+      var bounds = map.getBounds().pad(0.05), n = data.n.length, labels = 0;
+      for (var i = 0; i < n && labels < MAX_CONTEXT_LABELS; i++) {
+        if (data.z[i] > zoom) { continue; }
+        var lat = data.lat[i], lon = data.lon[i];
+        if (lat < bounds.getSouth() || lat > bounds.getNorth() || lon < bounds.getWest() || lon > bounds.getEast()) { continue; }
+        var pt = map.latLngToContainerPoint([lat, lon]);
+        var big = data.z[i] <= zoom - 3;
+        ctx.font = (big ? '600 13px' : '12px') + ' system-ui, sans-serif';
+        var width = ctx.measureText(data.n[i]).width;
+        var dot = [pt.x - 3, pt.y - 3, pt.x + 3, pt.y + 3];
+        var label = [pt.x + 5, pt.y - 8, pt.x + 6 + width, pt.y + 8];
+        if (!free(dot) || !free(label)) { continue; }
+        kept.push(dot, label);
+        ctx.beginPath();
+        ctx.arc(pt.x, pt.y, big ? 3 : 2.3, 0, 2 * Math.PI);
+        ctx.fillStyle = '#4b463d';
+        ctx.fill();
+        ctx.strokeStyle = 'rgba(255,255,255,0.9)';
+        ctx.lineWidth = 3;
+        ctx.strokeText(data.n[i], label[0], pt.y);
+        ctx.fillStyle = big ? '#2c2924' : '#4b463d';
+        ctx.fillText(data.n[i], label[0], pt.y);
+        drawn.push(data.n[i]);
+        labels += 1;
+      }
+      // Region names at middle zooms, where a region fills a good part of the view,
+      // after the towns (a town is what a marker is read against).
+      if (zoom >= 6 && zoom <= 9) {
+        ctx.font = 'italic 12px system-ui, sans-serif';
+        (data.r || []).forEach(function (reg) {
+          var p = map.latLngToContainerPoint([reg[1], reg[2]]), text = reg[0].toUpperCase();
+          var w = ctx.measureText(text).width, rect = [p.x - w / 2, p.y - 8, p.x + w / 2, p.y + 8];
+          if (rect[2] < 0 || rect[0] > size.x || rect[3] < 0 || rect[1] > size.y || !free(rect)) { return; }
+          kept.push(rect);
+          ctx.strokeStyle = 'rgba(255,255,255,0.85)';
+          ctx.lineWidth = 3;
+          ctx.strokeText(text, rect[0], p.y);
+          ctx.fillStyle = '#9b917e';
+          ctx.fillText(text, rect[0], p.y);
+          drawn.push(reg[0]);
+        });
+      }
+      this.drawn = drawn;
+      this.fire('redraw');
+    }
+  });
+
+  function contextLayer(map, dataElement) {
+    var layer = new ContextLayer(JSON.parse(dataElement.textContent)).addTo(map);
+    root.geomapContext = layer;
+    root.geomapExtraLayers = root.geomapExtraLayers || {};
+    (root.geomapExtraLayers[map._leaflet_id] = root.geomapExtraLayers[map._leaflet_id] || [])
+      .push({ label: 'Towns & region names', layer: layer });
+    return layer;
+  }
+
+
+  /* ------------------------------------------------------- embedded tiles */
+
+  // Tiles of a local MBTiles/PMTiles package, embedded as data: images by key
+  // "z/x/y"; a tile the package lacks (outside the incidents' area) is blank.
+  var BLANK_TILE = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+
+  var PackageTileLayer = L.TileLayer.extend({
+    initialize: function (tiles, options) {
+      this._embedded = tiles;
+      L.TileLayer.prototype.initialize.call(this, '', options);
+    },
+    getTileUrl: function (coords) {
+      return this._embedded[coords.z + '/' + coords.x + '/' + coords.y] || BLANK_TILE;
+    }
+  });
+
+  function packageTiles(map, dataElement, options) {
+    var opts = L.extend({ maxZoom: map.getMaxZoom() }, options);
+    var layer = new PackageTileLayer(JSON.parse(dataElement.textContent), opts).addTo(map);
+    root.geomapExtraLayers = root.geomapExtraLayers || {};
+    (root.geomapExtraLayers[map._leaflet_id] = root.geomapExtraLayers[map._leaflet_id] || [])
+      .push({ label: options.label || 'Tiles', layer: layer });
+    return layer;
+  }
+
+
+  /* ------------------------------------------------------------ overlays */
+
+  // A line swatch (or a filled square for areas) for an overlay in the legend and layer control.
+  function lineSwatch(color, area) {
+    var ns = 'http://www.w3.org/2000/svg', svg = document.createElementNS(ns, 'svg'), el;
+    svg.setAttribute('width', 16);
+    svg.setAttribute('height', 16);
+    svg.setAttribute('class', 'gm-swatch');
+    if (area) {
+      el = document.createElementNS(ns, 'rect');
+      el.setAttribute('x', 2); el.setAttribute('y', 3); el.setAttribute('width', 12); el.setAttribute('height', 10);
+      el.setAttribute('fill-opacity', '0.35');
+    } else {
+      el = document.createElementNS(ns, 'path');
+      el.setAttribute('d', 'M1 12 L6 5 L10 10 L15 3');
+      el.setAttribute('fill', 'none');
+    }
+    el.setAttribute('stroke', color);
+    el.setAttribute('stroke-width', '2');
+    if (area) { el.setAttribute('fill', color); }
+    svg.appendChild(el);
+    return svg;
+  }
+
+  function overlay(map, incidents, dataElement) {
+    var data = JSON.parse(dataElement.textContent);
+    var pane = map.getPane('gm-overlays') || map.createPane('gm-overlays');
+    pane.style.zIndex = 370;  // above the basemap and towns' dots, under region shades and markers
+    var renderer = L.svg({ pane: 'gm-overlays' });
+    var group = L.featureGroup(), area = false;
+    var features = data.features.map(function (f) {
+      var isArea = /Polygon/.test(f.g.type);
+      area = area || isArea;
+      var layer = L.geoJSON(f.g, {
+        pane: 'gm-overlays',
+        renderer: renderer,
+        style: {
+          color: f.c, weight: f.w || (isArea ? 1.5 : 3), opacity: 0.9,
+          fillColor: f.f || f.c, fillOpacity: f.o === null || f.o === undefined ? 0.18 : f.o
+        },
+        pointToLayer: function (feature, latlng) {
+          return L.circleMarker(latlng, { pane: 'gm-overlays', renderer: renderer, radius: 5, color: '#222', weight: 1,
+            fillColor: f.c, fillOpacity: 0.9 });
+        }
+      });
+      layer.gmFeature = f;
+      layer.on('click', function (e) {
+        var box = node('div', 'gm-popup'), table = node('table', 'gm-pop-table');
+        box.appendChild(node('strong', null, data.name));
+        f.p.forEach(function (kv) {
+          var tr = node('tr');
+          tr.appendChild(node('th', null, kv[0]));
+          tr.appendChild(node('td', null, kv[1]));
+          table.appendChild(tr);
+        });
+        box.appendChild(table);
+        L.popup({ maxWidth: 360, maxHeight: 320 }).setLatLng(e.latlng).setContent(box).openOn(map);
+      });
+      return layer;
+    });
+    var api = {
+      name: data.name, data: data, group: group, day: null,
+      // Indices (in the file) of the features drawn now.
+      shown: function () {
+        return features.filter(function (l) { return group.hasLayer(l); }).map(function (l) { return l.gmFeature.i; });
+      }
+    };
+    function update(day) {
+      api.day = day;
+      features.forEach(function (layer) {
+        var f = layer.gmFeature;
+        var want = day === null || ((f.from === null || f.from <= day) && (f.to === null || day <= f.to));
+        if (want && !group.hasLayer(layer)) { group.addLayer(layer); }
+        if (!want && group.hasLayer(layer)) { group.removeLayer(layer); }
+      });
+    }
+    // Until the incidents are read every undated feature shows; then the end of the
+    // date range decides (the front line as of that day).
+    update(null);
+    group.addTo(map);
+    incidents.whenReady(function (inc) {
+      function follow() { update(inc.dayMin === null ? null : inc.end); }
+      inc.onChange(follow);
+      follow();
+    });
+    api.swatch = function () { return lineSwatch(data.color || (data.categories[0] || [])[1] || '#6a3d9a', area); };
+    root.geomapOverlays = root.geomapOverlays || [];
+    root.geomapOverlays.push(api);
+    root.geomapExtraLayers = root.geomapExtraLayers || {};
+    (root.geomapExtraLayers[map._leaflet_id] = root.geomapExtraLayers[map._leaflet_id] || [])
+      .push({ label: data.name, layer: group, swatch: api.swatch });
+    api.area = area;
+    return api;
+  }
+
   root.GeomapKit = {
     ShapeMarker: ShapeMarker,
     SHAPES: SHAPES,
@@ -896,6 +1162,9 @@
     titleBar: titleBar,
     countryPanel: countryPanel,
     basemap: basemap,
+    contextLayer: contextLayer,
+    packageTiles: packageTiles,
+    overlay: overlay,
     isoDay: isoDay
   };
 })(window);
