@@ -368,8 +368,7 @@ class Store:
         gazetteer.errors.UnknownKindError
             If ``kind`` is not one of :data:`KINDS`.
         """
-        if kind not in KINDS:
-            raise UnknownKindError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+        _check_kind(kind)
         if kind == "city":
             return self._city_points()
         if self._shape_index is None:
@@ -403,8 +402,7 @@ class Store:
         """
         import numpy as np
 
-        if kind not in KINDS:
-            raise UnknownKindError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
+        _check_kind(kind)
         if kind not in self._meta["kinds"]:
             return []
         south, west, north, east = (float(v) for v in bounds)
@@ -430,3 +428,9 @@ class Store:
         places = [self.place(idx) for idx in np.nonzero(big)[0].tolist()]
         points = shapely.points([p.lon for p in places], [p.lat for p in places])
         return list(zip(places, points.tolist()))
+
+
+def _check_kind(kind: str) -> None:
+    """Raise :class:`~gazetteer.errors.UnknownKindError` unless ``kind`` is one of :data:`KINDS`."""
+    if kind not in KINDS:
+        raise UnknownKindError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
