@@ -241,6 +241,7 @@ class Store:
 
         batch = conform_incidents(gdf, source="batch") if len(gdf) else None
         with self._locked():
+            self._remove_stale()
             stored = self.read()
             members = self.members()
             processed = self._query(PROCESSED_TABLE, "hash, article_key, source, incidents, processed_at")
@@ -261,6 +262,18 @@ class Store:
                 return StoreUpdate(0, merged, len(stored), 0, written=False)
             self._write(frame, processed + fresh, members, gazetteer)
         return StoreUpdate(added, merged, len(frame), len(fresh), written=True)
+
+    def _remove_stale(self) -> None:
+        """Remove temporary files a killed append left beside the store (only the lock holder writes them)."""
+        from geomap.fileio import TMP_MARKER
+
+        name = self.path.name
+        for pattern in (f".{name}{TMP_MARKER}*", f"..{name}{TMP_MARKER}*"):
+            for stale in self.path.parent.glob(pattern):
+                try:
+                    stale.unlink()
+                except OSError:
+                    pass  # not ours to fight over; it does not touch the store
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
