@@ -20,7 +20,7 @@ from test_cli_incident_files import ACLED, ACLED_KHARKIV, GDELT, STRIKE
 
 from geomap.cli import cli
 
-ARTICLES = STRIKE.parent
+ARTICLES = Path(__file__).parent / "data" / "articles"
 from geomap.load import load_incidents
 from geomap.store import PROCESSED_TABLE, Store, append_to_store, extract_to_store, processed_hashes, read_store
 
