@@ -220,6 +220,22 @@ def article_key(article: Article) -> str:
     """
     if article.url:
         return article.url.strip()
+    return content_hash(article)
+
+
+def content_hash(article: Article) -> str:
+    """A hash of an article's title and text (white space folded), whatever its URL.
+
+    :func:`article_key` of an article without a URL; the store
+    (:mod:`geomap.store`) remembers processed articles by it, so an article
+    edited under the same URL is read again.
+
+    Examples
+    --------
+    >>> from geomap.article import Article
+    >>> content_hash(Article("Shelling  in Kharkiv.", "a.txt")) == content_hash(Article("Shelling in\nKharkiv.", "b.txt"))
+    True
+    """
     text = " ".join(f"{article.title or ''}\n{article.text}".split())
     return "sha1:" + hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:20]
 

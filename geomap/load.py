@@ -14,7 +14,8 @@ merged by :func:`geomap.merge.merge_frame`. One bad input is reported through
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from geomap.article import Article
     from geomap.readers import IncidentFormat, IncidentReader
 
-__all__ = ["incident_format", "load_incidents"]
+__all__ = ["Batch", "ProcessedArticle", "incident_format", "iter_batches", "load_incidents"]
 
 OnError = Callable[[str, Exception], None]
 
@@ -67,6 +68,7 @@ def load_incidents(
     on_error: OnError | None = None,
     progress: Callable[[Any, int], None] | None = None,
     merge: bool = True,
+    articles: bool = True,
 ) -> geopandas.GeoDataFrame:
     """One incident frame from incident files and articles alike.
 
@@ -88,6 +90,9 @@ def load_incidents(
         ``progress(article, n_incidents)`` after each extracted article.
     merge : bool
         Join the same incident told by several inputs (:mod:`geomap.merge`).
+    articles : bool
+        False: only incident files are wanted (``geomap stats``); an input holding
+        articles is an error of that input.
 
     Returns
     -------
@@ -107,33 +112,124 @@ def load_incidents(
     --------
     >>> gdf = load_incidents(["acled_ukraine.csv", "incidents.geojson", "news/"])  # doctest: +SKIP
     """
-    import geopandas
-    import pandas as pd
+    batch = next(iter_batches(inputs, gazetteer=gazetteer, published=published, on_error=on_error,
+                              progress=progress, merge=merge, articles=articles))  # fmt: skip
+    return batch.frame
 
-    from geomap.frame import empty_frame, to_frame
-    from geomap.merge import dedupe, merge_frame, merge_incidents
+
+@dataclass
+class Batch:
+    """Incidents loaded together (:func:`iter_batches`) and the articles they came from.
+
+    Attributes
+    ----------
+    frame : geopandas.GeoDataFrame
+        The incidents, merged among themselves (unless ``merge=False``).
+    articles : list of ProcessedArticle
+        Each article extracted (successfully) for this batch, in order.
+    skipped : int
+        Articles not extracted because ``skip`` held their content hash.
+    """
+
+    frame: geopandas.GeoDataFrame
+    articles: list[ProcessedArticle] = field(default_factory=list)
+    skipped: int = 0
+
+
+@dataclass(frozen=True)
+class ProcessedArticle:
+    """One article extraction has read: its content hash (:func:`geomap.incidents.content_hash`),
+    its identity (:func:`geomap.incidents.article_key`), where it came from and how many
+    incidents it gave."""
+
+    hash: str
+    article_key: str
+    source: str
+    incidents: int
+
+
+def iter_batches(
+    inputs: Iterable[str | os.PathLike] | str | os.PathLike,
+    *,
+    gazetteer: Any = None,
+    published: date | None = None,
+    on_error: OnError | None = None,
+    progress: Callable[[Any, int], None] | None = None,
+    merge: bool = True,
+    articles: bool = True,
+    skip: Container[str] = (),
+    every: float | None = None,
+) -> Iterator[Batch]:
+    """:func:`load_incidents` in batches, for work that must not be lost (:mod:`geomap.store`).
+
+    Parameters are those of :func:`load_incidents`, and:
+
+    skip : container of str
+        Content hashes (:func:`geomap.incidents.content_hash`) of articles not to
+        extract again; they are counted in :attr:`Batch.skipped`.
+    every : float, optional
+        Seconds: a batch ends after the first article extracted this long after
+        the batch began. None: one batch of everything.
+
+    Yields
+    ------
+    Batch
+        At least one (empty when nothing could be read). Incidents of different
+        batches are not merged with each other: the caller does that.
+    """
+    import time
+
+    from geomap.incidents import article_key, content_hash
     from geomap.pipeline import iter_incidents
-    from geomap.readers import SUFFIXES, conform_incidents
+    from geomap.readers import SUFFIXES
 
     fail = error_handler(on_error)
     tables: list[tuple[geopandas.GeoDataFrame, list[str]]] = []
+    done: list[ProcessedArticle] = []
+    skipped = 0
 
-    def articles() -> Iterator[Article]:
+    def read_all() -> Iterator[Article]:
+        nonlocal skipped
         for item in expand_inputs(as_input_list(inputs), suffixes={*SUFFIX_TO_FORMAT, *SUFFIXES}):
             if isinstance(item, tuple):
                 fail(*item)
                 continue
-            yield from _read_input(item, tables, published=published, fail=fail)
+            for article in _read_input(item, tables, published=published, fail=fail, articles=articles):
+                if skip and content_hash(article) in skip:
+                    skipped += 1
+                    continue
+                yield article
+
+    def record(article: Article, n_incidents: int) -> None:
+        done.append(ProcessedArticle(content_hash(article), article_key(article), article.source, n_incidents))
+        if progress is not None:
+            progress(article, n_incidents)
 
     if gazetteer is None:
         from gazetteer import Gazetteer
 
         gazetteer = Gazetteer()
-    found = [
-        incident
-        for batch in iter_incidents(articles(), gazetteer=gazetteer, on_error=on_error, progress=progress)
-        for incident in batch
-    ]
+    found: list = []
+    began = time.monotonic()
+    for batch in iter_incidents(read_all(), gazetteer=gazetteer, on_error=on_error, progress=record):
+        found.extend(batch)
+        if every is not None and time.monotonic() - began >= every:
+            yield Batch(_frame(tables, found, gazetteer=gazetteer, merge=merge), list(done), skipped)
+            tables.clear()
+            found, began, skipped = [], time.monotonic(), 0
+            done.clear()
+    yield Batch(_frame(tables, found, gazetteer=gazetteer, merge=merge), list(done), skipped)
+
+
+def _frame(tables: list, found: list, *, gazetteer: Any, merge: bool) -> geopandas.GeoDataFrame:
+    """One frame of incident files' rows and extracted incidents, merged (:func:`load_incidents`)."""
+    import geopandas
+    import pandas as pd
+
+    from geomap.frame import empty_frame, to_frame
+    from geomap.merge import dedupe, merge_frame, merge_incidents
+    from geomap.readers import conform_incidents
+
     tables = [(frame, keys) for frame, keys in tables if len(frame)]
     if not tables:
         return to_frame(merge_incidents(found, gazetteer=gazetteer) if merge else found) if found else empty_frame()
@@ -157,6 +253,7 @@ def _read_input(
     *,
     published: date | None,
     fail: Callable[[str, InputError], None],
+    articles: bool = True,
 ) -> Iterator[Article]:
     """The articles of one input; an incident file's frame goes to ``tables`` with its rows' merge keys."""
     from geomap.ingest import read_articles
@@ -165,6 +262,10 @@ def _read_input(
     try:
         with item.opened() as (opened, head):
             found = incident_format(opened, head)
+            if found is None and not articles:
+                raise InputError(
+                    f"{item.name}: articles, not incidents (make incidents with: geomap extract ARTICLES -o FILE)"
+                )
             if found is None:
                 yield from read_articles(opened, head=head, published=published, on_error=fail)
                 return

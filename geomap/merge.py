@@ -426,7 +426,8 @@ _PLACE_COLUMNS = ("country", "iso", "admin1", "location", "latitude", "longitude
                   "location_kind", "place_id", "iso_numeric", "region", "admin2", "admin3")  # fmt: skip
 
 
-def merge_frame(gdf, *, keys: list[str], incidents: list[Incident | None] | None = None, gazetteer: Any = None):
+def merge_frame(gdf, *, keys: list[str], incidents: list[Incident | None] | None = None, gazetteer: Any = None,
+                groups: list[list[int]] | None = None):
     """Merge the rows of an incident frame by the rules above: incident files and articles together.
 
     Rows read from incident files (ACLED, GDELT, geomap's own) and incidents
@@ -448,6 +449,9 @@ def merge_frame(gdf, *, keys: list[str], incidents: list[Incident | None] | None
         the gazetteer's population for ties), or None for a row read from a file.
     gazetteer : gazetteer.Gazetteer, optional
         For region polygons (containment).
+    groups : list, optional
+        When given, extended with one list per output row: the positions of the
+        input rows it holds (the store keeps them, :mod:`geomap.store`).
 
     Returns
     -------
@@ -472,17 +476,20 @@ def merge_frame(gdf, *, keys: list[str], incidents: list[Incident | None] | None
     incidents = incidents or [None] * len(records)
     unique: list[Incident] = []
     row_of: list[int] = []  # unique position -> row
+    folded: list[list[int]] = []  # unique position -> every row read as it
     by_id: dict[str, int] = {}
     for row, (record, key, incident) in enumerate(zip(records, keys, incidents)):
         incident = _row_incident(record, key) if incident is None else replace_incident(incident)
         event_id = str(record["event_id"])
         if event_id in by_id:  # the same event read twice
             absorb(unique[by_id[event_id]], incident, same_article=False)
+            folded[by_id[event_id]].append(row)
             continue
         incident.merged_id = event_id
         by_id[event_id] = len(unique)
         unique.append(incident)
         row_of.append(row)
+        folded.append([row])
 
     out_records, out_geometries = [], []
     for cluster in _clusters(unique, gazetteer):
@@ -515,6 +522,8 @@ def merge_frame(gdf, *, keys: list[str], incidents: list[Incident | None] | None
         )
         out_records.append(record)
         out_geometries.append(geometries[row_of[where]])
+        if groups is not None:
+            groups.append(sorted(row for position in positions for row in folded[position]))
     frame = gpd.GeoDataFrame(pd.DataFrame(out_records), geometry=out_geometries, crs=gdf.crs)
     return conform_incidents(frame, source="merge")
 

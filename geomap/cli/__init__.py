@@ -25,6 +25,7 @@ COMMANDS = {
     "extract": "geomap.cli.extract:extract",
     "map": "geomap.cli.map:map_command",
     "gazetteer": "geomap.cli.gazetteer:gazetteer_command",
+    "stats": "geomap.cli.stats:stats",
 }
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -67,6 +68,8 @@ def cli(ctx: click.Context, verbose: int, quiet: bool) -> None:
       geomap places seeds/                      # places each article mentions
       geomap extract seeds/ -o incidents.geojson
       geomap map seeds/ -o maps/seeds.html      # self-contained offline map
+      geomap extract news/ --store incidents.gpkg   # accumulate across runs
+      geomap stats incidents.gpkg               # counts by type, place, month, source
     """
     configure_logging(verbose, quiet)
     ctx.ensure_object(dict)

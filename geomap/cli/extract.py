@@ -8,13 +8,27 @@ import click
 from geomap.cli.options import ErrorReporter, Progress, incident_options, make_gazetteer, output_options
 
 
+def _store_path(ctx, param, value):
+    if value is not None and not value.lower().endswith(".gpkg"):
+        raise click.BadParameter(f"{value}: a store is a GeoPackage (.gpkg)", ctx=ctx, param=param)
+    return value
+
+
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "--store",
+    type=click.Path(dir_okay=False),
+    callback=_store_path,
+    help="Accumulate incidents in this GeoPackage across runs: new ones are appended, the same incident "
+    "told again is merged (sources kept), articles it already holds are skipped. Nothing goes to stdout "
+    "unless -o is given (-o then gets this run's incidents).",
+)
 @output_options
 @incident_options
 @click.pass_context
 def extract(
-    ctx, inputs, output, output_format, layout, country_points, areas, types, since, until, countries,
+    ctx, inputs, store, output, output_format, layout, country_points, areas, types, since, until, countries,
     include_undated, published, merge, places_files, focus
 ) -> None:
     """Extract incidents (ACLED event types, place, date, counts) from news articles.
@@ -35,6 +49,8 @@ def extract(
       geomap extract seeds/ --areas -o incidents.gpkg
       cat article.txt | geomap extract - --published 2024-12-18 > incidents.geojson
       geomap extract acled_ukraine.csv 20240101.export.CSV news/ --since 2024-01-01 -o all.gpkg
+      geomap extract news/ --store incidents.gpkg     # again later: only new articles are read
+      geomap extract incidents.gpkg --since 2024-06-01 -o june.geojson
     """
     from geomap.fileio import STDOUT
     from geomap.writers import write_incidents
@@ -45,13 +61,32 @@ def extract(
     report = ErrorReporter()
     progress = Progress.for_terminal(ctx)
     gazetteer = make_gazetteer(places_files, focus)
+    def select(frame):
+        return filter_incidents(
+            frame, types=types, since=since, until=until, countries=countries, include_undated=include_undated
+        )
+
+    if store is not None:
+        from geomap.store import extract_to_store
+
+        gdf, totals = extract_to_store(store, list(inputs), gazetteer=gazetteer, published=published,
+                                       on_error=report, progress=progress, merge=merge, select=select)  # fmt: skip
+        progress.done()
+        if not quiet:
+            skipped = f", {totals.skipped} already in the store" if totals.skipped else ""
+            click.echo(f"geomap: {totals.extracted} articles read{skipped}; {totals.added} incidents added, "
+                       f"{totals.merged} merged; {store} holds {totals.total}", err=True)  # fmt: skip
+        if output:
+            write_incidents(gdf, output, format=output_format, layout=layout, country_points=country_points,
+                            areas=areas, gazetteer=gazetteer)  # fmt: skip
+        if report.failed:
+            ctx.exit(1)
+        return
     gdf = load_incidents(
         list(inputs), gazetteer=gazetteer, published=published, on_error=report, progress=progress, merge=merge
     )
     progress.done()
-    gdf = filter_incidents(
-        gdf, types=types, since=since, until=until, countries=countries, include_undated=include_undated
-    )
+    gdf = select(gdf)
     write_incidents(gdf, output or STDOUT, format=output_format, layout=layout, country_points=country_points,
                     areas=areas, gazetteer=gazetteer)
     if output and output != STDOUT and not quiet:
