@@ -337,3 +337,19 @@ def test_kml_writes_acleds_unix_timestamp_as_the_placemarks_timestamp(tmp_path):
     assert back["timestamp"].tolist() == [pd.Timestamp(1734400000, unit="s", tz="UTC")] * 3
     assert "Warning" not in subprocess.run([require_ogrinfo(), "-al", "-so", str(path)], capture_output=True,
                                            text=True, check=True).stderr  # fmt: skip
+
+
+def test_the_acled_layout_reads_back_through_the_acled_reader(tmp_path):
+    from geomap.readers import read_incidents, sniff
+
+    dated = _incidents().iloc[:2]  # ACLED has no undated events
+    path = write_incidents(dated, tmp_path / "acled.csv", layout="acled", timestamp=1734400000)
+    assert str(sniff(path.read_bytes()[:4096])) == "csv"
+    back = read_incidents(path)
+    assert list(back["event_type"]) == list(dated["event_type"])
+    assert list(back["sub_event_type"]) == list(dated["sub_event_type"])
+    assert list(back["event_date"].dt.date) == list(dated["event_date"].dt.date)
+    assert list(back["fatalities"]) == list(dated["fatalities"])
+    assert list(back["iso"]) == ["UA", "RU"] and list(back["geo_precision"]) == [1, 3]
+    assert list(back["location"]) == list(dated["location"])
+    assert back["event_id_cnty"].str.match(r"^(UKR|RUS)\d+$").all()
