@@ -469,6 +469,8 @@ def merge_frame(gdf, *, keys: list[str], incidents: list[Incident | None] | None
     if len(gdf) == 0:
         return gdf
     if not any(incident is not None for incident in incidents or ()) and _nothing_merges(gdf, keys):
+        if groups is not None:
+            groups.extend([row] for row in range(len(gdf)))  # each row holds itself alone
         return conform_incidents(_as_merged(gdf), source="merge")
     geometry_name = gdf.geometry.name
     records = pd.DataFrame(gdf.drop(columns=geometry_name)).to_dict("records")

@@ -169,11 +169,13 @@ def test_rows_that_cannot_merge_give_what_the_row_by_row_merge_gives(monkeypatch
     # 400 days apart nothing of ACLED's can meet GDELT's; on the same days it may (the row-by-row way).
     gdelt = [k.startswith("url:") for k in keys]
     gdf.loc[gdelt, "event_date"] = gdf.loc[gdelt, "event_date"] + pd.Timedelta(days=shift_days)
-    fast = merge.merge_frame(gdf, keys=keys)
+    fast_groups, slow_groups = [], []
+    fast = merge.merge_frame(gdf, keys=keys, groups=fast_groups)
     assert merge._nothing_merges(gdf, keys) is (shift_days == 400)
     monkeypatch.setattr(merge, "_nothing_merges", lambda gdf, keys: False)
-    slow = merge.merge_frame(gdf, keys=keys)
+    slow = merge.merge_frame(gdf, keys=keys, groups=slow_groups)
     assert_geodataframe_equal(fast, slow)
+    assert fast_groups == slow_groups and len(fast_groups) == len(fast)  # what each row holds (the store's)
     assert fast.loc[0, "source"] == "Ukrinform; Suspilne" and pd.isna(fast.loc[1, "title"])
     assert fast.loc[2, "geo_precision"] == 1
 
