@@ -113,11 +113,13 @@ def test_towns_drawn_at_working_zoom_and_not_at_country_scale(browser, real_gaze
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     opened = Opened(page).goto(path)
     page.evaluate("geomap.map.setView([48.282, 37.176], 11, {animate: false}); 0")
-    close = _drawn_when(page, lambda names: "Pokrovsk" in names)
+    # Towns around Pokrovsk (the town itself may carry the basemap's own label, which the
+    # context layer then leaves alone: which one draws first depends on timing).
+    close = _drawn_when(page, lambda names: {"Rodynske", "Myrnohrad"} <= set(names))
     assert len(close) >= 10, close  # villages around the town, named
     assert len(set(close)) >= 10
     page.evaluate("geomap.map.setView([48.282, 37.176], 5, {animate: false}); 0")
-    far = _drawn_when(page, lambda names: "Pokrovsk" not in names)
+    far = _drawn_when(page, lambda names: "Rodynske" not in names)
     assert not set(far) & {"Rodynske", "Myrnohrad"}, far  # small towns wait for their zoom
     # The canvas holds paint where the names are: not a blank background.
     painted = page.evaluate(
