@@ -175,3 +175,31 @@ def test_gdelt_made_up_tables_read_as_before(table):
         return conform_incidents(_frame(table, source), source=source)
 
     assert_same(outcome(columnwise, table, source="g"), outcome(gdelt_by_rows, table, source="g"))
+
+
+# --- nested columns read back from text -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (['[{"a": 1}]', '[{"a": 1}]', "[]"], [[{"a": 1}], [{"a": 1}], []]),
+        ([" [1] ", "\n[2]\n"], [[1], [2]]),  # whitespace around a value: json.loads takes it
+        (['["\\ud800"]'], [["\ud800"]]),  # a lone surrogate escaped
+        ([None, "[]"], [[], []]),
+    ],
+)
+def test_json_column_parses_as_json_loads(texts, expected):
+    from geomap.readers.geomap_files import _json_column
+
+    parsed = _json_column(pd.Series(texts, dtype=object), list)
+    assert parsed == expected
+    assert len({id(v) for v in parsed}) == len(parsed)  # every row its own container
+
+
+@pytest.mark.parametrize("text", ["[1] x", "[1], [2]", "[1", "{}", ""])
+def test_json_column_refuses_what_json_loads_refuses(text):
+    from geomap.readers.geomap_files import _json_column
+
+    with pytest.raises(ValueError):
+        _json_column(pd.Series(["[]", text], dtype=object), list)
