@@ -85,6 +85,7 @@ def plain_frame(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 
 def baseline(frame: gpd.GeoDataFrame, name: str, path: Path) -> None:
+    path.unlink(missing_ok=True)  # GDAL's CSV driver will not write over the previous repeat's file
     if name == "parquet":
         frame.to_parquet(path)
     elif name == "csv":
