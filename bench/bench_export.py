@@ -1,7 +1,8 @@
 """Export time and peak memory per format, beside plain pyogrio/geopandas writing the same frame.
 
-Usage: ``python bench/bench_export.py [--rows N ...] [--repeat R] [--formats gpkg,parquet]`` (default 100000 rows, best
-of 1; ``--rows 1000000`` too if you have the time and memory). Times are process CPU time.
+Usage: ``python bench/bench_export.py [--rows N ...] [--repeat R] [--formats gpkg,parquet]``
+(default 100000 rows, every format, best of 1; ``--rows 1000000`` too if you have the time and
+memory). Times are process CPU time.
 Synthetic incidents (points, a tenth country-level, nested columns); the baseline is ``GeoDataFrame.to_file``/``to_parquet`` of the same frame with the nested
 columns as JSON text (what it cannot write otherwise). Peak memory is the process's
 maximum resident set size after each step (ru_maxrss, monotonic), so later figures include
