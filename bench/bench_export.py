@@ -1,7 +1,8 @@
 """Export time and peak memory per format, beside plain pyogrio/geopandas writing the same frame.
 
-Usage: ``python bench/bench_export.py [--rows N ...] [--repeat R]`` (default 100000 rows, best
-of 1; ``--rows 1000000`` too if you have the time and memory). Times are process CPU time.
+Usage: ``python bench/bench_export.py [--rows N ...] [--repeat R] [--formats gpkg,parquet]``
+(default 100000 rows, every format, best of 1; ``--rows 1000000`` too if you have the time and
+memory). Times are process CPU time.
 Synthetic incidents (points, a tenth country-level, nested columns); the baseline is ``GeoDataFrame.to_file``/``to_parquet`` of the same frame with the nested
 columns as JSON text (what it cannot write otherwise). Peak memory is the process's
 maximum resident set size after each step (ru_maxrss, monotonic), so later figures include
@@ -85,6 +86,7 @@ def plain_frame(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 
 def baseline(frame: gpd.GeoDataFrame, name: str, path: Path) -> None:
+    path.unlink(missing_ok=True)  # GDAL's CSV driver will not write over the previous repeat's file
     if name == "parquet":
         frame.to_parquet(path)
     elif name == "csv":
@@ -118,14 +120,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, action="append", help="incidents (default 100000; repeatable)")
     parser.add_argument("--repeat", type=int, default=1, help="writes per figure, the best kept (default 1)")
+    parser.add_argument("--formats", default=",".join(FORMATS), help=f"comma-separated, of {', '.join(FORMATS)}")
     args = parser.parse_args(argv)
+    formats = [f for f in args.formats.split(",") if f]
     print(f"{'n':>8} {'format':8} {'ours s':>8} {'plain s':>8} {'ratio':>6} {'+json s':>8} {'peak MB':>8}")
     for n in args.rows or [100_000]:
         gdf = synthetic(n)
         plain_gdf = plain_frame(gdf)
         spared = json_seconds(gdf)
         with tempfile.TemporaryDirectory(prefix="geomap-bench-") as folder:
-            for name, spec in FORMATS.items():
+            for name in formats:
+                spec = FORMATS[name]
                 ours = best_of(args.repeat, write_incidents, gdf, Path(folder, f"ours{spec.suffixes[0]}"))
                 plain = best_of(args.repeat, baseline, plain_gdf, name, Path(folder, f"plain{spec.suffixes[0]}"))
                 print(f"{n:>8} {name:8} {ours:8.2f} {plain:8.2f} {ours / plain:6.2f} {spared:8.2f} {peak_mb():8.0f}",

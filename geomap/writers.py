@@ -44,6 +44,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
+import orjson
 import pandas as pd
 import shapely
 
@@ -555,13 +556,15 @@ _JSON_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
 
 
 def json_texts(values) -> list[str | None]:
-    """The JSON text of each value of a nested column (what :func:`_json_text` gives each value).
+    """The JSON text of each value of a nested column (the value :func:`_json_text` encodes).
 
     Column-wise: a column of plain values (dicts with text keys, lists, str, int,
-    float, bool, None, at any depth) is encoded by one call of the JSON encoder on
-    the whole column and split back into values. Anything else (NaN, numpy
-    values, timestamps, keys that are not text) is encoded value by value, as
-    before, so the texts are the same either way.
+    float, bool, None, at any depth) is encoded by orjson, which gives the same
+    JSON without spaces after ``,`` and ``:`` (NaN and infinities as ``null``,
+    as :func:`_json_text` writes them); what orjson refuses (integers beyond 64
+    bits, lone surrogates) by one call of the standard encoder on the whole
+    column, split back into values. Anything else (numpy values, timestamps,
+    keys that are not text) is encoded value by value.
     """
     values = list(values)
     texts = _json_texts_at_once(values)
@@ -573,6 +576,13 @@ def _json_texts_at_once(values: list) -> list[str | None] | None:
     todo = [i for i, v in enumerate(values) if type(v) is not str]  # text is JSON already (_json_text)
     if not todo or not _plain_json(values[i] for i in todo):
         return texts if not todo else None
+    try:
+        dumps = orjson.dumps
+        for i in todo:
+            texts[i] = dumps(values[i]).decode()
+        return texts
+    except (orjson.JSONEncodeError, RecursionError):
+        pass
     # The values with the mark between them: [v0, MARK, v1, MARK, ...]
     marked: list = [_JSON_MARK] * (2 * len(todo) - 1)
     marked[::2] = [values[i] for i in todo]

@@ -315,7 +315,14 @@ def test_nested_columns_are_encoded_column_wise_as_value_by_value(values):
         with pytest.raises(type(err)):
             json_texts(values)
         return
-    assert json_texts(values) == expected
+    texts = json_texts(values)
+    # The same JSON (orjson writes no spaces after "," and ":", and 1e16 for 1e+16); text values pass as they are.
+    assert len(texts) == len(values)
+    for value, text, wanted in zip(values, texts, expected):
+        if isinstance(value, str):
+            assert text == wanted
+        else:
+            assert json.loads(text) == json.loads(wanted), (text, wanted)
 
 
 def test_dates_become_calendar_days_in_every_writer_path(tmp_path):

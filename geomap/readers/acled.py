@@ -35,10 +35,12 @@ import hashlib
 from collections.abc import Iterable
 from datetime import date, datetime
 
+import numpy as np
 import pandas as pd
 
 from geomap.errors import InputError
 from geomap.readers.base import IncidentReader
+from geomap.readers.columns import FirstProblem, floats, map_distinct, texts, whole
 from geomap.readers.countries import country_name, iso_from_alpha3, iso_from_numeric
 from geomap.readers.geomap_files import OPTIONAL_COLUMNS, conform_incidents
 
@@ -111,92 +113,122 @@ class AcledReader(IncidentReader):
     def conform(self, table: pd.DataFrame, *, source: str):
         table = table.rename(columns={c: str(c).lower() for c in table.columns})
         geometry = table.geometry if hasattr(table, "geometry") and "geometry" in table.columns else None
-        from geomap.export import SCHEMA
-
-        rows = [self._row(record, number, source) for number, record in enumerate(_records(table), 2)]
-        frame = pd.DataFrame(rows, columns=[*SCHEMA, *OPTIONAL_COLUMNS])
+        cells = pd.DataFrame(table[[c for c in table.columns if c != "geometry"]])
+        if not cells.columns.is_unique:  # a record of the row keeps the last of same-named columns
+            cells = cells.loc[:, ~cells.columns.duplicated(keep="last")]
+        frame = _frame(cells, source)
         if geometry is not None:
             import geopandas as gpd
 
             frame = gpd.GeoDataFrame(frame, geometry=list(geometry), crs=table.crs)
         return conform_incidents(frame, source=source)
 
-    @staticmethod
-    def _row(record: dict, line: int, source: str) -> dict:
-        def text(name: str) -> str | None:
-            value = record.get(name)
-            if value is None or (isinstance(value, float) and value != value):
-                return None
-            value = str(value).strip()
-            return value or None
 
-        def number(name: str, kind=float):
-            value = text(name)
-            if value is None:
-                return None
-            try:
-                return kind(float(value))
-            except ValueError as err:
-                raise InputError(f"{source}: row {line}: {name} {value!r} is not a number") from err
+def _frame(cells: pd.DataFrame, source: str) -> pd.DataFrame:
+    """The incident columns of an ACLED table, column by column (module docstring); a bad cell names its row."""
+    from geomap.export import SCHEMA
 
-        ident = text("event_id_cnty") or _older_id(text("iso3"), text("event_id_no_cnty")) or text("data_id")
-        try:
-            event_date = parse_acled_date(text("event_date"))
-        except ValueError as err:
-            raise InputError(f"{source}: row {line}: event_date {err}") from err
-        event_type = text("event_type")
-        numeric = number("iso", int) if (text("iso") or "").replace(".", "").isdigit() else None
-        iso = iso_from_numeric(numeric) if numeric is not None else None
-        if iso is None:
-            raw = text("iso")
-            iso = raw.upper() if raw and len(raw) == 2 and raw.isalpha() else iso_from_alpha3(text("iso3"))
-        country = text("country") or country_name(iso)
-        location = text("location")
-        latitude, longitude = number("latitude"), number("longitude")
-        precision = number("geo_precision", int) or 1
-        notes = text("notes") or ""
-        row = {
-            # A row without any ACLED id: its content stands in (never the path: the same row is the same id).
-            "event_id": _event_id(ident or repr(sorted((k, str(v)) for k, v in record.items()))),
-            "event_date": event_date,
-            "time_precision": number("time_precision", int) if event_date else None,
-            "disorder_type": text("disorder_type")
-            or DISORDER_OF_SUB_TYPE.get(text("sub_event_type") or "")
-            or DISORDER_OF_TYPE.get(event_type or ""),
-            "event_type": event_type,
-            "sub_event_type": text("sub_event_type"),
-            "actor1": text("actor1"),
-            "actor2": text("actor2"),
-            "country": country,
-            "iso": iso,
-            "admin1": text("admin1"),
-            "location": location,
-            "latitude": latitude,
-            "longitude": longitude,
-            "geo_precision": precision,
-            "location_kind": _location_kind(location, text("admin1"), country, precision),
-            "place_id": None,
-            "fatalities": number("fatalities", int) or 0,
-            "injured": None,
-            "quantities": {},
-            "source": text("source"),
-            "title": None,
-            "url": None,
-            "notes": notes,
-            "evidence": [{"source": source, "text": notes, "start": None, "end": None}] if notes else [],
-            "confidence": None,
-            "event_id_cnty": ident,
-            "iso_numeric": numeric,
-        }
-        for column in OPTIONAL_COLUMNS:
-            if column not in row:
-                row[column] = text(column)
-        return row
+    read: dict[str, list] = {}
+
+    def text(name: str) -> list[str | None]:
+        if name not in read:
+            read[name] = texts(cells, name)
+        return read[name]
+
+    problems = FirstProblem()
+    ident = [
+        a or _older_id(b, c) or d
+        for a, b, c, d in zip(text("event_id_cnty"), text("iso3"), text("event_id_no_cnty"), text("data_id"))
+    ]
+    # Checked in the order a row's cells used to be read, so the error is the one row-by-row reading met.
+    event_date = map_distinct(text("event_date"), parse_acled_date, problems, "event_date")
+    numeric = map_distinct(text("iso"), _numeric_iso, problems, "iso")
+    iso = map_distinct(list(zip(numeric, text("iso"), text("iso3"))), _iso)
+    latitude = floats(text("latitude"), "latitude", problems)
+    longitude = floats(text("longitude"), "longitude", problems)
+    precision = whole(floats(text("geo_precision"), "geo_precision", problems), text("geo_precision"),
+                      "geo_precision", problems)  # fmt: skip
+    precision[np.isnan(precision) | (precision == 0)] = 1  # missing (or 0): a point, ACLED's precision 1
+    dated = [v if d else None for v, d in zip(text("time_precision"), event_date)]
+    time_precision = whole(floats(dated, "time_precision", problems), dated, "time_precision", problems)
+    fatalities = whole(floats(text("fatalities"), "fatalities", problems), text("fatalities"), "fatalities",
+                       problems)  # fmt: skip
+    fatalities[np.isnan(fatalities)] = 0
+    if problems.found is not None:
+        row, _, message = problems.found
+        raise InputError(f"{source}: row {row + 2}: {message}")
+
+    names = map_distinct(iso, country_name)
+    country = [given or name for given, name in zip(text("country"), names)]
+    notes = [v or "" for v in text("notes")]
+    missing_ids = [i for i, v in enumerate(ident) if v is None]
+    stand_ins = dict(zip(missing_ids, _record_texts(cells, missing_ids)))
+    none = [None] * len(cells)
+    columns = {
+        # A row without any ACLED id: its content stands in (never the path: the same row is the same id).
+        "event_id": [_event_id(v if v is not None else stand_ins[i]) for i, v in enumerate(ident)],
+        "event_date": event_date,
+        "time_precision": time_precision,
+        "disorder_type": [
+            given or DISORDER_OF_SUB_TYPE.get(sub or "") or DISORDER_OF_TYPE.get(kind or "")
+            for given, sub, kind in zip(text("disorder_type"), text("sub_event_type"), text("event_type"))
+        ],
+        "event_type": text("event_type"),
+        "sub_event_type": text("sub_event_type"),
+        "actor1": text("actor1"),
+        "actor2": text("actor2"),
+        "country": country,
+        "iso": iso,
+        "admin1": text("admin1"),
+        "location": text("location"),
+        "latitude": latitude,
+        "longitude": longitude,
+        "geo_precision": precision,
+        "location_kind": [
+            _location_kind(*values) for values in zip(text("location"), text("admin1"), country, precision)
+        ],
+        "place_id": none,
+        "fatalities": fatalities,
+        "injured": none,
+        "quantities": [{} for _ in none],
+        "source": text("source"),
+        "title": none,
+        "url": none,
+        "notes": notes,
+        "evidence": [[{"source": source, "text": n, "start": None, "end": None}] if n else [] for n in notes],
+        "confidence": none,
+        "event_id_cnty": ident,
+        "iso_numeric": numeric,
+    }
+    for column in OPTIONAL_COLUMNS:
+        if column not in columns:
+            columns[column] = text(column)
+    return pd.DataFrame(columns, columns=[*SCHEMA, *OPTIONAL_COLUMNS])
 
 
-def _records(table: pd.DataFrame) -> list[dict]:
-    columns = [c for c in table.columns if c != "geometry"]
-    return pd.DataFrame(table[columns]).astype(object).to_dict("records")
+def _numeric_iso(value: str | None) -> int | None:
+    if not (value or "").replace(".", "").isdigit():
+        return None
+    try:
+        return int(float(value))
+    except ValueError as err:
+        raise ValueError(f"{value!r} is not a number") from err
+
+
+def _iso(key: tuple[int | None, str | None, str | None]) -> str | None:
+    numeric, raw, iso3 = key
+    iso = iso_from_numeric(numeric) if numeric is not None else None
+    if iso is None:
+        iso = raw.upper() if raw and len(raw) == 2 and raw.isalpha() else iso_from_alpha3(iso3)
+    return iso
+
+
+def _record_texts(cells: pd.DataFrame, rows: list[int]) -> list[str]:
+    """The stand-in for the id of rows without one: the text of the whole row."""
+    if not rows:
+        return []
+    records = cells.iloc[rows].astype(object).to_dict("records")
+    return [repr(sorted((k, str(v)) for k, v in record.items())) for record in records]
 
 
 def _event_id(ident: str) -> str:

@@ -36,15 +36,16 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
-import math
 import zipfile
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from geomap.errors import InputError
 from geomap.readers.acled import DISORDER_OF_TYPE  # a Riots row here is a violent demonstration
 from geomap.readers.base import IncidentReader
+from geomap.readers.columns import FirstProblem, floats, map_distinct, texts
 from geomap.readers.countries import country_name, iso_from_fips
 from geomap.readers.geomap_files import conform_incidents
 from geomap.readers.tables import Data
@@ -105,8 +106,7 @@ CAMEO_TO_ACLED: dict[str, tuple[str, str, str]] = {
     "2041": ("Explosions/Remote violence", "Chemical weapon", "use chemical, biological, or radiological weapons"),
 }
 
-_POINT_TYPES = {3: 1, 4: 1}  # ActionGeo_Type → geo_precision
-_REGION_TYPES = (2, 5)
+_REGION_TYPES = (2, 5)  # ActionGeo_Type: US state, world ADM1 (3 and 4, cities, are points)
 _COUNTRY_TYPE = 1
 
 
@@ -152,19 +152,12 @@ class GdeltReader(IncidentReader):
             )  # fmt: skip
         except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as err:
             raise InputError(f"{source}: not a readable GDELT 2.0 event file ({' '.join(str(err).split())})") from err
-        rows, skipped = [], 0
-        for line, record in enumerate(table.to_dict("records"), 1):
-            row = _row(record, line, source)
-            if row is None:
-                skipped += 1
-            else:
-                rows.append(row)
+        frame = _frame(table, source)
+        skipped = len(table) - len(frame)
         if skipped:
             log.info("%s: %d of %d GDELT events skipped (CAMEO codes that are no ACLED incident, or no "
                      "ActionGeo)", source, skipped, len(table))  # fmt: skip
-        from geomap.export import SCHEMA
-
-        return conform_incidents(pd.DataFrame(rows, columns=list(SCHEMA)), source=source)
+        return conform_incidents(frame, source=source)
 
 
 def _is_gdelt_line(line: bytes) -> bool:
@@ -189,76 +182,108 @@ def _unzip(raw: bytes, source: str) -> bytes:
         raise InputError(f"{source}: not a readable zip archive ({' '.join(str(err).split())})") from err
 
 
-def _row(record: dict, line: int, source: str) -> dict | None:
-    def text(name: str) -> str | None:
-        value = (record.get(name) or "").strip()
-        return value or None
+def _frame(table: pd.DataFrame, source: str) -> pd.DataFrame:
+    """The incidents of a GDELT table, column by column (module docstring); a bad cell names its line."""
+    from geomap.export import SCHEMA
 
-    def number(name: str) -> float | None:
-        try:
-            value = float(text(name) or "nan")
-        except ValueError as err:
-            raise InputError(f"{source}: line {line}: {name} {text(name)!r} is not a number") from err
-        return value if math.isfinite(value) else None
+    problems = FirstProblem()
+    mapped = map_distinct(texts(table, "EventCode"), lambda code: acled_type(code or ""))
+    geo_number = floats(texts(table, "ActionGeo_Type"), "ActionGeo_Type", problems)
+    geo_type = np.trunc(np.where(np.isfinite(geo_number), geo_number, 0))
+    kept = np.flatnonzero(np.fromiter((m is not None for m in mapped), bool, len(mapped)) & (geo_type != 0))
+    # Only the events kept are read further (and only their cells can be bad).
+    rows = table.iloc[kept]
+    read: dict[str, list] = {}
 
-    mapped = acled_type(text("EventCode") or "")
-    geo_type = int(number("ActionGeo_Type") or 0)
-    if mapped is None or geo_type == 0:
-        return None
-    code, event_type, sub_event_type, cameo_name = mapped
-    try:
-        sqldate = text("SQLDATE") or ""
-        event_date = date(int(sqldate[:4]), int(sqldate[4:6]), int(sqldate[6:8]))
-    except ValueError as err:
-        raise InputError(f"{source}: line {line}: SQLDATE {text('SQLDATE')!r} is not a date") from err
-    iso = iso_from_fips(text("ActionGeo_CountryCode"))
-    full_name = text("ActionGeo_FullName") or ""
-    parts = [p.strip() for p in full_name.split(",") if p.strip()]
-    lat, lon = number("ActionGeo_Lat"), number("ActionGeo_Long")
-    place_id = None
-    if geo_type == _COUNTRY_TYPE:
-        kind, precision, admin1, lat, lon = "country", 3, None, None, None
-        place_id = f"country:{iso}" if iso else None
-    elif geo_type in _REGION_TYPES:
-        kind, precision, admin1 = "admin1", 3, parts[0] if parts else None
-        adm1 = text("ActionGeo_ADM1Code") or ""
-        if iso and len(adm1) > 2:
-            place_id = f"admin1:{iso}.{adm1[2:]}"
-    else:
-        kind, precision = "city", _POINT_TYPES.get(geo_type, 1)
-        admin1 = parts[-2] if len(parts) >= 3 else None
+    def text(name: str) -> list[str | None]:
+        if name not in read:
+            read[name] = texts(rows, name)
+        return read[name]
+
+    in_kept = FirstProblem()
+    event_date = map_distinct(text("SQLDATE"), _sqldate, in_kept, "SQLDATE")
+    lat = floats(text("ActionGeo_Lat"), "ActionGeo_Lat", in_kept)
+    lon = floats(text("ActionGeo_Long"), "ActionGeo_Long", in_kept)
+    if in_kept.found is not None:
+        problems.note(int(kept[in_kept.found[0]]), in_kept.found[2])
+    if problems.found is not None:
+        raise InputError(f"{source}: line {problems.found[0] + 1}: {problems.found[2]}")
+    lat[~np.isfinite(lat)] = np.nan
+    lon[~np.isfinite(lon)] = np.nan
+
+    geo_type = geo_type[kept]
+    mapped = [mapped[i] for i in kept]
+    country_level = geo_type == _COUNTRY_TYPE
+    region = np.isin(geo_type, _REGION_TYPES)
+    lat[country_level] = np.nan
+    lon[country_level] = np.nan
+    precision = np.where(country_level | region, 3, 1)
+    kind = np.where(country_level, "country", np.where(region, "admin1", "city")).astype(object)
+    iso = map_distinct(text("ActionGeo_CountryCode"), iso_from_fips)
+    parts = map_distinct(text("ActionGeo_FullName"), _parts)
+    admin1 = [
+        None if is_country else (p[0] if p else None) if is_region else (p[-2] if len(p) >= 3 else None)
+        for p, is_country, is_region in zip(parts, country_level, region)
+    ]
+    place_id = [
+        (f"country:{i}" if i else None) if is_country
+        else (f"admin1:{i}.{adm1[2:]}" if i and adm1 and len(adm1) > 2 else None) if is_region
+        else None
+        for i, adm1, is_country, is_region in zip(iso, text("ActionGeo_ADM1Code"), country_level, region)
+    ]  # fmt: skip
+    names = map_distinct(iso, country_name)
     url = text("SOURCEURL")
-    actors = " – ".join(a for a in (text("Actor1Name"), text("Actor2Name")) if a)
-    given = text("EventCode")
-    read_as = f"CAMEO {given}" + (f", read as {code}" if code != given else "")
-    notes = f"{read_as} ({cameo_name}) → {event_type}: {sub_event_type}"
-    if actors:
-        notes += f"; {actors}"
-    return {
-        "event_id": hashlib.sha1(f"gdelt|{text('GLOBALEVENTID')}".encode()).hexdigest()[:16],
+    none = [None] * len(kept)
+    columns = {
+        "event_id": [_event_id(v) for v in text("GLOBALEVENTID")],
         "event_date": event_date,
-        "time_precision": 1,
-        "disorder_type": DISORDER_OF_TYPE[event_type],
-        "event_type": event_type,
-        "sub_event_type": sub_event_type,
+        "time_precision": np.ones(len(kept), dtype="int64"),
+        "disorder_type": [DISORDER_OF_TYPE[m[1]] for m in mapped],
+        "event_type": [m[1] for m in mapped],
+        "sub_event_type": [m[2] for m in mapped],
         "actor1": text("Actor1Name"),
         "actor2": text("Actor2Name"),
-        "country": country_name(iso) or (parts[-1] if parts else None),
+        "country": [name or (p[-1] if p else None) for name, p in zip(names, parts)],
         "iso": iso,
         "admin1": admin1,
-        "location": parts[0] if parts else full_name or None,
+        "location": [p[0] if p else full for p, full in zip(parts, text("ActionGeo_FullName"))],
         "latitude": lat,
         "longitude": lon,
         "geo_precision": precision,
         "location_kind": kind,
         "place_id": place_id,
-        "fatalities": 0,
-        "injured": None,
-        "quantities": {},
-        "source": url or source,
-        "title": None,
+        "fatalities": np.zeros(len(kept), dtype="int64"),
+        "injured": none,
+        "quantities": [{} for _ in none],
+        "source": [u or source for u in url],
+        "title": none,
         "url": url,
-        "notes": notes,
-        "evidence": [],
-        "confidence": None,
+        "notes": [_notes(*values) for values in zip(text("EventCode"), mapped, text("Actor1Name"), text("Actor2Name"))],
+        "evidence": [[] for _ in none],
+        "confidence": none,
     }
+    return pd.DataFrame(columns, columns=list(SCHEMA))
+
+
+def _sqldate(value: str | None) -> date:
+    text = value or ""
+    try:
+        return date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+    except ValueError as err:
+        raise ValueError(f"{value!r} is not a date") from err
+
+
+def _parts(full_name: str | None) -> tuple[str, ...]:
+    return tuple(p.strip() for p in (full_name or "").split(",") if p.strip())
+
+
+def _event_id(global_event_id: str | None) -> str:
+    return hashlib.sha1(f"gdelt|{global_event_id}".encode()).hexdigest()[:16]
+
+
+def _notes(given: str | None, mapped: tuple[str, str, str, str], actor1: str | None, actor2: str | None) -> str:
+    code, event_type, sub_event_type, cameo_name = mapped
+    read_as = f"CAMEO {given}" + (f", read as {code}" if code != given else "")
+    notes = f"{read_as} ({cameo_name}) → {event_type}: {sub_event_type}"
+    actors = " – ".join(a for a in (actor1, actor2) if a)
+    return f"{notes}; {actors}" if actors else notes

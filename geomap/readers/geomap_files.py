@@ -195,18 +195,38 @@ def _str_column(series: pd.Series) -> object:
 
 
 def _json_column(series: pd.Series, default: Callable[[], object]) -> list:
-    """Parsed nested values; each distinct JSON text is parsed once (each row gets its own container)."""
+    """Parsed nested values; each distinct JSON text is parsed once (each row gets its own container).
+
+    A text is parsed by the decoder's ``raw_decode`` (what ``json.loads`` calls, without the two
+    whitespace matches around it, most of its time on short texts); a text with whitespace around
+    it or anything after its value goes through ``json.loads``, which parses or refuses it.
+    """
+    kind = type(default())
+    decode = _JSON_DECODER.raw_decode
     parsed: dict[str, object] = {}
     out = []
     for value in series.tolist():
-        if type(value) is str:
-            if value not in parsed:
-                parsed[value] = _parse_json(value, default)
-            found = parsed[value]
-            out.append(dict(found) if type(found) is dict else list(found))
-        else:
+        if type(value) is not str:
             out.append(_parse_json(value, default))
+            continue
+        found = parsed.get(value)
+        if found is not None:
+            out.append(dict(found) if type(found) is dict else list(found))  # a row's own copy
+            continue
+        try:
+            found, end = decode(value)
+        except json.JSONDecodeError:
+            end = -1
+        if end != len(value):
+            found = json.loads(value)
+        if not isinstance(found, kind):
+            raise ValueError(f"expected a JSON {kind.__name__}, got {type(found).__name__}")
+        parsed[value] = found
+        out.append(found)
     return out
+
+
+_JSON_DECODER = json.JSONDecoder()
 
 
 def _missing(value: object) -> bool:
