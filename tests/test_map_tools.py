@@ -62,8 +62,7 @@ def test_panels_collapsed_in_a_small_window_and_the_map_stays_visible(browser, t
     page.click(".gm-legend .gm-panel-toggle")
     assert page.is_visible(".gm-legend .gm-legend-type")
     assert page.evaluate("geomapTools.collapsed('legend')") is False
-    hash_ = page.evaluate("location.hash")
-    assert "collapsed=layers,dates,country" in hash_
+    _poll(page, "location.hash.endsWith('collapsed=layers,dates,country')")  # written once the map rests
     opened.check_clean()
     page.close()
 

@@ -1447,7 +1447,7 @@
       button('gm-tool-csv', '\u2913 CSV', 'Download the shown incidents as CSV', function () { api.download('csv'); });
 
       /* permalink: view and filters in the URL hash */
-      var restoring = true;
+      var restoring = true, hashTimer = null;
       function writeHash() {
         if (restoring) { return; }
         var c = map.getCenter(), parts = ['view=' + map.getZoom() + '/' + c.lat.toFixed(4) + '/' + c.lng.toFixed(4)];
@@ -1462,8 +1462,13 @@
         parts.push('collapsed=' + api.panels.filter(api.collapsed).join(','));
         var hash = '#' + parts.join('&');
         api.hash = hash;
-        if (root.location.hash === hash) { return; }
-        try { root.history.replaceState(null, '', hash); } catch (err) { /* a sandboxed frame: no URL to keep */ }
+        // Once the map rests: replacing the URL is slow enough on file:// pages to
+        // delay the label placement timers that run after each move.
+        clearTimeout(hashTimer);
+        hashTimer = setTimeout(function () {
+          if (root.location.hash === api.hash) { return; }
+          try { root.history.replaceState(null, '', api.hash); } catch (err) { /* a sandboxed frame: no URL to keep */ }
+        }, 250);
       }
       api.writeHash = writeHash;
       function dayOf(text) {
