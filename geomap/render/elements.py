@@ -279,6 +279,17 @@ class CountryPanel(_Listener):
     function = "countryPanel"
 
 
+class Tools(_Listener):
+    """Search, fullscreen, export of the shown incidents, collapsible panels, permalink.
+
+    Options: ``collapsed`` (True, False, or None: collapsed in an iframe or a
+    window smaller than 900x600) and ``filename`` (stem of the exported files).
+    Added after the other controls, whose panels it makes collapsible.
+    """
+
+    function = "tools"
+
+
 class Overlay(PageElement):
     """One layer of the user's own file (:func:`geomap.render.overlays.read_overlays`).
 

@@ -31,6 +31,7 @@ from geomap.render.elements import (
     Overlay,
     PackageTiles,
     TitleBar,
+    Tools,
     TypeLayerControl,
     UrlTiles,
 )
@@ -97,7 +98,7 @@ class IncidentMap:
 
 def render_map(
     gdf, *, gazetteer=None, title=None, subtitle=None, cluster=True, heat=False, tiles=None, cdn=False, basemap=True, context=True,
-    tiles_attribution=None, tiles_max_zoom=None, overlays=(),
+    tiles_attribution=None, tiles_max_zoom=None, overlays=(), collapsed=None,
 ) -> IncidentMap:
     """Build the layered incident map of an incident GeoDataFrame.
 
@@ -141,6 +142,11 @@ def render_map(
     context : bool
         With the offline basemap, also draw towns and villages by zoom and
         first-level region names (``gazetteer.places_in``; :mod:`geomap.render.context`).
+
+    collapsed : bool, optional
+        Panels (legend, layer control, dates, country list) collapsed to a button
+        when the page opens; None (default): collapsed in an iframe (``--embed``) or
+        a window smaller than 900x600, open otherwise. A permalink's state wins.
 
     Returns
     -------
@@ -247,6 +253,8 @@ def render_map(
     fmap.add_child(Legend(incidents))
     fmap.add_child(DateControl(incidents))
     fmap.add_child(CountryPanel(incidents))
+    # After the panels it makes collapsible.
+    fmap.add_child(Tools(incidents, collapsed=collapsed))
     fmap.add_child(Attribution(ATTRIBUTION))
     south, west, north, east = bounds
     fmap.fit_bounds(
@@ -328,6 +336,6 @@ def embed_html(page: str, *, height: str = "600px", title: str = DEFAULT_TITLE) 
     """
     return (
         f'<iframe title="{html_lib.escape(title)}" style="width:100%;height:{height};border:0" '
-        f'sandbox="allow-scripts allow-popups" loading="lazy" '
+        f'sandbox="allow-scripts allow-popups allow-downloads" allow="fullscreen" allowfullscreen loading="lazy" '
         f'srcdoc="{html_lib.escape(page, quote=True)}"></iframe>\n'
     )

@@ -44,8 +44,12 @@ DEFAULT_SIZE = (1600, 1000)
 
 # Interactive controls make no sense on paper; the legend and title stay.
 _PRINT_CSS = """
-.leaflet-control-layers, .leaflet-control-zoom, .gm-dates { display: none !important; }
+.leaflet-control-layers, .leaflet-control-zoom, .gm-dates, .gm-tools, .gm-panel-toggle { display: none !important; }
+.gm-panel .gm-legend-title { display: block; }
 """
+
+# Panels are collapsed by default in a small window: a picture shows them open.
+_EXPAND_PANELS = "window.geomapTools && geomapTools.panels && geomapTools.panels.forEach(n => geomapTools.setCollapsed(n, false)); 0"
 
 _SIZE = re.compile(r"^\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*$")
 
@@ -146,6 +150,7 @@ def snapshot(
                         page.route("**/*", _local_only)
                     page.goto(url, wait_until="load", timeout=timeout * 1000)
                     page.wait_for_selector("html[data-geomap-ready]", state="attached", timeout=timeout * 1000)
+                    page.evaluate(_EXPAND_PANELS)
                     page.add_style_tag(content=_PRINT_CSS)
                     # Let markercluster's chunks and tiles settle before shooting.
                     page.wait_for_load_state("networkidle", timeout=timeout * 1000)

@@ -128,6 +128,12 @@
 
   function fmt(n) { return Number(n).toLocaleString('en-US'); }
 
+  // Text for matching: lower case, accents dropped, spaces squeezed.
+  function fold(text) {
+    return String(text || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase().replace(/\s+/g, ' ').trim();
+  }
+
   function isoDay(day) {
     return new Date(day * DAY_MS).toISOString().slice(0, 10);
   }
@@ -300,6 +306,7 @@
   };
 
   Incidents.prototype.matches = function (i) {
+    if (this.query && this._hay[i].indexOf(this.query) < 0) { return false; }
     var d = this.data.d[i];
     if (d === null) { return this.showUndated; }
     return d >= this.start && d <= this.end;
@@ -368,6 +375,23 @@
   Incidents.prototype.setRange = function (start, end) {
     this.start = Math.min(start, end);
     this.end = Math.max(start, end);
+    this.apply();
+  };
+
+  // The search text: an incident matches when its place, region, country,
+  // evidence/notes, actors or source title contain it (case-insensitive).
+  Incidents.prototype.setQuery = function (text) {
+    var q = fold(text);
+    if (q && !this._hay) {
+      this._hay = new Array(this.n);
+      for (var i = 0; i < this.n; i++) {
+        this._hay[i] = fold([this.string('loc', i), this.string('adm', i), this.string('cty', i),
+          this.data.ev[i] || '', this.string('act', i), this.string('ttl', i)].join('\n'));
+      }
+    }
+    this.queryText = String(text || '');
+    if (q === (this.query || '')) { this._changed(); return; }
+    this.query = q;
     this.apply();
   };
 
@@ -697,6 +721,15 @@
       check.appendChild(box);
       check.appendChild(node('span', null, ' Show undated (' + undatedCount + ')'));
       div.appendChild(check);
+      // Dates set from elsewhere (the permalink) move the sliders too.
+      inc.onChange(function () {
+        box.checked = inc.showUndated;
+        if (!hasDates || (+from.value === inc.start && +to.value === inc.end)) { return; }
+        from.value = inc.start;
+        to.value = inc.end;
+        from.gmOut.textContent = isoDay(inc.start);
+        to.gmOut.textContent = isoDay(inc.end);
+      });
     });
   }
 
@@ -1147,6 +1180,348 @@
     return api;
   }
 
+
+  /* ------------------------------------------------------------------ tools */
+
+  // Fullscreen, collapsible panels, search, export of the shown incidents and the
+  // permalink. Our own small controls: no installed Python package ships the
+  // Leaflet plugins (folium links them from CDNs). Data reaches the page's DOM
+  // only through textContent, and exports are built from the embedded columns.
+
+  var PANELS = [
+    // [name in the permalink, selector, button label]
+    ['legend', '.gm-legend', 'Legend'],
+    ['layers', '.leaflet-control-layers', 'Layers'],
+    ['dates', '.gm-dates', 'Dates'],
+    ['country', '.gm-country', 'Country-level']
+  ];
+
+  // Columns of the exports, in order: [name, function of (inc, i)].
+  var EXPORT_COLUMNS = [
+    ['event_id', function (inc, i) { return inc.data.id[i]; }],
+    ['event_date', function (inc, i) { return inc.data.d[i] === null ? null : isoDay(inc.data.d[i]); }],
+    ['time_precision', function (inc, i) { return inc.data.tp[i]; }],
+    ['event_type', function (inc, i) { return inc.data.types[inc.data.t[i]].name; }],
+    ['sub_event_type', function (inc, i) { return inc.string('sub', i); }],
+    ['location', function (inc, i) { return inc.string('loc', i); }],
+    ['admin1', function (inc, i) { return inc.string('adm', i); }],
+    ['country', function (inc, i) { return inc.string('cty', i); }],
+    ['geo_precision', function (inc, i) { return inc.data.gp[i]; }],
+    ['latitude', function (inc, i) { return inc.data.lat[i]; }],
+    ['longitude', function (inc, i) { return inc.data.lon[i]; }],
+    ['fatalities', function (inc, i) { return inc.data.f[i]; }],
+    ['injured', function (inc, i) { return inc.data.inj[i]; }],
+    ['actors', function (inc, i) { return inc.string('act', i); }],
+    ['quantities', function (inc, i) { return inc.string('q', i); }],
+    ['notes', function (inc, i) { return inc.data.ev[i] || ''; }],
+    ['source', function (inc, i) { return inc.string('src', i); }],
+    ['title', function (inc, i) { return inc.string('ttl', i); }],
+    ['url', function (inc, i) { return inc.string('url', i); }]
+  ];
+
+  function csvCell(value, text) {
+    if (value === null || value === undefined) { return ''; }
+    var s = String(value);
+    // A text cell starting like a formula would run in a spreadsheet: keep it text.
+    if (text && /^[=+\-@\t\r]/.test(s)) { s = "'" + s; }
+    return /[",\r\n]/.test(s) || s !== s.trim() ? '"' + s.replace(/"/g, '""') + '"' : s;
+  }
+
+  var NUMERIC = { time_precision: 1, geo_precision: 1, latitude: 1, longitude: 1, fatalities: 1, injured: 1 };
+
+  function tools(incidents, options) {
+    var opts = options || {}, map = incidents.map, container = map.getContainer();
+    var api = root.geomapTools = { ready: false };
+
+    /* fullscreen: the browser's Fullscreen API, or the page's whole window
+     * when the browser refuses (an iframe without allowfullscreen) */
+    api.isFullscreen = function () {
+      return document.fullscreenElement === container || container.classList.contains('gm-fullscreen');
+    };
+    api.toggleFullscreen = function () {
+      function pseudo(on) {
+        container.classList.toggle('gm-fullscreen', on);
+        document.documentElement.classList.toggle('gm-fullscreen-page', on);
+        changed();
+      }
+      function changed() { map.invalidateSize(); if (api.fsButton) { api.fsButton.classList.toggle('gm-on', api.isFullscreen()); } }
+      if (api.isFullscreen()) {
+        if (document.fullscreenElement === container) { return document.exitFullscreen().then(changed, changed); }
+        pseudo(false);
+        return Promise.resolve();
+      }
+      if (container.requestFullscreen && document.fullscreenEnabled) {
+        return container.requestFullscreen().then(changed, function () { pseudo(true); });
+      }
+      pseudo(true);
+      return Promise.resolve();
+    };
+    document.addEventListener('fullscreenchange', function () {
+      map.invalidateSize();
+      if (api.fsButton) { api.fsButton.classList.toggle('gm-on', api.isFullscreen()); }
+    });
+    document.addEventListener('keydown', function (e) {
+      if (e.key === 'Escape' && container.classList.contains('gm-fullscreen')) { api.toggleFullscreen(); }
+    });
+
+    var bar = L.control({ position: 'topleft' });
+    bar.onAdd = function () {
+      var div = node('div', 'gm-tools leaflet-bar');
+      L.DomEvent.disableClickPropagation(div);
+      L.DomEvent.disableScrollPropagation(div);
+      return div;
+    };
+    bar.addTo(map);
+    var barDiv = bar.getContainer();
+    function button(cls, text, title, onClick) {
+      var b = node('button', 'gm-tool ' + cls, text);
+      b.type = 'button';
+      b.title = title;
+      b.setAttribute('aria-label', title);
+      b.addEventListener('click', onClick);
+      barDiv.appendChild(b);
+      return b;
+    }
+    api.fsButton = button('gm-tool-fullscreen', '\u26F6', 'Fullscreen', function () { api.toggleFullscreen(); });
+
+    incidents.whenReady(function (inc) {
+      /* collapsible panels */
+      var small = container.clientWidth < 900 || container.clientHeight < 600;
+      var framed = false;
+      try { framed = root.self !== root.top; } catch (err) { framed = true; }
+      var collapseDefault = opts.collapsed === true || (opts.collapsed !== false && (framed || small));
+      var panels = {};
+      PANELS.forEach(function (p) {
+        var el = container.querySelector(p[1]);
+        if (!el) { return; }
+        var toggle = node('button', 'gm-panel-toggle', p[2]);
+        toggle.type = 'button';
+        toggle.addEventListener('click', function (e) {
+          L.DomEvent.stop(e);
+          api.setCollapsed(p[0], !el.classList.contains('gm-collapsed'));
+        });
+        el.insertBefore(toggle, el.firstChild);
+        el.classList.add('gm-panel');
+        panels[p[0]] = { el: el, toggle: toggle };
+      });
+      api.panels = Object.keys(panels);
+      api.setCollapsed = function (name, on) {
+        var p = panels[name];
+        if (!p) { return; }
+        p.el.classList.toggle('gm-collapsed', !!on);
+        p.toggle.setAttribute('aria-expanded', on ? 'false' : 'true');
+        p.toggle.title = (on ? 'Show ' : 'Hide ') + p.toggle.textContent.toLowerCase();
+        writeHash();
+      };
+      api.collapsed = function (name) { return !!(panels[name] && panels[name].el.classList.contains('gm-collapsed')); };
+
+      /* search */
+      var box = node('div', 'gm-search');
+      var input = node('input', 'gm-search-input');
+      input.type = 'search';
+      input.placeholder = 'Search a place or a word';
+      input.setAttribute('aria-label', 'Search a place or a word of the evidence');
+      var results = node('ul', 'gm-search-results');
+      box.appendChild(input);
+      box.appendChild(results);
+      barDiv.insertBefore(box, barDiv.firstChild);
+
+      var placeIndex = null;
+      function places() {
+        // Incident places (with how many incidents there) and the context towns.
+        if (placeIndex) { return placeIndex; }
+        var seen = {}, list = [];
+        for (var i = 0; i < inc.n; i++) {
+          if (inc.data.k[i] === 2) { continue; }
+          var name = inc.string('loc', i), key = fold(name);
+          if (!key) { continue; }
+          if (!seen[key]) {
+            seen[key] = { name: name, key: key, lat: inc.data.lat[i], lon: inc.data.lon[i], count: 0, kind: 'incidents' };
+            list.push(seen[key]);
+          }
+          seen[key].count += 1;
+        }
+        var ctx = root.geomapContext && root.geomapContext._data;
+        if (ctx) {
+          for (var j = 0; j < ctx.n.length; j++) {
+            var k = fold(ctx.n[j]);
+            if (seen[k]) { continue; }
+            seen[k] = { name: ctx.n[j], key: k, lat: ctx.lat[j], lon: ctx.lon[j], count: 0, kind: 'town' };
+            list.push(seen[k]);
+          }
+        }
+        placeIndex = list;
+        return list;
+      }
+      api.findPlaces = function (text, limit) {
+        var q = fold(text), starts = [], inside = [];
+        if (!q) { return []; }
+        places().forEach(function (p) {
+          var at = p.key.indexOf(q);
+          if (at === 0) { starts.push(p); } else if (at > 0) { inside.push(p); }
+        });
+        var byCount = function (a, b) { return b.count - a.count; };
+        return starts.sort(byCount).concat(inside.sort(byCount)).slice(0, limit || 8);
+      };
+      api.goTo = function (place) {
+        // A town no incident mentions would leave the map empty: the text filter goes.
+        if (place.kind === 'town' && inc.shownCounts().total === 0) { api.search(''); }
+        map.setView([place.lat, place.lon], Math.max(map.getZoom(), 11), { animate: false });
+        results.textContent = '';
+      };
+      function showResults() {
+        results.textContent = '';
+        var q = input.value;
+        if (!fold(q)) { return; }
+        var c = inc.shownCounts();
+        results.appendChild(node('li', 'gm-search-count', fmt(c.total) + (c.total === 1 ? ' incident matches' : ' incidents match')));
+        api.findPlaces(q).forEach(function (p) {
+          var li = node('li', 'gm-search-place');
+          li.appendChild(node('span', 'gm-search-name', p.name));
+          li.appendChild(node('span', 'gm-search-what', p.kind === 'town' ? ' town' : ' ' + fmt(p.count) + ' incident' + (p.count === 1 ? '' : 's')));
+          li.tabIndex = 0;
+          li.addEventListener('click', function () { api.goTo(p); });
+          li.addEventListener('keydown', function (e) { if (e.key === 'Enter') { api.goTo(p); } });
+          results.appendChild(li);
+        });
+      }
+      api.search = function (text) {
+        input.value = text;
+        inc.setQuery(text);
+        showResults();
+      };
+      input.addEventListener('input', function () { inc.setQuery(input.value); showResults(); });
+      input.addEventListener('keydown', function (e) {
+        if (e.key === 'Enter') {
+          var first = api.findPlaces(input.value, 1)[0];
+          if (first) { api.goTo(first); }
+        } else if (e.key === 'Escape') {
+          api.search('');
+        }
+      });
+
+      /* export of what is shown */
+      api.exportIndices = function () {
+        var out = [];
+        for (var i = 0; i < inc.n; i++) {
+          if (inc.typeVisible(inc.data.t[i]) && inc.matches(i)) { out.push(i); }
+        }
+        return out;
+      };
+      api.exportText = function (format) {
+        var rows = api.exportIndices();
+        if (format === 'csv') {
+          var lines = [EXPORT_COLUMNS.map(function (c) { return c[0]; }).join(',')];
+          rows.forEach(function (i) {
+            lines.push(EXPORT_COLUMNS.map(function (c) { return csvCell(c[1](inc, i), !NUMERIC[c[0]]); }).join(','));
+          });
+          return lines.join('\r\n') + '\r\n';
+        }
+        var features = rows.map(function (i) {
+          var props = {};
+          EXPORT_COLUMNS.forEach(function (c) {
+            if (c[0] !== 'latitude' && c[0] !== 'longitude') { props[c[0]] = c[1](inc, i); }
+          });
+          var lat = inc.data.lat[i], lon = inc.data.lon[i];
+          return {
+            type: 'Feature',
+            // Country-level incidents have no point: null geometry, as GeoJSON allows.
+            geometry: lat === null || inc.data.k[i] === 2 ? null : { type: 'Point', coordinates: [lon, lat] },
+            properties: props
+          };
+        });
+        return JSON.stringify({ type: 'FeatureCollection', features: features }, null, 1);
+      };
+      api.download = function (format) {
+        var text = api.exportText(format), csv = format === 'csv';
+        var blob = new Blob([text], { type: csv ? 'text/csv;charset=utf-8' : 'application/geo+json' });
+        var url = URL.createObjectURL(blob), a = document.createElement('a');
+        a.href = url;
+        a.download = (opts.filename || 'incidents') + '-shown.' + (csv ? 'csv' : 'geojson');
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+      };
+      button('gm-tool-geojson', '\u2913 GeoJSON', 'Download the shown incidents as GeoJSON', function () { api.download('geojson'); });
+      button('gm-tool-csv', '\u2913 CSV', 'Download the shown incidents as CSV', function () { api.download('csv'); });
+
+      /* permalink: view and filters in the URL hash */
+      var restoring = true, hashTimer = null;
+      function writeHash() {
+        if (restoring) { return; }
+        var c = map.getCenter(), parts = ['view=' + map.getZoom() + '/' + c.lat.toFixed(4) + '/' + c.lng.toFixed(4)];
+        if (inc.dayMin !== null && (inc.start !== inc.dayMin || inc.end !== inc.dayMax)) {
+          parts.push('from=' + isoDay(inc.start), 'to=' + isoDay(inc.end));
+        }
+        if (!inc.showUndated) { parts.push('undated=0'); }
+        var hidden = inc.data.types.filter(function (type, t) { return !inc.typeVisible(t); })
+          .map(function (type) { return encodeURIComponent(type.name); });
+        if (hidden.length) { parts.push('hide=' + hidden.join(',')); }
+        if (input.value) { parts.push('q=' + encodeURIComponent(input.value)); }
+        parts.push('collapsed=' + api.panels.filter(api.collapsed).join(','));
+        var hash = '#' + parts.join('&');
+        api.hash = hash;
+        // Once the map rests: replacing the URL is slow enough on file:// pages to
+        // delay the label placement timers that run after each move.
+        clearTimeout(hashTimer);
+        hashTimer = setTimeout(function () {
+          if (root.location.hash === api.hash) { return; }
+          try { root.history.replaceState(null, '', api.hash); } catch (err) { /* a sandboxed frame: no URL to keep */ }
+        }, 250);
+      }
+      api.writeHash = writeHash;
+      function dayOf(text) {
+        var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text || '');
+        var day = m ? Math.round(Date.UTC(+m[1], +m[2] - 1, +m[3]) / DAY_MS) : null;
+        return day !== null && isoDay(day) === text ? day : null;  // 2024-13-99 is no day
+      }
+      api.readHash = function (hash) {
+        var state = {};
+        String(hash || '').replace(/^#/, '').split('&').forEach(function (kv) {
+          var at = kv.indexOf('=');
+          if (at > 0) {
+            try { state[kv.slice(0, at)] = decodeURIComponent(kv.slice(at + 1)); } catch (err) { /* malformed: ignored */ }
+          }
+        });
+        restoring = true;
+        var view = (state.view || '').split('/').map(Number);
+        if (view.length === 3 && view.every(isFinite)) {
+          map.setView([view[1], view[2]], view[0], { animate: false });
+        }
+        if ('hide' in state) {
+          var hide = state.hide.split(',');
+          inc.data.types.forEach(function (type, t) {
+            var want = hide.indexOf(type.name) < 0;
+            if (want !== inc.typeVisible(t)) { if (want) { map.addLayer(inc.groups[t]); } else { map.removeLayer(inc.groups[t]); } }
+          });
+        }
+        var a = dayOf(state.from), b = dayOf(state.to);
+        if (inc.dayMin !== null && (a !== null || b !== null)) {
+          a = a === null ? inc.dayMin : Math.max(inc.dayMin, Math.min(inc.dayMax, a));
+          b = b === null ? inc.dayMax : Math.max(inc.dayMin, Math.min(inc.dayMax, b));
+          inc.setRange(a, b);
+        }
+        if ('undated' in state) { inc.setUndated(state.undated !== '0'); }
+        if ('q' in state) { api.search(state.q); results.textContent = ''; }
+        api.panels.forEach(function (name) {
+          api.setCollapsed(name, 'collapsed' in state ? state.collapsed.split(',').indexOf(name) >= 0 : collapseDefault);
+        });
+        restoring = false;
+        writeHash();
+      };
+      api.readHash(root.location.hash);
+      map.on('moveend overlayadd overlayremove', writeHash);
+      inc.onChange(writeHash);
+      input.addEventListener('input', writeHash);
+      root.addEventListener('hashchange', function () {
+        if (root.location.hash !== api.hash) { api.readHash(root.location.hash); }
+      });
+      api.ready = true;
+    });
+    return api;
+  }
+
   root.GeomapKit = {
     ShapeMarker: ShapeMarker,
     SHAPES: SHAPES,
@@ -1165,6 +1540,7 @@
     contextLayer: contextLayer,
     packageTiles: packageTiles,
     overlay: overlay,
+    tools: tools,
     isoDay: isoDay
   };
 })(window);
