@@ -471,11 +471,25 @@ def _add_ap_states(store, text: str, found: list[Candidate]) -> list[Candidate]:
         start, end = m.start(1), m.end(1)
         key = f"region:{country}.{code}"
         extra.append(Candidate(start, end, m.group(1), key, entries=[(idx, _NAME_ABBREV | _NAME_QUALIFIED)]))
+    return _with_candidates(found, extra, replace=True)
+
+
+def _with_candidates(found: list[Candidate], extra: list[Candidate], *, replace: bool) -> list[Candidate]:
+    """``found`` and ``extra`` in text order, not overlapping.
+
+    Where they overlap, an ``extra`` candidate replaces the found ones (``replace``:
+    it reads the span better, as "Clarke" of "Clarke, Madison and Oconee counties")
+    or yields to them (a reading of last resort, as "BC" alone).
+    """
     if not extra:
         return found
-    spans = [(c.start, c.end) for c in extra]
-    kept = [c for c in found if not any(c.start < e and c.end > s for s, e in spans)]
-    return sorted(kept + extra, key=lambda c: c.start)
+    if replace:
+        spans = [(c.start, c.end) for c in extra]
+        found = [c for c in found if not any(c.start < e and c.end > s for s, e in spans)]
+    else:
+        spans = [(c.start, c.end) for c in found]
+        extra = [c for c in extra if not any(c.start < e and c.end > s for s, e in spans)]
+    return sorted(found + extra, key=lambda c: c.start)
 
 
 _COUNTY_NAME = r"[A-Z][\w'\u2019.-]*(?: [A-Z][\w'\u2019.-]*)?"
@@ -500,11 +514,7 @@ def _add_listed_counties(text: str, found: list[Candidate], lookup) -> list[Cand
             _iso, entries, _words = lookup(key)
             if entries:
                 extra.append(Candidate(part.start(), part.end(), name, key, entries=list(entries)))
-    if not extra:
-        return found
-    spans = [(c.start, c.end) for c in extra]
-    kept = [c for c in found if not any(c.start < e and c.end > s for s, e in spans)]
-    return sorted(kept + extra, key=lambda c: c.start)
+    return _with_candidates(found, extra, replace=True)
 
 
 #: An AP state abbreviation before a lower-case noun: "Scandal-plagued Ga. pastor", "Missing
@@ -514,15 +524,13 @@ _AP_BEFORE_NOUN = re.compile(r"(?<![\w.])((?:[A-Z][a-z]{1,4}|[A-Z]\.\s?[A-Z]|W\.
 
 def _add_ap_states_before_nouns(store, text: str, found: list[Candidate]) -> list[Candidate]:
     """US states as AP abbreviates them before the noun they qualify ("a Ga. pastor")."""
-    taken = [(c.start, c.end) for c in found]
     extra = []
     for m in _AP_BEFORE_NOUN.finditer(text):
         code = AP_STATES.get(fold(m.group(1)))
         idx = store.admin1("US", code) if code else None
-        if idx is None or any(s < m.end(1) and e > m.start(1) for s, e in taken):
-            continue
-        extra.append(Candidate(m.start(1), m.end(1), m.group(1), f"region:US.{code}", entries=[(idx, _NAME_ABBREV | _NAME_QUALIFIED)]))
-    return sorted(found + extra, key=lambda c: c.start) if extra else found
+        if idx is not None:
+            extra.append(Candidate(m.start(1), m.end(1), m.group(1), f"region:US.{code}", entries=[(idx, _NAME_ABBREV | _NAME_QUALIFIED)]))
+    return _with_candidates(found, extra, replace=False)
 
 
 #: "BC" / "B.C." for British Columbia, standing alone ("wildfires in BC"); not a year
@@ -538,13 +546,11 @@ def _add_british_columbia(store, text: str, found: list[Candidate]) -> list[Cand
         return found
     # "44 B.C.", "300 BC": a year, whatever else matched the letters
     found = [c for c in found if not (c.text.startswith(("BC", "B.C")) and _YEAR_BEFORE.search(text, 0, c.start))]
-    taken = [(c.start, c.end) for c in found]
     extra = [
         Candidate(m.start(1), m.end(1), m.group(1), "region:CA.02", entries=[(idx, _NAME_ABBREV | _NAME_QUALIFIED)])
         for m in _BC_RE.finditer(text)
-        if not any(s < m.end(1) and e > m.start(1) for s, e in taken)
     ]
-    return sorted(found + extra, key=lambda c: c.start) if extra else found
+    return _with_candidates(found, extra, replace=False)
 
 
 #: Phrases remembered per store; the same capitalised words ("The", "He",

@@ -562,13 +562,14 @@ _REGION_WORDS = frozenset("state region oblast province krai governorate prefect
 #: Words after a name that make it a populated place ("Kasai village", "Minbya town").
 _SETTLEMENT_WORDS = frozenset("village town township hamlet settlement".split())
 
-#: "the city of Turkey", "the town of Paris": what is named is a populated place.
 #: Nouns after a name that belong to a city, not to a region named like it ("New York police").
 _CITY_NOUN_AFTER = re.compile(
     r"\s+(?:police(?:\s+department)?|mayor|mayor's|city\s+council|city\s+hall|subway|metro|firefighters|fire\s+department|"
     r"marathon|neighborhoods?|neighbourhoods?|borough|boroughs)\b"
 )
+#: "the governor of Washington": what is named is the region.
 _GOVERNOR_OF = re.compile(r"\b(?:governor|governors|governorship|lieutenant governor)\s+of\s+\Z", re.IGNORECASE)
+#: "the city of Turkey", "the town of Paris": what is named is a populated place.
 _CITY_OF = re.compile(r"\b(?:city|town|village|township|hamlet|borough)\s+of\s+\Z", re.IGNORECASE)
 
 #: Plural region words after a list: "Kharkiv, Sumy and Poltava oblasts".
@@ -583,8 +584,8 @@ def _regions_named_like_countries(names: dict, rejected: set[int]) -> None:
 
     A country whose name a first-level region of another country shares (Georgia) is
     the region when some other name of the document has a sense inside that region
-    ("Albany", "Macon") and none in the country, and no other name is only the
-    country's. The region then wins as if its type word were written.
+    ("Albany", "Macon") and none has a sense in the country. The region then wins
+    as if its type word were written.
     """
     for key, name in names.items():
         if not any(o.place.kind == "country" for o in name.options):
@@ -598,11 +599,9 @@ def _regions_named_like_countries(names: dict, rejected: set[int]) -> None:
             for other_key, other in names.items():
                 if other_key == key or other.org or not any(i not in rejected for i in other.occurrences):
                     continue
-                places = [o.place for o in other.options]
-                if any(p.country == region.place.country and p.kind != "country" and _admin1_key(o) == _admin1_key(region)
-                       for o, p in zip(other.options, places)):
+                if any(o.place.kind != "country" and _admin1_key(o) == _admin1_key(region) for o in other.options):
                     inside += 1
-                if any(p.country == country for p in places):
+                if any(o.place.country == country for o in other.options):
                     outside += 1
             if inside and not outside:
                 name.region_word = True
@@ -1337,7 +1336,6 @@ def _list_strays(
     return strays
 
 
-#: A namesake village farther than this from every front the text names is not the one meant.
 #: Ids of the facilities and airfields of the data (``tables.FACILITIES``, OurAirports).
 _NAMED_FEATURES = ("facility:", "airport:")
 
@@ -1380,7 +1378,7 @@ def _cluster_namesakes(names: dict, chosen: dict, metonyms: set, demonym_votes: 
             return
         loose = {}  # names chosen for their standing alone, which nothing supports
         for key, got in chosen.items():
-            opt, conf, reason, ok, evidence, big = got
+            opt, _conf, reason, ok = got[:4]
             if not ok or reason.split(":")[0] not in _UNVOUCHED:
                 continue
             if key in metonyms and (opt.place.kind == "country" or opt.place.feature_code == "PPLC"):
@@ -1438,9 +1436,7 @@ def _supported(key: str, place: Place, chosen: dict, demonym_votes: Counter) -> 
         if place.kind == "country":
             if other.country == place.country:
                 return True
-        elif other.kind in ("city", "other", "admin1", "country"):
-            if other.kind == "country":
-                continue  # a country named is no support for one of its towns over another's
+        elif other.kind in ("city", "other", "admin1"):  # a country named supports none of its towns over another
             if other.country == place.country and other.admin1 == place.admin1 and place.admin1:
                 return True
             if other.kind != "admin1" and haversine_km(place.lat, place.lon, other.lat, other.lon) <= SUPPORT_KM:
@@ -1448,6 +1444,7 @@ def _supported(key: str, place: Place, chosen: dict, demonym_votes: Counter) -> 
     return False
 
 
+#: A namesake village farther than this from every front the text names is not the one meant.
 FRONT_RADIUS_KM = 150.0
 
 

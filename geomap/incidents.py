@@ -50,7 +50,7 @@ from geomap.analysis.actors import Side, pick_actors, state_forces
 from geomap.analysis.classify import Trigger, classify, clause_candidates, weapon_near
 from geomap.analysis.dates import find_date, is_discourse
 from geomap.analysis.places import Role
-from geomap.analysis.rules import HIT_VERBS
+from geomap.analysis.rules import HIT_VERBS, RULES
 from geomap.analysis.text import has_cyrillic
 from geomap.merge import MERGE_DAYS, MERGE_DISTANCE_KM, POINT_KINDS, absorb, contains, km, merge_incidents, same_region
 
@@ -341,7 +341,7 @@ def _statements(sent: Sentence) -> list[_Statement]:
             places = _locations(sentence, trigger, (c_start, c_end), mentions, spans, roles)
             statements.append(_Statement(trigger, (c_start, c_end), places))
     if statements:
-        _official_region(sentence, statements, mentions, spans, roles)
+        _official_region(sentence, statements, mentions, spans)
         _fallback_places(statements, clauses, mentions, spans, roles)
         _definite_places(sentence, statements, mentions, roles, sent)
         _roundup_places(sentence, statements, mentions, spans, roles)
@@ -587,7 +587,7 @@ def _place_of(incident: Incident, statement: _Statement, sent: Sentence) -> bool
 #: How many sentences after a protest mass arrests are of its protesters.
 _PROTEST_ARRESTS_REACH = 4
 #: The priority of the rules of "Protest with intervention" (``geomap/analysis/rules.py``).
-_INTERVENTION_PRIORITY = 87
+_INTERVENTION_PRIORITY = max(rule.priority for rule in RULES if rule.sub_event_type == "Protest with intervention")
 #: Many people arrested, not named ones: "arrested more than 100 people", "detained dozens".
 _MANY_PEOPLE = re.compile(
     r"\b(?:\d[\d,]*|dozens|hundreds|scores|thousands)\s+(?:of\s+)?(?:people|persons|men|women|protesters|demonstrators|"
@@ -781,7 +781,7 @@ _OFFICIAL_AFTER = re.compile(r"\s+(?:regional\s+)?(?:governor|administration\s+h
 _OFFICIAL_BEFORE = re.compile(r"\b(?:governor|head\s+of\s+the\s+military\s+administration)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def _official_region(sentence: str, statements: list[_Statement], mentions, spans, roles) -> None:
+def _official_region(sentence: str, statements: list[_Statement], mentions, spans) -> None:
     """"Kherson governor X said Russia shelled the village of Y in his southern region": Kherson Oblast.
 
     A statement with no place of its own, in a clause that says "in his region", is in
@@ -791,10 +791,9 @@ def _official_region(sentence: str, statements: list[_Statement], mentions, span
     for statement in statements:
         if statement.places:
             continue
-        lo, hi = statement.clause
-        if not _HIS_REGION.search(sentence, statement.trigger.start, hi):
+        if not _HIS_REGION.search(sentence, statement.trigger.start, statement.clause[1]):
             continue
-        for mention, (start, end, demonym, _kind), role in zip(mentions, spans, roles):
+        for mention, (start, end, demonym, _kind) in zip(mentions, spans):
             if demonym or not (_OFFICIAL_AFTER.match(sentence, end) or _OFFICIAL_BEFORE.search(sentence, max(0, start - 50), start)):
                 continue
             place = mention.place
