@@ -49,7 +49,7 @@ from geomap.article import Article
 from geomap.analysis.actors import Side, pick_actors, state_forces
 from geomap.analysis.classify import Trigger, classify, clause_candidates, weapon_near
 from geomap.analysis.dates import find_date, is_discourse
-from geomap.analysis.places import Role
+from geomap.analysis.places import QUARTER_BEFORE, Role
 from geomap.analysis.rules import HIT_VERBS, RULES
 from geomap.analysis.text import has_cyrillic
 from geomap.merge import MERGE_DAYS, MERGE_DISTANCE_KM, POINT_KINDS, absorb, contains, km, merge_incidents, same_region
@@ -449,16 +449,11 @@ def _territory_sub_type(sub_type: str, actor1: str | None, place, country: str |
     return _TERRITORY[0] if own else _TERRITORY[1]
 
 
-#: A compass word right before a country or region ("in southern Lebanon", "northeast
-#: Lebanon", "на півдні Харківщини" is not read): which part of it.
-_QUARTER = re.compile(
-    r"\b(?P<q>(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+(?:part of\s+)?(?:the\s+)?$", re.IGNORECASE
-)
 
 
 def _quarter(sentence: str, at: int) -> str | None:
     """The compass part of a country or region named at ``at`` ("southern", "north-east"): "s", "ne"; or None."""
-    match = _QUARTER.search(sentence, max(0, at - 30), at)
+    match = QUARTER_BEFORE.search(sentence, max(0, at - 30), at)
     if match is None:
         return None
     word = match.group("q").lower().replace("-", "")

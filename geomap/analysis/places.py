@@ -354,7 +354,7 @@ def _role(sentence: str, start: int, end: int, demonym: bool, kind: str) -> tupl
         return ("to", 1, "to")
     if preposition in LOCATIVE_PREPOSITIONS and preposition != "of":
         if kind == "country" and preposition not in _COUNTRY_PREPOSITIONS and not (
-            preposition in ("at", "on") and _COMPASS_BEFORE.search(before)
+            preposition in ("at", "on") and QUARTER_BEFORE.search(before)
         ):
             # "sanctions on Russia", "talks at Turkey's invitation" are not where; "fired
             # rockets at northern Israel", "strikes on southern Lebanon" are.
@@ -399,8 +399,11 @@ def _role_cyrillic(sentence: str, start: int, end: int, demonym: bool, kind: str
     return ("blocked", 1, preposition)
 
 
-#: A compass word right before a name: "at northern Israel".
-_COMPASS_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+$", re.IGNORECASE)
+#: A compass word right before a country or region ("at northern Israel", "in southern Lebanon",
+#: "northeast Lebanon"; "на півдні Харківщини" is not read): which part of it (group ``q``).
+QUARTER_BEFORE = re.compile(
+    r"\b(?P<q>(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+(?:part of\s+)?(?:the\s+)?$", re.IGNORECASE
+)
 
 
 def _strip_transparent(before: str) -> str:
