@@ -203,3 +203,138 @@ def test_json_column_refuses_what_json_loads_refuses(text):
 
     with pytest.raises(ValueError):
         _json_column(pd.Series(["[]", text], dtype=object), list)
+
+
+@SAME
+@given(st.lists(st.recursive(st.none() | st.booleans() | st.integers(-(2**70), 2**70) | st.floats() | st.text(max_size=4),
+                             lambda inner: st.lists(inner, max_size=3)
+                             | st.dictionaries(st.text(max_size=3), inner, max_size=3), max_leaves=6), max_size=5))  # fmt: skip
+def test_json_column_of_made_up_lists_parses_as_json_loads(values):
+    # Texts json.dumps writes (NaN, big integers, any text): orjson's results or json.loads' where it refuses.
+    import json
+    import math
+
+    from geomap.readers.geomap_files import _json_column
+
+    texts = [json.dumps([v]) for v in values] + [json.dumps([v]) for v in values[:2]]  # some repeated
+    parsed = _json_column(pd.Series(texts, dtype=object), list)
+    # Compared as text again (NaN is not equal to itself), and every row its own container.
+    assert [json.dumps(v) for v in parsed] == [json.dumps(json.loads(t)) for t in texts]
+    assert len({id(v) for v in parsed}) == len(parsed)
+    assert not any(isinstance(x, float) and math.isnan(x) for v in parsed for x in v) or "NaN" in "".join(texts)
+
+
+# --- CSV read by Arrow or by pandas -------------------------------------------------------------
+
+#: Cells that test where the two parsers could differ: quotes, delimiters and newlines inside cells,
+#: blanks, text pandas might take for missing, whitespace str.strip() removes and Arrow may not.
+CSV_CELLS = ["", " ", "NA", "nan", "null", "a,b", 'say "hi"', "two\nlines", "cr\r\nlf", "\u3000x", "x\x1c",
+             "\u00a0", "é", "1", "1.5"]  # fmt: skip
+
+
+def _table_csv(rows: list[list[str]], names: list[str], delimiter: str = ",", bom: bool = False) -> bytes:
+    import csv
+
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(names)
+    writer.writerows(rows)
+    return (b"\xef\xbb\xbf" if bom else b"") + out.getvalue().encode("utf-8")
+
+
+def _cells(frame: pd.DataFrame) -> list[list[object]]:
+    return [[None if pd.isna(v) else v for v in row] for row in frame.astype(object).itertuples(index=False)]
+
+
+@SAME
+@given(
+    st.integers(min_value=1, max_value=4).flatmap(
+        lambda width: st.lists(st.lists(st.one_of(st.sampled_from(CSV_CELLS), noise), min_size=width,
+                                        max_size=width), max_size=5)  # fmt: skip
+    ),
+    st.sampled_from([",", "\t", ";", "|"]),
+    st.booleans(),
+)
+def test_csv_read_by_arrow_is_the_table_pandas_reads(monkeypatch_module, rows, delimiter, bom):
+    from geomap.readers import tables
+
+    width = len(rows[0]) if rows else 3
+    names = ["event_id", "notes", "place", "extra"][:width]
+    raw = _table_csv(rows, names, delimiter, bom)
+    fast = outcome(tables.read_csv, raw, "t.csv")
+    with monkeypatch_module.context() as patch:
+        patch.setattr(tables, "_read_csv_arrow", lambda *args: None)
+        slow = outcome(tables.read_csv, raw, "t.csv")
+    if isinstance(slow, Exception):
+        assert type(fast) is type(slow) and str(fast) == str(slow)
+        return
+    assert list(fast.columns) == list(slow.columns)
+    assert _cells(fast) == _cells(slow)
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as patch:
+        yield patch
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"a,a,b\n1,2,3\n",  # duplicate names: pandas renames them (a, a.1)
+        b"a,,b\n1,2,3\n",  # a blank name: pandas names it
+        b"a,b,c\n1,2\n",  # a short row: pandas pads it
+        b'"a","b","c"\n1,2,3\n',  # a quoted header
+        b"a,b,c\n",  # no rows
+    ],
+)
+def test_csv_arrow_leaves_what_it_reads_differently_to_pandas(raw):
+    from geomap.readers import tables
+
+    first = raw.decode().split("\n", 1)[0]
+    assert tables._read_csv_arrow(raw, first, ",") is None
+    assert isinstance(tables.read_csv(raw, "t.csv"), pd.DataFrame)
+
+
+def test_texts_of_arrow_text_strip_as_python_does():
+    from geomap.readers.columns import texts
+
+    # Each whitespace character alone in a column: Arrow must see it, or the cell would stay unstripped.
+    for space in (chr(c) for c in range(0x110000) if chr(c).isspace()):
+        for cell in (f"{space}x", f"x{space}", space):
+            table = pd.DataFrame({"c": pd.Series(["a", cell, None], dtype="str")})
+            assert texts(table, "c") == ["a", cell.strip() or None, None], repr(cell)
+    cells = ["a", None, "in side", "\u200bzero-width", "tab\tinside"]  # nothing to strip
+    for dtype in (object, "str"):
+        assert texts(pd.DataFrame({"c": pd.Series(cells, dtype=dtype)}), "c") == cells
+
+
+@pytest.mark.parametrize("layout", ["acled", "own"])
+def test_incident_csv_reads_the_same_by_arrow_or_pandas(layout, tmp_path, monkeypatch):
+    from geomap.readers import tables
+
+    path = ACLED_FILES[0]
+    if layout == "own":  # geomap's CSV: nested fields as JSON text, .csvt types beside it
+        path = write_incidents(read_incidents(path), tmp_path / "own.csv")
+    fast = read_incidents(path)
+    monkeypatch.setattr(tables, "_read_csv_arrow", lambda *args: None)
+    assert_geodataframe_equal(fast, read_incidents(path), check_less_precise=False)
+
+
+def test_paused_gc_restores_the_collector():
+    import gc
+
+    from geomap.readers.columns import paused_gc
+
+    assert gc.isenabled()
+    with pytest.raises(KeyError), paused_gc():
+        assert not gc.isenabled()
+        raise KeyError
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -32,6 +32,7 @@ from geomap.readers.acled import AcledReader
 from geomap.readers.base import IncidentReader
 from geomap.readers.gdelt import GdeltReader
 from geomap.readers.geomap_files import OPTIONAL_COLUMNS, GeomapReader, conform_incidents
+from geomap.readers.columns import paused_gc
 from geomap.readers.tables import SUFFIX_TO_TABLE, read_table, sniff_table
 
 if TYPE_CHECKING:
@@ -130,26 +131,27 @@ def read_source(source: Source, head: bytes, fmt: IncidentFormat) -> tuple[geopa
         a third-party parser raises on hostile bytes becomes this input's error.
     """
     name = source.name
-    try:
-        if source.path is not None and source.path.is_file():
-            data: Path | bytes = source.path
-        else:
-            data = source.read_bytes()
-        if fmt.reader is not None:
-            reader = READERS[fmt.reader]
-            return reader.read(data, source=name), reader
-        table = read_table(fmt.table, data, name)
-        for reader in READERS.values():
-            if reader.matches(table.columns):
-                return reader.conform(table, source=name), reader
-    except InputError:
-        raise
-    except OSError as err:
-        raise UnreadableInputError(f"{name}: {err.strerror or err}") from err
-    except RecursionError as err:
-        raise InputError(f"{name}: nested too deeply to read") from err
-    except Exception as err:  # a parser failing on one input fails that input
-        raise InputError(f"{name}: cannot read ({describe(err)})") from err
+    with paused_gc():
+        try:
+            if source.path is not None and source.path.is_file():
+                data: Path | bytes = source.path
+            else:
+                data = source.read_bytes()
+            if fmt.reader is not None:
+                reader = READERS[fmt.reader]
+                return reader.read(data, source=name), reader
+            table = read_table(fmt.table, data, name)
+            for reader in READERS.values():
+                if reader.matches(table.columns):
+                    return reader.conform(table, source=name), reader
+        except InputError:
+            raise
+        except OSError as err:
+            raise UnreadableInputError(f"{name}: {err.strerror or err}") from err
+        except RecursionError as err:
+            raise InputError(f"{name}: nested too deeply to read") from err
+        except Exception as err:  # a parser failing on one input fails that input
+            raise InputError(f"{name}: cannot read ({describe(err)})") from err
     shown = ", ".join(str(c) for c in list(table.columns)[:6]) + (", …" if len(table.columns) > 6 else "")
     missing = [c for c in ("event_id", "event_date", "event_type", "latitude", "longitude") if c not in table.columns]
     raise InputError(

@@ -40,7 +40,7 @@ import pandas as pd
 
 from geomap.errors import InputError
 from geomap.readers.base import IncidentReader
-from geomap.readers.columns import FirstProblem, floats, map_distinct, texts, whole
+from geomap.readers.columns import FirstProblem, floats, map_distinct, text_array, texts, whole
 from geomap.readers.countries import country_name, iso_from_alpha3, iso_from_numeric
 from geomap.readers.geomap_files import OPTIONAL_COLUMNS, conform_incidents
 
@@ -173,14 +173,14 @@ def _frame(cells: pd.DataFrame, source: str) -> pd.DataFrame:
             given or DISORDER_OF_SUB_TYPE.get(sub or "") or DISORDER_OF_TYPE.get(kind or "")
             for given, sub, kind in zip(text("disorder_type"), text("sub_event_type"), text("event_type"))
         ],
-        "event_type": text("event_type"),
-        "sub_event_type": text("sub_event_type"),
-        "actor1": text("actor1"),
-        "actor2": text("actor2"),
+        "event_type": text_array(cells, "event_type"),
+        "sub_event_type": text_array(cells, "sub_event_type"),
+        "actor1": text_array(cells, "actor1"),
+        "actor2": text_array(cells, "actor2"),
         "country": country,
         "iso": iso,
-        "admin1": text("admin1"),
-        "location": text("location"),
+        "admin1": text_array(cells, "admin1"),
+        "location": text_array(cells, "location"),
         "latitude": latitude,
         "longitude": longitude,
         "geo_precision": precision,
@@ -191,7 +191,7 @@ def _frame(cells: pd.DataFrame, source: str) -> pd.DataFrame:
         "fatalities": fatalities,
         "injured": none,
         "quantities": [{} for _ in none],
-        "source": text("source"),
+        "source": text_array(cells, "source"),
         "title": none,
         "url": none,
         "notes": notes,
@@ -202,7 +202,7 @@ def _frame(cells: pd.DataFrame, source: str) -> pd.DataFrame:
     }
     for column in OPTIONAL_COLUMNS:
         if column not in columns:
-            columns[column] = text(column)
+            columns[column] = text_array(cells, column)
     return pd.DataFrame(columns, columns=[*SCHEMA, *OPTIONAL_COLUMNS])
 
 

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable, Iterable
 
 import numpy as np
+import orjson
 import pandas as pd
 
 from geomap.article import clean_text
@@ -197,15 +199,26 @@ def _str_column(series: pd.Series) -> object:
 def _json_column(series: pd.Series, default: Callable[[], object]) -> list:
     """Parsed nested values; each distinct JSON text is parsed once (each row gets its own container).
 
-    A text is parsed by the decoder's ``raw_decode`` (what ``json.loads`` calls, without the two
-    whitespace matches around it, most of its time on short texts); a text with whitespace around
-    it or anything after its value goes through ``json.loads``, which parses or refuses it.
+    A text is parsed by :func:`_loads`, which gives what ``json.loads`` gives.
     """
     kind = type(default())
-    decode = _JSON_DECODER.raw_decode
+    values = series.tolist()
+    if set(map(type, values)) == {kind}:  # parsed already (a reader's own lists and dicts)
+        return values
+    if set(map(type, values)) == {str}:  # the common case, whole columns at a time
+        codes, distinct = pd.factorize(np.asarray(values, dtype=object))
+        try:
+            found = list(map(_loads, distinct))
+        except (ValueError, RecursionError):
+            found = None  # value by value below, which names the problem
+        if found is not None and set(map(type, found)) == {kind}:
+            if len(found) == len(values):  # every text distinct: first-appearance order is row order
+                return found
+            copy = dict if kind is dict else list
+            return [copy(found[code]) for code in codes.tolist()]  # each row its own container
     parsed: dict[str, object] = {}
     out = []
-    for value in series.tolist():
+    for value in values:
         if type(value) is not str:
             out.append(_parse_json(value, default))
             continue
@@ -213,12 +226,7 @@ def _json_column(series: pd.Series, default: Callable[[], object]) -> list:
         if found is not None:
             out.append(dict(found) if type(found) is dict else list(found))  # a row's own copy
             continue
-        try:
-            found, end = decode(value)
-        except json.JSONDecodeError:
-            end = -1
-        if end != len(value):
-            found = json.loads(value)
+        found = _loads(value)
         if not isinstance(found, kind):
             raise ValueError(f"expected a JSON {kind.__name__}, got {type(found).__name__}")
         parsed[value] = found
@@ -226,7 +234,23 @@ def _json_column(series: pd.Series, default: Callable[[], object]) -> list:
     return out
 
 
-_JSON_DECODER = json.JSONDecoder()
+#: A run of digits long enough to be an integer beyond 64 bits, which orjson reads as a float.
+_LONG_DIGITS = re.compile(r"[0-9]{19}")
+
+
+def _loads(text: str) -> object:
+    """``json.loads(text)``, by orjson where it gives the same (about 3x faster on short texts).
+
+    orjson refuses what it cannot give as ``json.loads`` does (NaN, lone surrogates, deep
+    nesting: ``json.loads`` then parses or refuses them), except integers beyond 64 bits,
+    which it reads as floats: a text with such a run of digits goes to ``json.loads``.
+    """
+    if _LONG_DIGITS.search(text) is not None:
+        return json.loads(text)
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
 
 
 def _missing(value: object) -> bool:
