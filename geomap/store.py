@@ -409,10 +409,15 @@ def _same_rows(before, after) -> bool:
         after = after[list(before.columns)]
     after = after[list(before.columns)]
     for column in before.columns:
-        a, b = before[column], after[column]
+        a, b = before[column].reset_index(drop=True), after[column].reset_index(drop=True)
         if column == before.geometry.name:
-            if not all(x.equals_exact(y, 0) if not (x.is_empty and y.is_empty) else True for x, y in zip(a, b)):
+            import shapely
+
+            x, y = a.to_numpy(), b.to_numpy()
+            if not (shapely.equals_exact(x, y, 0) | (shapely.is_empty(x) & shapely.is_empty(y))).all():
                 return False
+            continue
+        if a.equals(b):  # column-wise (missing equal to missing); else value by value, as below
             continue
         for x, y in zip(a, b):
             if _missing(x) and _missing(y):
