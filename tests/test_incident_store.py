@@ -12,6 +12,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 from conftest import SEEDS, require_ogrinfo
@@ -263,3 +264,30 @@ def test_a_file_that_is_not_a_store_is_refused_and_kept(tmp_path):
     assert digest(other) == size
     result = invoke("extract", STRIKE, "--store", tmp_path / "incidents.geojson")
     assert result.exit_code == 2 and "a store is a GeoPackage (.gpkg)" in result.output
+
+
+def test_rows_compared_find_any_changed_value(acled_kharkiv):
+    # The store writes nothing when a batch leaves every row as it was: the comparison must see any change.
+    from shapely.geometry import Point
+
+    from geomap.readers import read_incidents
+    from geomap.store import _same_rows
+
+    rows = read_incidents(acled_kharkiv)
+    assert _same_rows(rows, rows.copy())
+    assert _same_rows(rows, rows.copy().iloc[:, ::-1])  # column order aside
+    changes = {
+        "fatalities": lambda f: f.assign(fatalities=f["fatalities"] + 1),
+        "actor1": lambda f: f.assign(actor1=f["actor1"].str.upper()),
+        "event_date": lambda f: f.assign(event_date=f["event_date"] + pd.Timedelta(days=1)),
+        "evidence": lambda f: f.assign(evidence=[[*e, {"text": "more"}] for e in f["evidence"]]),
+        "quantities": lambda f: f.assign(quantities=[{**q, "drones_launched": 9} for q in f["quantities"]]),
+        "geometry": lambda f: f.set_geometry([Point(p.x + 1e-9, p.y) for p in f.geometry]),
+        "injured": lambda f: f.assign(injured=pd.array([7] * len(f), dtype="Int64")),
+    }
+    for column, change in changes.items():
+        changed = change(rows.copy())
+        last = len(rows) - 1
+        # Only the last row differs: the column-wise check must not hide a single difference.
+        mixed = pd.concat([rows.iloc[:last], changed.iloc[last:]], ignore_index=True)
+        assert not _same_rows(rows, mixed), column
