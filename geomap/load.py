@@ -346,4 +346,8 @@ def merge_keys(frame: geopandas.GeoDataFrame, reader: IncidentReader, name: str)
     if reader.merge_scope == "url":
         return [f"url:{url}" if isinstance(url, str) else f"row:{event_id}"
                 for url, event_id in zip(frame["url"], frame["event_id"])]  # fmt: skip
-    return [f"file:{name}"] * len(frame)
+    from geomap.dataset import dataset_of
+
+    # The parts of one partitioned dataset (geomap.dataset) are one file for merging.
+    folder = dataset_of(name) if name != "-" else None
+    return [f"file:{folder or name}"] * len(frame)
