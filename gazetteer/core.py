@@ -9,6 +9,7 @@ never pays for it.
 from __future__ import annotations
 
 import math
+import os
 import threading
 
 from gazetteer.errors import UnknownCountryError
@@ -67,6 +68,33 @@ class Gazetteer:
         state = "loaded" if self._store is not None else "not loaded"
         focus = f", focus={list(self._focus)!r}" if self._focus else ""
         return f"Gazetteer(data_dir={self._data_dir!r}, places_files={list(self._places_files)!r}{focus}) <{state}>"
+
+    @property
+    def settings(self) -> dict | None:
+        """What another process needs to build the same gazetteer: ``Gazetteer(**settings)``.
+
+        Paths are absolute (a worker may run in another folder). None when the
+        gazetteer asks an online geocoder, whose rate limit and cache belong to
+        one process (:mod:`geomap.parallel` then extracts in this one).
+
+        Examples
+        --------
+        >>> Gazetteer(focus=["ca"]).settings["focus"]
+        ('CA',)
+        """
+        if self.online is not None:
+            return None
+
+        def absolute(path):
+            return os.path.abspath(os.fspath(path))
+
+        imports = self._imports
+        return {
+            "data_dir": None if self._data_dir is None else absolute(self._data_dir),
+            "places_files": tuple(absolute(p) for p in self._places_files),
+            "focus": self._focus,
+            "imports": imports if isinstance(imports, bool) or imports is None else absolute(imports),
+        }
 
     # -- loading ---------------------------------------------------------------------------
     @property

@@ -69,6 +69,8 @@ def load_incidents(
     progress: Callable[[Any, int], None] | None = None,
     merge: bool = True,
     articles: bool = True,
+    jobs: int | None = 1,
+    scheduler: Any = None,
 ) -> geopandas.GeoDataFrame:
     """One incident frame from incident files and articles alike.
 
@@ -93,6 +95,10 @@ def load_incidents(
     articles : bool
         False: only incident files are wanted (``geomap stats``); an input holding
         articles is an error of that input.
+    jobs : int or None
+        Processes extracting articles (:func:`iter_batches`); the frame is the same.
+    scheduler : str or distributed.Client, optional
+        A Dask scheduler to extract on (:func:`iter_batches`).
 
     Returns
     -------
@@ -113,7 +119,8 @@ def load_incidents(
     >>> gdf = load_incidents(["acled_ukraine.csv", "incidents.geojson", "news/"])  # doctest: +SKIP
     """
     batch = next(iter_batches(inputs, gazetteer=gazetteer, published=published, on_error=on_error,
-                              progress=progress, merge=merge, articles=articles))  # fmt: skip
+                              progress=progress, merge=merge, articles=articles, jobs=jobs,
+                              scheduler=scheduler))  # fmt: skip
     return batch.frame
 
 
@@ -159,6 +166,8 @@ def iter_batches(
     articles: bool = True,
     skip: Container[str] = (),
     every: float | None = None,
+    jobs: int | None = 1,
+    scheduler: Any = None,
 ) -> Iterator[Batch]:
     """:func:`load_incidents` in batches, for work that must not be lost (:mod:`geomap.store`).
 
@@ -170,6 +179,13 @@ def iter_batches(
     every : float, optional
         Seconds: a batch ends after the first article extracted this long after
         the batch began. None: one batch of everything.
+    jobs : int or None
+        Processes extracting articles: 1 (the default) extracts here; more run
+        :mod:`geomap.parallel`'s worker processes; None takes the cores available
+        (and stays here for small inputs). The result is the same either way.
+    scheduler : str or distributed.Client, optional
+        A Dask scheduler's address (``tcp://HOST:PORT``): extraction runs on that
+        cluster (``jobs`` is then not used). The merge always runs here.
 
     Yields
     ------
@@ -209,6 +225,11 @@ def iter_batches(
         from gazetteer import Gazetteer
 
         gazetteer = Gazetteer()
+    if jobs != 1 or scheduler is not None:
+        yield from _parallel_batches(inputs, gazetteer=gazetteer, published=published, on_error=on_error,
+                                     progress=progress, merge=merge, articles=articles, skip=skip, every=every,
+                                     jobs=jobs, scheduler=scheduler)  # fmt: skip
+        return
     found: list = []
     began = time.monotonic()
     for batch in iter_incidents(read_all(), gazetteer=gazetteer, on_error=on_error, progress=record):
@@ -218,6 +239,48 @@ def iter_batches(
             tables.clear()
             found, began, skipped = [], time.monotonic(), 0
             done.clear()
+    yield Batch(_frame(tables, found, gazetteer=gazetteer, merge=merge), list(done), skipped)
+
+
+def _parallel_batches(inputs, *, gazetteer, published, on_error, progress, merge, articles, skip, every, jobs,
+                      scheduler) -> Iterator[Batch]:  # fmt: skip
+    """:func:`iter_batches` with extraction in worker processes or on a cluster (:mod:`geomap.parallel`).
+
+    The workers' events are replayed here in input order, so errors, progress,
+    batches and the merge are those of the serial loop above. ``progress`` receives
+    each article's :class:`ProcessedArticle` (the article itself stayed in its worker).
+    """
+    import time
+
+    from geomap.parallel import extraction_events
+
+    fail = error_handler(on_error)
+    tables: list = []
+    done: list[ProcessedArticle] = []
+    found: list = []
+    skipped = 0
+    began = time.monotonic()
+    events = extraction_events(as_input_list(inputs), gazetteer=gazetteer, published=published, articles=articles,
+                               skip=skip, strict=on_error is None, jobs=jobs, scheduler=scheduler)  # fmt: skip
+    for event in events:
+        kind = event[0]
+        if kind == "error":
+            fail(event[1], event[2])
+        elif kind == "table":
+            tables.append((event[1], event[2]))
+        elif kind == "skipped":
+            skipped += 1
+        else:
+            processed, incidents = event[1], event[2]
+            done.append(processed)
+            if progress is not None:
+                progress(processed, processed.incidents)
+            found.extend(incidents)
+            if every is not None and time.monotonic() - began >= every:
+                yield Batch(_frame(tables, found, gazetteer=gazetteer, merge=merge), list(done), skipped)
+                tables.clear()
+                found, began, skipped = [], time.monotonic(), 0
+                done.clear()
     yield Batch(_frame(tables, found, gazetteer=gazetteer, merge=merge), list(done), skipped)
 
 
@@ -283,4 +346,8 @@ def merge_keys(frame: geopandas.GeoDataFrame, reader: IncidentReader, name: str)
     if reader.merge_scope == "url":
         return [f"url:{url}" if isinstance(url, str) else f"row:{event_id}"
                 for url, event_id in zip(frame["url"], frame["event_id"])]  # fmt: skip
-    return [f"file:{name}"] * len(frame)
+    from geomap.dataset import dataset_of
+
+    # The parts of one partitioned dataset (geomap.dataset) are one file for merging.
+    folder = dataset_of(name) if name != "-" else None
+    return [f"file:{folder or name}"] * len(frame)

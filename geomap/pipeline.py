@@ -15,7 +15,7 @@ from geomap.errors import InputError, describe
 if TYPE_CHECKING:
     import geopandas
 
-__all__ = ["extract", "iter_incidents"]
+__all__ = ["extract", "extract_article", "iter_incidents"]
 
 log = logging.getLogger(__name__)
 
@@ -65,35 +65,43 @@ def iter_incidents(
     :class:`geomap.incidents.Incident`, one list per article; memory stays flat
     however many articles stream through.
     """
-    from gazetteer.errors import GazetteerError
-    from geomap.incidents import incidents_from_article
-    from geomap.ingest.sources import error_handler
-
     if gazetteer is None:
         from gazetteer import Gazetteer
 
         gazetteer = Gazetteer()
-    fail = error_handler(on_error)
     for article in _articles(inputs_or_articles, published=published, on_error=on_error):
-        try:
-            found = incidents_from_article(article, gazetteer)
-        except InputError as err:
-            # A fault of this article; gazetteer errors (missing data, a bad
-            # places file) concern every article and stop the run.
-            fail(article.source, err)
-            continue
-        except Exception as err:
-            # A bug met on this article's text. With a reporter (the CLI) it costs
-            # this article only; without one it surfaces as it is. Gazetteer
-            # errors concern every article and stop the run.
-            if on_error is None or isinstance(err, GazetteerError):
-                raise
-            log.debug("%s: extraction failed", article.source, exc_info=True)
-            on_error(article.source, InputError(f"{article.source}: extraction failed ({describe(err)})"))
+        found = extract_article(article, gazetteer, on_error=on_error)
+        if found is None:
             continue
         if progress is not None:
             progress(article, len(found))
         yield found
+
+
+def extract_article(article: Article, gazetteer: Any, *, on_error: Callable[[str, Exception], None] | None):
+    """The incidents of one article, or None when it failed and ``on_error`` was told.
+
+    The one place an article's failure is judged, for :func:`iter_incidents` and
+    for the worker processes of :mod:`geomap.parallel`: an :class:`InputError` is
+    this article's fault; any other exception is a bug met on its text, which
+    costs this article only when there is a reporter; gazetteer errors (missing
+    data, a bad places file) concern every article and stop the run.
+    """
+    from gazetteer.errors import GazetteerError
+    from geomap.incidents import incidents_from_article
+    from geomap.ingest.sources import error_handler
+
+    try:
+        return incidents_from_article(article, gazetteer)
+    except InputError as err:
+        error_handler(on_error)(article.source, err)
+        return None
+    except Exception as err:
+        if on_error is None or isinstance(err, GazetteerError):
+            raise
+        log.debug("%s: extraction failed", article.source, exc_info=True)
+        on_error(article.source, InputError(f"{article.source}: extraction failed ({describe(err)})"))
+        return None
 
 
 def extract(

@@ -478,6 +478,8 @@ def extract_to_store(
     merge: bool = True,
     select: Callable[[geopandas.GeoDataFrame], geopandas.GeoDataFrame] | None = None,
     every: float | None = COMMIT_SECONDS,
+    jobs: int | None = 1,
+    scheduler: Any = None,
 ) -> tuple[geopandas.GeoDataFrame, StoreTotals]:
     """Load ``inputs`` (articles and incident files) into the store at ``path``, resumably.
 
@@ -498,6 +500,9 @@ def extract_to_store(
         (``--type``, ``--since``, ``--country``…).
     every : float or None
         Seconds between appends; None appends once, at the end.
+    jobs, scheduler
+        As :func:`geomap.load.iter_batches`: articles extracted in worker processes or
+        on a Dask cluster; skipping, appending and merging stay here.
 
     Returns
     -------
@@ -524,7 +529,8 @@ def extract_to_store(
     totals = StoreTotals()
     frames = []
     for batch in iter_batches(inputs, gazetteer=gazetteer, published=published, on_error=on_error,
-                              progress=progress, merge=merge, skip=store.processed(), every=every):  # fmt: skip
+                              progress=progress, merge=merge, skip=store.processed(), every=every,
+                              jobs=jobs, scheduler=scheduler):  # fmt: skip
         frame = select(batch.frame) if select is not None else batch.frame
         update = store.append(frame, articles=batch.articles, gazetteer=gazetteer)
         totals.add(batch, update)

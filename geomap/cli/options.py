@@ -296,7 +296,15 @@ def output_options(func: Callable) -> Callable:
         ctx = click.get_current_context()
         output = kwargs.get("output")
         try:
-            kwargs["output_format"] = output_format(output, kwargs.get("output_format"))
+            from geomap.dataset import is_folder_target
+
+            if is_folder_target(output):
+                # A folder is a partitioned GeoParquet dataset (geomap.dataset).
+                if output_format(None, kwargs.get("output_format") or "parquet") != "parquet":
+                    raise ConfigurationError(f"{output}: a folder output is partitioned GeoParquet (--format parquet)")
+                kwargs["output_format"] = "parquet"
+            else:
+                kwargs["output_format"] = output_format(output, kwargs.get("output_format"))
             if kwargs.get("areas"):
                 check_areas(kwargs["output_format"])
         except ConfigurationError as err:
@@ -307,9 +315,9 @@ def output_options(func: Callable) -> Callable:
         click.option(
             "-o",
             "--output",
-            type=click.Path(dir_okay=False, allow_dash=True),
+            type=click.Path(allow_dash=True),
             help="Output file; its suffix names the format: .geojson/.json, .gpkg, .parquet, .fgb, .kml, "
-            ".csv. - (the default) for standard output.",
+            ".csv. - (the default) for standard output. A folder (out/) gets partitioned GeoParquet.",
         ),
         click.option(
             "--format",
