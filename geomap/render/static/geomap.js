@@ -1632,6 +1632,20 @@
     api.measureButton = button('gm-tool-measure', '\u2194 km', 'Measure a distance: click points on the map (again or Esc: done)',
       function () { measure.toggle(); });
     barDiv.appendChild(measured);
+
+    /* the credit line of snapshots and print: the attribution (tiles, places, areas)
+     * as a solid strip across the bottom, the corners' controls lifted above it, so
+     * neither tiles nor panels cover it (it stays one line, or wraps, never cut) */
+    api.creditLine = function (on) {
+      var credit = map.attributionControl && map.attributionControl.getContainer();
+      if (!credit) { return; }
+      container.classList.toggle('gm-credit-line', !!on);
+      (on ? container : map._controlCorners.bottomright).appendChild(credit);
+      var lift = on ? credit.offsetHeight + 'px' : '';
+      [].forEach.call(container.querySelectorAll('.leaflet-bottom'), function (c) { c.style.bottom = lift; });
+    };
+    root.addEventListener('beforeprint', function () { api.creditLine(true); });
+    root.addEventListener('afterprint', function () { api.creditLine(false); });
     map.on('click', function (e) { if (map.gmMeasuring) { measure.add(e.latlng); } });
     document.addEventListener('keydown', function (e) { if (e.key === 'Escape' && map.gmMeasuring) { measure.toggle(false); } });
 
