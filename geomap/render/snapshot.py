@@ -46,6 +46,7 @@ DEFAULT_SIZE = (1600, 1000)
 SNAPSHOT_CSS = """
 .leaflet-control-layers, .leaflet-control-zoom, .gm-dates, .gm-filters, .gm-tools, .gm-panel-toggle { display: none !important; }
 .gm-panel .gm-legend-title { display: block; }
+.gm-legend-size-head input, .gm-legend-sizes.gm-off { display: none; }
 """
 
 # The credit line (a tile package's source, GeoNames, Natural Earth): a solid strip
