@@ -460,7 +460,7 @@
     this._changed();
   };
 
-  // Incidents per day (or per `bin` days when the dates span more days than `width`
+  // Incidents per day (or per "bin" days when the dates span more days than "width"
   // pixels) that pass every filter but the dates: what the date window is chosen from.
   Incidents.prototype.histogram = function (width) {
     if (this.dayMin === null) { return null; }
