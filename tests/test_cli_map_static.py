@@ -40,3 +40,30 @@ def test_pdf_and_scaled_png(tmp_path):
     pdf = (tmp_path / "m.pdf").read_bytes()
     assert pdf.startswith(b"%PDF-")
     assert b"/Count 1" in pdf  # one page
+
+
+@pytest.mark.browser
+def test_png_of_a_tile_package_carries_its_credit_line(tmp_path):
+    from conftest import require_chromium
+    from render_helpers import png_pixels
+    from test_map_analyst import RED, write_mbtiles
+
+    require_chromium()
+    package = write_mbtiles(tmp_path / "region.mbtiles", (40.0, 20.0, 56.0, 45.0), attribution="")
+    png = tmp_path / "m.png"
+    result = CliRunner().invoke(
+        cli, ["map", "-o", str(tmp_path / "m.html"), "--tiles", str(package), "--png", str(png), "--size", "420x300",
+              *_inputs(tmp_path)],
+    )
+    assert result.exit_code == 0, result.output
+    assert "Tiles: region.mbtiles" in (tmp_path / "m.html").read_text(encoding="utf-8")
+    rows = png_pixels(png.read_bytes())
+    assert (len(rows), len(rows[0])) == (300, 420)
+    # The package's red tiles fill the map above; across the bottom, the credit line is
+    # a solid white strip with dark text on it, not tiles showing through.
+    assert sum(p[:3] == RED for row in rows[:200] for p in row) > 5000
+    bottom = [p[:3] for row in rows[-4:] for p in row]
+    assert sum(p == (255, 255, 255) for p in bottom) > 0.6 * len(bottom)
+    assert not any(p == RED for p in bottom)
+    strip = [p[:3] for row in rows[-30:] for p in row[-200:]]
+    assert any(max(p) < 110 for p in strip), "no text in the credit line"

@@ -20,7 +20,7 @@ from geomap.render import embed_html, render_map, write_map
 FRAME = load_frame()
 browser = pytest.fixture(scope="module")(chromium_browser)
 
-PANELS = ["legend", "layers", "dates", "country"]
+PANELS = ["legend", "layers", "dates", "filters", "country"]
 
 
 def _poll(page, expression, tries=100):
@@ -62,7 +62,7 @@ def test_panels_collapsed_in_a_small_window_and_the_map_stays_visible(browser, t
     page.click(".gm-legend .gm-panel-toggle")
     assert page.is_visible(".gm-legend .gm-legend-type")
     assert page.evaluate("geomapTools.collapsed('legend')") is False
-    _poll(page, "location.hash.endsWith('collapsed=layers,dates,country')")  # written once the map rests
+    _poll(page, "location.hash.endsWith('collapsed=layers,dates,filters,country')")  # written once the map rests
     opened.check_clean()
     page.close()
 
@@ -136,7 +136,7 @@ def test_permalink_restores_view_and_filters(browser, tmp_path):
     assert page.evaluate("geomap.data.types.map((t, i) => [t.name, geomap.typeVisible(i)]).filter(x => !x[1]).map(x => x[0])") == ["Protests"]
     assert page.input_value(".gm-search-input") == "pokrovsk"
     assert opened.shown() == ["b1", "b3"]
-    assert _collapsed(page) == {"legend": True, "layers": False, "dates": False, "country": False}
+    assert _collapsed(page) == {"legend": True, "layers": False, "dates": False, "filters": False, "country": False}
 
     # Change the filters and the view in the page: the hash follows, and opening
     # that hash in a fresh page gives the same map.

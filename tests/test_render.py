@@ -408,3 +408,29 @@ def test_no_data_is_compiled_as_a_template(frame, payload):
     assert f"<title>{html.escape(payload)}</title>" in page
     assert "</script><script>window.__pwned" not in page
     assert "Strike 49" not in page and "looploop" not in page
+
+
+def test_own_assets_inlined_without_comment_lines_and_indentation():
+    from geomap.render.assets import ASSETS, _path, asset_text, compact
+
+    code = "/* head\n * more */\nfunction f() {\n  // why\n  var u = 'http://x'; // kept: code first\n  return u;\n}\n"
+    assert compact(code) == "function f() {\nvar u = 'http://x'; // kept: code first\nreturn u;\n}\n"
+    # Safe only while our script holds no multi-line string (a template literal).
+    source = _path(ASSETS["geomap"]).read_text(encoding="utf-8")
+    assert "`" not in source
+    assert len(asset_text("geomap")) < 0.8 * len(source)
+    # Third-party code is inlined as shipped.
+    assert asset_text("leaflet") == _path(ASSETS["leaflet"]).read_text(encoding="utf-8").replace("</script", "<\\/script")
+
+
+def test_actor_pairs_stored_once():
+    frame = load_frame()
+    frame.loc[frame["event_id"] == "b3", ["actor1", "actor2"]] = ["Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)"]
+    frame.loc[frame["event_id"] == "e1", ["actor1", "actor2"]] = ["Military Forces of Ukraine (2019-)", None]
+    data = build_payload(frame).data
+    pairs = [[data["S"][a], data["S"][b]] for a, b in data["A"]]
+    assert pairs == [["", ""], ["Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)"],
+                     ["Military Forces of Ukraine (2019-)", ""]]
+    ids = data["id"]
+    assert data["act"][ids.index("b1")] == data["act"][ids.index("b3")] == 1
+    assert data["act"][ids.index("e1")] == 2 and data["act"][ids.index("p1")] == 0

@@ -130,6 +130,12 @@ def _overlays(ctx: click.Context, param: click.Parameter, value):
     help="Pixels per map pixel in --png/--pdf: 2 for print (a 1600x1000 map gives a 3200x2000 PNG).",
 )
 @click.option("--embed", is_flag=True, help="Also write <output>.embed.html: an iframe fragment to paste into a page.")
+@click.option(
+    "--panels",
+    type=click.Choice(["open", "collapsed"]),
+    help="Legend, layers, dates and filters open or folded to a button when the map opens "
+    "[collapsed in an iframe (--embed) or a window under 900x600, open otherwise].",
+)
 @click.pass_context
 def map_command(
     ctx,
@@ -155,6 +161,7 @@ def map_command(
     size,
     scale,
     embed,
+    panels,
     places_files,
     focus,
 ) -> None:
@@ -174,6 +181,7 @@ def map_command(
       geomap map seeds/ -o maps/seeds.html
       geomap map incidents.geojson --type Battles --since 2024-12-01 --png maps/battles.png
       geomap map seeds/ --heat --no-cluster --title "Kursk, December 2024"
+      geomap map seeds/ --embed --panels open   # the iframe opens with its panels shown
       geomap map incidents.geojson --overlay frontline.geojson --pdf maps/report.pdf --scale 2
       geomap map incidents.geojson --tiles region.mbtiles      # local tiles, still offline
       geomap map incidents.geojson --tiles 'https://tiles.example.org/{z}/{x}/{y}.png' \
@@ -219,6 +227,7 @@ def map_command(
         tiles_max_zoom=tiles_max_zoom,
         overlays=overlays,
         cdn=cdn,
+        collapsed=None if panels is None else panels == "collapsed",
     )
     page = built.html()
     statics = [f for f in (png, pdf) if f]

@@ -224,8 +224,11 @@ def build_payload(gdf, *, gazetteer=None) -> Payload:
             reg[i] = max(region_index[pid], -1)
 
     notes = [_evidence_text(n, e) for n, e in zip(_column(gdf, "notes", ""), _column(gdf, "evidence", None))]
+    # Each distinct (actor1, actor2) pair once, in "A"; rows hold its index, so the
+    # actor filter tests a few hundred pairs, not every row, and nothing grows per row.
+    pairs: dict[tuple[int, int], int] = {(0, 0): 0}
     actors = [
-        strings(" vs ".join(a for a in (_text(a1), _text(a2)) if a))
+        pairs.setdefault((strings(a1), strings(a2)), len(pairs))
         for a1, a2 in zip(_column(gdf, "actor1"), _column(gdf, "actor2"))
     ]
     quantities = [strings(_quantities_text(q)) for q in _column(gdf, "quantities", None)]
@@ -253,6 +256,7 @@ def build_payload(gdf, *, gazetteer=None) -> Payload:
         "cty": [strings(v) for v in _column(gdf, "country", "")],
         "gp": precision,
         "act": actors,
+        "A": [list(pair) for pair in pairs],
         "q": quantities,
         "ev": notes,
         "src": [strings(v) for v in _column(gdf, "source", "")],

@@ -267,6 +267,12 @@ class DateControl(_Listener):
     function = "dateControl"
 
 
+class Filters(_Listener):
+    """Actor and minimum-fatalities filters (a panel; none when the data has neither)."""
+
+    function = "filters"
+
+
 class TitleBar(_Listener):
     """The title and a line with the shown count and date range."""
 
@@ -280,7 +286,7 @@ class CountryPanel(_Listener):
 
 
 class Tools(_Listener):
-    """Search, fullscreen, export of the shown incidents, collapsible panels, permalink.
+    """Search, fullscreen, measure, export of the shown incidents, collapsible panels, permalink.
 
     Options: ``collapsed`` (True, False, or None: collapsed in an iframe or a
     window smaller than 900x600) and ``filename`` (stem of the exported files).

@@ -24,6 +24,7 @@ from geomap.render.elements import (
     ContextLayer,
     CountryPanel,
     DateControl,
+    Filters,
     HeatLayer,
     IncidentLayer,
     Legend,
@@ -142,9 +143,8 @@ def render_map(
     context : bool
         With the offline basemap, also draw towns and villages by zoom and
         first-level region names (``gazetteer.places_in``; :mod:`geomap.render.context`).
-
     collapsed : bool, optional
-        Panels (legend, layer control, dates, country list) collapsed to a button
+        Panels (legend, layer control, dates, filters, country list) collapsed to a button
         when the page opens; None (default): collapsed in an iframe (``--embed``) or
         a window smaller than 900x600, open otherwise. A permalink's state wins.
 
@@ -218,7 +218,10 @@ def render_map(
         package = read_package(source.value, extent(bounds, margin=0.1, minimum=0.3), max_zoom=max_zoom)
         fmap.add_child(
             PackageTiles(
-                package, attribution=tiles_attribution or package["attribution"], label=Path(source.value).name
+                package,
+                # Credited even when the package names no source: snapshots carry the line.
+                attribution=tiles_attribution or package["attribution"] or f"Tiles: {Path(source.value).name}",
+                label=Path(source.value).name,
             )
         )
 
@@ -252,6 +255,7 @@ def render_map(
     fmap.add_child(TypeLayerControl(incidents))
     fmap.add_child(Legend(incidents))
     fmap.add_child(DateControl(incidents))
+    fmap.add_child(Filters(incidents))
     fmap.add_child(CountryPanel(incidents))
     # After the panels it makes collapsible.
     fmap.add_child(Tools(incidents, collapsed=collapsed))

@@ -43,10 +43,15 @@ SCALES = (1, 2, 3, 4)
 DEFAULT_SIZE = (1600, 1000)
 
 # Interactive controls make no sense on paper; the legend and title stay.
-_PRINT_CSS = """
-.leaflet-control-layers, .leaflet-control-zoom, .gm-dates, .gm-tools, .gm-panel-toggle { display: none !important; }
+SNAPSHOT_CSS = """
+.leaflet-control-layers, .leaflet-control-zoom, .gm-dates, .gm-filters, .gm-tools, .gm-panel-toggle { display: none !important; }
 .gm-panel .gm-legend-title { display: block; }
+.gm-legend-size-head input, .gm-legend-sizes.gm-off { display: none; }
 """
+
+# The credit line (a tile package's source, GeoNames, Natural Earth): a solid strip
+# across the bottom with the panels lifted above it, so tiles and panels cannot hide it.
+CREDIT_LINE = "window.geomapTools && geomapTools.creditLine && geomapTools.creditLine(true); 0"
 
 # Panels are collapsed by default in a small window: a picture shows them open.
 _EXPAND_PANELS = "window.geomapTools && geomapTools.panels && geomapTools.panels.forEach(n => geomapTools.setCollapsed(n, false)); 0"
@@ -151,7 +156,8 @@ def snapshot(
                     page.goto(url, wait_until="load", timeout=timeout * 1000)
                     page.wait_for_selector("html[data-geomap-ready]", state="attached", timeout=timeout * 1000)
                     page.evaluate(_EXPAND_PANELS)
-                    page.add_style_tag(content=_PRINT_CSS)
+                    page.add_style_tag(content=SNAPSHOT_CSS)
+                    page.evaluate(CREDIT_LINE)
                     # Let markercluster's chunks and tiles settle before shooting.
                     page.wait_for_load_state("networkidle", timeout=timeout * 1000)
                     page.wait_for_timeout(400)

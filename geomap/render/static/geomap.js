@@ -153,6 +153,14 @@
   // Fill opacity of a region-level incident's polygon.
   var REGION_FILL = 0.2;
 
+  // Point symbols scaled by fatalities: the area above a no-fatality symbol's grows
+  // with the count (r² = R0² + K·f), capped at R_MAX px so a massacre does not hide a town.
+  var R0 = 7, R_MAX = 24, F_CAP = 200, K_AREA = (R_MAX * R_MAX - R0 * R0) / F_CAP;
+  function radiusFor(f) { return Math.sqrt(R0 * R0 + K_AREA * Math.min(f || 0, F_CAP)); }
+
+  // Leaflet.heat's colours, passed explicitly so the legend shows what is drawn.
+  var HEAT_GRADIENT = { 0.4: 'blue', 0.6: 'cyan', 0.7: 'lime', 0.8: 'yellow', 1: 'red' };
+
   // Above this many country-level incidents the panel groups them by country and type.
   var GROUP_ABOVE = 8;
 
@@ -212,7 +220,7 @@
         maxClusterRadius: 45,
         iconCreateFunction: function (cluster) { return clusterIcon(cluster, data); }
       });
-      this.cluster.on('click', function (e) { self.openPopup(e.layer, e.latlng); });
+      this.cluster.on('click', function (e) { e.originalEvent.gmHit = true; self.openPopup(e.layer, e.latlng); });
       this.cluster.addTo(map);
     }
     this.groups = data.types.map(function (type, t) {
@@ -246,7 +254,7 @@
         layer.gmRegion = true;
       } else if (kind === 0) {
         layer = new ShapeMarker([data.lat[i], data.lon[i]], {
-          renderer: renderer, shape: type.shape, radius: 7, color: '#1b1b1b', weight: 1,
+          renderer: renderer, shape: type.shape, radius: radiusFor(data.f[i]), color: '#1b1b1b', weight: 1,
           opacity: 0.9, fillColor: type.color, fillOpacity: 0.9
         });
       }
@@ -270,7 +278,7 @@
     function unhover() { map.closeTooltip(tip); }
     root.geomapTimings.features = performance.now();
     this.groups.forEach(function (group) {
-      group.on('click', function (e) { self.openPopup(e.layer, e.latlng); });
+      group.on('click', function (e) { e.originalEvent.gmHit = true; self.openPopup(e.layer, e.latlng); });
       group.on('mouseover', hover);
       group.on('mouseout', unhover);
       group.addTo(map);
@@ -281,6 +289,13 @@
     }
     this._building = false;
 
+    // Drawn biggest first, so a small symbol is never under a big one; the actor
+    // filter tests each (actor1, actor2) pair once.
+    this.order = data.f.map(function (f, i) { return i; }).sort(function (a, b) { return data.f[b] - data.f[a] || a - b; });
+    this.scaled = true;
+    this.actorQuery = '';
+    this.actorInput = '';
+    this.minFatalities = 0;
     var days = data.d.filter(function (d) { return d !== null; });
     this.dayMin = days.length ? Math.min.apply(null, days) : null;
     this.dayMax = days.length ? Math.max.apply(null, days) : null;
@@ -305,18 +320,24 @@
     document.documentElement.setAttribute('data-geomap-ready', '1');
   };
 
+  // Every filter but the types (a layer each) and the dates.
+  Incidents.prototype.passes = function (i) {
+    if (this.data.f[i] < this.minFatalities) { return false; }
+    if (this.actorQuery && !this._pairOk[this.data.act[i]]) { return false; }
+    return !this.query || this._hay[i].indexOf(this.query) >= 0;
+  };
+
   Incidents.prototype.matches = function (i) {
-    if (this.query && this._hay[i].indexOf(this.query) < 0) { return false; }
     var d = this.data.d[i];
-    if (d === null) { return this.showUndated; }
-    return d >= this.start && d <= this.end;
+    if (d === null ? !this.showUndated : d < this.start || d > this.end) { return false; }
+    return this.passes(i);
   };
 
   Incidents.prototype.apply = function () {
     var clusterAdd = [], clusterRemove = [], cluster = this.cluster;
     var typeOn = this.groups.map(function (g, t) { return this.typeVisible(t); }, this);
-    for (var i = 0; i < this.n; i++) {
-      var f = this.features[i];
+    for (var k = 0; k < this.n; k++) {
+      var i = this.order[k], f = this.features[i];
       if (!f) { continue; }
       var t = this.data.t[i], clustered = cluster && !f.gmRegion;
       var want = this.matches(i) && (!clustered || typeOn[t]);
@@ -386,7 +407,7 @@
       this._hay = new Array(this.n);
       for (var i = 0; i < this.n; i++) {
         this._hay[i] = fold([this.string('loc', i), this.string('adm', i), this.string('cty', i),
-          this.data.ev[i] || '', this.string('act', i), this.string('ttl', i)].join('\n'));
+          this.data.ev[i] || '', this.actorText(i), this.string('ttl', i)].join('\n'));
       }
     }
     this.queryText = String(text || '');
@@ -398,6 +419,59 @@
   Incidents.prototype.setUndated = function (show) {
     this.showUndated = !!show;
     this.apply();
+  };
+
+  Incidents.prototype.actors = function (i) {
+    var pair = this.data.A[this.data.act[i]];
+    return [this.data.S[pair[0]] || '', this.data.S[pair[1]] || ''];
+  };
+
+  Incidents.prototype.actorText = function (i) {
+    return this.actors(i).filter(Boolean).join(' vs ');
+  };
+
+  // Incidents whose actor1 or actor2 contains the text (case- and accent-insensitive).
+  Incidents.prototype.setActor = function (text) {
+    var q = fold(text), S = this.data.S;
+    this.actorInput = String(text || '');
+    if (q === this.actorQuery) { this._changed(); return; }
+    this.actorQuery = q;
+    this._pairOk = this.data.A.map(function (pair) {
+      return fold(S[pair[0]]).indexOf(q) >= 0 || fold(S[pair[1]]).indexOf(q) >= 0;
+    });
+    this.apply();
+  };
+
+  Incidents.prototype.setMinFatalities = function (n) {
+    n = Math.max(0, Math.floor(+n) || 0);
+    if (n === this.minFatalities) { return; }
+    this.minFatalities = n;
+    this.apply();
+  };
+
+  // Point symbols sized by fatalities (true) or all alike.
+  Incidents.prototype.setScaled = function (on) {
+    on = !!on;
+    if (on === this.scaled) { return; }
+    this.scaled = on;
+    for (var i = 0; i < this.n; i++) {
+      if (this.data.k[i] === 0 && this.features[i]) { this.features[i].setRadius(on ? radiusFor(this.data.f[i]) : R0); }
+    }
+    this._changed();
+  };
+
+  // Incidents per day (or per "bin" days when the dates span more days than "width"
+  // pixels) that pass every filter but the dates: what the date window is chosen from.
+  Incidents.prototype.histogram = function (width) {
+    if (this.dayMin === null) { return null; }
+    var span = this.dayMax - this.dayMin + 1, bin = Math.max(1, Math.ceil(span / (width || span)));
+    var counts = [], t, i, typeOn = this.data.types.map(function (x, t) { return this.typeVisible(t); }, this);
+    for (t = 0; t < Math.ceil(span / bin); t++) { counts.push(0); }
+    for (i = 0; i < this.n; i++) {
+      var d = this.data.d[i];
+      if (d !== null && typeOn[this.data.t[i]] && this.passes(i)) { counts[Math.floor((d - this.dayMin) / bin)] += 1; }
+    }
+    return { first: this.dayMin, bin: bin, counts: counts };
   };
 
   Incidents.prototype.typeVisible = function (t) {
@@ -470,7 +544,7 @@
     row('Place', place + (gp ? ' (' + (PRECISION_GEO[gp] || 'precision ' + gp) + ')' : ''));
     row('Fatalities', String(data.f[i] || 0));
     row('Injured', data.inj[i] === null ? 'not reported' : String(data.inj[i]));
-    row('Actors', this.string('act', i));
+    row('Actors', this.actorText(i));
     row('Other counts', this.string('q', i));
     box.appendChild(table);
 
@@ -514,6 +588,7 @@
   };
 
   Incidents.prototype.openPopup = function (layer, latlng) {
+    if (this.map.gmMeasuring) { return; }  // a click while measuring is a point of the line
     if (!layer || layer.gmIndex === undefined) {
       // Clicks on a region polygon arrive from its inner path: climb to ours.
       var parent = layer && layer._eventParents && Object.values(layer._eventParents)[0];
@@ -548,7 +623,7 @@
       if (!L.heatLayer) { return; }
       // Its own pane, under the markers, so the heat never hides what it summarises.
       inc.map.createPane('gm-heat').style.zIndex = 395;
-      var layer = L.heatLayer([], L.extend({ radius: 22, blur: 18, minOpacity: 0.25, pane: 'gm-heat' }, options || {}));
+      var layer = L.heatLayer([], L.extend({ radius: 22, blur: 18, minOpacity: 0.25, pane: 'gm-heat', gradient: HEAT_GRADIENT }, options || {}));
       layer.addTo(inc.map);
       inc.heatLayer = layer;
       function refresh() {
@@ -645,7 +720,25 @@
       var countryRow = node('div', 'gm-legend-row gm-legend-country');
       note.appendChild(countryRow);
       div.appendChild(note);
+      var sizes = sizeLegend(inc);
+      if (sizes) { div.appendChild(sizes); }
+      var heatRow = null;
+      if (inc.heatLayer) {
+        // Shown while the heat layer is: what its colours mean.
+        heatRow = node('div', 'gm-legend-row gm-legend-heat');
+        heatRow.appendChild(node('span', 'gm-legend-name', 'Density (heat)'));
+        heatRow.appendChild(node('span', 'gm-heat-end', 'low'));
+        var bar = node('span', 'gm-heat-bar');
+        bar.style.background = 'linear-gradient(to right, ' + Object.keys(HEAT_GRADIENT).sort().map(function (k) {
+          return HEAT_GRADIENT[k] + ' ' + k * 100 + '%';
+        }).join(', ') + ')';
+        heatRow.appendChild(bar);
+        heatRow.appendChild(node('span', 'gm-heat-end', 'high'));
+        div.appendChild(heatRow);
+      }
       function update() {
+        if (heatRow) { heatRow.style.display = inc.map.hasLayer(inc.heatLayer) ? '' : 'none'; }
+        if (sizes) { sizes.classList.toggle('gm-off', !inc.scaled); sizes.gmBox.checked = inc.scaled; }
         var c = inc.shownCounts();
         inc.data.types.forEach(function (type, t) {
           counts[t].textContent = c.perType[t] === type.count ? fmt(type.count) : fmt(c.perType[t]) + ' / ' + fmt(type.count);
@@ -656,6 +749,43 @@
       inc.onChange(update);
       update();
     });
+  }
+
+  // Symbol sizes for a few fatality counts up to the data's largest, and a box to
+  // turn the scaling off (a carpet of big symbols at zoom 10 hides the small ones).
+  function sizeLegend(inc) {
+    var most = inc.data.f.reduce(function (m, f, i) { return inc.data.k[i] === 0 && f > m ? f : m; }, 0);
+    if (!most) { return null; }
+    var box = node('div', 'gm-legend-sizes'), head = node('label', 'gm-legend-row gm-legend-size-head');
+    var check = node('input');
+    check.type = 'checkbox';
+    check.checked = inc.scaled;
+    check.addEventListener('change', function () { inc.setScaled(check.checked); });
+    head.appendChild(check);
+    head.appendChild(node('span', 'gm-legend-name', 'Size by fatalities (area)'));
+    box.appendChild(head);
+    box.gmBox = check;
+    var values = [1, 10, 50].filter(function (v) { return v < most && v < F_CAP; });
+    values.push(Math.min(most, F_CAP));
+    var ns = 'http://www.w3.org/2000/svg', row = node('div', 'gm-legend-row gm-legend-size-row');
+    var h = Math.ceil(2 * radiusFor(values[values.length - 1]) + 2);
+    values.forEach(function (v) {
+      // Circles on one baseline, each of the radius drawn on the map.
+      var r = radiusFor(v), s = Math.ceil(2 * r + 2), svg = document.createElementNS(ns, 'svg');
+      svg.setAttribute('width', s);
+      svg.setAttribute('height', h);
+      svg.setAttribute('class', 'gm-swatch');
+      var c = document.createElementNS(ns, 'circle');
+      c.setAttribute('cx', s / 2); c.setAttribute('cy', h - 1 - r); c.setAttribute('r', r);
+      c.setAttribute('fill', '#bbb'); c.setAttribute('stroke', '#222');
+      svg.appendChild(c);
+      var item = node('span', 'gm-size-item');
+      item.appendChild(svg);
+      item.appendChild(node('span', 'gm-size-label', v >= F_CAP ? fmt(F_CAP) + '+' : fmt(v)));
+      row.appendChild(item);
+    });
+    box.appendChild(row);
+    return box;
   }
 
   /* ------------------------------------------------------------ date control */
@@ -702,12 +832,14 @@
           if (a > b) { if (this === from) { to.value = a; b = a; } else { from.value = b; a = b; } }
           from.gmOut.textContent = isoDay(a);
           to.gmOut.textContent = isoDay(b);
+          dates.pause();
           if (!delay) { inc.setRange(a, b); return; }
           clearTimeout(timer);
           timer = setTimeout(function () { inc.setRange(a, b); }, delay);
         };
         from.addEventListener('input', onInput);
         to.addEventListener('input', onInput);
+        var dates = playAndHistogram(inc, div);
       } else {
         div.appendChild(node('div', 'gm-dates-none', 'No dated incidents'));
       }
@@ -721,14 +853,164 @@
       check.appendChild(box);
       check.appendChild(node('span', null, ' Show undated (' + undatedCount + ')'));
       div.appendChild(check);
-      // Dates set from elsewhere (the permalink) move the sliders too.
+      // Dates set from elsewhere (the permalink, the animation) move the sliders too.
       inc.onChange(function () {
         box.checked = inc.showUndated;
+        if (hasDates) { dates.draw(); }
         if (!hasDates || (+from.value === inc.start && +to.value === inc.end)) { return; }
         from.value = inc.start;
         to.value = inc.end;
         from.gmOut.textContent = isoDay(inc.start);
         to.gmOut.textContent = isoDay(inc.end);
+      });
+    });
+  }
+
+  // Histogram size in CSS pixels: up to one bar per pixel column, so per day for
+  // up to HIST_W days and per several days beyond.
+  var HIST_W = 200, HIST_H = 32;
+
+  // Under the sliders: a play/pause button stepping the date window through the
+  // dates, and the incidents per day that pass the other filters (bars inside the
+  // window dark). window.geomapDates is its API.
+  function playAndHistogram(inc, div) {
+    var row = node('div', 'gm-dates-play'), button = node('button', 'gm-play', '\u25B6');
+    var chart = node('canvas', 'gm-hist'), caption = node('div', 'gm-hist-caption');
+    var api = root.geomapDates = { interval: 700, histogram: null }, timer = null, key = null;
+    button.type = 'button';
+    button.title = 'Play the dates';
+    button.setAttribute('aria-label', button.title);
+    row.appendChild(button);
+    row.appendChild(chart);
+    div.appendChild(row);
+    div.appendChild(caption);
+    var dpr = root.devicePixelRatio || 1;
+    chart.width = HIST_W * dpr;
+    chart.height = HIST_H * dpr;
+    chart.style.width = HIST_W + 'px';
+    chart.style.height = HIST_H + 'px';
+
+    api.draw = function () {
+      // Recounted only when a filter other than the dates changed.
+      var types = inc.data.types.map(function (x, t) { return inc.typeVisible(t) ? 1 : 0; }).join('');
+      var now = [types, inc.query, inc.actorQuery, inc.minFatalities].join('\u0000');
+      if (now !== key) { key = now; api.histogram = inc.histogram(HIST_W); }
+      var h = api.histogram, n = h.counts.length, most = Math.max.apply(null, h.counts) || 1;
+      var ctx = chart.getContext('2d');
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.clearRect(0, 0, HIST_W, HIST_H);
+      h.counts.forEach(function (c, k) {
+        if (!c) { return; }
+        var first = h.first + k * h.bin, inside = first + h.bin - 1 >= inc.start && first <= inc.end;
+        var x0 = Math.floor((k * HIST_W) / n), x1 = Math.max(x0 + 1, Math.floor(((k + 1) * HIST_W) / n) - (n <= HIST_W / 3 ? 1 : 0));
+        var top = Math.min(HIST_H - 1, Math.round((HIST_H * (most - c)) / most));
+        ctx.fillStyle = inside ? '#1f2d3d' : '#b9c1ca';
+        ctx.fillRect(x0, top, x1 - x0, HIST_H - top);
+      });
+      caption.textContent = 'Incidents per ' + (h.bin === 1 ? 'day' : h.bin + ' days') + ' (most: ' + fmt(most) + ')';
+    };
+
+    api.playing = function () { return timer !== null; };
+    api.pause = function () {
+      clearTimeout(timer);
+      timer = null;
+      button.textContent = '\u25B6';
+      button.classList.remove('gm-on');
+    };
+    // The window moves by its own width, so each dated incident shows in one step.
+    // From the whole range, the window becomes about a thirtieth of it.
+    api.play = function () {
+      if (timer !== null) { return; }
+      var width = inc.end - inc.start + 1, span = inc.dayMax - inc.dayMin + 1;
+      if (width === span) { width = Math.max(1, Math.ceil(span / 30)); }
+      if (width !== inc.end - inc.start + 1 || inc.end >= inc.dayMax) {
+        inc.setRange(inc.dayMin, Math.min(inc.dayMax, inc.dayMin + width - 1));
+      }
+      api.width = width;
+      button.textContent = '\u275A\u275A';
+      button.classList.add('gm-on');
+      function tick() {
+        var a = inc.start + width;
+        inc.setRange(a, Math.min(inc.dayMax, a + width - 1));
+        timer = inc.end < inc.dayMax ? setTimeout(tick, api.interval) : (api.pause(), null);
+      }
+      timer = inc.end < inc.dayMax ? setTimeout(tick, api.interval) : (api.pause(), null);
+    };
+    button.addEventListener('click', function () { if (timer === null) { api.play(); } else { api.pause(); } });
+    api.draw();
+    return api;
+  }
+
+  /* ----------------------------------------------------------------- filters */
+
+  // Actor (actor1 or actor2 contains the text; the actors present are offered) and
+  // minimum fatalities, combined with the types, dates and search.
+  function filters(incidents, options) {
+    incidents.whenReady(function (inc) {
+      var data = inc.data, most = Math.max(0, data.f.reduce(function (m, f) { return f > m ? f : m; }, 0));
+      // Incidents per actor: counted per (actor1, actor2) pair, then per name.
+      var perPair = data.A.map(function () { return 0; }), perActor = {};
+      data.act.forEach(function (p) { perPair[p] += 1; });
+      data.A.forEach(function (pair, p) {
+        [pair[0], pair[1]].filter(function (s, k, all) { return s && all.indexOf(s) === k; }).forEach(function (s) {
+          perActor[s] = (perActor[s] || 0) + perPair[p];
+        });
+      });
+      var names = Object.keys(perActor).sort(function (a, b) {
+        return perActor[b] - perActor[a] || data.S[a].localeCompare(data.S[b]);
+      });
+      if (!names.length && !most) { return; }
+      var control = L.control({ position: (options && options.position) || 'bottomleft' });
+      control.onAdd = function () {
+        var div = node('div', 'gm-filters leaflet-bar');
+        L.DomEvent.disableClickPropagation(div);
+        L.DomEvent.disableScrollPropagation(div);
+        return div;
+      };
+      control.addTo(inc.map);
+      var div = control.getContainer(), delay = inc.n > 20000 ? 200 : 0, timers = {};
+      div.appendChild(node('div', 'gm-filters-title', 'Filters'));
+      function field(label, input, apply) {
+        var row = node('label', 'gm-filters-row');
+        row.appendChild(node('span', 'gm-filters-label', label));
+        row.appendChild(input);
+        div.appendChild(row);
+        input.addEventListener('input', function () {
+          clearTimeout(timers[label]);
+          timers[label] = setTimeout(function () { apply(input.value); }, delay);
+        });
+        return input;
+      }
+      var actor = null, minimum = null;
+      if (names.length) {
+        var list = node('datalist');
+        list.id = 'gm-actors-' + L.stamp(control);
+        names.slice(0, 500).forEach(function (name) {
+          var option = node('option', null, fmt(perActor[name]));
+          option.value = data.S[name];
+          list.appendChild(option);
+        });
+        div.appendChild(list);
+        actor = node('input', 'gm-filter-actor');
+        actor.type = 'search';
+        actor.placeholder = 'any actor (' + fmt(names.length) + ')';
+        actor.setAttribute('list', list.id);
+        field('Actor', actor, function (v) { inc.setActor(v); });
+        actor.addEventListener('keydown', function (e) { if (e.key === 'Escape') { actor.value = ''; inc.setActor(''); } });
+      }
+      if (most) {
+        minimum = node('input', 'gm-filter-fatalities');
+        minimum.type = 'number';
+        minimum.min = 0;
+        minimum.max = most;
+        minimum.step = 1;
+        minimum.value = 0;
+        field('Min. fatalities', minimum, function (v) { inc.setMinFatalities(v); });
+      }
+      // Filters set from elsewhere (the permalink) show here too.
+      inc.onChange(function () {
+        if (actor && document.activeElement !== actor) { actor.value = inc.actorInput || ''; }
+        if (minimum && document.activeElement !== minimum) { minimum.value = inc.minFatalities; }
       });
     });
   }
@@ -1115,6 +1397,24 @@
     pane.style.zIndex = 370;  // above the basemap and towns' dots, under region shades and markers
     var renderer = L.svg({ pane: 'gm-overlays' });
     var group = L.featureGroup(), area = false;
+    if (!map.gmOverlayClicks) {
+      // The incidents' canvas lies over this pane and takes every click: one that
+      // hits no incident goes to the topmost overlay feature under the pointer,
+      // found by the browser's own hit test of the SVG and Leaflet's element table.
+      map.gmOverlayClicks = true;
+      map.on('click', function (e) {
+        var ev = e.originalEvent;
+        if (!ev || ev.gmHit || map.gmMeasuring) { return; }
+        var under = document.elementsFromPoint(ev.clientX, ev.clientY);
+        for (var k = 0; k < under.length; k++) {
+          var hit = under[k]._leaflet_id && map._targets[under[k]._leaflet_id];
+          if (hit && hit !== map && hit.options.pane === 'gm-overlays') {
+            hit.fire('click', { latlng: e.latlng, originalEvent: ev }, true);
+            return;
+          }
+        }
+      });
+    }
     var features = data.features.map(function (f) {
       var isArea = /Polygon/.test(f.g.type);
       area = area || isArea;
@@ -1132,6 +1432,7 @@
       });
       layer.gmFeature = f;
       layer.on('click', function (e) {
+        if (map.gmMeasuring) { return; }
         var box = node('div', 'gm-popup'), table = node('table', 'gm-pop-table');
         box.appendChild(node('strong', null, data.name));
         f.p.forEach(function (kv) {
@@ -1193,6 +1494,7 @@
     ['legend', '.gm-legend', 'Legend'],
     ['layers', '.leaflet-control-layers', 'Layers'],
     ['dates', '.gm-dates', 'Dates'],
+    ['filters', '.gm-filters', 'Filters'],
     ['country', '.gm-country', 'Country-level']
   ];
 
@@ -1211,7 +1513,8 @@
     ['longitude', function (inc, i) { return inc.data.lon[i]; }],
     ['fatalities', function (inc, i) { return inc.data.f[i]; }],
     ['injured', function (inc, i) { return inc.data.inj[i]; }],
-    ['actors', function (inc, i) { return inc.string('act', i); }],
+    ['actor1', function (inc, i) { return inc.actors(i)[0]; }],
+    ['actor2', function (inc, i) { return inc.actors(i)[1]; }],
     ['quantities', function (inc, i) { return inc.string('q', i); }],
     ['notes', function (inc, i) { return inc.data.ev[i] || ''; }],
     ['source', function (inc, i) { return inc.string('src', i); }],
@@ -1283,6 +1586,68 @@
       return b;
     }
     api.fsButton = button('gm-tool-fullscreen', '\u26F6', 'Fullscreen', function () { api.toggleFullscreen(); });
+
+    /* measure: clicked points joined by a line, its length along the great circles
+     * between them (Leaflet's map.distance) in km */
+    var pane = map.createPane('gm-measure');
+    pane.style.zIndex = 620;
+    pane.style.pointerEvents = 'none';
+    var measureRenderer = L.svg({ pane: 'gm-measure' });
+    var line = L.polyline([], { renderer: measureRenderer, interactive: false, color: '#c0392b', weight: 2.5, dashArray: '6 5' });
+    var dots = L.layerGroup(), measured = node('span', 'gm-measure-out');
+    var measure = api.measure = {
+      points: function () { return line.getLatLngs().slice(); },
+      km: function () {
+        var pts = line.getLatLngs(), m = 0;
+        for (var k = 1; k < pts.length; k++) { m += map.distance(pts[k - 1], pts[k]); }
+        return m / 1000;
+      },
+      active: function () { return !!map.gmMeasuring; },
+      add: function (latlng) {
+        line.addLatLng(latlng);
+        L.circleMarker(latlng, { renderer: measureRenderer, interactive: false, radius: 3.5, color: '#c0392b', weight: 2, fillColor: '#fff', fillOpacity: 1 }).addTo(dots);
+        var km = measure.km(), n = line.getLatLngs().length;
+        measured.textContent = n < 2 ? 'click the next point' : (km < 10 ? km.toFixed(2) : km.toFixed(1)) + ' km';
+      },
+      toggle: function (on) {
+        on = on === undefined ? !map.gmMeasuring : !!on;
+        map.gmMeasuring = on;
+        line.setLatLngs([]);
+        dots.clearLayers();
+        measured.textContent = on ? 'click points on the map' : '';
+        container.classList.toggle('gm-measuring', on);
+        api.measureButton.classList.toggle('gm-on', on);
+        if (on) {
+          map.closePopup();
+          line.addTo(map);
+          dots.addTo(map);
+          map.doubleClickZoom.disable();  // quick clicks are points, not zooms
+        } else {
+          line.remove();
+          dots.remove();
+          map.doubleClickZoom.enable();
+        }
+      }
+    };
+    api.measureButton = button('gm-tool-measure', '\u2194 km', 'Measure a distance: click points on the map (again or Esc: done)',
+      function () { measure.toggle(); });
+    barDiv.appendChild(measured);
+
+    /* the credit line of snapshots and print: the attribution (tiles, places, areas)
+     * as a solid strip across the bottom, the corners' controls lifted above it, so
+     * neither tiles nor panels cover it (it stays one line, or wraps, never cut) */
+    api.creditLine = function (on) {
+      var credit = map.attributionControl && map.attributionControl.getContainer();
+      if (!credit) { return; }
+      container.classList.toggle('gm-credit-line', !!on);
+      (on ? container : map._controlCorners.bottomright).appendChild(credit);
+      var lift = on ? credit.offsetHeight + 'px' : '';
+      [].forEach.call(container.querySelectorAll('.leaflet-bottom'), function (c) { c.style.bottom = lift; });
+    };
+    root.addEventListener('beforeprint', function () { api.creditLine(true); });
+    root.addEventListener('afterprint', function () { api.creditLine(false); });
+    map.on('click', function (e) { if (map.gmMeasuring) { measure.add(e.latlng); } });
+    document.addEventListener('keydown', function (e) { if (e.key === 'Escape' && map.gmMeasuring) { measure.toggle(false); } });
 
     incidents.whenReady(function (inc) {
       /* collapsible panels */
@@ -1459,6 +1824,9 @@
           .map(function (type) { return encodeURIComponent(type.name); });
         if (hidden.length) { parts.push('hide=' + hidden.join(',')); }
         if (input.value) { parts.push('q=' + encodeURIComponent(input.value)); }
+        if (inc.actorInput) { parts.push('actor=' + encodeURIComponent(inc.actorInput)); }
+        if (inc.minFatalities) { parts.push('minf=' + inc.minFatalities); }
+        if (!inc.scaled) { parts.push('size=0'); }
         parts.push('collapsed=' + api.panels.filter(api.collapsed).join(','));
         var hash = '#' + parts.join('&');
         api.hash = hash;
@@ -1504,6 +1872,9 @@
         }
         if ('undated' in state) { inc.setUndated(state.undated !== '0'); }
         if ('q' in state) { api.search(state.q); results.textContent = ''; }
+        if ('actor' in state) { inc.setActor(state.actor); }
+        if ('minf' in state) { inc.setMinFatalities(state.minf); }
+        if ('size' in state) { inc.setScaled(state.size !== '0'); }
         api.panels.forEach(function (name) {
           api.setCollapsed(name, 'collapsed' in state ? state.collapsed.split(',').indexOf(name) >= 0 : collapseDefault);
         });
@@ -1534,6 +1905,7 @@
     layerControl: layerControl,
     legend: legend,
     dateControl: dateControl,
+    filters: filters,
     titleBar: titleBar,
     countryPanel: countryPanel,
     basemap: basemap,
