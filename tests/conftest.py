@@ -67,6 +67,17 @@ def require_ogrinfo() -> str:
     pytest.skip(message)
 
 
+def require_pdftocairo() -> str:
+    """Path of poppler's ``pdftocairo`` (``--svg``), or skip (developer) / fail (CI) when missing."""
+    found = shutil.which("pdftocairo")
+    if found:
+        return found
+    message = "test needs poppler's pdftocairo (Debian package 'poppler-utils'; .ci/run installs it)"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return SEEDS

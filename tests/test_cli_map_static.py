@@ -1,4 +1,4 @@
-"""`geomap map --png/--pdf --scale`: static outputs by suffix, through the CLI.
+"""`geomap map --png/--pdf/--svg --scale`: static outputs by suffix, through the CLI.
 
 Kept apart from the browser tests' module: Playwright's sync API cannot run while
 another sync session (their module-scoped browser) is open.
@@ -67,3 +67,46 @@ def test_png_of_a_tile_package_carries_its_credit_line(tmp_path):
     assert not any(p == RED for p in bottom)
     strip = [p[:3] for row in rows[-30:] for p in row[-200:]]
     assert any(max(p) < 110 for p in strip), "no text in the credit line"
+
+
+@pytest.mark.browser
+def test_svg_keeps_text_and_borders_as_vectors_and_refers_to_nothing_outside(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    from conftest import require_chromium, require_pdftocairo
+
+    require_chromium()
+    require_pdftocairo()
+    out = tmp_path / "m.svg"
+    result = CliRunner().invoke(cli, ["map", "-o", str(tmp_path / "m.html"), "--svg", str(out), "--size", "640x400",
+                                      *_inputs(tmp_path)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    root = ET.parse(out).getroot()
+    svg = "{http://www.w3.org/2000/svg}"
+    assert root.tag == f"{svg}svg"
+    # pdftocairo writes points: 640x400 CSS pixels are 480x360 pt at 0.75 pt a pixel.
+    assert (root.get("width"), root.get("height")) == ("480pt", "300pt")
+    glyphs = root.findall(f".//{svg}symbol")
+    assert len(glyphs) > 20  # the title's, legend's and labels' letters, as vector glyphs
+    assert len(root.findall(f".//{svg}path")) > len(glyphs)  # borders and regions besides the glyphs
+    links = [v for e in root.iter() for k, v in e.attrib.items() if k.endswith("href")]
+    assert links and all(v.startswith(("#", "data:image/")) for v in links), {v[:30] for v in links}
+
+
+def test_svg_without_pdftocairo_is_one_line_and_the_map_is_still_written(tmp_path, monkeypatch):
+    import importlib
+
+    monkeypatch.setattr(importlib.import_module("geomap.render.snapshot"), "PDFTOCAIRO", "no-such-pdftocairo")
+    html = tmp_path / "m.html"
+    result = CliRunner().invoke(cli, ["map", "-o", str(html), "--svg", str(tmp_path / "m.svg"), *_inputs(tmp_path)])
+    assert result.exit_code != 0
+    assert "--svg needs poppler's no-such-pdftocairo (apt-get install poppler-utils)" in result.output
+    assert "Traceback" not in result.output
+    assert html.exists() and not (tmp_path / "m.svg").exists()
+
+
+def test_an_svg_option_needs_an_svg_name(tmp_path):
+    result = CliRunner().invoke(cli, ["map", "-o", str(tmp_path / "m.html"), "--svg", str(tmp_path / "m.png"),
+                                      *_inputs(tmp_path)])  # fmt: skip
+    assert result.exit_code == 2
+    assert "is no .svg file name" in result.output

@@ -44,7 +44,7 @@ def _size(ctx: click.Context, param: click.Parameter, value: str):
 
 
 def _static(fmt: str):
-    """A --png/--pdf callback: the file's suffix must say that format."""
+    """A --png/--pdf/--svg callback: the file's suffix must say that format."""
 
     def callback(ctx: click.Context, param: click.Parameter, value):
         if value is None:
@@ -57,7 +57,9 @@ def _static(fmt: str):
         except ConfigurationError:
             found = None
         if found != fmt:
-            raise click.BadParameter(f"{value!r} is no .{fmt} file name (--png writes .png, --pdf writes .pdf)")
+            raise click.BadParameter(
+                f"{value!r} is no .{fmt} file name (--png writes .png, --pdf writes .pdf, --svg writes .svg)"
+            )
         return value
 
     return callback
@@ -120,14 +122,21 @@ def _overlays(ctx: click.Context, param: click.Parameter, value):
     "--pdf", type=click.Path(dir_okay=False), callback=_static("pdf"), help="Also write a one-page PDF of the map (FILE.pdf)."
 )
 @click.option(
-    "--size", default="1600x1000", show_default=True, callback=_size, metavar="WxH", help="PNG/PDF size, WIDTHxHEIGHT."
+    "--svg",
+    type=click.Path(dir_okay=False),
+    callback=_static("svg"),
+    help="Also write an SVG of the map (FILE.svg): text, legend and borders as vectors, the incident and town "
+    "layers as pictures. Needs poppler's pdftocairo.",
+)
+@click.option(
+    "--size", default="1600x1000", show_default=True, callback=_size, metavar="WxH", help="PNG/PDF/SVG size, WIDTHxHEIGHT."
 )
 @click.option(
     "--scale",
     type=click.IntRange(1, 4),
     default=1,
     show_default=True,
-    help="Pixels per map pixel in --png/--pdf: 2 for print (a 1600x1000 map gives a 3200x2000 PNG).",
+    help="Pixels per map pixel in --png/--pdf/--svg: 2 for print (a 1600x1000 map gives a 3200x2000 PNG).",
 )
 @click.option("--embed", is_flag=True, help="Also write <output>.embed.html: an iframe fragment to paste into a page.")
 @click.option(
@@ -158,6 +167,7 @@ def map_command(
     cdn,
     png,
     pdf,
+    svg,
     size,
     scale,
     embed,
@@ -230,7 +240,7 @@ def map_command(
         collapsed=None if panels is None else panels == "collapsed",
     )
     page = built.html()
-    statics = [f for f in (png, pdf) if f]
+    statics = [f for f in (png, pdf, svg) if f]
     shot = {"size": size, "scale": scale, "allow_network": not built.offline}
     if output == STDOUT:
         write_stdout(page)

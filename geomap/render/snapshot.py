@@ -1,9 +1,13 @@
-"""Static images of a written map, for slides and reports: PNG and PDF.
+"""Static images of a written map, for slides and reports: PNG, PDF and SVG.
 
 The format follows the output's suffix (:data:`FORMATS`): ``.png`` is a screenshot,
 ``.pdf`` is chromium's own PDF of the page (text and borders stay sharp; the canvas
-layers are pictures at ``scale`` times the size). SVG is not offered: the incidents
-and towns are drawn on canvases, which a browser cannot give back as vectors.
+layers are pictures at ``scale`` times the size). ``.svg`` is that PDF converted by
+poppler's ``pdftocairo -svg`` (Debian's ``poppler-utils``): the title, legend, labels,
+borders and regions stay vectors that any size keeps sharp; the layers a browser
+draws on canvases (the incidents, the towns) are embedded pictures, as in the PDF,
+since a browser cannot give a canvas back as vectors. The SVG refers to nothing
+outside itself (its pictures are ``data:`` URLs).
 
 Playwright drives Debian's chromium (``playwright install`` cannot download
 browsers here). Requests off the page are blocked unless the map uses online
@@ -14,6 +18,8 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 from geomap.errors import ConfigurationError, OutputError
@@ -34,7 +40,10 @@ CHROMIUM_ARGS = (
 )
 
 #: Suffix → format of the static outputs.
-FORMATS = {".png": "png", ".pdf": "pdf"}
+FORMATS = {".png": "png", ".pdf": "pdf", ".svg": "svg"}
+
+#: The converter of ``--svg`` (poppler); ``GEOMAP_PDFTOCAIRO`` overrides it.
+PDFTOCAIRO = os.environ.get("GEOMAP_PDFTOCAIRO", "pdftocairo")
 
 #: Device scale factors accepted (2 for print: twice the pixels each way).
 SCALES = (1, 2, 3, 4)
@@ -77,7 +86,7 @@ def parse_size(text: str) -> tuple[int, int]:
 
 
 def snapshot_format(path: str | os.PathLike) -> str:
-    """``png`` or ``pdf`` for an output path, by its suffix.
+    """``png``, ``pdf`` or ``svg`` for an output path, by its suffix.
 
     Raises
     ------
@@ -87,7 +96,7 @@ def snapshot_format(path: str | os.PathLike) -> str:
     fmt = FORMATS.get(Path(path).suffix.lower())
     if fmt is None:
         raise ConfigurationError(
-            f"cannot tell the image format of {os.fspath(path)!r}: use a .png or .pdf file name"
+            f"cannot tell the image format of {os.fspath(path)!r}: use a .png, .pdf or .svg file name"
         )
     return fmt
 
@@ -101,14 +110,14 @@ def snapshot(
     allow_network: bool = False,
     timeout: float = 60.0,
 ) -> Path:
-    """Write a PNG or PDF (by ``png_path``'s suffix) of a map page.
+    """Write a PNG, PDF or SVG (by ``png_path``'s suffix) of a map page.
 
     Parameters
     ----------
     html_path : path-like
         A map written by :func:`geomap.render.write_map`.
     png_path : path-like
-        The image to write (atomically): ``.png`` or ``.pdf``.
+        The image to write (atomically): ``.png``, ``.pdf`` or ``.svg``.
     size : (int, int)
         Width and height in CSS pixels (a PDF page of that size).
     scale : int
@@ -127,8 +136,8 @@ def snapshot(
     Raises
     ------
     ConfigurationError
-        When chromium or Playwright is missing, the suffix is neither ``.png``
-        nor ``.pdf`` or the scale is not one of :data:`SCALES`.
+        When chromium or Playwright (or, for SVG, pdftocairo) is missing, the
+        suffix is not one of :data:`FORMATS` or the scale is not one of :data:`SCALES`.
     OutputError
         When the page fails to load or the image cannot be written.
     """
@@ -142,6 +151,9 @@ def snapshot(
         raise ConfigurationError("--png needs Playwright: pip install 'geomap[png]'") from err
     if not Path(CHROMIUM).exists():
         raise ConfigurationError(f"--png needs chromium at {CHROMIUM} (apt-get install chromium)")
+    converter = shutil.which(PDFTOCAIRO) if fmt == "svg" else None
+    if fmt == "svg" and converter is None:
+        raise ConfigurationError(f"--svg needs poppler's {PDFTOCAIRO} (apt-get install poppler-utils)")
     url = Path(html_path).resolve().as_uri()
     width, height = size
 
@@ -161,11 +173,11 @@ def snapshot(
                     # Let markercluster's chunks and tiles settle before shooting.
                     page.wait_for_load_state("networkidle", timeout=timeout * 1000)
                     page.wait_for_timeout(400)
-                    if fmt == "pdf":
+                    if fmt in ("pdf", "svg"):
                         # The page at its screen size on one sheet, with its colours.
                         page.emulate_media(media="screen")
                         page.pdf(
-                            path=str(tmp),
+                            path=str(tmp if fmt == "pdf" else pdf_path(tmp)),
                             width=f"{width}px",
                             height=f"{height}px",
                             print_background=True,
@@ -177,8 +189,32 @@ def snapshot(
                     browser.close()
         except PlaywrightError as err:
             raise OutputError(f"cannot snapshot {html_path}: {err.message.splitlines()[0]}") from err
+        if fmt == "svg":
+            try:
+                _pdf_to_svg(converter, pdf_path(tmp), tmp, timeout)
+            finally:
+                pdf_path(tmp).unlink(missing_ok=True)
 
     return atomic_write(png_path, shoot)
+
+
+def pdf_path(tmp: Path) -> Path:
+    """Where the PDF an SVG is made from is written: beside the temporary SVG."""
+    return tmp.with_name(tmp.name + ".pdf")
+
+
+def _pdf_to_svg(converter: str, pdf: Path, svg: Path, timeout: float) -> None:
+    """Convert the one page of ``pdf`` to ``svg`` with pdftocairo (no shell; the paths are ours)."""
+    try:
+        done = subprocess.run(
+            [converter, "-svg", "-f", "1", "-l", "1", str(pdf), str(svg)],
+            capture_output=True, text=True, timeout=timeout, check=False,
+        )  # fmt: skip
+    except (OSError, subprocess.TimeoutExpired) as err:
+        raise OutputError(f"cannot convert the map to SVG: {err}") from err
+    if done.returncode != 0 or not svg.exists() or svg.stat().st_size == 0:
+        reason = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
+        raise OutputError(f"cannot convert the map to SVG: {reason}")
 
 
 def _local_only(route) -> None:
