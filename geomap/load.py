@@ -14,6 +14,7 @@ merged by :func:`geomap.merge.merge_frame`. One bad input is reported through
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -193,31 +194,26 @@ def iter_batches(
         At least one (empty when nothing could be read). Incidents of different
         batches are not merged with each other: the caller does that.
     """
-    import time
-
     from geomap.incidents import article_key, content_hash
     from geomap.pipeline import iter_incidents
     from geomap.readers import SUFFIXES
 
     fail = error_handler(on_error)
-    tables: list[tuple[geopandas.GeoDataFrame, list[str]]] = []
-    done: list[ProcessedArticle] = []
-    skipped = 0
+    pending = _Pending(every)
 
     def read_all() -> Iterator[Article]:
-        nonlocal skipped
         for item in expand_inputs(as_input_list(inputs), suffixes={*SUFFIX_TO_FORMAT, *SUFFIXES}):
             if isinstance(item, tuple):
                 fail(*item)
                 continue
-            for article in _read_input(item, tables, published=published, fail=fail, articles=articles):
+            for article in _read_input(item, pending.tables, published=published, fail=fail, articles=articles):
                 if skip and content_hash(article) in skip:
-                    skipped += 1
+                    pending.skipped += 1
                     continue
                 yield article
 
     def record(article: Article, n_incidents: int) -> None:
-        done.append(ProcessedArticle(content_hash(article), article_key(article), article.source, n_incidents))
+        pending.done.append(ProcessedArticle(content_hash(article), article_key(article), article.source, n_incidents))
         if progress is not None:
             progress(article, n_incidents)
 
@@ -230,16 +226,11 @@ def iter_batches(
                                      progress=progress, merge=merge, articles=articles, skip=skip, every=every,
                                      jobs=jobs, scheduler=scheduler)  # fmt: skip
         return
-    found: list = []
-    began = time.monotonic()
     for batch in iter_incidents(read_all(), gazetteer=gazetteer, on_error=on_error, progress=record):
-        found.extend(batch)
-        if every is not None and time.monotonic() - began >= every:
-            yield Batch(_frame(tables, found, gazetteer=gazetteer, merge=merge), list(done), skipped)
-            tables.clear()
-            found, began, skipped = [], time.monotonic(), 0
-            done.clear()
-    yield Batch(_frame(tables, found, gazetteer=gazetteer, merge=merge), list(done), skipped)
+        pending.found.extend(batch)
+        if pending.due():
+            yield pending.take(gazetteer=gazetteer, merge=merge)
+    yield pending.take(gazetteer=gazetteer, merge=merge)
 
 
 def _parallel_batches(inputs, *, gazetteer, published, on_error, progress, merge, articles, skip, every, jobs,
@@ -250,16 +241,10 @@ def _parallel_batches(inputs, *, gazetteer, published, on_error, progress, merge
     batches and the merge are those of the serial loop above. ``progress`` receives
     each article's :class:`ProcessedArticle` (the article itself stayed in its worker).
     """
-    import time
-
     from geomap.parallel import extraction_events
 
     fail = error_handler(on_error)
-    tables: list = []
-    done: list[ProcessedArticle] = []
-    found: list = []
-    skipped = 0
-    began = time.monotonic()
+    pending = _Pending(every)
     events = extraction_events(as_input_list(inputs), gazetteer=gazetteer, published=published, articles=articles,
                                skip=skip, strict=on_error is None, jobs=jobs, scheduler=scheduler)  # fmt: skip
     for event in events:
@@ -267,21 +252,45 @@ def _parallel_batches(inputs, *, gazetteer, published, on_error, progress, merge
         if kind == "error":
             fail(event[1], event[2])
         elif kind == "table":
-            tables.append((event[1], event[2]))
+            pending.tables.append((event[1], event[2]))
         elif kind == "skipped":
-            skipped += 1
+            pending.skipped += 1
         else:
             processed, incidents = event[1], event[2]
-            done.append(processed)
+            pending.done.append(processed)
             if progress is not None:
                 progress(processed, processed.incidents)
-            found.extend(incidents)
-            if every is not None and time.monotonic() - began >= every:
-                yield Batch(_frame(tables, found, gazetteer=gazetteer, merge=merge), list(done), skipped)
-                tables.clear()
-                found, began, skipped = [], time.monotonic(), 0
-                done.clear()
-    yield Batch(_frame(tables, found, gazetteer=gazetteer, merge=merge), list(done), skipped)
+            pending.found.extend(incidents)
+            if pending.due():
+                yield pending.take(gazetteer=gazetteer, merge=merge)
+    yield pending.take(gazetteer=gazetteer, merge=merge)
+
+
+class _Pending:
+    """What the next :class:`Batch` holds until it is handed out (serial and parallel loops alike).
+
+    Incident files' tables, extracted incidents, the articles done and those skipped;
+    :meth:`due` says when ``every`` seconds have passed since the batch began.
+    """
+
+    def __init__(self, every: float | None) -> None:
+        self.every = every
+        self.tables: list[tuple[geopandas.GeoDataFrame, list[str]]] = []
+        self.found: list = []
+        self.done: list[ProcessedArticle] = []
+        self.skipped = 0
+        self.began = time.monotonic()
+
+    def due(self) -> bool:
+        return self.every is not None and time.monotonic() - self.began >= self.every
+
+    def take(self, *, gazetteer: Any, merge: bool) -> Batch:
+        """The batch, merged; the next one begins empty (the tables list is the same object, emptied)."""
+        batch = Batch(_frame(self.tables, self.found, gazetteer=gazetteer, merge=merge), list(self.done), self.skipped)
+        self.tables.clear()
+        self.done.clear()
+        self.found, self.skipped, self.began = [], 0, time.monotonic()
+        return batch
 
 
 def _frame(tables: list, found: list, *, gazetteer: Any, merge: bool) -> geopandas.GeoDataFrame:

@@ -46,36 +46,36 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+def _missing(message: str):
+    """Skip (developer) or fail (CI: .ci/run installs everything) a test whose tool is missing."""
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 def require_chromium() -> str:
     """Path of the chromium binary, or skip (developer) / fail (CI) when missing."""
     if Path(CHROMIUM).exists() or shutil.which(CHROMIUM):
         return CHROMIUM
-    message = f"browser test needs {CHROMIUM} (Debian package 'chromium'; .ci/run installs it)"
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
+    _missing(f"browser test needs {CHROMIUM} (Debian package 'chromium'; .ci/run installs it)")
+
+
+def require_tool(name: str, package: str) -> str:
+    """Path of the command ``name``, or skip (developer) / fail (CI) when missing."""
+    found = shutil.which(name)
+    if found:
+        return found
+    _missing(f"test needs {name} (Debian package {package!r}; .ci/run installs it)")
 
 
 def require_ogrinfo() -> str:
-    """Path of GDAL's ``ogrinfo``, or skip (developer) / fail (CI) when missing."""
-    found = shutil.which("ogrinfo")
-    if found:
-        return found
-    message = "test needs GDAL's ogrinfo (Debian package 'gdal-bin'; .ci/run installs it)"
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
+    """GDAL's ``ogrinfo``, as QGIS users have it."""
+    return require_tool("ogrinfo", "gdal-bin")
 
 
 def require_pdftocairo() -> str:
-    """Path of poppler's ``pdftocairo`` (``--svg``), or skip (developer) / fail (CI) when missing."""
-    found = shutil.which("pdftocairo")
-    if found:
-        return found
-    message = "test needs poppler's pdftocairo (Debian package 'poppler-utils'; .ci/run installs it)"
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
+    """Poppler's ``pdftocairo`` (``geomap map --svg``)."""
+    return require_tool("pdftocairo", "poppler-utils")
 
 
 @pytest.fixture(scope="session")

@@ -121,3 +121,10 @@ def png_pixels(data: bytes) -> list[list[tuple[int, ...]]]:
         rows.append([tuple(line[x:x + size]) for x in range(0, stride, size)])
         previous = line
     return rows
+
+
+def download(page, selector: str) -> str:
+    """The text of the file a click on ``selector`` downloads (the page needs ``accept_downloads``)."""
+    with page.expect_download() as info:
+        page.click(selector)
+    return Path(info.value.path()).read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 
 import pytest
-from render_helpers import Opened, chromium_browser, load_frame
+from render_helpers import Opened, chromium_browser, download, load_frame
 
 from geomap.render import embed_html, render_map, write_map
 
@@ -219,19 +219,13 @@ def test_search_finds_places_and_words_and_pans(browser, real_gazetteer, tmp_pat
 # ----------------------------------------------------------------------- export
 
 
-def _download(page, selector) -> str:
-    with page.expect_download() as info:
-        page.click(selector)
-    return Path(info.value.path()).read_text(encoding="utf-8")
-
-
 @pytest.mark.browser
 def test_export_gives_exactly_the_shown_incidents(browser, tmp_path):
     path = write_map(FRAME, tmp_path / "export.html")
     page = browser.new_page(viewport={"width": 1280, "height": 800}, accept_downloads=True)
     opened = Opened(page).goto(path)
 
-    everything = json.loads(_download(page, ".gm-tool-geojson"))
+    everything = json.loads(download(page, ".gm-tool-geojson"))
     assert sorted(f["properties"]["event_id"] for f in everything["features"]) == sorted(FRAME["event_id"])
     c1 = next(f for f in everything["features"] if f["properties"]["event_id"] == "c1")
     assert c1["geometry"] is None
@@ -249,16 +243,16 @@ def test_export_gives_exactly_the_shown_incidents(browser, tmp_path):
     assert expected == ["b1", "b2", "b3", "e1", "r1", "s1"]
     assert opened.shown() == expected
 
-    shown = json.loads(_download(page, ".gm-tool-geojson"))
+    shown = json.loads(download(page, ".gm-tool-geojson"))
     assert sorted(f["properties"]["event_id"] for f in shown["features"]) == expected
-    rows = list(csv.DictReader(io.StringIO(_download(page, ".gm-tool-csv"))))
+    rows = list(csv.DictReader(io.StringIO(download(page, ".gm-tool-csv"))))
     assert sorted(r["event_id"] for r in rows) == expected
     assert {r["event_id"]: r["fatalities"] for r in rows}["b1"] == str(int(FRAME.set_index("event_id").loc["b1", "fatalities"]))
 
     # Hostile text goes out as data, whole.
     page.evaluate("geomap.setRange(geomap.dayMin, geomap.dayMax); geomap.setUndated(true); 0")
     page.fill(".gm-search-input", "pwned")
-    rows = list(csv.DictReader(io.StringIO(_download(page, ".gm-tool-csv"))))
+    rows = list(csv.DictReader(io.StringIO(download(page, ".gm-tool-csv"))))
     assert [r["event_id"] for r in rows] == ["x1"]
     assert rows[0]["notes"].startswith("Civilians were attacked <script>window.__pwned = 1</script>")
     assert rows[0]["title"] == '</script><script>window.__pwned = 4</script> "quoted" & <i>title</i>'

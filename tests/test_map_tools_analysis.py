@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from click.testing import CliRunner
-from render_helpers import Opened, chromium_browser, load_frame
+from render_helpers import Opened, chromium_browser, download, load_frame
 
 from geomap.cli import cli
 from geomap.render import render_map, write_map
@@ -180,12 +180,6 @@ def test_heat_legend_follows_the_heat_layer(browser, tmp_path):
 # ------------------------------------------------------------------- filters
 
 
-def _download(page, selector) -> str:
-    with page.expect_download() as info:
-        page.click(selector)
-    return Path(info.value.path()).read_text(encoding="utf-8")
-
-
 @pytest.mark.browser
 def test_actor_and_fatality_filters_with_types_dates_counts_permalink_export(browser, tmp_path):
     path = write_map(FRAME, tmp_path / "filters.html")
@@ -230,9 +224,9 @@ def test_actor_and_fatality_filters_with_types_dates_counts_permalink_export(bro
     page.click(".gm-legend-type:has-text('Battles')")
 
     # The export is what is shown, with each side in its own column.
-    shown = json.loads(_download(page, ".gm-tool-geojson"))
+    shown = json.loads(download(page, ".gm-tool-geojson"))
     assert [f["properties"]["event_id"] for f in shown["features"]] == want
-    rows = list(csv.DictReader(io.StringIO(_download(page, ".gm-tool-csv"))))
+    rows = list(csv.DictReader(io.StringIO(download(page, ".gm-tool-csv"))))
     assert [(r["event_id"], r["actor1"], r["actor2"]) for r in rows] == [
         ("b1", "Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)")
     ]
