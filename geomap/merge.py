@@ -189,6 +189,8 @@ class _Cluster:
 def _compatible(cluster: _Cluster, incident: Incident) -> bool:
     """Type, dates, sides and articles allow ``incident`` to join every member of ``cluster``."""
     for member in cluster.members:
+        if member.article_key == incident.article_key:
+            return False  # kept apart within their article: two events (checked first: the cheapest)
         if member.event_type != incident.event_type:
             return False
         if incident.event_type in _SUBTYPE_MATTERS and member.sub_event_type != incident.sub_event_type:
@@ -199,8 +201,6 @@ def _compatible(cluster: _Cluster, incident: Incident) -> bool:
             return False
         if member.actor1 and incident.actor1 and member.actor1 != incident.actor1:
             return False
-        if member.article_key == incident.article_key:
-            return False  # kept apart within their article: two events
     return True
 
 
