@@ -296,9 +296,16 @@
     this.actorQuery = '';
     this.actorInput = '';
     this.minFatalities = 0;
-    var days = data.d.filter(function (d) { return d !== null; });
-    this.dayMin = days.length ? Math.min.apply(null, days) : null;
-    this.dayMax = days.length ? Math.max.apply(null, days) : null;
+    // A loop, never Math.min.apply over the data: spreading 125,000+ values as
+    // arguments overflows Chromium's stack and the page never became ready (#13).
+    this.dayMin = null;
+    this.dayMax = null;
+    for (var j = 0; j < n; j++) {
+      var day = data.d[j];
+      if (day === null) { continue; }
+      if (this.dayMin === null || day < this.dayMin) { this.dayMin = day; }
+      if (this.dayMax === null || day > this.dayMax) { this.dayMax = day; }
+    }
     this.start = this.dayMin;
     this.end = this.dayMax;
     this.showUndated = true;
@@ -895,7 +902,7 @@
       var types = inc.data.types.map(function (x, t) { return inc.typeVisible(t) ? 1 : 0; }).join('');
       var now = [types, inc.query, inc.actorQuery, inc.minFatalities].join('\u0000');
       if (now !== key) { key = now; api.histogram = inc.histogram(HIST_W); }
-      var h = api.histogram, n = h.counts.length, most = Math.max.apply(null, h.counts) || 1;
+      var h = api.histogram, n = h.counts.length, most = h.counts.reduce(function (m, c) { return c > m ? c : m; }, 0) || 1;
       var ctx = chart.getContext('2d');
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.clearRect(0, 0, HIST_W, HIST_H);
