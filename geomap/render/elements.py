@@ -204,6 +204,10 @@ class IncidentLayer(PageElement):
     cluster : bool
         Cluster crowded points (markercluster, chunked loading) or draw every
         point on a canvas.
+    dense : bool
+        Draw the points on one canvas of our own, straight from the columns (no
+        Leaflet layer per point), counted in hexagons while more than
+        ``bin_above`` are in view below zoom 12.
     """
 
     _template = Template("""
@@ -219,11 +223,11 @@ class IncidentLayer(PageElement):
         {% endmacro %}
     """)
 
-    def __init__(self, data: dict, *, cluster: bool = True):
+    def __init__(self, data: dict, *, cluster: bool = True, dense: bool = False, bin_above: int = 20_000):
         super().__init__()
         self._name = "Incidents"
         self.payload, self.encoding = script_json(data)
-        self.options = {"cluster": bool(cluster)}
+        self.options = {"cluster": bool(cluster) and not dense, "dense": bool(dense), "binAbove": int(bin_above)}
 
 
 class _Listener(PageElement):
