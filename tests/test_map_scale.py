@@ -12,8 +12,10 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pytest
-from render_helpers import Opened, chromium_browser
+from render_helpers import Opened, chromium_browser, load_frame
+from shapely.geometry import box
 
+import geomap.render.map as render_map_module
 from geomap.render import write_map
 
 pytestmark = pytest.mark.browser
@@ -43,11 +45,13 @@ def big_frame(n: int, seed: int = 13) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(lon, lat), crs="EPSG:4326")
 
 
-@pytest.mark.parametrize("cluster", [False, True])
-def test_200k_incident_map_becomes_ready(browser, tmp_path, cluster):
+@pytest.mark.parametrize("dense", [False, True], ids=["markers", "dense"])
+def test_200k_incident_map_becomes_ready(browser, tmp_path, dense):
     n = 200_000
     frame = big_frame(n)
-    path = write_map(frame, tmp_path / "big.html", cluster=cluster, basemap=False, context=False)
+    # Markers (no clusters: the slowest part of a clustered map is markercluster, not ours)
+    # and the dense canvas the map uses by default at this size.
+    path = write_map(frame, tmp_path / "big.html", cluster=False, dense=dense, basemap=False, context=False)
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     opened = Opened(page)
     page.goto(path.resolve().as_uri(), timeout=180_000)
@@ -59,3 +63,113 @@ def test_200k_incident_map_becomes_ready(browser, tmp_path, cluster):
     assert page.locator(".gm-hist").count() == 1
     opened.check_clean()
     page.close()
+
+
+# Dense maps (points drawn by our own canvas, hexagons while many are in view), forced on
+# the small fixture so each incident can be checked against the frame.
+
+FRAME = load_frame()
+MAPPED = sorted(FRAME.loc[FRAME["location_kind"] != "country", "event_id"])
+
+
+class Regions:
+    def geometry(self, place_id):
+        return {"admin1:RU.41": box(34.1, 50.9, 36.6, 52.4)}.get(place_id)
+
+    def shapes(self, kind):
+        return []
+
+
+@pytest.fixture(scope="module")
+def dense_maps(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("dense")
+    points = write_map(FRAME, folder / "dense.html", gazetteer=Regions(), dense=True)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(render_map_module, "BIN_ABOVE", 2)
+        binned = write_map(FRAME, folder / "binned.html", gazetteer=Regions(), dense=True)
+    return {"points": points, "binned": binned}
+
+
+@pytest.fixture
+def open_dense(browser, dense_maps):
+    pages = []
+
+    def opener(which="points") -> Opened:
+        opened = Opened(browser.new_page(viewport={"width": 1280, "height": 800})).goto(dense_maps[which])
+        pages.append(opened)
+        return opened
+
+    yield opener
+    for opened in pages:
+        opened.page.close()
+
+
+def container_xy(page, event_id):
+    return page.evaluate(
+        "(id) => { const i = geomap.data.id.indexOf(id);"
+        " const p = geomap.map.latLngToContainerPoint([geomap.data.lat[i], geomap.data.lon[i]]);"
+        " const r = geomap.map.getContainer().getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }",
+        event_id,
+    )
+
+
+def test_dense_map_shows_every_incident_and_follows_the_filters(open_dense):
+    opened = open_dense()
+    page = opened.page
+    assert page.evaluate("typeof L.markerClusterGroup") == "undefined"
+    assert page.evaluate("geomap.dots.binned") is False
+    assert opened.shown() == MAPPED
+    page.locator(".leaflet-control-layers-overlays label", has_text="Battles").locator("input").click()
+    mask = (FRAME["event_type"] != "Battles") & (FRAME["location_kind"] != "country")
+    assert opened.shown() == sorted(FRAME.loc[mask, "event_id"])
+    day = (pd.Timestamp("2024-12-15") - pd.Timestamp("1970-01-01")).days
+    page.locator(".gm-from input").fill(str(day))
+    dates = FRAME["event_date"]
+    mask &= (dates >= "2024-12-15") | dates.isna()
+    assert opened.shown() == sorted(FRAME.loc[mask, "event_id"])
+    assert page.locator(".gm-hex-legend").is_hidden()
+    opened.check_clean()
+
+
+def test_dense_map_click_and_hover(open_dense):
+    opened = open_dense()
+    page = opened.page
+    x, y = container_xy(page, "b1")
+    page.mouse.click(x, y)
+    page.wait_for_selector(".leaflet-popup-content .gm-popup", timeout=5000)
+    text = page.locator(".leaflet-popup-content").inner_text()
+    assert "Russian forces attacked Ukrainian positions near Pokrovsk, killing four soldiers." in text
+    assert "2 incidents here" in text  # b3 is at the very same spot
+    page.keyboard.press("Escape")
+    x, y = container_xy(page, "e1")
+    page.mouse.move(x, y)
+    page.wait_for_function(
+        "document.querySelector('.gm-tip') && document.querySelector('.gm-tip').textContent"
+        " === 'Explosions/Remote violence — Kharkiv, 2024-12-18'",
+        timeout=5000,
+    )
+    opened.check_clean()
+
+
+def test_dense_map_counts_in_hexagons_and_says_so(open_dense):
+    opened = open_dense("binned")
+    page = opened.page
+    assert page.evaluate("geomap.dots.binned") is True
+    legend = page.locator(".gm-hex-legend")
+    assert legend.is_visible()
+    assert "Incidents per hexagon" in legend.inner_text()
+    assert "More than 2 incidents in view are counted in hexagons" in legend.inner_text()
+    # Every shown point is in one hexagon, and the counts add up.
+    total = page.evaluate("(() => { let s = 0; geomap.dots.hexCounts.forEach(c => { s += c; }); return s; })()")
+    points = int((FRAME["location_kind"] == "city").sum())  # the rest are areas, rings or listed
+    assert total == points == page.evaluate("geomap.dots.inView") == page.evaluate("geomap.data.k.filter(k => k === 0).length")
+    assert opened.shown() == MAPPED
+    x, y = container_xy(page, "b1")
+    page.mouse.click(x, y)
+    page.wait_for_selector(".leaflet-popup-content .gm-popup", timeout=5000)
+    assert "Pokrovsk" in page.locator(".leaflet-popup-content").inner_text()
+    # Zoomed in far enough, fewer than the threshold are in view: the points themselves.
+    page.evaluate("geomap.map.setView([geomap.data.lat[0], geomap.data.lon[0]], 14, {animate: false})")
+    page.wait_for_function("geomap.dots.binned === false", timeout=5000)
+    assert page.locator(".gm-hex-legend").is_hidden()
+    opened.check_clean()

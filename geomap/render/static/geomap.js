@@ -525,12 +525,14 @@
           map.setView(e.latlng, Math.min(map.getZoom() + 2, map.getMaxZoom()));
         }
       });
-      var hoverAt = null;
-      map.on('mousemove', function (e) {
+      // Hit-tested at most every 50 ms, at the latest pointer position.
+      var hoverAt = null, last = null;
+      map.on('mousemove', function (ev) {
+        last = ev;
         if (hoverAt) { return; }
         hoverAt = setTimeout(function () {
           hoverAt = null;
-          var hit = self.dots.binned ? null : self.dots.hit(e.containerPoint);
+          var e = last, hit = self.dots.binned ? null : self.dots.hit(e.containerPoint);
           if (hit) { hover({ layer: { gmIndex: hit.point, getLatLng: function () { return L.latLng(data.lat[hit.point], data.lon[hit.point]); } } }); } else { unhover(); }
         }, 50);
       });
