@@ -8,6 +8,8 @@ becomes ready, shows what it should and logs no error.
 
 from __future__ import annotations
 
+import re
+
 import geopandas as gpd
 import numpy as np
 import pandas as pd
@@ -172,4 +174,19 @@ def test_dense_map_counts_in_hexagons_and_says_so(open_dense):
     page.evaluate("geomap.map.setView([geomap.data.lat[0], geomap.data.lon[0]], 14, {animate: false})")
     page.wait_for_function("geomap.dots.binned === false", timeout=5000)
     assert page.locator(".gm-hex-legend").is_hidden()
+    opened.check_clean()
+
+
+def test_dense_map_reads_the_evidence_after_it_is_shown(open_dense, dense_maps):
+    html = dense_maps["points"].read_text(encoding="utf-8")
+    assert re.search(r'<script type="application/json" id="incidents_\w+_ev"', html)
+    opened = open_dense()
+    page = opened.page
+    page.wait_for_function("geomap.evReady === true", timeout=10_000)
+    # Search reads the evidence sentences, export writes them.
+    page.evaluate("geomap.setQuery('repelled')")
+    assert opened.shown() == ["b3"]
+    rows = page.evaluate("geomapTools.exportIndices()")
+    assert [page.evaluate(f"geomap.data.id[{i}]") for i in rows] == ["b3"]
+    assert "A second assault on Pokrovsk was repelled the next day." in page.evaluate("geomapTools.exportText('csv')")
     opened.check_clean()

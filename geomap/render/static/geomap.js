@@ -375,9 +375,29 @@
     this.ready = false;
     var self = this;
     root.geomapTimings = { start: performance.now() };
+    // A dense map's evidence sentences come in an element of their own, read once the map is
+    // shown: popups, search and export wait for them (this.evidence), nothing else reads them.
+    var evidence = this.options.evidence ? document.getElementById(this.options.evidence) : null;
+    this.evReady = !evidence;
     this.loaded = decode(dataElement).then(function (data) {
       root.geomapTimings.decoded = performance.now();
+      if (evidence) { data.ev = []; }
       self._build(data);
+      self.evidence = !evidence ? Promise.resolve() : new Promise(function (resolve) { setTimeout(resolve, 0); })
+        .then(function () { return decode(evidence); })
+        .then(function (ev) {
+          data.ev = ev;
+          self.evReady = true;
+          root.geomapTimings.evidence = performance.now();
+          if (self._hay) {
+            self._hay = null;
+            var text = self.queryText;
+            self.query = null;
+            self.setQuery(text);
+          } else {
+            self._changed();
+          }
+        });
     }).catch(function (err) {
       console.error('geomap: could not read the map data', err);
       throw err;
@@ -854,6 +874,7 @@
   // A popup with one incident, or a scrolling list of several (the first 25).
   Incidents.prototype.openList = function (all, at) {
     var self = this, limit = 25;
+    if (!this.evReady) { this.evidence.then(function () { self.openList(all, at); }); return; }
     var content = this.popupContent(all[0]);
     if (all.length > 1) {
       content = node('div', 'gm-popup-list');
@@ -2050,6 +2071,7 @@
         return JSON.stringify({ type: 'FeatureCollection', features: features }, null, 1);
       };
       api.download = function (format) {
+        if (!inc.evReady) { inc.evidence.then(function () { api.download(format); }); return; }
         var text = api.exportText(format), csv = format === 'csv';
         var blob = new Blob([text], { type: csv ? 'text/csv;charset=utf-8' : 'application/geo+json' });
         var url = URL.createObjectURL(blob), a = document.createElement('a');
