@@ -190,3 +190,30 @@ def test_dense_map_reads_the_evidence_after_it_is_shown(open_dense, dense_maps):
     assert [page.evaluate(f"geomap.data.id[{i}]") for i in rows] == ["b3"]
     assert "A second assault on Pokrovsk was repelled the next day." in page.evaluate("geomapTools.exportText('csv')")
     opened.check_clean()
+
+
+def test_dense_map_draws_one_polygon_per_region_and_type(browser, tmp_path):
+    # r1 told five more times on other days: six region-level battles in one region.
+    extra = FRAME[FRAME["event_id"] == "r1"].loc[lambda f: f.index.repeat(5)].copy()
+    extra["event_id"] = [f"r1-{k}" for k in range(5)]
+    extra["event_date"] = pd.to_datetime(["2024-12-01", "2024-12-02", "2024-12-03", "2024-12-04", "2024-12-05"])
+    frame = gpd.GeoDataFrame(pd.concat([FRAME, extra], ignore_index=True), crs="EPSG:4326")
+    path = write_map(frame, tmp_path / "regions.html", gazetteer=Regions(), dense=True)
+    opened = Opened(browser.new_page(viewport={"width": 1280, "height": 800})).goto(path)
+    page = opened.page
+    regions = sorted(frame.loc[frame["event_id"].str.startswith("r1"), "event_id"])
+    assert page.evaluate("geomap.features.filter(f => f && f.gmRows).length") == 1
+    assert opened.shown() == sorted(frame.loc[frame["location_kind"] != "country", "event_id"])
+    # Only days 3 to 5: the polygon stays for r1-2..r1-4 although its first row (r1) is out.
+    page.evaluate(
+        "geomap.setRange(%d, %d)" % tuple((pd.Timestamp(d) - pd.Timestamp("1970-01-01")).days
+                                          for d in ("2024-12-03", "2024-12-05"))
+    )
+    shown = opened.shown()
+    assert [i for i in shown if i.startswith("r1")] == ["r1-2", "r1-3", "r1-4"]
+    lead = page.evaluate("geomap.data.id.indexOf('r1')")
+    listed = page.evaluate(f"geomap.together({lead}).map(i => geomap.data.id[i])")
+    assert sorted(listed) == ["r1-2", "r1-3", "r1-4"]
+    assert regions == ["r1"] + [f"r1-{k}" for k in range(5)]
+    opened.check_clean()
+    page.close()
