@@ -10,6 +10,14 @@ Usage::
 
     python bench/bench_map.py                 # 1k, 10k, 100k; cluster and no-cluster
     python bench/bench_map.py --sizes 100000 --modes cluster --repeat 5
+    python bench/bench_map.py --sizes 10000 100000 1000000 --modes auto --repeat 1
+
+Modes: ``cluster`` and ``canvas`` are the marker maps (one Leaflet marker per point, clustered
+or not; ``dense=False``), ``dense`` the canvas of our own with hexagons (``dense=True``),
+``auto`` what ``geomap map`` does (dense above ``DENSE_ABOVE`` points, clusters below). Frames
+above 200,000 rows are drawn column-wise (same distributions, other draws): the row-by-row
+builder takes minutes and gigabytes at a million. Peak MB is the process's peak resident size
+after the build (it only grows, so read it for the first size of a run).
 """
 
 from __future__ import annotations
@@ -106,6 +114,54 @@ def frame(n: int, seed: int = 7) -> gpd.GeoDataFrame:
     return gdf
 
 
+def frame_fast(n: int, seed: int = 7) -> gpd.GeoDataFrame:
+    """:func:`frame`'s distributions drawn column-wise, for a million rows."""
+    nprng = np.random.default_rng(seed)
+    lat = nprng.normal(49.0, 1.6, n).clip(44, 56)
+    lon = nprng.normal(36.5, 2.2, n).clip(28, 42)
+    weights = np.array([w for *_, w in TYPES])
+    pick = nprng.choice(len(TYPES), n, p=weights / weights.sum())
+    places = np.array(PLACES, dtype=object)[nprng.integers(0, len(PLACES), n)]
+    undated = nprng.random(n) < 0.05
+    region = nprng.random(n) < 0.03
+    country = nprng.random(n) < 0.01
+    article = np.arange(n) // 5
+    verbs = np.array(VERBS, dtype=object)[nprng.integers(0, len(VERBS), n)]
+    days = pd.to_timedelta(nprng.integers(0, 366, n), unit="D")
+    dates = pd.Series(pd.Timestamp("2024-01-01") + days).where(~undated)
+    notes = (
+        "Russian forces " + verbs + " " + places + " on day " + nprng.integers(1, 30, n).astype(str).astype(object)
+        + ", killing " + nprng.integers(0, 9, n).astype(str).astype(object) + " and wounding "
+        + nprng.integers(0, 40, n).astype(str).astype(object) + " people, the head of the " + places
+        + " military administration said."
+    )
+    gdf = gpd.GeoDataFrame(
+        {
+            "event_id": [f"{i:08x}" for i in range(n)],
+            "event_date": dates,
+            "time_precision": pd.Series(nprng.choice([1, 1, 1, 2, 3], n), dtype="Int64").where(~undated),
+            "event_type": np.array([t[0] for t in TYPES], dtype=object)[pick],
+            "sub_event_type": np.array([t[1] for t in TYPES], dtype=object)[pick],
+            "location": places,
+            "location_kind": np.where(country, "country", np.where(region, "admin1", "city")),
+            "geo_precision": np.where(region | country, 3, nprng.choice([1, 2], n)),
+            "place_id": np.where(country, "country:UA", np.where(region, "admin1:RU.41", "gn:706483")),
+            "country": "Ukraine",
+            "admin1": "Donetsk Oblast",
+            "fatalities": nprng.choice([0, 0, 0, 1, 2, 5], n),
+            "injured": pd.Series(nprng.choice([-1, 0, 3, 12], n), dtype="Int64").where(lambda s: s >= 0),
+            "notes": notes,
+            "source": [f"articles/{a:06d}.txt" for a in article],
+            "title": [f"Overnight attacks on {p} ({a})" for p, a in zip(places, article)],
+            "url": [f"https://news.example.org/{a:06d}" for a in article],
+        },
+        geometry=gpd.points_from_xy(lon, lat),
+        crs="EPSG:4326",
+    )
+    gdf.loc[country, "geometry"] = None
+    return gdf
+
+
 def load_in_browser(browser, path: Path) -> dict:
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     blocked = []
@@ -119,7 +175,7 @@ def load_in_browser(browser, path: Path) -> dict:
     )
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(path.resolve().as_uri(), wait_until="load", timeout=120_000)
+    page.goto(path.resolve().as_uri(), wait_until="load", timeout=300_000)
     page.wait_for_selector("html[data-geomap-ready]", state="attached", timeout=120_000)
     # The paint entry is recorded a little after the paint itself.
     page.wait_for_function("performance.getEntriesByName('first-contentful-paint').length > 0", timeout=30_000)
@@ -134,10 +190,16 @@ def load_in_browser(browser, path: Path) -> dict:
     return figures
 
 
+def peak_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
-    parser.add_argument("--modes", nargs="+", default=["cluster", "canvas"], choices=["cluster", "canvas"])
+    parser.add_argument("--modes", nargs="+", default=["cluster", "canvas"], choices=["cluster", "canvas", "dense", "auto"])
     parser.add_argument("--no-basemap", action="store_true", help="skip the gazetteer basemap")
     parser.add_argument("--no-context", action="store_true", help="skip the towns/region names layer (its cost)")
     parser.add_argument("--repeat", type=int, default=3, help="browser loads per map (best and median shown)")
@@ -157,17 +219,18 @@ def main(argv=None) -> int:
     )
     print(
         f"{'incidents':>9} {'mode':>7} {'build s':>8} {'size MB':>8} {'first paint s':>13} "
-        f"{'all added s':>11} {'(median)':>9} {'shown':>7}"
+        f"{'all added s':>11} {'(median)':>9} {'shown':>7} {'peak MB':>8}"
     )
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
         for n in args.sizes:
-            gdf = frame(n)
+            gdf = frame(n) if n <= 200_000 else frame_fast(n)
             for mode in args.modes:
                 path = Path(tmp) / f"bench-{n}-{mode}.html"
                 t0 = time.perf_counter()
-                page = render_map(gdf, gazetteer=gazetteer, title=f"Benchmark {n}", cluster=(mode == "cluster"),
-                                  context=not args.no_context).html()
+                dense = {"cluster": False, "canvas": False, "dense": True, "auto": None}[mode]
+                page = render_map(gdf, gazetteer=gazetteer, title=f"Benchmark {n}", cluster=(mode in ("cluster", "auto")),
+                                  dense=dense, context=not args.no_context).html()
                 atomic_write_text(path, page)
                 build = time.perf_counter() - t0
                 size = path.stat().st_size / 1e6
@@ -178,7 +241,7 @@ def main(argv=None) -> int:
                 fcp = min(f["fcp"] for f in loads) / 1000
                 print(
                     f"{n:>9} {mode:>7} {build:>8.2f} {size:>8.2f} {fcp:>13.2f} "
-                    f"{done[0]:>11.2f} {done[len(done) // 2]:>9.2f} {loads[0]['shown']:>7}",
+                    f"{done[0]:>11.2f} {done[len(done) // 2]:>9.2f} {loads[0]['shown']:>7} {peak_mb():>8.0f}",
                     flush=True,
                 )
         browser.close()

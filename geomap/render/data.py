@@ -17,10 +17,11 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+import orjson
 import pandas as pd
 import shapely
 
-from geomap.article import clean_text
+from geomap.article import _SURROGATE, clean_text
 from geomap.errors import InputError
 from geomap.render.style import styles_for
 
@@ -61,6 +62,14 @@ class _Strings:
     def __init__(self):
         self.values: list[str] = [""]
         self._index: dict[str, int] = {"": 0}
+
+    def column(self, series: pd.Series) -> np.ndarray:
+        """Indices of a whole column's texts, added in order of first appearance."""
+        return self.column_from(*_factorized(series))
+
+    def column_from(self, texts: list[str], codes: np.ndarray) -> np.ndarray:
+        mapping = np.array([self(t) for t in texts], dtype=np.int64)
+        return mapping[codes] if len(codes) else np.zeros(0, dtype=np.int64)
 
     def __call__(self, value) -> int:
         text = _text(value)
@@ -138,6 +147,12 @@ def _simplified_geojson(geom, tolerance: float) -> dict | None:
 def build_payload(gdf, *, gazetteer=None) -> Payload:
     """Turn an incident GeoDataFrame (``docs/schema.md``) into the map's data.
 
+    Built column by column (numpy, pandas, shapely): a text column is factorised and
+    each distinct value converted once, numbers and dates are cast as arrays, and only
+    the evidence and quantities are read value by value (a tight loop with the old
+    per-value code for anything unusual). The result is exactly what the row-by-row
+    build gave (``tests/reference_payload.py``, compared in ``tests/test_render_payload.py``).
+
     Parameters
     ----------
     gdf : geopandas.GeoDataFrame
@@ -160,112 +175,290 @@ def build_payload(gdf, *, gazetteer=None) -> Payload:
         raise InputError("incident frame needs an 'event_type' column and a geometry")
     if gdf.crs is not None and not gdf.crs.equals("EPSG:4326"):
         gdf = gdf.to_crs("EPSG:4326")
+    n = len(gdf)
 
-    types = [_text(t) or "Unknown" for t in gdf["event_type"].tolist()]
-    styles = styles_for(types)
+    type_texts, type_codes = _factorized(gdf["event_type"])
+    type_texts = [t or "Unknown" for t in type_texts]
+    styles = styles_for(type_texts)
     type_index = {name: i for i, name in enumerate(styles)}
+    type_of = np.array([type_index[t] for t in type_texts], dtype=np.int64)
+    t_col = type_of[type_codes] if n else np.zeros(0, dtype=np.int64)
     strings = _Strings()
 
-    geoms = gdf.geometry.tolist()
-    kinds_col = [_text(k) for k in _column(gdf, "location_kind", "")]
-    precision = [_int_or_none(p) for p in _column(gdf, "geo_precision")]
-    place_ids = [_text(p) for p in _column(gdf, "place_id", "")]
+    kind_texts, kind_codes = _factorized(_series(gdf, "location_kind", ""))
+    kinds = np.array(kind_texts, dtype=object)[kind_codes] if n else np.zeros(0, dtype=object)
+    precision, precision_missing = _ints(_series(gdf, "geo_precision"))
+    place_ids = _texts(_series(gdf, "place_id", ""))
 
-    dates = pd.to_datetime(pd.Series(_column(gdf, "event_date")), errors="coerce")
-    days = [None if pd.isna(d) else int((d.normalize() - _EPOCH).days) for d in dates]
+    days = _days(_series(gdf, "event_date"))
 
-    row_kind, lat, lon, reg = [], [], [], []
+    geoms = np.asarray(gdf.geometry.array, dtype=object)
+    empty = shapely.is_missing(geoms) | shapely.is_empty(geoms)
+    country = empty | (kinds == "country")
+    drawn_rows = ~country
+    points = geoms[drawn_rows]
+    not_point = shapely.get_type_id(points) != 0
+    if not_point.any():
+        points = points.copy()
+        points[not_point] = shapely.point_on_surface(points[not_point])
+    lat_f = np.full(n, np.nan)
+    lon_f = np.full(n, np.nan)
+    lat_f[drawn_rows] = _round5(shapely.get_y(points))  # shapely speaks (x=lon, y=lat)
+    lon_f[drawn_rows] = _round5(shapely.get_x(points))
+    is_region = drawn_rows & ~precision_missing & (precision == 3) & np.isin(kinds, REGION_KINDS)
+    row_kind = np.where(country, COUNTRY, np.where(is_region, REGION, POINT))
+
+    region_rows = np.flatnonzero(is_region)
     region_index: dict[str, int] = {}
     regions: list[dict] = []
     region_geoms: dict[str, object] = {}
-    for geom, kind, prec, pid in zip(geoms, kinds_col, precision, place_ids):
-        empty = geom is None or geom.is_empty
-        if empty or kind == "country":
-            row_kind.append(COUNTRY)
-            lat.append(None)
-            lon.append(None)
-            reg.append(-1)
-            continue
-        point = geom if geom.geom_type == "Point" else geom.representative_point()
-        lat.append(round(point.y, 5))  # shapely speaks (x=lon, y=lat)
-        lon.append(round(point.x, 5))
-        if prec == 3 and kind in REGION_KINDS:
-            row_kind.append(REGION)
-            if pid and pid not in region_index and gazetteer is not None:
-                region_geoms[pid] = gazetteer.geometry(pid)
-                region_index[pid] = -1
-            reg.append(pid)
-        else:
-            row_kind.append(POINT)
-            reg.append(-1)
+    for i in region_rows:
+        pid = place_ids[i]
+        if pid and pid not in region_index and gazetteer is not None:
+            region_geoms[pid] = gazetteer.geometry(pid)
+            region_index[pid] = -1
 
-    drawn = [(y, x) for y, x in zip(lat, lon) if y is not None]
     shapes_drawn = [g for g in region_geoms.values() if g is not None and not g.is_empty]
     bounds = None
-    if drawn or shapes_drawn:
-        ys = [p[0] for p in drawn]
-        xs = [p[1] for p in drawn]
+    if drawn_rows.any() or shapes_drawn:
+        ys = [float(lat_f[drawn_rows].min()), float(lat_f[drawn_rows].max())] if drawn_rows.any() else []
+        xs = [float(lon_f[drawn_rows].min()), float(lon_f[drawn_rows].max())] if drawn_rows.any() else []
         for g in shapes_drawn:
             x0, y0, x1, y1 = g.bounds
             xs += [x0, x1]
             ys += [y0, y1]
         bounds = (min(ys), min(xs), max(ys), max(xs))
     span = max(bounds[2] - bounds[0], bounds[3] - bounds[1], 1.0) if bounds else 1.0
-    names = [_text(v) for v in _column(gdf, "location", "")]
-    for i, pid in enumerate(reg):
-        if isinstance(pid, str):
-            if pid not in region_index or region_index[pid] == -1:
-                geojson = _simplified_geojson(region_geoms.get(pid), span / 800)
-                if geojson is None:
-                    region_index[pid] = -2  # no polygon: ring symbol instead
-                else:
-                    region_index[pid] = len(regions)
-                    regions.append({"id": pid, "name": names[i], "g": geojson})
-            reg[i] = max(region_index[pid], -1)
+    loc_texts, loc_codes = _factorized(_series(gdf, "location", ""))
+    reg = np.full(n, -1, dtype=np.int64)
+    for i in region_rows:
+        pid = place_ids[i]
+        if pid not in region_index or region_index[pid] == -1:
+            geojson = _simplified_geojson(region_geoms.get(pid), span / 800)
+            if geojson is None:
+                region_index[pid] = -2  # no polygon: ring symbol instead
+            else:
+                region_index[pid] = len(regions)
+                regions.append({"id": pid, "name": loc_texts[loc_codes[i]], "g": geojson})
+        reg[i] = max(region_index[pid], -1)
 
-    notes = [_evidence_text(n, e) for n, e in zip(_column(gdf, "notes", ""), _column(gdf, "evidence", None))]
+    notes = _evidence_texts(_series(gdf, "notes", ""), _series(gdf, "evidence"))
     # Each distinct (actor1, actor2) pair once, in "A"; rows hold its index, so the
     # actor filter tests a few hundred pairs, not every row, and nothing grows per row.
-    pairs: dict[tuple[int, int], int] = {(0, 0): 0}
-    actors = [
-        pairs.setdefault((strings(a1), strings(a2)), len(pairs))
-        for a1, a2 in zip(_column(gdf, "actor1"), _column(gdf, "actor2"))
-    ]
-    quantities = [strings(_quantities_text(q)) for q in _column(gdf, "quantities", None)]
+    # The string table is filled in the order the row-by-row build filled it: actor1 and
+    # actor2 of each row in turn, then quantities, then the other columns.
+    actor1, actor2 = _series(gdf, "actor1"), _series(gdf, "actor2")
+    both = pd.Series(np.column_stack([_objects(actor1), _objects(actor2)]).ravel(), dtype=object)
+    both_codes = strings.column(both)
+    s1, s2 = both_codes[0::2], both_codes[1::2]
+    keys = s1 * (len(strings.values) + 1) + s2
+    pair_codes, pair_keys = pd.factorize(keys)
+    pair_order = np.zeros(len(pair_keys), dtype=np.int64)
+    pair_list: list[list[int]] = [[0, 0]]
+    width = len(strings.values) + 1
+    for j, key in enumerate(pair_keys.tolist()):
+        if key == 0:
+            pair_order[j] = 0
+        else:
+            pair_order[j] = len(pair_list)
+            pair_list.append([key // width, key % width])
+    actors = pair_order[pair_codes] if n else np.zeros(0, dtype=np.int64)
+    quantities = strings.column(pd.Series(_quantities_texts(_series(gdf, "quantities")), dtype=object))
     counts = {name: 0 for name in styles}
-    for t in types:
-        counts[t] += 1
+    for t, c in zip(*np.unique(t_col, return_counts=True)):
+        counts[list(styles)[t]] = int(c)
+    fatal, fatal_missing = _ints(_series(gdf, "fatalities", 0))
+    fatal = np.where(fatal_missing, 0, fatal)
     data = {
         "types": [
             {"name": name, "color": colour, "shape": shape, "count": counts[name]}
             for name, (colour, shape) in styles.items()
         ],
-        "id": [_text(v) for v in _column(gdf, "event_id", "")],
-        "t": [type_index[t] for t in types],
-        "sub": [strings(v) for v in _column(gdf, "sub_event_type", "")],
-        "k": row_kind,
-        "lat": lat,
-        "lon": lon,
-        "reg": reg,
+        "id": _texts(_series(gdf, "event_id", "")),
+        "t": t_col.tolist(),
+        "sub": strings.column(_series(gdf, "sub_event_type", "")).tolist(),
+        "k": row_kind.tolist(),
+        "lat": _with_none(lat_f, country),
+        "lon": _with_none(lon_f, country),
+        "reg": reg.tolist(),
         "d": days,
-        "tp": [_int_or_none(v) for v in _column(gdf, "time_precision")],
-        "f": [_int_or_none(v) or 0 for v in _column(gdf, "fatalities", 0)],
-        "inj": [_int_or_none(v) for v in _column(gdf, "injured")],
-        "loc": [strings(v) for v in names],
-        "adm": [strings(v) for v in _column(gdf, "admin1", "")],
-        "cty": [strings(v) for v in _column(gdf, "country", "")],
-        "gp": precision,
-        "act": actors,
-        "A": [list(pair) for pair in pairs],
-        "q": quantities,
+        "tp": _with_none(*_ints(_series(gdf, "time_precision"))),
+        "f": fatal.tolist(),
+        "inj": _with_none(*_ints(_series(gdf, "injured"))),
+        "loc": strings.column_from(loc_texts, loc_codes).tolist(),
+        "adm": strings.column(_series(gdf, "admin1", "")).tolist(),
+        "cty": strings.column(_series(gdf, "country", "")).tolist(),
+        "gp": _with_none(precision, precision_missing),
+        "act": actors.tolist(),
+        "A": pair_list,
+        "q": quantities.tolist(),
         "ev": notes,
-        "src": [strings(v) for v in _column(gdf, "source", "")],
-        "ttl": [strings(v) for v in _column(gdf, "title", "")],
-        "url": [strings(v) for v in _column(gdf, "url", "")],
+        "src": strings.column(_series(gdf, "source", "")).tolist(),
+        "ttl": strings.column(_series(gdf, "title", "")).tolist(),
+        "url": strings.column(_series(gdf, "url", "")).tolist(),
         "S": strings.values,
         "regions": regions,
     }
     return Payload(data=data, bounds=bounds, region_shapes=shapes_drawn)
+
+
+def _series(gdf, name, default=None) -> pd.Series:
+    if name in gdf.columns:
+        return gdf[name].reset_index(drop=True)
+    return pd.Series([default] * len(gdf), dtype=object)
+
+
+def _objects(series: pd.Series) -> np.ndarray:
+    """The column's values as the Python objects ``Series.tolist()`` gives."""
+    values = np.empty(len(series), dtype=object)
+    values[:] = series.tolist()
+    return values
+
+
+def _is_text_column(series: pd.Series) -> bool:
+    # Only text (and missing values) is factorised: equal keys then mean equal text,
+    # where factorising 1, 1.0 and True would merge three different strings.
+    dtype = series.dtype
+    if isinstance(dtype, pd.StringDtype):
+        return True
+    if isinstance(dtype, pd.ArrowDtype):
+        import pyarrow as pa
+
+        return pa.types.is_string(dtype.pyarrow_dtype) or pa.types.is_large_string(dtype.pyarrow_dtype)
+    return dtype == object and pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty")
+
+
+def _factorized(series: pd.Series) -> tuple[list[str], np.ndarray]:
+    """``(texts, codes)``: the column's :func:`_text` of each value is ``texts[codes]``."""
+    if _is_text_column(series):
+        codes, uniques = pd.factorize(series, use_na_sentinel=True)
+        codes = np.asarray(codes, dtype=np.int64)
+        texts = uniques.tolist()
+        if texts and (not all(type(v) is str for v in texts) or _SURROGATE.search("".join(texts))):
+            texts = [_text(v) for v in texts]
+        missing = np.flatnonzero(codes < 0)
+        # Missing values are "" (the string table's first entry) unless _text says
+        # otherwise for one of them: then the value-by-value path keeps the order.
+        typed = isinstance(series.dtype, (pd.StringDtype, pd.ArrowDtype))  # missing is NA there
+        if not len(missing) or typed or not any(_text(v) for v in series.iloc[missing].tolist()):
+            if len(missing):
+                codes[missing] = len(texts)
+                texts.append("")
+            return texts, codes
+    index: dict = {}
+    texts: list[str] = []
+    codes = np.empty(len(series), dtype=np.int64)
+    for row, value in enumerate(series.tolist()):
+        text = _text(value)
+        code = index.get(text)
+        if code is None:
+            code = index[text] = len(texts)
+            texts.append(text)
+        codes[row] = code
+    return texts, codes
+
+
+def _texts(series: pd.Series) -> list[str]:
+    texts, codes = _factorized(series)
+    if not len(codes):
+        return []
+    return np.array(texts, dtype=object)[codes].tolist()
+
+
+def _ints(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """``(values, missing)`` as int64 and bool arrays: :func:`_int_or_none` of each value."""
+    n = len(series)
+    dtype = series.dtype
+    if isinstance(dtype, pd.api.extensions.ExtensionDtype) and not isinstance(dtype, (pd.Int64Dtype, pd.Int32Dtype,
+                                                                                       pd.Int16Dtype, pd.Int8Dtype)):
+        kind = None
+    else:
+        kind = getattr(dtype, "kind", None)
+    if kind in ("i", "u", "b"):
+        missing = series.isna().to_numpy()
+        values = series.to_numpy(dtype=np.int64, na_value=0) if missing.any() else series.to_numpy(dtype=np.int64)
+        return values, missing
+    if kind == "f":
+        floats = series.to_numpy(dtype=np.float64)
+        missing = np.isnan(floats)
+        if np.isfinite(floats[~missing]).all() and (np.abs(floats[~missing]) < 2**62).all():
+            values = np.zeros(n, dtype=np.int64)
+            values[~missing] = np.trunc(floats[~missing]).astype(np.int64)
+            return values, missing
+    ints = [_int_or_none(v) for v in series.tolist()]
+    missing = np.array([v is None for v in ints], dtype=bool)
+    values = np.array([0 if v is None else v for v in ints], dtype=np.int64) if n else np.zeros(0, dtype=np.int64)
+    return values, missing
+
+
+def _with_none(values: np.ndarray, missing: np.ndarray) -> list:
+    if not missing.any():
+        return values.tolist()
+    out = values.astype(object)
+    out[missing] = None
+    return out.tolist()
+
+
+def _round5(values: np.ndarray) -> np.ndarray:
+    """``round(v, 5)`` of each value, as Python's ``round`` gives it (correctly rounded)."""
+    scaled = values * 1e5
+    out = np.rint(scaled) / 1e5
+    # numpy's scale-and-round can pick the other neighbour near a half; Python decides those.
+    near_half = np.abs(np.abs(scaled - np.floor(scaled)) - 0.5) < 1e-6
+    for j in np.flatnonzero(near_half | ~np.isfinite(scaled)):
+        out[j] = round(float(values[j]), 5)
+    return out
+
+
+def _days(series: pd.Series) -> list:
+    """Days since 1970-01-01 of each date (None when missing or unreadable)."""
+    dtype = series.dtype
+    if isinstance(dtype, np.dtype) and dtype.kind == "M":
+        dates = series.reset_index(drop=True)
+    else:
+        dates = pd.to_datetime(pd.Series(series.tolist()), errors="coerce")
+        if not (isinstance(dates.dtype, np.dtype) and dates.dtype.kind == "M"):
+            return [None if pd.isna(d) else int((d.normalize() - _EPOCH).days) for d in dates]
+    missing = dates.isna().to_numpy()
+    days = np.zeros(len(dates), dtype=np.int64)
+    if (~missing).any():
+        days[~missing] = (dates[~missing].dt.normalize() - _EPOCH).dt.days.to_numpy(dtype=np.int64)
+    return _with_none(days, missing)
+
+
+def _quantities_texts(values: pd.Series) -> list[str]:
+    """:func:`_quantities_text` of each value; a dict (the usual value) without a call."""
+    out = []
+    append = out.append
+    for value in values.tolist():
+        if type(value) is dict:
+            append("; ".join([f"{str(k).replace('_', ' ')}: {v}" for k, v in value.items() if v is not None]) if value else "")
+        else:
+            append(_quantities_text(value))
+    return out
+
+
+def _evidence_texts(notes: pd.Series, evidence: pd.Series) -> list[str]:
+    """:func:`_evidence_text` of each row; the common shapes without a Python call each."""
+    out = []
+    append = out.append
+    for note, ev in zip(notes.tolist(), evidence.tolist()):
+        # One evidence entry with a text, or no evidence and a text note: the usual rows.
+        if type(ev) is list and len(ev) == 1 and type(ev[0]) is dict:
+            text = ev[0].get("text")
+            if type(text) is str and text:
+                append(text)
+                continue
+        elif ev is None and type(note) is str:
+            append(note)
+            continue
+        append(_evidence_text(note, ev))
+    # Lone surrogates (rare): those rows again the slow way, which cleans each text.
+    if out and _SURROGATE.search("".join(out)):
+        for row, (note, ev) in enumerate(zip(notes.tolist(), evidence.tolist())):
+            if _SURROGATE.search(out[row]):
+                out[row] = _evidence_text(note, ev)
+    return out
 
 
 def date_range(payload: Payload) -> tuple[str, str] | None:
@@ -289,10 +482,17 @@ def script_json(value, *, compress_above: int = COMPRESS_ABOVE) -> tuple[str, st
     (str, str)
         The element's content and its encoding, ``"json"`` or ``"gzip-base64"``.
     """
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_json_default)
-    if len(text) > compress_above:
-        packed = gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0)
-        return base64.b64encode(packed).decode("ascii"), "gzip-base64"
+    try:
+        raw = orjson.dumps(value, default=_json_default, option=orjson.OPT_SERIALIZE_NUMPY)
+    except (TypeError, orjson.JSONEncodeError):
+        # What orjson refuses (integers beyond 64 bits, lone surrogates) the standard
+        # encoder writes, or names.
+        raw = json.dumps(
+            value, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_json_default
+        ).encode("utf-8", "surrogatepass")
+    if len(raw) > compress_above:
+        return base64.b64encode(_gzip(raw)).decode("ascii"), "gzip-base64"
+    text = raw.decode("utf-8", "surrogatepass")
     text = (
         text.replace("<", "\\u003c")
         .replace(">", "\\u003e")
@@ -301,6 +501,16 @@ def script_json(value, *, compress_above: int = COMPRESS_ABOVE) -> tuple[str, st
         .replace("\u2029", "\\u2029")
     )
     return text, "json"
+
+
+def _gzip(raw: bytes) -> bytes:
+    # libdeflate (``pip install 'geomap[fast]'``) when installed: a million incidents' 110 MB
+    # of JSON in 1.9 s and 20.8 MB, where zlib at the same level takes 5.5 s and 22.6 MB.
+    try:
+        import deflate
+    except ImportError:
+        return gzip.compress(raw, compresslevel=6, mtime=0)
+    return deflate.gzip_compress(raw, 6)
 
 
 def _json_default(value):

@@ -204,12 +204,20 @@ class IncidentLayer(PageElement):
     cluster : bool
         Cluster crowded points (markercluster, chunked loading) or draw every
         point on a canvas.
+    dense : bool
+        Draw the points on one canvas of our own, straight from the columns (no
+        Leaflet layer per point), counted in hexagons while more than
+        ``bin_above`` are in view below zoom 12.
     """
 
     _template = Template("""
         {% macro html(this, kwargs) %}
         <script type="application/json" id="{{ this.get_name() }}_data"
             data-encoding="{{ this.encoding }}">{{ this.payload }}</script>
+        {% if this.evidence is not none %}
+        <script type="application/json" id="{{ this.get_name() }}_ev"
+            data-encoding="{{ this.evidence_encoding }}">{{ this.evidence }}</script>
+        {% endif %}
         {% endmacro %}
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = GeomapKit.incidents(
@@ -219,11 +227,19 @@ class IncidentLayer(PageElement):
         {% endmacro %}
     """)
 
-    def __init__(self, data: dict, *, cluster: bool = True):
+    def __init__(self, data: dict, *, cluster: bool = True, dense: bool = False, bin_above: int = 20_000):
         super().__init__()
         self._name = "Incidents"
-        self.payload, self.encoding = script_json(data)
-        self.options = {"cluster": bool(cluster)}
+        self.evidence = self.evidence_encoding = None
+        self.options = {"cluster": bool(cluster) and not dense, "dense": bool(dense), "binAbove": int(bin_above)}
+        if dense and "ev" in data:
+            # The evidence sentences are often half a big map's data and only popups,
+            # search and export read them: their own element, read once the map is shown.
+            self.payload, self.encoding = script_json({k: v for k, v in data.items() if k != "ev"})
+            self.evidence, self.evidence_encoding = script_json(data["ev"])
+            self.options["evidence"] = f"{self.get_name()}_ev"
+        else:
+            self.payload, self.encoding = script_json(data)
 
 
 class _Listener(PageElement):

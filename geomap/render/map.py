@@ -17,7 +17,7 @@ from geomap.fileio import atomic_write_text
 from geomap.render.assets import Assets
 from geomap.render.basemap import build_basemap, extent
 from geomap.render.context import build_context
-from geomap.render.data import build_payload, date_range
+from geomap.render.data import POINT, build_payload, date_range
 from geomap.render.elements import (
     Attribution,
     Basemap,
@@ -48,6 +48,13 @@ DEFAULT_TITLE = "Incidents"
 
 #: Online tiles of a ``cdn=True`` map that names none.
 CDN_TILES = "OpenStreetMap"
+
+#: Above this many point incidents a map draws them on one canvas of its own (``dense``):
+#: 100,000 Leaflet markers took about 3 s to add, a million would take minutes.
+DENSE_ABOVE = 50_000
+
+#: A dense map counts its points in hexagons while more than this many are in view.
+BIN_ABOVE = 20_000
 
 #: fitBounds never zooms closer than this: one town alone still shows its area.
 MAX_FIT_ZOOM = 9
@@ -99,7 +106,7 @@ class IncidentMap:
 
 def render_map(
     gdf, *, gazetteer=None, title=None, subtitle=None, cluster=True, heat=False, tiles=None, cdn=False, basemap=True, context=True,
-    tiles_attribution=None, tiles_max_zoom=None, overlays=(), collapsed=None,
+    tiles_attribution=None, tiles_max_zoom=None, overlays=(), collapsed=None, dense=None,
 ) -> IncidentMap:
     """Build the layered incident map of an incident GeoDataFrame.
 
@@ -116,7 +123,12 @@ def render_map(
     subtitle : str, optional
         Appended to the title bar's second line (e.g. the sources).
     cluster : bool
-        Cluster crowded points (default) or draw each one.
+        Cluster crowded points (default) or draw each one. Ignored for dense maps.
+    dense : bool, optional
+        Draw the points on one canvas straight from the data, counted in hexagons
+        while more than :data:`BIN_ABOVE` are in view, instead of one Leaflet marker
+        each. Default: when the map has more than :data:`DENSE_ABOVE` point incidents
+        (markers that many take too long to add).
     heat : bool
         Add a heat layer of the shown points.
     tiles : str, optional
@@ -166,6 +178,9 @@ def render_map(
     title = clean_text((title or DEFAULT_TITLE).strip() or DEFAULT_TITLE)
     subtitle = clean_text(subtitle) if subtitle else subtitle
     payload = build_payload(gdf, gazetteer=gazetteer)
+    if dense is None:
+        dense = payload.data["k"].count(POINT) > DENSE_ABOVE
+    cluster = cluster and not dense
     bounds = payload.bounds or _country_bounds(gdf, gazetteer)
 
     if cdn and not tiles:
@@ -244,7 +259,7 @@ def render_map(
         if context_data:
             fmap.add_child(ContextLayer(context_data))
 
-    incidents = IncidentLayer(payload.data, cluster=cluster)
+    incidents = IncidentLayer(payload.data, cluster=cluster, dense=dense, bin_above=BIN_ABOVE)
     fmap.add_child(incidents)
     for path in overlays:
         for overlay in read_overlays(path):

@@ -167,6 +167,204 @@
   var PRECISION_DATE = { 1: 'day known', 2: 'within a week', 3: 'month only' };
   var PRECISION_GEO = { 1: 'the town itself', 2: 'near the town / part of a region', 3: 'region or country only' };
 
+
+  /* ------------------------------------------------------------ dense points */
+
+  // Above DENSE_ABOVE point incidents (decided when the map is built) points are not
+  // Leaflet layers: one canvas draws them straight from the columns (a million
+  // layers take minutes to add). While more than binAbove shown points are in view
+  // and the zoom is below BIN_MAX_ZOOM they are counted into hexagons instead.
+  var HEX_R = 14, BIN_MAX_ZOOM = 12;
+  var HEX_RAMP = ['#ffffb2', '#fed976', '#feb24c', '#fd8d3c', '#f03b20', '#bd0026'];
+
+  var Dots = L.Layer.extend({
+    initialize: function (inc, options) {
+      this.inc = inc;
+      this.binAbove = options.binAbove;
+      var data = inc.data, n = inc.n;
+      // Web Mercator at zoom 0 (Leaflet's EPSG:3857 on a 1-pixel world), once.
+      this.wx = new Float64Array(n);
+      this.wy = new Float64Array(n);
+      this.point = new Uint8Array(n);
+      var max = 85.0511287798;
+      for (var i = 0; i < n; i++) {
+        if (data.k[i] !== 0) { continue; }
+        var lat = Math.max(-max, Math.min(max, data.lat[i])) * Math.PI / 180;
+        this.wx[i] = 0.5 + data.lon[i] / 360;
+        this.wy[i] = 0.5 - Math.log(Math.tan(Math.PI / 4 + lat / 2)) / (2 * Math.PI);
+        this.point[i] = 1;
+      }
+      this.shown = new Uint8Array(n);
+      this.binned = false;
+      this.drawnCount = 0;
+    },
+    onAdd: function (map) {
+      this._canvas = L.DomUtil.create('canvas', 'gm-dots leaflet-zoom-hide');
+      this._canvas.style.pointerEvents = 'none';
+      map.getPane('overlayPane').appendChild(this._canvas);
+      map.on('moveend', this.redraw, this);
+      this.redraw();
+    },
+    onRemove: function (map) {
+      L.DomUtil.remove(this._canvas);
+      map.off('moveend', this.redraw, this);
+    },
+    // Canvas pixel of world point (wx, wy) is wx * scale - ox.
+    _frame: function () {
+      var map = this._map, size = map.getSize(), pad = size.multiplyBy(0.5).round();
+      var topLeft = map.containerPointToLayerPoint(pad.multiplyBy(-1));
+      var scale = 256 * Math.pow(2, map.getZoom()), origin = map.getPixelOrigin();
+      return { w: size.x + 2 * pad.x, h: size.y + 2 * pad.y, topLeft: topLeft, scale: scale,
+        ox: origin.x + topLeft.x, oy: origin.y + topLeft.y, pad: pad };
+    },
+    redraw: function () {
+      if (!this._map) { return; }
+      var fr = this._frame(), canvas = this._canvas, dpr = root.devicePixelRatio || 1;
+      canvas.width = fr.w * dpr;
+      canvas.height = fr.h * dpr;
+      canvas.style.width = fr.w + 'px';
+      canvas.style.height = fr.h + 'px';
+      L.DomUtil.setPosition(canvas, fr.topLeft);
+      var ctx = canvas.getContext('2d');
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.clearRect(0, 0, fr.w, fr.h);
+      this.frame = fr;
+      // The view itself (not the padding) decides between points and hexagons.
+      var inView, i, x, y, n = this.inc.n, wx = this.wx, wy = this.wy, shown = this.shown;
+      var x0 = fr.pad.x, y0 = fr.pad.y, x1 = fr.w - fr.pad.x, y1 = fr.h - fr.pad.y, count = 0;
+      var drawn = [];
+      for (i = 0; i < n; i++) {
+        if (!shown[i]) { continue; }
+        x = wx[i] * fr.scale - fr.ox;
+        y = wy[i] * fr.scale - fr.oy;
+        if (x < -30 || y < -30 || x > fr.w + 30 || y > fr.h + 30) { continue; }
+        drawn.push(i);
+        if (x >= x0 && x <= x1 && y >= y0 && y <= y1) { count += 1; }
+      }
+      inView = drawn;
+      this.inView = count;
+      this.binned = count > this.binAbove && this._map.getZoom() < BIN_MAX_ZOOM;
+      if (this.binned) { this._drawHexagons(ctx, fr, inView); } else { this._drawPoints(ctx, fr, inView); }
+      this.drawnCount = inView.length;
+      this.fire('drawn');
+    },
+    _hexOf: function (x, y) {
+      // Pointy-top hexagons of radius HEX_R: axial coordinates, rounded in cube space.
+      var q = (Math.sqrt(3) / 3 * x - y / 3) / HEX_R, r = (2 / 3 * y) / HEX_R, s = -q - r;
+      var rq = Math.round(q), rr = Math.round(r), rs = Math.round(s);
+      var dq = Math.abs(rq - q), dr = Math.abs(rr - r), ds = Math.abs(rs - s);
+      if (dq > dr && dq > ds) { rq = -rr - rs; } else if (dr > ds) { rr = -rq - rs; }
+      return [rq, rr];
+    },
+    _drawHexagons: function (ctx, fr, rows) {
+      var counts = new Map(), k, most = 0;
+      for (k = 0; k < rows.length; k++) {
+        var i = rows[k], h = this._hexOf(this.wx[i] * fr.scale - fr.ox, this.wy[i] * fr.scale - fr.oy);
+        var key = (h[0] + 32768) * 65536 + (h[1] + 32768), c = (counts.get(key) || 0) + 1;
+        counts.set(key, c);
+        if (c > most) { most = c; }
+      }
+      this.hexMost = most;
+      var outline = [];
+      for (k = 0; k < 6; k++) {
+        var a = Math.PI / 180 * (60 * k - 30);
+        outline.push([HEX_R * Math.cos(a), HEX_R * Math.sin(a)]);
+      }
+      var logMost = Math.log(most + 1);
+      ctx.lineWidth = 0.6;
+      ctx.strokeStyle = 'rgba(255,255,255,0.8)';
+      counts.forEach(function (c, key) {
+        var q = Math.floor(key / 65536) - 32768, r = (key % 65536) - 32768;
+        var cx = HEX_R * Math.sqrt(3) * (q + r / 2), cy = HEX_R * 1.5 * r;
+        var step = Math.min(HEX_RAMP.length - 1, Math.floor((Math.log(c + 1) / logMost) * HEX_RAMP.length));
+        ctx.beginPath();
+        for (var j = 0; j < 6; j++) { ctx[j ? 'lineTo' : 'moveTo'](cx + outline[j][0], cy + outline[j][1]); }
+        ctx.closePath();
+        ctx.fillStyle = HEX_RAMP[step];
+        ctx.globalAlpha = 0.85;
+        ctx.fill();
+        ctx.globalAlpha = 1;
+        ctx.stroke();
+      });
+      this.hexCounts = counts;
+    },
+    _drawPoints: function (ctx, fr, rows) {
+      var inc = this.inc, data = inc.data, types = data.types;
+      // Biggest first, as the markers are: a small symbol is never under a big one.
+      var order = rows.slice().sort(function (a, b) { return data.f[b] - data.f[a] || a - b; });
+      ctx.lineWidth = 1;
+      ctx.strokeStyle = 'rgba(27,27,27,0.9)';
+      ctx.globalAlpha = 0.9;
+      for (var k = 0; k < order.length; k++) {
+        var i = order[k], type = types[data.t[i]], outline = SHAPES[type.shape];
+        var x = this.wx[i] * fr.scale - fr.ox, y = this.wy[i] * fr.scale - fr.oy;
+        var r = Math.max(Math.round(inc.scaled ? radiusFor(data.f[i]) : R0), 1);
+        ctx.beginPath();
+        if (!outline) {
+          ctx.arc(x, y, r, 0, 2 * Math.PI);
+        } else {
+          for (var j = 0; j < outline.length; j++) { ctx[j ? 'lineTo' : 'moveTo'](x + outline[j][0] * r, y + outline[j][1] * r); }
+          ctx.closePath();
+        }
+        ctx.fillStyle = type.color;
+        ctx.fill();
+        ctx.stroke();
+      }
+      ctx.globalAlpha = 1;
+    },
+    // What is under a container point: {hex: [indices]} or {point: index} or null.
+    hit: function (containerPoint) {
+      var fr = this.frame;
+      if (!fr) { return null; }
+      var x = containerPoint.x + fr.pad.x, y = containerPoint.y + fr.pad.y, i, best = -1, bestD = Infinity;
+      var n = this.inc.n, data = this.inc.data;
+      if (this.binned) {
+        var h = this._hexOf(x, y), rows = [];
+        for (i = 0; i < n; i++) {
+          if (!this.shown[i]) { continue; }
+          var g = this._hexOf(this.wx[i] * fr.scale - fr.ox, this.wy[i] * fr.scale - fr.oy);
+          if (g[0] === h[0] && g[1] === h[1]) { rows.push(i); }
+        }
+        return rows.length ? { hex: rows } : null;
+      }
+      for (i = 0; i < n; i++) {
+        if (!this.shown[i]) { continue; }
+        var dx = this.wx[i] * fr.scale - fr.ox - x, dy = this.wy[i] * fr.scale - fr.oy - y, d = dx * dx + dy * dy;
+        var r = (this.inc.scaled ? radiusFor(data.f[i]) : R0) + 2;
+        if (d <= r * r && d < bestD) { best = i; bestD = d; }
+      }
+      return best >= 0 ? { point: best } : null;
+    }
+  });
+
+  // The hexagons' key, shown in the legend's place for them while they are drawn.
+  function hexLegend(inc, dots) {
+    var control = L.control({ position: 'bottomright' });
+    control.onAdd = function () {
+      var div = node('div', 'gm-hex-legend leaflet-bar');
+      div.appendChild(node('div', 'gm-hex-title', 'Incidents per hexagon'));
+      var bar = node('div', 'gm-hex-ramp');
+      bar.style.background = 'linear-gradient(to right, ' + HEX_RAMP.join(', ') + ')';
+      div.appendChild(bar);
+      var ends = node('div', 'gm-hex-ends');
+      var low = node('span', null, '1'), high = node('span', 'gm-hex-most', '');
+      ends.appendChild(low);
+      ends.appendChild(high);
+      div.appendChild(ends);
+      div.appendChild(node('div', 'gm-hex-note', 'More than ' + fmt(dots.binAbove)
+        + ' incidents in view are counted in hexagons; zoom in (or narrow the filters) to see each one.'));
+      function update() {
+        div.style.display = dots.binned ? '' : 'none';
+        high.textContent = fmt(dots.hexMost || 1);
+      }
+      dots.on('drawn', update);
+      update();
+      return div;
+    };
+    control.addTo(inc.map);
+    return control;
+  }
+
   /* ---------------------------------------------------------------- incidents */
 
   function Incidents(map, dataElement, options) {
@@ -177,9 +375,29 @@
     this.ready = false;
     var self = this;
     root.geomapTimings = { start: performance.now() };
+    // A dense map's evidence sentences come in an element of their own, read once the map is
+    // shown: popups, search and export wait for them (this.evidence), nothing else reads them.
+    var evidence = this.options.evidence ? document.getElementById(this.options.evidence) : null;
+    this.evReady = !evidence;
     this.loaded = decode(dataElement).then(function (data) {
       root.geomapTimings.decoded = performance.now();
+      if (evidence) { data.ev = []; }
       self._build(data);
+      self.evidence = !evidence ? Promise.resolve() : new Promise(function (resolve) { setTimeout(resolve, 0); })
+        .then(function () { return decode(evidence); })
+        .then(function (ev) {
+          data.ev = ev;
+          self.evReady = true;
+          root.geomapTimings.evidence = performance.now();
+          if (self._hay) {
+            self._hay = null;
+            var text = self.queryText;
+            self.query = null;
+            self.setQuery(text);
+          } else {
+            self._changed();
+          }
+        });
     }).catch(function (err) {
       console.error('geomap: could not read the map data', err);
       throw err;
@@ -200,7 +418,7 @@
     this.n = n;
     this.features = new Array(n);
     this._building = true;
-    if (opts.cluster) {
+    if (opts.cluster && !opts.dense) {
       // One cluster group for all types, so crowded places show one cluster whose
       // ring shows the mix of types, instead of one cluster per type stacked up.
       this.cluster = L.markerClusterGroup({
@@ -232,10 +450,18 @@
       return group;
     });
 
-    var regionShapes = data.regions;
+    var regionShapes = data.regions, shared = {};
     this.regionFeatures = [];
     for (var i = 0; i < n; i++) {
       var kind = data.k[i], type = data.types[data.t[i]], layer = null;
+      // A dense map draws one polygon per region and type, carrying its rows (gmRows):
+      // 30,000 incidents in one region were 30,000 polygons, 2.8 s of a million's load.
+      var key = opts.dense && kind === 1 && data.reg[i] >= 0 ? data.reg[i] + ':' + data.t[i] : null;
+      if (key !== null && shared[key]) {
+        shared[key].gmRows.push(i);
+        this.features[i] = null;
+        continue;
+      }
       if (kind === 1 && data.reg[i] >= 0) {
         layer = L.geoJSON(regionShapes[data.reg[i]].g, {
           pane: 'gm-regions',
@@ -244,6 +470,10 @@
         });
         layer.gmRegion = true;
         layer.gmFill = REGION_FILL;
+        if (key !== null) {
+          layer.gmRows = [i];
+          shared[key] = layer;
+        }
         this.regionFeatures.push(i);
       } else if (kind === 1) {
         // No polygon known: a dashed ring says "somewhere around here", not a pin.
@@ -252,7 +482,7 @@
           fillColor: type.color, fillOpacity: 0.12
         });
         layer.gmRegion = true;
-      } else if (kind === 0) {
+      } else if (kind === 0 && !opts.dense) {
         layer = new ShapeMarker([data.lat[i], data.lon[i]], {
           renderer: renderer, shape: type.shape, radius: radiusFor(data.f[i]), color: '#1b1b1b', weight: 1,
           opacity: 0.9, fillColor: type.color, fillOpacity: 0.9
@@ -296,12 +526,49 @@
     this.actorQuery = '';
     this.actorInput = '';
     this.minFatalities = 0;
-    var days = data.d.filter(function (d) { return d !== null; });
-    this.dayMin = days.length ? Math.min.apply(null, days) : null;
-    this.dayMax = days.length ? Math.max.apply(null, days) : null;
+    // A loop, never Math.min.apply over the data: spreading 125,000+ values as
+    // arguments overflows Chromium's stack and the page never became ready (#13).
+    this.dayMin = null;
+    this.dayMax = null;
+    for (var j = 0; j < n; j++) {
+      var day = data.d[j];
+      if (day === null) { continue; }
+      if (this.dayMin === null || day < this.dayMin) { this.dayMin = day; }
+      if (this.dayMax === null || day > this.dayMax) { this.dayMax = day; }
+    }
     this.start = this.dayMin;
     this.end = this.dayMax;
     this.showUndated = true;
+    if (opts.dense) {
+      this.dots = new Dots(this, { binAbove: opts.binAbove || 20000 });
+      this.dots.addTo(map);
+      this.hexLegend = hexLegend(this, this.dots);
+      // Clicks and hover on the dense canvas: hit-tested here, in pixels.
+      map.on('click', function (e) {
+        if (map.gmMeasuring || !self.dots) { return; }
+        var hit = self.dots.hit(e.containerPoint);
+        if (!hit) { return; }
+        e.originalEvent.gmHit = true;
+        if (hit.point !== undefined) {
+          self.openList(self.together(hit.point), L.latLng(data.lat[hit.point], data.lon[hit.point]));
+        } else if (hit.hex.length <= 25 || map.getZoom() >= map.getMaxZoom()) {
+          self.openList(hit.hex, e.latlng);
+        } else {
+          map.setView(e.latlng, Math.min(map.getZoom() + 2, map.getMaxZoom()));
+        }
+      });
+      // Hit-tested at most every 50 ms, at the latest pointer position.
+      var hoverAt = null, last = null;
+      map.on('mousemove', function (ev) {
+        last = ev;
+        if (hoverAt) { return; }
+        hoverAt = setTimeout(function () {
+          hoverAt = null;
+          var e = last, hit = self.dots.binned ? null : self.dots.hit(e.containerPoint);
+          if (hit) { hover({ layer: { gmIndex: hit.point, getLatLng: function () { return L.latLng(data.lat[hit.point], data.lon[hit.point]); } } }); } else { unhover(); }
+        }, 50);
+      });
+    }
     this.apply();
     root.geomapTimings.applied = performance.now();
     this.ready = true;
@@ -333,6 +600,11 @@
     return this.passes(i);
   };
 
+  Incidents.prototype._anyMatches = function (rows) {
+    for (var k = 0; k < rows.length; k++) { if (this.matches(rows[k])) { return true; } }
+    return false;
+  };
+
   Incidents.prototype.apply = function () {
     var clusterAdd = [], clusterRemove = [], cluster = this.cluster;
     var typeOn = this.groups.map(function (g, t) { return this.typeVisible(t); }, this);
@@ -340,7 +612,7 @@
       var i = this.order[k], f = this.features[i];
       if (!f) { continue; }
       var t = this.data.t[i], clustered = cluster && !f.gmRegion;
-      var want = this.matches(i) && (!clustered || typeOn[t]);
+      var want = f.gmRows ? this._anyMatches(f.gmRows) : this.matches(i) && (!clustered || typeOn[t]);
       if (want === f.gmShown) { continue; }
       f.gmShown = want;
       if (clustered) {
@@ -350,6 +622,13 @@
       } else {
         this.groups[t].removeLayer(f);
       }
+    }
+    if (this.dots) {
+      var data = this.data, shown = this.dots.shown;
+      for (var j = 0; j < this.n; j++) {
+        shown[j] = data.k[j] === 0 && typeOn[data.t[j]] && this.matches(j) ? 1 : 0;
+      }
+      this.dots.redraw();
     }
     this._shadeRegions(typeOn);
     if (clusterRemove.length) { cluster.removeLayers(clusterRemove); }
@@ -457,6 +736,7 @@
     for (var i = 0; i < this.n; i++) {
       if (this.data.k[i] === 0 && this.features[i]) { this.features[i].setRadius(on ? radiusFor(this.data.f[i]) : R0); }
     }
+    if (this.dots) { this.dots.redraw(); }
     this._changed();
   };
 
@@ -485,11 +765,16 @@
     this.groups.forEach(function (group) {
       if (!self.map.hasLayer(group)) { return; }
       group.getLayers().forEach(function (layer) {
-        if (self.map.hasLayer(layer)) { ids.push(self.data.id[layer.gmIndex]); }
+        if (!self.map.hasLayer(layer)) { return; }
+        if (!layer.gmRows) { ids.push(self.data.id[layer.gmIndex]); return; }
+        layer.gmRows.forEach(function (i) { if (self.matches(i)) { ids.push(self.data.id[i]); } });
       });
     });
     if (this.cluster && this.map.hasLayer(this.cluster)) {
       this.cluster.getLayers().forEach(function (layer) { ids.push(self.data.id[layer.gmIndex]); });
+    }
+    if (this.dots && this.map.hasLayer(this.dots)) {
+      for (var i = 0; i < this.n; i++) { if (this.dots.shown[i]) { ids.push(this.data.id[i]); } }
     }
     return ids;
   };
@@ -577,6 +862,20 @@
   // or the same region), i first: one click shows all that overlap there.
   Incidents.prototype.together = function (i) {
     var data = this.data, out = [i], region = this.features[i] && this.features[i].gmRegion;
+    if (this.dots && region) {
+      var rows = [];  // the shared polygon may show while its first row is filtered out
+      for (var r = 0; r < this.n; r++) {
+        if (data.k[r] === 1 && data.reg[r] === data.reg[i] && data.lat[r] === data.lat[i]
+          && data.lon[r] === data.lon[i] && this.typeVisible(data.t[r]) && this.matches(r)) { rows.push(r); }
+      }
+      return rows.length ? rows : out;
+    }
+    if (this.dots && data.k[i] === 0) {
+      for (var m = 0; m < this.n; m++) {
+        if (m !== i && this.dots.shown[m] && data.lat[m] === data.lat[i] && data.lon[m] === data.lon[i]) { out.push(m); }
+      }
+      return out;
+    }
     for (var j = 0; j < this.n; j++) {
       var f = this.features[j];
       if (j === i || !f || !f.gmShown || !this.typeVisible(data.t[j])) { continue; }
@@ -602,6 +901,7 @@
   // A popup with one incident, or a scrolling list of several (the first 25).
   Incidents.prototype.openList = function (all, at) {
     var self = this, limit = 25;
+    if (!this.evReady) { this.evidence.then(function () { self.openList(all, at); }); return; }
     var content = this.popupContent(all[0]);
     if (all.length > 1) {
       content = node('div', 'gm-popup-list');
@@ -895,7 +1195,7 @@
       var types = inc.data.types.map(function (x, t) { return inc.typeVisible(t) ? 1 : 0; }).join('');
       var now = [types, inc.query, inc.actorQuery, inc.minFatalities].join('\u0000');
       if (now !== key) { key = now; api.histogram = inc.histogram(HIST_W); }
-      var h = api.histogram, n = h.counts.length, most = Math.max.apply(null, h.counts) || 1;
+      var h = api.histogram, n = h.counts.length, most = h.counts.reduce(function (m, c) { return c > m ? c : m; }, 0) || 1;
       var ctx = chart.getContext('2d');
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.clearRect(0, 0, HIST_W, HIST_H);
@@ -1798,6 +2098,7 @@
         return JSON.stringify({ type: 'FeatureCollection', features: features }, null, 1);
       };
       api.download = function (format) {
+        if (!inc.evReady) { inc.evidence.then(function () { api.download(format); }); return; }
         var text = api.exportText(format), csv = format === 'csv';
         var blob = new Blob([text], { type: csv ? 'text/csv;charset=utf-8' : 'application/geo+json' });
         var url = URL.createObjectURL(blob), a = document.createElement('a');
