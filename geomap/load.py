@@ -198,6 +198,15 @@ def iter_batches(
     from geomap.pipeline import iter_incidents
     from geomap.readers import SUFFIXES
 
+    if gazetteer is None:
+        from gazetteer import Gazetteer
+
+        gazetteer = Gazetteer()
+    if jobs != 1 or scheduler is not None:
+        yield from _parallel_batches(inputs, gazetteer=gazetteer, published=published, on_error=on_error,
+                                     progress=progress, merge=merge, articles=articles, skip=skip, every=every,
+                                     jobs=jobs, scheduler=scheduler)  # fmt: skip
+        return
     fail = error_handler(on_error)
     pending = _Pending(every)
 
@@ -217,15 +226,6 @@ def iter_batches(
         if progress is not None:
             progress(article, n_incidents)
 
-    if gazetteer is None:
-        from gazetteer import Gazetteer
-
-        gazetteer = Gazetteer()
-    if jobs != 1 or scheduler is not None:
-        yield from _parallel_batches(inputs, gazetteer=gazetteer, published=published, on_error=on_error,
-                                     progress=progress, merge=merge, articles=articles, skip=skip, every=every,
-                                     jobs=jobs, scheduler=scheduler)  # fmt: skip
-        return
     for batch in iter_incidents(read_all(), gazetteer=gazetteer, on_error=on_error, progress=record):
         pending.found.extend(batch)
         if pending.due():

@@ -296,6 +296,19 @@ def test_csv_arrow_leaves_what_it_reads_differently_to_pandas(raw):
     assert isinstance(tables.read_csv(raw, "t.csv"), pd.DataFrame)
 
 
+def test_csv_of_incident_files_is_read_by_arrow():
+    # The fast path is taken on the tables it is for (else the comparisons above would prove nothing).
+    from geomap.readers import tables
+
+    for path in ACLED_FILES:
+        raw = path.read_bytes()
+        first = raw.decode("utf-8-sig").split("\n", 1)[0]
+        frame = tables._read_csv_arrow(raw, first, ",")
+        assert frame is not None, path.name
+        assert all(isinstance(t, pd.StringDtype) and t.storage == "pyarrow" for t in frame.dtypes)
+        assert list(frame.columns) == list(tables.read_csv(path, path.name).columns)
+
+
 def test_texts_of_arrow_text_strip_as_python_does():
     from geomap.readers.columns import texts
 
@@ -307,6 +320,12 @@ def test_texts_of_arrow_text_strip_as_python_does():
     cells = ["a", None, "in side", "\u200bzero-width", "tab\tinside"]  # nothing to strip
     for dtype in (object, "str"):
         assert texts(pd.DataFrame({"c": pd.Series(cells, dtype=dtype)}), "c") == cells
+    # Arrow text with nothing to strip is kept as the table's own array, not rebuilt from Python strings.
+    from geomap.readers.columns import text_array
+
+    table = pd.DataFrame({"c": pd.Series(cells, dtype="str"), "d": pd.Series([" a", *cells[1:]], dtype="str")})
+    assert text_array(table, "c") is table["c"].array
+    assert text_array(table, "d") == ["a", *cells[1:]]
 
 
 @pytest.mark.parametrize("layout", ["acled", "own"])
