@@ -104,6 +104,18 @@ def _rss_mb() -> float:
     return float("nan")
 
 
+def _release() -> None:
+    """Collect garbage and give free heap memory back to the system (glibc's ``malloc_trim``)."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: the figures keep what the heap retains
+        pass
+
+
 def _reset_peak() -> None:
     """Start this process's peak resident size again from its current size (Linux ≥ 4.0)."""
     Path("/proc/self/clear_refs").write_text("5")
@@ -169,16 +181,18 @@ def task_find_spacy(corpus: str, limit_mb: str) -> dict:
 
 def task_write(fmt: str, rows: str, side: str, path: str) -> dict:
     sys.path.insert(0, str(HERE))
-    from bench_export import baseline, plain_frame, synthetic
+    from bench_export import baseline, json_seconds, plain_frame, synthetic
 
     from geomap.writers import write_incidents
 
     frame = synthetic(int(rows))
+    # Both sides build both frames and drop one, so that each writes from a heap of the same
+    # history (memory freed by Python stays in the process and a writer may reuse it unseen).
+    plain, spared = plain_frame(frame), json_seconds(frame)
     if side == "plain":
-        frame = plain_frame(frame)
-    import gc
-
-    gc.collect()
+        frame = plain
+    del plain
+    _release()
     before = _rss_mb()
     _reset_peak()
     began = time.process_time()
@@ -186,7 +200,8 @@ def task_write(fmt: str, rows: str, side: str, path: str) -> dict:
         baseline(frame, fmt, Path(path))
     else:
         write_incidents(frame, Path(path), format=fmt)
-    return {"seconds": time.process_time() - began, "peak_mb": _peak_mb(), "added_mb": _peak_mb() - before}
+    seconds = time.process_time() - began
+    return {"seconds": seconds, "json": spared, "peak_mb": _peak_mb(), "added_mb": _peak_mb() - before}
 
 
 def task_scale(folder: str, dask: str) -> dict:
@@ -298,7 +313,10 @@ def section_files(args, tmp: Path, figures: dict) -> None:
     from bench_import import measure
 
     print("\n## 4. Files: ours beside plain pyogrio/pyarrow on the same frame (process CPU s; MB added by the operation)")
-    print(f"{'rows':>8} {'format':8} {'op':5} {'ours s':>7} {'plain s':>7} {'ratio':>6} {'ours MB':>8} {'plain MB':>8} {'ratio':>6}")
+    print("(+json: the plain writers get nested columns as JSON text, made before their timing; the ratio beside"
+          " it counts that encoding, which ours does inside its time)")
+    print(f"{'rows':>8} {'format':8} {'op':5} {'ours s':>7} {'plain s':>7} {'ratio':>6} {'+json s':>7} {'ratio':>6}"
+          f" {'ours MB':>8} {'plain MB':>8} {'ratio':>6}")  # fmt: skip
     worst = {}
     for rows in args.rows:
         for fmt, suffix in (("geojson", ".geojson"), ("gpkg", ".gpkg"), ("parquet", ".parquet")):
@@ -311,10 +329,13 @@ def section_files(args, tmp: Path, figures: dict) -> None:
                     print(f"{rows:>8} {fmt:8} {op:5} failed: {ours.get('error') or plain.get('error')}")
                     continue
                 time_ratio, memory_ratio = ours["seconds"] / plain["seconds"], ours[memory] / max(plain[memory], 1)
+                spared = plain.get("json", 0.0)
+                with_json = f"{spared:7.2f} {ours['seconds'] / (plain['seconds'] + spared):5.2f}x" if op == "write" else f"{'-':>7} {'-':>6}"
                 print(f"{rows:>8} {fmt:8} {op:5} {ours['seconds']:7.2f} {plain['seconds']:7.2f} {time_ratio:5.2f}x"
-                      f" {ours[memory]:8.0f} {plain[memory]:8.0f} {memory_ratio:5.2f}x", flush=True)  # fmt: skip
+                      f" {with_json} {ours[memory]:8.0f} {plain[memory]:8.0f} {memory_ratio:5.2f}x", flush=True)  # fmt: skip
                 if op == "write":
-                    worst[rows] = max(worst.get(rows, (0, 0)), (time_ratio, memory_ratio))
+                    ratios = (time_ratio, ours["seconds"] / (plain["seconds"] + spared), memory_ratio)
+                    worst[rows] = tuple(max(a, b) for a, b in zip(worst.get(rows, (0, 0, 0)), ratios))
             for path in paths.values():
                 path.unlink(missing_ok=True)
     figures["files"] = worst
@@ -377,9 +398,9 @@ def summary(figures: dict) -> None:
     if "cold_extract" in figures:
         lines.append(("geomap extract seeds/ < 0.5 s", f"{figures['cold_extract']:.2f} s", figures["cold_extract"] < 0.5))
         lines.append(("geomap map seeds/ < 1 s", f"{figures['cold_map']:.2f} s", figures["cold_map"] < 1))
-    for rows, (time_ratio, memory_ratio) in figures.get("files", {}).items():
-        lines.append((f"writing {rows:,} within 1.3x time, 1.5x memory", f"{time_ratio:.2f}x, {memory_ratio:.2f}x",
-                      time_ratio <= 1.3 and memory_ratio <= 1.5))  # fmt: skip
+    for rows, (time_ratio, json_ratio, memory_ratio) in figures.get("files", {}).items():
+        lines.append((f"writing {rows:,}: within 1.3x time (+json), 1.5x memory (worst format)",
+                      f"{time_ratio:.2f}x ({json_ratio:.2f}x), {memory_ratio:.2f}x", json_ratio <= 1.3 and memory_ratio <= 1.5))  # fmt: skip
     for n, (build, peak, size, ready) in figures.get("maps", {}).items():
         if n >= 1_000_000:
             lines.append((f"map of {n:,}: build < 30 s, < 2 GB, HTML < 30 MB, ready < 5 s",
