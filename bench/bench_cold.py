@@ -32,8 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
-#: The children's environment: bytecode is written and read (``PYTHONDONTWRITEBYTECODE`` would
-#: make every run compile geomap's sources again, which no installed copy does).
+#: The children's environment: bytecode is written and read. With ``PYTHONDONTWRITEBYTECODE`` and no
+#: ``__pycache__`` yet, every run would compile geomap's sources again, which no installed copy does.
 ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
 
 
