@@ -282,5 +282,5 @@ class Gazetteer:
         True
         """
         store = self.store
-        return [store.place(idx) for idx in store.places_in(kind, bounds, min_population=min_population)]
+        return store.places(store.places_in(kind, bounds, min_population=min_population))
 

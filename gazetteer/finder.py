@@ -78,12 +78,25 @@ MAX_WORDS = 6
 MAX_KEY_LENGTH = 64
 
 
+def _bmp():
+    """Every code point of the Basic Multilingual Plane as a one-character numpy string.
+
+    A view of the code points, not a copy: numpy's string functions then read each
+    character's Unicode properties in C (numpy 2; the same properties as ``str.isalnum`` and
+    ``str.isupper``, from the same Unicode database), about ten times faster than
+    65,536 calls of the Python methods.
+    """
+    import numpy as np
+
+    return np.arange(0x10000, dtype=np.uint32).view("<U1")
+
+
 @functools.cache
 def _alnum_table():
     """``table[code point]`` is True for letters and digits (Basic Multilingual Plane; others False)."""
     import numpy as np
 
-    return np.array([chr(c).isalnum() for c in range(0x10000)] + [False], dtype=bool)
+    return np.append(np.char.isalnum(_bmp()), False)
 
 
 @functools.cache
@@ -91,7 +104,7 @@ def _upper_table():
     """``table[code point]`` is True for capital letters (Basic Multilingual Plane; others False)."""
     import numpy as np
 
-    return np.array([chr(c).isupper() for c in range(0x10000)] + [False], dtype=bool)
+    return np.append(np.char.isupper(_bmp()), False)
 
 
 def _scan(text: str):

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import json
 import zipfile
+from array import array
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -102,7 +104,7 @@ class Store:
         self._special_ids: list[str] = meta["special_ids"]
         self._n = int(meta["places"])
         self._arrays: dict[str, np.ndarray] | None = None
-        self._name_offsets: list[int] = []
+        self._name_offsets: Sequence[int] = ()
         self._name_bytes = b""
         self._by_id: dict[str, int] | None = None
         self._places: dict[int, Place] = {}
@@ -171,7 +173,9 @@ class Store:
                 raise DataError(f"{path} has no place names: rebuild the gazetteer data")
             if any(len(a) != self._n for a in arrays.values()):
                 raise DataError(f"{path} does not match meta.json: rebuild the gazetteer data")
-            self._name_offsets = names.tolist()
+            # An array of Python-int-valued items: indexed as fast as a list, made by one copy
+            # (a list of 250,000 ints cost a tenth of a second's load).
+            self._name_offsets = array("q", names.astype("=i8").tobytes())
             self._name_bytes = blob.tobytes()
             self._arrays = arrays
         return self._arrays[name]
@@ -284,6 +288,58 @@ class Store:
         self._places[idx] = result
         return result
 
+    def places(self, indices) -> list[Place]:
+        """The :class:`~gazetteer.model.Place` at each of ``indices``, as :meth:`place` gives them.
+
+        For many places at once (a map's towns layer: thousands): each column is read
+        for all of them in one step instead of a value at a time, about three times
+        faster than calling :meth:`place` for each. Places built once stay cached.
+
+        Raises
+        ------
+        IndexError
+            If an index is not a place index.
+        """
+        import numpy as np
+
+        wanted = np.asarray(indices, dtype=np.int64).reshape(-1)
+        if wanted.size and not (0 <= int(wanted.min()) and int(wanted.max()) < self._n):
+            bad = next(int(i) for i in wanted if not 0 <= i < self._n)
+            raise IndexError(f"no place with index {bad}")
+        self._array("kind")
+        col, meta = self._arrays, self._meta
+        todo = [i for i in dict.fromkeys(wanted.tolist()) if i not in self._places]
+        if todo:
+            at = np.asarray(todo, dtype=np.int64)
+            ids, country_codes, admin1_codes = self._special_ids, meta["countries"], meta["admin1_codes"]
+            kinds, fcodes = meta["kinds"], meta["feature_codes"]
+            offsets, blob = self._name_offsets, self._name_bytes
+            region_names: dict[int, str | None] = {}
+            columns = zip(todo, col["country"][at].tolist(), col["admin1"][at].tolist(), col["geonameid"][at].tolist(),
+                          col["kind"][at].tolist(), col["lat"][at].tolist(), col["lon"][at].tolist(),
+                          col["population"][at].tolist(), col["fcode"][at].tolist())  # fmt: skip
+            for idx, country, a1, gid, kind, lat, lon, population, fcode in columns:
+                if a1 == NONE16:
+                    admin1_name = None
+                elif a1 in region_names:
+                    admin1_name = region_names[a1]
+                else:
+                    a1_idx = self._ids().get("admin1:" + admin1_codes[a1])
+                    admin1_name = region_names[a1] = self._name(a1_idx) if a1_idx is not None else None
+                self._places[idx] = Place(
+                    id=ids[idx] if idx < len(ids) else f"gn:{gid}",
+                    name=blob[offsets[idx] : offsets[idx + 1]].decode("utf-8"),
+                    kind=kinds[kind],
+                    country=country_codes[country] if country != NONE16 else None,
+                    admin1=admin1_name,
+                    lat=round(lat, 5),
+                    lon=round(lon, 5),
+                    population=population,
+                    geonameid=gid or None,
+                    feature_code=fcodes[fcode],
+                )
+        return [self._places[i] for i in wanted.tolist()]
+
     def _ids(self) -> dict[str, int]:
         """Index of every non-GeoNames-city id (countries, regions, seas)."""
         if self._by_id is None:
@@ -377,11 +433,20 @@ class Store:
             return []
         code = self._meta["kinds"].index(kind)
         kinds = self._array("kind")
-        return [
-            (self.place(idx), self.geometry(idx))
-            for idx in sorted(self._shape_index)
-            if kinds[idx] == code
-        ]
+        indices = [idx for idx in sorted(self._shape_index) if kinds[idx] == code]
+        self._decode_shapes(indices)
+        return list(zip(self.places(indices), (self._geoms[idx] for idx in indices)))
+
+    def _decode_shapes(self, indices: list[int]) -> None:
+        """Decode the shapes of ``indices`` not decoded yet, in one call (a basemap asks for thousands)."""
+        import shapely
+
+        todo = [idx for idx in indices if idx not in self._geoms and idx in self._shape_index]
+        if not todo:
+            return
+        blob, spans = self._shape_blob, self._shape_index
+        geoms = shapely.from_wkb([blob[spans[idx][0] : spans[idx][1]].tobytes() for idx in todo])
+        self._geoms.update(zip(todo, geoms.tolist()))
 
     def places_in(self, kind: str, bounds, *, min_population: int = 0) -> list[int]:
         """Indices of the places of ``kind`` whose point is inside ``bounds``, most populous first.
@@ -425,7 +490,7 @@ class Store:
         if "PPLC" in self._meta["feature_codes"]:
             wanted = wanted | (self._array("fcode") == self._meta["feature_codes"].index("PPLC"))
         big = wanted & (self._array("kind") == self._meta["kinds"].index("city"))
-        places = [self.place(idx) for idx in np.nonzero(big)[0].tolist()]
+        places = self.places(np.flatnonzero(big))
         points = shapely.points([p.lon for p in places], [p.lat for p in places])
         return list(zip(places, points.tolist()))
 

@@ -38,10 +38,11 @@ import functools
 import hashlib
 import re
 import time
+from typing import TYPE_CHECKING
 
-import geopandas as gpd
-import numpy as np
-import pandas as pd
+if TYPE_CHECKING:  # imported where frames are made: checking --layout needs none of them
+    import geopandas as gpd
+    import pandas as pd
 
 #: ACLED's 31 export columns, in ACLED's order (codebook 2024).
 ACLED_COLUMNS: tuple[str, ...] = (
@@ -278,6 +279,10 @@ def to_acled(gdf: gpd.GeoDataFrame, *, timestamp: int | None = None) -> gpd.GeoD
     geopandas.GeoDataFrame
         ACLED's columns in ACLED's order, then the geometry.
     """
+    import geopandas as gpd
+    import numpy as np
+    import pandas as pd
+
     n = len(gdf)
     alpha2 = _column(gdf, "iso")
     countries = _column(gdf, "country")
@@ -328,6 +333,8 @@ def to_acled(gdf: gpd.GeoDataFrame, *, timestamp: int | None = None) -> gpd.GeoD
 
 
 def _column(gdf: pd.DataFrame, name: str, default: object = None) -> list:
+    import pandas as pd
+
     if name in gdf.columns:
         return [None if v is pd.NA else v for v in gdf[name].tolist()]
     return [default] * len(gdf)

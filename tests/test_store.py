@@ -396,7 +396,9 @@ def test_manifest_matches_the_data_files():
         assert len(data) == record["bytes"], name
         assert hashlib.sha256(data).hexdigest() == record["sha256"], name
     total = sum(r["bytes"] for r in manifest["outputs"].values())
-    assert total < 15_000_000  # the committed data stays compact
+    # The committed data stays compact: under 25 MB (places.npz is stored uncompressed since
+    # issue #13's cold start, 19.7 MB in all).
+    assert total < 25_000_000
 
 
 # -- the rules the build applies (gazetteer.build.build) ------------------------------------------

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from geomap.analysis.rules import CYRILLIC_CIVILIANS, CYRILLIC_SIDES, FORCE_NOUNS
-from geomap.analysis.text import has_cyrillic
+from geomap.analysis.text import LazyPattern, has_cyrillic
 
 __all__ = ["Side", "find_sides", "pick_actors", "state_forces"]
 
@@ -54,20 +54,20 @@ _BEFORE_COUNTRY = re.compile(r"(?:\b(?:" + FORCE_NOUNS + r")\s+of|\b(?:against|f
 _CIVILIANS = re.compile(r"\b(?:civilians?|residents?|children|passers-by|people|villagers|women|pensioners)\b", re.IGNORECASE)
 
 # --- Russian and Ukrainian -------------------------------------------------------------------
-_CYR_SIDES = tuple((re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)", re.IGNORECASE), iso) for pattern, iso in CYRILLIC_SIDES.items())
+_CYR_SIDES = tuple((LazyPattern(r"(?<!\w)(?:" + pattern + r")(?!\w)", re.IGNORECASE), iso) for pattern, iso in CYRILLIC_SIDES.items())
 _CYR_SIDE_VERBS = (
     r"атакува\w*|атакова\w*|обстріля\w*|обстреля\w*|обстрілю\w*|обстрелива\w*|вдари\w*|ударил\w*|ударя\w*|завда\w*|нанес\w*|нанесл\w*|"
     r"запусти\w*|випусти\w*|выпусти\w*|захопи\w*|захвати\w*|звільни\w*|освободи\w*|збил\w*|сбил\w*|розпоча\w*|начал\w*|"
     r"наступа\w*|просуну\w*|продвину\w*|скину\w*|сброси\w*|перекину\w*|перебросил\w*|окупува\w*|оккупирова\w*|вторгл\w*|"
     r"відбил\w*|отразил\w*|застосува\w*|применил\w*"
 )
-_CYR_AFTER_COUNTRY = re.compile(r"^\s+(?:[\w'\u2019\u02bc-]+\s+)?(?:" + _CYR_SIDE_VERBS + r")(?!\w)", re.IGNORECASE)
-_CYR_BEFORE_COUNTRY = re.compile(
+_CYR_AFTER_COUNTRY = LazyPattern(r"^\s+(?:[\w'\u2019\u02bc-]+\s+)?(?:" + _CYR_SIDE_VERBS + r")(?!\w)", re.IGNORECASE)
+_CYR_BEFORE_COUNTRY = LazyPattern(
     r"(?<!\w)(?:армі\w*|арми\w*|війська|військ|войска|войск|сил[аиі]?|ВС|ЗС|ВПС|ВКС|ППО|ПВО|Міноборони|Минобороны|"
     r"Генштаб\w*|військов\w+|военн\w+|проти|против|агресі\w* |агресси\w*)\s+$",
     re.IGNORECASE,
 )
-_CYR_CIVILIANS = re.compile(r"(?<!\w)(?:" + CYRILLIC_CIVILIANS + r")(?!\w)", re.IGNORECASE)
+_CYR_CIVILIANS = LazyPattern(r"(?<!\w)(?:" + CYRILLIC_CIVILIANS + r")(?!\w)", re.IGNORECASE)
 
 
 def _cyrillic_sides(sentence: str, country_names: dict[str, str]) -> list[Side]:

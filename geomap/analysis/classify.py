@@ -98,27 +98,61 @@ def _expand(pattern: str, cyrillic: bool = False) -> str:
     )
 
 
+class _CompiledRules(Sequence):
+    """:data:`RULES` by priority as ``(compiled pattern, rule)`` pairs, each compiled on first use.
+
+    A run tries only the rules :func:`rule_hits` lets through (a few dozen of 125
+    for a day of English news), so most patterns are never compiled: compiling
+    them all took a tenth of a second of every ``geomap extract``.
+    """
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self._rules = tuple(rules)
+        self._compiled: list[re.Pattern[str] | None] = [None] * len(self._rules)
+
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        """The rules in the same order, without compiling anything."""
+        return self._rules
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+    def __getitem__(self, index: int) -> tuple[re.Pattern[str], Rule]:  # type: ignore[override]
+        rule = self._rules[index]
+        compiled = self._compiled[index]
+        if compiled is None:
+            try:
+                compiled = re.compile(_rule_text(rule), re.IGNORECASE)
+            except re.error as err:
+                raise ConfigurationError(f"rule {rule.pattern!r}: not a valid regular expression ({err})") from err
+            self._compiled[index] = compiled
+        return compiled, rule
+
+
+def _rule_text(rule: Rule) -> str:
+    """The regular expression a rule stands for: its pattern expanded, between word boundaries."""
+    return r"\b(?:" + _expand(rule.pattern, rule.cyrillic) + r")\b"
+
+
 @cache
-def compiled_rules() -> tuple[tuple[re.Pattern[str], Rule], ...]:
-    """Every rule of :data:`RULES` compiled (once), highest priority first.
+def compiled_rules() -> Sequence[tuple[re.Pattern[str], Rule]]:
+    """Every rule of :data:`RULES`, highest priority first, as ``(compiled pattern, rule)``.
+
+    Each pattern is compiled when first looked up (:class:`_CompiledRules`).
 
     Raises
     ------
     ConfigurationError
-        Naming the rule, when one names no ACLED type or its pattern does not compile.
+        Naming the rule, when one names no ACLED type; when its pattern is looked
+        up, if it does not compile.
     """
-    out = []
-    for rule in sorted(RULES, key=lambda r: -r.priority):
+    for rule in RULES:
         if rule.sub_event_type not in EVENT_TYPES.get(rule.event_type, ()):
             raise ConfigurationError(
                 f"rule {rule.pattern!r}: {rule.event_type!r}/{rule.sub_event_type!r} is not an ACLED type"
             )
-        try:
-            compiled = re.compile(r"\b(?:" + _expand(rule.pattern, rule.cyrillic) + r")\b", re.IGNORECASE)
-        except re.error as err:
-            raise ConfigurationError(f"rule {rule.pattern!r}: not a valid regular expression ({err})") from err
-        out.append((compiled, rule))
-    return tuple(out)
+    return _CompiledRules(sorted(RULES, key=lambda r: -r.priority))
 
 
 def _necessary(items) -> frozenset[str] | None:
@@ -162,12 +196,24 @@ def _necessary(items) -> frozenset[str] | None:
     return max(candidates, key=lambda strings: (min(map(len, strings)), -len(strings)))
 
 
-def _literals(pattern: str) -> frozenset[str]:
-    """Lower-case strings one of which every match of ``pattern`` contains."""
+def _literals(rule: Rule) -> frozenset[str]:
+    """Lower-case strings one of which every match of ``rule``'s pattern contains.
+
+    Raises
+    ------
+    ConfigurationError
+        Naming the rule, when its pattern is not a valid regular expression (or
+        when it has no literal word to be found by).
+    """
     from re import _parser
 
-    found = _necessary(_parser.parse(pattern, re.IGNORECASE))
-    return found or frozenset()
+    try:
+        found = _necessary(_parser.parse(_rule_text(rule), re.IGNORECASE))
+    except re.error as err:
+        raise ConfigurationError(f"rule {rule.pattern!r}: not a valid regular expression ({err})") from err
+    if not found:
+        raise ConfigurationError(f"rule {rule.pattern!r} has no literal word to index it by")
+    return found
 
 
 @cache
@@ -189,13 +235,10 @@ def _gate(cyrillic: bool = False):
 
     automaton = ahocorasick.Automaton()
     table: dict[str, set[int]] = {}
-    for index, (_compiled, rule) in enumerate(compiled_rules()):
-        literals = _literals(r"\b(?:" + _expand(rule.pattern, rule.cyrillic) + r")\b")
-        if not literals:
-            raise ConfigurationError(f"rule {rule.pattern!r} has no literal word to index it by")
+    for index, rule in enumerate(compiled_rules().rules):
         if not cyrillic and is_cyrillic_rule(rule):
-            continue
-        for literal in literals:
+            continue  # not parsed either: English text never needs it
+        for literal in _literals(rule):
             table.setdefault(literal, set()).add(index)
     for literal, indices in table.items():
         automaton.add_word(literal, (literal, frozenset(indices)))

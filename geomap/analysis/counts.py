@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 
 from geomap.analysis.dates import date_spans
-from geomap.analysis.text import has_cyrillic
+from geomap.analysis.text import LazyPattern, has_cyrillic
 
 __all__ = ["Counts", "count_items", "find_counts", "parse_number"]
 
@@ -451,7 +451,7 @@ CYRILLIC_STEMS: dict[str, str] = {
 _EXACT_ONLY = frozenset({"каб"})
 _STEM_LENGTHS = sorted({len(stem) for stem in CYRILLIC_STEMS}, reverse=True)
 
-_CYRILLIC_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\W\d_]+(?:[-'\u2019\u02bc][^\W\d_]+)*|[^\w\s]")
+_CYRILLIC_TOKEN = LazyPattern(r"\d[\d,]*(?:\.\d+)?|[^\W\d_]+(?:[-'\u2019\u02bc][^\W\d_]+)*|[^\w\s]")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _TENS_VALUES = frozenset(str(10 * i) for i in range(2, 10))
 
@@ -518,7 +518,7 @@ _CYRILLIC_HARM = (
     r"пострадал[а]?|отримав поранення|отримала поранення|получил ранения|получила ранения|дістав поранення|дістала поранення)"
 )
 #: "загинула жінка", "поранено чоловіка", "мужчина получил ранения": one person, no number.
-_CYRILLIC_ONE_PERSON = re.compile(
+_CYRILLIC_ONE_PERSON = LazyPattern(
     r"(?<!\w)(?:" + _CYRILLIC_HARM.format(g="kill") + r"\s+(?:[\w'\u2019\u02bc-]+\s+){0,2}?" + _CYRILLIC_PERSON
     + r"|" + _CYRILLIC_PERSON + r"\s+(?:[\w'\u2019\u02bc-]+\s+){0,2}?" + _CYRILLIC_HARM.format(g="killed") + r")(?!\w)",
     re.IGNORECASE,

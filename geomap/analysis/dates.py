@@ -39,7 +39,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from geomap.analysis.text import has_cyrillic
+from geomap.analysis.text import LazyPattern, has_cyrillic
 
 __all__ = ["DISCOURSE_KINDS", "date_spans", "find_date", "is_discourse", "resolve_date"]
 
@@ -133,8 +133,8 @@ _CYRILLIC_WEEKDAYS = (
 _CMONTH = r"(?P<month>" + "|".join(sorted(_CYRILLIC_MONTHS, key=len, reverse=True)) + r")"
 _CYEAR = _YEAR + r"(?:\s*(?:року|роки|році|рік|году|года|год|р\.|г\.|рр\.|гг\.))?"
 _CMONTH_YEAR_WORDS = "|".join(name for name in _CYRILLIC_MONTHS if len(name) > 3)
-_CYRILLIC_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern, re.IGNORECASE))
+_CYRILLIC_PATTERNS: tuple[tuple[str, LazyPattern], ...] = tuple(
+    (kind, LazyPattern(pattern, re.IGNORECASE))
     for kind, pattern in (
         ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
         ("dmy_num", r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
@@ -250,7 +250,7 @@ _PAST_YEAR = re.compile(
 _RECENT = frozenset({"yesterday", "last_night", "today", "overnight", "weekday", "weekday_cyr", "weekend"})
 #: :data:`_PAST_YEAR` in Russian and Ukrainian: "у 2022 році", "в 2022 году",
 #: "з лютого 2022 року", "минулого року", "роки тому".
-_PAST_YEAR_CYRILLIC = re.compile(
+_PAST_YEAR_CYRILLIC = LazyPattern(
     r"\b(?:у|в|во|з|із|с|від|от|протягом|в течение|на початку|наприкінці|в начале|в конце|з початку|с начала)\s+"
     r"(?:(?:" + _CMONTH_YEAR_WORDS + r")\s+)?(?P<year>(?:19|20)\d\d)(?:\s*(?:року|році|роках|роки|рік|году|годах|года|год|рр?\.|гг?\.))?(?!\w)"
     r"|\b(?:минулого року|у минулому році|торік|в прошлом году|прошлого года|роки тому|років тому|лет назад|года назад|рік тому|год назад)\b",
@@ -347,7 +347,7 @@ _MONTH_YEAR = (
 )
 _ABSOLUTE = frozenset({"iso", "dmy", "mdy", "month", "dmy_num", "dmy_cyr", "month_cyr"})
 #: A bare year with its noun: "2024 року", "2024 года", "2024 р.".
-_CYRILLIC_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d\d)\s*(?:року|роки|році|рік|году|года|год|р\.|г\.)(?!\w)", re.IGNORECASE)
+_CYRILLIC_YEAR = LazyPattern(r"\b(?P<year>(?:19|20)\d\d)\s*(?:року|роки|році|рік|году|года|год|р\.|г\.)(?!\w)", re.IGNORECASE)
 
 
 def date_spans(sentence: str) -> list[tuple[int, int]]:

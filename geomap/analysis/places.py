@@ -54,7 +54,7 @@ from geomap.analysis.rules import (
     LOCATIVE_PREPOSITIONS,
     REPORTING_VERBS,
 )
-from geomap.analysis.text import has_cyrillic
+from geomap.analysis.text import LazyPattern, has_cyrillic
 
 __all__ = ["Role", "mention_roles"]
 
@@ -160,7 +160,7 @@ _LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|,?\s+(?:і|й|та|и|або|
 # --- Russian and Ukrainian (see the module docstring) ---------------------------------------
 _CYR_WORD = r"[\w'\u2019\u02bc-]+"
 _CYR_LOCATIVE_WORDS = sorted(CYRILLIC_LOCATIVE_PREPOSITIONS, key=len, reverse=True)
-_CYR_PREPOSITION_AT_END = re.compile(
+_CYR_PREPOSITION_AT_END = LazyPattern(
     r"(?<!\w)("
     + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in _CYR_LOCATIVE_WORDS)
     + r"|" + CYRILLIC_TO_PREPOSITIONS + r"|" + CYRILLIC_BLOCKING_PREPOSITIONS + r")$",
@@ -169,26 +169,26 @@ _CYR_PREPOSITION_AT_END = re.compile(
 _CYR_PREPOSITION_REACH = max(map(len, _CYR_LOCATIVE_WORDS)) + 8
 _CYR_TO = frozenset(CYRILLIC_TO_PREPOSITIONS.split("|"))
 _CYR_COUNTRY_PREPOSITIONS = frozenset({"у", "в", "во", "по всій", "по всей", "на території", "на территории"})
-_CYR_TRANSPARENT = re.compile(r"(?<!\w)(?:" + CYRILLIC_TRANSPARENT + r")\s*$", re.IGNORECASE)
-_CYR_INSTITUTION_BEFORE = re.compile(r"(?<!\w)(?:" + CYRILLIC_INSTITUTION_WORDS + r")\s+$", re.IGNORECASE)
-_CYR_INSTITUTION_AFTER = re.compile(
+_CYR_TRANSPARENT = LazyPattern(r"(?<!\w)(?:" + CYRILLIC_TRANSPARENT + r")\s*$", re.IGNORECASE)
+_CYR_INSTITUTION_BEFORE = LazyPattern(r"(?<!\w)(?:" + CYRILLIC_INSTITUTION_WORDS + r")\s+$", re.IGNORECASE)
+_CYR_INSTITUTION_AFTER = LazyPattern(
     r"^\s*(?:ОВА|ОДА|МВА|ВЦА|міськрад\w*|горсовет\w*|облрад\w*|облсовет\w*|обласн\w+ (?:рад\w*|адміністраці\w*|прокуратур\w*)|"
     r"областн\w+ (?:дум\w*|администраци\w*|прокуратур\w*)|міськ\w+ (?:рад\w*|голов\w*)|городск\w+ (?:совет\w*|администраци\w*|глав\w*))(?!\w)",
     re.IGNORECASE,
 )
-_CYR_ACCORDING = re.compile(
+_CYR_ACCORDING = LazyPattern(
     r"(?<!\w)(?:за даними|за словами|за інформацією|згідно з|по данным|по словам|по информации|согласно|"
     r"як повідоми\w*|як повідомля\w*|как сообщи\w*|как сообща\w*)[^,;.]{0,60}$",
     re.IGNORECASE,
 )
-_CYR_REPORTER_AFTER = re.compile(r"^\s*(?:" + _CYR_WORD + r"\s+){0,2}?(?:" + CYRILLIC_REPORTING_VERBS + r")(?!\w)", re.IGNORECASE)
+_CYR_REPORTER_AFTER = LazyPattern(r"^\s*(?:" + _CYR_WORD + r"\s+){0,2}?(?:" + CYRILLIC_REPORTING_VERBS + r")(?!\w)", re.IGNORECASE)
 #: A street, a river, a reservoir of that name: "вулиця Київська", "річка Дніпро".
-_CYR_FEATURE_BEFORE = re.compile(
+_CYR_FEATURE_BEFORE = LazyPattern(
     r"(?<!\w)(?:річк\w*|річц\w*|рік[аиуі]|река|реки|реке|реку|водосховищ\w*|водохранилищ\w*|озер\w*|канал\w*|вулиц\w*|улиц\w*|"
     r"проспект\w*|провулк\w*|переулк\w*|площ\w*|вул\.|ул\.|просп\.|шосе|шоссе|трас\w*)\s+$",
     re.IGNORECASE,
 )
-_CYR_AREA_AFTER = re.compile(r"\s*(?:напрям\w*|направлени\w*|ділянц\w*|участк\w*|околиц\w*|окрестност\w*)(?!\w)", re.IGNORECASE)
+_CYR_AREA_AFTER = LazyPattern(r"\s*(?:напрям\w*|направлени\w*|ділянц\w*|участк\w*|околиц\w*|окрестност\w*)(?!\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

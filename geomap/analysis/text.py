@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-__all__ = ["has_cyrillic", "split_clauses", "split_sentences"]
+__all__ = ["LazyPattern", "has_cyrillic", "split_clauses", "split_sentences"]
 
 #: Any letter of the Cyrillic block (Russian, Ukrainian, Belarusian ...).
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -38,6 +38,52 @@ def has_cyrillic(text: str) -> bool:
     True
     """
     return not text.isascii() and _CYRILLIC.search(text) is not None
+
+
+class LazyPattern:
+    """A regular expression compiled the first time it is used, then used as the compiled one.
+
+    For the Russian and Ukrainian patterns, which only sentences that
+    :func:`has_cyrillic` says need them use: English text never compiles them
+    (compiling them at import was a tenth of a second of every ``geomap`` run).
+    The pattern's methods (``search``, ``match``, ``finditer``, ...) are the
+    compiled pattern's.
+
+    Examples
+    --------
+    >>> pattern = LazyPattern(r"вчора|вчера", re.IGNORECASE)
+    >>> pattern.is_compiled
+    False
+    >>> pattern.search("Це сталося вчора").group()
+    'вчора'
+    >>> pattern.is_compiled
+    True
+    """
+
+    __slots__ = ("_pattern", "_flags", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._pattern = pattern
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def is_compiled(self) -> bool:
+        """Whether the pattern has been used (and so compiled) yet."""
+        return self._compiled is not None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled pattern (compiled now if it was not yet)."""
+        if self._compiled is None:
+            self._compiled = re.compile(self._pattern, self._flags)
+        return self._compiled
+
+    def __getattr__(self, name: str):
+        return getattr(self.compiled, name)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self._pattern[:40]!r}{'...' if len(self._pattern) > 40 else ''})"
 
 
 #: Abbreviations whose full stop does not end a sentence (English, then
