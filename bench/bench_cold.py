@@ -52,32 +52,41 @@ def timed(argv: list[str], runs: int) -> tuple[float, float]:
     return best
 
 
+def commands(folder: str) -> list[tuple[str, list[str], float | None]]:
+    """``(name, argv, target seconds)`` of each figure, outputs written in ``folder``."""
+    python = sys.executable
+    geomap = [python, "-m", "geomap"]
+    return [
+        ("python -c pass", [python, "-c", "pass"], None),
+        ("import pyogrio", [python, "-c", "import pyogrio"], None),
+        ("import geopandas, folium", [python, "-c", "import geopandas, folium"], None),
+        ("geomap extract seeds/ -o x.geojson", [*geomap, "extract", str(SEEDS), "-o", os.path.join(folder, "x.geojson")], 0.5),
+        ("geomap map seeds/ -o x.html", [*geomap, "map", str(SEEDS), "-o", os.path.join(folder, "x.html")], 1.0),
+    ]  # fmt: skip
+
+
+def report(runs: int, folder: str) -> dict[str, tuple[float, float]]:
+    """Time every command of :func:`commands` and print the table; ``name → (wall, cpu)``."""
+    load = os.getloadavg()
+    print(f"best of {runs}; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
+    print(f"{'':36} {'wall s':>7} {'cpu s':>7} {'x pass':>7} {'x gpd+folium':>12} {'target':>7}")
+    figures: dict[str, tuple[float, float]] = {}
+    for name, command, target in commands(folder):
+        figures[name] = timed(command, runs)
+        wall, cpu = figures[name]
+        bare = figures["python -c pass"][0]
+        libs = figures.get("import geopandas, folium", (float("nan"),))[0]
+        goal = f"{target:.1f}" if target else ""
+        print(f"{name:36} {wall:7.2f} {cpu:7.2f} {wall / bare:7.1f} {wall / libs:12.2f} {goal:>7}", flush=True)
+    return figures
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per figure, the best kept (default 5)")
     args = parser.parse_args(argv)
-    python = sys.executable
-    geomap = [python, "-m", "geomap"]
     with tempfile.TemporaryDirectory(prefix="geomap-cold-") as folder:
-        rows = [
-            ("python -c pass", [python, "-c", "pass"], None),
-            ("import pyogrio", [python, "-c", "import pyogrio"], None),
-            ("import geopandas, folium", [python, "-c", "import geopandas, folium"], None),
-            ("geomap extract seeds/ -o x.geojson",
-             [*geomap, "extract", str(SEEDS), "-o", os.path.join(folder, "x.geojson")], 0.5),
-            ("geomap map seeds/ -o x.html", [*geomap, "map", str(SEEDS), "-o", os.path.join(folder, "x.html")], 1.0),
-        ]  # fmt: skip
-        load = os.getloadavg()
-        print(f"best of {args.runs}; load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
-        print(f"{'':36} {'wall s':>7} {'cpu s':>7} {'x pass':>7} {'x gpd+folium':>12} {'target':>7}")
-        figures: dict[str, tuple[float, float]] = {}
-        for name, command, target in rows:
-            figures[name] = timed(command, args.runs)
-            wall, cpu = figures[name]
-            bare = figures["python -c pass"][0]
-            libs = figures.get("import geopandas, folium", (float("nan"),))[0]
-            goal = f"{target:.1f}" if target else ""
-            print(f"{name:36} {wall:7.2f} {cpu:7.2f} {wall / bare:7.1f} {wall / libs:12.2f} {goal:>7}", flush=True)
+        report(args.runs, folder)
     return 0
 
 

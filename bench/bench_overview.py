@@ -14,8 +14,8 @@ the targets of issue #13 with the figure reached:
    (``spacy.HashEmbedCNN.v2``, width 96, depth 4; ``TransitionBasedParser.v2``, hidden width 64)
    and the same 18 OntoNotes labels, with initial weights: a transition-based NER makes one
    transition per token whatever its weights, so its time per token is the trained model's.
-2. **Cold start**: ``geomap extract seeds/`` and ``geomap map seeds/``, best of five, beside
-   ``python -c pass`` and ``python -c "import geopandas, folium"``.
+2. **Cold start** (``bench_cold.py``): ``geomap extract seeds/`` and ``geomap map seeds/``, best of
+   five, beside ``python -c pass``, ``import pyogrio`` and ``import geopandas, folium``.
 3. **Scaling**: ``geomap extract`` of N seed-like articles with ``--jobs 1`` and ``--jobs 2``,
    and on a Dask ``LocalCluster`` of 1 and 2 workers (warm: the workers' gazetteers built by
    a first run), wall clock; the merge stays in the calling process.
@@ -275,20 +275,13 @@ def section_find(args, tmp: Path, figures: dict) -> None:
 
 
 def section_cold(args, tmp: Path, figures: dict) -> None:
-    print("\n## 2. Cold start (wall, best of 5)")
-    commands = {
-        "python -c pass": [sys.executable, "-c", "pass"],
-        'python -c "import geopandas, folium"': [sys.executable, "-c", "import geopandas, folium"],
-        "geomap extract seeds/ -o x.geojson": [sys.executable, "-m", "geomap", "extract", "seeds/", "-o", str(tmp / "x.geojson")],
-        "geomap map seeds/ -o x.html": [sys.executable, "-m", "geomap", "map", "seeds/", "-o", str(tmp / "x.html")],
-    }
-    best = {label: min((run_measured(command) for _ in range(5)), key=lambda r: r["wall"]) for label, command in commands.items()}
-    base = best['python -c "import geopandas, folium"']["wall"]
-    print(f"{'':<40} {'s':>6} {'vs imports':>10} {'peak MB':>8}")
-    for label, result in best.items():
-        print(f"{label:<40} {result['wall']:6.2f} {result['wall'] / base:9.2f}x {result['peak_mb']:8.0f}")
-    figures["cold_extract"] = best["geomap extract seeds/ -o x.geojson"]["wall"]
-    figures["cold_map"] = best["geomap map seeds/ -o x.html"]["wall"]
+    sys.path.insert(0, str(HERE))
+    from bench_cold import report
+
+    print("\n## 2. Cold start (bench_cold.py: wall, best of 5, bytecode cached as in any installed copy)")
+    best = report(5, str(tmp))
+    figures["cold_extract"] = best["geomap extract seeds/ -o x.geojson"][0]
+    figures["cold_map"] = best["geomap map seeds/ -o x.html"][0]
 
 
 def section_scale(args, tmp: Path, figures: dict) -> None:
