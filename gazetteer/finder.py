@@ -204,6 +204,67 @@ class Candidate:
     after: str | None = field(default=None, repr=False, compare=False)
 
 
+class Hints:
+    """Where the words a windowed regular expression needs occur in a text, found at once.
+
+    A check such as ``_RIVER_BEFORE.search(text, start - 40, start)`` runs for every
+    candidate, and a search tries every position of its window. When every match
+    of the pattern holds one of a few words ("bank", "river"), finding those words
+    in the whole text once says which windows need the search at all; most texts
+    have none. ``words`` are in lower case and the pattern is case-insensitive:
+    the text is lower-cased and searched with ``str.find`` (a regular expression
+    with ``re.IGNORECASE`` and no literal prefix tries every position of the text,
+    and costs more than all the searches it would save).
+
+    ``re.IGNORECASE`` matches ``i`` with ``ı`` and ``İ``, and ``s`` with ``ſ``, which
+    ``str.lower`` keeps apart: ``ı`` and ``ſ`` are read as ``i`` and ``s``, and a text
+    with ``İ`` (which lower-cases to two characters, shifting offsets) needs every
+    search.
+
+    Examples
+    --------
+    >>> hints = Hints(("river",), "the left bank of the River Dnipro")
+    >>> hints.within(0, 25), hints.within(26, 33)
+    (True, False)
+    """
+
+    __slots__ = ("everywhere", "reach", "starts")
+
+    def __init__(self, words, text: str) -> None:
+        self.everywhere = False
+        self.starts: list[int] = []
+        self.reach: list[int] = []  # the furthest end of the words starting up to there
+        low = text.lower()
+        if len(low) != len(text):
+            self.everywhere = True
+            return
+        if "\u0131" in low or "\u017f" in low:
+            low = low.replace("\u0131", "i").replace("\u017f", "s")
+        spans = []
+        for word in words:
+            at = low.find(word)
+            while at >= 0:
+                spans.append((at, at + len(word)))
+                at = low.find(word, at + 1)
+        if spans:
+            spans.sort()
+            furthest = 0
+            for a, b in spans:
+                furthest = max(furthest, b)
+                self.starts.append(a)
+                self.reach.append(furthest)
+
+    def __bool__(self) -> bool:
+        return self.everywhere or bool(self.starts)
+
+    def within(self, lo: int, hi: int) -> bool:
+        """Whether one of the words lies in ``text[lo:hi]`` or overlaps it."""
+        if self.everywhere:
+            return True
+        k = bisect.bisect_left(self.starts, hi) - 1  # the words starting before hi
+        return k >= 0 and self.reach[k] > lo
+
+
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
@@ -440,14 +501,19 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
 #: "the (southern) region of Mykolaiv", "the province of Kharkiv": the words before a
 #: name that make it the region's ("region of Mykolaiv" is a name of the oblast).
 _REGION_OF = re.compile(r"\b(?P<word>region|province|oblast|governorate|state)\s+of\s+$", re.IGNORECASE)
+_REGION_OF_WORDS = ("region", "province", "oblast", "governorate", "state")
 
 
 def _regions_of(text: str, found: list[Candidate], lookup) -> None:
     """Read "the region of X" as the region X names, where the data knows one."""
+    hints = Hints(_REGION_OF_WORDS, text)
+    if not hints:
+        return
     for cand in found:
         if cand.demonym is not None or not cand.entries:
             continue
-        before = _REGION_OF.search(text, max(0, cand.start - 20), cand.start)
+        lo = max(0, cand.start - 20)
+        before = _REGION_OF.search(text, lo, cand.start) if hints.within(lo, cand.start) else None
         if before is None:
             continue
         key = f"{before.group('word').lower()} of {cand.key}"
@@ -520,12 +586,29 @@ def _add_listed_counties(text: str, found: list[Candidate], lookup) -> list[Cand
 #: An AP state abbreviation before a lower-case noun: "Scandal-plagued Ga. pastor", "Missing
 #: Ill. man", "a Mass. concert promoter" (a sentence would go on in capitals).
 _AP_BEFORE_NOUN = re.compile(r"(?<![\w.])((?:[A-Z][a-z]{1,4}|[A-Z]\.\s?[A-Z]|W\.\s?Va)\.) (?=[a-z]{3,})")
+#: Where such a match ends: a dot, a space, three lower-case letters (found by a fast literal scan).
+_DOT_BEFORE_NOUN = re.compile(r"\. [a-z]{3}")
+
+
+def _ap_before_noun_matches(text: str):
+    """``_AP_BEFORE_NOUN.finditer(text)``, searched only where a match can end.
+
+    A match is at most six characters and a dot, a space and three lower-case
+    letters: it starts within five characters before the dot it ends with, and two
+    matches never share a window. The leading look-behind makes the plain scan try
+    every character of the text.
+    """
+    for m in _DOT_BEFORE_NOUN.finditer(text):
+        dot = m.start()
+        found = _AP_BEFORE_NOUN.search(text, max(0, dot - 5), dot + 5)
+        if found is not None:
+            yield found
 
 
 def _add_ap_states_before_nouns(store, text: str, found: list[Candidate]) -> list[Candidate]:
     """US states as AP abbreviates them before the noun they qualify ("a Ga. pastor")."""
     extra = []
-    for m in _AP_BEFORE_NOUN.finditer(text):
+    for m in _ap_before_noun_matches(text):
         code = AP_STATES.get(fold(m.group(1)))
         idx = store.admin1("US", code) if code else None
         if idx is not None:

@@ -69,7 +69,7 @@ from difflib import SequenceMatcher
 
 import numpy as np
 
-from gazetteer.finder import AP_STATES, CP_PROVINCES, Candidate, word_after, word_before
+from gazetteer.finder import AP_STATES, CP_PROVINCES, Candidate, Hints, word_after, word_before
 from gazetteer.model import Mention, Place
 from gazetteer.normalize import fold
 
@@ -178,6 +178,8 @@ _RIVER_BEFORE = re.compile(
 #: ... and after it: "the Oskil river", "Дніпро-річка" is not written; "River" capitalised may
 #: be a name of its own ("Red River"), which the finder matches whole where the data has it.
 _RIVER_AFTER = re.compile(r"\s+(?:river|riverbank|river\s+bank)s?\b")
+#: Every match of either holds one of these words (see finder.Hints).
+_RIVER_WORDS = ("bank", "shore", "river", "берез", "берег", "річк", "рік", "рек", "реч")
 
 #: Words after a region's name that make it the region's government ("New York Gov.").
 _STATE_OFFICE_AFTER = re.compile(
@@ -333,6 +335,8 @@ class _Name:
     static: list | None = None  # see _static_scores
     regions: set = field(default_factory=set)  # admin1 keys of its plausible senses
     zipf: float = 0.0
+    cyrillic: bool = False  # its key has Cyrillic letters (see _foreign_cyrillic)
+    has_capital: bool = False  # some sense left after pruning is a national capital
     # Plain dicts, not Counters: a _Name is made for every name of every
     # document, and Counter() cost more than the rest of it.
     own_votes: dict = field(default_factory=dict)  # its own votes as a country's name
@@ -444,7 +448,18 @@ def _is_language(text: str, cand: Candidate) -> bool:
 
 
 def _fold_word(word: str) -> str:
-    return word.lower().replace(".", "").replace("\u2019", "").replace("'", "")
+    """A word as the word lists hold it: lower case, no dots or apostrophes (memoised)."""
+    folded = _FOLDED_WORDS.get(word)
+    if folded is None:
+        folded = word.lower().replace(".", "").replace("\u2019", "").replace("'", "")
+        if len(_FOLDED_WORDS) >= _MEMO_SIZE:
+            _FOLDED_WORDS.clear()
+        _FOLDED_WORDS[word] = folded
+    return folded
+
+
+#: The words around names recur in every article ("said", "the", "in"): folded once.
+_FOLDED_WORDS: dict[str, str] = {}
 
 
 #: Given names that are also towns: before a capitalised word that is no place, a person
@@ -861,6 +876,10 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
 
     # Names with a comma after some occurrence may be qualified ("Police, Poland").
     may_qualify = {cand.key for cand in candidates if text.startswith(",", cand.end)}
+    # Checks that need a river word or a Cyrillic letter somewhere in the text (lower
+    # case never makes a character Cyrillic, see _adjective_of_people).
+    river_hints = Hints(_RIVER_WORDS, text)
+    cyrillic = _CYRILLIC.search(text) is not None
     for i, cand in enumerate(candidates):
         prev_cand = candidates[i - 1] if i else None
         if cand.demonym:
@@ -890,7 +909,10 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
                 continue
             name = names[cand.key] = _Name(cand.key, options=_options(store, cand))
         name.occurrences.append(i)
-        if _RIVER_BEFORE.search(text, max(0, cand.start - 40), cand.start) or _RIVER_AFTER.match(text, cand.end):
+        if river_hints and (
+            (river_hints.within(max(0, cand.start - 40), cand.start) and _RIVER_BEFORE.search(text, max(0, cand.start - 40), cand.start))
+            or _RIVER_AFTER.match(text, cand.end)
+        ):
             # "the left bank of the Dnipro", "на лівому березі Дніпра", "the Oskil river": the
             # river, which the data does not hold, never the town that shares its name
             rejected.add(i)
@@ -901,7 +923,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             rejected.add(i)
             name.person = True
             continue
-        if _adjective_opener(text, cand) if cand.sentence_initial else _adjective_of_people(text, cand):
+        if cyrillic and (_adjective_opener(text, cand) if cand.sentence_initial else _adjective_of_people(text, cand)):
             rejected.add(i)  # "Мирный житель погиб", "... мирні мешканці": civilians, not the town of Mirny
             continue
         nxt = candidates[i + 1] if i + 1 < len(candidates) else None
@@ -1079,6 +1101,9 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
         if name.org or not name.options:
             continue
         _ensure_static(store, name)
+        if not name.cyrillic:
+            shared.update(name.regions)  # no sense of a Latin name is an unvouched foreign one
+            continue
         top = name.static[0][0]
         shared.update(
             {
@@ -1535,9 +1560,11 @@ _CYRILLIC_WORLD = frozenset(
 def _foreign_cyrillic(key: str, place: Place) -> bool:
     """A Cyrillic name of a small town far from the Cyrillic world: a word's inflection, not the town."""
     return place.kind in ("city", "other") and place.feature_code not in ("RGN", "CONT") and (
-        place.country not in _CYRILLIC_WORLD) and any(
-        "\u0400" <= ch <= "\u04ff" for ch in key
-    )
+        place.country not in _CYRILLIC_WORLD) and _CYRILLIC.search(key) is not None
+
+
+#: A Cyrillic letter (Basic Cyrillic block).
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 #: First-level regions that lie inside another one as news names it: Sevastopol, a
@@ -1948,14 +1975,16 @@ def _ensure_static(store, name: _Name) -> None:
     cache = _memo(store)
     cache_key = ("static", name.key, len(name.options))
     if plain and cache_key in cache:
-        name.static, name.zipf, name.regions = cache[cache_key]
+        name.static, name.zipf, name.regions, name.cyrillic, name.has_capital = cache[cache_key]
     else:
         name.static = _static_scores(name, store=store)
         name.zipf = store.zipf(name.key) if " " not in name.key else 0.0
         top = name.static[0][0]
         name.regions = {t[4] for t in name.static if t[4] and t[0] >= top - SHARED_REGION_WINDOW}
+        name.cyrillic = _CYRILLIC.search(name.key) is not None
+        name.has_capital = any(t[3].place.feature_code == "PPLC" for t in name.static)
         if plain:
-            cache[cache_key] = (name.static, name.zipf, name.regions)
+            cache[cache_key] = (name.static, name.zipf, name.regions, name.cyrillic, name.has_capital)
     name.options = [t[3] for t in name.static]
 
 
@@ -1995,7 +2024,7 @@ def _choose(
     foreign = dominant >= DOMINANT_VOTES
     # A national capital keeps its name against the region around it ("Kyiv" among towns
     # of Kyiv Oblast is the city); a region word ("the Kyiv region") still makes the region.
-    capital = not name.region_word and any(o.place.feature_code == "PPLC" for o in name.options)
+    capital = not name.region_word and name.has_capital
     # The best option and the runner-up's score: the first of equal scores wins,
     # as a stable sort would have it.
     best = None
@@ -2102,7 +2131,7 @@ def _choose(
         ok = False  # "Reading the report": only a qualifier ("Reading, Pa.") makes it the town
     elif name.city_word and place.kind in ("country", "admin1") and not reason.startswith("qualifier"):
         ok = False  # "the city of Turkey": a town the data lacks, never the country
-    elif not explicit and _unvouched_foreign(name.key, place, country_votes.explicit or {}):
+    elif not explicit and name.cyrillic and _unvouched_foreign(name.key, place, country_votes.explicit or {}):
         # "Тоді" (then) → Toda, "Сили" (forces) → Sealy: Cyrillic words, not towns in Japan
         # or Texas. A foreign town in Cyrillic text needs its country (or a region of it)
         # named outright, or a million people: towns of the same reading vouch for nothing.
