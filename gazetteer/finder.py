@@ -318,7 +318,21 @@ _WORD_AFTER = re.compile(r"[ \t]*([^\W_]*)")
 
 
 def _looks_like_name(surface: str) -> bool:
-    """Capitalised like a name: first letter upper case, later words capitalised or allowed."""
+    """Capitalised like a name: first letter upper case, later words capitalised or allowed (memoised)."""
+    known = _NAME_LIKE.get(surface)
+    if known is None:
+        known = _name_like(surface)
+        if len(_NAME_LIKE) >= _CACHE_SIZE:
+            _NAME_LIKE.clear()
+        _NAME_LIKE[surface] = known
+    return known
+
+
+#: Surfaces recur ("Kyiv", "Russia's"): each is judged once.
+_NAME_LIKE: dict[str, bool] = {}
+
+
+def _name_like(surface: str) -> bool:
     first = surface[:1]
     if not first.isupper():
         return False
@@ -427,9 +441,11 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
     nends = len(ends)
     out: list[Candidate] = []
     lookup = _lookup_for(store)
+    looked_up = lookup.cache  # read inline: most keys are known, and a call costs more than the read
     # Most capitalised words ("The", "Police") begin no name of several words:
     # knowing that, the longer phrases starting there need not be built or looked up.
     multi = None if user_names else _multi_word_starts(store)
+    several = None if multi is None else multi.cache
     resume = 0
     for p, i in starts:
         if p < resume:
@@ -439,21 +455,28 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
         if multi is not None:
             if i < nends:
                 e = ends[i]
-                if not multi(folded[p : e + 1]):
+                prefix = folded[p : e + 1]
+                more = several.get(prefix)
+                if not (multi(prefix) if more is None else more):
                     # One word only: what _phrases(..., max_words=1) gives, without the call.
                     if e - p > MAX_KEY_LENGTH:
                         phrases = ()
                     elif folded[e - 1] == "s" and e - 1 > p and text[offsets[e - 1] - 1] in _APOSTROPHES:
                         phrases = (folded[p : e - 1], folded[p:e])
                     else:
-                        phrases = (folded[p:e],)
+                        key = folded[p:e]
+                        got = looked_up.get(key)
+                        if got is not None and got[0] is None and not got[1]:
+                            phrases = ()  # no name, no demonym: most capitalised words
+                        else:
+                            phrases = (key,)
         if phrases is None:
             phrases = _phrases(text, folded, offsets, p, ends, i=i)
         for key in phrases:
             if key in _COMPASS:
                 continue
             user = user_names.get(key) if user_names else None
-            iso, entries, words = lookup(key)
+            iso, entries, words = looked_up.get(key) or lookup(key)
             if not entries and not user and iso is None:
                 continue
             cand = _match(store, text, folded, offsets, p, key, n, ntext)
@@ -672,6 +695,7 @@ def _multi_word_starts(store):
             cache[prefix] = found
         return found
 
+    starts.cache = cache  # callers may read known answers inline
     return starts
 
 
@@ -702,6 +726,7 @@ def _lookup_for(store):
             cache[key] = found
         return found
 
+    lookup.cache = cache  # callers may read known answers inline
     return lookup
 
 
