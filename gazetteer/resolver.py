@@ -337,6 +337,8 @@ class _Name:
     zipf: float = 0.0
     cyrillic: bool = False  # its key has Cyrillic letters (see _foreign_cyrillic)
     has_capital: bool = False  # some sense left after pruning is a national capital
+    sets_context: bool = False  # see _may_set_context
+    fast: list | None = None  # static, each with its place's kind, country and population (for _choose)
     # Plain dicts, not Counters: a _Name is made for every name of every
     # document, and Counter() cost more than the rest of it.
     own_votes: dict = field(default_factory=dict)  # its own votes as a country's name
@@ -369,6 +371,16 @@ def _memo(store) -> dict:
     if len(held[1]) >= _MEMO_SIZE:
         held[1].clear()
     return held[1]
+
+
+def _zipf(store, key: str) -> float:
+    """``store.zipf(key)``, memoised (a trie look-up costs several microseconds)."""
+    cache = _memo(store)
+    memo = ("zipf", key)
+    found = cache.get(memo)
+    if found is None:
+        found = cache[memo] = store.zipf(key)
+    return found
 
 
 def _options(store, cand: Candidate) -> list[_Option]:
@@ -972,7 +984,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
                     name.qualifiers_at.add(i + 1)
         if cand.sentence_initial:
             weak.add(i)
-            if " " not in cand.key and _opens_as_verb(text, cand, store.zipf(cand.key)):
+            if " " not in cand.key and _opens_as_verb(text, cand, _zipf(store, cand.key)):
                 verbish.add(i)
         before = _before(text, cand)
         if before in ("the", "The"):  # "The White House is hoping": capitalised, the article still
@@ -1014,7 +1026,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             and not prev_cand.demonym
             and not prev_cand.possessive
             and text[prev_cand.end : cand.start] == " "
-            and store.zipf(cand.key) < COMMON_WORD_ZIPF
+            and _zipf(store, cand.key) < COMMON_WORD_ZIPF
         ):
             # Two names side by side that the data does not know as one ("Sheldon
             # Peck", "Dale Crandall"): one proper noun, most often a person's
@@ -1133,7 +1145,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             occ = [i for i in name.occurrences if i not in rejected]
             if not occ or key in settled:
                 continue
-            if _pass == 0 and not _may_set_context(name):
+            if _pass == 0 and not name.sets_context:
                 continue  # the first pass only gathers context; the last decides every name
             cv = _Votes(
                 total_country,
@@ -1509,7 +1521,7 @@ def _regions_of_unknown_places(store, text: str, candidates: list[Candidate], re
         if before is None or before.end("name") in ends:
             continue
         words = before.group("name").replace("-", " ").split()
-        if any(store.zipf(fold(word)) > 0 for word in words):
+        if any(_zipf(store, fold(word)) > 0 for word in words):
             continue  # "On Monday, Kharkiv was shelled", "Meanwhile, Kharkiv"
         if not _PHRASE_END.match(text, cand.end):
             continue
@@ -1615,13 +1627,13 @@ def _qualifier_fallback(candidates: list[Candidate], names: dict, chosen: dict, 
             break
 
 
-def _may_set_context(name: _Name) -> bool:
-    """Whether some sense of ``name`` could set context in the first pass (see :func:`resolve`).
+def _may_set_context(static) -> bool:
+    """Whether some sense of a name (its static scores) could set context in the first pass (see :func:`resolve`).
 
     Only big places, towns of :data:`NOTABLE_POPULATION` and explicitly placed
     ones do; there are no anchors yet, so nothing is "near".
     """
-    for _score, _reason, evidence, opt, _a1 in name.static:
+    for _score, _reason, evidence, opt, _a1 in static:
         place = opt.place
         if (
             evidence == 2
@@ -1974,18 +1986,24 @@ def _ensure_static(store, name: _Name) -> None:
     )
     cache = _memo(store)
     cache_key = ("static", name.key, len(name.options))
-    if plain and cache_key in cache:
-        name.static, name.zipf, name.regions, name.cyrillic, name.has_capital = cache[cache_key]
-    else:
-        name.static = _static_scores(name, store=store)
-        name.zipf = store.zipf(name.key) if " " not in name.key else 0.0
-        top = name.static[0][0]
-        name.regions = {t[4] for t in name.static if t[4] and t[0] >= top - SHARED_REGION_WINDOW}
-        name.cyrillic = _CYRILLIC.search(name.key) is not None
-        name.has_capital = any(t[3].place.feature_code == "PPLC" for t in name.static)
+    got = cache.get(cache_key) if plain else None
+    if got is None:
+        static = _static_scores(name, store=store)
+        top = static[0][0]
+        got = (
+            static,
+            store.zipf(name.key) if " " not in name.key else 0.0,
+            {t[4] for t in static if t[4] and t[0] >= top - SHARED_REGION_WINDOW},
+            _CYRILLIC.search(name.key) is not None,
+            any(t[3].place.feature_code == "PPLC" for t in static),
+            _may_set_context(static),
+            [t + (t[3].place.kind, t[3].place.country, t[3].place.population) for t in static],
+            [t[3] for t in static],  # shared by the documents that name it: never changed in place
+        )
         if plain:
-            cache[cache_key] = (name.static, name.zipf, name.regions, name.cyrillic, name.has_capital)
-    name.options = [t[3] for t in name.static]
+            cache[cache_key] = got
+    (name.static, name.zipf, name.regions, name.cyrillic, name.has_capital, name.sets_context, name.fast,
+     name.options) = got
 
 
 def _choose(
@@ -2029,9 +2047,7 @@ def _choose(
     # as a stable sort would have it.
     best = None
     second = None
-    for k, (score, reason, evidence, opt, a1) in enumerate(name.static):
-        place = opt.place
-        kind = place.kind
+    for k, (score, reason, evidence, opt, a1, kind, country, population) in enumerate(name.fast):
         why = None  # what context decided it, formatted only for the winner
         if a1:
             if shared_get is not None:
@@ -2057,7 +2073,6 @@ def _choose(
         # "Mexico" alone does not make Mexico City the likelier sense.
         cv = 0
         if kind != "country":
-            country = place.country
             cv = c_get(country, 0)
             if country == c_own and country is not None:
                 cv -= 1
@@ -2087,12 +2102,12 @@ def _choose(
             if best_d <= 250:
                 evidence = 2
                 why = why or ("near", best_name)
-        if big_peers >= 2 and kind == "city" and place.population >= LIST_PEER_POPULATION:
+        if big_peers >= 2 and kind == "city" and population >= LIST_PEER_POPULATION:
             score += LIST_PEER_BONUS
             evidence = max(evidence, 1)
             why = ("list-peers", big_peers)
         if cv > 0:
-            why = why or ("context-country", place.country)
+            why = why or ("context-country", country)
         if best is None or score > best[0]:
             if best is not None:
                 second = best[0]
@@ -2123,11 +2138,11 @@ def _choose(
     # Only a place with no evidence and not big needs its standing weighed.
     notable = _notable(name, opt) if not big and evidence == 0 else 0
     ok = True
-    all_weak = bool(weak) and all(i in weak for i in occ)
+    all_weak = bool(weak) and weak.issuperset(occ)
     zipf = name.zipf
     alt_only = not opt.flags & (NAME_MAIN | NAME_QUALIFIED | NAME_CYRILLIC) and not opt.user
     explicit = reason is not None and reason.split(":")[0] in ("user-place", "qualifier", "qualified-admin1", "country")
-    if verbish and not explicit and all(i in verbish for i in occ):
+    if verbish and not explicit and verbish.issuperset(occ):
         ok = False  # "Reading the report": only a qualifier ("Reading, Pa.") makes it the town
     elif name.city_word and place.kind in ("country", "admin1") and not reason.startswith("qualifier"):
         ok = False  # "the city of Turkey": a town the data lacks, never the country
@@ -2138,17 +2153,17 @@ def _choose(
         ok = False
     elif not big and not explicit and zipf >= VERY_COMMON_WORD_ZIPF:
         ok = False  # "May", "Road": words first
-    elif not big and evidence < 2 and any(i in personish for i in occ):
+    elif not big and evidence < 2 and not personish.isdisjoint(occ):
         ok = False  # "Alexander Mazegora", "Sergei Sobyanin"
     elif alt_only and not explicit and evidence < 2 and (name.person or name.beside_name):
         ok = False  # "Ivan Franko": a surname, however big the town that has it as an other name (Franca)
-    elif not big and evidence < 2 and all(i in paired for i in occ):
+    elif not big and evidence < 2 and paired.issuperset(occ):
         ok = False  # "Sheldon Peck": part of a longer name, wherever it occurs
     elif not big and not explicit and name.person:
         ok = False  # "Mr. Jones" or "Tom Jones" earlier: "Jones" is him throughout
     elif not big and not explicit and alt_only and (zipf > 0 or evidence == 0) and not notable:
         ok = False  # "Bush" for Būsh, "Hamas" for Hamm: alternate names of small places need more
-    elif place.kind == "city" and " " in name.key and not opt.user and all(i in determiner for i in occ):
+    elif place.kind == "city" and " " in name.key and not opt.user and determiner.issuperset(occ):
         ok = False  # "the White House", "the Pentagon": a town takes no article
     elif evidence < 2 and zipf >= COMMON_WORD_ZIPF and (all_weak or not big):
         ok = False  # "Echo", "Reading": a common word needs strong evidence
