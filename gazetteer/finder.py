@@ -78,20 +78,22 @@ MAX_WORDS = 6
 MAX_KEY_LENGTH = 64
 
 
-@functools.cache
-def _alnum_table():
-    """``table[code point]`` is True for letters and digits (Basic Multilingual Plane; others False)."""
-    import numpy as np
-
-    return np.array([chr(c).isalnum() for c in range(0x10000)] + [False], dtype=bool)
+#: Bits of :func:`_char_classes`.
+_ALNUM, _UPPER = 1, 2
 
 
 @functools.cache
-def _upper_table():
-    """``table[code point]`` is True for capital letters (Basic Multilingual Plane; others False)."""
+def _char_classes():
+    """``table[code point]``: :data:`_ALNUM` for letters and digits, :data:`_UPPER` for capitals.
+
+    The Basic Multilingual Plane only (other code points are 0); the whole code
+    point range is indexed, so no clipping is needed before a look-up.
+    """
     import numpy as np
 
-    return np.array([chr(c).isupper() for c in range(0x10000)] + [False], dtype=bool)
+    table = np.zeros(0x110000, dtype=np.uint8)
+    table[:0x10000] = [_ALNUM * ch.isalnum() | _UPPER * ch.isupper() for ch in map(chr, range(0x10000))]
+    return table
 
 
 def _scan(text: str):
@@ -111,6 +113,9 @@ def _scan(text: str):
         For each capitalised word start of ``text`` that survives folding, in
         text order: its offset ``p`` in ``folded`` and the index in ``ends`` of
         the end of its first word.
+
+    Every step is a whole-array operation; a text of a few kilobytes costs as much
+    in their number as in their work, so there are as few as the answer needs.
     """
     import numpy as np
 
@@ -119,26 +124,29 @@ def _scan(text: str):
     folded = out.tobytes().decode("utf-32-le")
     offsets = array("q", offs.astype("int64", copy=False).tobytes())
     offsets.append(len(text))
-    alnum = _alnum_table()
+    classes = _char_classes()
     # A word ends where a letter or digit is followed by anything else or the end.
-    word = alnum[np.minimum(out, 0x10000)]
-    ends_arr = np.flatnonzero(word & ~np.append(word[1:], False)) + 1
+    word = classes[out] & _ALNUM
+    ends_arr = np.flatnonzero(word[:-1] > word[1:])
+    ends_arr += 1
+    if len(word) and word[-1]:
+        ends_arr = np.append(ends_arr, len(word))
     # Names start with a capital letter not inside a word ("McDonald"): find
     # those in the original text (most words are not capitalised), then map them
     # all at once to the folded text and to their first word's end.
-    bmp = np.minimum(cps, 0x10000)
-    after_word = np.concatenate(([False], alnum[bmp][:-1]))  # the character before is a letter or digit
-    caps = np.flatnonzero(_upper_table()[bmp] & ~after_word)
+    cls = classes[cps]
+    caps = np.flatnonzero(cls[1:] >> 1 > (cls[:-1] & _ALNUM))  # a capital after no letter or digit
+    caps += 1
+    if cls[0] & _UPPER:
+        caps = np.concatenate((np.zeros(1, dtype=caps.dtype), caps))
     starts: list[tuple[int, int]] = []
     if len(caps):
-        at = caps
-        pos = np.searchsorted(offs, at)
-        inside = pos < len(offs)
-        inside[inside] = offs[pos[inside]] == at[inside]  # characters folding dropped start nothing
-        pos = pos[inside]
+        # Characters folding dropped start nothing: keep the capitals that have a
+        # folded character (offsets ends with len(text), which is none of them).
+        pos = np.searchsorted(offs, caps)
+        pos = pos[np.frombuffer(offsets, dtype=np.int64)[pos] == caps]
         starts = list(zip(pos.tolist(), np.searchsorted(ends_arr, pos, side="right").tolist()))
     return folded, offsets, ends_arr.tolist(), starts
-
 
 
 #: Lower-case words allowed inside or at the end of a multi-word name
