@@ -317,32 +317,40 @@ class _Option:
     rad: tuple[float, float] | None = None  # (lat, lon) in radians, filled on first use
 
 
-@dataclass(slots=True)
 class _Name:
-    """Every occurrence of one folded name in the document."""
+    """Every occurrence of one folded name in the document.
 
-    key: str
-    occurrences: list[int] = field(default_factory=list)
-    options: list[_Option] = field(default_factory=list)
-    qualifiers: set[tuple[str, str | None]] = field(default_factory=set)
-    org: bool = False
-    region_word: bool = False  # "Washington state", "Kursk region" not in the data as one name
-    county_word: bool = False  # "Walton County": the county is not in the data, a town of its name is
-    person: bool = False  # some occurrence is a person's name: one sense per document
-    beside_name: bool = False  # some occurrence stands right before a capitalised word that is no place
-    city_word: bool = False  # "the city of Turkey", "the town of Paris": a populated place
-    qualifiers_at: set = field(default_factory=set)  # candidates right after its comma ("Holliday, Missouri")
-    static: list | None = None  # see _static_scores
-    regions: set = field(default_factory=set)  # admin1 keys of its plausible senses
-    zipf: float = 0.0
-    cyrillic: bool = False  # its key has Cyrillic letters (see _foreign_cyrillic)
-    has_capital: bool = False  # some sense left after pruning is a national capital
-    sets_context: bool = False  # see _may_set_context
-    fast: list | None = None  # static, each with its place's kind, country and population (for _choose)
-    # Plain dicts, not Counters: a _Name is made for every name of every
-    # document, and Counter() cost more than the rest of it.
-    own_votes: dict = field(default_factory=dict)  # its own votes as a country's name
-    own_regions: dict = field(default_factory=dict)  # its own votes as a region's name
+    A plain class, not a dataclass: one is made for every name of every document,
+    and a dataclass's default factories cost more than the rest of it.
+    """
+
+    __slots__ = (
+        "beside_name", "city_word", "county_word", "cyrillic", "fast", "has_capital", "key", "occurrences",
+        "options", "org", "own_regions", "own_votes", "person", "qualifiers", "qualifiers_at", "region_word",
+        "regions", "sets_context", "static", "zipf",
+    )  # fmt: skip
+
+    def __init__(self, key: str, options: list[_Option]) -> None:
+        self.key = key
+        self.occurrences: list[int] = []
+        self.options = options
+        self.qualifiers: set[tuple[str, str | None]] = set()
+        self.org = False
+        self.region_word = False  # "Washington state", "Kursk region" not in the data as one name
+        self.county_word = False  # "Walton County": the county is not in the data, a town of its name is
+        self.person = False  # some occurrence is a person's name: one sense per document
+        self.beside_name = False  # some occurrence stands right before a capitalised word that is no place
+        self.city_word = False  # "the city of Turkey", "the town of Paris": a populated place
+        self.qualifiers_at: set[int] = set()  # candidates right after its comma ("Holliday, Missouri")
+        self.static: list | None = None  # see _static_scores
+        self.regions: set = set()  # admin1 keys of its plausible senses
+        self.zipf = 0.0
+        self.cyrillic = False  # its key has Cyrillic letters (see _foreign_cyrillic)
+        self.has_capital = False  # some sense left after pruning is a national capital
+        self.sets_context = False  # see _may_set_context
+        self.fast: list | None = None  # static, each with its place's kind, country and population (for _choose)
+        self.own_votes: dict = {}  # its own votes as a country's name
+        self.own_regions: dict = {}  # its own votes as a region's name
 
 
 def _admin1_key(opt: _Option) -> tuple[str, str] | None:
@@ -394,6 +402,8 @@ def _options(store, cand: Candidate) -> list[_Option]:
             code = store.admin1_code(idx) if place.kind in ("admin1", "city", "other") else None
             cached.append(_Option(place, flags, idx, code))
         cache[(cand.key, len(cand.entries))] = cached
+    if not cand.user:
+        return cached  # shared by every document that names it: never changed in place
     # The user's own places (Place) win ties; imported data ((Place, flags, admin1 code))
     # competes like the embedded places.
     own = [
