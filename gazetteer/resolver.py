@@ -66,6 +66,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from itertools import islice
 
 import numpy as np
 
@@ -1291,7 +1292,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             seat = _seat(names[cand.key], _admin1_key(opt))
             if seat is not None:
                 opt, reason = seat, "region-seat"
-        alts = tuple(o.place for o in names[cand.key].options if o is not opt)[:5]
+        alts = tuple(islice((o.place for o in names[cand.key].options if o is not opt), 5))
         mentions.append(Mention(cand.start, cand.end, cand.text, opt.place, conf, reason, alternatives=alts))
     return mentions
 
