@@ -479,7 +479,7 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
                         else:
                             phrases = (key,)
         if phrases is None:
-            phrases = _phrases(text, folded, offsets, p, ends, i=i)
+            phrases = _phrases(text, folded, offsets, p, ends, i=i, more=multi)
         for key in phrases:
             if key in _COMPASS:
                 continue
@@ -867,12 +867,15 @@ def _inflected(text, folded, offsets, p, ends, lookup) -> Candidate | None:
     return None
 
 
-def _phrases(text, folded, offsets, p, ends, max_words=MAX_WORDS, max_len=MAX_KEY_LENGTH, i=None):
+def _phrases(text, folded, offsets, p, ends, max_words=MAX_WORDS, max_len=MAX_KEY_LENGTH, i=None, more=None):
     """The folded phrases of 1..max_words words starting at ``p``, longest first.
 
     A word ending in ``s`` right after an apostrophe of the original ("Moscow's",
     folded "moscows") also yields the phrase without the ``s``. ``i``, when
-    known, is the index in ``ends`` of the first word's end.
+    known, is the index in ``ends`` of the first word's end. ``more``, when
+    given, is :func:`_multi_word_starts`' answer for a phrase and the character
+    after it: where no name or demonym begins so, no longer phrase is one (nor,
+    the prefixes of demonyms being known, a plural of one), and the phrases stop.
     """
     if i is None:
         i = bisect.bisect_right(ends, p)
@@ -893,6 +896,8 @@ def _phrases(text, folded, offsets, p, ends, max_words=MAX_WORDS, max_len=MAX_KE
         if folded[e - 1] == "s" and e - 1 > p and text[offsets[e - 1] - 1] in _APOSTROPHES:
             # "London's": the name without the s is tried first (the list is reversed)
             out.append(folded[p : e - 1])
+        if more is not None and not more(folded[p : e + 1]):
+            break
         prev = e
     out.reverse()
     return out
