@@ -70,7 +70,7 @@ from itertools import islice
 
 import numpy as np
 
-from gazetteer.finder import AP_STATES, CP_PROVINCES, Candidate, Hints, word_after, word_before
+from gazetteer.finder import AP_STATES, CP_PROVINCES, Candidate, Hints, is_sentence_initial, word_after, word_before
 from gazetteer.model import Mention, Place
 from gazetteer.normalize import fold
 
@@ -542,8 +542,6 @@ def _given_name_before(text: str, cand: Candidate, prev_cand: Candidate | None) 
         return False  # the word before is a place or demonym itself
     if _fold_word(before) in _PLACE_PREFIXES or _fold_word(before) in _FUNCTION_WORDS:
         return False  # "Albany — An Albany man": a capitalised article is no given name
-    from gazetteer.finder import is_sentence_initial
-
     # A capitalised first word of a sentence is not evidence of a given name.
     return not is_sentence_initial(text, start)
 
