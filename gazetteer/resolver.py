@@ -1156,19 +1156,13 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
                 continue
             if _pass == 0 and not name.sets_context:
                 continue  # the first pass only gathers context; the last decides every name
-            cv = _Votes(
-                total_country,
-                derived_country.get(key),
-                explicit=outright,
-                stated=stated_country,
-                placed=placed_country,
-                top2=top2,
-            )
+            # (positional arguments: this runs for every name in every pass)
+            cv = _Votes(total_country, derived_country.get(key), outright, stated_country, placed_country, top2)
             named = _Votes(named_total, named_regions.get(key))
             admin1_total = total_admin1
             if key in region_phrase and region_phrase[key] in derived_admin1:
                 admin1_total = total_admin1 - Counter({derived_admin1[region_phrase[key]]: 1})
-            av = _Votes(admin1_total, derived_admin1.get(key), explicit=named)
+            av = _Votes(admin1_total, derived_admin1.get(key), named)
             chosen[key] = _choose(
                 store, name, occ, weak, personish, cv, av, anchor_arrays, determiner, shared, verbish, paired,
                 big_peers.get(key, 0),
@@ -2035,7 +2029,8 @@ def _choose(
     ``big_peers``: how many other names of a list the name stands in resolved to
     big cities (:data:`LIST_PEER_POPULATION`).
     """
-    _ensure_static(store, name)
+    if name.static is None:
+        _ensure_static(store, name)
     dominant = country_votes.top()
     nearest = _nearest_anchors(name, anchors)
     # The votes as plain dicts, read inline: this loop runs for every option of
