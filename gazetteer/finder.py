@@ -317,6 +317,27 @@ def word_before(text: str, start: int) -> str:
     return text[j + 1 : i + 1]
 
 
+#: :func:`word_before` read from the end: the text reversed, matched at ``len(text) - start``
+#: (``[^\W_]`` is what ``str.isalnum`` accepts).
+_WORD_BEFORE_REVERSED = re.compile(r"[ \t]*\.?((?:[^\W_]|[" + _APOSTROPHES + r"])*)")
+
+
+def words_around(text: str, candidates) -> None:
+    """Fill ``before`` and ``after`` (:func:`word_before`, :func:`word_after`) of every candidate at once.
+
+    One reversal of the text and a regular expression per word, instead of a loop
+    over characters per candidate.
+    """
+    reversed_text = text[::-1]
+    n = len(text)
+    before, after = _WORD_BEFORE_REVERSED.match, _WORD_AFTER.match
+    for cand in candidates:
+        if cand.before is None:
+            cand.before = before(reversed_text, n - cand.start).group(1)[::-1]
+        if cand.after is None:
+            cand.after = after(text, cand.end).group(1)
+
+
 def word_after(text: str, end: int) -> str:
     """The word just after ``end`` on the same line, or ''."""
     return _WORD_AFTER.match(text, end).group(1)

@@ -70,7 +70,9 @@ from itertools import islice
 
 import numpy as np
 
-from gazetteer.finder import AP_STATES, CP_PROVINCES, Candidate, Hints, is_sentence_initial, word_after, word_before
+from gazetteer.finder import (
+    AP_STATES, CP_PROVINCES, Candidate, Hints, is_sentence_initial, word_after, word_before, words_around,
+)
 from gazetteer.model import Mention, Place
 from gazetteer.normalize import fold
 
@@ -901,6 +903,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
     # case never makes a character Cyrillic, see _adjective_of_people).
     river_hints = Hints(_RIVER_WORDS, text)
     cyrillic = _CYRILLIC.search(text) is not None
+    words_around(text, candidates)
     for i, cand in enumerate(candidates):
         prev_cand = candidates[i - 1] if i else None
         if cand.demonym:

@@ -182,6 +182,17 @@ def test_the_scan_is_a_plain_reading_of_the_text(text):
     assert starts == [(where[c], sum(1 for e in ends if e <= where[c])) for c in caps if c in where]
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("Ab1_ .\t\n'’ʼ`´-,") + ["said ", "Mr. ", "St. ", "Київ ", "\U0001d400"]), max_size=30).map("".join), st.data())
+def test_words_around_are_the_plain_words_before_and_after(text, data):
+    from gazetteer.finder import Candidate, word_after, word_before, words_around
+
+    spans = data.draw(st.lists(st.tuples(st.integers(0, len(text)), st.integers(0, len(text))), max_size=5))
+    candidates = [Candidate(a, max(a, b), text[a : max(a, b)], "x") for a, b in spans]
+    words_around(text, candidates)
+    assert [(c.before, c.after) for c in candidates] == [(word_before(text, c.start), word_after(text, c.end)) for c in candidates]
+
+
 def _write() -> None:
     out = {label: [_mentions(gazetteer, text) for text in texts] for label, gazetteer, texts in _readers()}
     with gzip.open(REFERENCE, "wt", encoding="utf-8", compresslevel=9) as f:
