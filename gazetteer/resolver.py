@@ -2061,7 +2061,8 @@ def _choose(
                 others = shared_get(a1, 0) - (a1 in regions)
                 if others > 0:
                     score += 0.8 * min(others, 3)
-                    evidence = max(evidence, 1)
+                    if evidence < 1:
+                        evidence = 1
             av = a_get(a1, 0) - (a1 == a_own)
             if av > 0 and kind != "admin1":
                 # A region the text names outright weighs more than one inferred
@@ -2075,7 +2076,8 @@ def _choose(
                 # as a town inside it: "Quebec" among Levis and Saguenay is the
                 # province. Its own name's votes do not count.
                 score += REGION_CONTEXT
-                evidence = max(evidence, 1)
+                if evidence < 1:
+                    evidence = 1
         # The name's own votes as a country do not vouch for its namesake towns:
         # "Mexico" alone does not make Mexico City the likelier sense.
         cv = 0
@@ -2088,7 +2090,8 @@ def _choose(
             cv -= own_votes.get(country, 0)
         if cv > 0:
             score += COUNTRY_CONTEXT + 0.5 * min(cv, 4)
-            evidence = max(evidence, 1)
+            if evidence < 1:
+                evidence = 1
         elif foreign and kind in ("city", "other"):
             score -= FOREIGN_PENALTY  # a document all about one country: a town elsewhere is unlikely
         if nearest is not None and kind in ("city", "admin1", "other") and not (
@@ -2111,7 +2114,8 @@ def _choose(
                 why = why or ("near", best_name)
         if big_peers >= 2 and kind == "city" and population >= LIST_PEER_POPULATION:
             score += LIST_PEER_BONUS
-            evidence = max(evidence, 1)
+            if evidence < 1:
+                evidence = 1
             why = ("list-peers", big_peers)
         if cv > 0:
             why = why or ("context-country", country)
