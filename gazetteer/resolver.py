@@ -425,7 +425,7 @@ def _only_a_word(store, cand: Candidate) -> bool:
     :func:`_choose`), so it is dropped before any scoring: a quarter of the
     candidates of news text, which cost as much as the real ones to resolve.
     """
-    if any(isinstance(p, Place) for p in cand.user) or " " in cand.key:
+    if " " in cand.key or (cand.user and any(isinstance(p, Place) for p in cand.user)):
         return False  # the user's own places always count; imported data is data
     cache = _memo(store)
     memo = ("only-a-word", cand.key, len(cand.entries))
