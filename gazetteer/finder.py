@@ -78,6 +78,22 @@ MAX_WORDS = 6
 MAX_KEY_LENGTH = 64
 
 
+@functools.cache
+def _alnum_table():
+    """``table[code point]`` is True for letters and digits (Basic Multilingual Plane; others False)."""
+    import numpy as np
+
+    return np.array([chr(c).isalnum() for c in range(0x10000)] + [False], dtype=bool)
+
+
+@functools.cache
+def _upper_table():
+    """``table[code point]`` is True for capital letters (Basic Multilingual Plane; others False)."""
+    import numpy as np
+
+    return np.array([chr(c).isupper() for c in range(0x10000)] + [False], dtype=bool)
+
+
 #: Bits of :func:`_char_classes`.
 _ALNUM, _UPPER = 1, 2
 
@@ -86,13 +102,14 @@ _ALNUM, _UPPER = 1, 2
 def _char_classes():
     """``table[code point]``: :data:`_ALNUM` for letters and digits, :data:`_UPPER` for capitals.
 
-    The Basic Multilingual Plane only (other code points are 0); the whole code
-    point range is indexed, so no clipping is needed before a look-up.
+    :func:`_alnum_table` and :func:`_upper_table` in one, over the whole code point
+    range (0 beyond the Basic Multilingual Plane), so that the scan needs one
+    look-up per character and no clipping.
     """
     import numpy as np
 
     table = np.zeros(0x110000, dtype=np.uint8)
-    table[:0x10000] = [_ALNUM * ch.isalnum() | _UPPER * ch.isupper() for ch in map(chr, range(0x10000))]
+    table[:0x10000] = _alnum_table()[:0x10000] * np.uint8(_ALNUM) | _upper_table()[:0x10000] * np.uint8(_UPPER)
     return table
 
 
