@@ -107,6 +107,25 @@ def _upper_table():
     return np.append(np.char.isupper(_bmp()), False)
 
 
+#: Bits of :func:`_char_classes`.
+_ALNUM, _UPPER = 1, 2
+
+
+@functools.cache
+def _char_classes():
+    """``table[code point]``: :data:`_ALNUM` for letters and digits, :data:`_UPPER` for capitals.
+
+    :func:`_alnum_table` and :func:`_upper_table` in one, over the whole code point
+    range (0 beyond the Basic Multilingual Plane), so that the scan needs one
+    look-up per character and no clipping.
+    """
+    import numpy as np
+
+    table = np.zeros(0x110000, dtype=np.uint8)
+    table[:0x10000] = _alnum_table()[:0x10000] * np.uint8(_ALNUM) | _upper_table()[:0x10000] * np.uint8(_UPPER)
+    return table
+
+
 def _scan(text: str):
     """Fold ``text`` and find where names may start in it.
 
@@ -124,6 +143,9 @@ def _scan(text: str):
         For each capitalised word start of ``text`` that survives folding, in
         text order: its offset ``p`` in ``folded`` and the index in ``ends`` of
         the end of its first word.
+
+    Every step is a whole-array operation; a text of a few kilobytes costs as much
+    in their number as in their work, so there are as few as the answer needs.
     """
     import numpy as np
 
@@ -132,26 +154,29 @@ def _scan(text: str):
     folded = out.tobytes().decode("utf-32-le")
     offsets = array("q", offs.astype("int64", copy=False).tobytes())
     offsets.append(len(text))
-    alnum = _alnum_table()
+    classes = _char_classes()
     # A word ends where a letter or digit is followed by anything else or the end.
-    word = alnum[np.minimum(out, 0x10000)]
-    ends_arr = np.flatnonzero(word & ~np.append(word[1:], False)) + 1
+    word = classes[out] & _ALNUM
+    ends_arr = np.flatnonzero(word[:-1] > word[1:])
+    ends_arr += 1
+    if len(word) and word[-1]:
+        ends_arr = np.append(ends_arr, len(word))
     # Names start with a capital letter not inside a word ("McDonald"): find
     # those in the original text (most words are not capitalised), then map them
     # all at once to the folded text and to their first word's end.
-    bmp = np.minimum(cps, 0x10000)
-    after_word = np.concatenate(([False], alnum[bmp][:-1]))  # the character before is a letter or digit
-    caps = np.flatnonzero(_upper_table()[bmp] & ~after_word)
+    cls = classes[cps]
+    caps = np.flatnonzero(cls[1:] >> 1 > (cls[:-1] & _ALNUM))  # a capital after no letter or digit
+    caps += 1
+    if cls[0] & _UPPER:
+        caps = np.concatenate((np.zeros(1, dtype=caps.dtype), caps))
     starts: list[tuple[int, int]] = []
     if len(caps):
-        at = caps
-        pos = np.searchsorted(offs, at)
-        inside = pos < len(offs)
-        inside[inside] = offs[pos[inside]] == at[inside]  # characters folding dropped start nothing
-        pos = pos[inside]
+        # Characters folding dropped start nothing: keep the capitals that have a
+        # folded character (offsets ends with len(text), which is none of them).
+        pos = np.searchsorted(offs, caps)
+        pos = pos[np.frombuffer(offsets, dtype=np.int64)[pos] == caps]
         starts = list(zip(pos.tolist(), np.searchsorted(ends_arr, pos, side="right").tolist()))
     return folded, offsets, ends_arr.tolist(), starts
-
 
 
 #: Lower-case words allowed inside or at the end of a multi-word name
@@ -217,6 +242,67 @@ class Candidate:
     after: str | None = field(default=None, repr=False, compare=False)
 
 
+class Hints:
+    """Where the words a windowed regular expression needs occur in a text, found at once.
+
+    A check such as ``_RIVER_BEFORE.search(text, start - 40, start)`` runs for every
+    candidate, and a search tries every position of its window. When every match
+    of the pattern holds one of a few words ("bank", "river"), finding those words
+    in the whole text once says which windows need the search at all; most texts
+    have none. ``words`` are in lower case and the pattern is case-insensitive:
+    the text is lower-cased and searched with ``str.find`` (a regular expression
+    with ``re.IGNORECASE`` and no literal prefix tries every position of the text,
+    and costs more than all the searches it would save).
+
+    ``re.IGNORECASE`` matches ``i`` with ``ı`` and ``İ``, and ``s`` with ``ſ``, which
+    ``str.lower`` keeps apart: ``ı`` and ``ſ`` are read as ``i`` and ``s``, and a text
+    with ``İ`` (which lower-cases to two characters, shifting offsets) needs every
+    search.
+
+    Examples
+    --------
+    >>> hints = Hints(("river",), "the left bank of the River Dnipro")
+    >>> hints.within(0, 25), hints.within(26, 33)
+    (True, False)
+    """
+
+    __slots__ = ("everywhere", "reach", "starts")
+
+    def __init__(self, words, text: str) -> None:
+        self.everywhere = False
+        self.starts: list[int] = []
+        self.reach: list[int] = []  # the furthest end of the words starting up to there
+        low = text.lower()
+        if len(low) != len(text):
+            self.everywhere = True
+            return
+        if "\u0131" in low or "\u017f" in low:
+            low = low.replace("\u0131", "i").replace("\u017f", "s")
+        spans = []
+        for word in words:
+            at = low.find(word)
+            while at >= 0:
+                spans.append((at, at + len(word)))
+                at = low.find(word, at + 1)
+        if spans:
+            spans.sort()
+            furthest = 0
+            for a, b in spans:
+                furthest = max(furthest, b)
+                self.starts.append(a)
+                self.reach.append(furthest)
+
+    def __bool__(self) -> bool:
+        return self.everywhere or bool(self.starts)
+
+    def within(self, lo: int, hi: int) -> bool:
+        """Whether one of the words lies in ``text[lo:hi]`` or overlaps it."""
+        if self.everywhere:
+            return True
+        k = bisect.bisect_left(self.starts, hi) - 1  # the words starting before hi
+        return k >= 0 and self.reach[k] > lo
+
+
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
@@ -261,6 +347,27 @@ def word_before(text: str, start: int) -> str:
     return text[j + 1 : i + 1]
 
 
+#: :func:`word_before` read from the end: the text reversed, matched at ``len(text) - start``
+#: (``[^\W_]`` is what ``str.isalnum`` accepts).
+_WORD_BEFORE_REVERSED = re.compile(r"[ \t]*\.?((?:[^\W_]|[" + _APOSTROPHES + r"])*)")
+
+
+def words_around(text: str, candidates) -> None:
+    """Fill ``before`` and ``after`` (:func:`word_before`, :func:`word_after`) of every candidate at once.
+
+    One reversal of the text and a regular expression per word, instead of a loop
+    over characters per candidate.
+    """
+    reversed_text = text[::-1]
+    n = len(text)
+    before, after = _WORD_BEFORE_REVERSED.match, _WORD_AFTER.match
+    for cand in candidates:
+        if cand.before is None:
+            cand.before = before(reversed_text, n - cand.start).group(1)[::-1]
+        if cand.after is None:
+            cand.after = after(text, cand.end).group(1)
+
+
 def word_after(text: str, end: int) -> str:
     """The word just after ``end`` on the same line, or ''."""
     return _WORD_AFTER.match(text, end).group(1)
@@ -270,7 +377,21 @@ _WORD_AFTER = re.compile(r"[ \t]*([^\W_]*)")
 
 
 def _looks_like_name(surface: str) -> bool:
-    """Capitalised like a name: first letter upper case, later words capitalised or allowed."""
+    """Capitalised like a name: first letter upper case, later words capitalised or allowed (memoised)."""
+    known = _NAME_LIKE.get(surface)
+    if known is None:
+        known = _name_like(surface)
+        if len(_NAME_LIKE) >= _CACHE_SIZE:
+            _NAME_LIKE.clear()
+        _NAME_LIKE[surface] = known
+    return known
+
+
+#: Surfaces recur ("Kyiv", "Russia's"): each is judged once.
+_NAME_LIKE: dict[str, bool] = {}
+
+
+def _name_like(surface: str) -> bool:
     first = surface[:1]
     if not first.isupper():
         return False
@@ -379,9 +500,11 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
     nends = len(ends)
     out: list[Candidate] = []
     lookup = _lookup_for(store)
+    looked_up = lookup.cache  # read inline: most keys are known, and a call costs more than the read
     # Most capitalised words ("The", "Police") begin no name of several words:
     # knowing that, the longer phrases starting there need not be built or looked up.
     multi = None if user_names else _multi_word_starts(store)
+    several = None if multi is None else multi.cache
     resume = 0
     for p, i in starts:
         if p < resume:
@@ -391,21 +514,28 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
         if multi is not None:
             if i < nends:
                 e = ends[i]
-                if not multi(folded[p : e + 1]):
+                prefix = folded[p : e + 1]
+                more = several.get(prefix)
+                if not (multi(prefix) if more is None else more):
                     # One word only: what _phrases(..., max_words=1) gives, without the call.
                     if e - p > MAX_KEY_LENGTH:
                         phrases = ()
                     elif folded[e - 1] == "s" and e - 1 > p and text[offsets[e - 1] - 1] in _APOSTROPHES:
                         phrases = (folded[p : e - 1], folded[p:e])
                     else:
-                        phrases = (folded[p:e],)
+                        key = folded[p:e]
+                        got = looked_up.get(key)
+                        if got is not None and got[0] is None and not got[1]:
+                            phrases = ()  # no name, no demonym: most capitalised words
+                        else:
+                            phrases = (key,)
         if phrases is None:
-            phrases = _phrases(text, folded, offsets, p, ends, i=i)
+            phrases = _phrases(text, folded, offsets, p, ends, i=i, more=multi)
         for key in phrases:
             if key in _COMPASS:
                 continue
             user = user_names.get(key) if user_names else None
-            iso, entries, words = lookup(key)
+            iso, entries, words = looked_up.get(key) or lookup(key)
             if not entries and not user and iso is None:
                 continue
             cand = _match(store, text, folded, offsets, p, key, n, ntext)
@@ -453,14 +583,19 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
 #: "the (southern) region of Mykolaiv", "the province of Kharkiv": the words before a
 #: name that make it the region's ("region of Mykolaiv" is a name of the oblast).
 _REGION_OF = re.compile(r"\b(?P<word>region|province|oblast|governorate|state)\s+of\s+$", re.IGNORECASE)
+_REGION_OF_WORDS = ("region", "province", "oblast", "governorate", "state")
 
 
 def _regions_of(text: str, found: list[Candidate], lookup) -> None:
     """Read "the region of X" as the region X names, where the data knows one."""
+    hints = Hints(_REGION_OF_WORDS, text)
+    if not hints:
+        return
     for cand in found:
         if cand.demonym is not None or not cand.entries:
             continue
-        before = _REGION_OF.search(text, max(0, cand.start - 20), cand.start)
+        lo = max(0, cand.start - 20)
+        before = _REGION_OF.search(text, lo, cand.start) if hints.within(lo, cand.start) else None
         if before is None:
             continue
         key = f"{before.group('word').lower()} of {cand.key}"
@@ -533,12 +668,29 @@ def _add_listed_counties(text: str, found: list[Candidate], lookup) -> list[Cand
 #: An AP state abbreviation before a lower-case noun: "Scandal-plagued Ga. pastor", "Missing
 #: Ill. man", "a Mass. concert promoter" (a sentence would go on in capitals).
 _AP_BEFORE_NOUN = re.compile(r"(?<![\w.])((?:[A-Z][a-z]{1,4}|[A-Z]\.\s?[A-Z]|W\.\s?Va)\.) (?=[a-z]{3,})")
+#: Where such a match ends: a dot, a space, three lower-case letters (found by a fast literal scan).
+_DOT_BEFORE_NOUN = re.compile(r"\. [a-z]{3}")
+
+
+def _ap_before_noun_matches(text: str):
+    """``_AP_BEFORE_NOUN.finditer(text)``, searched only where a match can end.
+
+    A match is at most six characters and a dot, a space and three lower-case
+    letters: it starts within five characters before the dot it ends with, and two
+    matches never share a window. The leading look-behind makes the plain scan try
+    every character of the text.
+    """
+    for m in _DOT_BEFORE_NOUN.finditer(text):
+        dot = m.start()
+        found = _AP_BEFORE_NOUN.search(text, max(0, dot - 5), dot + 5)
+        if found is not None:
+            yield found
 
 
 def _add_ap_states_before_nouns(store, text: str, found: list[Candidate]) -> list[Candidate]:
     """US states as AP abbreviates them before the noun they qualify ("a Ga. pastor")."""
     extra = []
-    for m in _AP_BEFORE_NOUN.finditer(text):
+    for m in _ap_before_noun_matches(text):
         code = AP_STATES.get(fold(m.group(1)))
         idx = store.admin1("US", code) if code else None
         if idx is not None:
@@ -602,6 +754,7 @@ def _multi_word_starts(store):
             cache[prefix] = found
         return found
 
+    starts.cache = cache  # callers may read known answers inline
     return starts
 
 
@@ -632,6 +785,7 @@ def _lookup_for(store):
             cache[key] = found
         return found
 
+    lookup.cache = cache  # callers may read known answers inline
     return lookup
 
 
@@ -764,12 +918,15 @@ def _inflected(text, folded, offsets, p, ends, lookup) -> Candidate | None:
     return None
 
 
-def _phrases(text, folded, offsets, p, ends, max_words=MAX_WORDS, max_len=MAX_KEY_LENGTH, i=None):
+def _phrases(text, folded, offsets, p, ends, max_words=MAX_WORDS, max_len=MAX_KEY_LENGTH, i=None, more=None):
     """The folded phrases of 1..max_words words starting at ``p``, longest first.
 
     A word ending in ``s`` right after an apostrophe of the original ("Moscow's",
     folded "moscows") also yields the phrase without the ``s``. ``i``, when
-    known, is the index in ``ends`` of the first word's end.
+    known, is the index in ``ends`` of the first word's end. ``more``, when
+    given, is :func:`_multi_word_starts`' answer for a phrase and the character
+    after it: where no name or demonym begins so, no longer phrase is one (nor,
+    the prefixes of demonyms being known, a plural of one), and the phrases stop.
     """
     if i is None:
         i = bisect.bisect_right(ends, p)
@@ -790,6 +947,8 @@ def _phrases(text, folded, offsets, p, ends, max_words=MAX_WORDS, max_len=MAX_KE
         if folded[e - 1] == "s" and e - 1 > p and text[offsets[e - 1] - 1] in _APOSTROPHES:
             # "London's": the name without the s is tried first (the list is reversed)
             out.append(folded[p : e - 1])
+        if more is not None and not more(folded[p : e + 1]):
+            break
         prev = e
     out.reverse()
     return out

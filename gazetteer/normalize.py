@@ -213,21 +213,22 @@ def fold_codepoints(text: str, cps=None):
         # surrogatepass: a lone surrogate (from a broken decoder) is a code point like any other.
         cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     lengths = vec["lengths"][cps]
-    if (lengths > 1).any():
+    if lengths.max() > 1:
         _learn(cps)  # characters never seen before, or ones that fold to several
         lengths = vec["lengths"][cps]
-    if (lengths > 1).any():
+    if lengths.max() > 1:
         # Rare (ß -> ss, ligatures): let str.translate expand, repeat offsets.
         out = np.frombuffer(text.translate(_TABLE).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         offsets = np.repeat(np.arange(len(text), dtype=np.int64), lengths)
     else:
-        kept = lengths.astype(bool)
-        out = vec["single"][cps][kept]
-        offsets = np.flatnonzero(kept)
+        offsets = np.flatnonzero(lengths)  # characters folding keeps (one each)
+        out = vec["single"][cps[offsets]]
     spaces = out == 32
     repeat = spaces[1:] & spaces[:-1]
     if repeat.any():
-        keep = np.concatenate(([True], ~repeat))
+        keep = np.empty(len(spaces), dtype=bool)
+        keep[0] = True
+        np.logical_not(repeat, out=keep[1:])
         out = out[keep]
         offsets = offsets[keep]
     return out, offsets

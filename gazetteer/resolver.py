@@ -66,10 +66,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from itertools import islice
 
 import numpy as np
 
-from gazetteer.finder import AP_STATES, CP_PROVINCES, Candidate, word_after, word_before
+from gazetteer.finder import (
+    AP_STATES, CP_PROVINCES, Candidate, Hints, is_sentence_initial, word_after, word_before, words_around,
+)
 from gazetteer.model import Mention, Place
 from gazetteer.normalize import fold
 
@@ -178,6 +181,8 @@ _RIVER_BEFORE = re.compile(
 #: ... and after it: "the Oskil river", "Дніпро-річка" is not written; "River" capitalised may
 #: be a name of its own ("Red River"), which the finder matches whole where the data has it.
 _RIVER_AFTER = re.compile(r"\s+(?:river|riverbank|river\s+bank)s?\b")
+#: Every match of either holds one of these words (see finder.Hints).
+_RIVER_WORDS = ("bank", "shore", "river", "берез", "берег", "річк", "рік", "рек", "реч")
 
 #: Words after a region's name that make it the region's government ("New York Gov.").
 _STATE_OFFICE_AFTER = re.compile(
@@ -315,28 +320,40 @@ class _Option:
     rad: tuple[float, float] | None = None  # (lat, lon) in radians, filled on first use
 
 
-@dataclass(slots=True)
 class _Name:
-    """Every occurrence of one folded name in the document."""
+    """Every occurrence of one folded name in the document.
 
-    key: str
-    occurrences: list[int] = field(default_factory=list)
-    options: list[_Option] = field(default_factory=list)
-    qualifiers: set[tuple[str, str | None]] = field(default_factory=set)
-    org: bool = False
-    region_word: bool = False  # "Washington state", "Kursk region" not in the data as one name
-    county_word: bool = False  # "Walton County": the county is not in the data, a town of its name is
-    person: bool = False  # some occurrence is a person's name: one sense per document
-    beside_name: bool = False  # some occurrence stands right before a capitalised word that is no place
-    city_word: bool = False  # "the city of Turkey", "the town of Paris": a populated place
-    qualifiers_at: set = field(default_factory=set)  # candidates right after its comma ("Holliday, Missouri")
-    static: list | None = None  # see _static_scores
-    regions: set = field(default_factory=set)  # admin1 keys of its plausible senses
-    zipf: float = 0.0
-    # Plain dicts, not Counters: a _Name is made for every name of every
-    # document, and Counter() cost more than the rest of it.
-    own_votes: dict = field(default_factory=dict)  # its own votes as a country's name
-    own_regions: dict = field(default_factory=dict)  # its own votes as a region's name
+    A plain class, not a dataclass: one is made for every name of every document,
+    and a dataclass's default factories cost more than the rest of it.
+    """
+
+    __slots__ = (
+        "beside_name", "city_word", "county_word", "cyrillic", "fast", "has_capital", "key", "occurrences",
+        "options", "org", "own_regions", "own_votes", "person", "qualifiers", "qualifiers_at", "region_word",
+        "regions", "sets_context", "static", "zipf",
+    )  # fmt: skip
+
+    def __init__(self, key: str, options: list[_Option]) -> None:
+        self.key = key
+        self.occurrences: list[int] = []
+        self.options = options
+        self.qualifiers: set[tuple[str, str | None]] = set()
+        self.org = False
+        self.region_word = False  # "Washington state", "Kursk region" not in the data as one name
+        self.county_word = False  # "Walton County": the county is not in the data, a town of its name is
+        self.person = False  # some occurrence is a person's name: one sense per document
+        self.beside_name = False  # some occurrence stands right before a capitalised word that is no place
+        self.city_word = False  # "the city of Turkey", "the town of Paris": a populated place
+        self.qualifiers_at: set[int] = set()  # candidates right after its comma ("Holliday, Missouri")
+        self.static: list | None = None  # see _static_scores
+        self.regions: set = set()  # admin1 keys of its plausible senses
+        self.zipf = 0.0
+        self.cyrillic = False  # its key has Cyrillic letters (see _foreign_cyrillic)
+        self.has_capital = False  # some sense left after pruning is a national capital
+        self.sets_context = False  # see _may_set_context
+        self.fast: list | None = None  # static, each with its place's kind, country and population (for _choose)
+        self.own_votes: dict = {}  # its own votes as a country's name
+        self.own_regions: dict = {}  # its own votes as a region's name
 
 
 def _admin1_key(opt: _Option) -> tuple[str, str] | None:
@@ -367,6 +384,16 @@ def _memo(store) -> dict:
     return held[1]
 
 
+def _zipf(store, key: str) -> float:
+    """``store.zipf(key)``, memoised (a trie look-up costs several microseconds)."""
+    cache = _memo(store)
+    memo = ("zipf", key)
+    found = cache.get(memo)
+    if found is None:
+        found = cache[memo] = store.zipf(key)
+    return found
+
+
 def _options(store, cand: Candidate) -> list[_Option]:
     """The places a candidate may be (user places first); store places memoised per key."""
     cache = _memo(store)
@@ -378,6 +405,8 @@ def _options(store, cand: Candidate) -> list[_Option]:
             code = store.admin1_code(idx) if place.kind in ("admin1", "city", "other") else None
             cached.append(_Option(place, flags, idx, code))
         cache[(cand.key, len(cand.entries))] = cached
+    if not cand.user:
+        return cached  # shared by every document that names it: never changed in place
     # The user's own places (Place) win ties; imported data ((Place, flags, admin1 code))
     # competes like the embedded places.
     own = [
@@ -396,7 +425,7 @@ def _only_a_word(store, cand: Candidate) -> bool:
     :func:`_choose`), so it is dropped before any scoring: a quarter of the
     candidates of news text, which cost as much as the real ones to resolve.
     """
-    if any(isinstance(p, Place) for p in cand.user) or " " in cand.key:
+    if " " in cand.key or (cand.user and any(isinstance(p, Place) for p in cand.user)):
         return False  # the user's own places always count; imported data is data
     cache = _memo(store)
     memo = ("only-a-word", cand.key, len(cand.entries))
@@ -444,7 +473,18 @@ def _is_language(text: str, cand: Candidate) -> bool:
 
 
 def _fold_word(word: str) -> str:
-    return word.lower().replace(".", "").replace("\u2019", "").replace("'", "")
+    """A word as the word lists hold it: lower case, no dots or apostrophes (memoised)."""
+    folded = _FOLDED_WORDS.get(word)
+    if folded is None:
+        folded = word.lower().replace(".", "").replace("\u2019", "").replace("'", "")
+        if len(_FOLDED_WORDS) >= _MEMO_SIZE:
+            _FOLDED_WORDS.clear()
+        _FOLDED_WORDS[word] = folded
+    return folded
+
+
+#: The words around names recur in every article ("said", "the", "in"): folded once.
+_FOLDED_WORDS: dict[str, str] = {}
 
 
 #: Given names that are also towns: before a capitalised word that is no place, a person
@@ -504,8 +544,6 @@ def _given_name_before(text: str, cand: Candidate, prev_cand: Candidate | None) 
         return False  # the word before is a place or demonym itself
     if _fold_word(before) in _PLACE_PREFIXES or _fold_word(before) in _FUNCTION_WORDS:
         return False  # "Albany — An Albany man": a capitalised article is no given name
-    from gazetteer.finder import is_sentence_initial
-
     # A capitalised first word of a sentence is not evidence of a given name.
     return not is_sentence_initial(text, start)
 
@@ -861,6 +899,11 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
 
     # Names with a comma after some occurrence may be qualified ("Police, Poland").
     may_qualify = {cand.key for cand in candidates if text.startswith(",", cand.end)}
+    # Checks that need a river word or a Cyrillic letter somewhere in the text (lower
+    # case never makes a character Cyrillic, see _adjective_of_people).
+    river_hints = Hints(_RIVER_WORDS, text)
+    cyrillic = _CYRILLIC.search(text) is not None
+    words_around(text, candidates)
     for i, cand in enumerate(candidates):
         prev_cand = candidates[i - 1] if i else None
         if cand.demonym:
@@ -890,7 +933,10 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
                 continue
             name = names[cand.key] = _Name(cand.key, options=_options(store, cand))
         name.occurrences.append(i)
-        if _RIVER_BEFORE.search(text, max(0, cand.start - 40), cand.start) or _RIVER_AFTER.match(text, cand.end):
+        if river_hints and (
+            (river_hints.within(max(0, cand.start - 40), cand.start) and _RIVER_BEFORE.search(text, max(0, cand.start - 40), cand.start))
+            or _RIVER_AFTER.match(text, cand.end)
+        ):
             # "the left bank of the Dnipro", "на лівому березі Дніпра", "the Oskil river": the
             # river, which the data does not hold, never the town that shares its name
             rejected.add(i)
@@ -901,7 +947,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             rejected.add(i)
             name.person = True
             continue
-        if _adjective_opener(text, cand) if cand.sentence_initial else _adjective_of_people(text, cand):
+        if cyrillic and (_adjective_opener(text, cand) if cand.sentence_initial else _adjective_of_people(text, cand)):
             rejected.add(i)  # "Мирный житель погиб", "... мирні мешканці": civilians, not the town of Mirny
             continue
         nxt = candidates[i + 1] if i + 1 < len(candidates) else None
@@ -950,7 +996,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
                     name.qualifiers_at.add(i + 1)
         if cand.sentence_initial:
             weak.add(i)
-            if " " not in cand.key and _opens_as_verb(text, cand, store.zipf(cand.key)):
+            if " " not in cand.key and _opens_as_verb(text, cand, _zipf(store, cand.key)):
                 verbish.add(i)
         before = _before(text, cand)
         if before in ("the", "The"):  # "The White House is hoping": capitalised, the article still
@@ -992,7 +1038,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             and not prev_cand.demonym
             and not prev_cand.possessive
             and text[prev_cand.end : cand.start] == " "
-            and store.zipf(cand.key) < COMMON_WORD_ZIPF
+            and _zipf(store, cand.key) < COMMON_WORD_ZIPF
         ):
             # Two names side by side that the data does not know as one ("Sheldon
             # Peck", "Dale Crandall"): one proper noun, most often a person's
@@ -1079,6 +1125,9 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
         if name.org or not name.options:
             continue
         _ensure_static(store, name)
+        if not name.cyrillic:
+            shared.update(name.regions)  # no sense of a Latin name is an unvouched foreign one
+            continue
         top = name.static[0][0]
         shared.update(
             {
@@ -1108,21 +1157,15 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             occ = [i for i in name.occurrences if i not in rejected]
             if not occ or key in settled:
                 continue
-            if _pass == 0 and not _may_set_context(name):
+            if _pass == 0 and not name.sets_context:
                 continue  # the first pass only gathers context; the last decides every name
-            cv = _Votes(
-                total_country,
-                derived_country.get(key),
-                explicit=outright,
-                stated=stated_country,
-                placed=placed_country,
-                top2=top2,
-            )
+            # (positional arguments: this runs for every name in every pass)
+            cv = _Votes(total_country, derived_country.get(key), outright, stated_country, placed_country, top2)
             named = _Votes(named_total, named_regions.get(key))
             admin1_total = total_admin1
             if key in region_phrase and region_phrase[key] in derived_admin1:
                 admin1_total = total_admin1 - Counter({derived_admin1[region_phrase[key]]: 1})
-            av = _Votes(admin1_total, derived_admin1.get(key), explicit=named)
+            av = _Votes(admin1_total, derived_admin1.get(key), named)
             chosen[key] = _choose(
                 store, name, occ, weak, personish, cv, av, anchor_arrays, determiner, shared, verbish, paired,
                 big_peers.get(key, 0),
@@ -1244,7 +1287,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             seat = _seat(names[cand.key], _admin1_key(opt))
             if seat is not None:
                 opt, reason = seat, "region-seat"
-        alts = tuple(o.place for o in names[cand.key].options if o is not opt)[:5]
+        alts = tuple(islice((o.place for o in names[cand.key].options if o is not opt), 5))
         mentions.append(Mention(cand.start, cand.end, cand.text, opt.place, conf, reason, alternatives=alts))
     return mentions
 
@@ -1484,7 +1527,7 @@ def _regions_of_unknown_places(store, text: str, candidates: list[Candidate], re
         if before is None or before.end("name") in ends:
             continue
         words = before.group("name").replace("-", " ").split()
-        if any(store.zipf(fold(word)) > 0 for word in words):
+        if any(_zipf(store, fold(word)) > 0 for word in words):
             continue  # "On Monday, Kharkiv was shelled", "Meanwhile, Kharkiv"
         if not _PHRASE_END.match(text, cand.end):
             continue
@@ -1535,9 +1578,11 @@ _CYRILLIC_WORLD = frozenset(
 def _foreign_cyrillic(key: str, place: Place) -> bool:
     """A Cyrillic name of a small town far from the Cyrillic world: a word's inflection, not the town."""
     return place.kind in ("city", "other") and place.feature_code not in ("RGN", "CONT") and (
-        place.country not in _CYRILLIC_WORLD) and any(
-        "\u0400" <= ch <= "\u04ff" for ch in key
-    )
+        place.country not in _CYRILLIC_WORLD) and _CYRILLIC.search(key) is not None
+
+
+#: A Cyrillic letter (Basic Cyrillic block).
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 #: First-level regions that lie inside another one as news names it: Sevastopol, a
@@ -1588,13 +1633,13 @@ def _qualifier_fallback(candidates: list[Candidate], names: dict, chosen: dict, 
             break
 
 
-def _may_set_context(name: _Name) -> bool:
-    """Whether some sense of ``name`` could set context in the first pass (see :func:`resolve`).
+def _may_set_context(static) -> bool:
+    """Whether some sense of a name (its static scores) could set context in the first pass (see :func:`resolve`).
 
     Only big places, towns of :data:`NOTABLE_POPULATION` and explicitly placed
     ones do; there are no anchors yet, so nothing is "near".
     """
-    for _score, _reason, evidence, opt, _a1 in name.static:
+    for _score, _reason, evidence, opt, _a1 in static:
         place = opt.place
         if (
             evidence == 2
@@ -1947,16 +1992,24 @@ def _ensure_static(store, name: _Name) -> None:
     )
     cache = _memo(store)
     cache_key = ("static", name.key, len(name.options))
-    if plain and cache_key in cache:
-        name.static, name.zipf, name.regions = cache[cache_key]
-    else:
-        name.static = _static_scores(name, store=store)
-        name.zipf = store.zipf(name.key) if " " not in name.key else 0.0
-        top = name.static[0][0]
-        name.regions = {t[4] for t in name.static if t[4] and t[0] >= top - SHARED_REGION_WINDOW}
+    got = cache.get(cache_key) if plain else None
+    if got is None:
+        static = _static_scores(name, store=store)
+        top = static[0][0]
+        got = (
+            static,
+            store.zipf(name.key) if " " not in name.key else 0.0,
+            {t[4] for t in static if t[4] and t[0] >= top - SHARED_REGION_WINDOW},
+            _CYRILLIC.search(name.key) is not None,
+            any(t[3].place.feature_code == "PPLC" for t in static),
+            _may_set_context(static),
+            [t + (t[3].place.kind, t[3].place.country, t[3].place.population) for t in static],
+            [t[3] for t in static],  # shared by the documents that name it: never changed in place
+        )
         if plain:
-            cache[cache_key] = (name.static, name.zipf, name.regions)
-    name.options = [t[3] for t in name.static]
+            cache[cache_key] = got
+    (name.static, name.zipf, name.regions, name.cyrillic, name.has_capital, name.sets_context, name.fast,
+     name.options) = got
 
 
 def _choose(
@@ -1979,7 +2032,8 @@ def _choose(
     ``big_peers``: how many other names of a list the name stands in resolved to
     big cities (:data:`LIST_PEER_POPULATION`).
     """
-    _ensure_static(store, name)
+    if name.static is None:
+        _ensure_static(store, name)
     dominant = country_votes.top()
     nearest = _nearest_anchors(name, anchors)
     # The votes as plain dicts, read inline: this loop runs for every option of
@@ -1995,21 +2049,20 @@ def _choose(
     foreign = dominant >= DOMINANT_VOTES
     # A national capital keeps its name against the region around it ("Kyiv" among towns
     # of Kyiv Oblast is the city); a region word ("the Kyiv region") still makes the region.
-    capital = not name.region_word and any(o.place.feature_code == "PPLC" for o in name.options)
+    capital = not name.region_word and name.has_capital
     # The best option and the runner-up's score: the first of equal scores wins,
     # as a stable sort would have it.
     best = None
     second = None
-    for k, (score, reason, evidence, opt, a1) in enumerate(name.static):
-        place = opt.place
-        kind = place.kind
+    for k, (score, reason, evidence, opt, a1, kind, country, population) in enumerate(name.fast):
         why = None  # what context decided it, formatted only for the winner
         if a1:
             if shared_get is not None:
                 others = shared_get(a1, 0) - (a1 in regions)
                 if others > 0:
                     score += 0.8 * min(others, 3)
-                    evidence = max(evidence, 1)
+                    if evidence < 1:
+                        evidence = 1
             av = a_get(a1, 0) - (a1 == a_own)
             if av > 0 and kind != "admin1":
                 # A region the text names outright weighs more than one inferred
@@ -2023,12 +2076,12 @@ def _choose(
                 # as a town inside it: "Quebec" among Levis and Saguenay is the
                 # province. Its own name's votes do not count.
                 score += REGION_CONTEXT
-                evidence = max(evidence, 1)
+                if evidence < 1:
+                    evidence = 1
         # The name's own votes as a country do not vouch for its namesake towns:
         # "Mexico" alone does not make Mexico City the likelier sense.
         cv = 0
         if kind != "country":
-            country = place.country
             cv = c_get(country, 0)
             if country == c_own and country is not None:
                 cv -= 1
@@ -2037,7 +2090,8 @@ def _choose(
             cv -= own_votes.get(country, 0)
         if cv > 0:
             score += COUNTRY_CONTEXT + 0.5 * min(cv, 4)
-            evidence = max(evidence, 1)
+            if evidence < 1:
+                evidence = 1
         elif foreign and kind in ("city", "other"):
             score -= FOREIGN_PENALTY  # a document all about one country: a town elsewhere is unlikely
         if nearest is not None and kind in ("city", "admin1", "other") and not (
@@ -2058,12 +2112,13 @@ def _choose(
             if best_d <= 250:
                 evidence = 2
                 why = why or ("near", best_name)
-        if big_peers >= 2 and kind == "city" and place.population >= LIST_PEER_POPULATION:
+        if big_peers >= 2 and kind == "city" and population >= LIST_PEER_POPULATION:
             score += LIST_PEER_BONUS
-            evidence = max(evidence, 1)
+            if evidence < 1:
+                evidence = 1
             why = ("list-peers", big_peers)
         if cv > 0:
-            why = why or ("context-country", place.country)
+            why = why or ("context-country", country)
         if best is None or score > best[0]:
             if best is not None:
                 second = best[0]
@@ -2094,32 +2149,32 @@ def _choose(
     # Only a place with no evidence and not big needs its standing weighed.
     notable = _notable(name, opt) if not big and evidence == 0 else 0
     ok = True
-    all_weak = bool(weak) and all(i in weak for i in occ)
+    all_weak = bool(weak) and weak.issuperset(occ)
     zipf = name.zipf
     alt_only = not opt.flags & (NAME_MAIN | NAME_QUALIFIED | NAME_CYRILLIC) and not opt.user
     explicit = reason is not None and reason.split(":")[0] in ("user-place", "qualifier", "qualified-admin1", "country")
-    if verbish and not explicit and all(i in verbish for i in occ):
+    if verbish and not explicit and verbish.issuperset(occ):
         ok = False  # "Reading the report": only a qualifier ("Reading, Pa.") makes it the town
     elif name.city_word and place.kind in ("country", "admin1") and not reason.startswith("qualifier"):
         ok = False  # "the city of Turkey": a town the data lacks, never the country
-    elif not explicit and _unvouched_foreign(name.key, place, country_votes.explicit or {}):
+    elif not explicit and name.cyrillic and _unvouched_foreign(name.key, place, country_votes.explicit or {}):
         # "Тоді" (then) → Toda, "Сили" (forces) → Sealy: Cyrillic words, not towns in Japan
         # or Texas. A foreign town in Cyrillic text needs its country (or a region of it)
         # named outright, or a million people: towns of the same reading vouch for nothing.
         ok = False
     elif not big and not explicit and zipf >= VERY_COMMON_WORD_ZIPF:
         ok = False  # "May", "Road": words first
-    elif not big and evidence < 2 and any(i in personish for i in occ):
+    elif not big and evidence < 2 and not personish.isdisjoint(occ):
         ok = False  # "Alexander Mazegora", "Sergei Sobyanin"
     elif alt_only and not explicit and evidence < 2 and (name.person or name.beside_name):
         ok = False  # "Ivan Franko": a surname, however big the town that has it as an other name (Franca)
-    elif not big and evidence < 2 and all(i in paired for i in occ):
+    elif not big and evidence < 2 and paired.issuperset(occ):
         ok = False  # "Sheldon Peck": part of a longer name, wherever it occurs
     elif not big and not explicit and name.person:
         ok = False  # "Mr. Jones" or "Tom Jones" earlier: "Jones" is him throughout
     elif not big and not explicit and alt_only and (zipf > 0 or evidence == 0) and not notable:
         ok = False  # "Bush" for Būsh, "Hamas" for Hamm: alternate names of small places need more
-    elif place.kind == "city" and " " in name.key and not opt.user and all(i in determiner for i in occ):
+    elif place.kind == "city" and " " in name.key and not opt.user and determiner.issuperset(occ):
         ok = False  # "the White House", "the Pentagon": a town takes no article
     elif evidence < 2 and zipf >= COMMON_WORD_ZIPF and (all_weak or not big):
         ok = False  # "Echo", "Reading": a common word needs strong evidence
