@@ -8,6 +8,8 @@ regions with and without polygons, polygons as incident geometry, empty geometri
 
 from __future__ import annotations
 
+import base64
+import gzip
 import json
 
 import geopandas as gpd
@@ -18,7 +20,7 @@ import reference_payload
 from render_helpers import load_frame
 from shapely.geometry import Point, Polygon, box
 
-from geomap.render.data import build_payload, script_json
+from geomap.render.data import BINARY_ENCODING, Column, build_payload, decode_payload, encode_payload, script_json
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -134,6 +136,12 @@ def test_payload_equals_the_row_by_row_build(name, frame):
     assert json.dumps(new.data, ensure_ascii=False) == json.dumps(old.data, ensure_ascii=False)
     assert new.bounds == old.bounds
     assert [g.wkb for g in new.region_shapes] == [g.wkb for g in old.region_shapes]
+    # The binary columns the page reads big maps from give the same JSON back.
+    text, encoding = encode_payload(new.columns, binary=True)
+    assert encoding == BINARY_ENCODING
+    decoded = decode_payload(text, encoding)
+    assert decoded == old.data
+    assert json.dumps(decoded, ensure_ascii=False, sort_keys=True) == json.dumps(old.data, ensure_ascii=False, sort_keys=True)
 
 
 def test_script_json_reads_back_as_the_old_encoding():
@@ -143,3 +151,30 @@ def test_script_json_reads_back_as_the_old_encoding():
     assert encoding == old_encoding == "json"
     assert json.loads(text) == json.loads(old_text)
     assert "<" not in text and ">" not in text and "&" not in text
+
+
+@pytest.mark.parametrize(
+    "values,missing,packed",
+    [
+        ([5, 5, 6, 7, 7, 8, 9, 10, 10, 11], None, True),  # grows by 0 or 1: stored as steps
+        ([3, -7, 250, 0, 2**31 - 1, -(2**31), 12], None, True),  # 32 bits of range
+        ([2**40, 2**40 + 3, 2**40 - 9], None, True),
+        ([0, 1, 2], [True, True, True], True),
+        ([-5, 0, 70000, 9], [False, True, False, False], True),
+        ([1, 2**33, 0], None, False),  # beyond 32 bits of range: stays JSON
+        ([2**60, 0], [False, False], False),  # beyond what a JavaScript number holds exactly
+        ([], None, True),
+    ],
+)
+def test_binary_columns_read_back(values, missing, packed):
+    column = Column(np.array(values, dtype=np.int64), None if missing is None else np.array(missing))
+    scaled = Column(np.array(values, dtype=np.int64) % 2**31, column.missing, scale=100_000)
+    columns = {"c": column, "s": scaled, "A": [[0, 0]], "id": [str(v) for v in values]}
+    expected = {"c": column.tolist(), "s": scaled.tolist(), "A": [[0, 0]], "id": [str(v) for v in values]}
+    text, encoding = encode_payload(columns, binary=True)
+    raw = gzip.decompress(base64.b64decode(text))
+    head = json.loads(raw[4:4 + int.from_bytes(raw[:4], "little")])
+    assert sorted(head["bin"]) == (["c", "s"] if packed else ["s"])
+    decoded = decode_payload(text, encoding)
+    assert decoded == expected
+    assert json.dumps(decoded, sort_keys=True) == json.dumps(expected, sort_keys=True)

@@ -14,6 +14,7 @@ import base64
 import gzip
 import json
 import math
+import zlib
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,6 +29,12 @@ from geomap.render.style import styles_for
 #: Payloads above this many bytes of JSON are embedded gzip+base64 instead of as text.
 COMPRESS_ABOVE = 1_000_000
 
+#: Payloads of more rows are embedded as binary columns (:func:`encode_payload`).
+BINARY_ABOVE = 5_000
+
+#: The element encoding of binary columns.
+BINARY_ENCODING = "columns-gzip-base64"
+
 #: Row kinds in the payload.
 POINT, REGION, COUNTRY = 0, 1, 2
 
@@ -37,23 +44,62 @@ REGION_KINDS = ("admin1", "sea")
 _EPOCH = pd.Timestamp("1970-01-01")
 
 
+class Column:
+    """A per-row integer column kept as numpy arrays until it is written.
+
+    What the page gets for row ``i`` is ``values[i] / scale`` (``values[i]`` when ``scale``
+    is 1), or null where ``missing[i]``. Coordinates are kept as integers of 1e-5 degree
+    (``scale=100000``): the page divides them back into exactly the rounded floats.
+    """
+
+    __slots__ = ("values", "missing", "scale")
+
+    def __init__(self, values: np.ndarray, missing: np.ndarray | None = None, scale: int = 1):
+        self.values = np.asarray(values, dtype=np.int64)
+        self.missing = missing if missing is not None and missing.any() else None
+        self.scale = scale
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def tolist(self) -> list:
+        """The JSON values: ints (floats when scaled), None where missing."""
+        values = self.values if self.scale == 1 else self.values / self.scale
+        if self.missing is None:
+            return values.tolist()
+        out = values.astype(object)
+        out[self.missing] = None
+        return out.tolist()
+
+
 @dataclass
 class Payload:
     """What :func:`build_payload` returns.
 
     Attributes
     ----------
-    data : dict
-        The JSON-ready columns (see module docstring).
+    columns : dict
+        The payload: per-row numbers as :class:`Column`, everything else JSON-ready
+        (see module docstring). :func:`encode_payload` writes it for the page.
     bounds : tuple or None
         ``(south, west, north, east)`` of everything drawn, None if nothing is drawn.
     region_shapes : list of shapely geometries
         Region polygons drawn, for the basemap extent.
     """
 
-    data: dict
+    columns: dict
     bounds: tuple[float, float, float, float] | None
     region_shapes: list
+
+    @property
+    def data(self) -> dict:
+        """The JSON the page reads (what :func:`decode_payload` gives back): lists, not arrays."""
+        return json_ready(self.columns)
+
+
+def json_ready(columns: dict) -> dict:
+    """``columns`` with each :class:`Column` as its list of JSON values."""
+    return {k: v.tolist() if isinstance(v, Column) else v for k, v in columns.items()}
 
 
 class _Strings:
@@ -275,31 +321,31 @@ def build_payload(gdf, *, gazetteer=None) -> Payload:
             for name, (colour, shape) in styles.items()
         ],
         "id": _texts(_series(gdf, "event_id", "")),
-        "t": t_col.tolist(),
-        "sub": strings.column(_series(gdf, "sub_event_type", "")).tolist(),
-        "k": row_kind.tolist(),
-        "lat": _with_none(lat_f, country),
-        "lon": _with_none(lon_f, country),
-        "reg": reg.tolist(),
+        "t": Column(t_col),
+        "sub": Column(strings.column(_series(gdf, "sub_event_type", ""))),
+        "k": Column(row_kind),
+        "lat": _coordinates(lat_f, country),
+        "lon": _coordinates(lon_f, country),
+        "reg": Column(reg),
         "d": days,
-        "tp": _with_none(*_ints(_series(gdf, "time_precision"))),
-        "f": fatal.tolist(),
-        "inj": _with_none(*_ints(_series(gdf, "injured"))),
-        "loc": strings.column_from(loc_texts, loc_codes).tolist(),
-        "adm": strings.column(_series(gdf, "admin1", "")).tolist(),
-        "cty": strings.column(_series(gdf, "country", "")).tolist(),
-        "gp": _with_none(precision, precision_missing),
-        "act": actors.tolist(),
+        "tp": Column(*_ints(_series(gdf, "time_precision"))),
+        "f": Column(fatal),
+        "inj": Column(*_ints(_series(gdf, "injured"))),
+        "loc": Column(strings.column_from(loc_texts, loc_codes)),
+        "adm": Column(strings.column(_series(gdf, "admin1", ""))),
+        "cty": Column(strings.column(_series(gdf, "country", ""))),
+        "gp": Column(precision, precision_missing),
+        "act": Column(actors),
         "A": pair_list,
-        "q": quantities.tolist(),
+        "q": Column(quantities),
         "ev": notes,
-        "src": strings.column(_series(gdf, "source", "")).tolist(),
-        "ttl": strings.column(_series(gdf, "title", "")).tolist(),
-        "url": strings.column(_series(gdf, "url", "")).tolist(),
+        "src": Column(strings.column(_series(gdf, "source", ""))),
+        "ttl": Column(strings.column(_series(gdf, "title", ""))),
+        "url": Column(strings.column(_series(gdf, "url", ""))),
         "S": strings.values,
         "regions": regions,
     }
-    return Payload(data=data, bounds=bounds, region_shapes=shapes_drawn)
+    return Payload(columns=data, bounds=bounds, region_shapes=shapes_drawn)
 
 
 def _series(gdf, name, default=None) -> pd.Series:
@@ -410,20 +456,36 @@ def _round5(values: np.ndarray) -> np.ndarray:
     return out
 
 
-def _days(series: pd.Series) -> list:
-    """Days since 1970-01-01 of each date (None when missing or unreadable)."""
+def _days(series: pd.Series) -> Column:
+    """Days since 1970-01-01 of each date (missing when missing or unreadable)."""
     dtype = series.dtype
     if isinstance(dtype, np.dtype) and dtype.kind == "M":
         dates = series.reset_index(drop=True)
     else:
         dates = pd.to_datetime(pd.Series(series.tolist()), errors="coerce")
         if not (isinstance(dates.dtype, np.dtype) and dates.dtype.kind == "M"):
-            return [None if pd.isna(d) else int((d.normalize() - _EPOCH).days) for d in dates]
+            found = [None if pd.isna(d) else int((d.normalize() - _EPOCH).days) for d in dates]
+            missing = np.array([d is None for d in found], dtype=bool)
+            return Column(np.array([d or 0 for d in found], dtype=np.int64), missing)
     missing = dates.isna().to_numpy()
     days = np.zeros(len(dates), dtype=np.int64)
     if (~missing).any():
         days[~missing] = (dates[~missing].dt.normalize() - _EPOCH).dt.days.to_numpy(dtype=np.int64)
-    return _with_none(days, missing)
+    return Column(days, missing)
+
+
+def _coordinates(values: np.ndarray, missing: np.ndarray) -> Column | list:
+    """Rounded degrees as a :class:`Column` of 1e-5 degrees, or as floats when that would not
+    give each value back exactly (not finite, a negative zero, beyond 2**31 units)."""
+    present = values[~missing]
+    with np.errstate(invalid="ignore"):
+        units = np.rint(values * 1e5)
+    if not np.isfinite(present).all() or (np.abs(units[~missing]) >= 2**31).any():
+        return _with_none(values, missing)
+    units = np.where(missing, 0, units).astype(np.int64)
+    if not (units[~missing] / 1e5 == present).all() or np.signbit(present[present == 0]).any():
+        return _with_none(values, missing)
+    return Column(units, missing, scale=100_000)
 
 
 def _quantities_texts(values: pd.Series) -> list[str]:
@@ -463,11 +525,12 @@ def _evidence_texts(notes: pd.Series, evidence: pd.Series) -> list[str]:
 
 def date_range(payload: Payload) -> tuple[str, str] | None:
     """First and last event dates (ISO) in the payload, None when all are undated."""
-    days = [d for d in payload.data["d"] if d is not None]
-    if not days:
+    column = payload.columns["d"]
+    days = column.values if column.missing is None else column.values[~column.missing]
+    if not len(days):
         return None
-    first = (_EPOCH + pd.Timedelta(days=min(days))).date().isoformat()
-    last = (_EPOCH + pd.Timedelta(days=max(days))).date().isoformat()
+    first = (_EPOCH + pd.Timedelta(days=int(days.min()))).date().isoformat()
+    last = (_EPOCH + pd.Timedelta(days=int(days.max()))).date().isoformat()
     return first, last
 
 
@@ -482,14 +545,7 @@ def script_json(value, *, compress_above: int = COMPRESS_ABOVE) -> tuple[str, st
     (str, str)
         The element's content and its encoding, ``"json"`` or ``"gzip-base64"``.
     """
-    try:
-        raw = orjson.dumps(value, default=_json_default, option=orjson.OPT_SERIALIZE_NUMPY)
-    except (TypeError, orjson.JSONEncodeError):
-        # What orjson refuses (integers beyond 64 bits, lone surrogates) the standard
-        # encoder writes, or names.
-        raw = json.dumps(
-            value, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_json_default
-        ).encode("utf-8", "surrogatepass")
+    raw = _json_bytes(value)
     if len(raw) > compress_above:
         return base64.b64encode(_gzip(raw)).decode("ascii"), "gzip-base64"
     text = raw.decode("utf-8", "surrogatepass")
@@ -501,6 +557,120 @@ def script_json(value, *, compress_above: int = COMPRESS_ABOVE) -> tuple[str, st
         .replace("\u2029", "\\u2029")
     )
     return text, "json"
+
+
+def _json_bytes(value) -> bytes:
+    try:
+        return orjson.dumps(value, default=_json_default, option=orjson.OPT_SERIALIZE_NUMPY)
+    except (TypeError, orjson.JSONEncodeError):
+        # What orjson refuses (integers beyond 64 bits, lone surrogates) the standard
+        # encoder writes, or names.
+        return json.dumps(
+            value, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_json_default
+        ).encode("utf-8", "surrogatepass")
+
+
+def encode_payload(columns: dict, *, binary: bool | None = None) -> tuple[str, str]:
+    """The payload's element content and encoding: :func:`script_json` of its JSON, or binary columns.
+
+    With ``binary`` (default: above :data:`BINARY_ABOVE` rows) each :class:`Column` becomes
+    typed bytes and the rest stays JSON, all in one gzip stream, base64-encoded
+    (``"columns-gzip-base64"``). The stream is a little-endian uint32 ``L``, ``L`` bytes of
+    UTF-8 JSON ``{"json": {...}, "bin": {name: layout}}``, then each column's bytes at
+    ``layout["o"]`` (counted from the end of the JSON): ``n`` rows of ``w``-byte unsigned
+    integers ``u``, stored byte plane by byte plane (every row's lowest byte first; deflate
+    finds the repetition in each plane). Row ``i`` is ``v = b + u`` (null when ``nul`` and
+    ``u`` is 0); with ``z`` the ``u`` are zigzag-coded steps from ``b`` instead (``v`` is
+    the running sum); with ``s`` the page gets ``v / s``. A column that does not fit (beyond
+    32 bits of range, or of 2**53) stays JSON. :func:`decode_payload` reads it back.
+    """
+    if binary is None:
+        binary = max((len(v) for v in columns.values() if isinstance(v, Column)), default=0) > BINARY_ABOVE
+    if not binary:
+        return script_json(json_ready(columns))
+    plain, layout, parts, offset = {}, {}, [], 0
+    for name, value in columns.items():
+        packed = _pack(value) if isinstance(value, Column) else None
+        if packed is None:
+            plain[name] = value.tolist() if isinstance(value, Column) else value
+            continue
+        layout[name], raw = packed
+        layout[name]["o"] = offset
+        parts.append(raw)
+        offset += len(raw)
+    head = _json_bytes({"json": plain, "bin": layout})
+    blob = b"".join([len(head).to_bytes(4, "little"), head, *parts])
+    del parts
+    return base64.b64encode(_gzip(blob)).decode("ascii"), BINARY_ENCODING
+
+
+def _pack(column: Column) -> tuple[dict, bytes] | None:
+    """``(layout, bytes)`` of a column (:func:`encode_payload`), None when it cannot be packed."""
+    values, missing, n = column.values, column.missing, len(column)
+    present = values if missing is None else values[~missing]
+    low, high = (int(present.min()), int(present.max())) if len(present) else (0, 0)
+    if max(abs(low), abs(high)) >= 2**53 - 2**33:
+        return None
+    layout = {"n": n}
+    if column.scale != 1:
+        layout["s"] = column.scale
+    if missing is not None:
+        units = np.where(missing, 0, values - (low - 1))
+        layout.update(b=low - 1, nul=1)
+    else:
+        units = values - low
+        layout["b"] = low
+        steps = np.diff(values, prepend=low)
+        zigzag = (steps << 1) ^ (steps >> 63)
+        # Steps where they compress better (indices into the string table grow by 0 or 1
+        # from row to row in article order); judged on the first rows.
+        if zigzag.max(initial=0) < 2**32 and _packed_size(zigzag[:65536]) < _packed_size(units[:65536]):
+            units = zigzag
+            layout["z"] = 1
+    if units.max(initial=0) >= 2**32:
+        return None
+    width = 1 if units.max(initial=0) < 2**8 else 2 if units.max() < 2**16 else 3 if units.max() < 2**24 else 4
+    layout["w"] = width
+    return layout, _planes(units, width)
+
+
+def _planes(units: np.ndarray, width: int) -> bytes:
+    """The lowest ``width`` bytes of each value, plane by plane."""
+    return units.astype("<u4").view(np.uint8).reshape(-1, 4)[:, :width].T.tobytes()
+
+
+def _packed_size(units: np.ndarray) -> int:
+    width = 1 if units.max(initial=0) < 2**8 else 2 if units.max() < 2**16 else 4
+    return len(zlib.compress(_planes(units, width), 1))
+
+
+def decode_payload(text: str, encoding: str) -> dict:
+    """The JSON the page reads from an element :func:`encode_payload` or :func:`script_json` wrote.
+
+    The page's own reader (``geomap.js``, ``decode``) does the same; tests compare both.
+    """
+    if encoding == "json":
+        return json.loads(text)
+    raw = gzip.decompress(base64.b64decode(text))
+    if encoding == "gzip-base64":
+        return json.loads(raw.decode("utf-8", "surrogatepass"))
+    if encoding != BINARY_ENCODING:
+        raise ValueError(f"unknown payload encoding {encoding!r}")
+    size = int.from_bytes(raw[:4], "little")
+    head = json.loads(raw[4:4 + size].decode("utf-8", "surrogatepass"))
+    data, body = head["json"], np.frombuffer(raw, dtype=np.uint8, offset=4 + size)
+    for name, layout in head["bin"].items():
+        n, width, start = layout["n"], layout["w"], layout["o"]
+        units = np.zeros(n, dtype=np.int64)
+        for plane in range(width):
+            units += body[start + plane * n:start + (plane + 1) * n].astype(np.int64) << (8 * plane)
+        if layout.get("z"):
+            values = layout["b"] + np.cumsum((units >> 1) ^ -(units & 1))
+        else:
+            values = layout["b"] + units
+        missing = (units == 0) if layout.get("nul") else None
+        data[name] = Column(values, missing, scale=layout.get("s", 1)).tolist()
+    return data
 
 
 def _gzip(raw: bytes) -> bytes:

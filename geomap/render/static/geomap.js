@@ -139,15 +139,47 @@
   }
 
   function decode(el) {
-    // Small payloads are plain JSON; large ones gzip+base64, inflated natively.
-    var text = el.textContent;
-    if (el.getAttribute('data-encoding') !== 'gzip-base64') {
+    // Small payloads are plain JSON; large ones gzip+base64, inflated natively: JSON, or
+    // typed columns beside JSON (geomap.render.data.encode_payload says how they are laid out).
+    var text = el.textContent, encoding = el.getAttribute('data-encoding');
+    if (encoding !== 'gzip-base64' && encoding !== 'columns-gzip-base64') {
       return Promise.resolve(JSON.parse(text));
     }
     var bin = atob(text.trim()), bytes = new Uint8Array(bin.length);
     for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return new Response(stream).text().then(JSON.parse);
+    var stream = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')));
+    if (encoding === 'gzip-base64') { return stream.text().then(JSON.parse); }
+    return stream.arrayBuffer().then(function (buffer) {
+      var size = new DataView(buffer).getUint32(0, true);
+      var head = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 4, size)));
+      var body = new Uint8Array(buffer, 4 + size), data = head.json;
+      Object.keys(head.bin).forEach(function (name) { data[name] = unpack(body, head.bin[name]); });
+      return data;
+    });
+  }
+
+  // One binary column back to the plain array JSON would give (numbers, null where missing).
+  function unpack(body, c) {
+    var n = c.n, at = c.o, base = c.b, scale = c.s || 1, out = new Array(n), sum = base, i, u, v;
+    var planes = [0, 1, 2, 3].map(function (k) { return k < c.w ? body.subarray(at + k * n, at + (k + 1) * n) : null; });
+    var p0 = planes[0], p1 = planes[1], p2 = planes[2], p3 = planes[3];
+    for (i = 0; i < n; i++) {
+      u = p0[i];
+      if (p1) { u += p1[i] * 256; }
+      if (p2) { u += p2[i] * 65536; }
+      if (p3) { u += p3[i] * 16777216; }
+      if (c.z) {
+        sum += u % 2 ? -(u + 1) / 2 : u / 2;
+        v = sum;
+      } else if (c.nul && u === 0) {
+        out[i] = null;
+        continue;
+      } else {
+        v = base + u;
+      }
+      out[i] = scale === 1 ? v : v / scale;
+    }
+    return out;
   }
 
   // Fill opacity of a region-level incident's polygon.
