@@ -230,6 +230,8 @@ def test_the_page_reads_binary_columns_as_the_row_by_row_payload(browser, tmp_pa
     from test_render_payload import varied
 
     frame = varied(400, 2)
+    if dense:
+        frame["event_id"] = [f"UKR{i:05d}" for i in range(len(frame))]  # packed as numbers too
     expected = reference_payload.build_payload(frame, gazetteer=Shapes()).data
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(data_module, "BINARY_ABOVE", 0)

@@ -20,7 +20,7 @@ import reference_payload
 from render_helpers import load_frame
 from shapely.geometry import Point, Polygon, box
 
-from geomap.render.data import BINARY_ENCODING, Column, build_payload, decode_payload, encode_payload, script_json
+from geomap.render.data import BINARY_ENCODING, Column, _numbered, build_payload, decode_payload, encode_payload, script_json
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -178,3 +178,25 @@ def test_binary_columns_read_back(values, missing, packed):
     decoded = decode_payload(text, encoding)
     assert decoded == expected
     assert json.dumps(decoded, sort_keys=True) == json.dumps(expected, sort_keys=True)
+
+
+@pytest.mark.parametrize(
+    "ids,numbered",
+    [
+        ([f"{i:08x}" for i in (0, 1, 255, 2**32 - 1)], True),
+        ([f"e{i:07d}" for i in (0, 9, 1234567)], True),
+        (["UKR9", "UKR10", "UKR123456", "UKR0"], True),
+        (["UKR09", "UKR10", "UKR1"], False),  # a leading zero, widths differ
+        (["0123456789abcdef", "fedcba9876543210"], False),  # 64 bits
+        (["A1", "B2"], False),
+        (["x1", "x2", ""], False),
+        (["Ab01", "Ab02"], True),
+        (["id-ü1", "id-ü2"], False),
+        (["1e3", "2e3"], True),  # hexadecimal digits all
+    ],
+)
+def test_ids_of_a_prefix_and_a_number_are_packed_and_read_back(ids, numbered):
+    found = _numbered(ids)
+    assert isinstance(found, Column) == numbered
+    text, encoding = encode_payload({"id": found, "k": Column(np.zeros(len(ids), dtype=np.int64))}, binary=True)
+    assert decode_payload(text, encoding)["id"] == ids

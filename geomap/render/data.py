@@ -49,21 +49,29 @@ class Column:
 
     What the page gets for row ``i`` is ``values[i] / scale`` (``values[i]`` when ``scale``
     is 1), or null where ``missing[i]``. Coordinates are kept as integers of 1e-5 degree
-    (``scale=100000``): the page divides them back into exactly the rounded floats.
+    (``scale=100000``): the page divides them back into exactly the rounded floats. With
+    ``text = (prefix, base, width)`` the page gets the text ``prefix`` + the number in
+    ``base`` (10 or 16, lower case), zero-padded to ``width`` (ids like ``UKR00123``).
     """
 
-    __slots__ = ("values", "missing", "scale")
+    __slots__ = ("values", "missing", "scale", "text")
 
-    def __init__(self, values: np.ndarray, missing: np.ndarray | None = None, scale: int = 1):
+    def __init__(self, values: np.ndarray, missing: np.ndarray | None = None, scale: int = 1,
+                 text: tuple[str, int, int] | None = None):
         self.values = np.asarray(values, dtype=np.int64)
         self.missing = missing if missing is not None and missing.any() else None
         self.scale = scale
+        self.text = text
 
     def __len__(self) -> int:
         return len(self.values)
 
     def tolist(self) -> list:
-        """The JSON values: ints (floats when scaled), None where missing."""
+        """The JSON values: ints (floats when scaled, texts with ``text``), None where missing."""
+        if self.text is not None:
+            prefix, base, width = self.text
+            spec = f"0{width}{'x' if base == 16 else 'd'}"
+            return [prefix + format(v, spec) for v in self.values.tolist()]
         values = self.values if self.scale == 1 else self.values / self.scale
         if self.missing is None:
             return values.tolist()
@@ -320,7 +328,7 @@ def build_payload(gdf, *, gazetteer=None) -> Payload:
             {"name": name, "color": colour, "shape": shape, "count": counts[name]}
             for name, (colour, shape) in styles.items()
         ],
-        "id": _texts(_series(gdf, "event_id", "")),
+        "id": _numbered(_texts(_series(gdf, "event_id", ""))),
         "t": Column(t_col),
         "sub": Column(strings.column(_series(gdf, "sub_event_type", ""))),
         "k": Column(row_kind),
@@ -474,6 +482,48 @@ def _days(series: pd.Series) -> Column:
     return Column(days, missing)
 
 
+_HEX = np.full(256, 255, dtype=np.uint8)
+_HEX[np.frombuffer(b"0123456789", dtype=np.uint8)] = np.arange(10)
+_HEX[np.frombuffer(b"abcdef", dtype=np.uint8)] = np.arange(10, 16)
+
+
+def _numbered(texts: list[str]) -> Column | list[str]:
+    """Ids that are one prefix and a number (``UKR00123``, ``00f4a3b2``) as a :class:`Column`
+    with ``text``, which the page formats back; any other ids as they are.
+
+    The numbers are read as lower-case hexadecimal or decimal digits of one width, or as
+    decimal numbers without leading zeros; what cannot be written back exactly stays text.
+    """
+    import os.path
+
+    if not texts or not all(type(t) is str for t in texts):
+        return texts
+    prefix = os.path.commonprefix([min(texts), max(texts)])
+    while prefix and prefix[-1] in "0123456789abcdef":
+        prefix = prefix[:-1]  # the number's own digits are not the prefix
+    try:
+        digits = "".join(texts).encode("ascii")
+    except UnicodeEncodeError:
+        return texts
+    width = len(digits) // len(texts) - len(prefix)
+    lengths = {len(t) for t in texts}
+    if len(lengths) == 1 and 0 < width <= 13:
+        # Fixed width: hexadecimal when every digit is one, decimal when every digit is 0-9.
+        table = np.frombuffer(digits, dtype=np.uint8).reshape(len(texts), -1)[:, len(prefix):]
+        nibbles = _HEX[table].astype(np.int64)
+        if (nibbles < 16).all():
+            base = 10 if (nibbles < 10).all() else 16
+            values = np.zeros(len(texts), dtype=np.int64)
+            for column in range(width):
+                values = values * base + nibbles[:, column]
+            return Column(values, text=(prefix, base, width))
+        return texts
+    rests = [t[len(prefix):] for t in texts]
+    if all(r.isascii() and r.isdigit() and len(r) <= 15 and (r[0] != "0" or r == "0") for r in rests):
+        return Column(np.array([int(r) for r in rests], dtype=np.int64), text=(prefix, 10, 0))
+    return texts
+
+
 def _coordinates(values: np.ndarray, missing: np.ndarray) -> Column | list:
     """Rounded degrees as a :class:`Column` of 1e-5 degrees, or as floats when that would not
     give each value back exactly (not finite, a negative zero, beyond 2**31 units)."""
@@ -614,6 +664,8 @@ def _pack(column: Column) -> tuple[dict, bytes] | None:
     layout = {"n": n}
     if column.scale != 1:
         layout["s"] = column.scale
+    if column.text is not None:
+        layout["t"] = list(column.text)
     if missing is not None:
         units = np.where(missing, 0, values - (low - 1))
         layout.update(b=low - 1, nul=1)
@@ -669,7 +721,8 @@ def decode_payload(text: str, encoding: str) -> dict:
         else:
             values = layout["b"] + units
         missing = (units == 0) if layout.get("nul") else None
-        data[name] = Column(values, missing, scale=layout.get("s", 1)).tolist()
+        text = tuple(layout["t"]) if "t" in layout else None
+        data[name] = Column(values, missing, scale=layout.get("s", 1), text=text).tolist()
     return data
 
 

@@ -158,9 +158,10 @@
     });
   }
 
-  // One binary column back to the plain array JSON would give (numbers, null where missing).
+  // One binary column back to the plain array JSON would give (numbers, null where missing;
+  // ids written as prefix and number).
   function unpack(body, c) {
-    var n = c.n, at = c.o, base = c.b, scale = c.s || 1, out = new Array(n), sum = base, i, u, v;
+    var n = c.n, at = c.o, base = c.b, scale = c.s || 1, text = c.t, out = new Array(n), sum = base, i, u, v;
     var planes = [0, 1, 2, 3].map(function (k) { return k < c.w ? body.subarray(at + k * n, at + (k + 1) * n) : null; });
     var p0 = planes[0], p1 = planes[1], p2 = planes[2], p3 = planes[3];
     for (i = 0; i < n; i++) {
@@ -177,7 +178,7 @@
       } else {
         v = base + u;
       }
-      out[i] = scale === 1 ? v : v / scale;
+      out[i] = text ? text[0] + v.toString(text[1]).padStart(text[2], '0') : scale === 1 ? v : v / scale;
     }
     return out;
   }
