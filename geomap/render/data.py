@@ -121,6 +121,26 @@ class _Strings:
         """Indices of a whole column's texts, added in order of first appearance."""
         return self.column_from(*_factorized(series))
 
+    def interleaved(self, first: pd.Series, second: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+        """Indices of two columns' texts, added in the order of the rows' pairs (first, second).
+
+        Each column is factorised on its own (no Python object per row); each distinct text
+        is then added at the place of its first row, the first column's before the second's.
+        """
+        (texts1, codes1), (texts2, codes2) = _factorized(first), _factorized(second)
+        _, row1 = np.unique(codes1, return_index=True)
+        _, row2 = np.unique(codes2, return_index=True)
+        # np.unique sorts codes, and each column's codes are numbered in order of first rows.
+        places = np.concatenate([2 * row1, 2 * row2 + 1])
+        texts = np.array([*texts1, *texts2], dtype=object)
+        indices = np.empty(len(texts), dtype=np.int64)
+        for k in np.argsort(places, kind="stable"):
+            indices[k] = self(texts[k])
+        n = len(texts1)
+        if not len(codes1):
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return indices[:n][codes1], indices[n:][codes2]
+
     def column_from(self, texts: list[str], codes: np.ndarray) -> np.ndarray:
         mapping = np.array([self(t) for t in texts], dtype=np.int64)
         return mapping[codes] if len(codes) else np.zeros(0, dtype=np.int64)
@@ -301,10 +321,7 @@ def build_payload(gdf, *, gazetteer=None) -> Payload:
     # actor filter tests a few hundred pairs, not every row, and nothing grows per row.
     # The string table is filled in the order the row-by-row build filled it: actor1 and
     # actor2 of each row in turn, then quantities, then the other columns.
-    actor1, actor2 = _series(gdf, "actor1"), _series(gdf, "actor2")
-    both = pd.Series(np.column_stack([_objects(actor1), _objects(actor2)]).ravel(), dtype=object)
-    both_codes = strings.column(both)
-    s1, s2 = both_codes[0::2], both_codes[1::2]
+    s1, s2 = strings.interleaved(_series(gdf, "actor1"), _series(gdf, "actor2"))
     keys = s1 * (len(strings.values) + 1) + s2
     pair_codes, pair_keys = pd.factorize(keys)
     pair_order = np.zeros(len(pair_keys), dtype=np.int64)
@@ -360,13 +377,6 @@ def _series(gdf, name, default=None) -> pd.Series:
     if name in gdf.columns:
         return gdf[name].reset_index(drop=True)
     return pd.Series([default] * len(gdf), dtype=object)
-
-
-def _objects(series: pd.Series) -> np.ndarray:
-    """The column's values as the Python objects ``Series.tolist()`` gives."""
-    values = np.empty(len(series), dtype=object)
-    values[:] = series.tolist()
-    return values
 
 
 def _is_text_column(series: pd.Series) -> bool:
