@@ -58,7 +58,10 @@ class Column:
 
     def __init__(self, values: np.ndarray, missing: np.ndarray | None = None, scale: int = 1,
                  text: tuple[str, int, int] | None = None):
-        self.values = np.asarray(values, dtype=np.int64)
+        values = np.asarray(values, dtype=np.int64)
+        if len(values) and -(2**31) <= values.min() and values.max() < 2**31:
+            values = values.astype(np.int32)  # half the memory of a big map's twenty columns
+        self.values = values
         self.missing = missing if missing is not None and missing.any() else None
         self.scale = scale
         self.text = text
@@ -260,15 +263,14 @@ def build_payload(gdf, *, gazetteer=None) -> Payload:
     strings = _Strings()
 
     kind_texts, kind_codes = _factorized(_series(gdf, "location_kind", ""))
-    kinds = np.array(kind_texts, dtype=object)[kind_codes] if n else np.zeros(0, dtype=object)
+    kind_of = np.array(kind_texts, dtype=object)
     precision, precision_missing = _ints(_series(gdf, "geo_precision"))
-    place_ids = _texts(_series(gdf, "place_id", ""))
 
     days = _days(_series(gdf, "event_date"))
 
     geoms = np.asarray(gdf.geometry.array, dtype=object)
     empty = shapely.is_missing(geoms) | shapely.is_empty(geoms)
-    country = empty | (kinds == "country")
+    country = empty | (kind_of == "country")[kind_codes] if n else empty
     drawn_rows = ~country
     points = geoms[drawn_rows]
     not_point = shapely.get_type_id(points) != 0
@@ -279,10 +281,12 @@ def build_payload(gdf, *, gazetteer=None) -> Payload:
     lon_f = np.full(n, np.nan)
     lat_f[drawn_rows] = _round5(shapely.get_y(points))  # shapely speaks (x=lon, y=lat)
     lon_f[drawn_rows] = _round5(shapely.get_x(points))
-    is_region = drawn_rows & ~precision_missing & (precision == 3) & np.isin(kinds, REGION_KINDS)
+    is_region = drawn_rows & ~precision_missing & (precision == 3) & np.isin(kind_of, REGION_KINDS)[kind_codes]
     row_kind = np.where(country, COUNTRY, np.where(is_region, REGION, POINT))
 
     region_rows = np.flatnonzero(is_region)
+    # Place ids as text only for the region-level rows that need them.
+    place_ids = dict(zip(region_rows.tolist(), _texts(_series(gdf, "place_id", "").iloc[region_rows])))
     region_index: dict[str, int] = {}
     regions: list[dict] = []
     region_geoms: dict[str, object] = {}
@@ -561,23 +565,32 @@ def _quantities_texts(values: pd.Series) -> list[str]:
 
 
 def _evidence_texts(notes: pd.Series, evidence: pd.Series) -> list[str]:
-    """:func:`_evidence_text` of each row; the common shapes without a Python call each."""
-    out = []
+    """:func:`_evidence_text` of each row; the common shapes without a Python call each.
+
+    The notes are read only for the rows whose evidence has no single text (a million
+    notes as Python strings are most of a big map's memory for nothing).
+    """
+    out: list = []
     append = out.append
-    for note, ev in zip(notes.tolist(), evidence.tolist()):
-        # One evidence entry with a text, or no evidence and a text note: the usual rows.
+    values = evidence.tolist()
+    for ev in values:
+        # One evidence entry with a text: the usual row.
         if type(ev) is list and len(ev) == 1 and type(ev[0]) is dict:
             text = ev[0].get("text")
             if type(text) is str and text:
                 append(text)
                 continue
-        elif ev is None and type(note) is str:
-            append(note)
-            continue
-        append(_evidence_text(note, ev))
+        append(None)
+    rest = [row for row, text in enumerate(out) if text is None]
+    if rest:
+        texts = notes.tolist() if len(rest) == len(out) else notes.iloc[rest].tolist()
+        for row, note in zip(rest, texts):
+            ev = values[row]
+            # No evidence and a text note: the usual row without evidence.
+            out[row] = note if ev is None and type(note) is str else _evidence_text(note, ev)
     # Lone surrogates (rare): those rows again the slow way, which cleans each text.
     if out and _SURROGATE.search("".join(out)):
-        for row, (note, ev) in enumerate(zip(notes.tolist(), evidence.tolist())):
+        for row, (note, ev) in enumerate(zip(notes.tolist(), values)):
             if _SURROGATE.search(out[row]):
                 out[row] = _evidence_text(note, ev)
     return out
@@ -666,7 +679,7 @@ def encode_payload(columns: dict, *, binary: bool | None = None) -> tuple[str, s
 
 def _pack(column: Column) -> tuple[dict, bytes] | None:
     """``(layout, bytes)`` of a column (:func:`encode_payload`), None when it cannot be packed."""
-    values, missing, n = column.values, column.missing, len(column)
+    values, missing, n = column.values.astype(np.int64), column.missing, len(column)
     present = values if missing is None else values[~missing]
     low, high = (int(present.min()), int(present.max())) if len(present) else (0, 0)
     if max(abs(low), abs(high)) >= 2**53 - 2**33:
