@@ -20,6 +20,7 @@ import reference_payload
 from render_helpers import load_frame
 from shapely.geometry import Point, Polygon, box
 
+import geomap.render.data as data_module
 from geomap.render.data import BINARY_ENCODING, Column, _numbered, build_payload, decode_payload, encode_payload, script_json
 
 HOSTILE = [
@@ -173,7 +174,7 @@ def test_binary_columns_read_back(values, missing, packed):
     expected = {"c": column.tolist(), "s": scaled.tolist(), "A": [[0, 0]], "id": [str(v) for v in values]}
     text, encoding = encode_payload(columns, binary=True)
     raw = gzip.decompress(base64.b64decode(text))
-    head = json.loads(raw[4:4 + int.from_bytes(raw[:4], "little")])
+    head = json.loads(raw[-4 - int.from_bytes(raw[-4:], "little"):-4])
     assert sorted(head["bin"]) == (["c", "s"] if packed else ["s"])
     decoded = decode_payload(text, encoding)
     assert decoded == expected
@@ -200,3 +201,16 @@ def test_ids_of_a_prefix_and_a_number_are_packed_and_read_back(ids, numbered):
     assert isinstance(found, Column) == numbered
     text, encoding = encode_payload({"id": found, "k": Column(np.zeros(len(ids), dtype=np.int64))}, binary=True)
     assert decode_payload(text, encoding)["id"] == ids
+
+
+def test_long_lists_are_written_a_chunk_at_a_time(monkeypatch):
+    frame = varied(400, 7)
+    old = reference_payload.build_payload(frame, gazetteer=Regions()).data
+    monkeypatch.setattr(data_module, "CHUNK_ROWS", 7)
+    columns = build_payload(frame, gazetteer=Regions()).columns
+    text, encoding = encode_payload(columns, binary=True)
+    assert decode_payload(text, encoding) == old
+    text, encoding = script_json(old["ev"])
+    assert encoding == "gzip-base64"
+    assert json.loads(gzip.decompress(base64.b64decode(text))) == old["ev"]
+    assert b"".join(data_module._json_pieces(old)) == data_module._json_bytes(old)

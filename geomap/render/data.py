@@ -15,6 +15,7 @@ import gzip
 import json
 import math
 import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,6 +35,9 @@ BINARY_ABOVE = 5_000
 
 #: The element encoding of binary columns.
 BINARY_ENCODING = "columns-gzip-base64"
+
+#: Rows of a long list serialised (and compressed) at a time: a big map's JSON is never whole.
+CHUNK_ROWS = 100_000
 
 #: Row kinds in the payload.
 POINT, REGION, COUNTRY = 0, 1, 2
@@ -618,6 +622,9 @@ def script_json(value, *, compress_above: int = COMPRESS_ABOVE) -> tuple[str, st
     (str, str)
         The element's content and its encoding, ``"json"`` or ``"gzip-base64"``.
     """
+    if isinstance(value, list) and len(value) > CHUNK_ROWS:
+        # A big list (a million evidence sentences) is written and compressed a chunk at a time.
+        return base64.b64encode(_gzip_pieces(_json_pieces(value))).decode("ascii"), "gzip-base64"
     raw = _json_bytes(value)
     if len(raw) > compress_above:
         return base64.b64encode(_gzip(raw)).decode("ascii"), "gzip-base64"
@@ -643,14 +650,32 @@ def _json_bytes(value) -> bytes:
         ).encode("utf-8", "surrogatepass")
 
 
+def _json_pieces(value) -> Iterator[bytes]:
+    """The JSON of ``value`` in pieces: dicts key by key, lists longer than :data:`CHUNK_ROWS` a
+    chunk of rows at a time (joined, they are :func:`_json_bytes` of the whole)."""
+    if isinstance(value, dict):
+        yield b"{"
+        for k, (key, item) in enumerate(value.items()):
+            yield (b"," if k else b"") + _json_bytes(str(key)) + b":"
+            yield from _json_pieces(item)
+        yield b"}"
+    elif isinstance(value, list) and len(value) > CHUNK_ROWS:
+        yield b"["
+        for start in range(0, len(value), CHUNK_ROWS):
+            yield (b"," if start else b"") + _json_bytes(value[start:start + CHUNK_ROWS])[1:-1]
+        yield b"]"
+    else:
+        yield _json_bytes(value)
+
+
 def encode_payload(columns: dict, *, binary: bool | None = None) -> tuple[str, str]:
     """The payload's element content and encoding: :func:`script_json` of its JSON, or binary columns.
 
     With ``binary`` (default: above :data:`BINARY_ABOVE` rows) each :class:`Column` becomes
     typed bytes and the rest stays JSON, all in one gzip stream, base64-encoded
-    (``"columns-gzip-base64"``). The stream is a little-endian uint32 ``L``, ``L`` bytes of
-    UTF-8 JSON ``{"json": {...}, "bin": {name: layout}}``, then each column's bytes at
-    ``layout["o"]`` (counted from the end of the JSON): ``n`` rows of ``w``-byte unsigned
+    (``"columns-gzip-base64"``). The stream holds each column's bytes at ``layout["o"]``, then
+    ``L`` bytes of UTF-8 JSON ``{"json": {...}, "bin": {name: layout}}``, then ``L`` as a
+    little-endian uint32 (so it is written, and compressed, as it goes). A column is ``n`` rows of ``w``-byte unsigned
     integers ``u``, stored byte plane by byte plane (every row's lowest byte first; deflate
     finds the repetition in each plane). Row ``i`` is ``v = b + u`` (null when ``nul`` and
     ``u`` is 0); with ``z`` the ``u`` are zigzag-coded steps from ``b`` instead (``v`` is
@@ -671,10 +696,16 @@ def encode_payload(columns: dict, *, binary: bool | None = None) -> tuple[str, s
         layout[name]["o"] = offset
         parts.append(raw)
         offset += len(raw)
-    head = _json_bytes({"json": plain, "bin": layout})
-    blob = b"".join([len(head).to_bytes(4, "little"), head, *parts])
-    del parts
-    return base64.b64encode(_gzip(blob)).decode("ascii"), BINARY_ENCODING
+
+    def pieces() -> Iterator[bytes]:
+        yield from parts
+        size = 0
+        for piece in _json_pieces({"json": plain, "bin": layout}):
+            size += len(piece)
+            yield piece
+        yield size.to_bytes(4, "little")
+
+    return base64.b64encode(_gzip_pieces(pieces())).decode("ascii"), BINARY_ENCODING
 
 
 def _pack(column: Column) -> tuple[dict, bytes] | None:
@@ -731,9 +762,9 @@ def decode_payload(text: str, encoding: str) -> dict:
         return json.loads(raw.decode("utf-8", "surrogatepass"))
     if encoding != BINARY_ENCODING:
         raise ValueError(f"unknown payload encoding {encoding!r}")
-    size = int.from_bytes(raw[:4], "little")
-    head = json.loads(raw[4:4 + size].decode("utf-8", "surrogatepass"))
-    data, body = head["json"], np.frombuffer(raw, dtype=np.uint8, offset=4 + size)
+    size = int.from_bytes(raw[-4:], "little")
+    head = json.loads(raw[-4 - size:-4].decode("utf-8", "surrogatepass"))
+    data, body = head["json"], np.frombuffer(raw, dtype=np.uint8)
     for name, layout in head["bin"].items():
         n, width, start = layout["n"], layout["w"], layout["o"]
         units = np.zeros(n, dtype=np.int64)
@@ -757,6 +788,18 @@ def _gzip(raw: bytes) -> bytes:
     except ImportError:
         return gzip.compress(raw, compresslevel=6, mtime=0)
     return deflate.gzip_compress(raw, 6)
+
+
+def _gzip_pieces(pieces: Iterable[bytes]) -> bytes:
+    """:func:`_gzip` of the joined pieces; with zlib, compressed as they come (never joined)."""
+    try:
+        import deflate  # noqa: F401  (libdeflate compresses whole buffers only)
+    except ImportError:
+        packer = zlib.compressobj(6, zlib.DEFLATED, 31)  # wbits 31: a gzip stream
+        out = [packer.compress(piece) for piece in pieces]
+        out.append(packer.flush())
+        return b"".join(out)
+    return _gzip(b"".join(pieces))
 
 
 def _json_default(value):

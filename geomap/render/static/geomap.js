@@ -150,9 +150,9 @@
     var stream = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')));
     if (encoding === 'gzip-base64') { return stream.text().then(JSON.parse); }
     return stream.arrayBuffer().then(function (buffer) {
-      var size = new DataView(buffer).getUint32(0, true);
-      var head = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 4, size)));
-      var body = new Uint8Array(buffer, 4 + size), data = head.json;
+      var end = buffer.byteLength - 4, size = new DataView(buffer).getUint32(end, true);
+      var head = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, end - size, size)));
+      var body = new Uint8Array(buffer, 0, end - size), data = head.json;
       Object.keys(head.bin).forEach(function (name) { data[name] = unpack(body, head.bin[name]); });
       return data;
     });
