@@ -11,6 +11,11 @@ Usage::
     python bench/bench_map.py                 # 1k, 10k, 100k; cluster and no-cluster
     python bench/bench_map.py --sizes 100000 --modes cluster --repeat 5
     python bench/bench_map.py --sizes 10000 100000 1000000 --modes auto --repeat 1
+    python bench/bench_map.py --sizes --files big.parquet big.gpkg   # `geomap map FILE` as users run it
+
+With ``--files`` each file is mapped by the ``geomap map`` command in a process of its own
+(wall time and that process's peak resident size, as ``/usr/bin/time -v`` gives them), and
+the map is then opened like the others.
 
 Modes: ``cluster`` and ``canvas`` are the marker maps (one Leaflet marker per point, clustered
 or not; ``dense=False``), ``dense`` the canvas of our own with hexagons (``dense=True``),
@@ -190,6 +195,21 @@ def load_in_browser(browser, path: Path) -> dict:
     return figures
 
 
+def map_file(path: Path, out: Path) -> tuple[float, float]:
+    """``geomap map path -o out`` in a process of its own: (wall seconds, its peak resident MB)."""
+    import subprocess
+
+    geomap = Path(sys.executable).with_name("geomap")
+    t0 = time.perf_counter()
+    child = subprocess.Popen([str(geomap), "map", str(path), "-o", str(out)], stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - t0
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise SystemExit(f"geomap map {path} failed ({child.returncode})")
+    return wall, usage.ru_maxrss / 1e3
+
+
 def peak_mb() -> float:
     import resource
 
@@ -198,7 +218,8 @@ def peak_mb() -> float:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--files", type=Path, nargs="*", default=[], help="incident files to map with `geomap map`")
     parser.add_argument("--modes", nargs="+", default=["cluster", "canvas"], choices=["cluster", "canvas", "dense", "auto"])
     parser.add_argument("--no-basemap", action="store_true", help="skip the gazetteer basemap")
     parser.add_argument("--no-context", action="store_true", help="skip the towns/region names layer (its cost)")
@@ -244,6 +265,18 @@ def main(argv=None) -> int:
                     f"{done[0]:>11.2f} {done[len(done) // 2]:>9.2f} {loads[0]['shown']:>7} {peak_mb():>8.0f}",
                     flush=True,
                 )
+        for file in args.files:
+            path = Path(tmp) / f"{file.name}.html"
+            build, peak = map_file(file, path)
+            size = path.stat().st_size / 1e6
+            loads = [load_in_browser(browser, path) for _ in range(args.repeat)]
+            done = sorted(f["done"] / 1000 for f in loads)
+            fcp = min(f["fcp"] for f in loads) / 1000
+            print(
+                f"{file.name:>17} {build:>8.2f} {size:>8.2f} {fcp:>13.2f} "
+                f"{done[0]:>11.2f} {done[len(done) // 2]:>9.2f} {loads[0]['shown']:>7} {peak:>8.0f}",
+                flush=True,
+            )
         browser.close()
     return 0
 
