@@ -210,6 +210,21 @@ def map_file(path: Path, out: Path) -> tuple[float, float]:
     return wall, usage.ru_maxrss / 1e3
 
 
+def report(browser, label: str, path: Path, build: float, peak: float, repeat: int) -> None:
+    """One line of the table: the map's figures and the best and median of ``repeat`` loads."""
+    size = path.stat().st_size / 1e6
+    # Best of several loads: on a shared machine the minimum is the honest
+    # estimate of the page's own cost; the median shows the spread.
+    loads = [load_in_browser(browser, path) for _ in range(repeat)]
+    done = sorted(f["done"] / 1000 for f in loads)
+    fcp = min(f["fcp"] for f in loads) / 1000
+    print(
+        f"{label} {build:>8.2f} {size:>8.2f} {fcp:>13.2f} "
+        f"{done[0]:>11.2f} {done[len(done) // 2]:>9.2f} {loads[0]['shown']:>7} {peak:>8.0f}",
+        flush=True,
+    )
+
+
 def peak_mb() -> float:
     import resource
 
@@ -254,29 +269,11 @@ def main(argv=None) -> int:
                                   dense=dense, context=not args.no_context).html()
                 atomic_write_text(path, page)
                 build = time.perf_counter() - t0
-                size = path.stat().st_size / 1e6
-                # Best of several loads: on a shared machine the minimum is the honest
-                # estimate of the page's own cost; the median shows the spread.
-                loads = [load_in_browser(browser, path) for _ in range(args.repeat)]
-                done = sorted(f["done"] / 1000 for f in loads)
-                fcp = min(f["fcp"] for f in loads) / 1000
-                print(
-                    f"{n:>9} {mode:>7} {build:>8.2f} {size:>8.2f} {fcp:>13.2f} "
-                    f"{done[0]:>11.2f} {done[len(done) // 2]:>9.2f} {loads[0]['shown']:>7} {peak_mb():>8.0f}",
-                    flush=True,
-                )
+                report(browser, f"{n:>9} {mode:>7}", path, build, peak_mb(), args.repeat)
         for file in args.files:
             path = Path(tmp) / f"{file.name}.html"
             build, peak = map_file(file, path)
-            size = path.stat().st_size / 1e6
-            loads = [load_in_browser(browser, path) for _ in range(args.repeat)]
-            done = sorted(f["done"] / 1000 for f in loads)
-            fcp = min(f["fcp"] for f in loads) / 1000
-            print(
-                f"{file.name:>17} {build:>8.2f} {size:>8.2f} {fcp:>13.2f} "
-                f"{done[0]:>11.2f} {done[len(done) // 2]:>9.2f} {loads[0]['shown']:>7} {peak:>8.0f}",
-                flush=True,
-            )
+            report(browser, f"{file.name:>17}", path, build, peak, args.repeat)
         browser.close()
     return 0
 
