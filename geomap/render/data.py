@@ -87,6 +87,28 @@ class Column:
         return out.tolist()
 
 
+class Evidence:
+    """The evidence column (:func:`_evidence_text` of each row), made a chunk of
+    :data:`CHUNK_ROWS` rows at a time as it is written: a million sentences are never all
+    Python strings at once."""
+
+    __slots__ = ("notes", "evidence")
+
+    def __init__(self, notes: pd.Series, evidence: pd.Series):
+        self.notes, self.evidence = notes, evidence
+
+    def __len__(self) -> int:
+        return len(self.notes)
+
+    def chunks(self) -> Iterator[list[str]]:
+        for start in range(0, len(self), CHUNK_ROWS):
+            rows = slice(start, start + CHUNK_ROWS)
+            yield _evidence_texts(self.notes.iloc[rows], self.evidence.iloc[rows])
+
+    def tolist(self) -> list[str]:
+        return [text for chunk in self.chunks() for text in chunk]
+
+
 @dataclass
 class Payload:
     """What :func:`build_payload` returns.
@@ -113,8 +135,8 @@ class Payload:
 
 
 def json_ready(columns: dict) -> dict:
-    """``columns`` with each :class:`Column` as its list of JSON values."""
-    return {k: v.tolist() if isinstance(v, Column) else v for k, v in columns.items()}
+    """``columns`` with each :class:`Column` (and :class:`Evidence`) as its list of JSON values."""
+    return {k: v.tolist() if isinstance(v, (Column, Evidence)) else v for k, v in columns.items()}
 
 
 class _Strings:
@@ -324,7 +346,7 @@ def build_payload(gdf, *, gazetteer=None) -> Payload:
                 regions.append({"id": pid, "name": loc_texts[loc_codes[i]], "g": geojson})
         reg[i] = max(region_index[pid], -1)
 
-    notes = _evidence_texts(_series(gdf, "notes", ""), _series(gdf, "evidence"))
+    notes = Evidence(_series(gdf, "notes", ""), _series(gdf, "evidence"))
     # Each distinct (actor1, actor2) pair once, in "A"; rows hold its index, so the
     # actor filter tests a few hundred pairs, not every row, and nothing grows per row.
     # The string table is filled in the order the row-by-row build filled it: actor1 and
@@ -622,7 +644,7 @@ def script_json(value, *, compress_above: int = COMPRESS_ABOVE) -> tuple[str, st
     (str, str)
         The element's content and its encoding, ``"json"`` or ``"gzip-base64"``.
     """
-    if isinstance(value, list) and len(value) > CHUNK_ROWS:
+    if isinstance(value, Evidence) or isinstance(value, list) and len(value) > CHUNK_ROWS:
         # A big list (a million evidence sentences) is written and compressed a chunk at a time.
         return base64.b64encode(_gzip_pieces(_json_pieces(value))).decode("ascii"), "gzip-base64"
     raw = _json_bytes(value)
@@ -659,10 +681,12 @@ def _json_pieces(value) -> Iterator[bytes]:
             yield (b"," if k else b"") + _json_bytes(str(key)) + b":"
             yield from _json_pieces(item)
         yield b"}"
-    elif isinstance(value, list) and len(value) > CHUNK_ROWS:
+    elif isinstance(value, Evidence) or isinstance(value, list) and len(value) > CHUNK_ROWS:
+        chunks = value.chunks() if isinstance(value, Evidence) else (
+            value[start:start + CHUNK_ROWS] for start in range(0, len(value), CHUNK_ROWS))
         yield b"["
-        for start in range(0, len(value), CHUNK_ROWS):
-            yield (b"," if start else b"") + _json_bytes(value[start:start + CHUNK_ROWS])[1:-1]
+        for k, chunk in enumerate(c for c in chunks if c):
+            yield (b"," if k else b"") + _json_bytes(chunk)[1:-1]
         yield b"]"
     else:
         yield _json_bytes(value)
