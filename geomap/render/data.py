@@ -5,7 +5,9 @@ not objects), repeated strings (sub-event types, places, sources) go through one
 string table, and region polygons are stored once per region. The page builds its
 markers from these arrays; popups are built from them only when clicked. Large
 payloads are gzip-compressed and base64-encoded (browsers inflate them natively
-with ``DecompressionStream``), which keeps 100k incidents well under 15 MB.
+with ``DecompressionStream``); above :data:`BINARY_ABOVE` rows the numeric columns
+are typed bytes rather than JSON numbers (:func:`encode_payload`), which keeps a
+million incidents under 30 MB.
 """
 
 from __future__ import annotations
