@@ -11,6 +11,11 @@ Usage::
     python bench/bench_map.py                 # 1k, 10k, 100k; cluster and no-cluster
     python bench/bench_map.py --sizes 100000 --modes cluster --repeat 5
     python bench/bench_map.py --sizes 10000 100000 1000000 --modes auto --repeat 1
+    python bench/bench_map.py --sizes --files big.parquet big.gpkg   # `geomap map FILE` as users run it
+
+With ``--files`` each file is mapped by the ``geomap map`` command in a process of its own
+(wall time and that process's peak resident size, as ``/usr/bin/time -v`` gives them), and
+the map is then opened like the others.
 
 Modes: ``cluster`` and ``canvas`` are the marker maps (one Leaflet marker per point, clustered
 or not; ``dense=False``), ``dense`` the canvas of our own with hexagons (``dense=True``),
@@ -190,6 +195,36 @@ def load_in_browser(browser, path: Path) -> dict:
     return figures
 
 
+def map_file(path: Path, out: Path) -> tuple[float, float]:
+    """``geomap map path -o out`` in a process of its own: (wall seconds, its peak resident MB)."""
+    import subprocess
+
+    geomap = Path(sys.executable).with_name("geomap")
+    t0 = time.perf_counter()
+    child = subprocess.Popen([str(geomap), "map", str(path), "-o", str(out)], stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - t0
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise SystemExit(f"geomap map {path} failed ({child.returncode})")
+    return wall, usage.ru_maxrss / 1e3
+
+
+def report(browser, label: str, path: Path, build: float, peak: float, repeat: int) -> None:
+    """One line of the table: the map's figures and the best and median of ``repeat`` loads."""
+    size = path.stat().st_size / 1e6
+    # Best of several loads: on a shared machine the minimum is the honest
+    # estimate of the page's own cost; the median shows the spread.
+    loads = [load_in_browser(browser, path) for _ in range(repeat)]
+    done = sorted(f["done"] / 1000 for f in loads)
+    fcp = min(f["fcp"] for f in loads) / 1000
+    print(
+        f"{label} {build:>8.2f} {size:>8.2f} {fcp:>13.2f} "
+        f"{done[0]:>11.2f} {done[len(done) // 2]:>9.2f} {loads[0]['shown']:>7} {peak:>8.0f}",
+        flush=True,
+    )
+
+
 def peak_mb() -> float:
     import resource
 
@@ -198,7 +233,8 @@ def peak_mb() -> float:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--files", type=Path, nargs="*", default=[], help="incident files to map with `geomap map`")
     parser.add_argument("--modes", nargs="+", default=["cluster", "canvas"], choices=["cluster", "canvas", "dense", "auto"])
     parser.add_argument("--no-basemap", action="store_true", help="skip the gazetteer basemap")
     parser.add_argument("--no-context", action="store_true", help="skip the towns/region names layer (its cost)")
@@ -233,17 +269,11 @@ def main(argv=None) -> int:
                                   dense=dense, context=not args.no_context).html()
                 atomic_write_text(path, page)
                 build = time.perf_counter() - t0
-                size = path.stat().st_size / 1e6
-                # Best of several loads: on a shared machine the minimum is the honest
-                # estimate of the page's own cost; the median shows the spread.
-                loads = [load_in_browser(browser, path) for _ in range(args.repeat)]
-                done = sorted(f["done"] / 1000 for f in loads)
-                fcp = min(f["fcp"] for f in loads) / 1000
-                print(
-                    f"{n:>9} {mode:>7} {build:>8.2f} {size:>8.2f} {fcp:>13.2f} "
-                    f"{done[0]:>11.2f} {done[len(done) // 2]:>9.2f} {loads[0]['shown']:>7} {peak_mb():>8.0f}",
-                    flush=True,
-                )
+                report(browser, f"{n:>9} {mode:>7}", path, build, peak_mb(), args.repeat)
+        for file in args.files:
+            path = Path(tmp) / f"{file.name}.html"
+            build, peak = map_file(file, path)
+            report(browser, f"{file.name:>17}", path, build, peak, args.repeat)
         browser.close()
     return 0
 

@@ -376,3 +376,20 @@ def test_static_output_suffix_must_match(tmp_path):
     assert result.exit_code == 2 and "no .png file name" in result.output
     result = CliRunner().invoke(cli, ["map", "--pdf", str(tmp_path / "out.png"), *_inputs(tmp_path)])
     assert result.exit_code == 2 and "no .pdf file name" in result.output
+
+
+def test_nearest_incident_distances_are_the_same_taken_in_chunks(monkeypatch):
+    # A big map's incidents are searched a chunk at a time; the nearest is the nearest of all.
+    import numpy as np
+
+    from geomap.render import context
+
+    rng = np.random.default_rng(3)
+    points = np.column_stack([rng.uniform(44, 52, 2_500), rng.uniform(22, 40, 2_500)])
+    lat, lon = rng.uniform(44, 52, 300), rng.uniform(22, 40, 300)
+    whole = context._distances_km(lat, lon, points)
+    monkeypatch.setattr(context, "_CHUNK", 97)
+    assert np.array_equal(context._distances_km(lat, lon, points), whole)
+    scale = np.cos(np.radians(np.clip(points[:, 0].mean(), -80, 80)))
+    brute = np.sqrt(((lon[:, None] - points[None, :, 1]) * scale) ** 2 + (lat[:, None] - points[None, :, 0]) ** 2)
+    assert np.allclose(whole, brute.min(axis=1) * context._KM_PER_DEGREE)

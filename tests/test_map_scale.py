@@ -8,6 +8,7 @@ becomes ready, shows what it should and logs no error.
 
 from __future__ import annotations
 
+import json
 import re
 
 import geopandas as gpd
@@ -17,6 +18,7 @@ import pytest
 from render_helpers import Opened, chromium_browser, load_frame
 from shapely.geometry import box
 
+import geomap.render.data as data_module
 import geomap.render.map as render_map_module
 from geomap.render import write_map
 
@@ -215,5 +217,32 @@ def test_dense_map_draws_one_polygon_per_region_and_type(browser, tmp_path):
     listed = page.evaluate(f"geomap.together({lead}).map(i => geomap.data.id[i])")
     assert sorted(listed) == ["r1-2", "r1-3", "r1-4"]
     assert regions == ["r1"] + [f"r1-{k}" for k in range(5)]
+    opened.check_clean()
+    page.close()
+
+
+@pytest.mark.parametrize("dense", [False, True], ids=["markers", "dense"])
+def test_the_page_reads_binary_columns_as_the_row_by_row_payload(browser, tmp_path, dense):
+    # Any map above BINARY_ABOVE rows gets its columns as typed bytes; forced here on frames
+    # with hostile text, missing values and regions, the page must hold exactly the old JSON.
+    import reference_payload
+    from test_render_payload import Regions as Shapes
+    from test_render_payload import varied
+
+    frame = varied(400, 2)
+    if dense:
+        frame["event_id"] = [f"UKR{i:05d}" for i in range(len(frame))]  # packed as numbers too
+    expected = reference_payload.build_payload(frame, gazetteer=Shapes()).data
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(data_module, "BINARY_ABOVE", 0)
+        path = write_map(frame, tmp_path / "binary.html", gazetteer=Shapes(), dense=dense, basemap=False)
+    assert 'data-encoding="columns-gzip-base64"' in path.read_text(encoding="utf-8")
+    opened = Opened(browser.new_page(viewport={"width": 1280, "height": 800})).goto(path)
+    page = opened.page
+    page.wait_for_function("geomap.evReady === true", timeout=10_000)
+    # Columns without missing values are Float64Arrays in the page: compared as lists.
+    found = page.evaluate("JSON.stringify(geomap.data, (k, v) => v instanceof Float64Array ? Array.from(v) : v)")
+    assert json.loads(found) == json.loads(json.dumps(expected))
+    assert page.evaluate("geomap.data.f instanceof Float64Array")
     opened.check_clean()
     page.close()

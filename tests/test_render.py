@@ -25,7 +25,7 @@ from geomap.render import (
     write_map,
 )
 from geomap.render.basemap import build_basemap, extent
-from geomap.render.data import COUNTRY, POINT, REGION, build_payload, script_json
+from geomap.render.data import COUNTRY, POINT, REGION, build_payload, decode_payload, script_json
 from geomap.render.style import styles_for
 
 KURSK = box(34.1, 50.9, 36.6, 52.4)
@@ -83,12 +83,7 @@ def embedded(page: str, element_suffix="_data") -> list[dict]:
         page,
         re.DOTALL,
     )
-    out = []
-    for encoding, text in blocks:
-        if encoding == "gzip-base64":
-            text = gzip.decompress(base64.b64decode(text)).decode("utf-8")
-        out.append(json.loads(text))
-    return out
+    return [decode_payload(text, encoding or "json") for encoding, text in blocks]
 
 
 def incident_data(page: str) -> dict:

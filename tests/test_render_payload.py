@@ -8,6 +8,8 @@ regions with and without polygons, polygons as incident geometry, empty geometri
 
 from __future__ import annotations
 
+import base64
+import gzip
 import json
 
 import geopandas as gpd
@@ -18,7 +20,8 @@ import reference_payload
 from render_helpers import load_frame
 from shapely.geometry import Point, Polygon, box
 
-from geomap.render.data import build_payload, script_json
+import geomap.render.data as data_module
+from geomap.render.data import BINARY_ENCODING, Column, _numbered, build_payload, decode_payload, encode_payload, script_json
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -134,6 +137,12 @@ def test_payload_equals_the_row_by_row_build(name, frame):
     assert json.dumps(new.data, ensure_ascii=False) == json.dumps(old.data, ensure_ascii=False)
     assert new.bounds == old.bounds
     assert [g.wkb for g in new.region_shapes] == [g.wkb for g in old.region_shapes]
+    # The binary columns the page reads big maps from give the same JSON back.
+    text, encoding = encode_payload(new.columns, binary=True)
+    assert encoding == BINARY_ENCODING
+    decoded = decode_payload(text, encoding)
+    assert decoded == old.data
+    assert json.dumps(decoded, ensure_ascii=False, sort_keys=True) == json.dumps(old.data, ensure_ascii=False, sort_keys=True)
 
 
 def test_script_json_reads_back_as_the_old_encoding():
@@ -143,3 +152,65 @@ def test_script_json_reads_back_as_the_old_encoding():
     assert encoding == old_encoding == "json"
     assert json.loads(text) == json.loads(old_text)
     assert "<" not in text and ">" not in text and "&" not in text
+
+
+@pytest.mark.parametrize(
+    "values,missing,packed",
+    [
+        ([5, 5, 6, 7, 7, 8, 9, 10, 10, 11], None, True),  # grows by 0 or 1: stored as steps
+        ([3, -7, 250, 0, 2**31 - 1, -(2**31), 12], None, True),  # 32 bits of range
+        ([2**40, 2**40 + 3, 2**40 - 9], None, True),
+        ([0, 1, 2], [True, True, True], True),
+        ([-5, 0, 70000, 9], [False, True, False, False], True),
+        ([1, 2**33, 0], None, False),  # beyond 32 bits of range: stays JSON
+        ([2**60, 0], [False, False], False),  # beyond what a JavaScript number holds exactly
+        ([], None, True),
+    ],
+)
+def test_binary_columns_read_back(values, missing, packed):
+    column = Column(np.array(values, dtype=np.int64), None if missing is None else np.array(missing))
+    scaled = Column(np.array(values, dtype=np.int64) % 2**31, column.missing, scale=100_000)
+    columns = {"c": column, "s": scaled, "A": [[0, 0]], "id": [str(v) for v in values]}
+    expected = {"c": column.tolist(), "s": scaled.tolist(), "A": [[0, 0]], "id": [str(v) for v in values]}
+    text, encoding = encode_payload(columns, binary=True)
+    raw = gzip.decompress(base64.b64decode(text))
+    head = json.loads(raw[-4 - int.from_bytes(raw[-4:], "little"):-4])
+    assert sorted(head["bin"]) == (["c", "s"] if packed else ["s"])
+    decoded = decode_payload(text, encoding)
+    assert decoded == expected
+    assert json.dumps(decoded, sort_keys=True) == json.dumps(expected, sort_keys=True)
+
+
+@pytest.mark.parametrize(
+    "ids,numbered",
+    [
+        ([f"{i:08x}" for i in (0, 1, 255, 2**32 - 1)], True),
+        ([f"e{i:07d}" for i in (0, 9, 1234567)], True),
+        (["UKR9", "UKR10", "UKR123456", "UKR0"], True),
+        (["UKR09", "UKR10", "UKR1"], False),  # a leading zero, widths differ
+        (["0123456789abcdef", "fedcba9876543210"], False),  # 64 bits
+        (["A1", "B2"], False),
+        (["x1", "x2", ""], False),
+        (["Ab01", "Ab02"], True),
+        (["id-ü1", "id-ü2"], False),
+        (["1e3", "2e3"], True),  # hexadecimal digits all
+    ],
+)
+def test_ids_of_a_prefix_and_a_number_are_packed_and_read_back(ids, numbered):
+    found = _numbered(ids)
+    assert isinstance(found, Column) == numbered
+    text, encoding = encode_payload({"id": found, "k": Column(np.zeros(len(ids), dtype=np.int64))}, binary=True)
+    assert decode_payload(text, encoding)["id"] == ids
+
+
+def test_long_lists_are_written_a_chunk_at_a_time(monkeypatch):
+    frame = varied(400, 7)
+    old = reference_payload.build_payload(frame, gazetteer=Regions()).data
+    monkeypatch.setattr(data_module, "CHUNK_ROWS", 7)
+    columns = build_payload(frame, gazetteer=Regions()).columns
+    text, encoding = encode_payload(columns, binary=True)
+    assert decode_payload(text, encoding) == old
+    text, encoding = script_json(old["ev"])
+    assert encoding == "gzip-base64"
+    assert json.loads(gzip.decompress(base64.b64decode(text))) == old["ev"]
+    assert b"".join(data_module._json_pieces(old)) == data_module._json_bytes(old)

@@ -222,9 +222,35 @@ def read_gpkg(data: Data, name: str):
         layer = GPKG_LAYER if GPKG_LAYER in layers else (layers[0] if layers else None)
         if layer is None:
             raise InputError(f"{name}: GeoPackage has no layers")
-        return pyogrio.read_dataframe(data, layer=layer, use_arrow=True)
+        meta, table = pyogrio.read_arrow(data, layer=layer)
     except (DataSourceError, DataLayerError) as err:
         raise InputError(f"{name}: not a readable GeoPackage ({_one_line(err)})") from err
+    return _arrow_frame(table, meta)
+
+
+def _arrow_frame(table, meta: dict):
+    """The (Geo)DataFrame of an Arrow table pyogrio read, as ``read_dataframe`` gives it but lighter.
+
+    Text and JSON stay Arrow strings (``read_dataframe`` made a Python object of each JSON
+    text and each date: 2.0 GB for a million incidents, where the Arrow table is 0.56 GB);
+    dates become datetime64, geometries shapely's.
+    """
+    import geopandas as gpd
+    import pyarrow as pa
+
+    geometry = meta.get("geometry_name") or None
+    columns = {}
+    for field, column in zip(table.schema, table.columns):
+        if field.name == geometry:
+            continue
+        if isinstance(field.type, pa.ExtensionType):  # arrow.json: its text
+            column = pa.chunked_array([chunk.storage for chunk in column.chunks], type=field.type.storage_type)
+        columns[field.name] = column.to_pandas(date_as_object=False)
+    frame = pd.DataFrame(columns, index=pd.RangeIndex(table.num_rows))
+    if geometry is None:
+        return frame
+    shapes = gpd.GeoSeries.from_wkb(table.column(geometry).to_numpy(zero_copy_only=False), crs=meta.get("crs"))
+    return gpd.GeoDataFrame(frame, geometry=shapes.values, crs=meta.get("crs"))
 
 
 def read_parquet(data: Data, name: str):

@@ -69,9 +69,19 @@ def _distances_km(lat, lon, points) -> np.ndarray:
     # Degrees scaled by the cosine of the latitude: close enough for "within 5 km".
     scale = np.cos(np.radians(np.clip(np.mean(points[:, 0]), -80, 80)))
     # shapely speaks (x, y) = (lon, lat): swap here, once.
-    tree = shapely.STRtree(shapely.points(points[:, 1] * scale, points[:, 0]))
-    _, dist = tree.query_nearest(shapely.points(lon * scale, lat), return_distance=True, all_matches=False)
+    places = shapely.points(lon * scale, lat)
+    dist = np.full(len(lat), np.inf)
+    # The nearest of each chunk of incidents, then the nearest of those: a million points
+    # and their tree at once were 300 MB of a big map's peak.
+    for start in range(0, len(points), _CHUNK):
+        chunk = points[start:start + _CHUNK]
+        tree = shapely.STRtree(shapely.points(chunk[:, 1] * scale, chunk[:, 0]))
+        _, found = tree.query_nearest(places, return_distance=True, all_matches=False)
+        dist = np.minimum(dist, found)
     return dist * _KM_PER_DEGREE
+
+
+_CHUNK = 100_000
 
 
 def build_context(provider, bounds, points, *, skip=(), regions=()) -> dict | None:

@@ -5,7 +5,9 @@ not objects), repeated strings (sub-event types, places, sources) go through one
 string table, and region polygons are stored once per region. The page builds its
 markers from these arrays; popups are built from them only when clicked. Large
 payloads are gzip-compressed and base64-encoded (browsers inflate them natively
-with ``DecompressionStream``), which keeps 100k incidents well under 15 MB.
+with ``DecompressionStream``); above :data:`BINARY_ABOVE` rows the numeric columns
+are typed bytes rather than JSON numbers (:func:`encode_payload`), which keeps a
+million incidents under 30 MB.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import base64
 import gzip
 import json
 import math
+import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,6 +32,15 @@ from geomap.render.style import styles_for
 #: Payloads above this many bytes of JSON are embedded gzip+base64 instead of as text.
 COMPRESS_ABOVE = 1_000_000
 
+#: Payloads of more rows are embedded as binary columns (:func:`encode_payload`).
+BINARY_ABOVE = 5_000
+
+#: The element encoding of binary columns.
+BINARY_ENCODING = "columns-gzip-base64"
+
+#: Rows of a long list serialised (and compressed) at a time: a big map's JSON is never whole.
+CHUNK_ROWS = 100_000
+
 #: Row kinds in the payload.
 POINT, REGION, COUNTRY = 0, 1, 2
 
@@ -37,23 +50,95 @@ REGION_KINDS = ("admin1", "sea")
 _EPOCH = pd.Timestamp("1970-01-01")
 
 
+class Column:
+    """A per-row integer column kept as numpy arrays until it is written.
+
+    What the page gets for row ``i`` is ``values[i] / scale`` (``values[i]`` when ``scale``
+    is 1), or null where ``missing[i]``. Coordinates are kept as integers of 1e-5 degree
+    (``scale=100000``): the page divides them back into exactly the rounded floats. With
+    ``text = (prefix, base, width)`` the page gets the text ``prefix`` + the number in
+    ``base`` (10 or 16, lower case), zero-padded to ``width`` (ids like ``UKR00123``).
+    """
+
+    __slots__ = ("values", "missing", "scale", "text")
+
+    def __init__(self, values: np.ndarray, missing: np.ndarray | None = None, scale: int = 1,
+                 text: tuple[str, int, int] | None = None):
+        values = np.asarray(values, dtype=np.int64)
+        if len(values) and -(2**31) <= values.min() and values.max() < 2**31:
+            values = values.astype(np.int32)  # half the memory of a big map's twenty columns
+        self.values = values
+        self.missing = missing if missing is not None and missing.any() else None
+        self.scale = scale
+        self.text = text
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def tolist(self) -> list:
+        """The JSON values: ints (floats when scaled, texts with ``text``), None where missing."""
+        if self.text is not None:
+            prefix, base, width = self.text
+            spec = f"0{width}{'x' if base == 16 else 'd'}"
+            return [prefix + format(v, spec) for v in self.values.tolist()]
+        values = self.values if self.scale == 1 else self.values / self.scale
+        if self.missing is None:
+            return values.tolist()
+        out = values.astype(object)
+        out[self.missing] = None
+        return out.tolist()
+
+
+class Evidence:
+    """The evidence column (:func:`_evidence_text` of each row), made a chunk of
+    :data:`CHUNK_ROWS` rows at a time as it is written: a million sentences are never all
+    Python strings at once."""
+
+    __slots__ = ("notes", "evidence")
+
+    def __init__(self, notes: pd.Series, evidence: pd.Series):
+        self.notes, self.evidence = notes, evidence
+
+    def __len__(self) -> int:
+        return len(self.notes)
+
+    def chunks(self) -> Iterator[list[str]]:
+        for start in range(0, len(self), CHUNK_ROWS):
+            rows = slice(start, start + CHUNK_ROWS)
+            yield _evidence_texts(self.notes.iloc[rows], self.evidence.iloc[rows])
+
+    def tolist(self) -> list[str]:
+        return [text for chunk in self.chunks() for text in chunk]
+
+
 @dataclass
 class Payload:
     """What :func:`build_payload` returns.
 
     Attributes
     ----------
-    data : dict
-        The JSON-ready columns (see module docstring).
+    columns : dict
+        The payload: per-row numbers as :class:`Column`, everything else JSON-ready
+        (see module docstring). :func:`encode_payload` writes it for the page.
     bounds : tuple or None
         ``(south, west, north, east)`` of everything drawn, None if nothing is drawn.
     region_shapes : list of shapely geometries
         Region polygons drawn, for the basemap extent.
     """
 
-    data: dict
+    columns: dict
     bounds: tuple[float, float, float, float] | None
     region_shapes: list
+
+    @property
+    def data(self) -> dict:
+        """The JSON the page reads (what :func:`decode_payload` gives back): lists, not arrays."""
+        return json_ready(self.columns)
+
+
+def json_ready(columns: dict) -> dict:
+    """``columns`` with each :class:`Column` (and :class:`Evidence`) as its list of JSON values."""
+    return {k: v.tolist() if isinstance(v, (Column, Evidence)) else v for k, v in columns.items()}
 
 
 class _Strings:
@@ -66,6 +151,26 @@ class _Strings:
     def column(self, series: pd.Series) -> np.ndarray:
         """Indices of a whole column's texts, added in order of first appearance."""
         return self.column_from(*_factorized(series))
+
+    def interleaved(self, first: pd.Series, second: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+        """Indices of two columns' texts, added in the order of the rows' pairs (first, second).
+
+        Each column is factorised on its own (no Python object per row); each distinct text
+        is then added at the place of its first row, the first column's before the second's.
+        """
+        (texts1, codes1), (texts2, codes2) = _factorized(first), _factorized(second)
+        _, row1 = np.unique(codes1, return_index=True)
+        _, row2 = np.unique(codes2, return_index=True)
+        # np.unique sorts codes, and each column's codes are numbered in order of first rows.
+        places = np.concatenate([2 * row1, 2 * row2 + 1])
+        texts = np.array([*texts1, *texts2], dtype=object)
+        indices = np.empty(len(texts), dtype=np.int64)
+        for k in np.argsort(places, kind="stable"):
+            indices[k] = self(texts[k])
+        n = len(texts1)
+        if not len(codes1):
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return indices[:n][codes1], indices[n:][codes2]
 
     def column_from(self, texts: list[str], codes: np.ndarray) -> np.ndarray:
         mapping = np.array([self(t) for t in texts], dtype=np.int64)
@@ -186,15 +291,14 @@ def build_payload(gdf, *, gazetteer=None) -> Payload:
     strings = _Strings()
 
     kind_texts, kind_codes = _factorized(_series(gdf, "location_kind", ""))
-    kinds = np.array(kind_texts, dtype=object)[kind_codes] if n else np.zeros(0, dtype=object)
+    kind_of = np.array(kind_texts, dtype=object)
     precision, precision_missing = _ints(_series(gdf, "geo_precision"))
-    place_ids = _texts(_series(gdf, "place_id", ""))
 
     days = _days(_series(gdf, "event_date"))
 
     geoms = np.asarray(gdf.geometry.array, dtype=object)
     empty = shapely.is_missing(geoms) | shapely.is_empty(geoms)
-    country = empty | (kinds == "country")
+    country = empty | (kind_of == "country")[kind_codes] if n else empty
     drawn_rows = ~country
     points = geoms[drawn_rows]
     not_point = shapely.get_type_id(points) != 0
@@ -205,10 +309,12 @@ def build_payload(gdf, *, gazetteer=None) -> Payload:
     lon_f = np.full(n, np.nan)
     lat_f[drawn_rows] = _round5(shapely.get_y(points))  # shapely speaks (x=lon, y=lat)
     lon_f[drawn_rows] = _round5(shapely.get_x(points))
-    is_region = drawn_rows & ~precision_missing & (precision == 3) & np.isin(kinds, REGION_KINDS)
+    is_region = drawn_rows & ~precision_missing & (precision == 3) & np.isin(kind_of, REGION_KINDS)[kind_codes]
     row_kind = np.where(country, COUNTRY, np.where(is_region, REGION, POINT))
 
     region_rows = np.flatnonzero(is_region)
+    # Place ids as text only for the region-level rows that need them.
+    place_ids = dict(zip(region_rows.tolist(), _texts(_series(gdf, "place_id", "").iloc[region_rows])))
     region_index: dict[str, int] = {}
     regions: list[dict] = []
     region_geoms: dict[str, object] = {}
@@ -242,15 +348,12 @@ def build_payload(gdf, *, gazetteer=None) -> Payload:
                 regions.append({"id": pid, "name": loc_texts[loc_codes[i]], "g": geojson})
         reg[i] = max(region_index[pid], -1)
 
-    notes = _evidence_texts(_series(gdf, "notes", ""), _series(gdf, "evidence"))
+    notes = Evidence(_series(gdf, "notes", ""), _series(gdf, "evidence"))
     # Each distinct (actor1, actor2) pair once, in "A"; rows hold its index, so the
     # actor filter tests a few hundred pairs, not every row, and nothing grows per row.
     # The string table is filled in the order the row-by-row build filled it: actor1 and
     # actor2 of each row in turn, then quantities, then the other columns.
-    actor1, actor2 = _series(gdf, "actor1"), _series(gdf, "actor2")
-    both = pd.Series(np.column_stack([_objects(actor1), _objects(actor2)]).ravel(), dtype=object)
-    both_codes = strings.column(both)
-    s1, s2 = both_codes[0::2], both_codes[1::2]
+    s1, s2 = strings.interleaved(_series(gdf, "actor1"), _series(gdf, "actor2"))
     keys = s1 * (len(strings.values) + 1) + s2
     pair_codes, pair_keys = pd.factorize(keys)
     pair_order = np.zeros(len(pair_keys), dtype=np.int64)
@@ -274,45 +377,38 @@ def build_payload(gdf, *, gazetteer=None) -> Payload:
             {"name": name, "color": colour, "shape": shape, "count": counts[name]}
             for name, (colour, shape) in styles.items()
         ],
-        "id": _texts(_series(gdf, "event_id", "")),
-        "t": t_col.tolist(),
-        "sub": strings.column(_series(gdf, "sub_event_type", "")).tolist(),
-        "k": row_kind.tolist(),
-        "lat": _with_none(lat_f, country),
-        "lon": _with_none(lon_f, country),
-        "reg": reg.tolist(),
+        "id": _numbered(_texts(_series(gdf, "event_id", ""))),
+        "t": Column(t_col),
+        "sub": Column(strings.column(_series(gdf, "sub_event_type", ""))),
+        "k": Column(row_kind),
+        "lat": _coordinates(lat_f, country),
+        "lon": _coordinates(lon_f, country),
+        "reg": Column(reg),
         "d": days,
-        "tp": _with_none(*_ints(_series(gdf, "time_precision"))),
-        "f": fatal.tolist(),
-        "inj": _with_none(*_ints(_series(gdf, "injured"))),
-        "loc": strings.column_from(loc_texts, loc_codes).tolist(),
-        "adm": strings.column(_series(gdf, "admin1", "")).tolist(),
-        "cty": strings.column(_series(gdf, "country", "")).tolist(),
-        "gp": _with_none(precision, precision_missing),
-        "act": actors.tolist(),
+        "tp": Column(*_ints(_series(gdf, "time_precision"))),
+        "f": Column(fatal),
+        "inj": Column(*_ints(_series(gdf, "injured"))),
+        "loc": Column(strings.column_from(loc_texts, loc_codes)),
+        "adm": Column(strings.column(_series(gdf, "admin1", ""))),
+        "cty": Column(strings.column(_series(gdf, "country", ""))),
+        "gp": Column(precision, precision_missing),
+        "act": Column(actors),
         "A": pair_list,
-        "q": quantities.tolist(),
+        "q": Column(quantities),
         "ev": notes,
-        "src": strings.column(_series(gdf, "source", "")).tolist(),
-        "ttl": strings.column(_series(gdf, "title", "")).tolist(),
-        "url": strings.column(_series(gdf, "url", "")).tolist(),
+        "src": Column(strings.column(_series(gdf, "source", ""))),
+        "ttl": Column(strings.column(_series(gdf, "title", ""))),
+        "url": Column(strings.column(_series(gdf, "url", ""))),
         "S": strings.values,
         "regions": regions,
     }
-    return Payload(data=data, bounds=bounds, region_shapes=shapes_drawn)
+    return Payload(columns=data, bounds=bounds, region_shapes=shapes_drawn)
 
 
 def _series(gdf, name, default=None) -> pd.Series:
     if name in gdf.columns:
         return gdf[name].reset_index(drop=True)
     return pd.Series([default] * len(gdf), dtype=object)
-
-
-def _objects(series: pd.Series) -> np.ndarray:
-    """The column's values as the Python objects ``Series.tolist()`` gives."""
-    values = np.empty(len(series), dtype=object)
-    values[:] = series.tolist()
-    return values
 
 
 def _is_text_column(series: pd.Series) -> bool:
@@ -410,20 +506,78 @@ def _round5(values: np.ndarray) -> np.ndarray:
     return out
 
 
-def _days(series: pd.Series) -> list:
-    """Days since 1970-01-01 of each date (None when missing or unreadable)."""
+def _days(series: pd.Series) -> Column:
+    """Days since 1970-01-01 of each date (missing when missing or unreadable)."""
     dtype = series.dtype
     if isinstance(dtype, np.dtype) and dtype.kind == "M":
         dates = series.reset_index(drop=True)
     else:
         dates = pd.to_datetime(pd.Series(series.tolist()), errors="coerce")
         if not (isinstance(dates.dtype, np.dtype) and dates.dtype.kind == "M"):
-            return [None if pd.isna(d) else int((d.normalize() - _EPOCH).days) for d in dates]
+            found = [None if pd.isna(d) else int((d.normalize() - _EPOCH).days) for d in dates]
+            missing = np.array([d is None for d in found], dtype=bool)
+            return Column(np.array([d or 0 for d in found], dtype=np.int64), missing)
     missing = dates.isna().to_numpy()
     days = np.zeros(len(dates), dtype=np.int64)
     if (~missing).any():
         days[~missing] = (dates[~missing].dt.normalize() - _EPOCH).dt.days.to_numpy(dtype=np.int64)
-    return _with_none(days, missing)
+    return Column(days, missing)
+
+
+_HEX = np.full(256, 255, dtype=np.uint8)
+_HEX[np.frombuffer(b"0123456789", dtype=np.uint8)] = np.arange(10)
+_HEX[np.frombuffer(b"abcdef", dtype=np.uint8)] = np.arange(10, 16)
+
+
+def _numbered(texts: list[str]) -> Column | list[str]:
+    """Ids that are one prefix and a number (``UKR00123``, ``00f4a3b2``) as a :class:`Column`
+    with ``text``, which the page formats back; any other ids as they are.
+
+    The numbers are read as lower-case hexadecimal or decimal digits of one width, or as
+    decimal numbers without leading zeros; what cannot be written back exactly stays text.
+    """
+    import os.path
+
+    if not texts or not all(type(t) is str for t in texts):
+        return texts
+    prefix = os.path.commonprefix([min(texts), max(texts)])
+    while prefix and prefix[-1] in "0123456789abcdef":
+        prefix = prefix[:-1]  # the number's own digits are not the prefix
+    try:
+        digits = "".join(texts).encode("ascii")
+    except UnicodeEncodeError:
+        return texts
+    width = len(digits) // len(texts) - len(prefix)
+    lengths = {len(t) for t in texts}
+    if len(lengths) == 1 and 0 < width <= 13:
+        # Fixed width: hexadecimal when every digit is one, decimal when every digit is 0-9.
+        table = np.frombuffer(digits, dtype=np.uint8).reshape(len(texts), -1)[:, len(prefix):]
+        nibbles = _HEX[table].astype(np.int64)
+        if (nibbles < 16).all():
+            base = 10 if (nibbles < 10).all() else 16
+            values = np.zeros(len(texts), dtype=np.int64)
+            for column in range(width):
+                values = values * base + nibbles[:, column]
+            return Column(values, text=(prefix, base, width))
+        return texts
+    rests = [t[len(prefix):] for t in texts]
+    if all(r.isascii() and r.isdigit() and len(r) <= 15 and (r[0] != "0" or r == "0") for r in rests):
+        return Column(np.array([int(r) for r in rests], dtype=np.int64), text=(prefix, 10, 0))
+    return texts
+
+
+def _coordinates(values: np.ndarray, missing: np.ndarray) -> Column | list:
+    """Rounded degrees as a :class:`Column` of 1e-5 degrees, or as floats when that would not
+    give each value back exactly (not finite, a negative zero, beyond 2**31 units)."""
+    present = values[~missing]
+    with np.errstate(invalid="ignore"):
+        units = np.rint(values * 1e5)
+    if not np.isfinite(present).all() or (np.abs(units[~missing]) >= 2**31).any():
+        return _with_none(values, missing)
+    units = np.where(missing, 0, units).astype(np.int64)
+    if not (units[~missing] / 1e5 == present).all() or np.signbit(present[present == 0]).any():
+        return _with_none(values, missing)
+    return Column(units, missing, scale=100_000)
 
 
 def _quantities_texts(values: pd.Series) -> list[str]:
@@ -439,23 +593,32 @@ def _quantities_texts(values: pd.Series) -> list[str]:
 
 
 def _evidence_texts(notes: pd.Series, evidence: pd.Series) -> list[str]:
-    """:func:`_evidence_text` of each row; the common shapes without a Python call each."""
-    out = []
+    """:func:`_evidence_text` of each row; the common shapes without a Python call each.
+
+    The notes are read only for the rows whose evidence has no single text (a million
+    notes as Python strings are most of a big map's memory for nothing).
+    """
+    out: list = []
     append = out.append
-    for note, ev in zip(notes.tolist(), evidence.tolist()):
-        # One evidence entry with a text, or no evidence and a text note: the usual rows.
+    values = evidence.tolist()
+    for ev in values:
+        # One evidence entry with a text: the usual row.
         if type(ev) is list and len(ev) == 1 and type(ev[0]) is dict:
             text = ev[0].get("text")
             if type(text) is str and text:
                 append(text)
                 continue
-        elif ev is None and type(note) is str:
-            append(note)
-            continue
-        append(_evidence_text(note, ev))
+        append(None)
+    rest = [row for row, text in enumerate(out) if text is None]
+    if rest:
+        texts = notes.tolist() if len(rest) == len(out) else notes.iloc[rest].tolist()
+        for row, note in zip(rest, texts):
+            ev = values[row]
+            # No evidence and a text note: the usual row without evidence.
+            out[row] = note if ev is None and type(note) is str else _evidence_text(note, ev)
     # Lone surrogates (rare): those rows again the slow way, which cleans each text.
     if out and _SURROGATE.search("".join(out)):
-        for row, (note, ev) in enumerate(zip(notes.tolist(), evidence.tolist())):
+        for row, (note, ev) in enumerate(zip(notes.tolist(), values)):
             if _SURROGATE.search(out[row]):
                 out[row] = _evidence_text(note, ev)
     return out
@@ -463,11 +626,12 @@ def _evidence_texts(notes: pd.Series, evidence: pd.Series) -> list[str]:
 
 def date_range(payload: Payload) -> tuple[str, str] | None:
     """First and last event dates (ISO) in the payload, None when all are undated."""
-    days = [d for d in payload.data["d"] if d is not None]
-    if not days:
+    column = payload.columns["d"]
+    days = column.values if column.missing is None else column.values[~column.missing]
+    if not len(days):
         return None
-    first = (_EPOCH + pd.Timedelta(days=min(days))).date().isoformat()
-    last = (_EPOCH + pd.Timedelta(days=max(days))).date().isoformat()
+    first = (_EPOCH + pd.Timedelta(days=int(days.min()))).date().isoformat()
+    last = (_EPOCH + pd.Timedelta(days=int(days.max()))).date().isoformat()
     return first, last
 
 
@@ -482,14 +646,10 @@ def script_json(value, *, compress_above: int = COMPRESS_ABOVE) -> tuple[str, st
     (str, str)
         The element's content and its encoding, ``"json"`` or ``"gzip-base64"``.
     """
-    try:
-        raw = orjson.dumps(value, default=_json_default, option=orjson.OPT_SERIALIZE_NUMPY)
-    except (TypeError, orjson.JSONEncodeError):
-        # What orjson refuses (integers beyond 64 bits, lone surrogates) the standard
-        # encoder writes, or names.
-        raw = json.dumps(
-            value, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_json_default
-        ).encode("utf-8", "surrogatepass")
+    if isinstance(value, Evidence) or isinstance(value, list) and len(value) > CHUNK_ROWS:
+        # A big list (a million evidence sentences) is written and compressed a chunk at a time.
+        return base64.b64encode(_gzip_pieces(_json_pieces(value))).decode("ascii"), "gzip-base64"
+    raw = _json_bytes(value)
     if len(raw) > compress_above:
         return base64.b64encode(_gzip(raw)).decode("ascii"), "gzip-base64"
     text = raw.decode("utf-8", "surrogatepass")
@@ -503,6 +663,149 @@ def script_json(value, *, compress_above: int = COMPRESS_ABOVE) -> tuple[str, st
     return text, "json"
 
 
+def _json_bytes(value) -> bytes:
+    try:
+        return orjson.dumps(value, default=_json_default, option=orjson.OPT_SERIALIZE_NUMPY)
+    except (TypeError, orjson.JSONEncodeError):
+        # What orjson refuses (integers beyond 64 bits, lone surrogates) the standard
+        # encoder writes, or names.
+        return json.dumps(
+            value, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_json_default
+        ).encode("utf-8", "surrogatepass")
+
+
+def _json_pieces(value) -> Iterator[bytes]:
+    """The JSON of ``value`` in pieces: dicts key by key, lists longer than :data:`CHUNK_ROWS` a
+    chunk of rows at a time (joined, they are :func:`_json_bytes` of the whole)."""
+    if isinstance(value, dict):
+        yield b"{"
+        for k, (key, item) in enumerate(value.items()):
+            yield (b"," if k else b"") + _json_bytes(str(key)) + b":"
+            yield from _json_pieces(item)
+        yield b"}"
+    elif isinstance(value, Evidence) or isinstance(value, list) and len(value) > CHUNK_ROWS:
+        chunks = value.chunks() if isinstance(value, Evidence) else (
+            value[start:start + CHUNK_ROWS] for start in range(0, len(value), CHUNK_ROWS))
+        yield b"["
+        for k, chunk in enumerate(c for c in chunks if c):
+            yield (b"," if k else b"") + _json_bytes(chunk)[1:-1]
+        yield b"]"
+    else:
+        yield _json_bytes(value)
+
+
+def encode_payload(columns: dict, *, binary: bool | None = None) -> tuple[str, str]:
+    """The payload's element content and encoding: :func:`script_json` of its JSON, or binary columns.
+
+    With ``binary`` (default: above :data:`BINARY_ABOVE` rows) each :class:`Column` becomes
+    typed bytes and the rest stays JSON, all in one gzip stream, base64-encoded
+    (``"columns-gzip-base64"``). The stream holds each column's bytes at ``layout["o"]``, then
+    ``L`` bytes of UTF-8 JSON ``{"json": {...}, "bin": {name: layout}}``, then ``L`` as a
+    little-endian uint32 (so it is written, and compressed, as it goes). A column is ``n`` rows of ``w``-byte unsigned
+    integers ``u``, stored byte plane by byte plane (every row's lowest byte first; deflate
+    finds the repetition in each plane). Row ``i`` is ``v = b + u`` (null when ``nul`` and
+    ``u`` is 0); with ``z`` the ``u`` are zigzag-coded steps from ``b`` instead (``v`` is
+    the running sum); with ``s`` the page gets ``v / s``. A column that does not fit (beyond
+    32 bits of range, or of 2**53) stays JSON. :func:`decode_payload` reads it back.
+    """
+    if binary is None:
+        binary = max((len(v) for v in columns.values() if isinstance(v, Column)), default=0) > BINARY_ABOVE
+    if not binary:
+        return script_json(json_ready(columns))
+    plain, layout, parts, offset = {}, {}, [], 0
+    for name, value in columns.items():
+        packed = _pack(value) if isinstance(value, Column) else None
+        if packed is None:
+            plain[name] = value.tolist() if isinstance(value, Column) else value
+            continue
+        layout[name], raw = packed
+        layout[name]["o"] = offset
+        parts.append(raw)
+        offset += len(raw)
+
+    def pieces() -> Iterator[bytes]:
+        yield from parts
+        size = 0
+        for piece in _json_pieces({"json": plain, "bin": layout}):
+            size += len(piece)
+            yield piece
+        yield size.to_bytes(4, "little")
+
+    return base64.b64encode(_gzip_pieces(pieces())).decode("ascii"), BINARY_ENCODING
+
+
+def _pack(column: Column) -> tuple[dict, bytes] | None:
+    """``(layout, bytes)`` of a column (:func:`encode_payload`), None when it cannot be packed."""
+    values, missing, n = column.values.astype(np.int64), column.missing, len(column)
+    present = values if missing is None else values[~missing]
+    low, high = (int(present.min()), int(present.max())) if len(present) else (0, 0)
+    if max(abs(low), abs(high)) >= 2**53 - 2**33:
+        return None
+    layout = {"n": n}
+    if column.scale != 1:
+        layout["s"] = column.scale
+    if column.text is not None:
+        layout["t"] = list(column.text)
+    if missing is not None:
+        units = np.where(missing, 0, values - (low - 1))
+        layout.update(b=low - 1, nul=1)
+    else:
+        units = values - low
+        layout["b"] = low
+        steps = np.diff(values, prepend=low)
+        zigzag = (steps << 1) ^ (steps >> 63)
+        # Steps where they compress better (indices into the string table grow by 0 or 1
+        # from row to row in article order); judged on the first rows.
+        if zigzag.max(initial=0) < 2**32 and _packed_size(zigzag[:65536]) < _packed_size(units[:65536]):
+            units = zigzag
+            layout["z"] = 1
+    if units.max(initial=0) >= 2**32:
+        return None
+    width = 1 if units.max(initial=0) < 2**8 else 2 if units.max() < 2**16 else 3 if units.max() < 2**24 else 4
+    layout["w"] = width
+    return layout, _planes(units, width)
+
+
+def _planes(units: np.ndarray, width: int) -> bytes:
+    """The lowest ``width`` bytes of each value, plane by plane."""
+    return units.astype("<u4").view(np.uint8).reshape(-1, 4)[:, :width].T.tobytes()
+
+
+def _packed_size(units: np.ndarray) -> int:
+    width = 1 if units.max(initial=0) < 2**8 else 2 if units.max() < 2**16 else 4
+    return len(zlib.compress(_planes(units, width), 1))
+
+
+def decode_payload(text: str, encoding: str) -> dict:
+    """The JSON the page reads from an element :func:`encode_payload` or :func:`script_json` wrote.
+
+    The page's own reader (``geomap.js``, ``decode``) does the same; tests compare both.
+    """
+    if encoding == "json":
+        return json.loads(text)
+    raw = gzip.decompress(base64.b64decode(text))
+    if encoding == "gzip-base64":
+        return json.loads(raw.decode("utf-8", "surrogatepass"))
+    if encoding != BINARY_ENCODING:
+        raise ValueError(f"unknown payload encoding {encoding!r}")
+    size = int.from_bytes(raw[-4:], "little")
+    head = json.loads(raw[-4 - size:-4].decode("utf-8", "surrogatepass"))
+    data, body = head["json"], np.frombuffer(raw, dtype=np.uint8)
+    for name, layout in head["bin"].items():
+        n, width, start = layout["n"], layout["w"], layout["o"]
+        units = np.zeros(n, dtype=np.int64)
+        for plane in range(width):
+            units += body[start + plane * n:start + (plane + 1) * n].astype(np.int64) << (8 * plane)
+        if layout.get("z"):
+            values = layout["b"] + np.cumsum((units >> 1) ^ -(units & 1))
+        else:
+            values = layout["b"] + units
+        missing = (units == 0) if layout.get("nul") else None
+        text = tuple(layout["t"]) if "t" in layout else None
+        data[name] = Column(values, missing, scale=layout.get("s", 1), text=text).tolist()
+    return data
+
+
 def _gzip(raw: bytes) -> bytes:
     # libdeflate (``pip install 'geomap[fast]'``) when installed: a million incidents' 110 MB
     # of JSON in 1.9 s and 20.8 MB, where zlib at the same level takes 5.5 s and 22.6 MB.
@@ -511,6 +814,18 @@ def _gzip(raw: bytes) -> bytes:
     except ImportError:
         return gzip.compress(raw, compresslevel=6, mtime=0)
     return deflate.gzip_compress(raw, 6)
+
+
+def _gzip_pieces(pieces: Iterable[bytes]) -> bytes:
+    """:func:`_gzip` of the joined pieces; with zlib, compressed as they come (never joined)."""
+    try:
+        import deflate  # noqa: F401  (libdeflate compresses whole buffers only)
+    except ImportError:
+        packer = zlib.compressobj(6, zlib.DEFLATED, 31)  # wbits 31: a gzip stream
+        out = [packer.compress(piece) for piece in pieces]
+        out.append(packer.flush())
+        return b"".join(out)
+    return _gzip(b"".join(pieces))
 
 
 def _json_default(value):

@@ -15,7 +15,7 @@ from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
 from geomap.errors import ConfigurationError
-from geomap.render.data import script_json
+from geomap.render.data import encode_payload, script_json
 
 
 class Literal(Element):
@@ -200,7 +200,8 @@ class IncidentLayer(PageElement):
     Parameters
     ----------
     data : dict
-        The payload's columns (:func:`geomap.render.data.build_payload`).
+        The payload's columns (:attr:`geomap.render.data.Payload.columns`; plain JSON
+        values are taken too), written by :func:`geomap.render.data.encode_payload`.
     cluster : bool
         Cluster crowded points (markercluster, chunked loading) or draw every
         point on a canvas.
@@ -235,11 +236,11 @@ class IncidentLayer(PageElement):
         if dense and "ev" in data:
             # The evidence sentences are often half a big map's data and only popups,
             # search and export read them: their own element, read once the map is shown.
-            self.payload, self.encoding = script_json({k: v for k, v in data.items() if k != "ev"})
+            self.payload, self.encoding = encode_payload({k: v for k, v in data.items() if k != "ev"})
             self.evidence, self.evidence_encoding = script_json(data["ev"])
             self.options["evidence"] = f"{self.get_name()}_ev"
         else:
-            self.payload, self.encoding = script_json(data)
+            self.payload, self.encoding = encode_payload(data)
 
 
 class _Listener(PageElement):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html as html_lib
 import logging
+import math
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -179,7 +180,7 @@ def render_map(
     subtitle = clean_text(subtitle) if subtitle else subtitle
     payload = build_payload(gdf, gazetteer=gazetteer)
     if dense is None:
-        dense = payload.data["k"].count(POINT) > DENSE_ABOVE
+        dense = int((payload.columns["k"].values == POINT).sum()) > DENSE_ABOVE
     cluster = cluster and not dense
     bounds = payload.bounds or _country_bounds(gdf, gazetteer)
 
@@ -252,14 +253,14 @@ def render_map(
         context_data = build_context(
             gazetteer,
             payload.bounds or bounds,
-            _point_incidents(payload.data),
+            _point_incidents(payload.columns),
             skip=[(p["lat"], p["lon"]) for p in (layers or {}).get("places", [])],
             regions=(layers or {}).get("admin1", []),
         )
         if context_data:
             fmap.add_child(ContextLayer(context_data))
 
-    incidents = IncidentLayer(payload.data, cluster=cluster, dense=dense, bin_above=BIN_ABOVE)
+    incidents = IncidentLayer(payload.columns, cluster=cluster, dense=dense, bin_above=BIN_ABOVE)
     fmap.add_child(incidents)
     for path in overlays:
         for overlay in read_overlays(path):
@@ -295,9 +296,21 @@ def check_tiles(value: str) -> None:
     tile_source(value)
 
 
-def _point_incidents(data: dict) -> list[tuple[float, float]]:
-    """(lat, lon) of the incidents drawn as points (``k`` 0)."""
-    return [(lat, lon) for kind, lat, lon in zip(data["k"], data["lat"], data["lon"]) if kind == 0]
+def _point_incidents(columns: dict):
+    """(lat, lon) of the incidents drawn as points (``k`` 0), one row each (a numpy array)."""
+    import numpy as np
+
+    points = columns["k"].values == POINT
+    return np.column_stack([_degrees(columns["lat"])[points], _degrees(columns["lon"])[points]])
+
+
+def _degrees(column):
+    # A Column of 1e-5 degrees, or the floats it could not hold (geomap.render.data._coordinates).
+    import numpy as np
+
+    if isinstance(column, list):
+        return np.array([math.nan if v is None else v for v in column], dtype=float)
+    return column.values / column.scale
 
 
 def _country_bounds(gdf, gazetteer) -> tuple[float, float, float, float]:
