@@ -1126,7 +1126,8 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             continue
         _ensure_static(store, name)
         if not name.cyrillic:
-            shared.update(name.regions)  # no sense of a Latin name is an unvouched foreign one
+            if name.regions:
+                shared.update(name.regions)  # no sense of a Latin name is an unvouched foreign one
             continue
         top = name.static[0][0]
         shared.update(
@@ -1519,6 +1520,8 @@ def _regions_of_unknown_places(store, text: str, candidates: list[Candidate], re
     word, right before a name one of whose senses is a first-level region.
     """
     out: dict[int, tuple[Place, float]] = {}
+    if ", " not in text:
+        return out  # every such name stands after ", "
     ends = {c.end for c in candidates}
     for i, cand in enumerate(candidates):
         if i in taken or i in rejected or cand.demonym or cand.possessive or not text.startswith(", ", cand.start - 2):
@@ -1769,7 +1772,7 @@ def _nearest_anchors(name: _Name, anchors) -> list[tuple[float, str]] | None:
     if anchors is None:
         return None
     key = name.key
-    pts = [pt for pt in anchors.points if pt[3] != key]
+    pts = [pt for pt in anchors.points if pt[3] != key] if key in anchors.keyset else anchors.points
     if not pts:
         return None
     if len(name.options) * len(pts) <= 64:
@@ -1815,12 +1818,13 @@ class _Anchors:
     arrays (built on first need, by :meth:`arrays`) for large ones.
     """
 
-    __slots__ = ("anchors", "keys", "lat", "lon", "names", "points")
+    __slots__ = ("anchors", "keys", "keyset", "lat", "lon", "names", "points")
 
     def __init__(self, anchors: list[tuple[str, Place]]) -> None:
         self.anchors = anchors
         self.keys = self.lat = self.lon = None
         self.names = [p.name for _, p in anchors]
+        self.keyset = {k for k, _ in anchors}
         # (lat, lon in radians, name, key)
         self.points = [
             (math.radians(p.lat), math.radians(p.lon), p.name, k) for k, p in anchors
