@@ -1228,6 +1228,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
     ]
 
     mentions: list[Mention] = []
+    alternatives: dict[tuple[str, int], tuple] = {}  # a name's other places, by the place chosen
     for i, cand in enumerate(candidates):
         if i in rejected:
             continue
@@ -1288,7 +1289,11 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             seat = _seat(names[cand.key], _admin1_key(opt))
             if seat is not None:
                 opt, reason = seat, "region-seat"
-        alts = tuple(islice((o.place for o in names[cand.key].options if o is not opt), 5))
+        alts = alternatives.get((cand.key, id(opt)))
+        if alts is None:
+            alts = alternatives[(cand.key, id(opt))] = tuple(
+                islice((o.place for o in names[cand.key].options if o is not opt), 5)
+            )
         mentions.append(Mention(cand.start, cand.end, cand.text, opt.place, conf, reason, alternatives=alts))
     return mentions
 
@@ -1348,6 +1353,8 @@ def _list_strays(
     100,000 people or more are never strays (a list of cities may end in another).
     """
     strays: set[int] = set()
+    if len(candidates) - len(rejected) < LIST_MIN_NEIGHBOURS:
+        return strays  # too few names left for a list of neighbours
     groups: list[list[int]] = []
     for i, cand in enumerate(candidates):
         if i in rejected or cand.demonym:
