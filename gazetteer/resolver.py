@@ -328,7 +328,7 @@ class _Name:
     """
 
     __slots__ = (
-        "beside_name", "city_word", "county_word", "cyrillic", "fast", "has_capital", "key", "occurrences",
+        "beside_name", "city_word", "county_word", "cyrillic", "fast", "has_capital", "key", "local", "occurrences",
         "options", "org", "own_regions", "own_votes", "person", "qualifiers", "qualifiers_at", "region_word",
         "regions", "sets_context", "static", "zipf",
     )  # fmt: skip
@@ -352,6 +352,7 @@ class _Name:
         self.has_capital = False  # some sense left after pruning is a national capital
         self.sets_context = False  # see _may_set_context
         self.fast: list | None = None  # static, each with its place's kind, country and population (for _choose)
+        self.local = False  # some sense is a town, region or other local place: distances to anchors count
         self.own_votes: dict = {}  # its own votes as a country's name
         self.own_regions: dict = {}  # its own votes as a region's name
 
@@ -2016,11 +2017,12 @@ def _ensure_static(store, name: _Name) -> None:
             _may_set_context(static),
             [t + (t[3].place.kind, t[3].place.country, t[3].place.population) for t in static],
             [t[3] for t in static],  # shared by the documents that name it: never changed in place
+            any(t[3].place.kind in ("city", "admin1", "other") for t in static),
         )
         if plain:
             cache[cache_key] = got
     (name.static, name.zipf, name.regions, name.cyrillic, name.has_capital, name.sets_context, name.fast,
-     name.options) = got
+     name.options, name.local) = got
 
 
 def _choose(
@@ -2046,7 +2048,8 @@ def _choose(
     if name.static is None:
         _ensure_static(store, name)
     dominant = country_votes.top()
-    nearest = _nearest_anchors(name, anchors)
+    # Distances count only for local senses (a name of countries alone needs none).
+    nearest = _nearest_anchors(name, anchors) if name.local else None
     # The votes as plain dicts, read inline: this loop runs for every option of
     # every name in every pass, and method calls dominated it.
     c_total, c_own = country_votes._total, country_votes._own
