@@ -447,26 +447,12 @@ def _may_be_big(place: Place, flags: int) -> bool:
     )
 
 
-def _before(text: str, cand: Candidate) -> str:
-    """The word before a candidate (computed once)."""
-    if cand.before is None:
-        cand.before = word_before(text, cand.start)
-    return cand.before
-
-
-def _after(text: str, cand: Candidate) -> str:
-    """The word after a candidate (computed once)."""
-    if cand.after is None:
-        cand.after = word_after(text, cand.end)
-    return cand.after
-
-
 def _is_language(text: str, cand: Candidate) -> bool:
     """"in English", "speak Russian": a language, not a reference to a country."""
-    before = _before(text, cand).lower()
+    before = cand.before.lower()
     if before not in ("in", "into", "speak", "speaks", "spoke", "speaking", "from"):
         return False
-    after = _after(text, cand)
+    after = cand.after
     if before == "from":
         return after in ("into", "to")  # "translated from Russian into English"
     nxt = text[cand.end : cand.end + 1]
@@ -502,7 +488,7 @@ def _given_name(text: str, cand: Candidate, nxt: Candidate | None) -> bool:
     """A given name before a surname: the next word capitalised and no place of its own."""
     if cand.key not in GIVEN_NAMES or cand.possessive:
         return False
-    after = _after(text, cand)
+    after = cand.after
     if not after or not after[0].isupper() or not text.startswith(" ", cand.end):
         return False
     return nxt is None or nxt.start != cand.end + 1
@@ -514,7 +500,7 @@ def _adjective_opener(text: str, cand: Candidate) -> bool:
         return False
     if not _CYRILLIC_ADJECTIVE.search(cand.text.lower()) or len(cand.text) < 5:
         return False
-    after = _after(text, cand)
+    after = cand.after
     return bool(after) and after[0].islower() and any("\u0400" <= ch <= "\u04ff" for ch in after)
 
 
@@ -526,7 +512,7 @@ def _adjective_of_people(text: str, cand: Candidate) -> bool:
 
 def _is_person(text: str, cand: Candidate, prev_cand: Candidate | None) -> bool:
     """A title or a capitalised given name right before the span."""
-    before = _before(text, cand)
+    before = cand.before
     if not before:
         return False
     return _fold_word(before) in PERSON_TITLES
@@ -537,7 +523,7 @@ def _given_name_before(text: str, cand: Candidate, prev_cand: Candidate | None) 
     i = cand.start - 1
     if i < 0 or text[i] != " " or (text[i - 1 : i] in (".", "!", "?") and cand.text.isupper()):
         return False  # "buried Saturday. ATLANTA -": a dateline after a headline, no surname
-    before = _before(text, cand)
+    before = cand.before
     if len(before) < 2 or not before[0].isupper() or not before[1:].islower():
         return False
     start = cand.start - 1 - len(before)
@@ -653,7 +639,7 @@ def _listed_regions(text: str, candidates: list[Candidate], names: dict, rejecte
     The plural type word after the last name types every name of the list.
     """
     for i, cand in enumerate(candidates):
-        if cand.demonym or cand.possessive or _fold_word(_after(text, cand)) not in _REGION_PLURALS:
+        if cand.demonym or cand.possessive or _fold_word(cand.after) not in _REGION_PLURALS:
             continue
         j = i
         while True:
@@ -693,7 +679,7 @@ def _name_after(text: str, cand: Candidate, nxt: Candidate | None) -> bool:
     """``Alexander Mazegora``: a capitalised word that is not a place right after the span."""
     if cand.possessive or cand.end >= len(text) or text[cand.end] != " ":
         return False
-    after = _after(text, cand)
+    after = cand.after
     if len(after) < 2 or not after[0].isupper() or not after[1:].islower():
         return False
     if nxt is not None and nxt.start == cand.end + 1:
@@ -727,7 +713,7 @@ def _opens_as_verb(text: str, cand: Candidate, zipf: float) -> bool:
         return False
     if text[cand.end : cand.end + 1] != " ":
         return False  # "Reading, Pa.", "Reading." end the phrase
-    after = _after(text, cand)
+    after = cand.after
     if not after or not after.islower() or after in _SUBJECT_VERBS:
         return False
     if after in _OBJECT_WORDS and zipf >= COMMON_WORD_ZIPF:
@@ -777,7 +763,7 @@ def _as_actor(text: str, cand: Candidate) -> bool:
         return True  # US-led, US-brokered, Russia-backed
     if _FORCES_OF.search(text, max(0, cand.start - 24), cand.start):
         return True  # "the armed forces of Ukraine", "Армия России взяла под контроль Курахово"
-    after = _fold_word(_after(text, cand))
+    after = _fold_word(cand.after)
     return after in _ACTOR_AFTER or after in _SPEECH
 
 
@@ -791,22 +777,22 @@ def _metonyms(text: str, candidates: list[Candidate], rejected: set[int]) -> set
             end = cand.end + (2 if text[cand.end : cand.end + 1] in "'\u2019" else 0)  # past "'s"
             metonym = _fold_word(word_after(text, end)) in _GOVERNMENT_NOUNS
         else:
-            after = _fold_word(_after(text, cand))
+            after = _fold_word(cand.after)
             metonym = after in _SUBJECT_AFTER or after in ("has", "have", "had", "will", "would", "wants")
         seen[cand.key] = seen.get(cand.key, True) and metonym
     return {key for key, all_metonymic in seen.items() if all_metonymic}
 
 
 def _said_after(text: str, cand: Candidate) -> bool:
-    return _after(text, cand) in _SPEECH
+    return cand.after in _SPEECH
 
 
 def _is_org(text: str, cand: Candidate) -> bool:
-    before = _before(text, cand)
+    before = cand.before
     if before and before.islower() and _fold_word(before) in ORG_BEFORE:
         return True
     if not cand.possessive:
-        after = _after(text, cand)
+        after = cand.after
         if after and after[0].isupper() and _fold_word(after) in ORG_AFTER:
             return True
     return False
@@ -904,7 +890,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
     # case never makes a character Cyrillic, see _adjective_of_people).
     river_hints = Hints(_RIVER_WORDS, text)
     cyrillic = _CYRILLIC.search(text) is not None
-    words_around(text, candidates)
+    words_around(text, candidates)  # the checks below read every cand.before and cand.after
     for i, cand in enumerate(candidates):
         prev_cand = candidates[i - 1] if i else None
         if cand.demonym:
@@ -916,11 +902,11 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             place = store.place(idx)
             demonyms[i] = place
             if region:
-                if place.kind == "admin1" and _fold_word(_after(text, cand)) not in ACTOR_NOUNS:
+                if place.kind == "admin1" and _fold_word(cand.after) not in ACTOR_NOUNS:
                     # "Texans", "Dagestani": a region's people vote for it and its country
                     region_demonyms.append((place.country, store.admin1_code(idx)))
                 continue  # a continent's or world region's: context of no country
-            if _fold_word(_after(text, cand)) not in ACTOR_NOUNS:
+            if _fold_word(cand.after) not in ACTOR_NOUNS:
                 country_votes[cand.demonym] += 1
                 demonym_votes[cand.demonym] += 1
             continue
@@ -989,8 +975,8 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
                     and not nxt.demonym
                     and not nxt.possessive
                     and text[cand.end : nxt.start].strip() == ","
-                    and _after(text, nxt).lower() not in _SUBJECT_AFTER
-                    and not _after(text, nxt)[:1].isupper()
+                    and nxt.after.lower() not in _SUBJECT_AFTER
+                    and not nxt.after[:1].isupper()
                 ):
                     # "Holliday, Missouri, man" qualifies; "Kramatorsk, Russia said"
                     # and "C.J. McArthur, Chad Foster" do not.
@@ -999,7 +985,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             weak.add(i)
             if " " not in cand.key and _opens_as_verb(text, cand, _zipf(store, cand.key)):
                 verbish.add(i)
-        before = _before(text, cand)
+        before = cand.before
         if before in ("the", "The"):  # "The White House is hoping": capitalised, the article still
             determiner.add(i)
         elif before == "of" and _CITY_OF.search(text, max(0, cand.start - 24), cand.start):
@@ -1008,7 +994,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             name.region_word = True  # "the governor of Washington": the state, not the capital
             region_occ.add(i)
         if not cand.possessive:
-            after = _after(text, cand)
+            after = cand.after
             if _fold_word(after) in _REGION_WORDS:
                 name.region_word = True
                 region_occ.add(i)
