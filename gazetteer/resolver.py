@@ -1295,10 +1295,11 @@ def _list_peers(text: str, candidates: list[Candidate], rejected: set[int]) -> d
     run: list[int] = []
 
     def close() -> None:
-        keys = {candidates[i].key for i in run}
-        if len(keys) >= 3:
-            for key in keys:
-                peers.setdefault(key, set()).update(keys - {key})
+        if len(run) >= 3:  # fewer names are fewer than three keys
+            keys = {candidates[i].key for i in run}
+            if len(keys) >= 3:
+                for key in keys:
+                    peers.setdefault(key, set()).update(keys - {key})
         run.clear()
 
     for i, cand in enumerate(candidates):
