@@ -1132,6 +1132,8 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
     metonyms = _metonyms(text, candidates, rejected)
     # Fronts named after towns ("на Покровському напрямку") place the names around them.
     fronts = {cand.key for cand in candidates if cand.context_only}
+    # Nothing is rejected during the passes: each name's live occurrences, once.
+    live = {key: [i for i in name.occurrences if i not in rejected] for key, name in names.items()}
     for _pass in range(PASSES):
         total_country = country_votes + Counter(derived_country.values())
         total_admin1 = admin1_votes + Counter(derived_admin1.values())
@@ -1142,7 +1144,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
         for key, name in names.items():
             if name.org or not name.options:
                 continue
-            occ = [i for i in name.occurrences if i not in rejected]
+            occ = live[key]
             if not occ or key in settled:
                 continue
             if _pass == 0 and not name.sets_context:
