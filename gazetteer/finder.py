@@ -930,6 +930,7 @@ def _phrases(text, folded, offsets, p, ends, max_words=MAX_WORDS, max_len=MAX_KE
     """
     if i is None:
         i = bisect.bisect_right(ends, p)
+    known = getattr(more, "cache", None) or {}  # answers read inline, as find_candidates does
     out = []
     prev = p
     for e in ends[i : i + max_words]:
@@ -947,8 +948,11 @@ def _phrases(text, folded, offsets, p, ends, max_words=MAX_WORDS, max_len=MAX_KE
         if folded[e - 1] == "s" and e - 1 > p and text[offsets[e - 1] - 1] in _APOSTROPHES:
             # "London's": the name without the s is tried first (the list is reversed)
             out.append(folded[p : e - 1])
-        if more is not None and not more(folded[p : e + 1]):
-            break
+        if more is not None:
+            prefix = folded[p : e + 1]
+            found = known.get(prefix)
+            if not (more(prefix) if found is None else found):
+                break
         prev = e
     out.reverse()
     return out

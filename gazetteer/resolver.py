@@ -328,7 +328,7 @@ class _Name:
     """
 
     __slots__ = (
-        "beside_name", "city_word", "county_word", "cyrillic", "fast", "has_capital", "key", "occurrences",
+        "beside_name", "city_word", "county_word", "cyrillic", "fast", "has_capital", "key", "local", "occurrences",
         "options", "org", "own_regions", "own_votes", "person", "qualifiers", "qualifiers_at", "region_word",
         "regions", "sets_context", "static", "zipf",
     )  # fmt: skip
@@ -352,6 +352,7 @@ class _Name:
         self.has_capital = False  # some sense left after pruning is a national capital
         self.sets_context = False  # see _may_set_context
         self.fast: list | None = None  # static, each with its place's kind, country and population (for _choose)
+        self.local = False  # some sense is a town, region or other local place: distances to anchors count
         self.own_votes: dict = {}  # its own votes as a country's name
         self.own_regions: dict = {}  # its own votes as a region's name
 
@@ -446,26 +447,12 @@ def _may_be_big(place: Place, flags: int) -> bool:
     )
 
 
-def _before(text: str, cand: Candidate) -> str:
-    """The word before a candidate (computed once)."""
-    if cand.before is None:
-        cand.before = word_before(text, cand.start)
-    return cand.before
-
-
-def _after(text: str, cand: Candidate) -> str:
-    """The word after a candidate (computed once)."""
-    if cand.after is None:
-        cand.after = word_after(text, cand.end)
-    return cand.after
-
-
 def _is_language(text: str, cand: Candidate) -> bool:
     """"in English", "speak Russian": a language, not a reference to a country."""
-    before = _before(text, cand).lower()
+    before = cand.before.lower()
     if before not in ("in", "into", "speak", "speaks", "spoke", "speaking", "from"):
         return False
-    after = _after(text, cand)
+    after = cand.after
     if before == "from":
         return after in ("into", "to")  # "translated from Russian into English"
     nxt = text[cand.end : cand.end + 1]
@@ -501,7 +488,7 @@ def _given_name(text: str, cand: Candidate, nxt: Candidate | None) -> bool:
     """A given name before a surname: the next word capitalised and no place of its own."""
     if cand.key not in GIVEN_NAMES or cand.possessive:
         return False
-    after = _after(text, cand)
+    after = cand.after
     if not after or not after[0].isupper() or not text.startswith(" ", cand.end):
         return False
     return nxt is None or nxt.start != cand.end + 1
@@ -513,7 +500,7 @@ def _adjective_opener(text: str, cand: Candidate) -> bool:
         return False
     if not _CYRILLIC_ADJECTIVE.search(cand.text.lower()) or len(cand.text) < 5:
         return False
-    after = _after(text, cand)
+    after = cand.after
     return bool(after) and after[0].islower() and any("\u0400" <= ch <= "\u04ff" for ch in after)
 
 
@@ -525,7 +512,7 @@ def _adjective_of_people(text: str, cand: Candidate) -> bool:
 
 def _is_person(text: str, cand: Candidate, prev_cand: Candidate | None) -> bool:
     """A title or a capitalised given name right before the span."""
-    before = _before(text, cand)
+    before = cand.before
     if not before:
         return False
     return _fold_word(before) in PERSON_TITLES
@@ -536,7 +523,7 @@ def _given_name_before(text: str, cand: Candidate, prev_cand: Candidate | None) 
     i = cand.start - 1
     if i < 0 or text[i] != " " or (text[i - 1 : i] in (".", "!", "?") and cand.text.isupper()):
         return False  # "buried Saturday. ATLANTA -": a dateline after a headline, no surname
-    before = _before(text, cand)
+    before = cand.before
     if len(before) < 2 or not before[0].isupper() or not before[1:].islower():
         return False
     start = cand.start - 1 - len(before)
@@ -652,7 +639,7 @@ def _listed_regions(text: str, candidates: list[Candidate], names: dict, rejecte
     The plural type word after the last name types every name of the list.
     """
     for i, cand in enumerate(candidates):
-        if cand.demonym or cand.possessive or _fold_word(_after(text, cand)) not in _REGION_PLURALS:
+        if cand.demonym or cand.possessive or _fold_word(cand.after) not in _REGION_PLURALS:
             continue
         j = i
         while True:
@@ -692,7 +679,7 @@ def _name_after(text: str, cand: Candidate, nxt: Candidate | None) -> bool:
     """``Alexander Mazegora``: a capitalised word that is not a place right after the span."""
     if cand.possessive or cand.end >= len(text) or text[cand.end] != " ":
         return False
-    after = _after(text, cand)
+    after = cand.after
     if len(after) < 2 or not after[0].isupper() or not after[1:].islower():
         return False
     if nxt is not None and nxt.start == cand.end + 1:
@@ -726,7 +713,7 @@ def _opens_as_verb(text: str, cand: Candidate, zipf: float) -> bool:
         return False
     if text[cand.end : cand.end + 1] != " ":
         return False  # "Reading, Pa.", "Reading." end the phrase
-    after = _after(text, cand)
+    after = cand.after
     if not after or not after.islower() or after in _SUBJECT_VERBS:
         return False
     if after in _OBJECT_WORDS and zipf >= COMMON_WORD_ZIPF:
@@ -776,7 +763,7 @@ def _as_actor(text: str, cand: Candidate) -> bool:
         return True  # US-led, US-brokered, Russia-backed
     if _FORCES_OF.search(text, max(0, cand.start - 24), cand.start):
         return True  # "the armed forces of Ukraine", "Армия России взяла под контроль Курахово"
-    after = _fold_word(_after(text, cand))
+    after = _fold_word(cand.after)
     return after in _ACTOR_AFTER or after in _SPEECH
 
 
@@ -790,22 +777,22 @@ def _metonyms(text: str, candidates: list[Candidate], rejected: set[int]) -> set
             end = cand.end + (2 if text[cand.end : cand.end + 1] in "'\u2019" else 0)  # past "'s"
             metonym = _fold_word(word_after(text, end)) in _GOVERNMENT_NOUNS
         else:
-            after = _fold_word(_after(text, cand))
+            after = _fold_word(cand.after)
             metonym = after in _SUBJECT_AFTER or after in ("has", "have", "had", "will", "would", "wants")
         seen[cand.key] = seen.get(cand.key, True) and metonym
     return {key for key, all_metonymic in seen.items() if all_metonymic}
 
 
 def _said_after(text: str, cand: Candidate) -> bool:
-    return _after(text, cand) in _SPEECH
+    return cand.after in _SPEECH
 
 
 def _is_org(text: str, cand: Candidate) -> bool:
-    before = _before(text, cand)
+    before = cand.before
     if before and before.islower() and _fold_word(before) in ORG_BEFORE:
         return True
     if not cand.possessive:
-        after = _after(text, cand)
+        after = cand.after
         if after and after[0].isupper() and _fold_word(after) in ORG_AFTER:
             return True
     return False
@@ -903,7 +890,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
     # case never makes a character Cyrillic, see _adjective_of_people).
     river_hints = Hints(_RIVER_WORDS, text)
     cyrillic = _CYRILLIC.search(text) is not None
-    words_around(text, candidates)
+    words_around(text, candidates)  # the checks below read every cand.before and cand.after
     for i, cand in enumerate(candidates):
         prev_cand = candidates[i - 1] if i else None
         if cand.demonym:
@@ -915,11 +902,11 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             place = store.place(idx)
             demonyms[i] = place
             if region:
-                if place.kind == "admin1" and _fold_word(_after(text, cand)) not in ACTOR_NOUNS:
+                if place.kind == "admin1" and _fold_word(cand.after) not in ACTOR_NOUNS:
                     # "Texans", "Dagestani": a region's people vote for it and its country
                     region_demonyms.append((place.country, store.admin1_code(idx)))
                 continue  # a continent's or world region's: context of no country
-            if _fold_word(_after(text, cand)) not in ACTOR_NOUNS:
+            if _fold_word(cand.after) not in ACTOR_NOUNS:
                 country_votes[cand.demonym] += 1
                 demonym_votes[cand.demonym] += 1
             continue
@@ -988,8 +975,8 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
                     and not nxt.demonym
                     and not nxt.possessive
                     and text[cand.end : nxt.start].strip() == ","
-                    and _after(text, nxt).lower() not in _SUBJECT_AFTER
-                    and not _after(text, nxt)[:1].isupper()
+                    and nxt.after.lower() not in _SUBJECT_AFTER
+                    and not nxt.after[:1].isupper()
                 ):
                     # "Holliday, Missouri, man" qualifies; "Kramatorsk, Russia said"
                     # and "C.J. McArthur, Chad Foster" do not.
@@ -998,7 +985,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             weak.add(i)
             if " " not in cand.key and _opens_as_verb(text, cand, _zipf(store, cand.key)):
                 verbish.add(i)
-        before = _before(text, cand)
+        before = cand.before
         if before in ("the", "The"):  # "The White House is hoping": capitalised, the article still
             determiner.add(i)
         elif before == "of" and _CITY_OF.search(text, max(0, cand.start - 24), cand.start):
@@ -1007,7 +994,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             name.region_word = True  # "the governor of Washington": the state, not the capital
             region_occ.add(i)
         if not cand.possessive:
-            after = _after(text, cand)
+            after = cand.after
             if _fold_word(after) in _REGION_WORDS:
                 name.region_word = True
                 region_occ.add(i)
@@ -1126,7 +1113,8 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             continue
         _ensure_static(store, name)
         if not name.cyrillic:
-            shared.update(name.regions)  # no sense of a Latin name is an unvouched foreign one
+            if name.regions:
+                shared.update(name.regions)  # no sense of a Latin name is an unvouched foreign one
             continue
         top = name.static[0][0]
         shared.update(
@@ -1144,6 +1132,8 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
     metonyms = _metonyms(text, candidates, rejected)
     # Fronts named after towns ("на Покровському напрямку") place the names around them.
     fronts = {cand.key for cand in candidates if cand.context_only}
+    # Nothing is rejected during the passes: each name's live occurrences, once.
+    live = {key: [i for i in name.occurrences if i not in rejected] for key, name in names.items()}
     for _pass in range(PASSES):
         total_country = country_votes + Counter(derived_country.values())
         total_admin1 = admin1_votes + Counter(derived_admin1.values())
@@ -1154,7 +1144,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
         for key, name in names.items():
             if name.org or not name.options:
                 continue
-            occ = [i for i in name.occurrences if i not in rejected]
+            occ = live[key]
             if not occ or key in settled:
                 continue
             if _pass == 0 and not name.sets_context:
@@ -1227,6 +1217,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
     ]
 
     mentions: list[Mention] = []
+    alternatives: dict[tuple[str, int], tuple] = {}  # a name's other places, by the place chosen
     for i, cand in enumerate(candidates):
         if i in rejected:
             continue
@@ -1287,7 +1278,11 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             seat = _seat(names[cand.key], _admin1_key(opt))
             if seat is not None:
                 opt, reason = seat, "region-seat"
-        alts = tuple(islice((o.place for o in names[cand.key].options if o is not opt), 5))
+        alts = alternatives.get((cand.key, id(opt)))
+        if alts is None:
+            alts = alternatives[(cand.key, id(opt))] = tuple(
+                islice((o.place for o in names[cand.key].options if o is not opt), 5)
+            )
         mentions.append(Mention(cand.start, cand.end, cand.text, opt.place, conf, reason, alternatives=alts))
     return mentions
 
@@ -1302,10 +1297,11 @@ def _list_peers(text: str, candidates: list[Candidate], rejected: set[int]) -> d
     run: list[int] = []
 
     def close() -> None:
-        keys = {candidates[i].key for i in run}
-        if len(keys) >= 3:
-            for key in keys:
-                peers.setdefault(key, set()).update(keys - {key})
+        if len(run) >= 3:  # fewer names are fewer than three keys
+            keys = {candidates[i].key for i in run}
+            if len(keys) >= 3:
+                for key in keys:
+                    peers.setdefault(key, set()).update(keys - {key})
         run.clear()
 
     for i, cand in enumerate(candidates):
@@ -1347,6 +1343,8 @@ def _list_strays(
     100,000 people or more are never strays (a list of cities may end in another).
     """
     strays: set[int] = set()
+    if len(candidates) - len(rejected) < LIST_MIN_NEIGHBOURS:
+        return strays  # too few names left for a list of neighbours
     groups: list[list[int]] = []
     for i, cand in enumerate(candidates):
         if i in rejected or cand.demonym:
@@ -1519,6 +1517,8 @@ def _regions_of_unknown_places(store, text: str, candidates: list[Candidate], re
     word, right before a name one of whose senses is a first-level region.
     """
     out: dict[int, tuple[Place, float]] = {}
+    if ", " not in text:
+        return out  # every such name stands after ", "
     ends = {c.end for c in candidates}
     for i, cand in enumerate(candidates):
         if i in taken or i in rejected or cand.demonym or cand.possessive or not text.startswith(", ", cand.start - 2):
@@ -1769,7 +1769,7 @@ def _nearest_anchors(name: _Name, anchors) -> list[tuple[float, str]] | None:
     if anchors is None:
         return None
     key = name.key
-    pts = [pt for pt in anchors.points if pt[3] != key]
+    pts = [pt for pt in anchors.points if pt[3] != key] if key in anchors.keyset else anchors.points
     if not pts:
         return None
     if len(name.options) * len(pts) <= 64:
@@ -1815,12 +1815,13 @@ class _Anchors:
     arrays (built on first need, by :meth:`arrays`) for large ones.
     """
 
-    __slots__ = ("anchors", "keys", "lat", "lon", "names", "points")
+    __slots__ = ("anchors", "keys", "keyset", "lat", "lon", "names", "points")
 
     def __init__(self, anchors: list[tuple[str, Place]]) -> None:
         self.anchors = anchors
         self.keys = self.lat = self.lon = None
         self.names = [p.name for _, p in anchors]
+        self.keyset = {k for k, _ in anchors}
         # (lat, lon in radians, name, key)
         self.points = [
             (math.radians(p.lat), math.radians(p.lon), p.name, k) for k, p in anchors
@@ -2005,11 +2006,12 @@ def _ensure_static(store, name: _Name) -> None:
             _may_set_context(static),
             [t + (t[3].place.kind, t[3].place.country, t[3].place.population) for t in static],
             [t[3] for t in static],  # shared by the documents that name it: never changed in place
+            any(t[3].place.kind in ("city", "admin1", "other") for t in static),
         )
         if plain:
             cache[cache_key] = got
     (name.static, name.zipf, name.regions, name.cyrillic, name.has_capital, name.sets_context, name.fast,
-     name.options) = got
+     name.options, name.local) = got
 
 
 def _choose(
@@ -2035,7 +2037,8 @@ def _choose(
     if name.static is None:
         _ensure_static(store, name)
     dominant = country_votes.top()
-    nearest = _nearest_anchors(name, anchors)
+    # Distances count only for local senses (a name of countries alone needs none).
+    nearest = _nearest_anchors(name, anchors) if name.local else None
     # The votes as plain dicts, read inline: this loop runs for every option of
     # every name in every pass, and method calls dominated it.
     c_total, c_own = country_votes._total, country_votes._own
