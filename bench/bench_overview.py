@@ -90,16 +90,10 @@ def task(python: str | Path, name: str, *args) -> dict:
     return run([str(python), str(Path(__file__).resolve()), "--task", name, *map(str, args)])
 
 
-def _peak_mb() -> float:
+def _status_mb(field: str) -> float:
+    """A size from ``/proc/self/status`` in MB: ``VmHWM`` (peak resident) or ``VmRSS`` (resident now)."""
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
-
-def _rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
     return float("nan")
 
@@ -146,7 +140,7 @@ def task_find_geomap(corpus: str) -> dict:
     gazetteer.find("Kyiv")
     load = time.perf_counter() - began
     first, steady = _passes(gazetteer.find, _corpus(corpus), 2)
-    return {"load": load, "first": first, "steady": steady, "peak_mb": _peak_mb()}
+    return {"load": load, "first": first, "steady": steady, "peak_mb": _status_mb("VmHWM")}
 
 
 def task_find_geotext(corpus: str) -> dict:
@@ -156,7 +150,7 @@ def task_find_geotext(corpus: str) -> dict:
     GeoText("Kyiv")
     load = time.perf_counter() - began
     first, steady = _passes(GeoText, _corpus(corpus), 2)
-    return {"load": load, "first": first, "steady": steady, "peak_mb": _peak_mb()}
+    return {"load": load, "first": first, "steady": steady, "peak_mb": _status_mb("VmHWM")}
 
 
 def task_find_spacy(corpus: str, limit_mb: str) -> dict:
@@ -176,11 +170,10 @@ def task_find_spacy(corpus: str, limit_mb: str) -> dict:
         if size > float(limit_mb) * 1e6:
             break
     first, steady = _passes(nlp, docs, 1)
-    return {"load": load, "first": first, "steady": steady, "peak_mb": _peak_mb(), "mb": size / 1e6}
+    return {"load": load, "first": first, "steady": steady, "peak_mb": _status_mb("VmHWM"), "mb": size / 1e6}
 
 
 def task_write(fmt: str, rows: str, side: str, path: str) -> dict:
-    sys.path.insert(0, str(HERE))
     from bench_export import baseline, json_seconds, plain_frame, synthetic
 
     from geomap.writers import write_incidents
@@ -193,7 +186,7 @@ def task_write(fmt: str, rows: str, side: str, path: str) -> dict:
         frame = plain
     del plain
     _release()
-    before = _rss_mb()
+    before = _status_mb("VmRSS")
     _reset_peak()
     began = time.process_time()
     if side == "plain":
@@ -201,11 +194,11 @@ def task_write(fmt: str, rows: str, side: str, path: str) -> dict:
     else:
         write_incidents(frame, Path(path), format=fmt)
     seconds = time.process_time() - began
-    return {"seconds": seconds, "json": spared, "peak_mb": _peak_mb(), "added_mb": _peak_mb() - before}
+    peak = _status_mb("VmHWM")
+    return {"seconds": seconds, "json": spared, "peak_mb": peak, "added_mb": peak - before}
 
 
 def task_scale(folder: str, dask: str) -> dict:
-    sys.path.insert(0, str(HERE))
     from bench_scale import measure
 
     from gazetteer import Gazetteer
@@ -237,7 +230,6 @@ def baseline_python() -> Path:
 
 
 def section_find(args, tmp: Path, figures: dict) -> None:
-    sys.path.insert(0, str(HERE))
     from bench_gazetteer_find import articles
 
     docs = articles()
@@ -258,7 +250,6 @@ def section_find(args, tmp: Path, figures: dict) -> None:
         ("geomap places (whole process, wall)", size / cli["wall"], cli["peak_mb"], float("nan")),
     ]
     figures["find"] = ours["steady"]
-    figures["places_cli"] = size / cli["cpu"]
     if not args.no_baselines:
         python = baseline_python()
         geotext = task(python, "find-geotext", corpus)
@@ -275,7 +266,6 @@ def section_find(args, tmp: Path, figures: dict) -> None:
 
 
 def section_cold(args, tmp: Path, figures: dict) -> None:
-    sys.path.insert(0, str(HERE))
     from bench_cold import report
 
     print("\n## 2. Cold start (bench_cold.py: wall, best of 5, bytecode cached as in any installed copy)")
@@ -285,7 +275,6 @@ def section_cold(args, tmp: Path, figures: dict) -> None:
 
 
 def section_scale(args, tmp: Path, figures: dict) -> None:
-    sys.path.insert(0, str(HERE))
     from bench_scale import write_corpus
 
     folder = tmp / "scale"
@@ -298,11 +287,9 @@ def section_scale(args, tmp: Path, figures: dict) -> None:
     for label, seconds in rows:
         print(f"{label:<40} {seconds:6.2f} {args.articles / seconds:10.0f} {rows[0][1] / seconds:8.2f}x")
     print(f"the merge, in the calling process whatever the workers: {result['merge']:.2f} s; every frame equals the serial one")
-    figures["jobs2"] = rows[0][1] / rows[1][1]
 
 
 def section_files(args, tmp: Path, figures: dict) -> None:
-    sys.path.insert(0, str(HERE))
     from bench_import import measure
 
     print("\n## 4. Files: ours beside plain pyogrio/pyarrow on the same frame (process CPU s; MB added by the operation)")
@@ -353,7 +340,6 @@ def incidents_file(gdf):
 
 
 def section_maps(args, tmp: Path, figures: dict) -> None:
-    sys.path.insert(0, str(HERE))
     from bench_map import frame, frame_fast, load_in_browser, map_file
     from playwright.sync_api import sync_playwright
 
@@ -419,6 +405,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-dask", action="store_true", help="skip the LocalCluster runs")
     parser.add_argument("--task", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    sys.path[:0] = [str(ROOT), str(HERE)]  # geomap, and the other benchmarks' helpers
     if args.task:
         print(json.dumps(TASKS[args.task[0]](*args.task[1:])))
         return 0
@@ -426,7 +413,6 @@ def main(argv: list[str] | None = None) -> int:
     args.sizes = args.sizes or ([10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000])
     if args.quick:
         args.spacy_mb = "0.1"
-    sys.path.insert(0, str(ROOT))
     print(f"# {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start")
     figures: dict = {}
     with tempfile.TemporaryDirectory(prefix="geomap-bench-overview-") as tmp:
