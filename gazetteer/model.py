@@ -43,6 +43,9 @@ class Place:
         - ``facility:<slug>``: a facility or feature wars are fought over, from a
           hand-kept table (nuclear plants ``PSN``, dams ``DAM``, bridges ``BDG``,
           Snake Island ``ISL``, the Kakhovka reservoir ``RSV``, Azovstal ``MFG``);
+        - ``katottg:<KATOTTG code>``: a settlement of Ukraine that GeoNames' cities500
+          lacks (kind ``city``, population 0), from the official codifier, placed at
+          its hromada's centre (:attr:`approximate`);
         - ``sea:<slug>``: a sea, gulf, bay, strait or ocean (kind ``sea``; a few
           lakes and rivers of the marine layer are kind ``other``);
         - ``user:<id>``: a place from a user places file.
@@ -79,6 +82,17 @@ class Place:
     population: int = 0
     geonameid: int | None = None
     feature_code: str | None = None
+
+    @property
+    def approximate(self) -> bool:
+        """Whether ``lat``/``lon`` are not the place's own point but a nearby one.
+
+        True for the settlements placed at their community's centre
+        (``katottg:``), which lies within about 25 km: an event there is "near"
+        the point (ACLED's geo-precision 2), and two such places sharing a
+        point are still two places.
+        """
+        return self.id.startswith("katottg:")
 
 
 @dataclass(frozen=True, slots=True)

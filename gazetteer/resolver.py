@@ -16,7 +16,9 @@ reason                     meaning
                            ``Springfield, Ill.``
 ``qualifier-only:US.MO``   no place of the name lies in its qualifier's region
                            or country (``Holliday, Missouri``, a village the
-                           data lacks): located at the qualifier itself
+                           data lacks), or only several villages placed at their
+                           communities' centres (``Андріївка на Херсонщині``):
+                           located at the qualifier itself
 ``context-admin1:RU.41``   the document mentions the place's region
 ``near:Kursk``             the nearest co-mentioned place is close
 ``region-seat``             the bare name of a region the text also names with a
@@ -1379,6 +1381,8 @@ def _list_strays(
 
 #: Ids of the facilities and airfields of the data (``tables.FACILITIES``, OurAirports).
 _NAMED_FEATURES = ("facility:", "airport:")
+#: Ids of places whose point is their community's centre (:attr:`gazetteer.Place.approximate`).
+_APPROXIMATE = "katottg:"
 
 #: Towns of a document that lie this close together are its local geography.
 CLUSTER_KM = 30.0
@@ -1618,7 +1622,9 @@ def _qualifier_fallback(candidates: list[Candidate], names: dict, chosen: dict, 
         got = chosen.get(key)
         if got is None or not got[3] or not name.qualifiers_at or name.org or name.person:
             continue  # only an accepted place is moved: "Smith, Texas said" names no place
-        if _fits(got[0], name.qualifiers) or any(i in doubtful for i in name.occurrences):
+        if any(i in doubtful for i in name.occurrences):
+            continue
+        if _fits(got[0], name.qualifiers) and not _ambiguous_within(got, name):
             continue
         for j in sorted(name.qualifiers_at):
             q = chosen.get(candidates[j].key)
@@ -1631,6 +1637,21 @@ def _qualifier_fallback(candidates: list[Candidate], names: dict, chosen: dict, 
             where = f"{qopt.place.country}.{code}" if code else qopt.place.country
             chosen[key] = (qopt, min(q[1], 0.7), f"qualifier-only:{where}", True, 2, True)
             break
+
+
+def _ambiguous_within(got, name: _Name) -> bool:
+    """Whether the chosen village is one of several the codifier knows in the qualifier's region.
+
+    "Андріївка на Херсонщині": Kherson Oblast has three Andriivkas the data places only
+    at their communities' centres, 60 km apart, and nothing in the text tells them
+    apart (the choice was a tie): the name is located at the region, as for a
+    village the data lacks. A place nearby that decided it ("near:") settles it.
+    """
+    opt, _conf, reason = got[0], got[1], got[2]
+    if not opt.place.id.startswith(_APPROXIMATE) or reason.startswith("near"):
+        return False
+    fitting = [o for o in name.options if _fits(o, name.qualifiers)]
+    return len(fitting) > 1 and all(o.place.id.startswith(_APPROXIMATE) for o in fitting)
 
 
 def _may_set_context(static) -> bool:
@@ -2160,6 +2181,11 @@ def _choose(
         ok = False  # "Reading the report": only a qualifier ("Reading, Pa.") makes it the town
     elif name.city_word and place.kind in ("country", "admin1") and not reason.startswith("qualifier"):
         ok = False  # "the city of Turkey": a town the data lacks, never the country
+    elif evidence < 2 and not name.city_word and place.id.startswith(_APPROXIMATE):
+        # A village known only to Ukraine's codifier (placed at its community's centre)
+        # needs its region named, a qualifier, a place nearby or "the village of":
+        # its name alone may be a word or a brand ("Zoria", "Вільне").
+        ok = False
     elif not explicit and name.cyrillic and _unvouched_foreign(name.key, place, country_votes.explicit or {}):
         # "Тоді" (then) → Toda, "Сили" (forces) → Sealy: Cyrillic words, not towns in Japan
         # or Texas. A foreign town in Cyrillic text needs its country (or a region of it)

@@ -973,7 +973,7 @@ _ROUNDUP_GAP = re.compile(
 def _geo_precision(place: Place, role: Role) -> int:
     if place.kind in ("country", "admin1", "sea"):
         return 3
-    return 2 if role.precision >= 2 else 1
+    return 2 if role.precision >= 2 or place.approximate else 1
 
 
 # --- counts and evidence --------------------------------------------------------------

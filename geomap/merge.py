@@ -11,7 +11,9 @@ one only when the evidence says so:
 * the same sides, when both name who acted (``actor1``): Ukrainian and Russian
   shelling of one town are two events;
 * and either **two points**: the same place, or places within
-  :data:`MERGE_DISTANCE_KM`; or **a region-level report** (region, sea, country)
+  :data:`MERGE_DISTANCE_KM` (never a place whose point is its community's centre,
+  :attr:`gazetteer.Place.approximate`, and another: Robotyne and Orikhiv share
+  Orikhiv's point); or **a region-level report** (region, sea, country)
   with exactly one candidate incident inside it.
 
 The test is made against the *original* places and dates of every incident a
@@ -320,6 +322,13 @@ def merge_incidents(incidents: Iterable[Incident], *, gazetteer: Any = None) -> 
     return [_merged(cluster) for cluster in _clusters(dedupe(incidents), gazetteer)]
 
 
+def _apart(a: Place, b: Place) -> float:
+    """Distance between two point places for merging; infinite between an approximate place and another."""
+    if a.id != b.id and (getattr(a, "approximate", False) or getattr(b, "approximate", False)):
+        return math.inf
+    return km(a, b)
+
+
 def dedupe(incidents: Iterable[Incident]) -> list[Incident]:
     """The incidents without repeats of one article's (same URL or text, read under another path).
 
@@ -352,7 +361,7 @@ def _clusters(unique: list[Incident], gazetteer: Any) -> list[_Cluster]:
             for cluster in index.near(incident):
                 if not cluster.points or not _compatible(cluster, incident):
                     continue
-                farthest = max(km(point, incident.place) for point in cluster.points)
+                farthest = max(_apart(point, incident.place) for point in cluster.points)
                 if farthest <= MERGE_DISTANCE_KM and (best is None or farthest < best[0]):
                     best = (farthest, cluster)
             if best is None:

