@@ -1140,7 +1140,10 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
         named_total = admin1_votes + Counter(named_regions.values())
         stated_country = total_country - demonym_votes
         placed_country = stated_country - named_votes
-        top2 = _top2(total_country)
+        ctx = (
+            weak, personish, determiner, verbish, paired, shared, anchor_arrays, total_country, outright,
+            stated_country, placed_country, _top2(total_country), named_total,
+        )
         for key, name in names.items():
             if name.org or not name.options:
                 continue
@@ -1149,16 +1152,13 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
                 continue
             if _pass == 0 and not name.sets_context:
                 continue  # the first pass only gathers context; the last decides every name
-            # (positional arguments: this runs for every name in every pass)
-            cv = _Votes(total_country, derived_country.get(key), outright, stated_country, placed_country, top2)
-            named = _Votes(named_total, named_regions.get(key))
             admin1_total = total_admin1
             if key in region_phrase and region_phrase[key] in derived_admin1:
                 admin1_total = total_admin1 - Counter({derived_admin1[region_phrase[key]]: 1})
-            av = _Votes(admin1_total, derived_admin1.get(key), named)
+            # (positional arguments: this runs for every name in every pass)
             chosen[key] = _choose(
-                store, name, occ, weak, personish, cv, av, anchor_arrays, determiner, shared, verbish, paired,
-                big_peers.get(key, 0),
+                store, name, occ, ctx, derived_country.get(key), admin1_total, derived_admin1.get(key),
+                named_regions.get(key), big_peers.get(key, 0),
             )
             static = name.static
             if static and (len(static) == 1 or static[0][0] - static[1][0] > MAX_CONTEXT) and static[0][2] == 2:
@@ -1712,49 +1712,6 @@ def _notable(name: _Name, opt: _Option) -> int:
     return 2 if seat and main else 1
 
 
-class _Votes:
-    """Document votes for countries or regions, minus the name's own vote."""
-
-    __slots__ = ("_own", "_top2", "_total", "explicit", "placed", "stated")
-
-    def __init__(self, total: Counter, own, explicit=None, stated=None, placed=None, top2=None) -> None:
-        self._total = total
-        self._own = own
-        self._top2 = top2  # the two largest (vote, key), when the caller computed them once for many
-        self.explicit = explicit  # the votes the document states outright (names, qualifiers)
-        self.stated = stated  # country votes cast by names and places, not by demonyms
-        self.placed = placed  # country votes cast by places (towns, regions, qualifiers) only
-
-    def get(self, key, default=0):
-        value = self._total.get(key, 0) - (1 if key == self._own and key is not None else 0)
-        return value if value > 0 else default
-
-    def any_positive(self) -> bool:
-        return any(self.get(k) for k in self._total)
-
-    def any_stated(self, *, places_only: bool = False) -> bool:
-        """Whether places or country names (not demonyms alone) put the document elsewhere.
-
-        With ``places_only``, only towns, regions and qualifiers count, not the
-        bare name of a country ("Russia shelled Kherson").
-        """
-        votes = self.placed if places_only else self.stated
-        if votes is None:
-            return self.any_positive()
-        own = self._own
-        return any(v - (1 if k == own else 0) > 0 for k, v in votes.items())
-
-    def top(self) -> int:
-        """The largest vote (0 when none)."""
-        if self._top2 is None:
-            return max((self.get(k) for k in self._total), default=0)
-        # Only the first may lose the name's own vote.
-        (v1, k1), (v2, _k2) = self._top2
-        if k1 is not None and k1 == self._own:
-            v1 -= 1
-        return max(v1, v2, 0)
-
-
 def _top2(votes: Counter) -> tuple[tuple[int, object], tuple[int, object]]:
     """The two largest (vote, key) of ``votes``, padded with (0, None)."""
     best = sorted(((v, k) for k, v in votes.items()), key=lambda t: t[0], reverse=True)[:2]
@@ -2014,42 +1971,80 @@ def _ensure_static(store, name: _Name) -> None:
      name.options, name.local) = got
 
 
-def _choose(
-    store,
-    name: _Name,
-    occ,
-    weak,
-    personish,
-    country_votes,
-    admin1_votes,
-    anchors,
-    determiner=frozenset(),
-    shared=None,
-    verbish=frozenset(),
-    paired=frozenset(),
-    big_peers=0,
-):
+#: The most the document context of :func:`_choose` can add to one option's static score, by source:
+#: regions several names share (0.8 a name, three at most), its region named, its country named
+#: (four votes at most), a place nearby, a list of big cities.
+_SHARED_MAX, _REGION_MAX, _COUNTRY_MAX, _NEAR_MAX, _PEERS_MAX = 0.8 * 3, REGION_CONTEXT, COUNTRY_CONTEXT + 0.5 * 4, 3.0, LIST_PEER_BONUS
+
+
+def _nearest_point(opt: _Option, pts) -> tuple[float, str]:
+    """The distance (km) to and name of the nearest of ``pts`` (see :func:`_nearest_anchors`), for one option."""
+    rad = opt.rad
+    if rad is None:
+        rad = opt.rad = (math.radians(opt.place.lat), math.radians(opt.place.lon))
+    la1, lo1 = rad
+    best, best_name = None, None
+    for la, lo, n, _key in pts:
+        dlat2 = (la - la1) ** 2
+        if best is not None and dlat2 >= best:
+            continue  # d below is at least dlat2: this anchor cannot be nearer
+        dl = abs(lo - lo1)
+        if dl > math.pi:
+            dl = 2 * math.pi - dl
+        x = dl * math.cos((la + la1) / 2)
+        d = x * x + dlat2
+        if best is None or d < best:
+            best, best_name = d, n
+    return 6371.0 * math.sqrt(best), best_name
+
+
+def _choose(store, name: _Name, occ, ctx, c_own, a_total, a_own, n_own, big_peers=0):
     """Score every option of one name; return (option, confidence, reason, accepted, evidence, big).
 
+    ``ctx`` is what the pass knows of the whole document (see :func:`resolve`):
+    ``(weak, personish, determiner, verbish, paired, shared, anchors, country votes,
+    outright, stated, placed, top2, named regions)``. ``c_own``, ``a_own`` and ``n_own``
+    are the name's own vote among the country, region and named-region votes (it
+    never counts as context for itself); ``a_total`` the region votes for this name.
     ``big_peers``: how many other names of a list the name stands in resolved to
     big cities (:data:`LIST_PEER_POPULATION`).
+
+    Options are visited best static score first: once no context could lift the
+    rest above the runner-up, they are left (the result is the same).
     """
+    (weak, personish, determiner, verbish, paired, shared, anchors, c_total, outright, stated, placed, top2,
+     named_total) = ctx
     if name.static is None:
         _ensure_static(store, name)
-    dominant = country_votes.top()
-    # Distances count only for local senses (a name of countries alone needs none).
-    nearest = _nearest_anchors(name, anchors) if name.local else None
+    (v1, k1), (v2, _k2) = top2  # the largest vote but the name's own (only the first may be its own)
+    if k1 is not None and k1 == c_own:
+        v1 -= 1
+    foreign = max(v1, v2, 0) >= DOMINANT_VOTES
+    # Distances count only for local senses (a name of countries alone needs none); in the
+    # small problems of most documents, only for the options visited.
+    nearest = pts = None
+    if name.local and anchors is not None:
+        key = name.key
+        pts = [pt for pt in anchors.points if pt[3] != key] if key in anchors.keyset else anchors.points
+        if not pts:
+            pts = None
+        elif len(name.options) * len(pts) > 64:
+            nearest, pts = _nearest_anchors(name, anchors), None
+    distances = nearest is not None or pts is not None
     # The votes as plain dicts, read inline: this loop runs for every option of
     # every name in every pass, and method calls dominated it.
-    c_total, c_own = country_votes._total, country_votes._own
     c_get = c_total.get
-    a_total, a_own = admin1_votes._total, admin1_votes._own
     a_get = a_total.get
-    a_explicit = admin1_votes.explicit
     own_votes, own_regions = name.own_votes, name.own_regions
     regions = name.regions
     shared_get = shared.get if shared else None
-    foreign = dominant >= DOMINANT_VOTES
+    bound = 1e-6 + (
+        (_SHARED_MAX if shared_get is not None else 0.0)
+        + (_REGION_MAX if a_total else 0.0)
+        + (_COUNTRY_MAX if c_total else 0.0)
+        + (_NEAR_MAX if distances else 0.0)
+        + (_PEERS_MAX if big_peers >= 2 else 0.0)
+    )
     # A national capital keeps its name against the region around it ("Kyiv" among towns
     # of Kyiv Oblast is the city); a region word ("the Kyiv region") still makes the region.
     capital = not name.region_word and name.has_capital
@@ -2058,52 +2053,59 @@ def _choose(
     best = None
     second = None
     for k, (score, reason, evidence, opt, a1, kind, country, population) in enumerate(name.fast):
+        if second is not None and score + bound < second:
+            break  # sorted by static score: neither this option nor any after it can rise above the runner-up
         why = None  # what context decided it, formatted only for the winner
         if a1:
             if shared_get is not None:
-                others = shared_get(a1, 0) - (a1 in regions)
-                if others > 0:
-                    score += 0.8 * min(others, 3)
+                others = shared_get(a1, 0)
+                if others:
+                    others -= a1 in regions
+                    if others > 0:
+                        score += 0.8 * min(others, 3)
+                        if evidence < 1:
+                            evidence = 1
+            av = a_get(a1, 0)
+            if av:  # (no votes: neither branch below applies)
+                av -= a1 == a_own
+                if av > 0 and kind != "admin1":
+                    # A region the text names outright weighs more than one inferred
+                    # from other resolved places (which may themselves be wrong).
+                    explicit_region = named_total.get(a1, 0) - (a1 == n_own) > 0
+                    score += REGION_CONTEXT if explicit_region else DERIVED_REGION_CONTEXT
+                    evidence = 2
+                    why = ("context-admin1", a1)
+                elif kind == "admin1" and max(av, 0) > own_regions.get(a1, 0) and not capital:
+                    # Other places the text puts in this region make its name as likely
+                    # as a town inside it: "Quebec" among Levis and Saguenay is the
+                    # province. Its own name's votes do not count.
+                    score += REGION_CONTEXT
                     if evidence < 1:
                         evidence = 1
-            av = a_get(a1, 0) - (a1 == a_own)
-            if av > 0 and kind != "admin1":
-                # A region the text names outright weighs more than one inferred
-                # from other resolved places (which may themselves be wrong).
-                explicit_region = a_explicit is None or a_explicit.get(a1) > 0
-                score += REGION_CONTEXT if explicit_region else DERIVED_REGION_CONTEXT
-                evidence = 2
-                why = ("context-admin1", a1)
-            elif kind == "admin1" and max(av, 0) > own_regions.get(a1, 0) and not capital:
-                # Other places the text puts in this region make its name as likely
-                # as a town inside it: "Quebec" among Levis and Saguenay is the
-                # province. Its own name's votes do not count.
-                score += REGION_CONTEXT
-                if evidence < 1:
-                    evidence = 1
         # The name's own votes as a country do not vouch for its namesake towns:
         # "Mexico" alone does not make Mexico City the likelier sense.
         cv = 0
         if kind != "country":
             cv = c_get(country, 0)
-            if country == c_own and country is not None:
-                cv -= 1
-            if cv < 0:
-                cv = 0
-            cv -= own_votes.get(country, 0)
+            if cv:  # (no votes: cv would stay at or below 0)
+                if country == c_own and country is not None:
+                    cv -= 1
+                if cv < 0:
+                    cv = 0
+                cv -= own_votes.get(country, 0)
         if cv > 0:
             score += COUNTRY_CONTEXT + 0.5 * min(cv, 4)
             if evidence < 1:
                 evidence = 1
         elif foreign and kind in ("city", "other"):
             score -= FOREIGN_PENALTY  # a document all about one country: a town elsewhere is unlikely
-        if nearest is not None and kind in ("city", "admin1", "other") and not (
+        if distances and kind in ("city", "admin1", "other") and not (
             kind == "admin1" and (capital or a_get(a1, 0) - own_regions.get(a1, 0) <= (a1 == a_own)) and _seat(name, a1) is not None
         ):
             # A region whose seat shares its name ("Kherson") is near a place
             # only when that place lies in it: its centroid is nowhere anyone
             # wrote about, and may lie nearer a town elsewhere than the seat does.
-            best_d, best_name = nearest[k]
+            best_d, best_name = nearest[k] if nearest is not None else _nearest_point(opt, pts)
             if best_d <= 30:
                 score += 3.0
             elif best_d <= 100:
@@ -2160,7 +2162,7 @@ def _choose(
         ok = False  # "Reading the report": only a qualifier ("Reading, Pa.") makes it the town
     elif name.city_word and place.kind in ("country", "admin1") and not reason.startswith("qualifier"):
         ok = False  # "the city of Turkey": a town the data lacks, never the country
-    elif not explicit and name.cyrillic and _unvouched_foreign(name.key, place, country_votes.explicit or {}):
+    elif not explicit and name.cyrillic and _unvouched_foreign(name.key, place, outright or {}):
         # "Тоді" (then) → Toda, "Сили" (forces) → Sealy: Cyrillic words, not towns in Japan
         # or Texas. A foreign town in Cyrillic text needs its country (or a region of it)
         # named outright, or a million people: towns of the same reading vouch for nothing.
@@ -2189,11 +2191,13 @@ def _choose(
             # that may be one. A Latin name that is no English word is a name wherever
             # it stands ("Decatur lights up downtown").
             ok = False
-        elif notable < 2 and country_votes.any_stated(places_only=bool(notable)):
+        elif notable < 2 and any(v - (k == c_own) > 0 for k, v in (placed if notable else stated).items()):
             # The document names places in another country (or, for a town of
             # no standing, another country).
             ok = False
-        elif place.population < DEMONYM_VETO_POPULATION and country_votes.any_positive():
+        elif place.population < DEMONYM_VETO_POPULATION and any(
+            v - (k == c_own and k is not None) > 0 for k, v in c_total.items()
+        ):
             # A demonym of another country vetoes only villages: "Russian
             # officials claimed Vuhledar" still names the town.
             ok = False
