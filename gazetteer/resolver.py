@@ -459,19 +459,27 @@ def _is_language(text: str, cand: Candidate) -> bool:
     return not after or after in ("and", "or", "but", "with", "as", "to") or nxt in ",.;:)!?"
 
 
+class _FoldedWords(dict):
+    """Words as the word lists hold them: lower case, no dots or apostrophes (``_FOLDED_WORDS[word]``).
+
+    The words around names recur in every article ("said", "the", "in"): each is
+    folded once, and a hit is one subscript (no call).
+    """
+
+    def __missing__(self, word: str) -> str:
+        folded = word.lower().replace(".", "").replace("\u2019", "").replace("'", "")
+        if len(self) >= _MEMO_SIZE:
+            self.clear()
+        self[word] = folded
+        return folded
+
+
+_FOLDED_WORDS = _FoldedWords()
+
+
 def _fold_word(word: str) -> str:
     """A word as the word lists hold it: lower case, no dots or apostrophes (memoised)."""
-    folded = _FOLDED_WORDS.get(word)
-    if folded is None:
-        folded = word.lower().replace(".", "").replace("\u2019", "").replace("'", "")
-        if len(_FOLDED_WORDS) >= _MEMO_SIZE:
-            _FOLDED_WORDS.clear()
-        _FOLDED_WORDS[word] = folded
-    return folded
-
-
-#: The words around names recur in every article ("said", "the", "in"): folded once.
-_FOLDED_WORDS: dict[str, str] = {}
+    return _FOLDED_WORDS[word]
 
 
 #: Given names that are also towns: before a capitalised word that is no place, a person
@@ -515,7 +523,7 @@ def _is_person(text: str, cand: Candidate, prev_cand: Candidate | None) -> bool:
     before = cand.before
     if not before:
         return False
-    return _fold_word(before) in PERSON_TITLES
+    return _FOLDED_WORDS[before] in PERSON_TITLES
 
 
 def _given_name_before(text: str, cand: Candidate, prev_cand: Candidate | None) -> bool:
@@ -529,7 +537,7 @@ def _given_name_before(text: str, cand: Candidate, prev_cand: Candidate | None) 
     start = cand.start - 1 - len(before)
     if prev_cand is not None and prev_cand.end >= start:
         return False  # the word before is a place or demonym itself
-    if _fold_word(before) in _PLACE_PREFIXES or _fold_word(before) in _FUNCTION_WORDS:
+    if _FOLDED_WORDS[before] in _PLACE_PREFIXES or _FOLDED_WORDS[before] in _FUNCTION_WORDS:
         return False  # "Albany — An Albany man": a capitalised article is no given name
     # A capitalised first word of a sentence is not evidence of a given name.
     return not is_sentence_initial(text, start)
@@ -639,7 +647,7 @@ def _listed_regions(text: str, candidates: list[Candidate], names: dict, rejecte
     The plural type word after the last name types every name of the list.
     """
     for i, cand in enumerate(candidates):
-        if cand.demonym or cand.possessive or _fold_word(cand.after) not in _REGION_PLURALS:
+        if cand.demonym or cand.possessive or _FOLDED_WORDS[cand.after] not in _REGION_PLURALS:
             continue
         j = i
         while True:
@@ -684,7 +692,7 @@ def _name_after(text: str, cand: Candidate, nxt: Candidate | None) -> bool:
         return False
     if nxt is not None and nxt.start == cand.end + 1:
         return False
-    return _fold_word(after) not in _PLACE_SUFFIXES
+    return _FOLDED_WORDS[after] not in _PLACE_SUFFIXES
 
 
 #: Lower-case words that take a sentence-opening word as a verb with its object
@@ -763,7 +771,7 @@ def _as_actor(text: str, cand: Candidate) -> bool:
         return True  # US-led, US-brokered, Russia-backed
     if _FORCES_OF.search(text, max(0, cand.start - 24), cand.start):
         return True  # "the armed forces of Ukraine", "Армия России взяла под контроль Курахово"
-    after = _fold_word(cand.after)
+    after = _FOLDED_WORDS[cand.after]
     return after in _ACTOR_AFTER or after in _SPEECH
 
 
@@ -775,9 +783,9 @@ def _metonyms(text: str, candidates: list[Candidate], rejected: set[int]) -> set
             continue
         if cand.possessive:
             end = cand.end + (2 if text[cand.end : cand.end + 1] in "'\u2019" else 0)  # past "'s"
-            metonym = _fold_word(word_after(text, end)) in _GOVERNMENT_NOUNS
+            metonym = _FOLDED_WORDS[word_after(text, end)] in _GOVERNMENT_NOUNS
         else:
-            after = _fold_word(cand.after)
+            after = _FOLDED_WORDS[cand.after]
             metonym = after in _SUBJECT_AFTER or after in ("has", "have", "had", "will", "would", "wants")
         seen[cand.key] = seen.get(cand.key, True) and metonym
     return {key for key, all_metonymic in seen.items() if all_metonymic}
@@ -789,11 +797,11 @@ def _said_after(text: str, cand: Candidate) -> bool:
 
 def _is_org(text: str, cand: Candidate) -> bool:
     before = cand.before
-    if before and before.islower() and _fold_word(before) in ORG_BEFORE:
+    if before and before.islower() and _FOLDED_WORDS[before] in ORG_BEFORE:
         return True
     if not cand.possessive:
         after = cand.after
-        if after and after[0].isupper() and _fold_word(after) in ORG_AFTER:
+        if after and after[0].isupper() and _FOLDED_WORDS[after] in ORG_AFTER:
             return True
     return False
 
@@ -902,11 +910,11 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             place = store.place(idx)
             demonyms[i] = place
             if region:
-                if place.kind == "admin1" and _fold_word(cand.after) not in ACTOR_NOUNS:
+                if place.kind == "admin1" and _FOLDED_WORDS[cand.after] not in ACTOR_NOUNS:
                     # "Texans", "Dagestani": a region's people vote for it and its country
                     region_demonyms.append((place.country, store.admin1_code(idx)))
                 continue  # a continent's or world region's: context of no country
-            if _fold_word(cand.after) not in ACTOR_NOUNS:
+            if _FOLDED_WORDS[cand.after] not in ACTOR_NOUNS:
                 country_votes[cand.demonym] += 1
                 demonym_votes[cand.demonym] += 1
             continue
@@ -995,10 +1003,10 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             region_occ.add(i)
         if not cand.possessive:
             after = cand.after
-            if _fold_word(after) in _REGION_WORDS:
+            if _FOLDED_WORDS[after] in _REGION_WORDS:
                 name.region_word = True
                 region_occ.add(i)
-            elif _fold_word(after) in _SETTLEMENT_WORDS:
+            elif _FOLDED_WORDS[after] in _SETTLEMENT_WORDS:
                 name.city_word = True  # "Kasai village": a village, never the Congolese province
             elif after in ("County", "Parish", "Borough"):
                 name.county_word = True
@@ -1135,11 +1143,13 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
     # Nothing is rejected during the passes: each name's live occurrences, once.
     live = {key: [i for i in name.occurrences if i not in rejected] for key, name in names.items()}
     for _pass in range(PASSES):
-        total_country = country_votes + Counter(derived_country.values())
-        total_admin1 = admin1_votes + Counter(derived_admin1.values())
-        named_total = admin1_votes + Counter(named_regions.values())
-        stated_country = total_country - demonym_votes
-        placed_country = stated_country - named_votes
+        # (Counter's + and - as plain dicts: the same keys in the same order, without
+        # the Counters' own loops in Python)
+        total_country = _plus(country_votes, derived_country.values())
+        total_admin1 = _plus(admin1_votes, derived_admin1.values())
+        named_total = _plus(admin1_votes, named_regions.values())
+        stated_country = _minus(total_country, demonym_votes)
+        placed_country = _minus(stated_country, named_votes)
         ctx = (
             weak, personish, determiner, verbish, paired, shared, anchor_arrays, total_country, outright,
             stated_country, placed_country, _top2(total_country), named_total,
@@ -1154,7 +1164,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
                 continue  # the first pass only gathers context; the last decides every name
             admin1_total = total_admin1
             if key in region_phrase and region_phrase[key] in derived_admin1:
-                admin1_total = total_admin1 - Counter({derived_admin1[region_phrase[key]]: 1})
+                admin1_total = _minus(total_admin1, {derived_admin1[region_phrase[key]]: 1})
             # (positional arguments: this runs for every name in every pass)
             chosen[key] = _choose(
                 store, name, occ, ctx, derived_country.get(key), admin1_total, derived_admin1.get(key),
@@ -1285,6 +1295,25 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             )
         mentions.append(Mention(cand.start, cand.end, cand.text, opt.place, conf, reason, alternatives=alts))
     return mentions
+
+
+def _plus(votes: dict, keys) -> dict:
+    """``votes + Counter(keys)`` (``votes`` all positive) as a plain dict, keys in the same order."""
+    out = {k: v for k, v in votes.items() if v > 0}
+    for k in keys:
+        out[k] = out.get(k, 0) + 1
+    return out
+
+
+def _minus(votes: dict, less: dict) -> dict:
+    """``votes - less`` of two Counters (``less`` all positive) as a plain dict, keys in the same order."""
+    out = {}
+    get = less.get
+    for k, v in votes.items():
+        v -= get(k, 0)
+        if v > 0:
+            out[k] = v
+    return out
 
 
 def _list_peers(text: str, candidates: list[Candidate], rejected: set[int]) -> dict[str, set[str]]:
