@@ -2134,7 +2134,14 @@ def _choose(store, name: _Name, occ, ctx, c_own, a_total, a_own, n_own, big_peer
             # A region whose seat shares its name ("Kherson") is near a place
             # only when that place lies in it: its centroid is nowhere anyone
             # wrote about, and may lie nearer a town elsewhere than the seat does.
-            best_d, best_name = nearest[k] if nearest is not None else _nearest_point(opt, pts)
+            if nearest is not None:
+                best_d, best_name = nearest[k]
+            elif second is not None and score + _NEAR_MAX + (
+                LIST_PEER_BONUS if big_peers >= 2 and kind == "city" and population >= LIST_PEER_POPULATION else 0.0
+            ) + 1e-6 < second:
+                best_d = math.inf  # even the nearest anchor would leave it below the runner-up: no distance needed
+            else:
+                best_d, best_name = _nearest_point(opt, pts)
             if best_d <= 30:
                 score += 3.0
             elif best_d <= 100:
