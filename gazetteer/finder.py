@@ -516,7 +516,21 @@ def find_candidates(store, text: str, *, user_names=None) -> list[Candidate]:
                 e = ends[i]
                 prefix = folded[p : e + 1]
                 more = several.get(prefix)
-                if not (multi(prefix) if more is None else more):
+                if more is None:
+                    more = multi(prefix)
+                if more:
+                    # "The weather", "New data": _phrases would stop at the second word (a
+                    # name goes on only with a capital, a digit or an allowed small word),
+                    # or there is none within reach: decided here, without the call.
+                    if i + 1 < nends and ends[i + 1] - p <= MAX_KEY_LENGTH:
+                        ws = e
+                        while not folded[ws].isalnum():
+                            ws += 1
+                        first = text[offsets[ws]]
+                        more = first.isupper() or first.isdigit() or folded[ws : ends[i + 1]] in _LOWER_OK
+                    else:
+                        more = False
+                if not more:
                     # One word only: what _phrases(..., max_words=1) gives, without the call.
                     if e - p > MAX_KEY_LENGTH:
                         phrases = ()

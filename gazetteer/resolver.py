@@ -461,19 +461,27 @@ def _is_language(text: str, cand: Candidate) -> bool:
     return not after or after in ("and", "or", "but", "with", "as", "to") or nxt in ",.;:)!?"
 
 
+class _FoldedWords(dict):
+    """Words as the word lists hold them: lower case, no dots or apostrophes (``_FOLDED_WORDS[word]``).
+
+    The words around names recur in every article ("said", "the", "in"): each is
+    folded once, and a hit is one subscript (no call).
+    """
+
+    def __missing__(self, word: str) -> str:
+        folded = word.lower().replace(".", "").replace("\u2019", "").replace("'", "")
+        if len(self) >= _MEMO_SIZE:
+            self.clear()
+        self[word] = folded
+        return folded
+
+
+_FOLDED_WORDS = _FoldedWords()
+
+
 def _fold_word(word: str) -> str:
     """A word as the word lists hold it: lower case, no dots or apostrophes (memoised)."""
-    folded = _FOLDED_WORDS.get(word)
-    if folded is None:
-        folded = word.lower().replace(".", "").replace("\u2019", "").replace("'", "")
-        if len(_FOLDED_WORDS) >= _MEMO_SIZE:
-            _FOLDED_WORDS.clear()
-        _FOLDED_WORDS[word] = folded
-    return folded
-
-
-#: The words around names recur in every article ("said", "the", "in"): folded once.
-_FOLDED_WORDS: dict[str, str] = {}
+    return _FOLDED_WORDS[word]
 
 
 #: Given names that are also towns: before a capitalised word that is no place, a person
@@ -517,7 +525,7 @@ def _is_person(text: str, cand: Candidate, prev_cand: Candidate | None) -> bool:
     before = cand.before
     if not before:
         return False
-    return _fold_word(before) in PERSON_TITLES
+    return _FOLDED_WORDS[before] in PERSON_TITLES
 
 
 def _given_name_before(text: str, cand: Candidate, prev_cand: Candidate | None) -> bool:
@@ -531,7 +539,7 @@ def _given_name_before(text: str, cand: Candidate, prev_cand: Candidate | None) 
     start = cand.start - 1 - len(before)
     if prev_cand is not None and prev_cand.end >= start:
         return False  # the word before is a place or demonym itself
-    if _fold_word(before) in _PLACE_PREFIXES or _fold_word(before) in _FUNCTION_WORDS:
+    if _FOLDED_WORDS[before] in _PLACE_PREFIXES or _FOLDED_WORDS[before] in _FUNCTION_WORDS:
         return False  # "Albany — An Albany man": a capitalised article is no given name
     # A capitalised first word of a sentence is not evidence of a given name.
     return not is_sentence_initial(text, start)
@@ -641,7 +649,7 @@ def _listed_regions(text: str, candidates: list[Candidate], names: dict, rejecte
     The plural type word after the last name types every name of the list.
     """
     for i, cand in enumerate(candidates):
-        if cand.demonym or cand.possessive or _fold_word(cand.after) not in _REGION_PLURALS:
+        if cand.demonym or cand.possessive or _FOLDED_WORDS[cand.after] not in _REGION_PLURALS:
             continue
         j = i
         while True:
@@ -686,7 +694,7 @@ def _name_after(text: str, cand: Candidate, nxt: Candidate | None) -> bool:
         return False
     if nxt is not None and nxt.start == cand.end + 1:
         return False
-    return _fold_word(after) not in _PLACE_SUFFIXES
+    return _FOLDED_WORDS[after] not in _PLACE_SUFFIXES
 
 
 #: Lower-case words that take a sentence-opening word as a verb with its object
@@ -765,7 +773,7 @@ def _as_actor(text: str, cand: Candidate) -> bool:
         return True  # US-led, US-brokered, Russia-backed
     if _FORCES_OF.search(text, max(0, cand.start - 24), cand.start):
         return True  # "the armed forces of Ukraine", "Армия России взяла под контроль Курахово"
-    after = _fold_word(cand.after)
+    after = _FOLDED_WORDS[cand.after]
     return after in _ACTOR_AFTER or after in _SPEECH
 
 
@@ -777,9 +785,9 @@ def _metonyms(text: str, candidates: list[Candidate], rejected: set[int]) -> set
             continue
         if cand.possessive:
             end = cand.end + (2 if text[cand.end : cand.end + 1] in "'\u2019" else 0)  # past "'s"
-            metonym = _fold_word(word_after(text, end)) in _GOVERNMENT_NOUNS
+            metonym = _FOLDED_WORDS[word_after(text, end)] in _GOVERNMENT_NOUNS
         else:
-            after = _fold_word(cand.after)
+            after = _FOLDED_WORDS[cand.after]
             metonym = after in _SUBJECT_AFTER or after in ("has", "have", "had", "will", "would", "wants")
         seen[cand.key] = seen.get(cand.key, True) and metonym
     return {key for key, all_metonymic in seen.items() if all_metonymic}
@@ -791,11 +799,11 @@ def _said_after(text: str, cand: Candidate) -> bool:
 
 def _is_org(text: str, cand: Candidate) -> bool:
     before = cand.before
-    if before and before.islower() and _fold_word(before) in ORG_BEFORE:
+    if before and before.islower() and _FOLDED_WORDS[before] in ORG_BEFORE:
         return True
     if not cand.possessive:
         after = cand.after
-        if after and after[0].isupper() and _fold_word(after) in ORG_AFTER:
+        if after and after[0].isupper() and _FOLDED_WORDS[after] in ORG_AFTER:
             return True
     return False
 
@@ -904,11 +912,11 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             place = store.place(idx)
             demonyms[i] = place
             if region:
-                if place.kind == "admin1" and _fold_word(cand.after) not in ACTOR_NOUNS:
+                if place.kind == "admin1" and _FOLDED_WORDS[cand.after] not in ACTOR_NOUNS:
                     # "Texans", "Dagestani": a region's people vote for it and its country
                     region_demonyms.append((place.country, store.admin1_code(idx)))
                 continue  # a continent's or world region's: context of no country
-            if _fold_word(cand.after) not in ACTOR_NOUNS:
+            if _FOLDED_WORDS[cand.after] not in ACTOR_NOUNS:
                 country_votes[cand.demonym] += 1
                 demonym_votes[cand.demonym] += 1
             continue
@@ -997,10 +1005,10 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             region_occ.add(i)
         if not cand.possessive:
             after = cand.after
-            if _fold_word(after) in _REGION_WORDS:
+            if _FOLDED_WORDS[after] in _REGION_WORDS:
                 name.region_word = True
                 region_occ.add(i)
-            elif _fold_word(after) in _SETTLEMENT_WORDS:
+            elif _FOLDED_WORDS[after] in _SETTLEMENT_WORDS:
                 name.city_word = True  # "Kasai village": a village, never the Congolese province
             elif after in ("County", "Parish", "Borough"):
                 name.county_word = True
@@ -1137,12 +1145,17 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
     # Nothing is rejected during the passes: each name's live occurrences, once.
     live = {key: [i for i in name.occurrences if i not in rejected] for key, name in names.items()}
     for _pass in range(PASSES):
-        total_country = country_votes + Counter(derived_country.values())
-        total_admin1 = admin1_votes + Counter(derived_admin1.values())
-        named_total = admin1_votes + Counter(named_regions.values())
-        stated_country = total_country - demonym_votes
-        placed_country = stated_country - named_votes
-        top2 = _top2(total_country)
+        # (Counter's + and - as plain dicts: the same keys in the same order, without
+        # the Counters' own loops in Python)
+        total_country = _plus(country_votes, derived_country.values())
+        total_admin1 = _plus(admin1_votes, derived_admin1.values())
+        named_total = _plus(admin1_votes, named_regions.values())
+        stated_country = _minus(total_country, demonym_votes)
+        placed_country = _minus(stated_country, named_votes)
+        ctx = (
+            weak, personish, determiner, verbish, paired, shared, anchor_arrays, total_country, outright,
+            stated_country, placed_country, _top2(total_country), named_total,
+        )
         for key, name in names.items():
             if name.org or not name.options:
                 continue
@@ -1151,16 +1164,13 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
                 continue
             if _pass == 0 and not name.sets_context:
                 continue  # the first pass only gathers context; the last decides every name
-            # (positional arguments: this runs for every name in every pass)
-            cv = _Votes(total_country, derived_country.get(key), outright, stated_country, placed_country, top2)
-            named = _Votes(named_total, named_regions.get(key))
             admin1_total = total_admin1
             if key in region_phrase and region_phrase[key] in derived_admin1:
-                admin1_total = total_admin1 - Counter({derived_admin1[region_phrase[key]]: 1})
-            av = _Votes(admin1_total, derived_admin1.get(key), named)
+                admin1_total = _minus(total_admin1, {derived_admin1[region_phrase[key]]: 1})
+            # (positional arguments: this runs for every name in every pass)
             chosen[key] = _choose(
-                store, name, occ, weak, personish, cv, av, anchor_arrays, determiner, shared, verbish, paired,
-                big_peers.get(key, 0),
+                store, name, occ, ctx, derived_country.get(key), admin1_total, derived_admin1.get(key),
+                named_regions.get(key), big_peers.get(key, 0),
             )
             static = name.static
             if static and (len(static) == 1 or static[0][0] - static[1][0] > MAX_CONTEXT) and static[0][2] == 2:
@@ -1287,6 +1297,25 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             )
         mentions.append(Mention(cand.start, cand.end, cand.text, opt.place, conf, reason, alternatives=alts))
     return mentions
+
+
+def _plus(votes: dict, keys) -> dict:
+    """``votes + Counter(keys)`` (``votes`` all positive) as a plain dict, keys in the same order."""
+    out = {k: v for k, v in votes.items() if v > 0}
+    for k in keys:
+        out[k] = out.get(k, 0) + 1
+    return out
+
+
+def _minus(votes: dict, less: dict) -> dict:
+    """``votes - less`` of two Counters (``less`` all positive) as a plain dict, keys in the same order."""
+    out = {}
+    get = less.get
+    for k, v in votes.items():
+        v -= get(k, 0)
+        if v > 0:
+            out[k] = v
+    return out
 
 
 def _list_peers(text: str, candidates: list[Candidate], rejected: set[int]) -> dict[str, set[str]]:
@@ -1733,49 +1762,6 @@ def _notable(name: _Name, opt: _Option) -> int:
     return 2 if seat and main else 1
 
 
-class _Votes:
-    """Document votes for countries or regions, minus the name's own vote."""
-
-    __slots__ = ("_own", "_top2", "_total", "explicit", "placed", "stated")
-
-    def __init__(self, total: Counter, own, explicit=None, stated=None, placed=None, top2=None) -> None:
-        self._total = total
-        self._own = own
-        self._top2 = top2  # the two largest (vote, key), when the caller computed them once for many
-        self.explicit = explicit  # the votes the document states outright (names, qualifiers)
-        self.stated = stated  # country votes cast by names and places, not by demonyms
-        self.placed = placed  # country votes cast by places (towns, regions, qualifiers) only
-
-    def get(self, key, default=0):
-        value = self._total.get(key, 0) - (1 if key == self._own and key is not None else 0)
-        return value if value > 0 else default
-
-    def any_positive(self) -> bool:
-        return any(self.get(k) for k in self._total)
-
-    def any_stated(self, *, places_only: bool = False) -> bool:
-        """Whether places or country names (not demonyms alone) put the document elsewhere.
-
-        With ``places_only``, only towns, regions and qualifiers count, not the
-        bare name of a country ("Russia shelled Kherson").
-        """
-        votes = self.placed if places_only else self.stated
-        if votes is None:
-            return self.any_positive()
-        own = self._own
-        return any(v - (1 if k == own else 0) > 0 for k, v in votes.items())
-
-    def top(self) -> int:
-        """The largest vote (0 when none)."""
-        if self._top2 is None:
-            return max((self.get(k) for k in self._total), default=0)
-        # Only the first may lose the name's own vote.
-        (v1, k1), (v2, _k2) = self._top2
-        if k1 is not None and k1 == self._own:
-            v1 -= 1
-        return max(v1, v2, 0)
-
-
 def _top2(votes: Counter) -> tuple[tuple[int, object], tuple[int, object]]:
     """The two largest (vote, key) of ``votes``, padded with (0, None)."""
     best = sorted(((v, k) for k, v in votes.items()), key=lambda t: t[0], reverse=True)[:2]
@@ -2035,42 +2021,80 @@ def _ensure_static(store, name: _Name) -> None:
      name.options, name.local) = got
 
 
-def _choose(
-    store,
-    name: _Name,
-    occ,
-    weak,
-    personish,
-    country_votes,
-    admin1_votes,
-    anchors,
-    determiner=frozenset(),
-    shared=None,
-    verbish=frozenset(),
-    paired=frozenset(),
-    big_peers=0,
-):
+#: The most the document context of :func:`_choose` can add to one option's static score, by source:
+#: regions several names share (0.8 a name, three at most), its region named, its country named
+#: (four votes at most), a place nearby, a list of big cities.
+_SHARED_MAX, _REGION_MAX, _COUNTRY_MAX, _NEAR_MAX, _PEERS_MAX = 0.8 * 3, REGION_CONTEXT, COUNTRY_CONTEXT + 0.5 * 4, 3.0, LIST_PEER_BONUS
+
+
+def _nearest_point(opt: _Option, pts) -> tuple[float, str]:
+    """The distance (km) to and name of the nearest of ``pts`` (see :func:`_nearest_anchors`), for one option."""
+    rad = opt.rad
+    if rad is None:
+        rad = opt.rad = (math.radians(opt.place.lat), math.radians(opt.place.lon))
+    la1, lo1 = rad
+    best, best_name = None, None
+    for la, lo, n, _key in pts:
+        dlat2 = (la - la1) ** 2
+        if best is not None and dlat2 >= best:
+            continue  # d below is at least dlat2: this anchor cannot be nearer
+        dl = abs(lo - lo1)
+        if dl > math.pi:
+            dl = 2 * math.pi - dl
+        x = dl * math.cos((la + la1) / 2)
+        d = x * x + dlat2
+        if best is None or d < best:
+            best, best_name = d, n
+    return 6371.0 * math.sqrt(best), best_name
+
+
+def _choose(store, name: _Name, occ, ctx, c_own, a_total, a_own, n_own, big_peers=0):
     """Score every option of one name; return (option, confidence, reason, accepted, evidence, big).
 
+    ``ctx`` is what the pass knows of the whole document (see :func:`resolve`):
+    ``(weak, personish, determiner, verbish, paired, shared, anchors, country votes,
+    outright, stated, placed, top2, named regions)``. ``c_own``, ``a_own`` and ``n_own``
+    are the name's own vote among the country, region and named-region votes (it
+    never counts as context for itself); ``a_total`` the region votes for this name.
     ``big_peers``: how many other names of a list the name stands in resolved to
     big cities (:data:`LIST_PEER_POPULATION`).
+
+    Options are visited best static score first: once no context could lift the
+    rest above the runner-up, they are left (the result is the same).
     """
+    (weak, personish, determiner, verbish, paired, shared, anchors, c_total, outright, stated, placed, top2,
+     named_total) = ctx
     if name.static is None:
         _ensure_static(store, name)
-    dominant = country_votes.top()
-    # Distances count only for local senses (a name of countries alone needs none).
-    nearest = _nearest_anchors(name, anchors) if name.local else None
+    (v1, k1), (v2, _k2) = top2  # the largest vote but the name's own (only the first may be its own)
+    if k1 is not None and k1 == c_own:
+        v1 -= 1
+    foreign = max(v1, v2, 0) >= DOMINANT_VOTES
+    # Distances count only for local senses (a name of countries alone needs none); in the
+    # small problems of most documents, only for the options visited.
+    nearest = pts = None
+    if name.local and anchors is not None:
+        key = name.key
+        pts = [pt for pt in anchors.points if pt[3] != key] if key in anchors.keyset else anchors.points
+        if not pts:
+            pts = None
+        elif len(name.options) * len(pts) > 64:
+            nearest, pts = _nearest_anchors(name, anchors), None
+    distances = nearest is not None or pts is not None
     # The votes as plain dicts, read inline: this loop runs for every option of
     # every name in every pass, and method calls dominated it.
-    c_total, c_own = country_votes._total, country_votes._own
     c_get = c_total.get
-    a_total, a_own = admin1_votes._total, admin1_votes._own
     a_get = a_total.get
-    a_explicit = admin1_votes.explicit
     own_votes, own_regions = name.own_votes, name.own_regions
     regions = name.regions
     shared_get = shared.get if shared else None
-    foreign = dominant >= DOMINANT_VOTES
+    bound = 1e-6 + (
+        (_SHARED_MAX if shared_get is not None else 0.0)
+        + (_REGION_MAX if a_total else 0.0)
+        + (_COUNTRY_MAX if c_total else 0.0)
+        + (_NEAR_MAX if distances else 0.0)
+        + (_PEERS_MAX if big_peers >= 2 else 0.0)
+    )
     # A national capital keeps its name against the region around it ("Kyiv" among towns
     # of Kyiv Oblast is the city); a region word ("the Kyiv region") still makes the region.
     capital = not name.region_word and name.has_capital
@@ -2079,52 +2103,66 @@ def _choose(
     best = None
     second = None
     for k, (score, reason, evidence, opt, a1, kind, country, population) in enumerate(name.fast):
+        if second is not None and score + bound < second:
+            break  # sorted by static score: neither this option nor any after it can rise above the runner-up
         why = None  # what context decided it, formatted only for the winner
         if a1:
             if shared_get is not None:
-                others = shared_get(a1, 0) - (a1 in regions)
-                if others > 0:
-                    score += 0.8 * min(others, 3)
+                others = shared_get(a1, 0)
+                if others:
+                    others -= a1 in regions
+                    if others > 0:
+                        score += 0.8 * min(others, 3)
+                        if evidence < 1:
+                            evidence = 1
+            av = a_get(a1, 0)
+            if av:  # (no votes: neither branch below applies)
+                av -= a1 == a_own
+                if av > 0 and kind != "admin1":
+                    # A region the text names outright weighs more than one inferred
+                    # from other resolved places (which may themselves be wrong).
+                    explicit_region = named_total.get(a1, 0) - (a1 == n_own) > 0
+                    score += REGION_CONTEXT if explicit_region else DERIVED_REGION_CONTEXT
+                    evidence = 2
+                    why = ("context-admin1", a1)
+                elif kind == "admin1" and max(av, 0) > own_regions.get(a1, 0) and not capital:
+                    # Other places the text puts in this region make its name as likely
+                    # as a town inside it: "Quebec" among Levis and Saguenay is the
+                    # province. Its own name's votes do not count.
+                    score += REGION_CONTEXT
                     if evidence < 1:
                         evidence = 1
-            av = a_get(a1, 0) - (a1 == a_own)
-            if av > 0 and kind != "admin1":
-                # A region the text names outright weighs more than one inferred
-                # from other resolved places (which may themselves be wrong).
-                explicit_region = a_explicit is None or a_explicit.get(a1) > 0
-                score += REGION_CONTEXT if explicit_region else DERIVED_REGION_CONTEXT
-                evidence = 2
-                why = ("context-admin1", a1)
-            elif kind == "admin1" and max(av, 0) > own_regions.get(a1, 0) and not capital:
-                # Other places the text puts in this region make its name as likely
-                # as a town inside it: "Quebec" among Levis and Saguenay is the
-                # province. Its own name's votes do not count.
-                score += REGION_CONTEXT
-                if evidence < 1:
-                    evidence = 1
         # The name's own votes as a country do not vouch for its namesake towns:
         # "Mexico" alone does not make Mexico City the likelier sense.
         cv = 0
         if kind != "country":
             cv = c_get(country, 0)
-            if country == c_own and country is not None:
-                cv -= 1
-            if cv < 0:
-                cv = 0
-            cv -= own_votes.get(country, 0)
+            if cv:  # (no votes: cv would stay at or below 0)
+                if country == c_own and country is not None:
+                    cv -= 1
+                if cv < 0:
+                    cv = 0
+                cv -= own_votes.get(country, 0)
         if cv > 0:
             score += COUNTRY_CONTEXT + 0.5 * min(cv, 4)
             if evidence < 1:
                 evidence = 1
         elif foreign and kind in ("city", "other"):
             score -= FOREIGN_PENALTY  # a document all about one country: a town elsewhere is unlikely
-        if nearest is not None and kind in ("city", "admin1", "other") and not (
+        if distances and kind in ("city", "admin1", "other") and not (
             kind == "admin1" and (capital or a_get(a1, 0) - own_regions.get(a1, 0) <= (a1 == a_own)) and _seat(name, a1) is not None
         ):
             # A region whose seat shares its name ("Kherson") is near a place
             # only when that place lies in it: its centroid is nowhere anyone
             # wrote about, and may lie nearer a town elsewhere than the seat does.
-            best_d, best_name = nearest[k]
+            if nearest is not None:
+                best_d, best_name = nearest[k]
+            elif second is not None and score + _NEAR_MAX + (
+                LIST_PEER_BONUS if big_peers >= 2 and kind == "city" and population >= LIST_PEER_POPULATION else 0.0
+            ) + 1e-6 < second:
+                best_d = math.inf  # even the nearest anchor would leave it below the runner-up: no distance needed
+            else:
+                best_d, best_name = _nearest_point(opt, pts)
             if best_d <= 30:
                 score += 3.0
             elif best_d <= 100:
@@ -2186,7 +2224,7 @@ def _choose(
         # needs its region named, a qualifier, a place nearby or "the village of":
         # its name alone may be a word or a brand ("Zoria", "Вільне").
         ok = False
-    elif not explicit and name.cyrillic and _unvouched_foreign(name.key, place, country_votes.explicit or {}):
+    elif not explicit and name.cyrillic and _unvouched_foreign(name.key, place, outright or {}):
         # "Тоді" (then) → Toda, "Сили" (forces) → Sealy: Cyrillic words, not towns in Japan
         # or Texas. A foreign town in Cyrillic text needs its country (or a region of it)
         # named outright, or a million people: towns of the same reading vouch for nothing.
@@ -2215,11 +2253,13 @@ def _choose(
             # that may be one. A Latin name that is no English word is a name wherever
             # it stands ("Decatur lights up downtown").
             ok = False
-        elif notable < 2 and country_votes.any_stated(places_only=bool(notable)):
+        elif notable < 2 and any(v - (k == c_own) > 0 for k, v in (placed if notable else stated).items()):
             # The document names places in another country (or, for a town of
             # no standing, another country).
             ok = False
-        elif place.population < DEMONYM_VETO_POPULATION and country_votes.any_positive():
+        elif place.population < DEMONYM_VETO_POPULATION and any(
+            v - (k == c_own and k is not None) > 0 for k, v in c_total.items()
+        ):
             # A demonym of another country vetoes only villages: "Russian
             # officials claimed Vuhledar" still names the town.
             ok = False
