@@ -1412,6 +1412,8 @@ def _list_strays(
 _NAMED_FEATURES = ("facility:", "airport:")
 #: Ids of places whose point is their community's centre (:attr:`gazetteer.Place.approximate`).
 _APPROXIMATE = "katottg:"
+#: What a village of the codifier loses when a city of :data:`BIG_POPULATION` bears its name.
+BIG_NAMESAKE_PENALTY = 4.0
 
 #: Towns of a document that lie this close together are its local geography.
 CLUSTER_KM = 30.0
@@ -1891,6 +1893,11 @@ def _static_scores(
     # "the Middle East", "the West Coast": a world region before a village of its name
     world_region = any(o.place.feature_code in _WORLD_REGION_CODES for o in name.options)
     main_countries = Counter(o.place.country for o in name.options if o.place.kind == "city" and o.flags & NAME_MAIN)
+    # "Zaporizhzhia" in a report from Donetsk Oblast is the city, not a hamlet of that name there
+    big_city = any(
+        o.place.kind == "city" and o.place.population >= BIG_POPULATION and o.flags & (NAME_MAIN | NAME_CYRILLIC)
+        for o in name.options
+    )
     name_countries = {o.place.country for o in name.options if o.place.kind == "country"}
     main_regions = {
         _admin1_key(o) for o in name.options if o.place.kind == "admin1" and o.flags & NAME_MAIN
@@ -1946,6 +1953,8 @@ def _static_scores(
             score -= 4.0
         elif short and main_pop >= 0 and place.population < 5 * main_pop:
             score -= SHORT_FORM_PENALTY  # a shortened name: a little behind towns that bear it in full
+        if big_city and not name.city_word and place.id.startswith(_APPROXIMATE):
+            score -= BIG_NAMESAKE_PENALTY  # out of reach of region context (not with "the village of")
         if name.county_word and place.country in _COUNTY_COUNTRIES:
             score += 2.0
         if name.region_word and place.kind == "admin1":

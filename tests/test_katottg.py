@@ -138,6 +138,12 @@ def test_a_village_name_alone_needs_its_region(real_gazetteer):
         assert not [m for m in real_gazetteer.find(text) if m.place.approximate]
 
 
+def test_a_big_city_keeps_its_name_against_villages_in_the_region_named(real_gazetteer):
+    # Donetsk Oblast has two villages called Zaporizhzhia; the city of 710,000 is meant.
+    text = "The Pokrovsk direction in Donetsk Oblast saw 37 attacks. Russians strike Zaporizhzhia: two people killed."
+    assert _found(real_gazetteer, text)["Zaporizhzhia"].place.name == "Zaporizhzhya"
+
+
 def test_an_incident_at_such_a_village_is_near_it(real_gazetteer):
     text = "Russian forces shelled Klishchiivka, Donetsk Oblast, on 3 March 2024, killing two civilians."
     article = Article(text=text, source="s.txt", published=date(2024, 3, 4), offset=0)
