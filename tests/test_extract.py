@@ -272,6 +272,10 @@ def test_country_needs_in_to_be_a_location():
         # a death toll that rose, however far from the figure
         ("The death toll from Monday's missile strike on a shopping centre in Kremenchuk rose to 20.", 20, None),
         ("The death toll has risen to at least 14, officials said.", 14, None),
+        # one person who died of wounds; not of old age
+        ("A 50-year-old man died of wounds sustained in the attack.", 1, None),
+        ("A woman later died in hospital.", 1, None),
+        ("The former mayor died of natural causes in 2019.", None, None),
     ],
 )
 def test_counts(sentence, fatalities, injured):

@@ -253,7 +253,8 @@ def count_items(sentence: str) -> list[tuple[str, str, int, int]]:
                 last_thing = thing
         i = j
     for match in _ONE_PERSON.finditer(sentence):
-        kind = "fatalities" if (match.group("kill") or match.group("killed") or "").lower().startswith(_KILL_STARTS) else "injured"
+        verb = match.group("kill") or match.group("killed") or match.group("died") or ""
+        kind = "fatalities" if verb.lower().startswith(_KILL_STARTS) else "injured"
         if not any(k == kind for k, *_ in items):
             items.append((kind, kind, 1, match.start()))
     for match in _AGE_LIST.finditer(sentence):
@@ -335,10 +336,12 @@ _PERSON = (
     r"husband|wife|chief|elder|leader|imam|teacher|lawyer|blogger)"
 )
 #: "killed a 65-year-old man", "a woman was injured", "injuring his driver", "the
-#: driver was killed": one person, no number.
+#: driver was killed", "a 50-year-old man died of wounds": one person, no number.
 _ONE_PERSON = re.compile(
     r"\b(?:(?P<kill>killed|killing|shot dead|shooting dead|gunned down|murdered|executed|stabbed to death|injured|injuring|wounded|wounding)\s+(?:a|an|one|his|her|their|its|the)\s+(?:[\w-]+\s+){0,2}?" + _PERSON
-    + r"|(?:a|an|one|the)\s+(?:[\w-]+\s+){0,2}?" + _PERSON + r"\s+(?:was|has been|had been)\s+(?P<killed>killed|injured|wounded|hurt|died))\b",
+    + r"|(?:a|an|one|the)\s+(?:[\w-]+\s+){0,2}?" + _PERSON + r"\s+(?:(?:was|has been|had been)\s+(?P<killed>killed|injured|wounded|hurt|died)"
+    # "A 50-year-old man died of wounds sustained in the attack", "a woman later died in hospital"
+    + r"|(?:later\s+|subsequently\s+)?(?P<died>died)(?!\s+(?:down|out|away|of\s+(?:natural|old|a\s+heart|cancer|covid)))))\b",
     re.IGNORECASE,
 )
 
