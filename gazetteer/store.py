@@ -102,6 +102,11 @@ class Store:
         self._names = names
         self._meta = meta
         self._special_ids: list[str] = meta["special_ids"]
+        # Ukraine's settlements from KATOTTG follow the other special places; their ids
+        # ("katottg:UA…") are built from codes kept in places.npz, not listed in meta.json.
+        self._first_katottg = len(self._special_ids)
+        self._first_city = self._first_katottg + int(meta.get("katottg_places", 0))
+        self._katottg: np.ndarray | None = None
         self._n = int(meta["places"])
         self._arrays: dict[str, np.ndarray] | None = None
         self._name_offsets: Sequence[int] = ()
@@ -169,6 +174,9 @@ class Store:
                 raise DataError(f"cannot read {path}: {err}") from err
             names = arrays.pop("name_offsets", None)
             blob = arrays.pop("name_bytes", None)
+            katottg = arrays.pop("katottg", np.zeros(0, dtype=np.uint64))
+            if len(katottg) != self._first_city - self._first_katottg:
+                raise DataError(f"{path} does not match meta.json: rebuild the gazetteer data")
             if names is None or blob is None or len(names) != self._n + 1:
                 raise DataError(f"{path} has no place names: rebuild the gazetteer data")
             if any(len(a) != self._n for a in arrays.values()):
@@ -177,6 +185,7 @@ class Store:
             # (a list of 250,000 ints cost a tenth of a second's load).
             self._name_offsets = array("q", names.astype("=i8").tobytes())
             self._name_bytes = blob.tobytes()
+            self._katottg = katottg
             self._arrays = arrays
         return self._arrays[name]
 
@@ -274,7 +283,7 @@ class Store:
             if a1_idx is not None:
                 admin1_name = self._name(a1_idx)
         result = Place(
-            id=self._special_ids[idx] if idx < len(self._special_ids) else f"gn:{gid}",
+            id=self._id(idx, gid),
             name=self._name(idx),
             kind=meta["kinds"][col["kind"].item(idx)],
             country=meta["countries"][country] if country != NONE16 else None,
@@ -311,7 +320,7 @@ class Store:
         todo = [i for i in dict.fromkeys(wanted.tolist()) if i not in self._places]
         if todo:
             at = np.asarray(todo, dtype=np.int64)
-            ids, country_codes, admin1_codes = self._special_ids, meta["countries"], meta["admin1_codes"]
+            country_codes, admin1_codes = meta["countries"], meta["admin1_codes"]
             kinds, fcodes = meta["kinds"], meta["feature_codes"]
             offsets, blob = self._name_offsets, self._name_bytes
             region_names: dict[int, str | None] = {}
@@ -327,7 +336,7 @@ class Store:
                     a1_idx = self._ids().get("admin1:" + admin1_codes[a1])
                     admin1_name = region_names[a1] = self._name(a1_idx) if a1_idx is not None else None
                 self._places[idx] = Place(
-                    id=ids[idx] if idx < len(ids) else f"gn:{gid}",
+                    id=self._id(idx, gid),
                     name=blob[offsets[idx] : offsets[idx + 1]].decode("utf-8"),
                     kind=kinds[kind],
                     country=country_codes[country] if country != NONE16 else None,
@@ -339,6 +348,14 @@ class Store:
                     feature_code=fcodes[fcode],
                 )
         return [self._places[i] for i in wanted.tolist()]
+
+    def _id(self, idx: int, gid: int) -> str:
+        """The id of the place at ``idx`` (``gid``: its GeoNames id), as :class:`Place` gives it."""
+        if idx < self._first_katottg:
+            return self._special_ids[idx]
+        if idx < self._first_city:
+            return f"katottg:UA{int(self._katottg[idx - self._first_katottg]):017d}"
+        return f"gn:{gid}"
 
     def _ids(self) -> dict[str, int]:
         """Index of every non-GeoNames-city id (countries, regions, seas)."""
@@ -356,13 +373,24 @@ class Store:
             import numpy as np
 
             gids = self._array("geonameid")
-            start = len(self._special_ids)
+            start = self._first_city
             # Cities are stored sorted by geonameid after the special places.
             pos = start + int(np.searchsorted(gids[start:], gid))
             if pos < self._n and int(gids[pos]) == gid:
                 return pos
             hits = np.flatnonzero(gids[:start] == gid)
             return int(hits[0]) if hits.size else None
+        if place_id.startswith("katottg:UA"):
+            try:
+                code = int(place_id[10:])
+            except ValueError:
+                return None
+            import numpy as np
+
+            self._array("kind")
+            codes = self._katottg  # stored sorted
+            pos = int(np.searchsorted(codes, np.uint64(code)))
+            return self._first_katottg + pos if pos < len(codes) and int(codes[pos]) == code else None
         return self._ids().get(place_id)
 
     def country(self, iso2: str) -> int | None:

@@ -168,3 +168,12 @@ def test_places_sharing_a_community_centre_stay_apart():
     incidents = [_incident(orikhiv, "a"), _incident(robotyne, "b"), _incident(mala, "c"), _incident(robotyne, "d")]
     merged = merge_incidents(incidents)
     assert sorted(len(i.sources) for i in merged) == [1, 1, 2]  # only Robotyne told twice is one
+
+
+def test_ids_are_the_codifiers_and_lead_back_to_the_place(real_gazetteer):
+    # meta.json does not list them: the store makes them from the codes in places.npz
+    robotyne = _found(real_gazetteer, "Russian forces shelled Robotyne, Zaporizhzhia.")["Robotyne"].place
+    assert robotyne.id == "katottg:UA23100270150025192"
+    assert real_gazetteer.get(robotyne.id) == robotyne
+    assert real_gazetteer.get("katottg:UA23100270150025193") is None
+    assert real_gazetteer.get("katottg:UAxyz") is None

@@ -26,7 +26,8 @@ Outputs, all in the data directory:
     place, where inflating them cost more than the rest of the load), names as one UTF-8
     blob and offsets.
 ``meta.json``
-    Codes tables, ids of non-GeoNames places, demonyms.
+    Codes tables, ids of non-GeoNames places (but KATOTTG's: their codes are an
+    array of ``places.npz``), demonyms.
 ``zipf.marisa``
     ``RecordTrie("<H")``: folded single-word place name -> Zipf frequency x 100.
 ``shapes.npz``
@@ -1003,7 +1004,7 @@ class Builder:
         settlements, stats = katottg.missing_settlements(units, self.cities_raw)
         words = self.english()
         latin_names = other_names = 0
-        for s in settlements:
+        for s in sorted(settlements, key=lambda s: s.code):  # stored by code: the store finds ids by bisection
             key = fold(s.name)
             latin = ukrainian_latin(key)
             display = katottg.display_latin(latin) if latin else s.name
@@ -1310,6 +1311,11 @@ class Builder:
         aindex = {a: i for i, a in enumerate(admin1_codes)}
         findex = {f: i + 1 for i, f in enumerate(fcodes)}
         n_special = self.first_city
+        # KATOTTG's settlements close the special places; their ids are kept as numbers.
+        first_katottg = next((i for i, pid in enumerate(self.ids[:n_special]) if pid.startswith("katottg:")), n_special)
+        katottg = [int(pid.removeprefix("katottg:UA")) for pid in self.ids[first_katottg:n_special]]
+        if katottg != sorted(katottg) or len(set(katottg)) != len(katottg):
+            raise RuntimeError("KATOTTG settlements must be stored sorted by code, after the other special places")
         gids = self.gid[n_special:]
         if gids != sorted(gids):
             raise RuntimeError("cities must be stored sorted by geonameid")
@@ -1329,6 +1335,7 @@ class Builder:
             fcode=np.asarray([findex.get(f, 0) for f in self.fcode], dtype=np.uint8),
             name_offsets=np.cumsum([0] + [len(b) for b in names]).astype(np.uint32),
             name_bytes=np.frombuffer(b"".join(names), dtype=np.uint8),
+            katottg=np.asarray(katottg, dtype=np.uint64),
         )
         shape_idx = sorted(self.shapes)
         blobs = [shapely.to_wkb(self.shapes[i]) for i in shape_idx]
@@ -1346,7 +1353,8 @@ class Builder:
             "countries": countries,
             "admin1_codes": admin1_codes,
             "feature_codes": [None, *fcodes],
-            "special_ids": self.ids[:n_special],
+            "special_ids": self.ids[:first_katottg],
+            "katottg_places": len(katottg),
             "places": len(self.ids),
             "keys": len(names_trie),
             "demonyms": self.demonyms(),
