@@ -184,6 +184,8 @@ def test_scan_matches_a_plain_reading_of_the_text(text):
         ("В Великих Копанях поврежден автомобиль.", "Великих Копанях", "Velyki Kopani"),  # plural adjective
         ("У Малокатеринівці поранено двох чоловіків.", "Малокатеринівці", "Malokaterynivka"),  # uk locative of -ка
         ("Бої біля Шахового тривають.", "Шахового", "Shakhove"),  # uk neuter adjective name
+        ("У Нікополі та Марганці пошкоджено будинки.", "Марганці", "Marhanets"),  # uk -ець: Марганець
+        ("Обстрел Марганца продолжался.", "Марганца", "Marhanets"),  # ru -ец: Марганец
         ("Gunmen killed 12 people in Port-au-Prince on Monday.", "Port-au-Prince", "Port-au-Prince"),  # "au"
     ],
 )
