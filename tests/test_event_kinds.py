@@ -164,6 +164,14 @@ CASES = [
     ("Взрыв прогремел в центре Мелитополя.", "Explosions/Remote violence", ["Melitopol"]),
     # a village the data lacks, with its region in the genitive
     ("Украинские военные обстреляли село Безыменное Курской области.", "Explosions/Remote violence", ["Kursk Oblast"]),
+    # an attempted advance or assault is a battle fought, not an event that did not happen
+    ("Russian forces tried to advance near Robotyne, Zaporizhzhia, on 3 May.", "Battles", ["Robotyne"]),
+    ("Russian forces attempted to storm Ukrainian positions near Krynky, Kherson.", "Battles", ["Krynky"]),
+    ("Противник намагався просунутися біля Часового Яру та Кліщіївки на Донеччині.", "Battles",
+     ["Chasiv Yar", "Klishchiivka"]),
+    # "пытался" (tried) is no torture ("пытали")
+    ("Противник пытался прорвать оборону у Бахмута.", "Battles", ["Bakhmut"]),
+    ("Российские военные пытали мирных жителей в Буче.", "Violence against civilians", ["Bucha"]),
 ]  # fmt: skip
 
 
