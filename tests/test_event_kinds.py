@@ -169,6 +169,9 @@ CASES = [
     ("Russian forces attempted to storm Ukrainian positions near Krynky, Kherson.", "Battles", ["Krynky"]),
     ("Противник намагався просунутися біля Часового Яру та Кліщіївки на Донеччині.", "Battles",
      ["Chasiv Yar", "Klishchiivka"]),
+    # a town's word between a name and the list's joiner
+    ("On 8 May 2023, Ukrainian forces shelled Donetsk city and Horlivka, Donetsk.",
+     "Explosions/Remote violence", ["Donetsk", "Horlivka"]),
     # "пытался" (tried) is no torture ("пытали")
     ("Противник пытался прорвать оборону у Бахмута.", "Battles", ["Bakhmut"]),
     ("Российские военные пытали мирных жителей в Буче.", "Violence against civilians", ["Bucha"]),

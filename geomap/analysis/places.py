@@ -155,7 +155,8 @@ _HEAD_OF_AFTER = re.compile(
 #: residents fled"): the town is where they are, as "in Kiev" would say.
 _RESIDENTS_AFTER = re.compile(r"\s+(?:residents|inhabitants|locals|villagers|townspeople|citizens|protesters|demonstrators)\b", re.IGNORECASE)
 _LIST_AFTER = re.compile(r"\s*(?:,|and\b|і\b|й\b|та\b|и\b)")
-_LIST_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or|,?\s+(?:і|й|та|и|або|или)(?:\s+(?:у|в|на|по|над|біля|под|під|около))?)(?:\s+the)?\s*$")
+#: (A town's word may stand between a name and the joiner: "Kherson city and Antonivka".)
+_LIST_GAP = re.compile(r"^(?:\s+(?:city|town))?\s*(?:,|,?\s+and|,?\s+or|,?\s+(?:і|й|та|и|або|или)(?:\s+(?:у|в|на|по|над|біля|под|під|около))?)(?:\s+the)?\s*$")
 
 # --- Russian and Ukrainian (see the module docstring) ---------------------------------------
 _CYR_WORD = r"[\w'\u2019\u02bc-]+"
