@@ -427,7 +427,7 @@ _PLACE_COLUMNS = ("country", "iso", "admin1", "location", "latitude", "longitude
 
 
 def merge_frame(gdf, *, keys: list[str], incidents: list[Incident | None] | None = None, gazetteer: Any = None,
-                groups: list[list[int]] | None = None):
+                groups: list[list[int]] | None = None, nested: str = "objects"):
     """Merge the rows of an incident frame by the rules above: incident files and articles together.
 
     Rows read from incident files (ACLED, GDELT, geomap's own) and incidents
@@ -452,6 +452,10 @@ def merge_frame(gdf, *, keys: list[str], incidents: list[Incident | None] | None
     groups : list, optional
         When given, extended with one list per output row: the positions of the
         input rows it holds (the store keeps them, :mod:`geomap.store`).
+    nested : str
+        ``"text"``: when no rows merge, nested columns held as JSON text (as a reader's
+        ``nested="text"`` left them, checked) stay text (:data:`geomap.readers.NESTED`);
+        rows that merge need them parsed, and get them so.
 
     Returns
     -------
@@ -464,14 +468,17 @@ def merge_frame(gdf, *, keys: list[str], incidents: list[Incident | None] | None
     import geopandas as gpd
     import pandas as pd
 
-    from geomap.readers import conform_incidents
+    from geomap.readers import conform_incidents, parse_nested
 
     if len(gdf) == 0:
         return gdf
     if not any(incident is not None for incident in incidents or ()) and _nothing_merges(gdf, keys):
         if groups is not None:
             groups.extend([row] for row in range(len(gdf)))  # each row holds itself alone
-        return conform_incidents(_as_merged(gdf), source="merge")
+        # Text nested columns here were checked when their file was read (geomap.load).
+        return conform_incidents(_as_merged(gdf), source="merge", nested=nested, checked=True)
+    if nested == "text":
+        gdf = parse_nested(gdf)
     geometry_name = gdf.geometry.name
     records = pd.DataFrame(gdf.drop(columns=geometry_name)).to_dict("records")
     geometries = list(gdf.geometry)

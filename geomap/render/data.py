@@ -27,6 +27,7 @@ import shapely
 
 from geomap.article import _SURROGATE, clean_text
 from geomap.errors import InputError
+from geomap.readers.geomap_files import loads_json, loads_json_each
 from geomap.render.style import styles_for
 
 #: Payloads above this many bytes of JSON are embedded gzip+base64 instead of as text.
@@ -225,6 +226,30 @@ def _evidence_text(notes, evidence) -> str:
         if texts:
             return " … ".join(dict.fromkeys(texts[:3]))
     return _text(notes)
+
+
+def _parsed_evidences(values: list) -> list:
+    """What :func:`_evidence_text` makes of each evidence given as text before it reads it:
+    the JSON list a text holds, None for a text that is no JSON, any other value as it is.
+
+    Parsed all at once by :func:`~geomap.readers.geomap_files.loads_json_each` (``json.loads``,
+    by orjson where that gives the same), else text by text where one is no JSON.
+    """
+    rows = [row for row, value in enumerate(values) if type(value) is str and value.strip().startswith("[")]
+    texts = [values[row] for row in rows]
+    try:
+        parsed = loads_json_each(texts)
+    except ValueError:
+        parsed = []
+        for text in texts:
+            try:
+                parsed.append(loads_json(text))
+            except ValueError:
+                parsed.append(None)
+    out = list(values)
+    for row, value in zip(rows, parsed):
+        out[row] = value
+    return out
 
 
 def _quantities_text(value) -> str:
@@ -581,7 +606,12 @@ def _coordinates(values: np.ndarray, missing: np.ndarray) -> Column | list:
 
 
 def _quantities_texts(values: pd.Series) -> list[str]:
-    """:func:`_quantities_text` of each value; a dict (the usual value) without a call."""
+    """:func:`_quantities_text` of each value; a dict (the usual value) without a call, JSON text
+    (a reader's ``nested="text"``) once per distinct text."""
+    if _is_text_column(values):
+        codes, distinct = pd.factorize(values, use_na_sentinel=True)
+        texts = [_quantities_text(v) for v in distinct.tolist()] + [""]  # missing (code -1): none
+        return np.array(texts, dtype=object)[codes].tolist()
     out = []
     append = out.append
     for value in values.tolist():
@@ -601,6 +631,8 @@ def _evidence_texts(notes: pd.Series, evidence: pd.Series) -> list[str]:
     out: list = []
     append = out.append
     values = evidence.tolist()
+    if _is_text_column(evidence):  # JSON text (a reader's nested="text"): parsed as _evidence_text parses it
+        values = _parsed_evidences(values)
     for ev in values:
         # One evidence entry with a text: the usual row.
         if type(ev) is list and len(ev) == 1 and type(ev[0]) is dict:
