@@ -574,12 +574,17 @@ def _as_merged(gdf):
     for column in ("source", "title", "url"):
         if column not in out:
             continue
-        values = out[column].astype(object)
-        text = values.where(values.notna(), "").astype(str)
-        odd = values.notna() & ((text == "") | text.str.startswith("; ") | text.str.endswith("; ")
-                                | text.str.contains("; ; ", regex=False))  # fmt: skip
+        given = out[column]
+        if isinstance(given.dtype, pd.StringDtype):  # text already: tested without a Python string per row
+            present, text = given.notna(), given.fillna("")
+        else:
+            values = given.astype(object)
+            present = values.notna()
+            text = values.where(present, "").astype(str)
+        odd = present & ((text == "") | text.str.startswith("; ") | text.str.endswith("; ")
+                         | text.str.contains("; ; ", regex=False))  # fmt: skip
         if odd.any():
-            values = values.copy()
+            values = given.astype(object).copy()
             values[odd] = ["; ".join(_split(v)) or None for v in values[odd]]
             out[column] = values
     precision = pd.to_numeric(out["geo_precision"], errors="coerce")
