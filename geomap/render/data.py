@@ -167,18 +167,23 @@ class _Strings:
         texts = np.array([*texts1, *texts2], dtype=object)
         indices = np.empty(len(texts), dtype=np.int64)
         for k in np.argsort(places, kind="stable"):
-            indices[k] = self(texts[k])
+            indices[k] = self._add(texts[k])
         n = len(texts1)
         if not len(codes1):
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         return indices[:n][codes1], indices[n:][codes2]
 
     def column_from(self, texts: list[str], codes: np.ndarray) -> np.ndarray:
-        mapping = np.array([self(t) for t in texts], dtype=np.int64)
+        """Indices of ``texts[codes]``; ``texts`` as :func:`_factorized` gives them (each its own
+        :func:`_text` already, so not cleaned again: a million titles took seconds)."""
+        add = self._add
+        mapping = np.array([add(t) for t in texts], dtype=np.int64)
         return mapping[codes] if len(codes) else np.zeros(0, dtype=np.int64)
 
     def __call__(self, value) -> int:
-        text = _text(value)
+        return self._add(_text(value))
+
+    def _add(self, text: str) -> int:
         index = self._index.get(text)
         if index is None:
             index = self._index[text] = len(self.values)
