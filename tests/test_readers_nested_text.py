@@ -83,6 +83,19 @@ def test_rows_that_merge_are_merged_from_parsed_values(tmp_path):
     assert_geodataframe_equal(parse_nested(apart), load_incidents([str(first), str(second)], merge=False))
 
 
+def test_files_and_articles_merge_as_before(tmp_path):
+    # Text columns of a file and objects of extracted incidents, in one frame, merged.
+    from conftest import SEEDS
+
+    frame = incidents()
+    frame.at[frame.index[frame["event_id"] == "x2"][0], "quantities"] = {"a_b": 1.5}
+    inputs = [str(write_incidents(frame, tmp_path / "a.parquet")), str(SEEDS)]
+    parsed = load_incidents(inputs)
+    text = load_incidents(inputs, nested="text")
+    assert any(len(v) > 1 for v in parsed["evidence"])  # the file's rows merged with the articles'
+    assert_geodataframe_equal(text, parsed)
+
+
 @pytest.mark.parametrize(
     ("column", "value"),
     [("evidence", "[1"), ("evidence", "{}"), ("evidence", ""), ("quantities", "[]"), ("quantities", "{bad"),

@@ -161,8 +161,10 @@ def _json_defaults() -> dict[str, Callable[[], object]]:
 
 def parse_nested(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` with its nested columns parsed (:data:`NESTED` ``objects``), a shallow copy
-    when one was text; ``frame`` itself when none was."""
-    text = [c for c in _json_defaults() if c in frame.columns and _is_text(frame[c])]
+    when one held text (all of it, or some rows: frames of text and of objects concatenated);
+    ``frame`` itself when none did."""
+    text = [c for c in _json_defaults() if c in frame.columns
+            and (_is_text(frame[c]) or any(type(v) is str for v in frame[c].tolist()))]  # fmt: skip
     if not text:
         return frame
     frame = frame.copy(deep=False)
