@@ -176,8 +176,12 @@ class _Strings:
     def column_from(self, texts: list[str], codes: np.ndarray) -> np.ndarray:
         """Indices of ``texts[codes]``; ``texts`` as :func:`_factorized` gives them (each its own
         :func:`_text` already, so not cleaned again: a million titles took seconds)."""
-        add = self._add
-        mapping = np.array([add(t) for t in texts], dtype=np.int64)
+        index, values = self._index, self.values
+        # Added in the order _add would add them one by one, without a call per text.
+        fresh = [t for t in dict.fromkeys(texts) if t not in index]
+        index.update(zip(fresh, range(len(values), len(values) + len(fresh))))
+        values.extend(fresh)
+        mapping = np.fromiter(map(index.__getitem__, texts), dtype=np.int64, count=len(texts))
         return mapping[codes] if len(codes) else np.zeros(0, dtype=np.int64)
 
     def __call__(self, value) -> int:
