@@ -72,6 +72,7 @@ def load_incidents(
     articles: bool = True,
     jobs: int | None = 1,
     scheduler: Any = None,
+    nested: str = "objects",
 ) -> geopandas.GeoDataFrame:
     """One incident frame from incident files and articles alike.
 
@@ -100,6 +101,12 @@ def load_incidents(
         Processes extracting articles (:func:`iter_batches`); the frame is the same.
     scheduler : str or distributed.Client, optional
         A Dask scheduler to extract on (:func:`iter_batches`).
+    nested : str
+        ``"objects"``: nested columns parsed (``docs/schema.md``). ``"text"``: an incident
+        file's nested columns held as JSON text stay that text, checked, for a caller
+        that only shows them (``geomap map``: a million evidence lists are about 0.8 GB of
+        Python objects); parsed all the same where rows merge
+        (:data:`geomap.readers.NESTED`).
 
     Returns
     -------
@@ -121,7 +128,7 @@ def load_incidents(
     """
     batch = next(iter_batches(inputs, gazetteer=gazetteer, published=published, on_error=on_error,
                               progress=progress, merge=merge, articles=articles, jobs=jobs,
-                              scheduler=scheduler))  # fmt: skip
+                              scheduler=scheduler, nested=nested))  # fmt: skip
     return batch.frame
 
 
@@ -169,6 +176,7 @@ def iter_batches(
     every: float | None = None,
     jobs: int | None = 1,
     scheduler: Any = None,
+    nested: str = "objects",
 ) -> Iterator[Batch]:
     """:func:`load_incidents` in batches, for work that must not be lost (:mod:`geomap.store`).
 
@@ -187,6 +195,8 @@ def iter_batches(
     scheduler : str or distributed.Client, optional
         A Dask scheduler's address (``tcp://HOST:PORT``): extraction runs on that
         cluster (``jobs`` is then not used). The merge always runs here.
+    nested : str
+        As :func:`load_incidents`'s (incident files read in worker processes come parsed).
 
     Yields
     ------
@@ -205,17 +215,18 @@ def iter_batches(
     if jobs != 1 or scheduler is not None:
         yield from _parallel_batches(inputs, gazetteer=gazetteer, published=published, on_error=on_error,
                                      progress=progress, merge=merge, articles=articles, skip=skip, every=every,
-                                     jobs=jobs, scheduler=scheduler)  # fmt: skip
+                                     jobs=jobs, scheduler=scheduler, nested=nested)  # fmt: skip
         return
     fail = error_handler(on_error)
-    pending = _Pending(every)
+    pending = _Pending(every, nested)
 
     def read_all() -> Iterator[Article]:
         for item in expand_inputs(as_input_list(inputs), suffixes={*SUFFIX_TO_FORMAT, *SUFFIXES}):
             if isinstance(item, tuple):
                 fail(*item)
                 continue
-            for article in _read_input(item, pending.tables, published=published, fail=fail, articles=articles):
+            for article in _read_input(item, pending.tables, published=published, fail=fail, articles=articles,
+                                       nested=nested):  # fmt: skip
                 if skip and content_hash(article) in skip:
                     pending.skipped += 1
                     continue
@@ -234,7 +245,7 @@ def iter_batches(
 
 
 def _parallel_batches(inputs, *, gazetteer, published, on_error, progress, merge, articles, skip, every, jobs,
-                      scheduler) -> Iterator[Batch]:  # fmt: skip
+                      scheduler, nested) -> Iterator[Batch]:  # fmt: skip
     """:func:`iter_batches` with extraction in worker processes or on a cluster (:mod:`geomap.parallel`).
 
     The workers' events are replayed here in input order, so errors, progress,
@@ -244,7 +255,7 @@ def _parallel_batches(inputs, *, gazetteer, published, on_error, progress, merge
     from geomap.parallel import extraction_events
 
     fail = error_handler(on_error)
-    pending = _Pending(every)
+    pending = _Pending(every, nested)
     events = extraction_events(as_input_list(inputs), gazetteer=gazetteer, published=published, articles=articles,
                                skip=skip, strict=on_error is None, jobs=jobs, scheduler=scheduler)  # fmt: skip
     for event in events:
@@ -273,8 +284,9 @@ class _Pending:
     :meth:`due` says when ``every`` seconds have passed since the batch began.
     """
 
-    def __init__(self, every: float | None) -> None:
+    def __init__(self, every: float | None, nested: str = "objects") -> None:
         self.every = every
+        self.nested = nested
         self.tables: list[tuple[geopandas.GeoDataFrame, list[str]]] = []
         self.found: list = []
         self.done: list[ProcessedArticle] = []
@@ -286,14 +298,15 @@ class _Pending:
 
     def take(self, *, gazetteer: Any, merge: bool) -> Batch:
         """The batch, merged; the next one begins empty (the tables list is the same object, emptied)."""
-        batch = Batch(_frame(self.tables, self.found, gazetteer=gazetteer, merge=merge), list(self.done), self.skipped)
+        frame = _frame(self.tables, self.found, gazetteer=gazetteer, merge=merge, nested=self.nested)
+        batch = Batch(frame, list(self.done), self.skipped)
         self.tables.clear()
         self.done.clear()
         self.found, self.skipped, self.began = [], 0, time.monotonic()
         return batch
 
 
-def _frame(tables: list, found: list, *, gazetteer: Any, merge: bool) -> geopandas.GeoDataFrame:
+def _frame(tables: list, found: list, *, gazetteer: Any, merge: bool, nested: str = "objects") -> geopandas.GeoDataFrame:
     """One frame of incident files' rows and extracted incidents, merged (:func:`load_incidents`)."""
     import geopandas
     import pandas as pd
@@ -314,9 +327,9 @@ def _frame(tables: list, found: list, *, gazetteer: Any, merge: bool) -> geopand
         keys += [incident.article_key for incident in found]
     combined = geopandas.GeoDataFrame(pd.concat(frames, ignore_index=True), geometry="geometry", crs="EPSG:4326")
     if not merge:
-        return conform_incidents(combined, source="inputs")
+        return conform_incidents(combined, source="inputs", nested=nested)
     extracted: list = [None] * (len(combined) - len(found)) + list(found)
-    return merge_frame(combined, keys=keys, incidents=extracted, gazetteer=gazetteer)
+    return merge_frame(combined, keys=keys, incidents=extracted, gazetteer=gazetteer, nested=nested)
 
 
 def _read_input(
@@ -326,6 +339,7 @@ def _read_input(
     published: date | None,
     fail: Callable[[str, InputError], None],
     articles: bool = True,
+    nested: str = "objects",
 ) -> Iterator[Article]:
     """The articles of one input; an incident file's frame goes to ``tables`` with its rows' merge keys."""
     from geomap.ingest import read_articles
@@ -341,7 +355,7 @@ def _read_input(
             if found is None:
                 yield from read_articles(opened, head=head, published=published, on_error=fail)
                 return
-            frame, reader = read_source(opened, head, found)
+            frame, reader = read_source(opened, head, found, nested=nested)
     except InputError as err:
         fail(item.name, err)
         return

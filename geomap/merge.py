@@ -436,7 +436,7 @@ _PLACE_COLUMNS = ("country", "iso", "admin1", "location", "latitude", "longitude
 
 
 def merge_frame(gdf, *, keys: list[str], incidents: list[Incident | None] | None = None, gazetteer: Any = None,
-                groups: list[list[int]] | None = None):
+                groups: list[list[int]] | None = None, nested: str = "objects"):
     """Merge the rows of an incident frame by the rules above: incident files and articles together.
 
     Rows read from incident files (ACLED, GDELT, geomap's own) and incidents
@@ -461,6 +461,10 @@ def merge_frame(gdf, *, keys: list[str], incidents: list[Incident | None] | None
     groups : list, optional
         When given, extended with one list per output row: the positions of the
         input rows it holds (the store keeps them, :mod:`geomap.store`).
+    nested : str
+        ``"text"``: when no rows merge, nested columns held as JSON text (as a reader's
+        ``nested="text"`` left them, checked) stay text (:data:`geomap.readers.NESTED`);
+        rows that merge need them parsed, and get them so.
 
     Returns
     -------
@@ -473,14 +477,17 @@ def merge_frame(gdf, *, keys: list[str], incidents: list[Incident | None] | None
     import geopandas as gpd
     import pandas as pd
 
-    from geomap.readers import conform_incidents
+    from geomap.readers import conform_incidents, parse_nested
 
     if len(gdf) == 0:
         return gdf
     if not any(incident is not None for incident in incidents or ()) and _nothing_merges(gdf, keys):
         if groups is not None:
             groups.extend([row] for row in range(len(gdf)))  # each row holds itself alone
-        return conform_incidents(_as_merged(gdf), source="merge")
+        # Text nested columns here were checked when their file was read (geomap.load).
+        return conform_incidents(_as_merged(gdf), source="merge", nested=nested, checked=True)
+    if nested == "text":
+        gdf = parse_nested(gdf)
     geometry_name = gdf.geometry.name
     records = pd.DataFrame(gdf.drop(columns=geometry_name)).to_dict("records")
     geometries = list(gdf.geometry)
@@ -576,12 +583,17 @@ def _as_merged(gdf):
     for column in ("source", "title", "url"):
         if column not in out:
             continue
-        values = out[column].astype(object)
-        text = values.where(values.notna(), "").astype(str)
-        odd = values.notna() & ((text == "") | text.str.startswith("; ") | text.str.endswith("; ")
-                                | text.str.contains("; ; ", regex=False))  # fmt: skip
+        given = out[column]
+        if isinstance(given.dtype, pd.StringDtype):  # text already: tested without a Python string per row
+            present, text = given.notna(), given.fillna("")
+        else:
+            values = given.astype(object)
+            present = values.notna()
+            text = values.where(present, "").astype(str)
+        odd = present & ((text == "") | text.str.startswith("; ") | text.str.endswith("; ")
+                         | text.str.contains("; ; ", regex=False))  # fmt: skip
         if odd.any():
-            values = values.copy()
+            values = given.astype(object).copy()
             values[odd] = ["; ".join(_split(v)) or None for v in values[odd]]
             out[column] = values
     precision = pd.to_numeric(out["geo_precision"], errors="coerce")

@@ -121,6 +121,16 @@ def frames():
     mixed["event_date"] = mixed["event_date"].astype(str)
     mixed.loc[::3, "event_date"] = "not a date"
     yield "mixed", mixed
+    # Nested columns as JSON text (a reader's nested="text"), in a text dtype and as objects.
+    for dtype in ("str", object):
+        text = varied(300, 8)
+        odd = ["  [ {\"text\": \"spaced\"} ]", "{}", '[{"text": 123456789012345678901234}]', "plain", "[1, 2"]
+        text["evidence"] = pd.Series([json.dumps(v) if isinstance(v, list) else v for v in text["evidence"]][:-5] + odd,
+                                     dtype=dtype)  # fmt: skip
+        quantities = [json.dumps(v) if isinstance(v, dict) else v for v in text["quantities"]]
+        quantities[-4:] = [' {"n": 123456789012345678901234}', "[]", "{}", '{"a": NaN}']
+        text["quantities"] = pd.Series(quantities, dtype=dtype)
+        yield f"json-text-{dtype}", text
     yield "projected", varied(100, 3).to_crs("EPSG:3857")
     sparse = varied(50, 5)[["event_type", "geometry"]]
     yield "only-required", sparse

@@ -31,7 +31,7 @@ from geomap.errors import InputError, UnreadableInputError, describe
 from geomap.readers.acled import AcledReader
 from geomap.readers.base import IncidentReader
 from geomap.readers.gdelt import GdeltReader
-from geomap.readers.geomap_files import OPTIONAL_COLUMNS, GeomapReader, conform_incidents
+from geomap.readers.geomap_files import NESTED, OPTIONAL_COLUMNS, GeomapReader, conform_incidents, parse_nested
 from geomap.readers.columns import paused_gc
 from geomap.readers.tables import SUFFIX_TO_TABLE, read_table, sniff_table
 
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from geomap.ingest.sources import Source
 
 __all__ = [
+    "NESTED",
     "OPTIONAL_COLUMNS",
     "READERS",
     "SUFFIXES",
@@ -48,6 +49,7 @@ __all__ = [
     "IncidentReader",
     "conform_incidents",
     "get_reader",
+    "parse_nested",
     "read_incidents",
     "read_source",
     "sniff",
@@ -110,7 +112,9 @@ def sniff(head: bytes, suffix: str = "") -> IncidentFormat | None:
     return IncidentFormat(table=table) if table else None
 
 
-def read_source(source: Source, head: bytes, fmt: IncidentFormat) -> tuple[geopandas.GeoDataFrame, IncidentReader]:
+def read_source(
+    source: Source, head: bytes, fmt: IncidentFormat, *, nested: str = "objects"
+) -> tuple[geopandas.GeoDataFrame, IncidentReader]:
     """Read one opened input that :func:`sniff` recognised; the frame and the reader that read it.
 
     Parameters
@@ -123,6 +127,9 @@ def read_source(source: Source, head: bytes, fmt: IncidentFormat) -> tuple[geopa
         Its first bytes, as given to :func:`sniff`.
     fmt : IncidentFormat
         What :func:`sniff` said.
+    nested : str
+        ``"objects"`` (nested values parsed) or ``"text"`` (JSON text left as text where the
+        file holds it, each value checked): :data:`~geomap.readers.geomap_files.NESTED`.
 
     Raises
     ------
@@ -143,7 +150,7 @@ def read_source(source: Source, head: bytes, fmt: IncidentFormat) -> tuple[geopa
             table = read_table(fmt.table, data, name)
             for reader in READERS.values():
                 if reader.matches(table.columns):
-                    return reader.conform(table, source=name), reader
+                    return reader.conform(table, source=name, nested=nested), reader
         except InputError:
             raise
         except OSError as err:
@@ -163,13 +170,16 @@ def read_source(source: Source, head: bytes, fmt: IncidentFormat) -> tuple[geopa
 _TABLE_NAMES = {"csv": "CSV", "geojson": "GeoJSON", "gpkg": "GeoPackage", "parquet": "Parquet"}
 
 
-def read_incidents(path: str | os.PathLike) -> geopandas.GeoDataFrame:
+def read_incidents(path: str | os.PathLike, *, nested: str = "objects") -> geopandas.GeoDataFrame:
     """Read an incident file (geomap's own, ACLED, GDELT), recognised by its content.
 
     Parameters
     ----------
     path : path-like
         A file.
+    nested : str
+        ``"objects"``: nested columns parsed. ``"text"``: those the file holds as JSON
+        text stay text, each value checked (:data:`NESTED`); :func:`parse_nested` parses them.
 
     Returns
     -------
@@ -199,4 +209,4 @@ def read_incidents(path: str | os.PathLike) -> geopandas.GeoDataFrame:
         if fmt is None:
             raise InputError(f"{file}: not an incident file (geomap GeoJSON/GeoPackage/GeoParquet/CSV, an ACLED "
                              "export or a GDELT 2.0 event file)")  # fmt: skip
-        return read_source(opened, head, fmt)[0]
+        return read_source(opened, head, fmt, nested=nested)[0]

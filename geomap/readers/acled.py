@@ -110,7 +110,7 @@ class AcledReader(IncidentReader):
         names = {str(c).lower() for c in columns}
         return set(REQUIRED) <= names and bool(names & {"event_id_cnty", "data_id", "event_id_no_cnty"})
 
-    def conform(self, table: pd.DataFrame, *, source: str):
+    def conform(self, table: pd.DataFrame, *, source: str, nested: str = "objects"):
         table = table.rename(columns={c: str(c).lower() for c in table.columns})
         geometry = table.geometry if hasattr(table, "geometry") and "geometry" in table.columns else None
         cells = pd.DataFrame(table[[c for c in table.columns if c != "geometry"]])

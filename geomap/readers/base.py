@@ -49,8 +49,13 @@ class IncidentReader:
         """True when a table with these column names holds this layout."""
         return False
 
-    def conform(self, table: pd.DataFrame, *, source: str) -> geopandas.GeoDataFrame:
-        """The incident frame of a table this reader :meth:`matches`."""
+    def conform(self, table: pd.DataFrame, *, source: str, nested: str = "objects") -> geopandas.GeoDataFrame:
+        """The incident frame of a table this reader :meth:`matches`.
+
+        ``nested="text"`` (:data:`geomap.readers.geomap_files.NESTED`) lets a reader leave
+        nested columns the table holds as JSON text as that text; a reader that builds
+        them itself gives them as objects either way.
+        """
         raise NotImplementedError
 
     def sniff(self, head: bytes) -> bool:

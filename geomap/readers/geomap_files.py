@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 import numpy as np
 import orjson
@@ -23,7 +23,17 @@ from geomap.article import clean_text
 from geomap.errors import InputError
 from geomap.readers.base import IncidentReader
 
-__all__ = ["OPTIONAL_COLUMNS", "GeomapReader", "conform_incidents"]
+__all__ = ["NESTED", "OPTIONAL_COLUMNS", "GeomapReader", "conform_incidents", "loads_json", "loads_json_each", "parse_nested"]
+
+#: What a frame's nested columns (``json`` in :data:`geomap.export.SCHEMA`) hold:
+#: ``objects``, their parsed values (dicts, lists: the schema's frame); ``text``, a
+#: column read as JSON text left as that text, each value checked as the parse would
+#: check it (for callers that only show them: the map), missing values standing for
+#: the empty value. A column that is not text is parsed either way.
+NESTED = ("objects", "text")
+
+#: Rows checked at a time in a nested column kept as text (their parsed values are dropped).
+_CHECK_ROWS = 100_000
 
 #: Columns a frame may carry beyond :data:`geomap.export.SCHEMA`, named as ACLED's
 #: codebook names them, with their dtypes; filled for rows read from ACLED files
@@ -64,15 +74,15 @@ class GeomapReader(IncidentReader):
         # A FeatureCollection without features has no columns at all: no incidents, in any layout.
         return set(_OWN_COLUMNS) <= names or not names - {"geometry"}
 
-    def conform(self, table: pd.DataFrame, *, source: str):
+    def conform(self, table: pd.DataFrame, *, source: str, nested: str = "objects"):
         if len(table) == 0:
             from geomap.export import SCHEMA
 
             table = table.reindex(columns=[*SCHEMA, *(c for c in table.columns if c not in SCHEMA)])
-        return conform_incidents(table, source=source)
+        return conform_incidents(table, source=source, nested=nested)
 
 
-def conform_incidents(frame: pd.DataFrame, *, source: str = "incidents"):
+def conform_incidents(frame: pd.DataFrame, *, source: str = "incidents", nested: str = "objects", checked: bool = False):
     """Cast a frame of incidents to :data:`geomap.export.SCHEMA` (column order, dtypes, nested values, CRS).
 
     Nested columns given as JSON text are parsed; a missing geometry becomes
@@ -86,6 +96,12 @@ def conform_incidents(frame: pd.DataFrame, *, source: str = "incidents"):
         Incidents.
     source : str
         Name of the input, for error messages.
+    nested : str
+        One of :data:`NESTED`: ``"text"`` leaves a nested column of JSON text as text
+        once each value is checked (the same errors as parsing it).
+    checked : bool
+        With ``nested="text"``: text nested columns come from an earlier conform of
+        ``nested="text"`` (:func:`geomap.merge.merge_frame`'s input) and are not checked again.
 
     Returns
     -------
@@ -103,6 +119,8 @@ def conform_incidents(frame: pd.DataFrame, *, source: str = "incidents"):
 
     from geomap.export import CRS, SCHEMA
 
+    if nested not in NESTED:
+        raise ValueError(f"nested must be one of {', '.join(NESTED)}, not {nested!r}")
     missing = [c for c in SCHEMA if c not in frame.columns]
     if missing:
         raise InputError(f"{source}: not a geomap incidents file (missing columns: {', '.join(missing)})")
@@ -111,7 +129,7 @@ def conform_incidents(frame: pd.DataFrame, *, source: str = "incidents"):
     typed = {**SCHEMA, **{c: t for c, t in OPTIONAL_COLUMNS.items() if c in frame.columns}}
     for column, dtype in typed.items():
         try:
-            out[column] = _cast(frame[column], column, dtype)
+            out[column] = _cast(frame[column], column, dtype, nested=nested, checked=checked)
         except (ValueError, TypeError, OverflowError) as err:
             raise InputError(f"{source}: bad values in column {column!r} ({_one_line(err)})") from err
     for column in frame.columns:
@@ -141,10 +159,30 @@ def _json_defaults() -> dict[str, Callable[[], object]]:
     return JSON_DEFAULTS
 
 
-def _cast(series: pd.Series, column: str, dtype: str) -> object:
+def parse_nested(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its nested columns parsed (:data:`NESTED` ``objects``), a shallow copy
+    when one held text (all of it, or some rows: frames of text and of objects concatenated);
+    ``frame`` itself when none did."""
+    text = [c for c in _json_defaults() if c in frame.columns
+            and (_is_text(frame[c]) or any(type(v) is str for v in frame[c].tolist()))]  # fmt: skip
+    if not text:
+        return frame
+    frame = frame.copy(deep=False)
+    for column in text:
+        frame[column] = _json_column(frame[column], _json_defaults()[column])
+    return frame
+
+
+def _cast(series: pd.Series, column: str, dtype: str, *, nested: str = "objects", checked: bool = False) -> object:
     """The column cast to ``dtype``, column-wise; value by value only where a column holds what
     the column-wise cast cannot take as it is (text with lone surrogates, numbers in a text column)."""
     if dtype == "json":
+        if nested == "text" and _is_text(series):
+            if checked:
+                return series.astype("str").array
+            text = _checked_json_text(series, _json_defaults()[column])
+            if text is not None:
+                return text
         return _json_column(series, _json_defaults()[column])
     if dtype == "str":
         return _str_column(series)
@@ -199,7 +237,7 @@ def _str_column(series: pd.Series) -> object:
 def _json_column(series: pd.Series, default: Callable[[], object]) -> list:
     """Parsed nested values; each distinct JSON text is parsed once (each row gets its own container).
 
-    A text is parsed by :func:`_loads`, which gives what ``json.loads`` gives.
+    A text is parsed by :func:`loads_json`, which gives what ``json.loads`` gives.
     """
     kind = type(default())
     values = series.tolist()
@@ -208,7 +246,7 @@ def _json_column(series: pd.Series, default: Callable[[], object]) -> list:
     if set(map(type, values)) == {str}:  # the common case, whole columns at a time
         codes, distinct = pd.factorize(np.asarray(values, dtype=object))
         try:
-            found = list(map(_loads, distinct))
+            found = loads_json_each(distinct.tolist())
         except (ValueError, RecursionError):
             found = None  # value by value below, which names the problem
         if found is not None and set(map(type, found)) == {kind}:
@@ -226,7 +264,7 @@ def _json_column(series: pd.Series, default: Callable[[], object]) -> list:
         if found is not None:
             out.append(dict(found) if type(found) is dict else list(found))  # a row's own copy
             continue
-        found = _loads(value)
+        found = loads_json(value)
         if not isinstance(found, kind):
             raise ValueError(f"expected a JSON {kind.__name__}, got {type(found).__name__}")
         parsed[value] = found
@@ -234,11 +272,81 @@ def _json_column(series: pd.Series, default: Callable[[], object]) -> list:
     return out
 
 
+def _is_text(series: pd.Series) -> bool:
+    """True for a column of text held as text (pandas' string dtypes, Arrow strings)."""
+    dtype = series.dtype
+    if isinstance(dtype, pd.StringDtype):
+        return True
+    if isinstance(dtype, pd.ArrowDtype):
+        import pyarrow as pa
+
+        return pa.types.is_string(dtype.pyarrow_dtype) or pa.types.is_large_string(dtype.pyarrow_dtype)
+    return False
+
+
+def _checked_json_text(series: pd.Series, default: Callable[[], object]) -> object | None:
+    """A text column of JSON as it is (``str`` dtype) when :func:`_json_column` would parse every
+    value into a ``default()``-like value; None when it would not (it then raises or copes).
+
+    Checked :data:`_CHECK_ROWS` rows at a time, each distinct text of them parsed once and
+    dropped: the parsed values of a million rows are never all held.
+    """
+    kind = type(default())
+    for start in range(0, len(series), _CHECK_ROWS):
+        chunk = series.iloc[start : start + _CHECK_ROWS]
+        _codes, distinct = pd.factorize(chunk, use_na_sentinel=True)  # missing values: default()
+        try:
+            if any(type(value) is not kind for value in _each_loaded(distinct.tolist())):
+                return None
+        except (ValueError, RecursionError):
+            return None
+    return series.astype("str").array
+
+
 #: A run of digits long enough to be an integer beyond 64 bits, which orjson reads as a float.
 _LONG_DIGITS = re.compile(r"[0-9]{19}")
 
 
-def _loads(text: str) -> object:
+def loads_json_each(texts: list[str]) -> list:
+    """:func:`loads_json` of each text (raising what the first text it cannot parse raises).
+
+    The texts are searched for runs of 19 digits :data:`_CHECK_ROWS` at a time, numpy over
+    their UTF-8 bytes (a regular expression per text took longer than orjson's parse); in
+    a chunk where none has one, each is parsed by orjson without the search.
+    """
+    return list(_each_loaded(texts))
+
+
+def _each_loaded(texts: list[str]) -> Iterator[object]:
+    """:func:`loads_json_each`, one value at a time (a check holds none of them)."""
+    for start in range(0, len(texts), _CHECK_ROWS):  # a chunk's bytes at a time
+        chunk = texts[start : start + _CHECK_ROWS]
+        if _any_long_digits(chunk):
+            yield from map(loads_json, chunk)
+            continue
+        for text in chunk:
+            try:
+                yield orjson.loads(text)
+            except orjson.JSONDecodeError:
+                yield json.loads(text)
+
+
+def _any_long_digits(texts: list[str]) -> bool:
+    """True when a text holds a run of 19 ASCII digits (:data:`_LONG_DIGITS`).
+
+    A newline between texts ends any run; an ASCII digit is one byte in UTF-8 and no byte
+    of another character is one (lone surrogates pass through as three bytes of their own).
+    """
+    run = np.frombuffer("\n".join(texts).encode("utf-8", "surrogatepass"), dtype=np.uint8) - 48 < 10
+    # run[i]: the `width` bytes from i on are digits; each step widens it: 2, 4, 8, 16, 19.
+    for shift in (1, 2, 4, 8, 3):
+        if len(run) <= shift:
+            return False
+        run = run[:-shift] & run[shift:]
+    return bool(run.any())
+
+
+def loads_json(text: str) -> object:
     """``json.loads(text)``, by orjson where it gives the same (about 3x faster on short texts).
 
     orjson refuses what it cannot give as ``json.loads`` does (NaN, lone surrogates, deep

@@ -27,6 +27,7 @@ import shapely
 
 from geomap.article import _SURROGATE, clean_text
 from geomap.errors import InputError
+from geomap.readers.geomap_files import loads_json, loads_json_each
 from geomap.render.style import styles_for
 
 #: Payloads above this many bytes of JSON are embedded gzip+base64 instead of as text.
@@ -166,18 +167,27 @@ class _Strings:
         texts = np.array([*texts1, *texts2], dtype=object)
         indices = np.empty(len(texts), dtype=np.int64)
         for k in np.argsort(places, kind="stable"):
-            indices[k] = self(texts[k])
+            indices[k] = self._add(texts[k])
         n = len(texts1)
         if not len(codes1):
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         return indices[:n][codes1], indices[n:][codes2]
 
     def column_from(self, texts: list[str], codes: np.ndarray) -> np.ndarray:
-        mapping = np.array([self(t) for t in texts], dtype=np.int64)
+        """Indices of ``texts[codes]``; ``texts`` as :func:`_factorized` gives them (each its own
+        :func:`_text` already, so not cleaned again: a million titles took seconds)."""
+        index, values = self._index, self.values
+        # Added in the order _add would add them one by one, without a call per text.
+        fresh = [t for t in dict.fromkeys(texts) if t not in index]
+        index.update(zip(fresh, range(len(values), len(values) + len(fresh))))
+        values.extend(fresh)
+        mapping = np.fromiter(map(index.__getitem__, texts), dtype=np.int64, count=len(texts))
         return mapping[codes] if len(codes) else np.zeros(0, dtype=np.int64)
 
     def __call__(self, value) -> int:
-        text = _text(value)
+        return self._add(_text(value))
+
+    def _add(self, text: str) -> int:
         index = self._index.get(text)
         if index is None:
             index = self._index[text] = len(self.values)
@@ -225,6 +235,30 @@ def _evidence_text(notes, evidence) -> str:
         if texts:
             return " … ".join(dict.fromkeys(texts[:3]))
     return _text(notes)
+
+
+def _parsed_evidences(values: list) -> list:
+    """What :func:`_evidence_text` makes of each evidence given as text before it reads it:
+    the JSON list a text holds, None for a text that is no JSON, any other value as it is.
+
+    Parsed all at once by :func:`~geomap.readers.geomap_files.loads_json_each` (``json.loads``,
+    by orjson where that gives the same), else text by text where one is no JSON.
+    """
+    rows = [row for row, value in enumerate(values) if type(value) is str and value.strip().startswith("[")]
+    texts = [values[row] for row in rows]
+    try:
+        parsed = loads_json_each(texts)
+    except ValueError:
+        parsed = []
+        for text in texts:
+            try:
+                parsed.append(loads_json(text))
+            except ValueError:
+                parsed.append(None)
+    out = list(values)
+    for row, value in zip(rows, parsed):
+        out[row] = value
+    return out
 
 
 def _quantities_text(value) -> str:
@@ -581,7 +615,12 @@ def _coordinates(values: np.ndarray, missing: np.ndarray) -> Column | list:
 
 
 def _quantities_texts(values: pd.Series) -> list[str]:
-    """:func:`_quantities_text` of each value; a dict (the usual value) without a call."""
+    """:func:`_quantities_text` of each value; a dict (the usual value) without a call, JSON text
+    (a reader's ``nested="text"``) once per distinct text."""
+    if _is_text_column(values):
+        codes, distinct = pd.factorize(values, use_na_sentinel=True)
+        texts = [_quantities_text(v) for v in distinct.tolist()] + [""]  # missing (code -1): none
+        return np.array(texts, dtype=object)[codes].tolist()
     out = []
     append = out.append
     for value in values.tolist():
@@ -601,6 +640,8 @@ def _evidence_texts(notes: pd.Series, evidence: pd.Series) -> list[str]:
     out: list = []
     append = out.append
     values = evidence.tolist()
+    if _is_text_column(evidence):  # JSON text (a reader's nested="text"): parsed as _evidence_text parses it
+        values = _parsed_evidences(values)
     for ev in values:
         # One evidence entry with a text: the usual row.
         if type(ev) is list and len(ev) == 1 and type(ev[0]) is dict:
