@@ -153,7 +153,9 @@ def absorb(into: Incident, other: Incident, *, same_article: bool) -> None:
         if theirs is not None:
             setattr(into, name, theirs if mine is None else pick(mine, theirs))
     for key, value in other.quantities.items():
-        into.quantities[key] = pick(value, into.quantities[key]) if key in into.quantities else value
+        mine = into.quantities.get(key)
+        # (a file's quantities may hold null: a known figure wins over none)
+        into.quantities[key] = value if mine is None else mine if value is None else pick(value, mine)
     into.actor1 = into.actor1 or other.actor1
     into.actor2 = into.actor2 or other.actor2
     for attr in ("sources", "titles", "urls"):

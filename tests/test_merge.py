@@ -96,6 +96,14 @@ def test_undated_incidents_of_different_articles_stay_apart():
     assert one.sources == ["0", "1", "2"]
 
 
+def test_a_null_quantity_of_a_file_gives_way_to_a_known_one():
+    a, b = stub(place("p", 50.0, 36.2), "a"), stub(place("p", 50.0, 36.2), "b")
+    a.quantities.update({"drones": None, "missiles": 4})
+    b.quantities.update({"drones": 12, "missiles": None})
+    (one,) = merge_incidents([a, b])
+    assert one.quantities == {"drones": 12, "missiles": 4}
+
+
 def test_counts_are_the_lowest_reported_and_the_id_the_smallest():
     a, b = stub(place("p", 50.0, 36.2), "a", killed=5), stub(place("p", 50.0, 36.2), "b", killed=3)
     (one,) = merge_incidents([a, b])
