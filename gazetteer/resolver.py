@@ -1785,26 +1785,7 @@ def _nearest_anchors(name: _Name, anchors) -> list[tuple[float, str]] | None:
         # numpy's per-call overhead dominates small problems. Distances only
         # matter below a few hundred km, where the equirectangular
         # approximation is within a fraction of a per cent of the great circle.
-        out = []
-        for o in name.options:
-            rad = o.rad
-            if rad is None:
-                rad = o.rad = (math.radians(o.place.lat), math.radians(o.place.lon))
-            la1, lo1 = rad
-            best, best_name = None, None
-            for la, lo, n, _key in pts:
-                dlat2 = (la - la1) ** 2
-                if best is not None and dlat2 >= best:
-                    continue  # d below is at least dlat2: this anchor cannot be nearer
-                dl = abs(lo - lo1)
-                if dl > math.pi:
-                    dl = 2 * math.pi - dl
-                x = dl * math.cos((la + la1) / 2)
-                d = x * x + dlat2
-                if best is None or d < best:
-                    best, best_name = d, n
-            out.append((6371.0 * math.sqrt(best), best_name))
-        return out
+        return [_nearest_point(o, pts) for o in name.options]
     anchors.arrays()
     mask = anchors.keys != key
     names = [n for n, keep in zip(anchors.names, mask.tolist()) if keep]

@@ -38,6 +38,18 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
+def is_text_dtype(series: pd.Series) -> bool:
+    """True for a column of text held as text (pandas' string dtypes, Arrow strings)."""
+    dtype = series.dtype
+    if isinstance(dtype, pd.StringDtype):
+        return True
+    if isinstance(dtype, pd.ArrowDtype):
+        import pyarrow as pa
+
+        return pa.types.is_string(dtype.pyarrow_dtype) or pa.types.is_large_string(dtype.pyarrow_dtype)
+    return False
+
+
 def texts(table: pd.DataFrame, name: str) -> list[str | None]:
     """The cells of column ``name`` as stripped text, None when missing, NaN or blank (or no such column).
 

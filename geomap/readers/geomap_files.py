@@ -22,6 +22,7 @@ import pandas as pd
 from geomap.article import clean_text
 from geomap.errors import InputError
 from geomap.readers.base import IncidentReader
+from geomap.readers.columns import is_text_dtype
 
 __all__ = ["NESTED", "OPTIONAL_COLUMNS", "GeomapReader", "conform_incidents", "loads_json", "loads_json_each", "parse_nested"]
 
@@ -164,7 +165,7 @@ def parse_nested(frame: pd.DataFrame) -> pd.DataFrame:
     when one held text (all of it, or some rows: frames of text and of objects concatenated);
     ``frame`` itself when none did."""
     text = [c for c in _json_defaults() if c in frame.columns
-            and (_is_text(frame[c]) or any(type(v) is str for v in frame[c].tolist()))]  # fmt: skip
+            and (is_text_dtype(frame[c]) or any(type(v) is str for v in frame[c].tolist()))]  # fmt: skip
     if not text:
         return frame
     frame = frame.copy(deep=False)
@@ -177,7 +178,7 @@ def _cast(series: pd.Series, column: str, dtype: str, *, nested: str = "objects"
     """The column cast to ``dtype``, column-wise; value by value only where a column holds what
     the column-wise cast cannot take as it is (text with lone surrogates, numbers in a text column)."""
     if dtype == "json":
-        if nested == "text" and _is_text(series):
+        if nested == "text" and is_text_dtype(series):
             if checked:
                 return series.astype("str").array
             text = _checked_json_text(series, _json_defaults()[column])
@@ -271,17 +272,6 @@ def _json_column(series: pd.Series, default: Callable[[], object]) -> list:
         out.append(found)
     return out
 
-
-def _is_text(series: pd.Series) -> bool:
-    """True for a column of text held as text (pandas' string dtypes, Arrow strings)."""
-    dtype = series.dtype
-    if isinstance(dtype, pd.StringDtype):
-        return True
-    if isinstance(dtype, pd.ArrowDtype):
-        import pyarrow as pa
-
-        return pa.types.is_string(dtype.pyarrow_dtype) or pa.types.is_large_string(dtype.pyarrow_dtype)
-    return False
 
 
 def _checked_json_text(series: pd.Series, default: Callable[[], object]) -> object | None:

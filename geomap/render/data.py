@@ -27,6 +27,7 @@ import shapely
 
 from geomap.article import _SURROGATE, clean_text
 from geomap.errors import InputError
+from geomap.readers.columns import is_text_dtype
 from geomap.readers.geomap_files import loads_json, loads_json_each
 from geomap.render.style import styles_for
 
@@ -448,14 +449,9 @@ def _series(gdf, name, default=None) -> pd.Series:
 def _is_text_column(series: pd.Series) -> bool:
     # Only text (and missing values) is factorised: equal keys then mean equal text,
     # where factorising 1, 1.0 and True would merge three different strings.
-    dtype = series.dtype
-    if isinstance(dtype, pd.StringDtype):
+    if is_text_dtype(series):
         return True
-    if isinstance(dtype, pd.ArrowDtype):
-        import pyarrow as pa
-
-        return pa.types.is_string(dtype.pyarrow_dtype) or pa.types.is_large_string(dtype.pyarrow_dtype)
-    return dtype == object and pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty")
+    return series.dtype == object and pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty")
 
 
 def _factorized(series: pd.Series) -> tuple[list[str], np.ndarray]:
