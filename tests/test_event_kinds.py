@@ -172,6 +172,11 @@ CASES = [
     # a town's word between a name and the list's joiner
     ("On 8 May 2023, Ukrainian forces shelled Donetsk city and Horlivka, Donetsk.",
      "Explosions/Remote violence", ["Donetsk", "Horlivka"]),
+    # naval drones strike; "off" a coast is near it
+    ("Ukraine said its naval drones struck and sank a Russian landing ship off Crimea.",
+     "Explosions/Remote violence", ["Crimea"]),
+    ("Украинские безэкипажные катера атаковали корабль в Новороссийске.", "Explosions/Remote violence",
+     ["Novorossiysk"]),
     # "пытался" (tried) is no torture ("пытали")
     ("Противник пытался прорвать оборону у Бахмута.", "Battles", ["Bakhmut"]),
     ("Российские военные пытали мирных жителей в Буче.", "Violence against civilians", ["Bucha"]),

@@ -107,6 +107,7 @@ DISORDER_TYPES: dict[tuple[str, str | None], str] = {
 WEAPONS: dict[str, str] = {
     "Air/drone strike": (
         r"drones?|UAVs?|unmanned aerial vehicles?|Shaheds?|Gerans?|loitering munitions?|"
+        r"unmanned surface vessels?|USVs?|(?:unmanned|uncrewed|explosive-laden) boats?|"
         r"air ?strikes?|airstrikes?|aerial bomb\w*|glide bombs?|guided bombs?|warplanes?|"
         r"fighter jets?|jets?|bombers?|helicopter gunships?|helicopters?|air raids?(?! (?:alerts?|sirens?|warnings?|shelters?|alarms?))|aircraft"
     ),
@@ -129,6 +130,7 @@ WEAPONS: dict[str, str] = {
 CYRILLIC_WEAPONS: dict[str, str] = {
     "Air/drone strike": (
         r"дрон\w*|безпілотн\w*|беспилотн\w*|БпЛА|БПЛА|УБпЛА|шахед\w*|Shahed\w*|герань\w*|герані\w*|ланцет\w*|"
+        r"безекіпажн\w* катер\w*|безэкипажн\w* катер\w*|катер\w*-камікадзе|катер\w*-камикадзе|"
         r"авіабомб\w*|авиабомб\w*|КАБ\w*|УМПК|керован\w+ (?:авіа)?бомб\w*|управляем\w+ (?:авиа)?бомб\w*|планирующ\w+ бомб\w*|"
         r"авіаудар\w*|авиаудар\w*|авіаналіт\w*|авианал[её]т\w*|авіаці\w*|авиаци\w*|літак\w*|самол[её]т\w*|"
         r"вертол[іе]т\w*|вертол[её]т\w*|гелікоптер\w*"
@@ -596,6 +598,7 @@ LOCATIVE_PREPOSITIONS: dict[str, int] = {
     "close to": 2,
     "not far from": 2,
     "off the coast of": 2,
+    "off": 2,  # "sank a landing ship off Crimea"
     "on the outskirts of": 2,
     "in the vicinity of": 2,
     "part of": 2,
