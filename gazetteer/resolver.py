@@ -2118,8 +2118,11 @@ def _choose(store, name: _Name, occ, ctx, c_own, a_total, a_own, n_own, big_peer
                 elif kind == "admin1" and max(av, 0) > own_regions.get(a1, 0) and not capital:
                     # Other places the text puts in this region make its name as likely
                     # as a town inside it: "Quebec" among Levis and Saguenay is the
-                    # province. Its own name's votes do not count.
-                    score += REGION_CONTEXT
+                    # province. Its own name's votes do not count. Inferred from places
+                    # only, it weighs as it does for a town (else "shelled Donetsk and
+                    # Horlivka" would be the oblast, the city outweighed by its own region).
+                    explicit_region = named_total.get(a1, 0) - (a1 == n_own) > 0
+                    score += REGION_CONTEXT if explicit_region else DERIVED_REGION_CONTEXT
                     if evidence < 1:
                         evidence = 1
         # The name's own votes as a country do not vouch for its namesake towns:

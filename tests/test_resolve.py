@@ -1029,3 +1029,10 @@ def test_a_world_region_beats_a_village_of_its_name_whatever_the_context(gaz):
     assert the_mention(gaz, text, "Middle East").place.id == "region:middle-east"
     qualified = the_mention(gaz, "He lives in Middle East, Md., near Baltimore.", "Middle East")
     assert qualified.place.admin1 == "Maryland"
+
+
+@pytest.mark.parametrize("text", ["Ukrainian forces shelled Donetsk and Horlivka.", "Explosions in Luhansk and Alchevsk."])
+def test_a_seat_named_with_a_town_of_its_region_is_the_city(gaz, text):
+    # the region inferred from the other town weighs no more for the region than for its seat
+    first = [m for m in gaz.find(text) if not m.demonym][0]
+    assert first.place.kind == "city"
