@@ -1410,8 +1410,6 @@ def _list_strays(
 
 #: Ids of the facilities and airfields of the data (``tables.FACILITIES``, OurAirports).
 _NAMED_FEATURES = ("facility:", "airport:")
-#: Ids of places whose point is their community's centre (:attr:`gazetteer.Place.approximate`).
-_APPROXIMATE = "katottg:"
 #: What a village of the codifier loses when a city of :data:`BIG_POPULATION` bears its name.
 BIG_NAMESAKE_PENALTY = 4.0
 
@@ -1679,10 +1677,10 @@ def _ambiguous_within(got, name: _Name) -> bool:
     village the data lacks. A place nearby that decided it ("near:") settles it.
     """
     opt, _conf, reason = got[0], got[1], got[2]
-    if not opt.place.id.startswith(_APPROXIMATE) or reason.startswith("near"):
+    if not opt.place.approximate or reason.startswith("near"):
         return False
     fitting = [o for o in name.options if _fits(o, name.qualifiers)]
-    return len(fitting) > 1 and all(o.place.id.startswith(_APPROXIMATE) for o in fitting)
+    return len(fitting) > 1 and all(o.place.approximate for o in fitting)
 
 
 def _may_set_context(static) -> bool:
@@ -1934,7 +1932,7 @@ def _static_scores(
             score -= 4.0
         elif short and main_pop >= 0 and place.population < 5 * main_pop:
             score -= SHORT_FORM_PENALTY  # a shortened name: a little behind towns that bear it in full
-        if big_city and not name.city_word and place.id.startswith(_APPROXIMATE):
+        if big_city and not name.city_word and place.approximate:
             score -= BIG_NAMESAKE_PENALTY  # out of reach of region context (not with "the village of")
         if name.county_word and place.country in _COUNTY_COUNTRIES:
             score += 2.0
@@ -2212,7 +2210,7 @@ def _choose(store, name: _Name, occ, ctx, c_own, a_total, a_own, n_own, big_peer
         ok = False  # "Reading the report": only a qualifier ("Reading, Pa.") makes it the town
     elif name.city_word and place.kind in ("country", "admin1") and not reason.startswith("qualifier"):
         ok = False  # "the city of Turkey": a town the data lacks, never the country
-    elif evidence < 2 and not name.city_word and place.id.startswith(_APPROXIMATE):
+    elif evidence < 2 and not name.city_word and place.approximate:
         # A village known only to Ukraine's codifier (placed at its community's centre)
         # needs its region named, a qualifier, a place nearby or "the village of":
         # its name alone may be a word or a brand ("Zoria", "Вільне").

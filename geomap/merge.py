@@ -326,7 +326,7 @@ def merge_incidents(incidents: Iterable[Incident], *, gazetteer: Any = None) -> 
 
 def _apart(a: Place, b: Place) -> float:
     """Distance between two point places for merging; infinite between an approximate place and another."""
-    if a.id != b.id and (getattr(a, "approximate", False) or getattr(b, "approximate", False)):
+    if a.id != b.id and (a.approximate or b.approximate):
         return math.inf
     return km(a, b)
 

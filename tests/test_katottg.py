@@ -13,6 +13,7 @@ from datetime import date
 import pytest
 
 from gazetteer.build import katottg
+from gazetteer.build.build import bgn_latin
 from gazetteer.build.katottg import Unit
 from gazetteer.model import Place
 from geomap.article import Article
@@ -44,7 +45,7 @@ def test_adjective_stem(name, stem):
 )
 def test_other_spellings(name, russian, bgn):
     assert katottg.russian_form(name) == russian
-    assert katottg.bgn_latin(name) == bgn
+    assert bgn_latin(name) == bgn
 
 
 def test_loose_latin_joins_the_romanisations_of_one_name():

@@ -368,6 +368,28 @@ def ukrainian_latin(key: str) -> str | None:
     return " ".join(out)
 
 
+#: The BGN/PCGN romanisation that GeoNames and many news agencies use for Ukrainian
+#: (Andriyivka, Odradokam'yanka): KMU 2010 but for є ї й ю я, written so everywhere.
+_BGN_LATIN = {**_UK_LATIN, "є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+
+
+def bgn_latin(name: str) -> str | None:
+    """The BGN/PCGN romanisation of a Ukrainian name: Одрадокам'янка → "Odradokamyanka"."""
+    out = []
+    for ch in name:
+        low = ch.lower()
+        if low in "'’ʼ`":
+            continue
+        if low in _BGN_LATIN:
+            latin = _BGN_LATIN[low]
+            out.append(latin[:1].upper() + latin[1:] if ch != low else latin)
+        elif ch in " -":
+            out.append(ch)
+        else:
+            return None
+    return "".join(out)
+
+
 def usable_alternate(name: str) -> bool:
     """Whether a GeoNames alternate name is worth a key.
 
@@ -1015,7 +1037,7 @@ class Builder:
                 latin_names += 1
             # Other spellings news use: BGN/PCGN (Odradokamyanka) and the Russian form
             # (Велетенское, Veletenskoye), as alternate names.
-            bgn = katottg.bgn_latin(s.name)
+            bgn = bgn_latin(s.name)
             if bgn and len(bgn) >= 4 and fold(bgn) not in words and fold(bgn) != latin:
                 self.names.add(bgn, idx, NAME_ALT)
                 other_names += 1

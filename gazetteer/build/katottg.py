@@ -20,13 +20,13 @@ for users.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 from gazetteer.normalize import fold, script_of
+from gazetteer.resolver import haversine_km
 
 #: KATOTTG categories of settlements: cities, urban-type settlements, settlements, villages.
 SETTLEMENTS = ("M", "T", "X", "C")
@@ -69,9 +69,8 @@ def read_codifier(path: Path) -> list[Unit]:
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+    """Great-circle distance between two (lat, lon) points."""
+    return haversine_km(*a, *b)
 
 
 def adjective_stem(name: str) -> str | None:
@@ -234,32 +233,7 @@ def display_latin(latin: str) -> str:
     return " ".join("-".join(part[:1].upper() + part[1:] for part in word.split("-")) for word in latin.split(" "))
 
 
-#: Ukrainian letters in the BGN/PCGN romanisation that GeoNames and many news
-#: agencies use (Andriyivka, Odradokam'yanka): it differs from KMU 2010 in и й ї є ю я.
-_BGN = {
-    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ye", "ж": "zh", "з": "z",
-    "и": "y", "і": "i", "ї": "yi", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
-    "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
-    "щ": "shch", "ь": "", "ю": "yu", "я": "ya",
-}  # fmt: skip
 _APOSTROPHES = "'’ʼ`"
-
-
-def bgn_latin(name: str) -> str | None:
-    """The BGN/PCGN romanisation of a Ukrainian name: Одрадокам'янка → "Odradokamyanka"."""
-    out = []
-    for ch in name:
-        low = ch.lower()
-        if low in _APOSTROPHES:
-            continue
-        if low in _BGN:
-            latin = _BGN[low]
-            out.append(latin[:1].upper() + latin[1:] if ch != low else latin)
-        elif ch in " -":
-            out.append(ch)
-        else:
-            return None
-    return "".join(out)
 
 
 #: First words of Ukrainian names and their Russian forms (Нова Маячка: Новая Маячка).
