@@ -87,36 +87,82 @@ def details_ok(gold: dict, row) -> list[str]:
     return problems
 
 
+def _assign(value: list[list[float]]) -> list[int]:
+    """The assignment of rows to columns of greatest total ``value`` (Hungarian method, O(n³)).
+
+    ``value`` is square; returns, for each row, its column.
+    """
+    n = len(value)
+    inf = float("inf")
+    u, v = [0.0] * (n + 1), [0.0] * (n + 1)
+    owner, way = [0] * (n + 1), [0] * (n + 1)  # owner[column] = row (1-based), 0: free
+    for row in range(1, n + 1):
+        owner[0] = row
+        free_column = 0
+        low = [inf] * (n + 1)
+        seen = [False] * (n + 1)
+        while True:
+            seen[free_column] = True
+            r, delta, nxt = owner[free_column], inf, 0
+            for c in range(1, n + 1):
+                if seen[c]:
+                    continue
+                cost = -value[r - 1][c - 1] - u[r] - v[c]
+                if cost < low[c]:
+                    low[c], way[c] = cost, free_column
+                if low[c] < delta:
+                    delta, nxt = low[c], c
+            for c in range(n + 1):
+                if seen[c]:
+                    u[owner[c]] += delta
+                    v[c] -= delta
+                else:
+                    low[c] -= delta
+            free_column = nxt
+            if owner[free_column] == 0:
+                break
+        while free_column:
+            previous = way[free_column]
+            owner[free_column] = owner[previous]
+            free_column = previous
+    result = [0] * n
+    for c in range(1, n + 1):
+        if owner[c]:
+            result[owner[c] - 1] = c - 1
+    return result
+
+
 def match(gold_incidents: list[dict], rows: list, gazetteer):
-    """Pair gold incidents with produced rows, one to one: required before optional, full matches before type+place.
+    """Pair gold incidents with produced rows, one to one, as many as can be paired.
+
+    The pairing is the best over all pairings (the assignment problem), not first come
+    first served: a long list of villages near one another, where each produced incident
+    lies within several gold incidents' distance, pairs every one it can. Among pairings
+    it prefers, in this order: more required incidents found, more of them fully right,
+    more optional ones found (fully right first), then the shorter distances.
 
     Returns ``{gold index: (row index, problems)}``.
     """
-    pairs = {}
-    used: set[int] = set()
-    # Required gold first, fully matched then partly, and only then optional gold: an
-    # optional incident never takes a produced one a required incident could use.
-    required = [g for g in range(len(gold_incidents)) if gold_incidents[g].get("required")]
-    optional = [g for g in range(len(gold_incidents)) if not gold_incidents[g].get("required")]
-    for order, want_full in ((required, True), (required, False), (optional, True), (optional, False)):
-        for g in order:
-            if g in pairs:
+    if not gold_incidents or not rows:
+        return {}
+    size = max(len(gold_incidents), len(rows))
+    value = [[0.0] * size for _ in range(size)]
+    details = {}
+    for g, gold in enumerate(gold_incidents):
+        required = bool(gold.get("required"))
+        for r, row in enumerate(rows):
+            if row.event_type != gold["event_type"] or not place_ok(gold, row, gazetteer):
                 continue
-            gold = gold_incidents[g]
-            best = None
-            for r, row in enumerate(rows):
-                if r in used or row.event_type != gold["event_type"] or not place_ok(gold, row, gazetteer):
-                    continue
-                problems = details_ok(gold, row)
-                if want_full and problems:
-                    continue
-                where = point(row, gazetteer)
-                distance = km(gold["lat"], gold["lon"], *where)
-                if best is None or distance < best[0]:
-                    best = (distance, r, problems)
-            if best is not None:
-                pairs[g] = (best[1], best[2])
-                used.add(best[1])
+            problems = details_ok(gold, row)
+            distance = km(gold["lat"], gold["lon"], *point(row, gazetteer))
+            # Weights so that each preference outweighs every later one summed over an article.
+            score = (10_000.0 + 100.0 * (not problems)) if required else (10.0 + 1.0 * (not problems))
+            value[g][r] = score - distance / 1_000_000.0
+            details[g, r] = problems
+    pairs = {}
+    for g, r in enumerate(_assign(value)):
+        if (g, r) in details:
+            pairs[g] = (r, details[g, r])
     return pairs
 
 

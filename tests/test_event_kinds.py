@@ -238,6 +238,20 @@ def test_not_an_event(real_gazetteer, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Вибух чули у Харкові: ракета вдарила по Чугуєву.", "Chuhuyiv"),
+        ("Перші звуки «прильотів» у Харкові пролунали об 11:20. Окупанти обстріляли Чугуїв.", "Chuhuyiv"),
+        ("Explosions were heard in Kharkiv as Russian missiles struck Chuhuiv.", "Chuhuyiv"),
+        ("The sound of explosions in Kyiv came from air defence; a drone hit a house in Bila Tserkva.", "Bila Tserkva"),
+    ],
+)
+def test_where_a_sound_was_heard_is_not_where_it_struck(real_gazetteer, text, where):
+    found = incidents_from_article(Article(text=text, source="x", published=date(2025, 9, 22)), real_gazetteer)
+    assert [i.place.name for i in found] == [where]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "A Russian soldier who fought in Ukraine was arrested in Moscow on 12 May 2024.",  # no roundup

@@ -101,6 +101,15 @@ _CAMPUS_OF = re.compile(
     r"(?:University|College|Polytechnic)\s+of\s+$"
 )
 _ACCORDING = re.compile(r"\baccording to\b[^,;.]{0,60}$", re.IGNORECASE)
+#: Where a sound carried, not where anything struck: "explosions were heard in Kherson",
+#: "the sound of blasts in Kyiv", "Вибух чули у Харкові", "звуки «прильотів» у Харкові",
+#: "взрывы слышали в Белгороде" (the text before the preposition).
+_HEARD_BEFORE = re.compile(
+    r"(?:\b(?:heard|sounds?\s+of(?:\s+[\w\"'«»\u201c\u201d-]+){1,2}?|(?:was|were)\s+audible)|"
+    r"(?<!\w)(?:чули|почули|чути|було\s+чути|слышали|услышали|слышно|было\s+слышно|"
+    r"звук\w*(?:\s+[\w\"'«»\u201c\u201d-]+){0,2}?))\s+$",
+    re.IGNORECASE,
+)
 _REPORTER_AFTER = re.compile(
     # "Kyiv said"; not "over Mykolaiv with no damage reported by the governor" (a passive)
     r"^(?:['\u2019]s)?\s*(?:\w+\s+){0,3}?(?:" + REPORTING_VERBS + r")\b(?!\s+by\b)", re.IGNORECASE
@@ -354,6 +363,8 @@ def _role(sentence: str, start: int, end: int, demonym: bool, kind: str) -> tupl
     if preposition == "to":
         return ("to", 1, "to")
     if preposition in LOCATIVE_PREPOSITIONS and preposition != "of":
+        if _HEARD_BEFORE.search(stripped, max(0, match.start() - 40), match.start()):
+            return ("blocked", 1, preposition)
         if kind == "country" and preposition not in _COUNTRY_PREPOSITIONS and not (
             preposition in ("at", "on") and QUARTER_BEFORE.search(before)
         ):
@@ -394,6 +405,8 @@ def _role_cyrillic(sentence: str, start: int, end: int, demonym: bool, kind: str
     if preposition in _CYR_TO:
         return ("to", 1, "to")
     if preposition in CYRILLIC_LOCATIVE_PREPOSITIONS:
+        if _HEARD_BEFORE.search(tail, max(0, match.start() - 40), match.start()):
+            return ("blocked", 1, preposition)
         if kind == "country" and preposition not in _CYR_COUNTRY_PREPOSITIONS:
             return ("blocked", 1, preposition)
         return ("locative", CYRILLIC_LOCATIVE_PREPOSITIONS[preposition], preposition)

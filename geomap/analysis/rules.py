@@ -531,10 +531,11 @@ UNREALISED_GATED: tuple[tuple[tuple[str, ...], str], ...] = (
 #: "an earthquake struck near Istanbul", "inflation hit in March", "a cyber attack",
 #: "the winning goal struck in stoppage time".
 #: A clause holding one of them yields no event from a generic rule. An explosion
-#: *heard* somewhere ("Вибух чули у Харкові", "explosions were heard in Kherson")
-#: says where the sound carried, not where anything struck.
+#: *heard* somewhere ("Вибух чули у Харкові", "explosions were heard in Kherson",
+#: "the first sounds of «arrivals» in Kharkiv") says where the sound carried, not
+#: where anything struck.
 GENERIC_VETO = (
-    r"heard|чули|почули|чути|слышали|слышно|услышали|"
+    r"heard|чули|почули|чути|слышали|слышно|услышали|sounds? of|звук|звуки|звуків|звуком|звуков|"
     r"earthquakes?|quakes?|storms?|hurricanes?|floods?|lightning|tornado\w*|cyclones?|typhoons?|wildfires?|"
     r"heat ?waves?|virus\w*|pandemic|recession|inflation|markets?|prices?|shares|stocks|hackers?|cyber\w*|"
     r"panic attacks?|heart attacks?|asthma attacks?|shark attacks?|dog attacks?|"
