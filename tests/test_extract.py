@@ -70,6 +70,22 @@ def test_sentences_keep_offsets_and_skip_abbreviations():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a page scraped without its paragraph breaks runs sentences together
+        ("17 agents active in Russia.On May 31, a bridge collapsed.", ["17 agents active in Russia.", "On May 31, a bridge collapsed."]),
+        ("Three were detained by the FSB.Three others fled.", ["Three were detained by the FSB.", "Three others fled."]),
+        ("Вибухи у Харкові.Росіяни вдарили по Чугуєву.", ["Вибухи у Харкові.", "Росіяни вдарили по Чугуєву."]),
+        # not inside abbreviations, names of sites or numbers
+        ("He met the U.S.Army chief and Mr.Smith at 3.5 km from sputnikglobe.com today.",
+         ["He met the U.S.Army chief and Mr.Smith at 3.5 km from sputnikglobe.com today."]),
+    ],
+)
+def test_sentences_run_together(text, expected):
+    assert [text[a:b] for a, b in split_sentences(text)] == expected
+
+
 def test_fast_clause_scan_agrees_with_the_clause_regex(data_dir):
     from geomap.analysis.text import _CLAUSE_WORDS, _clause_marks
 
@@ -276,6 +292,9 @@ def test_country_needs_in_to_be_a_location():
         ("A 50-year-old man died of wounds sustained in the attack.", 1, None),
         ("A woman later died in hospital.", 1, None),
         ("The former mayor died of natural causes in 2019.", None, None),
+        # security-service speech: armed people "eliminated" were killed; drones were not
+        ("Three suspects were eliminated and another three detained.", 3, None),
+        ("Air defence eliminated 25 drones overnight.", None, None),
     ],
 )
 def test_counts(sentence, fatalities, injured):

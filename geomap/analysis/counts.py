@@ -52,6 +52,13 @@ _KILLED = frozenset(
      "massacred", "slain"]
 )  # fmt: skip
 _KILL_VERBS = frozenset(["killed", "killing", "kills", "kill", "claimed", "murdered", "murdering", "executed", "executing", "massacred"])
+#: Security-service words for killing ("three saboteurs were eliminated"): a count of the
+#: killed only when the number counts armed people (not "eliminated 25 drones").
+_ELIMINATED = frozenset(["eliminated", "liquidated"])
+_ARMED_PEOPLE = frozenset(
+    ["suspects", "saboteurs", "militants", "terrorists", "fighters", "insurgents", "gunmen", "attackers", "soldiers",
+     "servicemen", "agents", "members", "jihadists", "rebels", "bandits", "infiltrators", "mercenaries", "assailants"]
+)  # fmt: skip
 _INJURED = frozenset(["injured", "wounded", "injuries", "injury", "hurt", "wounds"])
 _INJURE_VERBS = frozenset(["injured", "injuring", "injures", "wounded", "wounding", "wounds"])
 _TOLL = frozenset(["toll"])
@@ -547,7 +554,7 @@ def _classify(lower: list[str], i: int, j: int) -> str | None:
             break
         if parse_number(lower, k) is not None and not lower[k].startswith(("a", "an")):
             break
-        if word in _KILLED:
+        if word in _KILLED or (word in _ELIMINATED and j < len(lower) and lower[j] in _ARMED_PEOPLE):
             found.add("killed")
         elif word in _INJURED:
             found.add("injured")

@@ -95,8 +95,12 @@ _ABBREVIATIONS = frozenset(
 )
 
 # A sentence ends at . ! ? or … (possibly followed by closing quotes/brackets) and
-# whitespace, or at a line break.
-_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)|\n")
+# whitespace, or at a line break; or at a full stop run into the next sentence, a word
+# of two letters or more before it and a capitalised word after it ("active in
+# Russia.On May 31", as pages scraped without their paragraph breaks read; not "U.S.Army").
+_END = re.compile(
+    r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)|\n|(?<=[^\W\d_]{2})\.(?=[A-ZА-ЯІЇЄҐЁ][a-zа-яіїєґё'\u2019]+\b)"
+)
 #: The word (with its inner full stops: "U.S.") that ends right before a sentence end.
 _LAST_WORD = re.compile(r"[\w.]+")
 
@@ -117,9 +121,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
     Examples
     --------
-    >>> text = "Drones hit Kharkiv. Two were hurt, said Gen. Ivanov.\\nNext line"
+    >>> text = "Drones hit Kharkiv. Two were hurt, said Gen. Ivanov.\\nNext line.Run on, in the U.S.Army"
     >>> [text[s:e] for s, e in split_sentences(text)]
-    ['Drones hit Kharkiv.', 'Two were hurt, said Gen. Ivanov.', 'Next line']
+    ['Drones hit Kharkiv.', 'Two were hurt, said Gen. Ivanov.', 'Next line.', 'Run on, in the U.S.Army']
     """
     spans: list[tuple[int, int]] = []
     start = 0
