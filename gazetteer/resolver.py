@@ -226,6 +226,11 @@ ORG_BEFORE = frozenset(
     group platform app blog podcast label studio publisher daily weekly tabloid
     consultancy insurer lender retailer chain restaurant hotel ship vessel tanker
     codenamed dubbed called named""".split()
+    # Russian and Ukrainian bodies named with the country in the genitive: "Вооруженных сил
+    # Украины", "Служби безпеки України", "Міністерства оборони України", "Национальной
+    # гвардии России", "Головного управління розвідки України"
+    + """сил безпеки безопасности оборони обороны розвідки разведки гвардії гвардии
+    прокуратури прокуратуры поліції полиции""".split()
 )
 
 #: Capitalised words after a name that make the whole an organisation.

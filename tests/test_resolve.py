@@ -141,6 +141,9 @@ def test_text_resolves_to_expected_place(gaz, text, surface, kind, country, lat,
         ("Reading the report, Bath officials said the plan was sound.", "Reading"),
         ("Reading about the floods in Berkshire, England, residents worried.", "Reading"),
         ("Turning to Bath, the council said it would rebuild the bridge.", "Turning"),
+        # a body named with its country in the genitive
+        ("В Брянской области в результате атаки Вооруженных сил Украины пострадал мужчина.", "Украины"),
+        ("Служба безпеки України затримала агента у Дніпрі.", "України"),
     ],
 )
 def test_not_places(gaz, text, surface):
