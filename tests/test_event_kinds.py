@@ -14,6 +14,15 @@ from geomap.article import Article
 from geomap.incidents import incidents_from_article
 
 CASES = [
+    # what is struck in a town, named with the town's possessive: the town
+    ("Russian missiles hit Kyiv's central railway station.", "Explosions/Remote violence", ["Kyiv"]),
+    ("Drones struck Odesa's port overnight.", "Explosions/Remote violence", ["Odesa"]),
+    ("Russian aircraft bombed Mariupol's drama theatre.", "Explosions/Remote violence", ["Mariupol"]),
+    # where a missile or debris fell is where it struck
+    ("A rocket landed in Kharkiv's Saltivka district, injuring three.", "Explosions/Remote violence", ["Kharkiv"]),
+    ("Debris from a downed drone fell on a house in Odesa.", "Explosions/Remote violence", ["Odesa"]),
+    ("Уламки ракети впали на приватний будинок у Києві.", "Explosions/Remote violence", ["Kyiv"]),
+    ("Обломки беспилотника упали на территорию предприятия в Брянске.", "Explosions/Remote violence", ["Bryansk"]),
     ("Russian forces fired artillery at Kupiansk, Kharkiv.", "Explosions/Remote violence", ["Kupyansk"]),
     ("Russian forces fired 120mm mortars and grenade launchers at Ukrainian positions near Avdiivka, Donetsk.",
      "Explosions/Remote violence", ["Avdiyivka"]),
@@ -231,6 +240,10 @@ def test_kind_of_report(real_gazetteer, text, event_type, places):
         "Вибух чули у Харкові.",
         "Explosions were heard in Kherson on Tuesday evening.",
         "Взрывы слышали жители Белгорода.",
+        # falling, landing and a possessive without a weapon or a target
+        "The plane landed in Moscow on Monday.",
+        "Prices fell in Kyiv last month.",
+        "Kyiv's mayor opened a new school.",
     ],
 )
 def test_not_an_event(real_gazetteer, text):

@@ -123,7 +123,12 @@ _POSSESSIVE_AFTER = re.compile(
 #: central business district", "'s Vnukovo airport").
 _PART_OF_TOWN_AFTER = re.compile(
     r"^['\u2019]s?\s+(?:[\w-]+\s+){0,3}?(?:district|neighbou?rhoods?|suburbs?|outskirts|cent(?:re|er)|quarter|area|"
-    r"port|airport|camp|market|square|street|township|business district|old town|downtown)\b",
+    r"port|airport|camp|market|square|street|township|business district|old town|downtown|"
+    # what is struck in a town: "hit Kyiv's central railway station", "bombed Mariupol's drama theatre"
+    r"(?:railway |train |bus |metro |power |filling |petrol |gas )?station|theat(?:re|er)|hospital|school|bridge|"
+    r"airfield|air ?base|(?:oil |fuel )?depot|refinery|(?:power |thermal |nuclear )?plant|factory|shipyard|substation|"
+    r"dam|harbou?r|seaport|apartment (?:block|building)|residential (?:building|block|area)s?|shopping (?:cent(?:re|er)|mall)|"
+    r"mall|cathedral|church|museum|university|dormitor(?:y|ies)|cafe|restaurant|hotel|stadium|grain terminal|terminal)\b",
     re.IGNORECASE,
 )
 #: A locative preposition right before a name.
@@ -305,10 +310,15 @@ def _role(sentence: str, start: int, end: int, demonym: bool, kind: str) -> tupl
         return ("demonym", 1, None)
     after = sentence[end : end + 60]
     if _POSSESSIVE_AFTER.match(after):
-        if _PART_OF_TOWN_AFTER.match(after) and _LOCATIVE_BEFORE.search(sentence, max(0, start - 16), start):
-            # "in Nairobi's central business district", "in Port-au-Prince's Carrefour-Feuilles
-            # neighbourhood": in a part of the town, so in the town
-            return ("locative", 1, "in")
+        if _PART_OF_TOWN_AFTER.match(after):
+            if _LOCATIVE_BEFORE.search(sentence, max(0, start - 16), start):
+                # "in Nairobi's central business district", "in Port-au-Prince's Carrefour-Feuilles
+                # neighbourhood": in a part of the town, so in the town
+                return ("locative", 1, "in")
+            if kind != "country":
+                # "struck Odesa's port", "bombed Mariupol's drama theatre": what was hit is in the
+                # town, which stands where the target would (the object of the event's verb)
+                return ("bare", 1, None)
         return ("possessive", 1, None)
     if _COMPOUND_AFTER.match(after) or _HEAD_OF_AFTER.match(after):
         return ("blocked", 1, None)

@@ -212,6 +212,12 @@ SLOT_WORDS: dict[str, str] = {
         r"десантник\w*|морпіх\w*|морпех\w*|найманц\w*|наемник\w*|кораб\w*|танк\w*|систем\w*|ракет\w*|літак\w*|самол[её]т\w*"
     ),
     "ied": WEAPONS["Remote explosive/landmine/IED"] + "|" + CYRILLIC_WEAPONS["Remote explosive/landmine/IED"],
+    # What falls where it strikes: "a missile landed in Przewodow", "debris fell on a house".
+    "projectile": (
+        r"missiles?|rockets?|shells?|projectiles?|warheads?|bombs?|drones?|UAVs?|Shaheds?|debris|fragments|shrapnel|"
+        r"munitions?|ракет\w*|снаряд\w*|уламк\w*|обломк\w*|дрон\w*|безпілотник\w*|беспилотник\w*|БпЛА|БПЛА|"
+        r"шахед\w*|бомб\w*|авіабомб\w*|авиабомб\w*|КАБ\w*|боєприпас\w*|боеприпас\w*"
+    ),
     # Who fights: killed or destroyed, they are a side of a battle ("eliminated a sabotage group").
     # Armed men an attack kills that ACLED counts as a side of a battle, not civilians.
     "armed": (
@@ -307,6 +313,10 @@ RULES: tuple[Rule, ...] = (
     # "drones dropped explosives on X": munitions dropped from the air
     Rule(r"dropped\s+(?:\w+\s+)?(?:explosives?|grenades?|munitions?|explosive devices?|ammunition|bombs?)", "Explosions/Remote violence", "Air/drone strike", 89),
     Rule(r"launched|launching|fired|firing|sent", "Explosions/Remote violence", "Air/drone strike", 89, slot="weapon"),
+    # "a missile landed in Przewodow", "drone debris fell on a house in X": where it fell is
+    # where it struck (the weapon's sub-type when one is named)
+    Rule(r"(?:landed|fell|crashed)(?=\s+(?:on|onto|in|into|near|at)\b)", "Explosions/Remote violence", "Shelling/artillery/missile attack", 83, generic=True, slot="projectile<", weight=0.8),
+    Rule(r"(?:впал\w*|упал\w*|впав|упав)(?=\s+(?:на|у|в|біля|поблизу|около|возле)\s)", "Explosions/Remote violence", "Shelling/artillery/missile attack", 83, generic=True, slot="projectile<", weight=0.8),
     # "a drone caused a fire at the refinery", "a drone was the likely cause of a fire".
     Rule(r"(?:caused?|causing|sparked|started|triggered)\s+(?:[\w-]+\s+){0,3}?(?:fires?|blazes?|explosions?|damage|destruction)|cause of (?:the |a )?(?:fire|blaze|explosion|damage)", "Explosions/Remote violence", "Air/drone strike", 86, slot="weapon"),
     Rule(r"explo\w+|detonat\w+|blasts?|went off|blew up", "Explosions/Remote violence", "Remote explosive/landmine/IED", 92, slot="ied"),
