@@ -188,7 +188,8 @@ _LOWER_OK = frozenset(
     island islands sea gulf bay river lake mountains peninsula strait
     airport airfield airbase aerodrome air base nuclear power plant station bridge dam reservoir
     hydroelectric steel steelworks
-    au aux en sous na nad pod
+    au aux en sous na nad pod des lès van der den ter aan op
+    ad ag ak ar as ash at az ed er es et ez ul ur bin ibn wa
     область край краи округ республика район море город протока пролив затока залив
     мост моста мосту мостом мості міст водохранилище водосховище""".split()
 ) | {"air base"}

@@ -187,6 +187,13 @@ def test_scan_matches_a_plain_reading_of_the_text(text):
         ("У Нікополі та Марганці пошкоджено будинки.", "Марганці", "Marhanets"),  # uk -ець: Марганець
         ("Обстрел Марганца продолжался.", "Марганца", "Marhanets"),  # ru -ец: Марганец
         ("Gunmen killed 12 people in Port-au-Prince on Monday.", "Port-au-Prince", "Port-au-Prince"),  # "au"
+        # Arabic articles, French "des", Dutch "op" inside a name
+        ("US strikes hit militias in Deir ez-Zor province.", "Deir ez-Zor province", "Deir ez-Zor"),
+        ("Clashes in Dair az-Zaur continued.", "Dair az-Zaur", "Deir ez-Zor"),
+        ("Gangs attacked Croix-des-Bouquets overnight.", "Croix-des-Bouquets", "Croix-des-Bouquets"),
+        ("A fire broke out in Bergen op Zoom.", "Bergen op Zoom", "Bergen op Zoom"),
+        ("Заміновано поле під Чугуєвом.", "Чугуєвом", "Chuhuyiv"),  # uk instrumental in -єв-
+        ("Ракета вдарила по Чугуєву.", "Чугуєву", "Chuhuyiv"),  # uk dative in -єв-
     ],
 )
 def test_more_case_endings_and_small_words(real_gazetteer, text, surface, name):
