@@ -328,6 +328,10 @@ PUBLISHED = date(2024, 12, 18)  # a Wednesday
         ("Drones hit the city in March", (date(2024, 3, 1), 3)),
         ("Police arrested 100 people over the weekend", (date(2024, 12, 15), 2)),  # the Sunday just past
         ("Протести відбулися на вихідних", (date(2024, 12, 15), 2)),
+        ("Gunmen kidnapped three students two days ago", (date(2024, 12, 16), 1)),
+        ("Два дні тому окупанти обстріляли село", (date(2024, 12, 16), 1)),
+        ("Три дня назад беспилотник атаковал автомобиль", (date(2024, 12, 15), 1)),
+        ("Shelling started days ago", (PUBLISHED, 2)),  # how many days, unsaid
         ("Drones hit the city", (PUBLISHED, 2)),
         ("The army may have lost ground", (PUBLISHED, 2)),
     ],

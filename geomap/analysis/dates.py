@@ -88,6 +88,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # a time of day, not a day: "overnight attacks on Tuesday" were on Tuesday
         ("overnight", r"\bovernight\b"),
         ("last_week", r"\b(?:last|past|previous) week\b|\ba week ago\b"),
+        ("days_ago", r"\b(?P<n>two|three|four|five|six|[2-6])\s+days\s+ago\b"),
         ("weekend", r"\b(?:(?:over|on|at|during) the weekend|this (?:past )?weekend|last weekend)\b"),
         ("this_week", r"\b(?:this week|in recent days|recent(?:ly)?|in the past (?:few )?days|past few days|days ago|earlier this week)\b"),
         ("month", rf"\b(?:in|during|early|late|mid|mid-)\s*{_MONTH}(?:\s+{_YEAR})?\b"),
@@ -149,6 +150,7 @@ _CYRILLIC_PATTERNS: tuple[tuple[str, LazyPattern], ...] = tuple(
          r"(?P<weekday>понеділ(?:ок|ка|ку)|понедельник\w*|вівтор(?:ок|ка|ку)|вторник\w*|середу|середи|среду|среды|"
          r"четвер|четверга|четвергу|четверг|п['\u2019\u02bc]?ятниц[яіюи]|пятниц[аеуы]|субот[аиуі]|суббот[аеуы]|неділ[яіюи]|воскресень[ея])(?!\w)"),
         ("overnight", r"\b(?:вночі|уночі|ночью|цієї ночі|этой ночью|вранці|зранку|утром|ввечері|вечером)\b"),
+        ("days_ago", r"(?<!\w)(?P<n>два|дві|три|чотири|четыре|п['\u2019\u02bc]?ять|пять|шість|шесть|[2-6])\s+(?:дні|днів|дня|дней)\s+(?:тому|назад)(?!\w)"),
         ("last_week", r"\b(?:минулого тижня|на минулому тижні|минулий тиждень|тиждень тому|на прошлой неделе|прошлой недели|неделю назад)\b"),
         ("this_week", r"\b(?:цього тижня|на цьому тижні|на этой неделе|останніми днями|за останні дні|в последние дни|за последние дни|нещодавно|недавно|кілька днів тому|несколько дней назад)\b"),
         ("weekend", r"(?<!\w)(?:на вихідних|у вихідні|в вихідні|на выходных|в выходные|минулих вихідних|прошлых выходных)(?!\w)"),
@@ -247,7 +249,7 @@ _PAST_YEAR = re.compile(
 #: Date kinds that place a sentence in the news of the day ("on Monday",
 #: "overnight"): with one, a year named in passing ("the heaviest attack since
 #: 2022") does not make the sentence background.
-_RECENT = frozenset({"yesterday", "last_night", "today", "overnight", "weekday", "weekday_cyr", "weekend"})
+_RECENT = frozenset({"yesterday", "last_night", "today", "overnight", "weekday", "weekday_cyr", "weekend", "days_ago"})
 #: :data:`_PAST_YEAR` in Russian and Ukrainian: "у 2022 році", "в 2022 году",
 #: "з лютого 2022 року", "минулого року", "роки тому".
 _PAST_YEAR_CYRILLIC = LazyPattern(
@@ -458,6 +460,9 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> tuple[d
             wanted = next(i for i, stems in enumerate(_CYRILLIC_WEEKDAYS) if word.startswith(stems))
         back = (published.weekday() - wanted) % 7
         return published - timedelta(days=back), 1
+    if kind == "days_ago":
+        word = match.group("n").lower().replace("\u2019", "'").replace("\u02bc", "'")
+        return published - timedelta(days=_DAYS_AGO.get(word) or int(word)), 1
     if kind == "last_week":
         return published - timedelta(days=7), 2
     if kind == "this_week":
@@ -471,6 +476,13 @@ def _resolve(kind: str, match: re.Match[str], published: date | None) -> tuple[d
         first = published.replace(day=1) - timedelta(days=1)
         return first.replace(day=1), 3
     return None
+
+
+#: "two days ago", "три дні тому", "два дня назад": how many days.
+_DAYS_AGO = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "два": 2, "дві": 2, "три": 3, "чотири": 4, "четыре": 4,
+    "п'ять": 5, "пять": 5, "шість": 6, "шесть": 6,
+}  # fmt: skip
 
 
 def _safe_date(year: int, month: int, day: int, precision: int) -> tuple[date, int] | None:
