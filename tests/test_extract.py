@@ -276,6 +276,8 @@ def test_country_needs_in_to_be_a_location():
         ("a family of nine, including two young children, was murdered in their home", 9, None),
         ("gunmen executed three farmers", 3, None),
         ("Russian troops shot dead two Ukrainian POWs who had surrendered.", 2, None),
+        ("We already know about three women who were injured.", None, 3),  # a relative clause
+        ("five people who were evacuated returned", None, None),
         ("five civilians, including a child, were wounded and two killed", 2, 5),
         ("nine, two of them children, were taken away", None, None),
         ("a 52-year-old man and his 13-year-old son were killed", 2, None),

@@ -552,6 +552,9 @@ def _classify(lower: list[str], i: int, j: int) -> str | None:
                 end = min(close + 6, len(lower))
                 k = close + 1
                 continue
+        if word in ("who", "that") and k + 1 < end and lower[k + 1] in _BE:
+            k += 1  # "three women who were injured": the relative clause says what befell them
+            continue
         if word in _STOP and not (word in ("and", "or") and found):
             break
         if parse_number(lower, k) is not None and not lower[k].startswith(("a", "an")):
@@ -585,6 +588,9 @@ def _classify(lower: list[str], i: int, j: int) -> str | None:
         return found.pop()
     return "both" if found else None
 
+
+#: Forms of "to be" (and "to get") after a relative pronoun: "who were killed", "that got hurt".
+_BE = frozenset(["was", "were", "had", "have", "has", "got", "are", "is"])
 
 #: Words that open an aside between a count and its verb ("nine, including two children, were").
 _ASIDES = frozenset(["including", "among", "mostly", "most", "many", "all", "mainly"])
