@@ -42,6 +42,7 @@ import argparse
 import contextlib
 import csv
 import difflib
+import itertools
 import gzip
 import hashlib
 import importlib
@@ -265,6 +266,63 @@ def arabic_bare(name: str, words: set[str]) -> str | None:
     if len(key.replace(" ", "")) < 5 or key in words or is_generic(key):
         return None
     return rest
+
+
+#: Word forms of Arabic place names that English news spells otherwise than GeoNames'
+#: romanisation (folded): "Dayr" is "Deir", "Bayt" "Beit", "Tall" "Tal", "Jabal" "Jebel".
+_ARABIC_WORD_FORMS = {
+    "dayr": ("deir", "dair"), "dair": ("deir",), "bayt": ("beit",), "tall": ("tal", "tel"), "jabal": ("jebel",),
+    "kafr": ("kfar",), "shaykh": ("sheikh",), "shaikh": ("sheikh",), "khirbat": ("khirbet",), "ayn": ("ain", "ein"),
+    "bani": ("beni",), "hayy": ("hay",),
+}  # fmt: skip
+#: The Arabic article, assimilated or not, in its forms (folded words).
+_ARABIC_ARTICLES = frozenset("al el ad ar as ash at az an adh ath ed er es en et ez".split())
+#: Sun letters: the article takes their sound ("ad-Dawhah", "az-Zawr", "ash-Sham").
+_SUN_LETTERS = ("th", "sh", "dh", "t", "d", "r", "z", "s", "n")
+
+
+def arabic_spellings(key: str, words: set[str], *, most: int = 24) -> list[str]:
+    """English press spellings of a folded Latin name of an Arabic place.
+
+    GeoNames romanises strictly ("dayr az zawr", "an nusayrat"); news writes
+    "Deir ez-Zor", "Deir al-Balah", "Nuseirat". Tried on every word: the word forms
+    of :data:`_ARABIC_WORD_FORMS`; the article as "al", "el" or assimilated to a
+    sun letter with a or e ("az"/"ez"); inside a word of four letters or more,
+    "ay" as "ei" and "aw" as "o". Spellings that are English words are dropped;
+    at most ``most``, in a stable order.
+
+    Examples
+    --------
+    >>> arabic_spellings("dayr az zawr", set())[:3]
+    ['dayr az zawr', 'dayr az zor', 'dayr al zawr']
+    >>> "deir ez zor" in arabic_spellings("dayr az zawr", set())
+    True
+    >>> "deir al balah" in arabic_spellings("dayr al balah", set())
+    True
+    >>> arabic_spellings("nusayrat", set())
+    ['nusayrat', 'nuseirat']
+    """
+    options: list[list[str]] = []
+    parts = key.split()
+    for i, word in enumerate(parts):
+        if word in _ARABIC_ARTICLES and i + 1 < len(parts):
+            following = parts[i + 1]
+            sun = next((letters for letters in _SUN_LETTERS if following.startswith(letters)), None)
+            forms = [word, "al", "el"] + ([f"a{sun}", f"e{sun}"] if sun else [])
+        else:
+            forms = [word, *_ARABIC_WORD_FORMS.get(word, ())]
+            if len(word) >= 4:
+                for a, b in (("ay", "ei"), ("aw", "o")):
+                    forms += [f.replace(a, b) for f in forms if a in f[1:]]
+        options.append(list(dict.fromkeys(forms)))
+    found: list[str] = []
+    for combo in itertools.product(*options):
+        spelled = " ".join(combo)
+        if spelled not in found and (spelled == key or spelled not in words):
+            found.append(spelled)
+            if len(found) >= most:
+                break
+    return found
 
 
 _RU_LATIN = {
@@ -1136,7 +1194,7 @@ class Builder:
     def cities(self) -> None:
         capitals = self._capitals()
         words = self.english()
-        spelled = official = arabic = russian_forms = 0
+        spelled = official = arabic = press = russian_forms = 0
         self.first_city = len(self.ids)
         for gid_s in sorted(self.cities_raw, key=int):
             c = self.cities_raw[gid_s]
@@ -1164,12 +1222,20 @@ class Builder:
                     if bare is not None:
                         self.names.add(bare, idx, NAME_ALT)
                         arabic += 1
+                # News spellings of the main name, with and without its article ("Dayr al
+                # Balaḩ" as "Deir al-Balah", "An Nuşayrāt" as "Nuseirat")
+                bare_main = arabic_bare(c["name"], words)
+                for base in filter(None, (main_key, bare_main and fold(bare_main))):
+                    for spelled in arabic_spellings(base, words)[1:]:
+                        self.names.add(spelled, idx, NAME_ALT)
+                        press += 1
             for alt in tables.CITY_VARIANTS.get(gid, ()):
                 self.names.add(alt, idx, NAME_ALT)
             for alt in tables.CITY_ABBREVS.get(gid, ()):
                 self.names.add(alt, idx, NAME_ABBREV)
         log(f"cities: {len(self.cities_raw)}; Latin spellings of Russian names: {spelled}; "
             f"KMU 2010 spellings of Ukrainian names: {official}; names without the Arabic article: {arabic}; "
+            f"news spellings of Arabic names: {press}; "
             f"Russian forms of Ukrainian names: {russian_forms}")
 
     def _russian_forms(self, alternates: list[str], idx: int) -> int:
