@@ -1226,8 +1226,8 @@ class Builder:
                 # Balaḩ" as "Deir al-Balah", "An Nuşayrāt" as "Nuseirat")
                 bare_main = arabic_bare(c["name"], words)
                 for base in filter(None, (main_key, bare_main and fold(bare_main))):
-                    for spelled in arabic_spellings(base, words)[1:]:
-                        self.names.add(spelled, idx, NAME_ALT)
+                    for variant in arabic_spellings(base, words)[1:]:
+                        self.names.add(variant, idx, NAME_ALT)
                         press += 1
             for alt in tables.CITY_VARIANTS.get(gid, ()):
                 self.names.add(alt, idx, NAME_ALT)
