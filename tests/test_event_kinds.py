@@ -14,6 +14,12 @@ from geomap.article import Article
 from geomap.incidents import incidents_from_article
 
 CASES = [
+    # a weapon used somewhere is an attack there
+    ("Russian forces used white phosphorus munitions in Bakhmut.", "Explosions/Remote violence", ["Bakhmut"]),
+    ("Russian troops used cluster munitions in Kharkiv, killing three.", "Explosions/Remote violence", ["Kharkiv"]),
+    # control retaken or taken over
+    ("The army retook control of Omdurman from the RSF.", "Battles", ["Omdurman"]),
+    ("Rebels took over the town of Goma.", "Battles", ["Goma"]),
     # what is struck in a town, named with the town's possessive: the town
     ("Russian missiles hit Kyiv's central railway station.", "Explosions/Remote violence", ["Kyiv"]),
     ("Drones struck Odesa's port overnight.", "Explosions/Remote violence", ["Odesa"]),
@@ -244,6 +250,7 @@ def test_kind_of_report(real_gazetteer, text, event_type, places):
         "The plane landed in Moscow on Monday.",
         "Prices fell in Kyiv last month.",
         "Kyiv's mayor opened a new school.",
+        "The army is using drones for reconnaissance near Bakhmut.",
     ],
 )
 def test_not_an_event(real_gazetteer, text):

@@ -113,7 +113,8 @@ WEAPONS: dict[str, str] = {
     ),
     "Shelling/artillery/missile attack": (
         r"missiles?|rockets?|artillery|shell(?:s|ing|ed)|mortars?|howitzers?|MLRS|"
-        r"multiple rocket launchers?|Grads?|HIMARS|Iskanders?|ballistic|cruise missiles?|tank fire"
+        r"multiple rocket launchers?|Grads?|HIMARS|Iskanders?|ballistic|cruise missiles?|tank fire|"
+        r"(?:white )?phosphorus (?:munitions?|shells?|bombs?)|incendiary (?:munitions?|shells?)|cluster munitions?"
     ),
     "Remote explosive/landmine/IED": (
         r"mines?|landmines?|sea mines?|limpet mines?|IEDs?|"
@@ -313,6 +314,8 @@ RULES: tuple[Rule, ...] = (
     # "drones dropped explosives on X": munitions dropped from the air
     Rule(r"dropped\s+(?:\w+\s+)?(?:explosives?|grenades?|munitions?|explosive devices?|ammunition|bombs?)", "Explosions/Remote violence", "Air/drone strike", 89),
     Rule(r"launched|launching|fired|firing|sent", "Explosions/Remote violence", "Air/drone strike", 89, slot="weapon"),
+    # "used white phosphorus munitions in Bakhmut", "used artillery against Avdiivka": the weapon after
+    Rule(r"used(?=\s+(?:[\w-]+\s+){1,4}?(?:in|on|at|near)\s)", "Explosions/Remote violence", "Air/drone strike", 80, slot="weapon>"),
     # "a missile landed in Przewodow", "drone debris fell on a house in X": where it fell is
     # where it struck (the weapon's sub-type when one is named)
     Rule(r"(?:landed|fell|crashed)(?=\s+(?:on|onto|in|into|near|at)\b)", "Explosions/Remote violence", "Shelling/artillery/missile attack", 83, generic=True, slot="projectile<", weight=0.8),
