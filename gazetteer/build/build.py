@@ -228,7 +228,7 @@ ALT_POPULATION = 15_000
 ALT_SIMILARITY = 0.5
 
 
-def keep_city_alternate(alt: str, main_key: str, population: int) -> bool:
+def keep_city_alternate(alt: str, main_key: str, population: int, clipped: bool = True) -> bool:
     """Whether an alternate name of a GeoNames populated place becomes a key.
 
     Small places carry old, foreign or unrelated alternates in GeoNames ("Henry"
@@ -246,7 +246,15 @@ def keep_city_alternate(alt: str, main_key: str, population: int) -> bool:
         return False
     if population >= ALT_POPULATION or script_of(alt) == "cyrillic":
         return True
+    if not clipped and len(key) < DUMP_ALT_LENGTH * len(main_key):
+        return False
     return difflib.SequenceMatcher(None, main_key, key, autojunk=False).ratio() >= ALT_SIMILARITY
+
+
+#: The villages of GeoNames' Ukraine dump keep a Latin alternate only if it is at least this
+#: long beside the main name (``clipped=False``): a spelling (Rabotino for Robotyne), not a
+#: clipped form ("Putin" for Putiatyntsi: "Vladimir Putin" would no longer read as a name).
+DUMP_ALT_LENGTH = 0.75
 
 
 #: Countries whose towns English news often spells from their Russian names
@@ -1227,7 +1235,7 @@ class Builder:
             main_key = fold(c["name"])
             russian = iso in RUSSIAN_SPELLED_COUNTRIES and c["population"] >= RUSSIAN_SPELLING_POPULATION
             for alt in c["alternatenames"]:
-                if alt != c["name"] and keep_city_alternate(alt, main_key, c["population"]):
+                if alt != c["name"] and keep_city_alternate(alt, main_key, c["population"], clipped=row is None):
                     self.names.add(alt, idx, NAME_ALT)
                     if russian and script_of(alt) == "cyrillic":
                         spelled += self._russian_spellings(fold(alt), idx, words, ukrainian=iso == "UA")
@@ -1245,7 +1253,8 @@ class Builder:
             for alt in tables.CITY_ABBREVS.get(gid, ()):
                 self.names.add(alt, idx, NAME_ABBREV)
         log(f"GeoNames UA dump: {dump_villages} villages ({codifier_names} with the codifier's names), "
-            f"{sum(self._dump_features.values())} features {dict(sorted(self._dump_features.items()))}")
+            f"{sum(n for k, n in self._dump_features.items() if k != 'left out')} features "
+            f"{dict(sorted(self._dump_features.items()))}")
         log(f"cities: {len(self.cities_raw)}; Latin spellings of Russian names: {spelled}; "
             f"KMU 2010 spellings of Ukrainian names: {official}; names without the Arabic article: {arabic}; "
             f"Russian forms of Ukrainian names: {russian_forms}")
