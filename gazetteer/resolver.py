@@ -1257,7 +1257,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
     regions = _qualifier_regions(store, candidates, names, chosen)
     regions.update(_regions_of_unknown_places(store, text, candidates, rejected, regions))
     front_places = [chosen[key][0].place for key in fronts if key in chosen and chosen[key][3]]
-    strays = _list_strays(text, candidates, chosen, rejected, front_places)
+    strays = _list_strays(text, candidates, chosen, rejected, front_places, names)
     # Points of the towns and other places below region level the document names.
     local_points = [
         (key, got[0].place.lat, got[0].place.lon)
@@ -1400,15 +1400,16 @@ LIST_STRAY_KM = 60.0
 
 
 def _list_strays(
-    text: str, candidates: list[Candidate], chosen: dict, rejected: set[int], fronts: list[Place] = ()
+    text: str, candidates: list[Candidate], chosen: dict, rejected: set[int], fronts: list[Place] = (), names=None
 ) -> set[int]:
     """Candidates of a list of neighbouring settlements that resolved far from the others.
 
     "... в районах населених пунктів Попів Яр, Маяк, Володимирівка, Шахове, Рубіжне,
     Родинське, Покровськ, Звірове, Удачне": seven of the names lie within 25 km of
-    Pokrovsk; Маяк (72 km) and Рубіжне (120 km, a city of Luhansk Oblast) are
-    namesakes of front-line villages the data lacks, not the places meant. Places of
-    100,000 people or more are never strays (a list of cities may end in another).
+    Pokrovsk; Маяк (72 km) is a namesake of a front-line village the data lacks, not
+    the place meant. Places of 100,000 people or more are never strays (a list of
+    cities may end in another), nor is the only place of its name (``names``): a list
+    of a governor's region may run 80 km ("Пролетарке, Рыбальче и Таврийскому").
     """
     strays: set[int] = set()
     if len(candidates) - len(rejected) < LIST_MIN_NEIGHBOURS:
@@ -1425,12 +1426,15 @@ def _list_strays(
         if len(group) < LIST_MIN_NEIGHBOURS:
             continue
         places = {}
+        sole: set[int] = set()
         for i in group:
             got = chosen.get(candidates[i].key)
             if got is not None and got[3] and got[0].place.kind == "city":
                 if fronts and _far_from_front(got[0].place, fronts):
                     continue  # dropped already: no neighbour of the others
                 places[i] = got[0].place
+                if names is not None and len(names[candidates[i].key].options) == 1:
+                    sole.add(i)
         if len(places) < LIST_MIN_NEIGHBOURS:
             continue
         lat = float(np.median([p.lat for p in places.values()]))
@@ -1440,7 +1444,7 @@ def _list_strays(
         if spread > LIST_RADIUS_KM:
             continue
         for i, km in distance.items():
-            if km > max(LIST_STRAY_KM, 3 * spread) and places[i].population < LIST_PEER_POPULATION:
+            if km > max(LIST_STRAY_KM, 3 * spread) and places[i].population < LIST_PEER_POPULATION and i not in sole:
                 strays.add(i)
     return strays
 

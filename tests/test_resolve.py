@@ -630,6 +630,18 @@ def test_a_namesake_far_from_the_neighbours_it_is_listed_with_is_no_place(gaz):
     assert {"Volodymyrivka", "Shakhove", "Rodynske", "Pokrovsk", "Zvirove", "Udachne"} <= set(found)
 
 
+def test_the_only_place_of_its_name_is_no_stray_of_a_long_list(gaz):
+    # The governor's list runs 80 km along the Dnipro's left bank; Rybalche, the only
+    # place of its name, lies 60 km from the list's middle and is still the one meant.
+    text = (
+        "Мирный житель погиб в Херсонской области. «Боевики нанесли удары по Днепрянам, Каховке, Корсунке, "
+        "Новой Маячке, Подстепному, Пролетарке, Рыбальче и Таврийскому», — написал Владимир Сальдо."
+    )
+    found = {m.text: m.place for m in gaz.find(text)}
+    assert found["Рыбальче"].name == "Rybalche"
+    assert found["Пролетарке"].name == "Chelburda"  # Proletarka until 2016, of GeoNames' Ukraine dump
+
+
 def test_a_list_of_far_apart_cities_keeps_them_all(gaz):
     text = "Protests took place in Kyiv, Lviv, Odesa, Dnipro, Kharkiv and Rivne."
     assert [m.place.name for m in gaz.find(text)] == ["Kyiv", "Lviv", "Odesa", "Dnipro", "Kharkiv", "Rivne"]
