@@ -23,7 +23,12 @@ class Place:
         Stable identifier; its prefix says where the place comes from:
 
         - ``gn:<geonameid>``: a GeoNames populated place (kind ``city``) or continent
-          (kind ``other``, feature code ``CONT``: ``gn:6255146`` Africa);
+          (kind ``other``, feature code ``CONT``: ``gn:6255146`` Africa); in Ukraine also
+          the villages of GeoNames' full dump that cities500 lacks (kind ``city``, with
+          their feature code ``PPL``, ``PPLX``...) and its rivers, lakes, reservoirs,
+          islands, bridges, ports, power plants and airfields (kind ``other``, feature
+          code ``STM``, ``LK``, ``RSV``, ``ISL``, ``BDG``, ``PRT``, ``PS``, ``AIRB``...:
+          ``gn:565896`` the Dnieper);
         - ``country:<ISO2>``: a country (``PCLI``);
         - ``admin1:<ISO2>.<GeoNames admin1 code>``: a first-level region (``ADM1``);
         - ``admin2:US.<FIPS>``: a US county or parish (kind ``other``, ``ADM2``,
@@ -43,9 +48,9 @@ class Place:
         - ``facility:<slug>``: a facility or feature wars are fought over, from a
           hand-kept table (nuclear plants ``PSN``, dams ``DAM``, bridges ``BDG``,
           Snake Island ``ISL``, the Kakhovka reservoir ``RSV``, Azovstal ``MFG``);
-        - ``katottg:<KATOTTG code>``: a settlement of Ukraine that GeoNames' cities500
-          lacks (kind ``city``, population 0), from the official codifier, placed at
-          its hromada's centre (:attr:`approximate`);
+        - ``katottg:<KATOTTG code>``: a settlement of Ukraine that GeoNames lacks
+          (neither cities500 nor its full Ukraine dump; kind ``city``, population 0), from
+          the official codifier, placed at its hromada's centre (:attr:`approximate`);
         - ``sea:<slug>``: a sea, gulf, bay, strait or ocean (kind ``sea``; a few
           lakes and rivers of the marine layer are kind ``other``);
         - ``user:<id>``: a place from a user places file.
@@ -69,7 +74,9 @@ class Place:
         GeoNames feature code when known: PPLC (capital), PPLA/PPLA2/... (seats),
         PPL, ADM1, ADM2 (counties, finer Natural Earth units), PCLI (countries),
         CONT (continents), RGN (world regions), AIRP (airports), AIRB (air bases); for seas
-        SEA, GULF, BAY, STRT, SD, CHN, OCN, ... None for places GeoNames gives no code.
+        SEA, GULF, BAY, STRT, SD, CHN, OCN, ...; GeoNames' own code for what its Ukraine
+        dump adds (PPL, PPLX, STM, RSV, LK, ISL, BDG, PRT, PS, ...). None for the places
+        of cities500 (it carries no code) but capitals.
     """
 
     id: str

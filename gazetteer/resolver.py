@@ -66,7 +66,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from itertools import islice
 
@@ -82,6 +82,17 @@ __all__ = ["AP_STATES", "haversine_km", "prior", "resolve"]
 
 #: GeoNames feature codes of continents and world regions (kind "other").
 _WORLD_REGION_CODES = frozenset({"CONT", "RGN"})
+#: Feature codes of water bodies (kind "other"; GeoNames' Ukraine dump): a river, lake or
+#: reservoir is meant beside a river word ("the left bank of the Dnipro", "на лівому березі
+#: Дніпра", "the Oskil river"); without one, a town of the name is ("у Дніпрі").
+_WATER_CODES = frozenset({"STM", "RSV", "LK"})
+#: Feature codes of named features and facilities from GeoNames (kind "other"): what alone
+#: bears its name is what it names (as the hand-kept ``facility:`` and ``airport:`` places).
+_FEATURE_CODES = frozenset({"STM", "RSV", "LK", "ISL", "PS", "PSN", "PSH", "DAM", "BDG", "PRT", "AIRB", "AIRF", "AIRP"})
+#: Feature codes of the villages of GeoNames' Ukraine dump that cities500 lacks (cities500's
+#: places carry no code but PPLC): like a settlement placed at its hromada's centre, such a
+#: village needs evidence (see :func:`_unproven`).
+_VILLAGE_CODES = frozenset({"PPL", "PPLX", "PPLL", "PPLF", "PPLS", "PPLQ", "PPLW", "PPLH", "PPLA3", "PPLA4"})
 
 # Name flags (same values as gazetteer.store; repeated so the resolver can be
 # used with any store that follows the contract).
@@ -183,6 +194,8 @@ _RIVER_BEFORE = re.compile(
 #: ... and after it: "the Oskil river", "Дніпро-річка" is not written; "River" capitalised may
 #: be a name of its own ("Red River"), which the finder matches whole where the data has it.
 _RIVER_AFTER = re.compile(r"\s+(?:river|riverbank|river\s+bank)s?\b")
+#: What a name's key gets beside a river word: a name of its own, whose senses are water only.
+_WATER_KEY = " (water)"
 #: Every match of either holds one of these words (see finder.Hints).
 _RIVER_WORDS = ("bank", "shore", "river", "берез", "берег", "річк", "рік", "рек", "реч")
 
@@ -327,6 +340,22 @@ class _Option:
     rad: tuple[float, float] | None = None  # (lat, lon) in radians, filled on first use
 
 
+def _unproven(opt: _Option) -> bool:
+    """Whether a populated place of the embedded data needs evidence from the text to be named by its name alone.
+
+    True for a settlement placed at its hromada's centre (:attr:`Place.approximate`) and
+    for a village of GeoNames' Ukraine dump (a code of :data:`_VILLAGE_CODES`): villages
+    of a few hundred people, tens of thousands of them, whose names are words, surnames
+    and the names of better-known places ("Zoria", "Вільне", "Lyman"). Such a village
+    needs its region named, a qualifier, a place nearby or "the village of". (The user's
+    imported places compete as they always have: the user chose to add them.)
+    """
+    place = opt.place
+    return opt.index is not None and (
+        place.approximate or (place.kind == "city" and place.feature_code in _VILLAGE_CODES)
+    )
+
+
 class _Name:
     """Every occurrence of one folded name in the document.
 
@@ -337,7 +366,7 @@ class _Name:
     __slots__ = (
         "beside_name", "city_word", "county_word", "cyrillic", "fast", "has_capital", "key", "local", "occurrences",
         "options", "org", "own_regions", "own_votes", "person", "qualifiers", "qualifiers_at", "region_word",
-        "regions", "sets_context", "static", "zipf",
+        "regions", "sets_context", "static", "water_word", "zipf",
     )  # fmt: skip
 
     def __init__(self, key: str, options: list[_Option]) -> None:
@@ -351,6 +380,7 @@ class _Name:
         self.person = False  # some occurrence is a person's name: one sense per document
         self.beside_name = False  # some occurrence stands right before a capitalised word that is no place
         self.city_word = False  # "the city of Turkey", "the town of Paris": a populated place
+        self.water_word = False  # "the left bank of the Dnipro": its rivers, lakes and reservoirs only
         self.qualifiers_at: set[int] = set()  # candidates right after its comma ("Holliday, Missouri")
         self.static: list | None = None  # see _static_scores
         self.regions: set = set()  # admin1 keys of its plausible senses
@@ -881,6 +911,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
     """
     if not candidates:
         return []
+    candidates = list(candidates)  # a name beside a river word is replaced by its water senses
     names: dict[str, _Name] = {}
     rejected: set[int] = set()
     weak: set[int] = set()  # sentence-initial: capitalised whatever it is
@@ -925,6 +956,20 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
                 country_votes[cand.demonym] += 1
                 demonym_votes[cand.demonym] += 1
             continue
+        if river_hints and (
+            (river_hints.within(max(0, cand.start - 40), cand.start) and _RIVER_BEFORE.search(text, max(0, cand.start - 40), cand.start))
+            or _RIVER_AFTER.match(text, cand.end)
+        ):
+            # "the left bank of the Dnipro", "на лівому березі Дніпра", "the Oskil river": the
+            # river (a name of its own for its water senses alone), never the town of its name
+            water = [(idx, flags) for idx, flags in cand.entries if store.place(idx).feature_code in _WATER_CODES]
+            if not water:
+                rejected.add(i)  # a river the data does not hold
+                continue
+            cand = candidates[i] = replace(cand, key=cand.key + _WATER_KEY, entries=water, user=[])
+            if cand.key not in names:
+                names[cand.key] = _Name(cand.key, options=_options(store, cand))
+                names[cand.key].water_word = True
         name = names.get(cand.key)
         if name is None:
             if cand.key in ACTOR_NAMES:
@@ -935,14 +980,6 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
                 continue
             name = names[cand.key] = _Name(cand.key, options=_options(store, cand))
         name.occurrences.append(i)
-        if river_hints and (
-            (river_hints.within(max(0, cand.start - 40), cand.start) and _RIVER_BEFORE.search(text, max(0, cand.start - 40), cand.start))
-            or _RIVER_AFTER.match(text, cand.end)
-        ):
-            # "the left bank of the Dnipro", "на лівому березі Дніпра", "the Oskil river": the
-            # river, which the data does not hold, never the town that shares its name
-            rejected.add(i)
-            continue
         if _is_org(text, cand):
             org_occurrences.add(i)
         if _is_person(text, cand, prev_cand) or _given_name(text, cand, candidates[i + 1] if i + 1 < len(candidates) else None):
@@ -1225,7 +1262,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
     regions = _qualifier_regions(store, candidates, names, chosen)
     regions.update(_regions_of_unknown_places(store, text, candidates, rejected, regions))
     front_places = [chosen[key][0].place for key in fronts if key in chosen and chosen[key][3]]
-    strays = _list_strays(text, candidates, chosen, rejected, front_places)
+    strays = _list_strays(text, candidates, chosen, rejected, front_places, names)
     # Points of the towns and other places below region level the document names.
     local_points = [
         (key, got[0].place.lat, got[0].place.lon)
@@ -1368,15 +1405,16 @@ LIST_STRAY_KM = 60.0
 
 
 def _list_strays(
-    text: str, candidates: list[Candidate], chosen: dict, rejected: set[int], fronts: list[Place] = ()
+    text: str, candidates: list[Candidate], chosen: dict, rejected: set[int], fronts: list[Place] = (), names=None
 ) -> set[int]:
     """Candidates of a list of neighbouring settlements that resolved far from the others.
 
     "... в районах населених пунктів Попів Яр, Маяк, Володимирівка, Шахове, Рубіжне,
     Родинське, Покровськ, Звірове, Удачне": seven of the names lie within 25 km of
-    Pokrovsk; Маяк (72 km) and Рубіжне (120 km, a city of Luhansk Oblast) are
-    namesakes of front-line villages the data lacks, not the places meant. Places of
-    100,000 people or more are never strays (a list of cities may end in another).
+    Pokrovsk; Маяк (72 km) is a namesake of a front-line village the data lacks, not
+    the place meant. Places of 100,000 people or more are never strays (a list of
+    cities may end in another), nor is the only place of its name (``names``): a list
+    of a governor's region may run 80 km ("Пролетарке, Рыбальче и Таврийскому").
     """
     strays: set[int] = set()
     if len(candidates) - len(rejected) < LIST_MIN_NEIGHBOURS:
@@ -1393,12 +1431,15 @@ def _list_strays(
         if len(group) < LIST_MIN_NEIGHBOURS:
             continue
         places = {}
+        sole: set[int] = set()
         for i in group:
             got = chosen.get(candidates[i].key)
             if got is not None and got[3] and got[0].place.kind == "city":
                 if fronts and _far_from_front(got[0].place, fronts):
                     continue  # dropped already: no neighbour of the others
                 places[i] = got[0].place
+                if names is not None and len(names[candidates[i].key].options) == 1:
+                    sole.add(i)
         if len(places) < LIST_MIN_NEIGHBOURS:
             continue
         lat = float(np.median([p.lat for p in places.values()]))
@@ -1408,13 +1449,24 @@ def _list_strays(
         if spread > LIST_RADIUS_KM:
             continue
         for i, km in distance.items():
-            if km > max(LIST_STRAY_KM, 3 * spread) and places[i].population < LIST_PEER_POPULATION:
+            if km > max(LIST_STRAY_KM, 3 * spread) and places[i].population < LIST_PEER_POPULATION and i not in sole:
                 strays.add(i)
     return strays
 
 
 #: Ids of the facilities and airfields of the data (``tables.FACILITIES``, OurAirports).
 _NAMED_FEATURES = ("facility:", "airport:")
+#: What a river, lake or reservoir named like another place loses without a river word
+#: (beyond what context can add: "у Дніпрі" is the city, whatever the text says of the river).
+WATER_NAMESAKE = 9.0
+
+
+def _named_feature(opt: _Option) -> bool:
+    """A plant, base, island, bridge or river by its own name (see :data:`_FEATURE_CODES`)."""
+    place = opt.place
+    return place.id.startswith(_NAMED_FEATURES) or (
+        place.kind == "other" and place.feature_code in _FEATURE_CODES and bool(opt.flags & (NAME_MAIN | NAME_QUALIFIED))
+    )
 #: What a village of the codifier loses when a city of :data:`BIG_POPULATION` bears its name.
 BIG_NAMESAKE_PENALTY = 4.0
 
@@ -1682,10 +1734,10 @@ def _ambiguous_within(got, name: _Name) -> bool:
     village the data lacks. A place nearby that decided it ("near:") settles it.
     """
     opt, _conf, reason = got[0], got[1], got[2]
-    if not opt.place.approximate or reason.startswith("near"):
+    if not _unproven(opt) or reason.startswith("near"):
         return False
     fitting = [o for o in name.options if _fits(o, name.qualifiers)]
-    return len(fitting) > 1 and all(o.place.approximate for o in fitting)
+    return len(fitting) > 1 and all(_unproven(o) for o in fitting)
 
 
 def _may_set_context(static) -> bool:
@@ -1870,19 +1922,34 @@ def _static_scores(
     region_main = any(
         o.place.kind == "country" or (o.place.kind == "admin1" and o.flags & NAME_MAIN) for o in name.options
     )
+    # (Villages that need evidence do not count: a hamlet "Zaporozh'ye" does not make the
+    # city's spelling "Zaporozhye" a foreign one.)
     main_pop = max(
-        (o.place.population for o in name.options if o.place.kind == "city" and o.flags & NAME_MAIN), default=-1
-    )
+        (o.place.population for o in name.options
+         if o.place.kind == "city" and o.flags & NAME_MAIN and not _unproven(o)), default=-1
+    )  # fmt: skip
     has_country = any(o.place.kind == "country" for o in name.options)
     # "the Middle East", "the West Coast": a world region before a village of its name
     world_region = any(o.place.feature_code in _WORLD_REGION_CODES for o in name.options)
-    main_countries = Counter(o.place.country for o in name.options if o.place.kind == "city" and o.flags & NAME_MAIN)
+    main_countries = Counter(
+        o.place.country for o in name.options if o.place.kind == "city" and o.flags & NAME_MAIN and not _unproven(o)
+    )
     # "Zaporizhzhia" in a report from Donetsk Oblast is the city, not a hamlet of that name there
     big_city = any(
         o.place.kind == "city" and o.place.population >= BIG_POPULATION and o.flags & (NAME_MAIN | NAME_CYRILLIC)
         for o in name.options
     )
+    # ... or by a spelling of its name ("Lvov, Nikolayev" lists cities; no hamlet Lviv in
+    # Mykolaiv Oblast is meant): a village that needs evidence never wins over it, not even
+    # by a qualifier, unless "the village of" says so.
+    big_spelled = big_city or any(
+        o.place.kind == "city"
+        and o.place.population >= BIG_POPULATION
+        and SequenceMatcher(None, name.key, fold(o.place.name)).ratio() >= 0.5
+        for o in name.options
+    )
     name_countries = {o.place.country for o in name.options if o.place.kind == "country"}
+    all_water = all(o.place.kind == "other" and o.place.feature_code in _WATER_CODES for o in name.options)
     main_regions = {
         _admin1_key(o) for o in name.options if o.place.kind == "admin1" and o.flags & NAME_MAIN
     }
@@ -1890,6 +1957,8 @@ def _static_scores(
     for opt in name.options:
         place = opt.place
         score = prior(place, opt.flags)
+        reason = None
+        evidence = 0  # 0 none, 1 weak (country), 2 strong (region, qualifier, near)
         a1 = _admin1_key(opt)
         # A Cyrillic name is the place's own in Cyrillic text ("Херсон"), not a former one.
         alt_only = place.kind == "city" and not opt.flags & (NAME_MAIN | NAME_CYRILLIC) and not opt.user
@@ -1937,14 +2006,21 @@ def _static_scores(
             score -= 4.0
         elif short and main_pop >= 0 and place.population < 5 * main_pop:
             score -= SHORT_FORM_PENALTY  # a shortened name: a little behind towns that bear it in full
-        if big_city and not name.city_word and place.approximate:
+        water = place.kind == "other" and place.feature_code in _WATER_CODES
+        if water and opt.flags & NAME_MAIN:
+            score += 0.5  # a river known beyond its banks before a stream of its name
+        if water and name.water_word:
+            score += CITY_WORD_BONUS
+            reason, evidence = "water-word", 2
+        elif water and not all_water:
+            score -= WATER_NAMESAKE  # "у Дніпрі", "Dnipro": the city; the river needs a river word
+        big_namesake = big_spelled and not name.city_word and _unproven(opt)
+        if big_namesake:
             score -= BIG_NAMESAKE_PENALTY  # out of reach of region context (not with "the village of")
         if name.county_word and place.country in _COUNTY_COUNTRIES:
             score += 2.0
         if name.region_word and place.kind == "admin1":
             score += 4.0
-        reason = None
-        evidence = 0  # 0 none, 1 weak (country), 2 strong (region, qualifier, near)
         if opt.user:
             score += 6.0
             reason, evidence = "user-place", 2
@@ -1964,10 +2040,10 @@ def _static_scores(
                 if place.country == country and _in_region(country, code, opt.admin1_code):
                     matched = True
                     reason = reason or (f"qualifier:{country}.{code}" if code else f"qualifier:{country}")
-            if matched:
+            if matched and not big_namesake:
                 score += 8.0
                 evidence = 2
-            else:
+            elif not matched:
                 score -= 4.0
         out.append((score, reason, evidence, opt, a1))
     if not prune:
@@ -1985,7 +2061,8 @@ def _ensure_static(store, name: _Name) -> None:
         return
     # User places come first in a name's options (see _options).
     plain = not (
-        name.county_word
+        name.water_word
+        or name.county_word
         or name.region_word
         or name.city_word
         or name.qualifiers
@@ -2210,15 +2287,26 @@ def _choose(store, name: _Name, occ, ctx, c_own, a_total, a_own, n_own, big_peer
     all_weak = bool(weak) and weak.issuperset(occ)
     zipf = name.zipf
     alt_only = not opt.flags & (NAME_MAIN | NAME_QUALIFIED | NAME_CYRILLIC) and not opt.user
-    explicit = reason is not None and reason.split(":")[0] in ("user-place", "qualifier", "qualified-admin1", "country")
+    explicit = reason is not None and reason.split(":")[0] in (
+        "user-place", "qualifier", "qualified-admin1", "country", "water-word"
+    )
     if verbish and not explicit and verbish.issuperset(occ):
         ok = False  # "Reading the report": only a qualifier ("Reading, Pa.") makes it the town
     elif name.city_word and place.kind in ("country", "admin1") and not reason.startswith("qualifier"):
         ok = False  # "the city of Turkey": a town the data lacks, never the country
-    elif evidence < 2 and not name.city_word and place.approximate:
+    elif evidence < 2 and not name.city_word and _unproven(opt):
         # A village known only to Ukraine's codifier (placed at its community's centre)
         # needs its region named, a qualifier, a place nearby or "the village of":
         # its name alone may be a word or a brand ("Zoria", "Вільне").
+        ok = False
+    elif (
+        place.kind == "other"
+        and place.feature_code in _WATER_CODES
+        and not name.water_word
+        and not opt.flags & (NAME_MAIN | NAME_QUALIFIED)
+    ):
+        # "Вовча", "Sula" alone: a village's name, a word or a person's before a stream's;
+        # a river known beyond its banks ("the Dnieper") or named with its type word may be meant.
         ok = False
     elif not explicit and name.cyrillic and _unvouched_foreign(name.key, place, outright or {}):
         # "Тоді" (then) → Toda, "Сили" (forces) → Sealy: Cyrillic words, not towns in Japan
@@ -2241,7 +2329,7 @@ def _choose(store, name: _Name, occ, ctx, c_own, a_total, a_own, n_own, big_peer
         ok = False  # "the White House", "the Pentagon": a town takes no article
     elif evidence < 2 and zipf >= COMMON_WORD_ZIPF and (all_weak or not big):
         ok = False  # "Echo", "Reading": a common word needs strong evidence
-    elif not big and evidence == 0 and not (place.id.startswith(_NAMED_FEATURES) and len(name.options) == 1):
+    elif not big and evidence == 0 and not (_named_feature(opt) and len(name.options) == 1):
         # (A plant, base or island that alone bears its name is what it names, whichever
         # country the text speaks of: "Russian positions on Snake Island".)
         if zipf > 0 or (all_weak and not notable and not _latin_non_word(name.key)):

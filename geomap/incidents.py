@@ -970,9 +970,17 @@ _ROUNDUP_GAP = re.compile(
 )
 
 
+#: Feature codes of places whose point is one point of something long or wide: a river (its
+#: point is its mouth: "the left bank of the Dnipro" is no point on it), a lake, a reservoir.
+_LINE_FEATURES = frozenset({"STM"})
+_WIDE_FEATURES = frozenset({"RSV", "LK"})
+
+
 def _geo_precision(place: Place, role: Role) -> int:
-    if place.kind in ("country", "admin1", "sea"):
+    if place.kind in ("country", "admin1", "sea") or (place.kind == "other" and place.feature_code in _LINE_FEATURES):
         return 3
+    if place.kind == "other" and place.feature_code in _WIDE_FEATURES:
+        return 2
     return 2 if role.precision >= 2 or place.approximate else 1
 
 

@@ -290,16 +290,16 @@ def test_counts_of_a_roundup_go_to_their_places(real_gazetteer):
 
 
 def test_a_general_staff_list_through_small_villages(real_gazetteer):
-    # Villages of fewer than 500 people (Popiv Yar, Zolotyi Kolodiaz: KATOTTG's, near their
-    # community's centre) and GeoNames' own share the list's preposition: an event each.
-    # (The front, named after its town, places them: a village of the codifier needs its
-    # region, a qualifier or a place nearby.)
+    # Villages of fewer than 500 people (Popiv Yar, Zolotyi Kolodiaz: of GeoNames' Ukraine
+    # dump, at their own points) and cities500's share the list's preposition: an event each.
+    # (The front, named after its town, places them: such a village needs its region, a
+    # qualifier or a place nearby.)
     text = ("На Покровському напрямку окупанти здійснили 37 атак на позиції наших захисників у районах "
             "населених пунктів Попів Яр, Золотий Колодязь, Шахове, Родинське та Лисівка.")  # fmt: skip
     found = incidents_from_article(Article(text=text, source="x", published=date(2025, 8, 14)), real_gazetteer)
     assert [i.event_type for i in found] == ["Battles"] * len(found)
     assert {i.place.name for i in found} == {"Popiv Yar", "Zolotyi Kolodiaz", "Shakhove", "Rodynske", "Lysivka"}
-    assert {i.geo_precision for i in found if i.place.approximate} == {2}
+    assert not [i for i in found if i.place.approximate]
 
 
 @pytest.mark.parametrize(
@@ -609,10 +609,10 @@ def test_a_village_the_data_lacks_named_with_its_district_is_near_the_districts_
     text = "On 4 April 2022, Russian helicopters fired on the village of Kopylivka (Makariv, Kyiv)."
     (incident,) = incidents_from_article(Article(text=text, source="x", published=date(2022, 5, 1)), real_gazetteer)
     assert (incident.place.name, incident.geo_precision) == ("Makariv", 2)
-    # a village the codifier knows is placed by it (near its community's centre)
+    # a village of GeoNames' Ukraine dump is placed by it, at its own point
     text = "On 4 April 2022, Russian helicopters fired on the village of Kopyliv (Makariv, Kyiv)."
     (incident,) = incidents_from_article(Article(text=text, source="x", published=date(2022, 5, 1)), real_gazetteer)
-    assert (incident.place.name, incident.geo_precision, incident.place.approximate) == ("Kopyliv", 2, True)
+    assert (incident.place.name, incident.geo_precision, incident.place.approximate) == ("Kopyliv", 1, False)
     # a town the data knows keeps its own place
     text = "On 5 March 2022, Russian forces shelled Bucha (Bucha, Kyiv)."
     (incident,) = incidents_from_article(Article(text=text, source="x", published=date(2022, 5, 1)), real_gazetteer)
@@ -690,10 +690,12 @@ def test_a_demonym_after_a_comma_opens_a_clause_of_its_own(real_gazetteer):
         ("On 13 March 2022, a civilian was killed by a landmine in Zavodianske (Izium, Kharkiv).", "Izyum", 2),
         ("On 16 March 2022, Russian drones dropped explosives on Zavodianske (Izium, Kharkiv).", "Izyum", 2),
         ("On 17 March 2022, Russian forces shelled Zavodianske, Hlybochanka and Kopylivka (Izium, Kharkiv).", "Izyum", 2),
-        # a village of the codifier (fewer than 500 people, not in GeoNames' cities500): near
-        # its community's centre, in its region
-        ("On 5 March 2022, Russian forces shelled Zavody, Kharkiv.", "Zavody", 2),
-        ("On 5 March 2022, Russian forces shelled Zavody (Izium, Kharkiv).", "Zavody", 2),
+        # a village of fewer than 500 people (not in GeoNames' cities500, in its Ukraine dump):
+        # at its own point
+        ("On 5 March 2022, Russian forces shelled Zavody, Kharkiv.", "Zavody", 1),
+        ("On 5 March 2022, Russian forces shelled Zavody (Izium, Kharkiv).", "Zavody", 1),
+        # one only the codifier knows: near its community's centre, in its region
+        ("On 5 March 2022, Russian forces shelled Verkhnokamianske, Donetsk Oblast.", "Verkhnokamianske", 2),
     ],
 )
 def test_a_village_the_data_lacks_is_placed_by_its_qualifiers(real_gazetteer, text, place, precision):

@@ -211,7 +211,7 @@ def _roles(sentence, names, demonyms=(), kinds=None):
         ("patients coming from Bakhmut", ["Bakhmut"], ["blocked"]),
         ("incidents near Ust-Luga and Novorossiysk", ["Ust-Luga", "Novorossiysk"], ["locative", "locative"]),
         ("the southern city of Kherson", ["Kherson"], ["locative"]),
-        ("positions on the bank of the Dnipro river", ["Dnipro"], ["blocked"]),
+        ("positions on the bank of the Dnipro river", ["Dnipro"], ["locative"]),  # along the river
         ("boats crossed the Kakhovka reservoir near Kherson", ["Kakhovka", "Kherson"], ["blocked", "locative"]),
         ("troops were deployed to Russia", ["Russia"], ["to"]),
     ],

@@ -84,9 +84,10 @@ def test_isw_style_clashes_near_pokrovsk(extract):
     # "near Pokrovsk" and "near Shevchenko, southwest of Pokrovsk": two settlements the text names apart
     near = [i for i in incidents if _km(i.place, 48.28, 37.18) < 10 and not i.place.approximate]
     assert sorted(i.place.name for i in near) == ["Pokrovsk", "Shevchenko"]
-    # "in eastern Kotlyne", a village placed at its community's centre (Pokrovsk's point): its own
+    # "in eastern Kotlyne", a village of GeoNames' Ukraine dump (once placed at its community's
+    # centre, Pokrovsk's point): its own, at its own point
     kotlyne = [i for i in incidents if i.place.name == "Kotlyne"]
-    assert [(i.geo_precision, i.place.approximate) for i in kotlyne] == [(2, True)]
+    assert [(i.geo_precision, i.place.approximate) for i in kotlyne] == [(1, False)]
     near = [i for i in near if i.place.name == "Pokrovsk"]
     assert near[0].geo_precision == 2  # "near Pokrovsk"
     assert (near[0].event_date, near[0].time_precision) == (date(2025, 1, 8), 1)  # "on January 8", not the date line

@@ -17,8 +17,10 @@ from geomap.cli import cli
 ROWS = [
     # a town the embedded data has (Odesa, gn:698740): skipped on import when known
     ("698740", "Odesa", "Odesa", "Odessa,Одесса", "46.47747", "30.73262", "P", "PPLA", "UA", "17", "1010537"),
-    ("900001", "Robotyne", "Robotyne", "Rabotino,Роботине,Работино", "47.4425", "35.83611", "P", "PPL", "UA", "26", "500"),
-    ("900002", "Kostyrka", "Kostyrka", "Костирка", "46.87", "33.35", "P", "PPL", "UA", "08", "300"),
+    # made-up villages (the embedded data has the real front-line ones, from GeoNames' dump)
+    ("900001", "Kalynove Pole", "Kalynove Pole", "Kalinovoye Pole,Калинове Поле,Калиновое Поле", "47.4425", "35.83611",
+     "P", "PPL", "UA", "26", "500"),
+    ("900002", "Soniachne Pole", "Soniachne Pole", "Сонячне Поле", "46.87", "33.35", "P", "PPL", "UA", "08", "300"),
     ("900003", "Dniprovskyi Raion", "Dniprovskyi Raion", "Дніпровський район", "48.4", "35.1", "A", "ADM2", "UA", "04", "0"),
     ("900004", "Some Shop", "Some Shop", "", "48.4", "35.1", "S", "SHOP", "UA", "04", "0"),  # not kept
     ("900005", "Kakhovka Reservoir", "Kakhovka Reservoir", "Каховське водосховище", "47.3", "34.2", "H", "RSV", "UA", "08", "0"),
@@ -53,8 +55,9 @@ def test_geonames_dump_keeps_places_districts_and_features(dump, folder, real_ga
     record = import_file(dump, folder=folder, known=known(real_gazetteer))
     assert (record.name, record.places, record.skipped_known, record.countries) == ("UA", 6, 1, ("RU", "UA"))
     places = {p.name: (p.kind, p.feature_code, names) for p, names, _code in load_imports(folder)}
-    assert set(places) == {"Robotyne", "Kostyrka", "Dniprovskyi Raion", "Kakhovka Reservoir", "Paris", "Pogar Village"}
-    assert places["Robotyne"] == ("city", "PPL", ["Robotyne", "Rabotino", "Роботине", "Работино"])
+    assert set(places) == {"Kalynove Pole", "Soniachne Pole", "Dniprovskyi Raion", "Kakhovka Reservoir", "Paris",
+                           "Pogar Village"}  # fmt: skip
+    assert places["Kalynove Pole"] == ("city", "PPL", ["Kalynove Pole", "Kalinovoye Pole", "Калинове Поле", "Калиновое Поле"])
     assert places["Dniprovskyi Raion"][0] == "other"
 
 
@@ -91,12 +94,12 @@ def test_place_list_geojson(tmp_path, folder):
 def test_imported_places_are_found_and_never_win_ties(dump, folder, real_gazetteer):
     import_file(dump, folder=folder, known=known(real_gazetteer))
     gazetteer = Gazetteer(imports=folder)
-    found = {m.text: m.place for m in gazetteer.find("Fighting raged near Роботине; a tractor hit a mine near Kostyrka.")}
-    assert (found["Роботине"].id, found["Kostyrka"].id) == ("gn:900001", "gn:900002")
+    found = {m.text: m.place for m in gazetteer.find("Fighting raged near Калинове Поле; a tractor hit a mine near Soniachne Pole.")}
+    assert (found["Калинове Поле"].id, found["Soniachne Pole"].id) == ("gn:900001", "gn:900002")
     # A village called Paris does not take the name from the French capital.
     (paris,) = [m for m in gazetteer.find("Thousands protested in Paris on Saturday.") if m.text == "Paris"]
     assert paris.place.country == "FR"
-    assert gazetteer.get("gn:900002").name == "Kostyrka"
+    assert gazetteer.get("gn:900002").name == "Soniachne Pole"
     assert Gazetteer(imports=False).get("gn:900002") is None
 
 
@@ -119,9 +122,9 @@ def test_cli_import_list_remove(dump, tmp_path, monkeypatch):
     listed = runner.invoke(cli, ["gazetteer", "list"])
     assert listed.stdout.splitlines()[1].split("\t")[:3] == ["UA", "6", "RU,UA"]
     article = tmp_path / "a.txt"
-    article.write_text("Fighting raged near Robotyne on Tuesday.", encoding="utf-8")
+    article.write_text("Fighting raged near Kalynove Pole on Tuesday.", encoding="utf-8")
     extracted = runner.invoke(cli, ["extract", str(article), "--published", "2024-03-06"])
-    assert [f["properties"]["location"] for f in json.loads(extracted.stdout)["features"]] == ["Robotyne"]
+    assert [f["properties"]["location"] for f in json.loads(extracted.stdout)["features"]] == ["Kalynove Pole"]
     assert runner.invoke(cli, ["gazetteer", "remove", "UA"]).exit_code == 0
     gone = runner.invoke(cli, ["gazetteer", "remove", "UA"])
     assert gone.exit_code == 1 and "no import named 'UA'" in gone.stderr

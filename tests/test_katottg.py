@@ -87,7 +87,7 @@ def _cities():
 
 
 def test_villages_geonames_lacks_are_placed_at_their_hromada_centre():
-    added, stats = katottg.missing_settlements(_codifier(), _cities())
+    added, matched, stats = katottg.place_settlements(_codifier(), _cities())
     by_name = {s.name: s for s in added}
     # Кліщіївка and Іванівське are missing in the oblast: at Bakhmut, the hromada's centre.
     assert (by_name["Кліщіївка"].lat, by_name["Кліщіївка"].lon) == (48.595, 38.0)
@@ -95,7 +95,31 @@ def test_villages_geonames_lacks_are_placed_at_their_hromada_centre():
     # Bakhmut and Zaitseve are GeoNames' own; Svitlodarsk's hromada has no centre GeoNames knows.
     assert not {"Бахмут", "Зайцеве", "Луганське", "Світлодарськ"} & set(by_name)
     # The other towns' hromada is not in the rows: no centre, so not added.
-    assert stats["in GeoNames"] == 2 and stats["no centre"] == 5
+    assert stats["in cities500"] == 2 and stats["no centre"] == 5 and matched == {}
+
+
+def _dump_village(gid, name, uk, lat, lon, admin1="05"):
+    return str(gid), {"countrycode": "UA", "admin1code": admin1, "name": name, "alternatenames": [uk],
+                      "latitude": lat, "longitude": lon, "population": 0}  # fmt: skip
+
+
+def test_villages_of_the_dump_are_matched_to_the_codifier():
+    dump = dict([
+        _dump_village(101, "Klishchiivka", "Кліщіївка", 48.53, 37.97),  # 9 km from Bakhmut: it
+        _dump_village(102, "Klishchiivka", "Кліщіївка", 48.0, 37.0),  # a namesake 100 km away: not it
+        _dump_village(103, "Ivanivske", "Іванівське", 48.56, 37.95, admin1="11"),  # in Crimea: not it
+    ])  # fmt: skip
+    added, matched, stats = katottg.place_settlements(_codifier(), _cities(), dump)
+    assert matched == {"101": "Кліщіївка"}
+    # Іванівське has no point of its own in the oblast: at its hromada's centre, as without the dump
+    assert [s.name for s in added] == ["Іванівське"]
+    assert (stats["in the dump"], stats["approximate"], stats["in cities500"]) == (1, 1, 2)
+
+
+def test_a_settlement_without_a_centre_matches_its_oblasts_only_namesake():
+    dump = dict([_dump_village(201, "Luhanske", "Луганське", 48.44, 38.24)])
+    added, matched, stats = katottg.place_settlements(_codifier(), _cities(), dump)
+    assert matched == {"201": "Луганське"} and stats["in the dump, no centre"] == 1
 
 
 # -- the embedded data ---------------------------------------------------------------------------
@@ -121,22 +145,30 @@ def _found(gaz, text):
     ],
 )  # fmt: skip
 def test_front_line_villages_are_found_in_their_region(real_gazetteer, text, surface, region):
+    # GeoNames' Ukraine dump has them: each at its own point, with the codifier's names
     mention = _found(real_gazetteer, text)[surface]
-    assert mention.place.id.startswith("katottg:") and mention.place.approximate
+    assert mention.place.id.startswith("gn:") and not mention.place.approximate
     assert mention.place.admin1 == region
 
 
-def test_a_village_is_placed_within_its_community(real_gazetteer):
+def test_a_village_is_at_its_own_point(real_gazetteer):
     from gazetteer.resolver import haversine_km
 
     robotyne = _found(real_gazetteer, "Russian forces shelled Robotyne, Zaporizhzhia.")["Robotyne"].place
-    assert haversine_km(robotyne.lat, robotyne.lon, 47.445, 35.836) <= 25  # at Orikhiv, its hromada's centre
+    assert robotyne.id == "gn:695586" and robotyne.name == "Robotyne"
+    assert haversine_km(robotyne.lat, robotyne.lon, 47.448, 35.837) <= 1
+
+
+def test_a_village_only_the_codifier_knows_is_at_its_community_centre(real_gazetteer):
+    verkhnokamianske = _found(real_gazetteer, "Russian forces shelled Verkhnokamianske, Donetsk Oblast.")["Verkhnokamianske"].place
+    assert verkhnokamianske.id.startswith("katottg:") and verkhnokamianske.approximate
+    assert verkhnokamianske.admin1 == "Donetsk Oblast"
 
 
 def test_a_village_name_alone_needs_its_region(real_gazetteer):
-    # "Zoria" and "Vilne" are villages of the codifier, and a word or a brand.
+    # "Zoria" and "Vilne" are villages (of GeoNames' dump and of the codifier), and a word or a brand.
     for text in ("The Zoria brand opened a shop.", "Вільне слово лунає в Україні."):
-        assert not [m for m in real_gazetteer.find(text) if m.place.approximate]
+        assert not [m for m in real_gazetteer.find(text) if m.place.approximate or m.place.feature_code == "PPL"]
 
 
 def test_a_big_city_keeps_its_name_against_villages_in_the_region_named(real_gazetteer):
@@ -146,11 +178,19 @@ def test_a_big_city_keeps_its_name_against_villages_in_the_region_named(real_gaz
 
 
 def test_an_incident_at_such_a_village_is_near_it(real_gazetteer):
+    text = "Russian forces shelled Verkhnokamianske, Donetsk Oblast, on 3 March 2024, killing two civilians."
+    article = Article(text=text, source="s.txt", published=date(2024, 3, 4), offset=0)
+    incidents = incidents_from_article(article, real_gazetteer)
+    (incident,) = [i for i in incidents if i.place.name == "Verkhnokamianske"]
+    assert incident.geo_precision == 2 and incident.fatalities == 2
+
+
+def test_an_incident_at_a_village_of_the_dump_is_at_it(real_gazetteer):
     text = "Russian forces shelled Klishchiivka, Donetsk Oblast, on 3 March 2024, killing two civilians."
     article = Article(text=text, source="s.txt", published=date(2024, 3, 4), offset=0)
     incidents = incidents_from_article(article, real_gazetteer)
     (incident,) = [i for i in incidents if i.place.name == "Klishchiivka"]
-    assert incident.geo_precision == 2 and incident.fatalities == 2
+    assert incident.geo_precision == 1 and incident.fatalities == 2
 
 
 # -- merging ---------------------------------------------------------------------------------------
@@ -173,8 +213,8 @@ def test_places_sharing_a_community_centre_stay_apart():
 
 def test_ids_are_the_codifiers_and_lead_back_to_the_place(real_gazetteer):
     # meta.json does not list them: the store makes them from the codes in places.npz
-    robotyne = _found(real_gazetteer, "Russian forces shelled Robotyne, Zaporizhzhia.")["Robotyne"].place
-    assert robotyne.id == "katottg:UA23100270150025192"
-    assert real_gazetteer.get(robotyne.id) == robotyne
-    assert real_gazetteer.get("katottg:UA23100270150025193") is None
+    verkhnokamianske = _found(real_gazetteer, "Russian forces shelled Verkhnokamianske, Donetsk Oblast.")["Verkhnokamianske"].place
+    assert verkhnokamianske.id == "katottg:UA14020030020040419"
+    assert real_gazetteer.get(verkhnokamianske.id) == verkhnokamianske
+    assert real_gazetteer.get("katottg:UA14020030020040418") is None
     assert real_gazetteer.get("katottg:UAxyz") is None

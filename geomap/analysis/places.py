@@ -279,6 +279,8 @@ def mention_roles(sentence: str, spans: Sequence[tuple[int, int, bool, str]]) ->
                     kind_, precision, preposition = "bare", 2, None  # "shelled Kopyliv (Makariv, Kyiv)"
         if kind_ == "locative" and area_after.match(sentence, end):
             precision = 2  # "in the Pokrovsk direction": around the town, not in it
+        if not demonym and kind_ != "locative" and _BANK_BEFORE.search(sentence, max(0, start - 60), start):
+            kind_, precision, preposition = "locative", 2, "on"  # "on the left bank of the Dnipro": along it
         role = Role(kind_, precision, preposition, start, index)
         if index and kind_ in ("bare", "blocked") and not demonym:
             _, prev_end, prev_demonym, _ = spans[index - 1]
@@ -290,6 +292,15 @@ def mention_roles(sentence: str, spans: Sequence[tuple[int, int, bool, str]]) ->
     return roles
 
 
+#: A river's bank before its name: "on the left bank of the", "на лівому березі", "на левом берегу":
+#: the event is along the river (its name alone says where only as "near").
+_BANK_BEFORE = re.compile(
+    r"(?:\b(?:on|along|across|to|at|near|from)\s+(?:the\s+)?(?:(?:left|right|eastern|western|southern|northern|"
+    r"east|west|south|north|opposite|other)\s+)?(?:banks?|shores?|riverbanks?)\s+of\s+(?:the\s+)?(?:river\s+)?"
+    r"|(?<!\w)(?:на|по|уздовж|вздовж|вдоль|біля|около|з|с)\s+(?:\w+\s+)?(?:берез[іеа]|берегу|берега|берегах|берегам)"
+    r"\s+(?:(?:річки|ріки|реки)\s+)?)$",
+    re.IGNORECASE,
+)
 #: A capitalised name, or a short list of them (not places the data knows: checked by the
 #: caller), and the opening parenthesis of the district and region after it: "Kopyliv (",
 #: "Zavody and Kamianka (" before "Izium, Kharkiv)".
