@@ -30,7 +30,15 @@ def pytest_configure(config):
     # an empty one of their own, never the developer's (subprocesses inherit it).
     import tempfile
 
-    os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="geomap-test-data-")
+    config._geomap_data_home = os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="geomap-test-data-")
+
+
+def pytest_unconfigure(config):
+    import shutil
+
+    home = getattr(config, "_geomap_data_home", None)
+    if home:
+        shutil.rmtree(home, ignore_errors=True)
 
 
 def pytest_addoption(parser):
