@@ -682,6 +682,29 @@ def test_arabic_names_without_their_article(gaz, text, name):
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # GeoNames romanises "Dayr al Balaḩ", "An Nuşayrāt", "Tall Abyaḑ"; news writes otherwise
+        ("Israeli strikes hit Deir al-Balah in central Gaza.", "Dayr al Balaḩ"),
+        ("Israeli strikes hit Nuseirat camp in Gaza.", "An Nuşayrāt"),
+        ("Turkish-backed forces attacked Tal Abyad in Syria.", "Tall Abyaḑ"),
+    ],
+)
+def test_arabic_names_as_the_news_spells_them(gaz, text, name):
+    assert name in [m.place.name for m in gaz.find(text)]
+
+
+def test_news_spellings_of_arabic_names():
+    from gazetteer.build.build import arabic_spellings
+
+    assert "deir ez zor" in arabic_spellings("dayr az zawr", set())
+    assert "deir al balah" in arabic_spellings("dayr al balah", set())
+    assert arabic_spellings("nusayrat", set()) == ["nusayrat", "nuseirat"]
+    assert arabic_spellings("tall abyad", {"tel abyad"}) == ["tall abyad", "tal abyad"]  # an English word is dropped
+    assert len(arabic_spellings("dayr az zawr", set(), most=5)) == 5
+
+
+@pytest.mark.parametrize(
     ("text", "name", "kind"),
     [
         ("Israeli strikes in Gaza killed 20 people.", "Gaza", "city"),
