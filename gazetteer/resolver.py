@@ -1263,6 +1263,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
     regions.update(_regions_of_unknown_places(store, text, candidates, rejected, regions))
     front_places = [chosen[key][0].place for key in fronts if key in chosen and chosen[key][3]]
     strays = _list_strays(text, candidates, chosen, rejected, front_places, names)
+    _settle_namesakes_by_neighbours(store, names, chosen)
     # Points of the towns and other places below region level the document names.
     local_points = [
         (key, got[0].place.lat, got[0].place.lon)
@@ -1402,6 +1403,80 @@ LIST_RADIUS_KM = 30.0
 #: A listed name resolved this far from its neighbours' middle (and at least three times
 #: their spread) is a namesake of a village the data lacks.
 LIST_STRAY_KM = 60.0
+
+
+#: A namesake chosen by its region alone moves to another of its region this close to a
+#: place of the text that its region holds once ...
+NEIGHBOUR_KM = 15.0
+#: ... when the one chosen is no nearer than this to any of them.
+NEIGHBOUR_FAR_KM = 40.0
+
+
+def _settle_namesakes_by_neighbours(store, names: dict, chosen: dict) -> None:
+    """Move a village chosen by its region alone to its namesake beside the text's other villages.
+
+    "Ukrainian troops raised the flag over Blahodatne ... Neskuchne ... Makarivka": Donetsk
+    Oblast has several Blahodatne, and the region tells them apart no more than a coin;
+    the one beside Neskuchne and Makarivka (the only ones of their names in the oblast) is
+    meant; so when a qualifier names only the region ("Blahodatne, Donetsk Oblast"). Only
+    places whose name the region holds once are anchors, so two ambiguous names never
+    vouch for each other; a choice made on distance stays.
+    Every namesake of the region is looked at, not only those the scoring kept.
+    """
+
+    def in_region(key: str, region) -> list[tuple[int, int]]:
+        return [
+            (idx, flags) for idx, flags in store.entries(key)
+            if store.place(idx).kind == "city" and (store.place(idx).country, store.admin1_code(idx)) == region
+        ]  # fmt: skip
+
+    movable = [
+        key for key, got in chosen.items()
+        if got[3] and got[0].place.kind == "city" and got[0].index is not None
+        and (got[2].startswith("context-admin1") or (got[2].startswith("qualifier:") and "." in got[2]))
+    ]  # fmt: skip
+    if not movable:
+        return  # (most documents: nothing below is needed)
+    wanted = {_admin1_key(chosen[key][0]) for key in movable}
+    anchors = []
+    for key, got in chosen.items():
+        opt, _conf, _reason, ok = got[:4]
+        if not ok or opt.place.kind not in ("city", "other") or opt.index is None:
+            continue
+        region = _admin1_key(opt)
+        if region in wanted and (len(names[key].options) == 1 or len(in_region(key, region)) <= 1):
+            # A village the region alone placed is a weak anchor ("Pravda" of "Ukrainska
+            # Pravda" is a village too): two of them must agree.
+            strong = not _unproven(opt) or not _reason.startswith("context-admin1")
+            anchors.append((key, opt.place.lat, opt.place.lon, opt.place.name, strong))
+    if not anchors:
+        return
+    for key in movable:
+        got = chosen[key]
+        opt, conf = got[:2]
+        points = [(lat, lon, anchor, strong) for k, lat, lon, anchor, strong in anchors if k != key]
+
+        def nearest(lat: float, lon: float) -> float:
+            return min((haversine_km(lat, lon, a, b) for a, b, _anchor, _strong in points), default=math.inf)
+
+        def vouched(lat: float, lon: float) -> str | None:
+            """The anchor that vouches for a point: a strong one, or the first of two weak ones."""
+            close = [(anchor, strong) for a, b, anchor, strong in points if haversine_km(lat, lon, a, b) <= NEIGHBOUR_KM]
+            strong = [anchor for anchor, is_strong in close if is_strong]
+            return strong[0] if strong else (close[0][0] if len(close) >= 2 else None)
+
+        if nearest(opt.place.lat, opt.place.lon) <= NEIGHBOUR_FAR_KM:
+            continue
+        region = _admin1_key(opt)
+        rivals = [(idx, flags) for idx, flags in in_region(key, region) if idx != opt.index]
+        found = [
+            (anchor, idx, flags) for idx, flags in rivals
+            if (anchor := vouched(store.place(idx).lat, store.place(idx).lon)) is not None
+        ]  # fmt: skip
+        if len(found) == 1:  # (two namesakes beside the villages: no telling them apart)
+            anchor, idx, flags = found[0]
+            best = _Option(store.place(idx), flags, idx, store.admin1_code(idx))
+            chosen[key] = (best, conf, f"near:{anchor}", *got[3:])
 
 
 def _list_strays(

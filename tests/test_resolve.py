@@ -1082,3 +1082,25 @@ def test_a_seat_named_with_a_town_of_its_region_is_the_city(gaz, text):
     # the region inferred from the other town weighs no more for the region than for its seat
     first = [m for m in gaz.find(text) if not m.demonym][0]
     assert first.place.kind == "city"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "near"),
+    [
+        # Donetsk Oblast has ten villages named Andriivka: the one beside Kurdiumivka (the only
+        # one of its name there) is meant, not the one the region alone would pick
+        ("Russian troops attacked Andriivka and Kurdiumivka in Donetsk Oblast.", "Andriivka", (48.47, 37.96)),
+        # two villages the region alone placed agree (one alone would not: "Pravda" of "Ukrainska Pravda")
+        ("Ukrainian soldiers raised flags over Neskuchne, Makarivka and Blahodatne in Donetsk Oblast.", "Blahodatne",
+         (47.82, 36.81)),
+    ],
+)
+def test_a_namesake_beside_the_other_villages_of_the_text(gaz, text, surface, near):
+    m = the_mention(gaz, text, surface)
+    assert km(m.place.lat, m.place.lon, *near) < 15, (m.place, m.reason)
+
+
+def test_two_ambiguous_villages_do_not_vouch_for_each_other(gaz):
+    # neither Andriivka nor Blahodatne is the only one of its name in Donetsk Oblast: no anchor
+    found = {m.text: m.reason for m in gaz.find("Shelling hit Andriivka and Blahodatne in Donetsk Oblast.")}
+    assert not any(reason.startswith("near:") for reason in found.values()), found
