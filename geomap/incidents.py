@@ -51,7 +51,7 @@ from geomap.analysis.classify import Trigger, classify, clause_candidates, weapo
 from geomap.analysis.dates import find_date, is_discourse
 from geomap.analysis.places import QUARTER_BEFORE, Role
 from geomap.analysis.rules import HIT_VERBS, RULES
-from geomap.analysis.text import has_cyrillic
+from geomap.analysis.text import LazyPattern, has_cyrillic
 from geomap.merge import MERGE_DAYS, MERGE_DISTANCE_KM, POINT_KINDS, absorb, contains, km, merge_incidents, same_region
 
 if TYPE_CHECKING:
@@ -284,6 +284,7 @@ def events_from_document(doc: Document, gazetteer: Any) -> list[Incident]:
     eventful: set[int] = set()  # sentences that told of an event: the others leave a story open
     for sent in doc.sentences:
         if not sent.hits:  # most sentences report no event: skip them cheaply
+            _where_it_happened(incidents, sent, eventful)
             _follow_up_counts(incidents, sent, eventful)
             continue
         if sent.background:  # "In 2022, Russian troops captured Kherson."
@@ -318,6 +319,7 @@ def events_from_document(doc: Document, gazetteer: Any) -> list[Incident]:
         if live:
             _assign_counts(sent.counts, live, sent.text)
         else:
+            _where_it_happened(incidents, sent, eventful)
             _follow_up_counts(incidents, sent, eventful)
     return _merge(incidents, gazetteer)
 
@@ -1114,6 +1116,42 @@ _ONE_OF_THEM = re.compile(
     re.IGNORECASE,
 )
 _ONE_OF_THEM_REACH = 4
+
+
+#: A sentence that says where the event just told happened, naming no event of its own.
+_WHERE_IT_HAPPENED = LazyPattern(
+    r"\b(?:the|this|that)\s+(?:incident|attack|strike|explosion|blast|shelling|shooting|detonation|assault)\s+"
+    r"(?:\w+\s+){0,2}?(?:occurred|happened|took place|was recorded)\b|\b(?:it|this)\s+(?:all\s+)?happened\b"
+    r"|(?<!\w)(?:інцидент|подія|вибух|обстріл|атака|удар|це)\s+(?:\w+\s+)?(?:стал(?:ся|ася|ося)|відбул(?:ся|ася|ося)|трапил(?:ся|ася|ося))(?!\w)"
+    r"|(?<!\w)(?:инцидент|происшествие|взрыв|обстрел|атака|удар|это)\s+(?:\w+\s+)?(?:произош(?:[её]л|ла|ло)|случил(?:ся|ась|ось))(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _where_it_happened(incidents: list[Incident], sent: Sentence, eventful: set[int]) -> None:
+    """Place the event just told of at the town a sentence of no event says it happened in.
+
+    "In the Kherson region, a tractor hit a mine ... The incident occurred in a field
+    between the villages of Kostyrka and Novovoznesenske": the event told at its region
+    happened at the village, as ACLED codes it. Only an event placed at a region or
+    country takes it, only a place inside that region or country, and only from the
+    sentence right after (:func:`_apart`) that names no event itself.
+    """
+    if not incidents or not _WHERE_IT_HAPPENED.search(sent.text):
+        return
+    target = incidents[-1]
+    if target.place.kind not in ("admin1", "country") or not 0 < _apart(target.last_sentence, sent.index, eventful) <= 1:
+        return
+    for mention, role in zip(sent.mentions, sent.roles):
+        place = mention.place
+        if role.kind != "locative" or mention.demonym or place.kind not in ("city", "other"):
+            continue
+        if place.country != target.place.country or (target.place.kind == "admin1" and place.admin1 != target.place.admin1):
+            continue
+        target.place, target.quarter = place, None
+        target.geo_precision = _geo_precision(place, role)
+        target.last_sentence = sent.index
+        return
 
 
 def _follow_up_counts(incidents: list[Incident], sent: Sentence, eventful: set[int] | None = None) -> None:

@@ -272,6 +272,24 @@ def test_where_a_sound_was_heard_is_not_where_it_struck(real_gazetteer, text, wh
 
 
 @pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("In the Kherson region, a tractor hit a mine in a field. The incident occurred in a field between the "
+         "villages of Kostyrka and Novovoznesenske.", "Kostyrka"),
+        ("Russian drones attacked Kharkiv Oblast overnight. The attack happened near Zolochiv, the governor said.",
+         "Zolochiv"),
+        ("Росіяни атакували Херсонщину дронами. Це сталося у Білозерці.", "Bilozerka"),
+        # not a place outside the region told, nor a sentence about something else
+        ("Russian drones attacked Kharkiv Oblast overnight. It happened near Odesa.", "Kharkiv Oblast"),
+        ("Russian shelling hit Kharkiv Oblast. Separately, a festival happened in Lviv.", "Kharkiv Oblast"),
+    ],
+)
+def test_where_the_event_told_at_its_region_happened(real_gazetteer, text, where):
+    found = incidents_from_article(Article(text=text, source="x", published=date(2024, 4, 26)), real_gazetteer)
+    assert [i.place.name for i in found] == [where]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "A Russian soldier who fought in Ukraine was arrested in Moscow on 12 May 2024.",  # no roundup
