@@ -28,7 +28,7 @@ import shapely
 from geomap.article import _SURROGATE, clean_text
 from geomap.errors import InputError
 from geomap.readers.columns import is_text_dtype
-from geomap.readers.geomap_files import loads_json, loads_json_each
+from geomap.readers.geomap_files import loads_json, loads_json_each, shaped_evidence_texts
 from geomap.render.style import styles_for
 
 #: Payloads above this many bytes of JSON are embedded gzip+base64 instead of as text.
@@ -460,7 +460,7 @@ def _factorized(series: pd.Series) -> tuple[list[str], np.ndarray]:
         codes, uniques = pd.factorize(series, use_na_sentinel=True)
         codes = np.asarray(codes, dtype=np.int64)
         texts = uniques.tolist()
-        if texts and (not all(type(v) is str for v in texts) or _SURROGATE.search("".join(texts))):
+        if texts and (not all(type(v) is str for v in texts) or _has_surrogate(texts)):
             texts = [_text(v) for v in texts]
         missing = np.flatnonzero(codes < 0)
         # Missing values are "" (the string table's first entry) unless _text says
@@ -630,22 +630,33 @@ def _quantities_texts(values: pd.Series) -> list[str]:
 def _evidence_texts(notes: pd.Series, evidence: pd.Series) -> list[str]:
     """:func:`_evidence_text` of each row; the common shapes without a Python call each.
 
-    The notes are read only for the rows whose evidence has no single text (a million
-    notes as Python strings are most of a big map's memory for nothing).
+    Evidence as Arrow text (a reader's ``nested="text"``) of the usual shape
+    (:data:`~geomap.readers.geomap_files.EVIDENCE_SHAPE`) gives its text without being parsed;
+    other JSON text is parsed as :func:`_evidence_text` parses it. The notes are read only for
+    the rows whose evidence has no single text (a million notes as Python strings are most of
+    a big map's memory for nothing).
     """
-    out: list = []
-    append = out.append
-    values = evidence.tolist()
-    if _is_text_column(evidence):  # JSON text (a reader's nested="text"): parsed as _evidence_text parses it
-        values = _parsed_evidences(values)
-    for ev in values:
+    out: list = shaped_evidence_texts(evidence)
+    if out is None:
+        values = evidence.tolist()
+        if _is_text_column(evidence):  # JSON text: parsed as _evidence_text parses it
+            values = _parsed_evidences(values)
+        shaped = None
+        out = [None] * len(values)
+    else:
+        # Shaped rows hold their text as it stands (valid UTF-8: no lone surrogate either).
+        shaped = [text is not None and text != "" for text in out]
+        rows = [row for row, plain in enumerate(shaped) if not plain]
+        values = dict(zip(rows, _parsed_evidences(evidence.iloc[rows].tolist()) if rows else []))
+        for row in rows:
+            out[row] = None
+    for row in range(len(out)) if shaped is None else values:
+        ev = values[row]
         # One evidence entry with a text: the usual row.
         if type(ev) is list and len(ev) == 1 and type(ev[0]) is dict:
             text = ev[0].get("text")
             if type(text) is str and text:
-                append(text)
-                continue
-        append(None)
+                out[row] = text
     rest = [row for row, text in enumerate(out) if text is None]
     if rest:
         texts = notes.tolist() if len(rest) == len(out) else notes.iloc[rest].tolist()
@@ -654,11 +665,23 @@ def _evidence_texts(notes: pd.Series, evidence: pd.Series) -> list[str]:
             # No evidence and a text note: the usual row without evidence.
             out[row] = note if ev is None and type(note) is str else _evidence_text(note, ev)
     # Lone surrogates (rare): those rows again the slow way, which cleans each text.
-    if out and _SURROGATE.search("".join(out)):
-        for row, (note, ev) in enumerate(zip(notes.tolist(), values)):
+    suspects = range(len(out)) if shaped is None else [row for row, plain in enumerate(shaped) if not plain]
+    if suspects and _has_surrogate([out[row] for row in suspects]):
+        every_note = notes.tolist()
+        for row in suspects:
             if _SURROGATE.search(out[row]):
-                out[row] = _evidence_text(note, ev)
+                out[row] = _evidence_text(every_note[row], values[row])
     return out
+
+
+def _has_surrogate(texts: list[str]) -> bool:
+    """Whether any text holds a surrogate code point (``_SURROGATE``), which UTF-8 cannot encode
+    (one encode of them all: a regular expression over a million sentences took 0.9 s)."""
+    try:
+        "".join(texts).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def date_range(payload: Payload) -> tuple[str, str] | None:
