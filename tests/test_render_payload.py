@@ -224,3 +224,16 @@ def test_long_lists_are_written_a_chunk_at_a_time(monkeypatch):
     assert encoding == "gzip-base64"
     assert json.loads(gzip.decompress(base64.b64decode(text))) == old["ev"]
     assert b"".join(data_module._json_pieces(old)) == data_module._json_bytes(old)
+
+
+@pytest.mark.parametrize("sizes", [[0], [5, 0, 70_000], [1, 2, 3], [300_000, 10]])
+def test_a_gzip_stream_of_parts_reads_back_whole(sizes):
+    import zlib
+
+    rng = np.random.default_rng(sum(sizes))
+    parts = [[rng.integers(0, 4, size, dtype=np.uint8).tobytes(), b"text " * (size // 10)] for size in sizes]
+    strategies = [zlib.Z_RLE, zlib.Z_DEFAULT_STRATEGY, zlib.Z_FILTERED, zlib.Z_RLE][: len(sizes)]
+    packed = data_module._gzip_parts([(iter(part), strategy) for part, strategy in zip(parts, strategies)])
+    whole = b"".join(piece for part in parts for piece in part)
+    assert gzip.decompress(packed) == whole  # the header, the blocks, the CRC and the length
+    assert zlib.decompress(packed, 31) == whole  # one gzip member, nothing after it

@@ -708,7 +708,7 @@ def script_json(value, *, compress_above: int = COMPRESS_ABOVE) -> tuple[str, st
     """
     if isinstance(value, Evidence) or isinstance(value, list) and len(value) > CHUNK_ROWS:
         # A big list (a million evidence sentences) is written and compressed a chunk at a time.
-        return base64.b64encode(_gzip_pieces(_json_pieces(value))).decode("ascii"), "gzip-base64"
+        return base64.b64encode(_gzip_parts([(_json_pieces(value), zlib.Z_DEFAULT_STRATEGY)])).decode("ascii"), "gzip-base64"
     raw = _json_bytes(value)
     if len(raw) > compress_above:
         return base64.b64encode(_gzip(raw)).decode("ascii"), "gzip-base64"
@@ -783,15 +783,15 @@ def encode_payload(columns: dict, *, binary: bool | None = None) -> tuple[str, s
         parts.append(raw)
         offset += len(raw)
 
-    def pieces() -> Iterator[bytes]:
-        yield from parts
+    def head() -> Iterator[bytes]:
         size = 0
         for piece in _json_pieces({"json": plain, "bin": layout}):
             size += len(piece)
             yield piece
         yield size.to_bytes(4, "little")
 
-    return base64.b64encode(_gzip_pieces(pieces())).decode("ascii"), BINARY_ENCODING
+    # The byte planes are runs and noise: run-length matching finds what level 6 finds, 6x faster.
+    return base64.b64encode(_gzip_parts([(parts, zlib.Z_RLE), (head(), zlib.Z_DEFAULT_STRATEGY)])).decode("ascii"), BINARY_ENCODING
 
 
 def _pack(column: Column) -> tuple[dict, bytes] | None:
@@ -876,16 +876,38 @@ def _gzip(raw: bytes) -> bytes:
     return deflate.gzip_compress(raw, 6)
 
 
-def _gzip_pieces(pieces: Iterable[bytes]) -> bytes:
-    """:func:`_gzip` of the joined pieces; with zlib, compressed as they come (never joined)."""
+#: A gzip member's header: no name, no time, unknown system (the same bytes on every run).
+_GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
+
+#: zlib's compression level for the parts of a gzip stream (libdeflate's is :func:`_gzip`'s).
+GZIP_LEVEL = 6
+
+
+def _gzip_parts(parts: Iterable[tuple[Iterable[bytes], int]]) -> bytes:
+    """One gzip stream of the joined pieces of ``parts``, each part ``(pieces, strategy)``
+    deflated by zlib with its own strategy (``zlib.Z_RLE`` for byte planes), the pieces
+    compressed as they come (never joined). With libdeflate installed, :func:`_gzip` of it all.
+
+    Each part is a raw deflate stream ended on a byte boundary by a sync flush, and the
+    parts' blocks follow each other in one stream (what pigz writes): a part does not refer
+    back into the one before, which costs a few bytes per part.
+    """
     try:
         import deflate  # noqa: F401  (libdeflate compresses whole buffers only)
     except ImportError:
-        packer = zlib.compressobj(6, zlib.DEFLATED, 31)  # wbits 31: a gzip stream
-        out = [packer.compress(piece) for piece in pieces]
-        out.append(packer.flush())
-        return b"".join(out)
-    return _gzip(b"".join(pieces))
+        pass
+    else:
+        return _gzip(b"".join(piece for pieces, _ in parts for piece in pieces))
+    out, crc, size = [_GZIP_HEADER], 0, 0
+    for pieces, strategy in parts:
+        packer = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, -15, 8, strategy)  # wbits -15: raw deflate
+        for piece in pieces:
+            crc, size = zlib.crc32(piece, crc), size + len(piece)
+            out.append(packer.compress(piece))
+        out.append(packer.flush(zlib.Z_SYNC_FLUSH))
+    out.append(zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, -15).flush())  # an empty last block
+    out.append(crc.to_bytes(4, "little") + (size & 0xFFFFFFFF).to_bytes(4, "little"))
+    return b"".join(out)
 
 
 def _json_default(value):
