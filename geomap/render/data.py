@@ -148,7 +148,7 @@ class _Strings:
 
     def __init__(self):
         self.values: list[str] = [""]
-        self._index: dict[str, int] = {"": 0}
+        self._index: dict[str, int] | None = {"": 0}
 
     def column(self, series: pd.Series) -> np.ndarray:
         """Indices of a whole column's texts, added in order of first appearance."""
@@ -174,10 +174,36 @@ class _Strings:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         return indices[:n][codes1], indices[n:][codes2]
 
+    def columns_from(self, found: list[tuple[list[str], np.ndarray]]) -> list[np.ndarray]:
+        """:meth:`column_from` of each ``(texts, codes)`` in turn, in one factorisation.
+
+        The table's texts and then each column's are factorised together: the codes number the
+        distinct texts in order of first appearance, which is the order adding them one column
+        after another gives (a million titles took 2 s of dict lookups; this is pandas' hash
+        table, in C).
+        """
+        sizes = [len(texts) for texts, _ in found]
+        joined = np.empty(len(self.values) + sum(sizes), dtype=object)
+        joined[: len(self.values)] = self.values
+        start = len(self.values)
+        for texts, _ in found:
+            joined[start : start + len(texts)] = texts
+            start += len(texts)
+        numbers, table = pd.factorize(joined)  # texts only: no missing value
+        start = len(self.values)
+        self.values = table.tolist()
+        self._index = None  # rebuilt if a text is added one by one afterwards
+        out = []
+        for (texts, codes), size in zip(found, sizes):
+            mapping = numbers[start : start + size].astype(np.int64)
+            out.append(mapping[codes] if len(codes) else np.zeros(0, dtype=np.int64))
+            start += size
+        return out
+
     def column_from(self, texts: list[str], codes: np.ndarray) -> np.ndarray:
         """Indices of ``texts[codes]``; ``texts`` as :func:`_factorized` gives them (each its own
         :func:`_text` already, so not cleaned again: a million titles took seconds)."""
-        index, values = self._index, self.values
+        index, values = self._lookup(), self.values
         # Added in the order _add would add them one by one, without a call per text.
         fresh = [t for t in dict.fromkeys(texts) if t not in index]
         index.update(zip(fresh, range(len(values), len(values) + len(fresh))))
@@ -188,8 +214,13 @@ class _Strings:
     def __call__(self, value) -> int:
         return self._add(_text(value))
 
+    def _lookup(self) -> dict[str, int]:
+        if self._index is None:
+            self._index = {text: i for i, text in enumerate(self.values)}
+        return self._index
+
     def _add(self, text: str) -> int:
-        index = self._index.get(text)
+        index = self._lookup().get(text)
         if index is None:
             index = self._index[text] = len(self.values)
             self.values.append(text)
@@ -406,6 +437,12 @@ def build_payload(gdf, *, gazetteer=None) -> Payload:
     for t, c in zip(*np.unique(t_col, return_counts=True)):
         counts[list(styles)[t]] = int(c)
     fatal, fatal_missing = _ints(_series(gdf, "fatalities", 0))
+    # The string table's other columns, added in this order (the row-by-row build's).
+    sub, loc, adm, cty, src, ttl, url = strings.columns_from([
+        _factorized(_series(gdf, "sub_event_type", "")), (loc_texts, loc_codes), _factorized(_series(gdf, "admin1", "")),
+        _factorized(_series(gdf, "country", "")), _factorized(_series(gdf, "source", "")),
+        _factorized(_series(gdf, "title", "")), _factorized(_series(gdf, "url", "")),
+    ])  # fmt: skip
     fatal = np.where(fatal_missing, 0, fatal)
     data = {
         "types": [
@@ -414,7 +451,7 @@ def build_payload(gdf, *, gazetteer=None) -> Payload:
         ],
         "id": _numbered(_texts(_series(gdf, "event_id", ""))),
         "t": Column(t_col),
-        "sub": Column(strings.column(_series(gdf, "sub_event_type", ""))),
+        "sub": Column(sub),
         "k": Column(row_kind),
         "lat": _coordinates(lat_f, country),
         "lon": _coordinates(lon_f, country),
@@ -423,17 +460,17 @@ def build_payload(gdf, *, gazetteer=None) -> Payload:
         "tp": Column(*_ints(_series(gdf, "time_precision"))),
         "f": Column(fatal),
         "inj": Column(*_ints(_series(gdf, "injured"))),
-        "loc": Column(strings.column_from(loc_texts, loc_codes)),
-        "adm": Column(strings.column(_series(gdf, "admin1", ""))),
-        "cty": Column(strings.column(_series(gdf, "country", ""))),
+        "loc": Column(loc),
+        "adm": Column(adm),
+        "cty": Column(cty),
         "gp": Column(precision, precision_missing),
         "act": Column(actors),
         "A": pair_list,
         "q": Column(quantities),
         "ev": notes,
-        "src": Column(strings.column(_series(gdf, "source", ""))),
-        "ttl": Column(strings.column(_series(gdf, "title", ""))),
-        "url": Column(strings.column(_series(gdf, "url", ""))),
+        "src": Column(src),
+        "ttl": Column(ttl),
+        "url": Column(url),
         "S": strings.values,
         "regions": regions,
     }
@@ -454,13 +491,19 @@ def _is_text_column(series: pd.Series) -> bool:
     return series.dtype == object and pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty")
 
 
+def _arrow_text(series: pd.Series) -> bool:
+    dtype = series.dtype
+    return isinstance(dtype, pd.ArrowDtype) or isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"
+
+
 def _factorized(series: pd.Series) -> tuple[list[str], np.ndarray]:
     """``(texts, codes)``: the column's :func:`_text` of each value is ``texts[codes]``."""
     if _is_text_column(series):
         codes, uniques = pd.factorize(series, use_na_sentinel=True)
         codes = np.asarray(codes, dtype=np.int64)
         texts = uniques.tolist()
-        if texts and (not all(type(v) is str for v in texts) or _has_surrogate(texts)):
+        # Arrow text is valid UTF-8, so str with no lone surrogate: already what _text gives.
+        if texts and not _arrow_text(series) and (not all(type(v) is str for v in texts) or _has_surrogate(texts)):
             texts = [_text(v) for v in texts]
         missing = np.flatnonzero(codes < 0)
         # Missing values are "" (the string table's first entry) unless _text says
