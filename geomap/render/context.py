@@ -87,6 +87,10 @@ def _distances_km(lat, lon, points, *, within: float = math.inf, enough: float =
         if not len(ask):
             break
         chunk = points[start:start + _CHUNK]
+        if reach is not None:  # only the incidents that can be within reach of a place still asked about
+            chunk = chunk[_beside(lon[ask] * scale, lat[ask], chunk[:, 1] * scale, chunk[:, 0], 2 * reach)]
+            if not len(chunk):
+                continue
         tree = shapely.STRtree(shapely.points(chunk[:, 1] * scale, chunk[:, 0]))
         (rows, _), found = tree.query_nearest(places[ask], max_distance=reach, return_distance=True, all_matches=False)
         dist[ask[rows]] = np.minimum(dist[ask[rows]], found)
@@ -94,6 +98,17 @@ def _distances_km(lat, lon, points, *, within: float = math.inf, enough: float =
 
 
 _CHUNK = 100_000
+
+
+def _beside(x, y, px, py, size: float) -> np.ndarray:
+    """Which points ``(px, py)`` lie in a square of side ``size`` (a grid's) holding one of ``(x, y)``,
+    or in one beside it: every point within ``size`` of one of them does, whatever the rounding."""
+    def cells(cx, cy):
+        return (cx + 2**20) * 2**21 + (cy + 2**20)
+
+    cx, cy = np.floor(x / size).astype(np.int64), np.floor(y / size).astype(np.int64)
+    near = np.unique(np.concatenate([cells(cx + dx, cy + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]))
+    return np.isin(cells(np.floor(px / size).astype(np.int64), np.floor(py / size).astype(np.int64)), near)
 
 
 def build_context(provider, bounds, points, *, skip=(), regions=()) -> dict | None:
