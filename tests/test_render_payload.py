@@ -21,6 +21,7 @@ from render_helpers import load_frame
 from shapely.geometry import Point, Polygon, box
 
 import geomap.render.data as data_module
+from geomap.article import clean_text
 from geomap.render.data import BINARY_ENCODING, Column, _numbered, build_payload, decode_payload, encode_payload, script_json
 
 HOSTILE = [
@@ -131,6 +132,12 @@ def frames():
         quantities[-4:] = [' {"n": 123456789012345678901234}', "[]", "{}", '{"a": NaN}']
         text["quantities"] = pd.Series(quantities, dtype=dtype)
         yield f"json-text-{dtype}", text
+    # Text columns as Arrow text (as files are read): no lone surrogates there, missing values NA.
+    arrow = varied(300, 11)
+    for column in ("event_id", "event_type", "sub_event_type", "location", "location_kind", "place_id", "country",
+                   "admin1", "actor1", "actor2", "notes", "source", "title", "url"):  # fmt: skip
+        arrow[column] = pd.Series([clean_text(v) if isinstance(v, str) else v for v in arrow[column]], dtype="str")
+    yield "arrow-text", arrow
     yield "projected", varied(100, 3).to_crs("EPSG:3857")
     sparse = varied(50, 5)[["event_type", "geometry"]]
     yield "only-required", sparse

@@ -528,6 +528,8 @@ def _factorized(series: pd.Series) -> tuple[list[str], np.ndarray]:
 
 
 def _texts(series: pd.Series) -> list[str]:
+    if _arrow_text(series):  # each text already what _text gives, a missing one "" (ids: no repeats to share)
+        return series.fillna("").tolist()
     texts, codes = _factorized(series)
     if not len(codes):
         return []
