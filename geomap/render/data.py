@@ -347,6 +347,8 @@ def build_payload(gdf, *, gazetteer=None) -> Payload:
     if gdf.crs is not None and not gdf.crs.equals("EPSG:4326"):
         gdf = gdf.to_crs("EPSG:4326")
     n = len(gdf)
+    # First, while little else is held: a million ids are a million Python strings for a moment.
+    ids = _numbered(_texts(_series(gdf, "event_id", "")))
 
     type_texts, type_codes = _factorized(gdf["event_type"])
     type_texts = [t or "Unknown" for t in type_texts]
@@ -375,6 +377,7 @@ def build_payload(gdf, *, gazetteer=None) -> Payload:
     lon_f = np.full(n, np.nan)
     lat_f[drawn_rows] = _round5(shapely.get_y(points))  # shapely speaks (x=lon, y=lat)
     lon_f[drawn_rows] = _round5(shapely.get_x(points))
+    lat, lon = _coordinates(lat_f, country), _coordinates(lon_f, country)
     is_region = drawn_rows & ~precision_missing & (precision == 3) & np.isin(kind_of, REGION_KINDS)[kind_codes]
     row_kind = np.where(country, COUNTRY, np.where(is_region, REGION, POINT))
 
@@ -449,12 +452,12 @@ def build_payload(gdf, *, gazetteer=None) -> Payload:
             {"name": name, "color": colour, "shape": shape, "count": counts[name]}
             for name, (colour, shape) in styles.items()
         ],
-        "id": _numbered(_texts(_series(gdf, "event_id", ""))),
+        "id": ids,
         "t": Column(t_col),
         "sub": Column(sub),
         "k": Column(row_kind),
-        "lat": _coordinates(lat_f, country),
-        "lon": _coordinates(lon_f, country),
+        "lat": lat,
+        "lon": lon,
         "reg": Column(reg),
         "d": days,
         "tp": Column(*_ints(_series(gdf, "time_precision"))),
@@ -623,11 +626,11 @@ def _numbered(texts: list[str]) -> Column | list[str]:
     except UnicodeEncodeError:
         return texts
     width = len(digits) // len(texts) - len(prefix)
-    lengths = {len(t) for t in texts}
+    lengths = set(map(len, texts))
     if len(lengths) == 1 and 0 < width <= 13:
         # Fixed width: hexadecimal when every digit is one, decimal when every digit is 0-9.
         table = np.frombuffer(digits, dtype=np.uint8).reshape(len(texts), -1)[:, len(prefix):]
-        nibbles = _HEX[table].astype(np.int64)
+        nibbles = _HEX[table]  # bytes: a million ids' digits as int64 were 64 MB at a big map's peak
         if (nibbles < 16).all():
             base = 10 if (nibbles < 10).all() else 16
             values = np.zeros(len(texts), dtype=np.int64)
