@@ -29,7 +29,9 @@ from geomap.render.data import build_payload
 SAME = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Text that JSON must escape, that HTML must not see raw, and plain text.
-AWKWARD = st.sampled_from(['"', "\\", "\n", "\x00", "\x1f", "\x7f", "</script>", "\u2028", "Харків", "😀", "é", " ", "a", ""])
+AWKWARD = st.sampled_from(
+    ['"', "\\", "\n", "\x00", "\x1f", "\x7f", "</script>", "\u2028", "Харків", "😀", "é", " ", "a", ""]
+)
 TEXTS = st.lists(st.one_of(AWKWARD, st.text(max_size=3)), max_size=5).map("".join)
 OFFSETS = st.one_of(st.none(), st.integers(-(2**64), 2**64), st.floats(allow_nan=False), st.just(True))
 
@@ -83,7 +85,8 @@ def _usual(value) -> bool:
     entry = value[0]
     plain = all(type(entry[k]) is str and not any(c in entry[k] for c in '"\\' + "".join(map(chr, range(32))))
                 for k in ("source", "text"))  # fmt: skip
-    return plain and all(entry.get(k) is None or type(entry[k]) is int and abs(entry[k]) < 10**18 for k in ("start", "end"))
+    offsets = [entry.get(k) for k in ("start", "end")]
+    return plain and all(v is None or type(v) is int and abs(v) < 10**18 for v in offsets)
 
 
 def test_a_column_that_is_not_arrow_text_is_not_shaped():
@@ -148,7 +151,9 @@ def test_a_file_of_shaped_evidence_is_checked_without_parsing_it(tmp_path, monke
     assert build_payload(text).data == build_payload(read_incidents(path)).data
 
 
-@pytest.mark.parametrize("bad", ['[{"source":"a","text":"b"}', '{"source":"a","text":"b"}', '[{"source":"a","text":"b"}] x'])
+@pytest.mark.parametrize(
+    "bad", ['[{"source":"a","text":"b"}', '{"source":"a","text":"b"}', '[{"source":"a","text":"b"}] x']
+)
 def test_a_broken_value_beside_shaped_ones_is_the_same_error(tmp_path, bad):
     from render_helpers import load_frame
 

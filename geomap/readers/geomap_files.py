@@ -25,8 +25,8 @@ from geomap.readers.base import IncidentReader
 from geomap.readers.columns import is_text_dtype
 
 __all__ = [
-    "EVIDENCE_SHAPE", "NESTED", "OPTIONAL_COLUMNS", "GeomapReader", "conform_incidents", "loads_json", "loads_json_each",
-    "parse_nested", "shaped_evidence_texts",
+    "EVIDENCE_SHAPE", "NESTED", "OPTIONAL_COLUMNS", "GeomapReader", "conform_incidents", "loads_json",
+    "loads_json_each", "parse_nested", "shaped_evidence_texts",
 ]
 
 #: What a frame's nested columns (``json`` in :data:`geomap.export.SCHEMA`) hold:

@@ -756,7 +756,8 @@ def script_json(value, *, compress_above: int = COMPRESS_ABOVE) -> tuple[str, st
     """
     if isinstance(value, Evidence) or isinstance(value, list) and len(value) > CHUNK_ROWS:
         # A big list (a million evidence sentences) is written and compressed a chunk at a time.
-        return base64.b64encode(_gzip_parts([(_json_pieces(value), zlib.Z_DEFAULT_STRATEGY)])).decode("ascii"), "gzip-base64"
+        packed = _gzip_parts([(_json_pieces(value), zlib.Z_DEFAULT_STRATEGY)])
+        return base64.b64encode(packed).decode("ascii"), "gzip-base64"
     raw = _json_bytes(value)
     if len(raw) > compress_above:
         return base64.b64encode(_gzip(raw)).decode("ascii"), "gzip-base64"
@@ -839,7 +840,8 @@ def encode_payload(columns: dict, *, binary: bool | None = None) -> tuple[str, s
         yield size.to_bytes(4, "little")
 
     # The byte planes are runs and noise: run-length matching finds what level 6 finds, 6x faster.
-    return base64.b64encode(_gzip_parts([(parts, zlib.Z_RLE), (head(), zlib.Z_DEFAULT_STRATEGY)])).decode("ascii"), BINARY_ENCODING
+    packed = _gzip_parts([(parts, zlib.Z_RLE), (head(), zlib.Z_DEFAULT_STRATEGY)])
+    return base64.b64encode(packed).decode("ascii"), BINARY_ENCODING
 
 
 def _pack(column: Column) -> tuple[dict, bytes] | None:
