@@ -393,3 +393,23 @@ def test_nearest_incident_distances_are_the_same_taken_in_chunks(monkeypatch):
     scale = np.cos(np.radians(np.clip(points[:, 0].mean(), -80, 80)))
     brute = np.sqrt(((lon[:, None] - points[None, :, 1]) * scale) ** 2 + (lat[:, None] - points[None, :, 0]) ** 2)
     assert np.allclose(whole, brute.min(axis=1) * context._KM_PER_DEGREE)
+
+
+def test_places_near_incidents_are_told_apart_the_same_searching_less(monkeypatch):
+    # The context layer asks only "within 5 km?" and "within 25 km?": distances beyond 25 km are
+    # not searched for, and a place once within 5 km of a chunk is not searched again.
+    import numpy as np
+
+    from geomap.render import context
+
+    rng = np.random.default_rng(5)
+    points = np.column_stack([rng.uniform(47, 49, 3_000), rng.uniform(35, 38, 3_000)])
+    lat, lon = rng.uniform(46, 50, 400), rng.uniform(33, 40, 400)
+    lat[:3], lon[:3] = points[:3, 0], points[:3, 1]  # at an incident: 0 km
+    whole = context._distances_km(lat, lon, points)
+    monkeypatch.setattr(context, "_CHUNK", 101)
+    less = context._distances_km(lat, lon, points, within=context.AROUND_KM, enough=context.NEAR_KM)
+    for km in (context.NEAR_KM, context.AROUND_KM):
+        assert np.array_equal(less <= km, whole <= km)
+    assert np.isinf(less[whole > 1.02 * context.AROUND_KM]).all() and (whole > context.AROUND_KM).any()
+    assert (less[:3] == 0).all()

@@ -174,3 +174,19 @@ def test_loads_json_each_gives_loads_json_of_each(texts, chunk):
     assert each == one_by_one
     if each[0] == "ok":  # and loads_json is json.loads (big integers stay integers)
         assert each == outcome(lambda: [json.loads(t) for t in texts])
+
+
+def test_a_geopackage_read_in_batches_is_the_frame_read_whole(tmp_path, monkeypatch):
+    import pyogrio
+
+    import geomap.readers.tables as tables
+
+    path = write_incidents(incidents(), tmp_path / "batches.gpkg")
+    monkeypatch.setattr(tables, "GPKG_BATCH_ROWS", 3)
+    in_batches = tables.read_gpkg(path, "batches.gpkg")
+    meta, table = pyogrio.read_arrow(path, layer=tables.GPKG_LAYER)  # all at once, as before #13's part 3
+    whole = tables._arrow_frame(tables._settled(table), meta)
+    assert len(in_batches) == len(incidents()) > 3
+    assert_geodataframe_equal(in_batches, whole)
+    for column in JSON_DEFAULTS:  # GDAL's JSON type read as its text
+        assert in_batches[column].dtype == "str"

@@ -21,6 +21,7 @@ from render_helpers import load_frame
 from shapely.geometry import Point, Polygon, box
 
 import geomap.render.data as data_module
+from geomap.article import clean_text
 from geomap.render.data import BINARY_ENCODING, Column, _numbered, build_payload, decode_payload, encode_payload, script_json
 
 HOSTILE = [
@@ -131,6 +132,12 @@ def frames():
         quantities[-4:] = [' {"n": 123456789012345678901234}', "[]", "{}", '{"a": NaN}']
         text["quantities"] = pd.Series(quantities, dtype=dtype)
         yield f"json-text-{dtype}", text
+    # Text columns as Arrow text (as files are read): no lone surrogates there, missing values NA.
+    arrow = varied(300, 11)
+    for column in ("event_id", "event_type", "sub_event_type", "location", "location_kind", "place_id", "country",
+                   "admin1", "actor1", "actor2", "notes", "source", "title", "url"):  # fmt: skip
+        arrow[column] = pd.Series([clean_text(v) if isinstance(v, str) else v for v in arrow[column]], dtype="str")
+    yield "arrow-text", arrow
     yield "projected", varied(100, 3).to_crs("EPSG:3857")
     sparse = varied(50, 5)[["event_type", "geometry"]]
     yield "only-required", sparse
@@ -224,3 +231,16 @@ def test_long_lists_are_written_a_chunk_at_a_time(monkeypatch):
     assert encoding == "gzip-base64"
     assert json.loads(gzip.decompress(base64.b64decode(text))) == old["ev"]
     assert b"".join(data_module._json_pieces(old)) == data_module._json_bytes(old)
+
+
+@pytest.mark.parametrize("sizes", [[0], [5, 0, 70_000], [1, 2, 3], [300_000, 10]])
+def test_a_gzip_stream_of_parts_reads_back_whole(sizes):
+    import zlib
+
+    rng = np.random.default_rng(sum(sizes))
+    parts = [[rng.integers(0, 4, size, dtype=np.uint8).tobytes(), b"text " * (size // 10)] for size in sizes]
+    strategies = [zlib.Z_RLE, zlib.Z_DEFAULT_STRATEGY, zlib.Z_FILTERED, zlib.Z_RLE][: len(sizes)]
+    packed = data_module._gzip_parts([(iter(part), strategy) for part, strategy in zip(parts, strategies)])
+    whole = b"".join(piece for part in parts for piece in part)
+    assert gzip.decompress(packed) == whole  # the header, the blocks, the CRC and the length
+    assert zlib.decompress(packed, 31) == whole  # one gzip member, nothing after it

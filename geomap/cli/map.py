@@ -219,6 +219,7 @@ def map_command(
         nested="text",
     )
     progress.done()
+    _trim_heap()
     if len(gdf) == 0:
         raise EmptyResultError("no incidents found in the inputs; no map written")
     filtered = filter_incidents(
@@ -291,6 +292,25 @@ def _arrow_pool() -> None:
         pyarrow.set_memory_pool(pyarrow.jemalloc_memory_pool())
     except NotImplementedError:  # a pyarrow built without jemalloc keeps its default
         pass
+
+
+def _trim_heap() -> None:
+    """Give the C heap's free pages back to the system, where the C library is glibc (#13).
+
+    Reading a GeoPackage, GDAL frees its buffers into glibc's heaps, which keep them; the
+    map's Python objects and Arrow's pool, allocated afterwards, cannot use them. At a
+    million incidents that was 80 MiB more under everything after the reading.
+    """
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    try:
+        trim = ctypes.CDLL(name).malloc_trim if name else None
+    except (OSError, AttributeError):  # not glibc (musl, macOS, Windows): nothing to do
+        return
+    if trim is not None:
+        trim(0)
 
 
 def _snapshot_page(page: str, png: str, **options) -> None:

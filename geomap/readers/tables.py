@@ -212,6 +212,10 @@ def read_geojson(data: Data, name: str):
 GPKG_LAYER = "incidents"
 
 
+#: Rows of a GeoPackage read at a time (GDAL's buffers of one batch are alive at once).
+GPKG_BATCH_ROWS = 65_536
+
+
 def read_gpkg(data: Data, name: str):
     """The ``incidents`` layer of a GeoPackage (else its first layer) through pyogrio/GDAL (Arrow)."""
     import pyogrio
@@ -222,10 +226,38 @@ def read_gpkg(data: Data, name: str):
         layer = GPKG_LAYER if GPKG_LAYER in layers else (layers[0] if layers else None)
         if layer is None:
             raise InputError(f"{name}: GeoPackage has no layers")
-        meta, table = pyogrio.read_arrow(data, layer=layer)
+        # Batch by batch, each made what the frame holds before the next is read: GDAL's own
+        # buffers of a million incidents (0.66 GiB) are never all alive beside the frame's.
+        with pyogrio.raw.open_arrow(data, layer=layer, use_pyarrow=True, batch_size=GPKG_BATCH_ROWS) as (meta, reader):
+            batches = [_settled(batch) for batch in reader]
+            schema = _settled(reader.schema.empty_table()).schema
     except (DataSourceError, DataLayerError) as err:
         raise InputError(f"{name}: not a readable GeoPackage ({_one_line(err)})") from err
-    return _arrow_frame(table, meta)
+    import pyarrow as pa
+
+    return _arrow_frame(pa.Table.from_batches(batches, schema=schema), meta)
+
+
+def _settled(batch):
+    """A record batch (or table) of GDAL's as the frame takes it, in buffers of Arrow's own.
+
+    JSON (an Arrow extension type) becomes its text and text becomes ``large_string``, which
+    pandas' text columns hold. Every column is copied: a column cast, or sliced, still holds
+    the whole batch's buffers of GDAL, which would then stay alive to the end of the read.
+    """
+    import pyarrow as pa
+
+    columns = []
+    for column in batch.columns:
+        if isinstance(column.type, pa.BaseExtensionType):  # arrow.json: its text
+            column = column.storage if isinstance(column, pa.Array) else pa.chunked_array(
+                [chunk.storage for chunk in column.chunks], type=column.type.storage_type)
+        if pa.types.is_string(column.type):
+            column = column.cast(pa.large_string())  # new offsets, GDAL's text
+        if isinstance(column, pa.Array):
+            column = pa.concat_arrays([column, column.slice(0, 0)])  # a copy (of one array: itself)
+        columns.append(column)
+    return type(batch).from_arrays(columns, names=batch.schema.names)
 
 
 def _arrow_frame(table, meta: dict):
@@ -243,8 +275,6 @@ def _arrow_frame(table, meta: dict):
     for field, column in zip(table.schema, table.columns):
         if field.name == geometry:
             continue
-        if isinstance(field.type, pa.ExtensionType):  # arrow.json: its text
-            column = pa.chunked_array([chunk.storage for chunk in column.chunks], type=field.type.storage_type)
         columns[field.name] = column.to_pandas(date_as_object=False)
     frame = pd.DataFrame(columns, index=pd.RangeIndex(table.num_rows))
     if geometry is None:

@@ -16,6 +16,7 @@ Ukraine and western Russia) costs about 150 KB.
 from __future__ import annotations
 
 import logging
+import math
 
 import numpy as np
 
@@ -60,8 +61,14 @@ def min_zoom(population: np.ndarray) -> np.ndarray:
     return zoom
 
 
-def _distances_km(lat, lon, points) -> np.ndarray:
-    """Distance from each (lat, lon) to the nearest of ``points`` (an (n, 2) lat/lon array), in km."""
+def _distances_km(lat, lon, points, *, within: float = math.inf, enough: float = 0.0) -> np.ndarray:
+    """Distance from each (lat, lon) to the nearest of ``points`` (an (n, 2) lat/lon array), in km.
+
+    Only distances up to ``within`` km are searched for: beyond it a place gets ``inf``. A
+    place found within ``enough`` km of one chunk of points is not searched for again in the
+    next chunks: its distance is then the one found, at most ``enough`` km, though a nearer
+    point may exist (what :func:`build_context` asks is only whether one is that near).
+    """
     if len(points) == 0 or len(lat) == 0:
         return np.full(len(lat), np.inf)
     import shapely
@@ -71,17 +78,37 @@ def _distances_km(lat, lon, points) -> np.ndarray:
     # shapely speaks (x, y) = (lon, lat): swap here, once.
     places = shapely.points(lon * scale, lat)
     dist = np.full(len(lat), np.inf)
+    # A little beyond `within`, so that a place at `within` km is never left out by rounding.
+    reach = within / _KM_PER_DEGREE * 1.01 if math.isfinite(within) else None
     # The nearest of each chunk of incidents, then the nearest of those: a million points
     # and their tree at once were 300 MB of a big map's peak.
     for start in range(0, len(points), _CHUNK):
+        ask = np.flatnonzero(~(dist * _KM_PER_DEGREE <= enough))
+        if not len(ask):
+            break
         chunk = points[start:start + _CHUNK]
+        if reach is not None:  # only the incidents that can be within reach of a place still asked about
+            chunk = chunk[_beside(lon[ask] * scale, lat[ask], chunk[:, 1] * scale, chunk[:, 0], 2 * reach)]
+            if not len(chunk):
+                continue
         tree = shapely.STRtree(shapely.points(chunk[:, 1] * scale, chunk[:, 0]))
-        _, found = tree.query_nearest(places, return_distance=True, all_matches=False)
-        dist = np.minimum(dist, found)
+        (rows, _), found = tree.query_nearest(places[ask], max_distance=reach, return_distance=True, all_matches=False)
+        dist[ask[rows]] = np.minimum(dist[ask[rows]], found)
     return dist * _KM_PER_DEGREE
 
 
 _CHUNK = 100_000
+
+
+def _beside(x, y, px, py, size: float) -> np.ndarray:
+    """Which points ``(px, py)`` lie in a square of side ``size`` (a grid's) holding one of ``(x, y)``,
+    or in one beside it: every point within ``size`` of one of them does, whatever the rounding."""
+    def cells(cx, cy):
+        return (cx + 2**20) * 2**21 + (cy + 2**20)
+
+    cx, cy = np.floor(x / size).astype(np.int64), np.floor(y / size).astype(np.int64)
+    near = np.unique(np.concatenate([cells(cx + dx, cy + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]))
+    return np.isin(cells(np.floor(px / size).astype(np.int64), np.floor(py / size).astype(np.int64)), near)
 
 
 def build_context(provider, bounds, points, *, skip=(), regions=()) -> dict | None:
@@ -135,7 +162,7 @@ def build_context(provider, bounds, points, *, skip=(), regions=()) -> dict | No
     lat = np.array([p.lat for p in places], dtype=float)
     lon = np.array([p.lon for p in places], dtype=float)
     pop = np.array([p.population for p in places], dtype=np.int64)
-    dist = _distances_km(lat, lon, np.asarray(points, dtype=float).reshape(-1, 2))
+    dist = _distances_km(lat, lon, np.asarray(points, dtype=float).reshape(-1, 2), within=AROUND_KM, enough=NEAR_KM)
     zoom = min_zoom(pop)
     zoom[dist <= NEAR_KM] -= 1
     near = np.where(dist <= NEAR_KM, 0, np.where(dist <= AROUND_KM, 1, 2))

@@ -28,7 +28,7 @@ import shapely
 from geomap.article import _SURROGATE, clean_text
 from geomap.errors import InputError
 from geomap.readers.columns import is_text_dtype
-from geomap.readers.geomap_files import loads_json, loads_json_each
+from geomap.readers.geomap_files import loads_json, loads_json_each, shaped_evidence_texts
 from geomap.render.style import styles_for
 
 #: Payloads above this many bytes of JSON are embedded gzip+base64 instead of as text.
@@ -148,7 +148,7 @@ class _Strings:
 
     def __init__(self):
         self.values: list[str] = [""]
-        self._index: dict[str, int] = {"": 0}
+        self._index: dict[str, int] | None = {"": 0}
 
     def column(self, series: pd.Series) -> np.ndarray:
         """Indices of a whole column's texts, added in order of first appearance."""
@@ -174,10 +174,36 @@ class _Strings:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         return indices[:n][codes1], indices[n:][codes2]
 
+    def columns_from(self, found: list[tuple[list[str], np.ndarray]]) -> list[np.ndarray]:
+        """:meth:`column_from` of each ``(texts, codes)`` in turn, in one factorisation.
+
+        The table's texts and then each column's are factorised together: the codes number the
+        distinct texts in order of first appearance, which is the order adding them one column
+        after another gives (a million titles took 2 s of dict lookups; this is pandas' hash
+        table, in C).
+        """
+        sizes = [len(texts) for texts, _ in found]
+        joined = np.empty(len(self.values) + sum(sizes), dtype=object)
+        joined[: len(self.values)] = self.values
+        start = len(self.values)
+        for texts, _ in found:
+            joined[start : start + len(texts)] = texts
+            start += len(texts)
+        numbers, table = pd.factorize(joined)  # texts only: no missing value
+        start = len(self.values)
+        self.values = table.tolist()
+        self._index = None  # rebuilt if a text is added one by one afterwards
+        out = []
+        for (texts, codes), size in zip(found, sizes):
+            mapping = numbers[start : start + size].astype(np.int64)
+            out.append(mapping[codes] if len(codes) else np.zeros(0, dtype=np.int64))
+            start += size
+        return out
+
     def column_from(self, texts: list[str], codes: np.ndarray) -> np.ndarray:
         """Indices of ``texts[codes]``; ``texts`` as :func:`_factorized` gives them (each its own
         :func:`_text` already, so not cleaned again: a million titles took seconds)."""
-        index, values = self._index, self.values
+        index, values = self._lookup(), self.values
         # Added in the order _add would add them one by one, without a call per text.
         fresh = [t for t in dict.fromkeys(texts) if t not in index]
         index.update(zip(fresh, range(len(values), len(values) + len(fresh))))
@@ -188,8 +214,13 @@ class _Strings:
     def __call__(self, value) -> int:
         return self._add(_text(value))
 
+    def _lookup(self) -> dict[str, int]:
+        if self._index is None:
+            self._index = {text: i for i, text in enumerate(self.values)}
+        return self._index
+
     def _add(self, text: str) -> int:
-        index = self._index.get(text)
+        index = self._lookup().get(text)
         if index is None:
             index = self._index[text] = len(self.values)
             self.values.append(text)
@@ -316,6 +347,8 @@ def build_payload(gdf, *, gazetteer=None) -> Payload:
     if gdf.crs is not None and not gdf.crs.equals("EPSG:4326"):
         gdf = gdf.to_crs("EPSG:4326")
     n = len(gdf)
+    # First, while little else is held: a million ids are a million Python strings for a moment.
+    ids = _numbered(_texts(_series(gdf, "event_id", "")))
 
     type_texts, type_codes = _factorized(gdf["event_type"])
     type_texts = [t or "Unknown" for t in type_texts]
@@ -344,6 +377,7 @@ def build_payload(gdf, *, gazetteer=None) -> Payload:
     lon_f = np.full(n, np.nan)
     lat_f[drawn_rows] = _round5(shapely.get_y(points))  # shapely speaks (x=lon, y=lat)
     lon_f[drawn_rows] = _round5(shapely.get_x(points))
+    lat, lon = _coordinates(lat_f, country), _coordinates(lon_f, country)
     is_region = drawn_rows & ~precision_missing & (precision == 3) & np.isin(kind_of, REGION_KINDS)[kind_codes]
     row_kind = np.where(country, COUNTRY, np.where(is_region, REGION, POINT))
 
@@ -406,34 +440,40 @@ def build_payload(gdf, *, gazetteer=None) -> Payload:
     for t, c in zip(*np.unique(t_col, return_counts=True)):
         counts[list(styles)[t]] = int(c)
     fatal, fatal_missing = _ints(_series(gdf, "fatalities", 0))
+    # The string table's other columns, added in this order (the row-by-row build's).
+    sub, loc, adm, cty, src, ttl, url = strings.columns_from([
+        _factorized(_series(gdf, "sub_event_type", "")), (loc_texts, loc_codes), _factorized(_series(gdf, "admin1", "")),
+        _factorized(_series(gdf, "country", "")), _factorized(_series(gdf, "source", "")),
+        _factorized(_series(gdf, "title", "")), _factorized(_series(gdf, "url", "")),
+    ])  # fmt: skip
     fatal = np.where(fatal_missing, 0, fatal)
     data = {
         "types": [
             {"name": name, "color": colour, "shape": shape, "count": counts[name]}
             for name, (colour, shape) in styles.items()
         ],
-        "id": _numbered(_texts(_series(gdf, "event_id", ""))),
+        "id": ids,
         "t": Column(t_col),
-        "sub": Column(strings.column(_series(gdf, "sub_event_type", ""))),
+        "sub": Column(sub),
         "k": Column(row_kind),
-        "lat": _coordinates(lat_f, country),
-        "lon": _coordinates(lon_f, country),
+        "lat": lat,
+        "lon": lon,
         "reg": Column(reg),
         "d": days,
         "tp": Column(*_ints(_series(gdf, "time_precision"))),
         "f": Column(fatal),
         "inj": Column(*_ints(_series(gdf, "injured"))),
-        "loc": Column(strings.column_from(loc_texts, loc_codes)),
-        "adm": Column(strings.column(_series(gdf, "admin1", ""))),
-        "cty": Column(strings.column(_series(gdf, "country", ""))),
+        "loc": Column(loc),
+        "adm": Column(adm),
+        "cty": Column(cty),
         "gp": Column(precision, precision_missing),
         "act": Column(actors),
         "A": pair_list,
         "q": Column(quantities),
         "ev": notes,
-        "src": Column(strings.column(_series(gdf, "source", ""))),
-        "ttl": Column(strings.column(_series(gdf, "title", ""))),
-        "url": Column(strings.column(_series(gdf, "url", ""))),
+        "src": Column(src),
+        "ttl": Column(ttl),
+        "url": Column(url),
         "S": strings.values,
         "regions": regions,
     }
@@ -454,13 +494,19 @@ def _is_text_column(series: pd.Series) -> bool:
     return series.dtype == object and pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty")
 
 
+def _arrow_text(series: pd.Series) -> bool:
+    dtype = series.dtype
+    return isinstance(dtype, pd.ArrowDtype) or isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"
+
+
 def _factorized(series: pd.Series) -> tuple[list[str], np.ndarray]:
     """``(texts, codes)``: the column's :func:`_text` of each value is ``texts[codes]``."""
     if _is_text_column(series):
         codes, uniques = pd.factorize(series, use_na_sentinel=True)
         codes = np.asarray(codes, dtype=np.int64)
         texts = uniques.tolist()
-        if texts and (not all(type(v) is str for v in texts) or _SURROGATE.search("".join(texts))):
+        # Arrow text is valid UTF-8, so str with no lone surrogate: already what _text gives.
+        if texts and not _arrow_text(series) and (not all(type(v) is str for v in texts) or _has_surrogate(texts)):
             texts = [_text(v) for v in texts]
         missing = np.flatnonzero(codes < 0)
         # Missing values are "" (the string table's first entry) unless _text says
@@ -485,6 +531,8 @@ def _factorized(series: pd.Series) -> tuple[list[str], np.ndarray]:
 
 
 def _texts(series: pd.Series) -> list[str]:
+    if _arrow_text(series):  # each text already what _text gives, a missing one "" (ids: no repeats to share)
+        return series.fillna("").tolist()
     texts, codes = _factorized(series)
     if not len(codes):
         return []
@@ -578,11 +626,11 @@ def _numbered(texts: list[str]) -> Column | list[str]:
     except UnicodeEncodeError:
         return texts
     width = len(digits) // len(texts) - len(prefix)
-    lengths = {len(t) for t in texts}
+    lengths = set(map(len, texts))
     if len(lengths) == 1 and 0 < width <= 13:
         # Fixed width: hexadecimal when every digit is one, decimal when every digit is 0-9.
         table = np.frombuffer(digits, dtype=np.uint8).reshape(len(texts), -1)[:, len(prefix):]
-        nibbles = _HEX[table].astype(np.int64)
+        nibbles = _HEX[table]  # bytes: a million ids' digits as int64 were 64 MB at a big map's peak
         if (nibbles < 16).all():
             base = 10 if (nibbles < 10).all() else 16
             values = np.zeros(len(texts), dtype=np.int64)
@@ -630,22 +678,33 @@ def _quantities_texts(values: pd.Series) -> list[str]:
 def _evidence_texts(notes: pd.Series, evidence: pd.Series) -> list[str]:
     """:func:`_evidence_text` of each row; the common shapes without a Python call each.
 
-    The notes are read only for the rows whose evidence has no single text (a million
-    notes as Python strings are most of a big map's memory for nothing).
+    Evidence as Arrow text (a reader's ``nested="text"``) of the usual shape
+    (:data:`~geomap.readers.geomap_files.EVIDENCE_SHAPE`) gives its text without being parsed;
+    other JSON text is parsed as :func:`_evidence_text` parses it. The notes are read only for
+    the rows whose evidence has no single text (a million notes as Python strings are most of
+    a big map's memory for nothing).
     """
-    out: list = []
-    append = out.append
-    values = evidence.tolist()
-    if _is_text_column(evidence):  # JSON text (a reader's nested="text"): parsed as _evidence_text parses it
-        values = _parsed_evidences(values)
-    for ev in values:
+    out: list = shaped_evidence_texts(evidence)
+    if out is None:
+        values = evidence.tolist()
+        if _is_text_column(evidence):  # JSON text: parsed as _evidence_text parses it
+            values = _parsed_evidences(values)
+        shaped = None
+        out = [None] * len(values)
+    else:
+        # Shaped rows hold their text as it stands (valid UTF-8: no lone surrogate either).
+        shaped = [text is not None and text != "" for text in out]
+        rows = [row for row, plain in enumerate(shaped) if not plain]
+        values = dict(zip(rows, _parsed_evidences(evidence.iloc[rows].tolist()) if rows else []))
+        for row in rows:
+            out[row] = None
+    for row in range(len(out)) if shaped is None else values:
+        ev = values[row]
         # One evidence entry with a text: the usual row.
         if type(ev) is list and len(ev) == 1 and type(ev[0]) is dict:
             text = ev[0].get("text")
             if type(text) is str and text:
-                append(text)
-                continue
-        append(None)
+                out[row] = text
     rest = [row for row, text in enumerate(out) if text is None]
     if rest:
         texts = notes.tolist() if len(rest) == len(out) else notes.iloc[rest].tolist()
@@ -654,11 +713,23 @@ def _evidence_texts(notes: pd.Series, evidence: pd.Series) -> list[str]:
             # No evidence and a text note: the usual row without evidence.
             out[row] = note if ev is None and type(note) is str else _evidence_text(note, ev)
     # Lone surrogates (rare): those rows again the slow way, which cleans each text.
-    if out and _SURROGATE.search("".join(out)):
-        for row, (note, ev) in enumerate(zip(notes.tolist(), values)):
+    suspects = range(len(out)) if shaped is None else [row for row, plain in enumerate(shaped) if not plain]
+    if suspects and _has_surrogate([out[row] for row in suspects]):
+        every_note = notes.tolist()
+        for row in suspects:
             if _SURROGATE.search(out[row]):
-                out[row] = _evidence_text(note, ev)
+                out[row] = _evidence_text(every_note[row], values[row])
     return out
+
+
+def _has_surrogate(texts: list[str]) -> bool:
+    """Whether any text holds a surrogate code point (``_SURROGATE``), which UTF-8 cannot encode
+    (one encode of them all: a regular expression over a million sentences took 0.9 s)."""
+    try:
+        "".join(texts).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def date_range(payload: Payload) -> tuple[str, str] | None:
@@ -685,7 +756,8 @@ def script_json(value, *, compress_above: int = COMPRESS_ABOVE) -> tuple[str, st
     """
     if isinstance(value, Evidence) or isinstance(value, list) and len(value) > CHUNK_ROWS:
         # A big list (a million evidence sentences) is written and compressed a chunk at a time.
-        return base64.b64encode(_gzip_pieces(_json_pieces(value))).decode("ascii"), "gzip-base64"
+        packed = _gzip_parts([(_json_pieces(value), zlib.Z_DEFAULT_STRATEGY)])
+        return base64.b64encode(packed).decode("ascii"), "gzip-base64"
     raw = _json_bytes(value)
     if len(raw) > compress_above:
         return base64.b64encode(_gzip(raw)).decode("ascii"), "gzip-base64"
@@ -760,15 +832,16 @@ def encode_payload(columns: dict, *, binary: bool | None = None) -> tuple[str, s
         parts.append(raw)
         offset += len(raw)
 
-    def pieces() -> Iterator[bytes]:
-        yield from parts
+    def head() -> Iterator[bytes]:
         size = 0
         for piece in _json_pieces({"json": plain, "bin": layout}):
             size += len(piece)
             yield piece
         yield size.to_bytes(4, "little")
 
-    return base64.b64encode(_gzip_pieces(pieces())).decode("ascii"), BINARY_ENCODING
+    # The byte planes are runs and noise: run-length matching finds what level 6 finds, 6x faster.
+    packed = _gzip_parts([(parts, zlib.Z_RLE), (head(), zlib.Z_DEFAULT_STRATEGY)])
+    return base64.b64encode(packed).decode("ascii"), BINARY_ENCODING
 
 
 def _pack(column: Column) -> tuple[dict, bytes] | None:
@@ -853,16 +926,38 @@ def _gzip(raw: bytes) -> bytes:
     return deflate.gzip_compress(raw, 6)
 
 
-def _gzip_pieces(pieces: Iterable[bytes]) -> bytes:
-    """:func:`_gzip` of the joined pieces; with zlib, compressed as they come (never joined)."""
+#: A gzip member's header: no name, no time, unknown system (the same bytes on every run).
+_GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
+
+#: zlib's compression level for the parts of a gzip stream (libdeflate's is :func:`_gzip`'s).
+GZIP_LEVEL = 6
+
+
+def _gzip_parts(parts: Iterable[tuple[Iterable[bytes], int]]) -> bytes:
+    """One gzip stream of the joined pieces of ``parts``, each part ``(pieces, strategy)``
+    deflated by zlib with its own strategy (``zlib.Z_RLE`` for byte planes), the pieces
+    compressed as they come (never joined). With libdeflate installed, :func:`_gzip` of it all.
+
+    Each part is a raw deflate stream ended on a byte boundary by a sync flush, and the
+    parts' blocks follow each other in one stream (what pigz writes): a part does not refer
+    back into the one before, which costs a few bytes per part.
+    """
     try:
         import deflate  # noqa: F401  (libdeflate compresses whole buffers only)
     except ImportError:
-        packer = zlib.compressobj(6, zlib.DEFLATED, 31)  # wbits 31: a gzip stream
-        out = [packer.compress(piece) for piece in pieces]
-        out.append(packer.flush())
-        return b"".join(out)
-    return _gzip(b"".join(pieces))
+        pass
+    else:
+        return _gzip(b"".join(piece for pieces, _ in parts for piece in pieces))
+    out, crc, size = [_GZIP_HEADER], 0, 0
+    for pieces, strategy in parts:
+        packer = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, -15, 8, strategy)  # wbits -15: raw deflate
+        for piece in pieces:
+            crc, size = zlib.crc32(piece, crc), size + len(piece)
+            out.append(packer.compress(piece))
+        out.append(packer.flush(zlib.Z_SYNC_FLUSH))
+    out.append(zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, -15).flush())  # an empty last block
+    out.append(crc.to_bytes(4, "little") + (size & 0xFFFFFFFF).to_bytes(4, "little"))
+    return b"".join(out)
 
 
 def _json_default(value):
