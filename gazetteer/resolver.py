@@ -781,7 +781,7 @@ _SUBJECT_AFTER = _SPEECH | _SUBJECT_VERBS | frozenset(
 
 #: Words after a capital's possessive that make it its government ("Moscow's forces").
 _GOVERNMENT_NOUNS = frozenset(
-    """government forces troops army military position decision officials leadership envoy ambassador
+    """government forces troops soldiers army military navy position decision officials leadership envoy ambassador
     response demands claims offensive allies war regime authorities strategy policy""".split()
 )
 

@@ -1104,3 +1104,9 @@ def test_two_ambiguous_villages_do_not_vouch_for_each_other(gaz):
     # neither Andriivka nor Blahodatne is the only one of its name in Donetsk Oblast: no anchor
     found = {m.text: m.reason for m in gaz.find("Shelling hit Andriivka and Blahodatne in Donetsk Oblast.")}
     assert not any(reason.startswith("near:") for reason in found.values()), found
+
+
+def test_a_capitals_soldiers_are_its_government_not_a_place_to_be_near(gaz):
+    # "Kyiv's soldiers" is Ukraine's army: no anchor for a village 300 km from Kyiv's namesakes
+    found = [(m.text, m.reason) for m in gaz.find("Videos showed Kyiv\u2019s soldiers raising flags. A fourth village, Storozhov, had been secured.")]
+    assert not any(reason.startswith("near:Kyiv") for _, reason in found), found
