@@ -26,6 +26,21 @@ def load_frame() -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
 
 
+def nested_read_errors(path) -> list[str]:
+    """The error of reading ``path`` with nested JSON as objects, then as text (they must agree)."""
+    import pytest
+
+    from geomap.errors import InputError
+    from geomap.readers import read_incidents
+
+    errors = []
+    for nested in ("objects", "text"):
+        with pytest.raises(InputError) as caught:
+            read_incidents(path, nested=nested)
+        errors.append(str(caught.value))
+    return errors
+
+
 class Opened:
     """A map page in chromium plus what went wrong on it.
 

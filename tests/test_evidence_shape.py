@@ -155,15 +155,11 @@ def test_a_file_of_shaped_evidence_is_checked_without_parsing_it(tmp_path, monke
     "bad", ['[{"source":"a","text":"b"}', '{"source":"a","text":"b"}', '[{"source":"a","text":"b"}] x']
 )
 def test_a_broken_value_beside_shaped_ones_is_the_same_error(tmp_path, bad):
-    from render_helpers import load_frame
+    from render_helpers import load_frame, nested_read_errors
 
     frame = conform_incidents(load_frame())
     frame["evidence"] = [orjson.dumps([{"source": "a.txt", "text": f"S{i}."}]).decode() for i in range(len(frame))]
     frame.loc[2, "evidence"] = bad
     path = write_incidents(frame, tmp_path / "bad.parquet")
-    errors = []
-    for nested in ("objects", "text"):
-        with pytest.raises(InputError) as caught:
-            read_incidents(path, nested=nested)
-        errors.append(str(caught.value))
+    errors = nested_read_errors(path)
     assert errors[0] == errors[1] and "evidence" in errors[0]
