@@ -1886,8 +1886,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--npm-dir", type=Path, default=None,
                         help="where npm tarballs are kept (default: a temporary directory)")
     parser.add_argument("--natural-earth", type=Path, metavar="PATH",
-                        help="git directory (or folder) of github:martynafford/natural-earth-geojson "
-                             "(required; see gazetteer/build/README.md)")
+                        help="git directory (or folder) of github:martynafford/natural-earth-geojson: "
+                             "add the world's rivers and lakes (not in the committed data; see gazetteer/build/README.md)")
     parser.add_argument("--geonames-ua", type=Path, metavar="UA.zip",
                         help="GeoNames' Ukraine dump (required; where to get it: gazetteer/build/README.md)")
     args = parser.parse_args(argv)
@@ -1899,9 +1899,9 @@ def main(argv: list[str] | None = None) -> int:
             f"get UA.zip from {GEONAMES_UA['repository']} at commit {GEONAMES_UA['commit']}, "
             f"path {GEONAMES_UA['path']} (see gazetteer/build/README.md)"
         )
-    if args.natural_earth is None or not args.natural_earth.exists():
+    if args.natural_earth is not None and not args.natural_earth.exists():
         parser.error(
-            f"--natural-earth: {'no such path: ' + str(args.natural_earth) if args.natural_earth else 'required'}; "
+            f"--natural-earth: no such path: {args.natural_earth}; "
             f"fetch {natural_earth.NATURAL_EARTH['repository']} (commit {natural_earth.NATURAL_EARTH['commit']}) "
             "and give its git directory (see gazetteer/build/README.md)"
         )
@@ -1918,7 +1918,8 @@ def main(argv: list[str] | None = None) -> int:
         builder.other_areas()
         builder.us_counties()
         builder.airfields()
-        builder.natural_earth_water(args.natural_earth)
+        if args.natural_earth is not None:  # off for the committed data: see gazetteer/build/README.md
+            builder.natural_earth_water(args.natural_earth)
         builder.ukrainian_settlements()
         builder.cities()
         builder.write(args.out)

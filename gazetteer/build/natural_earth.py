@@ -120,7 +120,10 @@ def _latin_names(*values) -> list[str]:
 
 
 def rivers(features: list[dict]) -> list[Water]:
-    """Named rivers, the features of one name within :data:`JOIN_DEGREES` merged, in a fixed order."""
+    """Named rivers, the features of one name within :data:`JOIN_DEGREES` merged, in a fixed order.
+
+    A name that several separate rivers bear is left out (none of them is kept).
+    """
     by_name: dict[str, list[int]] = {}
     for i, f in enumerate(features):
         p = f["properties"]
@@ -146,6 +149,10 @@ def rivers(features: list[dict]) -> list[Water]:
         groups: dict[int, list[int]] = {}
         for a in range(len(members)):
             groups.setdefault(find(a), []).append(a)
+        if len(groups) > 1:
+            # Several rivers of one name ("Red River", "St. Marys River"): a point in the middle
+            # of the wrong one is hundreds of km off; the text's context cannot tell long lines apart.
+            continue
         for group in sorted(groups.values()):
             props = [features[members[a]]["properties"] for a in group]
             best = min(props, key=lambda p: (p["scalerank"], p.get("featurecla") != "River"))
