@@ -68,7 +68,7 @@ import numpy as np
 import shapely
 from shapely.geometry import Polygon, shape
 
-from gazetteer.build import geonames_ua, katottg, tables
+from gazetteer.build import geonames_ua, katottg, natural_earth, tables
 from gazetteer.normalize import fold, script_of
 from gazetteer.store import (
     FLAG_BITS,
@@ -108,6 +108,9 @@ SIMPLIFY = 0.01
 GRID = 1e-4
 #: Simplification tolerance of the outlines of groups of countries (degrees, ~10 km).
 GROUP_SIMPLIFY = 0.1
+#: A Natural Earth river or lake this close (km) to a water of GeoNames' Ukraine dump or of
+#: the hand-kept facilities of the same name is that one (``Builder.natural_earth_water``).
+NE_SAME_KM = 50.0
 #: Longest key kept (the matcher looks at most this far ahead).
 MAX_KEY = 64
 
@@ -1099,6 +1102,81 @@ class Builder:
                 count += 1
         log(f"airfields from OurAirports: {count}")
 
+    def natural_earth_water(self, source: Path) -> None:
+        """Rivers, lakes and reservoirs of the world from Natural Earth 10m (``--natural-earth``).
+
+        See ``natural_earth.py``. Kind ``other``, feature code ``STM``/``LK``/``RSV``, ids
+        ``ne:river:<slug>`` and ``ne:lake:<slug>`` (``-2``, ``-3``... for namesakes), at their
+        representative point, no outline. Left out where GeoNames' Ukraine dump or the
+        hand-kept facilities have the same water: a name in common (or one spelled alike,
+        difflib >= 0.8) within :data:`NE_SAME_KM` of the line or polygon.
+        """
+        from shapely.ops import nearest_points
+
+        words = self.english()
+        given = {k for k in dictionary_names(self.dictionary()) if k in natural_earth.GIVEN_NAMES}
+        known: list[tuple[set[str], tuple[float, float]]] = []
+        for row in self.ua_features:
+            if row.code in geonames_ua.WATER:
+                keys = {fold(n) for n in (row.name, row.asciiname, *row.alternates) if n}
+                known.append(({strip_water_word(k) for k in keys} | keys, (row.lat, row.lon)))
+        for name, (lat, lon, _iso, code, aliases) in sorted(tables.FACILITIES.items()):
+            if code in geonames_ua.WATER or code == "DAM":
+                keys = {fold(n) for n in (name, *aliases)}
+                known.append(({strip_water_word(k) for k in keys} | keys, (lat, lon)))
+
+        def same(water) -> bool:
+            keys = {fold(n) for n in water.names}
+            keys |= {strip_water_word(k) for k in keys}
+            x0, y0, x1, y1 = water.geom.bounds
+            for names, (lat, lon) in known:
+                if not (y0 - 0.5 <= lat <= y1 + 0.5 and x0 - 1.0 <= lon <= x1 + 1.0):
+                    continue
+                if not (keys & names or any(difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.8
+                                            for a in keys for b in names if abs(len(a) - len(b)) <= 2)):
+                    continue
+                near = nearest_points(water.geom, shapely.Point(lon, lat))[0]
+                if katottg.km((near.y, near.x), (lat, lon)) <= NE_SAME_KM:
+                    return True
+            return False
+
+        counts: Counter = Counter()
+        used: set[str] = set()
+        for path, read, kind in ((natural_earth.RIVERS, natural_earth.rivers, "river"),
+                                 (natural_earth.LAKES, natural_earth.lakes, "lake")):
+            data, features = natural_earth.read_archive(source, path)
+            self.src.inputs.append({
+                "registry": "github", "package": "Natural Earth 10m (public domain)", "version": "4.0",
+                "repository": natural_earth.NATURAL_EARTH["repository"], "commit": natural_earth.NATURAL_EARTH["commit"],
+                "file": path, "sha256": hashlib.sha256(data).hexdigest(),
+            })  # fmt: skip
+            for water in read(features):
+                names = (natural_earth.river_names(water, words, given) if kind == "river"
+                         else natural_earth.lake_names(water))  # fmt: skip
+                if not names:
+                    continue
+                if same(water):
+                    counts["left out"] += 1
+                    continue
+                lat, lon = water.point
+                admin1 = self.admin1_at(lat, lon, None)
+                iso = admin1.partition(".")[0] if admin1 else None
+                pid = base = f"ne:{kind}:{slug(water.name)}"
+                n = 1
+                while pid in used:
+                    n += 1
+                    pid = f"{base}-{n}"
+                used.add(pid)
+                idx = self.new_place(pid, water.name, "other", lat, lon, country=iso,
+                                     admin1=admin1 if kind == "lake" else None, fcode=water.code)  # fmt: skip
+                for name, main in names:
+                    flags = NAME_MAIN if main else NAME_ALT
+                    if " " in name:
+                        flags |= NAME_QUALIFIED  # a type word, or a name of several words: as explicit as a name
+                    self.names.add(name, idx, flags)
+                counts[water.code] += 1
+        log(f"Natural Earth water: {dict(sorted(counts.items()))}")
+
     def load_geonames_ua(self, path: Path) -> None:
         """Read GeoNames' Ukraine dump (``--geonames-ua``; see ``geonames_ua.py`` and README.md)."""
         self.src.inputs.append({
@@ -1767,6 +1845,12 @@ def airfield_names(name: str, keywords: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def strip_water_word(key: str) -> str:
+    """A folded water name without its type word: "kakhovka reservoir" -> "kakhovka"."""
+    words = [w for w in key.split() if w not in ("river", "lake", "reservoir", "ozero", "richka", "reka")]
+    return " ".join(words) or key
+
+
 def water_code(name: str) -> str | None:
     """GeoNames-style feature code of a sea, gulf, strait... from its name; None if unclear."""
     words = set(re.split(r"[\s-]+", name))
@@ -1801,6 +1885,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "data")
     parser.add_argument("--npm-dir", type=Path, default=None,
                         help="where npm tarballs are kept (default: a temporary directory)")
+    parser.add_argument("--natural-earth", type=Path, metavar="PATH",
+                        help="git directory (or folder) of github:martynafford/natural-earth-geojson: "
+                             "add the world's rivers and lakes (not in the committed data; see gazetteer/build/README.md)")
     parser.add_argument("--geonames-ua", type=Path, metavar="UA.zip",
                         help="GeoNames' Ukraine dump (required; where to get it: gazetteer/build/README.md)")
     args = parser.parse_args(argv)
@@ -1811,6 +1898,12 @@ def main(argv: list[str] | None = None) -> int:
             f"--geonames-ua: {'no such file: ' + str(args.geonames_ua) if args.geonames_ua else 'required'}; "
             f"get UA.zip from {GEONAMES_UA['repository']} at commit {GEONAMES_UA['commit']}, "
             f"path {GEONAMES_UA['path']} (see gazetteer/build/README.md)"
+        )
+    if args.natural_earth is not None and not args.natural_earth.exists():
+        parser.error(
+            f"--natural-earth: no such path: {args.natural_earth}; "
+            f"fetch {natural_earth.NATURAL_EARTH['repository']} (commit {natural_earth.NATURAL_EARTH['commit']}) "
+            "and give its git directory (see gazetteer/build/README.md)"
         )
     with tempfile.TemporaryDirectory() as tmp:
         npm_dir = args.npm_dir or Path(tmp)
@@ -1825,6 +1918,8 @@ def main(argv: list[str] | None = None) -> int:
         builder.other_areas()
         builder.us_counties()
         builder.airfields()
+        if args.natural_earth is not None:  # off for the committed data: see gazetteer/build/README.md
+            builder.natural_earth_water(args.natural_earth)
         builder.ukrainian_settlements()
         builder.cities()
         builder.write(args.out)
