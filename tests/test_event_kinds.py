@@ -260,20 +260,12 @@ def test_not_an_event(real_gazetteer, text):
 @pytest.mark.parametrize(
     ("text", "where"),
     [
+        # where a sound was heard is not where it struck
         ("Вибух чули у Харкові: ракета вдарила по Чугуєву.", "Chuhuyiv"),
         ("Перші звуки «прильотів» у Харкові пролунали об 11:20. Окупанти обстріляли Чугуїв.", "Chuhuyiv"),
         ("Explosions were heard in Kharkiv as Russian missiles struck Chuhuiv.", "Chuhuyiv"),
         ("The sound of explosions in Kyiv came from air defence; a drone hit a house in Bila Tserkva.", "Bila Tserkva"),
-    ],
-)
-def test_where_a_sound_was_heard_is_not_where_it_struck(real_gazetteer, text, where):
-    found = incidents_from_article(Article(text=text, source="x", published=date(2025, 9, 22)), real_gazetteer)
-    assert [i.place.name for i in found] == [where]
-
-
-@pytest.mark.parametrize(
-    ("text", "where"),
-    [
+        # a sentence of no event says where the event told at its region happened
         ("In the Kherson region, a tractor hit a mine in a field. The incident occurred in a field between the "
          "villages of Kostyrka and Novovoznesenske.", "Kostyrka"),
         ("Russian drones attacked Kharkiv Oblast overnight. The attack happened near Zolochiv, the governor said.",
@@ -284,8 +276,8 @@ def test_where_a_sound_was_heard_is_not_where_it_struck(real_gazetteer, text, wh
         ("Russian shelling hit Kharkiv Oblast. Separately, a festival happened in Lviv.", "Kharkiv Oblast"),
     ],
 )
-def test_where_the_event_told_at_its_region_happened(real_gazetteer, text, where):
-    found = incidents_from_article(Article(text=text, source="x", published=date(2024, 4, 26)), real_gazetteer)
+def test_where_the_event_happened(real_gazetteer, text, where):
+    found = incidents_from_article(Article(text=text, source="x", published=date(2025, 9, 22)), real_gazetteer)
     assert [i.place.name for i in found] == [where]
 
 
