@@ -1418,17 +1418,29 @@ def _settle_namesakes_by_neighbours(store, names: dict, chosen: dict) -> None:
     "Ukrainian troops raised the flag over Blahodatne ... Neskuchne ... Makarivka": Donetsk
     Oblast has several Blahodatne, and the region tells them apart no more than a coin;
     the one beside Neskuchne and Makarivka (the only ones of their names in the oblast) is
-    meant; so when a qualifier names only the region ("Blahodatne, Donetsk Oblast"). Only
-    places whose name the region holds once are anchors, so two ambiguous names never
-    vouch for each other; a choice made on distance stays.
-    Every namesake of the region is looked at, not only those the scoring kept.
+    meant, as it is when a qualifier names only the region ("Blahodatne, Donetsk Oblast").
+    Only places whose name the region holds once are anchors, so two ambiguous names never
+    vouch for each other; a village the region alone placed is a weak anchor, and two weak
+    ones must agree. A choice made on distance stays. Every namesake of the region is
+    looked at, not only those the scoring kept.
     """
 
     def in_region(key: str, region) -> list[tuple[int, int]]:
-        return [
-            (idx, flags) for idx, flags in store.entries(key)
-            if store.place(idx).kind == "city" and (store.place(idx).country, store.admin1_code(idx)) == region
-        ]  # fmt: skip
+        found = []
+        for idx, flags in store.entries(key):
+            place = store.place(idx)
+            if place.kind == "city" and (place.country, store.admin1_code(idx)) == region:
+                found.append((idx, flags))
+        return found
+
+    def nearest(points, lat: float, lon: float) -> float:
+        return min((haversine_km(lat, lon, a, b) for a, b, _anchor, _strong in points), default=math.inf)
+
+    def vouched(points, lat: float, lon: float) -> str | None:
+        """The anchor that vouches for a point: a strong one, or the first of two weak ones."""
+        close = [(anchor, strong) for a, b, anchor, strong in points if haversine_km(lat, lon, a, b) <= NEIGHBOUR_KM]
+        strong = [anchor for anchor, is_strong in close if is_strong]
+        return strong[0] if strong else (close[0][0] if len(close) >= 2 else None)
 
     movable = [
         key for key, got in chosen.items()
@@ -1445,8 +1457,7 @@ def _settle_namesakes_by_neighbours(store, names: dict, chosen: dict) -> None:
             continue
         region = _admin1_key(opt)
         if region in wanted and (len(names[key].options) == 1 or len(in_region(key, region)) <= 1):
-            # A village the region alone placed is a weak anchor ("Pravda" of "Ukrainska
-            # Pravda" is a village too): two of them must agree.
+            # weak: a village the region alone placed ("Pravda" of "Ukrainska Pravda" is one too)
             strong = not _unproven(opt) or not _reason.startswith("context-admin1")
             anchors.append((key, opt.place.lat, opt.place.lon, opt.place.name, strong))
     if not anchors:
@@ -1455,23 +1466,12 @@ def _settle_namesakes_by_neighbours(store, names: dict, chosen: dict) -> None:
         got = chosen[key]
         opt, conf = got[:2]
         points = [(lat, lon, anchor, strong) for k, lat, lon, anchor, strong in anchors if k != key]
-
-        def nearest(lat: float, lon: float) -> float:
-            return min((haversine_km(lat, lon, a, b) for a, b, _anchor, _strong in points), default=math.inf)
-
-        def vouched(lat: float, lon: float) -> str | None:
-            """The anchor that vouches for a point: a strong one, or the first of two weak ones."""
-            close = [(anchor, strong) for a, b, anchor, strong in points if haversine_km(lat, lon, a, b) <= NEIGHBOUR_KM]
-            strong = [anchor for anchor, is_strong in close if is_strong]
-            return strong[0] if strong else (close[0][0] if len(close) >= 2 else None)
-
-        if nearest(opt.place.lat, opt.place.lon) <= NEIGHBOUR_FAR_KM:
+        if nearest(points, opt.place.lat, opt.place.lon) <= NEIGHBOUR_FAR_KM:
             continue
-        region = _admin1_key(opt)
-        rivals = [(idx, flags) for idx, flags in in_region(key, region) if idx != opt.index]
+        rivals = [(idx, flags) for idx, flags in in_region(key, _admin1_key(opt)) if idx != opt.index]
         found = [
             (anchor, idx, flags) for idx, flags in rivals
-            if (anchor := vouched(store.place(idx).lat, store.place(idx).lon)) is not None
+            if (anchor := vouched(points, store.place(idx).lat, store.place(idx).lon)) is not None
         ]  # fmt: skip
         if len(found) == 1:  # (two namesakes beside the villages: no telling them apart)
             anchor, idx, flags = found[0]

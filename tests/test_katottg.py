@@ -177,20 +177,19 @@ def test_a_big_city_keeps_its_name_against_villages_in_the_region_named(real_gaz
     assert _found(real_gazetteer, text)["Zaporizhzhia"].place.name == "Zaporizhzhya"
 
 
-def test_an_incident_at_such_a_village_is_near_it(real_gazetteer):
-    text = "Russian forces shelled Verkhnokamianske, Donetsk Oblast, on 3 March 2024, killing two civilians."
+@pytest.mark.parametrize(
+    ("village", "precision"),
+    [
+        ("Verkhnokamianske", 2),  # only KATOTTG knows it: at its hromada's centre, near it
+        ("Klishchiivka", 1),  # a village of GeoNames' dump: at its own point
+    ],
+)
+def test_an_incident_at_a_small_village(real_gazetteer, village, precision):
+    text = f"Russian forces shelled {village}, Donetsk Oblast, on 3 March 2024, killing two civilians."
     article = Article(text=text, source="s.txt", published=date(2024, 3, 4), offset=0)
     incidents = incidents_from_article(article, real_gazetteer)
-    (incident,) = [i for i in incidents if i.place.name == "Verkhnokamianske"]
-    assert incident.geo_precision == 2 and incident.fatalities == 2
-
-
-def test_an_incident_at_a_village_of_the_dump_is_at_it(real_gazetteer):
-    text = "Russian forces shelled Klishchiivka, Donetsk Oblast, on 3 March 2024, killing two civilians."
-    article = Article(text=text, source="s.txt", published=date(2024, 3, 4), offset=0)
-    incidents = incidents_from_article(article, real_gazetteer)
-    (incident,) = [i for i in incidents if i.place.name == "Klishchiivka"]
-    assert incident.geo_precision == 1 and incident.fatalities == 2
+    (incident,) = [i for i in incidents if i.place.name == village]
+    assert incident.geo_precision == precision and incident.fatalities == 2
 
 
 # -- merging ---------------------------------------------------------------------------------------

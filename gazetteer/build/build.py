@@ -274,7 +274,12 @@ RUSSIAN_SPELLING_POPULATION = 2000
 ARABIC_ARTICLE_COUNTRIES = frozenset("SY IQ YE LY SD SA JO LB PS EG DZ MA TN MR OM AE QA KW BH SO DJ TD EH".split())
 #: Towns smaller than this keep their article (a bare word of a village shadows more than it finds).
 ARABIC_BARE_POPULATION = 5000
-_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|adh|ath|ed|er|es|en|et|ez)[ \-\u2018\u2019'`](?P<rest>.+)$", re.IGNORECASE)
+#: The Arabic article, assimilated or not, in its forms (folded words).
+_ARABIC_ARTICLES = frozenset("al el ad ar as ash at az an adh ath ed er es en et ez".split())
+_ARABIC_ARTICLE = re.compile(
+    r"^(?:" + "|".join(sorted(_ARABIC_ARTICLES, key=len, reverse=True)) + r")[ \-\u2018\u2019'`](?P<rest>.+)$",
+    re.IGNORECASE,
+)
 
 
 def arabic_bare(name: str, words: set[str]) -> str | None:
@@ -300,8 +305,6 @@ _ARABIC_WORD_FORMS = {
     "kafr": ("kfar",), "shaykh": ("sheikh",), "shaikh": ("sheikh",), "khirbat": ("khirbet",), "ayn": ("ain", "ein"),
     "bani": ("beni",), "hayy": ("hay",),
 }  # fmt: skip
-#: The Arabic article, assimilated or not, in its forms (folded words).
-_ARABIC_ARTICLES = frozenset("al el ad ar as ash at az an adh ath ed er es en et ez".split())
 #: Sun letters: the article takes their sound ("ad-Dawhah", "az-Zawr", "ash-Sham").
 _SUN_LETTERS = ("th", "sh", "dh", "t", "d", "r", "z", "s", "n")
 
