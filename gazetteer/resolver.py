@@ -1262,7 +1262,7 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
     regions = _qualifier_regions(store, candidates, names, chosen)
     regions.update(_regions_of_unknown_places(store, text, candidates, rejected, regions))
     front_places = [chosen[key][0].place for key in fronts if key in chosen and chosen[key][3]]
-    strays = _list_strays(text, candidates, chosen, rejected, front_places, names)
+    strays = _list_strays(store, text, candidates, chosen, rejected, front_places, names)
     _settle_namesakes_by_neighbours(store, names, chosen)
     # Points of the towns and other places below region level the document names.
     local_points = [
@@ -1295,7 +1295,9 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
         if front_places and _far_from_front(opt.place, front_places):
             continue  # a village name the front's villages share, but none of its namesakes near it
         if i in strays:
-            continue  # a namesake far from the villages listed with it
+            if strays[i] is None:
+                continue  # a namesake far from the villages listed with it, none of its name near them
+            opt, reason = strays[i], "list-neighbours"
         if i in weak and reason in ("population", "only-candidate"):
             reason = "one-sense"
         if (
@@ -1480,18 +1482,21 @@ def _settle_namesakes_by_neighbours(store, names: dict, chosen: dict) -> None:
 
 
 def _list_strays(
-    text: str, candidates: list[Candidate], chosen: dict, rejected: set[int], fronts: list[Place] = (), names=None
-) -> set[int]:
+    store, text: str, candidates: list[Candidate], chosen: dict, rejected: set[int], fronts: list[Place] = (), names=None
+) -> dict[int, _Option | None]:
     """Candidates of a list of neighbouring settlements that resolved far from the others.
 
     "... в районах населених пунктів Попів Яр, Маяк, Володимирівка, Шахове, Рубіжне,
-    Родинське, Покровськ, Звірове, Удачне": seven of the names lie within 25 km of
-    Pokrovsk; Маяк (72 km) is a namesake of a front-line village the data lacks, not
-    the place meant. Places of 100,000 people or more are never strays (a list of
-    cities may end in another), nor is the only place of its name (``names``): a list
-    of a governor's region may run 80 km ("Пролетарке, Рыбальче и Таврийскому").
+    Родинське, Покровськ, Звірове, Миколаївка, Удачне": the names lie within 25 km of
+    Pokrovsk, but Маяк resolved alone is a village 72 km away and Миколаївка a town of
+    14,000 65 km away, namesakes of the front-line villages meant. Each stray maps to
+    its namesake nearest the list's middle, within :data:`LIST_RADIUS_KM` of it, or to
+    None when the data has none there (the stray is dropped). Places of 100,000 people
+    or more are never strays (a list of cities may end in another), nor is the only
+    place of its name (``names``): a list of a governor's region may run 80 km
+    ("Пролетарке, Рыбальче и Таврийскому").
     """
-    strays: set[int] = set()
+    strays: dict[int, _Option | None] = {}
     if len(candidates) - len(rejected) < LIST_MIN_NEIGHBOURS:
         return strays  # too few names left for a list of neighbours
     groups: list[list[int]] = []
@@ -1525,8 +1530,20 @@ def _list_strays(
             continue
         for i, km in distance.items():
             if km > max(LIST_STRAY_KM, 3 * spread) and places[i].population < LIST_PEER_POPULATION and i not in sole:
-                strays.add(i)
+                strays[i] = _namesake_near(store, candidates[i].key, places[i].country, lat, lon, LIST_RADIUS_KM)
     return strays
+
+
+def _namesake_near(store, key: str, country: str, lat: float, lon: float, radius_km: float) -> _Option | None:
+    """The settlement of ``country`` named ``key`` nearest to a point, if one lies within ``radius_km``."""
+    best, best_km = None, radius_km
+    for idx, flags in store.entries(key):
+        place = store.place(idx)
+        if place.kind == "city" and place.country == country:
+            km = haversine_km(lat, lon, place.lat, place.lon)
+            if km <= best_km:
+                best, best_km = _Option(place, flags, idx, store.admin1_code(idx)), km
+    return best
 
 
 #: Ids of the facilities and airfields of the data (``tables.FACILITIES``, OurAirports).

@@ -14,6 +14,7 @@ import pytest
 import shapely
 
 from gazetteer import Gazetteer
+from gazetteer.resolver import haversine_km
 
 
 @pytest.fixture(scope="module")
@@ -620,17 +621,30 @@ def test_an_adjective_of_people_is_no_town(gaz, text, expected):
     assert [m.place.name for m in gaz.find(text)] == expected
 
 
-def test_a_namesake_far_from_the_neighbours_it_is_listed_with_is_no_place(gaz):
-    # Маяк of GeoNames is a namesake 70 km from the other villages of the list; Рубіжне of
-    # cities500 one 120 km away, but GeoNames' Ukraine dump has the one among them, in Donetsk Oblast
-    text = (
-        "На Покровському напрямку бої тривають у районах населених пунктів Маяк, Володимирівка, Шахове, Рубіжне, Родинське, "
-        "Червоний Лиман, Покровськ, Звірове та Удачне."
-    )
-    found = {m.place.name: m.place for m in gaz.find(text)}
-    assert "Maiak" not in found
-    assert found["Rubizhne"].admin1 == "Donetsk Oblast" and not found["Rubizhne"].approximate
-    assert {"Volodymyrivka", "Shakhove", "Rodynske", "Pokrovsk", "Zvirove", "Udachne"} <= set(found)
+POKROVSK = (48.282, 37.176)
+POKROVSK_LIST = (
+    "На Покровському напрямку бої тривають у районах населених пунктів {}, Володимирівка, Шахове, Рубіжне, Родинське, "
+    "Червоний Лиман, Покровськ, Звірове та Удачне."
+)
+
+
+def test_a_namesake_far_from_the_neighbours_it_is_listed_with_moves_among_them(gaz):
+    # Alone, Маяк is a village 70 km from the others of the list and Миколаївка a town of
+    # 14,000 65 km away: the namesakes among the listed villages are meant. Рубіжне of
+    # cities500 lies 120 km away, but GeoNames' Ukraine dump has the one among them.
+    for name in ("Маяк", "Миколаївка"):
+        found = {m.text: m for m in gaz.find(POKROVSK_LIST.format(name))}
+        assert found[name].reason == "list-neighbours"
+        assert haversine_km(*POKROVSK, found[name].place.lat, found[name].place.lon) < 30
+        assert found["Рубіжне"].place.admin1 == "Donetsk Oblast" and not found["Рубіжне"].place.approximate
+        names = {m.place.name for m in found.values()}
+        assert {"Volodymyrivka", "Shakhove", "Rodynske", "Pokrovsk", "Zvirove", "Udachne"} <= names
+
+
+def test_a_namesake_far_from_the_neighbours_with_none_of_its_name_near_is_no_place(gaz):
+    # Every Заріччя of the data lies 80 km or more from the listed villages: a village the data lacks.
+    found = {m.text: m.place for m in gaz.find(POKROVSK_LIST.format("Заріччя"))}
+    assert "Заріччя" not in found and {"Шахове", "Покровськ", "Удачне"} <= set(found)
 
 
 def test_the_only_place_of_its_name_is_no_stray_of_a_long_list(gaz):
