@@ -54,6 +54,13 @@ CASES = [
     # Roundups: one event in each place, as ACLED codes it.
     ("The attack left three victims in Kryvyi Rih and three in Synelnykove.", "Explosions/Remote violence",
      ["Kryvyy Rih", "Synelnykove"]),
+    # a headline's present tense
+    ("Attack leaves three victims in Kryvyi Rih and three in Synelnykove", "Explosions/Remote violence",
+     ["Kryvyy Rih", "Synelnykove"]),
+    ("Russian strike kills two in Kherson", "Explosions/Remote violence", ["Kherson"]),
+    # an official taken is taken in the town whose administration he heads
+    ("Russian forces abducted the head of the Skadovsk district administration.", "Violence against civilians",
+     ["Skadovsk"]),
     ("Air defence shot down 12 drones over the Kyiv region, five over Chernihiv Oblast and three over Sumy Oblast.",
      "Strategic developments", ["Kyiv Oblast", "Chernihiv Oblast", "Sumy Oblast"]),
     ("Ночью сбиты беспилотники над Брянской областью, 14 над Воронежской областью и 11 над Белгородской областью.",

@@ -84,7 +84,7 @@ _OF_HEAD = re.compile(r"\b(" + LOCATIVE_HEADS + r")\s+of\s+$", re.IGNORECASE)
 #: People of a town, and its officials: "residents of Kherson", "the mayor of Melitopol".
 _PEOPLE_OF = re.compile(
     r"\b(?:residents|inhabitants|people|citizens|civilians|villagers|mayor|deputy mayor|governor|head|chief|priest|"
-    r"administrator|director|secretary|council|councillors?)\s+of\s+$",
+    r"administrator|director|secretary|council|councillors?)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _INSTITUTION_BEFORE = re.compile(

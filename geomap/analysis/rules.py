@@ -345,7 +345,8 @@ RULES: tuple[Rule, ...] = (
     # "debris from a downed drone hit a refinery": the attack, where the debris fell.
     Rule(r"(?:debris|fragments|wreckage)\s+(?:[\w-]+\s+){0,5}?(?:fell|hit|struck|damaged|sparked|caused|started|landed)", "Explosions/Remote violence", "Air/drone strike", 71, generic=True, weight=0.7),
     # "Israeli strikes killed five people in Khan Younis": the effect names the attack.
-    Rule(ATTACK_NOUNS[:-1] + r"|shelling)\s+(?:[\w-]+\s+){0,2}?(?:killed|wounded|injured|left|destroyed|damaged|hit)", "Explosions/Remote violence", "Shelling/artillery/missile attack", 71, generic=True, weight=0.7),
+    # (a headline's present: "attack leaves three victims", "strike kills two")
+    Rule(ATTACK_NOUNS[:-1] + r"|shelling)\s+(?:[\w-]+\s+){0,2}?(?:killed|kills|wounded|wounds|injured|injures|left|leaves|destroyed|destroys|damaged|damages|hit|hits)\b", "Explosions/Remote violence", "Shelling/artillery/missile attack", 71, generic=True, weight=0.7),
     Rule(r"attacked|attacking|raided|raiding", "Battles", "Armed clash", 60, generic=True, weight=0.6),
     # "came under enemy fire", "Bilozerka was again under Russian fire"; not "came under fire for his remarks".
     Rule(r"(?:came|come|comes|coming|was|were|is|are|been)\s+(?:again\s+|also\s+|repeatedly\s+)?under\s+(?:heavy\s+|enemy\s+|Russian\s+|Ukrainian\s+|artillery\s+|mortar\s+|rocket\s+|hostile\s+)*(?:fire|shelling|bombardment)(?!\s+(?:for|over|from\s+(?:critics|lawmakers|opposition|activists)))", "Explosions/Remote violence", "Shelling/artillery/missile attack", 66, generic=True, weight=0.7),
