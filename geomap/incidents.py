@@ -1009,13 +1009,31 @@ def _assign_counts(items, statements: list[_Statement], sentence: str = "") -> N
             elif position < nearest.at[0] and (id(nearest), _first_after(nearest, elliptic)) in owned:
                 continue  # "60 drones: over Bryansk 16, over ...": the total of a roundup whose places have their own
             else:
-                targets = [min(zip(nearest.at, nearest.incidents), key=lambda pair: abs(pair[0] - position))[1]]
+                targets = [_place_of_count(sentence, nearest, position)]
         for incident in targets:
             if kind == "quantity":
                 incident.quantities[key] = max(value, incident.quantities.get(key, 0))
             else:
                 current = getattr(incident, kind)
                 setattr(incident, kind, value if current is None else max(current, value))
+
+
+#: A count and its noun before the place they happened in: "*one injured in* Bilozerka".
+_COUNT_IN = re.compile(
+    r"[\w,-]+(?:\s+[\w-]+){0,3}?\s+(?:in|at|near|outside|у|в|на|біля|під|под|около|возле)\s+(?:the\s+)?", re.IGNORECASE
+)
+
+
+def _place_of_count(sentence: str, statement: _Statement, position: int):
+    """The incident of a roundup's place a count belongs to.
+
+    The place right after the count and its noun ("left two dead in Kherson and *one
+    injured in* Bilozerka"), else the nearest.
+    """
+    after = [(at, incident) for at, incident in zip(statement.at, statement.incidents) if at > position]
+    if after and sentence and _COUNT_IN.fullmatch(sentence, position, min(after, key=lambda pair: pair[0])[0]):
+        return min(after, key=lambda pair: pair[0])[1]
+    return min(zip(statement.at, statement.incidents), key=lambda pair: abs(pair[0] - position))[1]
 
 
 #: A bare number right before a roundup's place: "killed two in Kherson and *three in* Nikopol".
@@ -1061,8 +1079,9 @@ def _elliptic_counts(items, statements: list[_Statement], sentence: str) -> list
                 continue
             word = match.group(1).replace(",", "").lower()
             value = int(word) if word.isdigit() else _word_number(word)
-            if value is not None:
-                position = at - (len(sentence[max(0, at - 40) : at]) - match.start())
+            position = at - (len(sentence[max(0, at - 40) : at]) - match.start())
+            if value is not None and not any(item[3] == position for item in items):
+                # (not "wounded three in Bilozerka": a count of its own kind)
                 extra.append((statement, index, (kind, key, value, position)))
     return extra
 

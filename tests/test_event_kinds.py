@@ -300,10 +300,20 @@ def test_one_place_is_not_a_roundup(real_gazetteer, text):
     assert len(found) == 1
 
 
-def test_counts_of_a_roundup_go_to_their_places(real_gazetteer):
-    text = "Russian shelling killed two people in Kherson and three in Nikopol on Monday."
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian shelling killed two people in Kherson and three in Nikopol on Monday.",
+         [("Kherson", 2, None), ("Nikopol", 3, None)]),
+        # a count goes to the place its noun is in, and keeps its own kind
+        ("A drone attack left two dead in Kherson and one injured in Nikopol.", [("Kherson", 2, None), ("Nikopol", None, 1)]),
+        ("Russian shelling killed two people in Kherson and wounded three in Nikopol.",
+         [("Kherson", 2, None), ("Nikopol", None, 3)]),
+    ],
+)
+def test_counts_of_a_roundup_go_to_their_places(real_gazetteer, text, expected):
     found = incidents_from_article(Article(text=text, source="x", published=date(2024, 3, 6)), real_gazetteer)
-    assert [(i.place.name, i.fatalities) for i in found] == [("Kherson", 2), ("Nikopol", 3)]
+    assert [(i.place.name, i.fatalities, i.injured) for i in found] == expected
 
 
 def test_a_general_staff_list_through_small_villages(real_gazetteer):
