@@ -41,9 +41,12 @@ _CAPTION_WORDS = ("REUTERS", "Reuters", "Photo", "AFP", "Getty", "EPA", "Anadolu
 FILE_PHOTO_DAYS = 31
 
 #: A line that links to another article: its headline is that article's news, not this one's.
+#: ... or a picture that only illustrates ("Illustrative photo: ...", "Фото ілюстративне").
 LINK = re.compile(
     r"\s*(?:read (?:also|more)|see also|related|also read|more on this|"
-    r"читайте (?:також|также|ещё|еще)|дивіться також|смотрите также|по теме|за темою)\s*[:\-\u2013\u2014]",
+    r"читайте (?:також|также|ещё|еще)|дивіться також|смотрите также|по теме|за темою|"
+    r"(?:illustrative|file|archive|stock) (?:photo|image|picture)|фото ілюстративне|ілюстративне фото|"
+    r"фото иллюстративное|иллюстративное фото|архівне фото|архивное фото)\s*[:\-\u2013\u2014.]",
     re.IGNORECASE,
 )
 

@@ -52,7 +52,7 @@ from geomap.analysis.dates import find_date, is_discourse
 from geomap.analysis.places import QUARTER_BEFORE, Role
 from geomap.analysis.rules import HIT_VERBS, RULES
 from geomap.analysis.text import LazyPattern, has_cyrillic
-from geomap.merge import MERGE_DAYS, MERGE_DISTANCE_KM, POINT_KINDS, absorb, contains, km, merge_incidents, same_region
+from geomap.merge import MERGE_DAYS, MERGE_DISTANCE_KM, NARROW_WATERS, POINT_KINDS, absorb, contains, km, merge_incidents, same_region
 
 if TYPE_CHECKING:
     from gazetteer.model import Mention, Place
@@ -979,6 +979,8 @@ _WIDE_FEATURES = frozenset({"RSV", "LK"})
 
 
 def _geo_precision(place: Place, role: Role) -> int:
+    if place.kind == "sea" and place.feature_code in NARROW_WATERS:
+        return 2  # "guarding the Kerch Strait": near its point
     if place.kind in ("country", "admin1", "sea") or (place.kind == "other" and place.feature_code in _LINE_FEATURES):
         return 3
     if place.kind == "other" and place.feature_code in _WIDE_FEATURES:

@@ -123,6 +123,9 @@ def region_geometry(region: Place, gazetteer: Any):
 
 
 _KIND_RANK = {"city": 0, "other": 1, "admin1": 2, "sea": 3, "country": 4}
+#: Waters narrow enough that their point locates what happens in them as a town's does
+#: (GeoNames' codes): a ship struck in the Kerch Strait is at the strait, not in Crimea.
+NARROW_WATERS = frozenset({"STRT", "CHN"})
 
 
 def specificity(incident: Incident) -> tuple[int, int, int]:
@@ -134,7 +137,8 @@ def specificity(incident: Incident) -> tuple[int, int, int]:
     """
     place = incident.place
     population = place.population if place.kind == "city" and place.population else 0
-    return (incident.geo_precision, _KIND_RANK.get(place.kind, 9), population)
+    kind = "other" if place.kind == "sea" and place.feature_code in NARROW_WATERS else place.kind
+    return (incident.geo_precision, _KIND_RANK.get(kind, 9), population)
 
 
 def absorb(into: Incident, other: Incident, *, same_article: bool) -> None:

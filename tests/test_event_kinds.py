@@ -223,6 +223,9 @@ def test_kind_of_report(real_gazetteer, text, event_type, places):
         # a link to another article: its headline is that article's news
         "Read also: Russian missile strike on Zaporizhzhia kills two",
         "Читайте також: Атака РФ на Запоріжжя: загинули дві людини",
+        # a picture that only illustrates
+        "Illustrative photo: a sports complex damaged by a Russian missile in Dnipro.",
+        "Фото ілюстративне: ракета влучила в будинок у Харкові.",
         # tallies since the war began, and habits, are no event of the day
         "Since the start of the full-scale invasion, sappers in Kherson have defused 4,000 mines.",
         "З початку повномасштабного вторгнення в Херсоні знешкодили 4000 мін.",
@@ -740,3 +743,16 @@ def test_in_his_region_is_the_region_of_the_governor_named(real_gazetteer):
     text = "Belgorod governor Vyacheslav Gladkov said a drone hit a car in a village in his region, wounding two."
     found = incidents_from_article(Article(text=text, source="x", published=date(2024, 3, 6)), real_gazetteer)
     assert [(i.place.name, i.geo_precision) for i in found] == [("Belgorod Oblast", 3)]
+
+
+def test_a_ship_struck_on_station_is_at_the_strait_it_guarded(real_gazetteer):
+    # The passive's agent is the weapon ("destroyed by drones" is no drone downed); where the
+    # ship was on station locates it; a strait is narrow enough to beat the region named later.
+    text = (
+        "A Russian patrol boat destroyed by Ukrainian sea drones overnight had been guarding the Kerch Strait. "
+        "The boat was attacked off the coast of Crimea."
+    )
+    found = incidents_from_article(Article(text=text, source="x", published=date(2024, 3, 5)), real_gazetteer)
+    assert [(i.place.name, i.event_type, i.geo_precision) for i in found] == [
+        ("Kerch Strait", "Explosions/Remote violence", 2)
+    ]

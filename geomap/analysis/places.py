@@ -87,6 +87,8 @@ _PEOPLE_OF = re.compile(
     r"administrator|director|secretary|council|councillors?)\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+#: A ship or unit on station: "(a patrol boat) guarding the Kerch Strait", "patrolling the Black Sea".
+_GUARDING = re.compile(r"\b(?:guarding|guarded|patrolling|patrolled|blockading|охраня\w*|патрулю\w*|охороня\w*)\s+(?:the\s+)?$", re.IGNORECASE)
 _INSTITUTION_BEFORE = re.compile(
     # the word between is no verb: "forces withdrew from Bucha" is where they left, not whose forces
     r"\b(?:" + INSTITUTION_WORDS + r")\s+(?:(?!\w+ed\b|(?:withdrew|fled|came|went|drove|left|ran|fought|struck|hit|shot|took|"
@@ -342,6 +344,9 @@ def _role(sentence: str, start: int, end: int, demonym: bool, kind: str) -> tupl
         # "abducted the mayor of Melitopol", "residents of Kherson held a rally": where they
         # are; "the mayor of Kharkiv said" stays a reporter
         return ("locative", 1, "of")
+    if _GUARDING.search(before):
+        # "a patrol ship that had been guarding the Kerch Strait": where the target was
+        return ("locative", 2, "near")
     if kind == "city" and _CAMPUS_OF.search(before):
         # "kidnapped on the campus of the University of Calabar": a university is in its town
         return ("locative", 1, "at")

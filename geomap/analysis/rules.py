@@ -307,6 +307,8 @@ RULES: tuple[Rule, ...] = (
     # "a missile attack on Odesa", "struck the centre of Kharkiv with guided aerial bombs".
     Rule(ATTACK_WORDS + NOT_A_MODIFIER, "Explosions/Remote violence", "Air/drone strike", 90, slot="weapon"),
     Rule(DESTROY_WORDS, "Explosions/Remote violence", "Air/drone strike", 89, slot="weapon<"),
+    # "a patrol boat destroyed by Ukrainian drones", "a school hit by a missile": the passive's agent
+    Rule(r"(?:destroyed|damaged|sunk|hit|struck|attacked|targeted)\s+by\b", "Explosions/Remote violence", "Air/drone strike", 89, slot="weapon>"),
     # A weapon that killed or hurt: "a roadside bomb killed two soldiers", "shrapnel from a drone injured three".
     Rule(r"killed|killing|kills|wounded|wounding|injured|injuring", "Explosions/Remote violence", "Air/drone strike", 61, slot="weapon<"),
     # "a civilian was killed by a landmine in X": the weapon after "by"
@@ -434,7 +436,8 @@ RULES: tuple[Rule, ...] = (
     Rule(r"(?:peace )?talks|negotiations", "Strategic developments", "Other", 45, weight=0.5),
     # Air defence: the weapon downed is the object of an active verb ("shot down 20 drones"),
     # the subject of a passive ("20 drones were shot down", "drones shot down over X").
-    Rule(r"intercepted|intercepting|shot down|shooting down|downed|downing|destroyed|destroying|neutrali[sz]ed|suppressed", "Strategic developments", "Disrupted weapons use", 55, slot="aerial>"),
+    # (not "a patrol boat destroyed by Ukrainian drones": the drones' agent)
+    Rule(r"(?:intercepted|intercepting|shot down|shooting down|downed|downing|destroyed|destroying|neutrali[sz]ed|suppressed)(?!\s+by\b)", "Strategic developments", "Disrupted weapons use", 55, slot="aerial>"),
     Rule(r"(?:were|was|had been|have been|being|been)\s+(?:\w+\s+)?(?:shot down|intercepted|downed|destroyed|neutrali[sz]ed|suppressed)|(?:shot down|intercepted|downed|destroyed)(?=\s+(?:over|in|near|above)\b)", "Strategic developments", "Disrupted weapons use", 55, slot="aerial<"),
     Rule(r"defused|(?:air defen[cs]es?|air defense) (?:\w+ )?(?:repelled|shot|intercepted|destroyed|were active|activated)", "Strategic developments", "Disrupted weapons use", 55),
     Rule(r"(?:set up|established|built|opened) (?:\w+ )?(?:a |an |its |new )?(?:military )?(?:base|headquarters|outpost|camp)", "Strategic developments", "Headquarters or base established", 58),
