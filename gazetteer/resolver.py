@@ -629,6 +629,12 @@ _COUNTY_COUNTRIES = frozenset({"US", "GB", "IE"})
 #: Words after a bare name that make it a first-level region ("Washington state").
 _REGION_WORDS = frozenset("state region oblast province krai governorate prefecture".split())
 
+#: Parts of a town named after it, which take the article: "the Port-au-Prince neighbourhood of".
+_TOWN_PART_WORDS = frozenset(
+    "neighbourhood neighborhood neighbourhoods neighborhoods suburb suburbs district districts outskirts "
+    "slum slums commune municipality area".split()
+)
+
 #: Words after a name that make it a populated place ("Kasai village", "Minbya town").
 _SETTLEMENT_WORDS = frozenset("village town township hamlet settlement".split())
 
@@ -1038,7 +1044,9 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
             if " " not in cand.key and _opens_as_verb(text, cand, _zipf(store, cand.key)):
                 verbish.add(i)
         before = cand.before
-        if before in ("the", "The"):  # "The White House is hoping": capitalised, the article still
+        if before in ("the", "The") and _FOLDED_WORDS[cand.after] not in _TOWN_PART_WORDS:
+            # "The White House is hoping": capitalised, the article still (not the article
+            # of a part of the town: "the Port-au-Prince neighbourhood of Solino")
             determiner.add(i)
         elif before == "of" and _CITY_OF.search(text, max(0, cand.start - 24), cand.start):
             name.city_word = True

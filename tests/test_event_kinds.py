@@ -54,6 +54,12 @@ CASES = [
     # Roundups: one event in each place, as ACLED codes it.
     ("The attack left three victims in Kryvyi Rih and three in Synelnykove.", "Explosions/Remote violence",
      ["Kryvyy Rih", "Synelnykove"]),
+    # a part of a town named after the town: the part, where the data has it, else the town
+    ("Gangs killed five people in the Kyiv suburb of Bucha.", "Violence against civilians", ["Bucha"]),
+    ("Russian troops shelled the Kharkiv district of Saltivka.", "Explosions/Remote violence", ["Saltivka"]),
+    ("Gangs killed five people in the Port-au-Prince neighbourhood of Solino.", "Violence against civilians",
+     ["Port-au-Prince"]),
+    ("Gang members set houses on fire in Port-au-Prince.", "Strategic developments", ["Port-au-Prince"]),
     # a headline's present tense
     ("Attack leaves three victims in Kryvyi Rih and three in Synelnykove", "Explosions/Remote violence",
      ["Kryvyy Rih", "Synelnykove"]),

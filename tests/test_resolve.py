@@ -1115,3 +1115,15 @@ def test_a_capitals_soldiers_are_its_government_not_a_place_to_be_near(gaz):
     # "Kyiv's soldiers" is Ukraine's army: no anchor for a village 300 km from Kyiv's namesakes
     found = [(m.text, m.reason) for m in gaz.find("Videos showed Kyiv\u2019s soldiers raising flags. A fourth village, Storozhov, had been secured.")]
     assert not any(reason.startswith("near:Kyiv") for _, reason in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The White House said on Monday.", []),  # a town takes no article ...
+        ("Gangs attacked the Port-au-Prince neighbourhood of Solino.", ["Port-au-Prince"]),  # ... but its parts do
+        ("Police patrolled the New York area.", ["New York"]),
+    ],
+)
+def test_the_article_before_a_town_is_the_article_of_its_part(gaz, text, expected):
+    assert [m.place.name for m in gaz.find(text)] == expected

@@ -123,6 +123,9 @@ _POSSESSIVE_AFTER = re.compile(
 )
 #: After a possessive, a part of the town within a few words ("'s Kyivskyi district", "'s
 #: central business district", "'s Vnukovo airport").
+#: A town's part named after the town: "(in the Kyiv) suburb of Bucha", "neighbourhood of Solino".
+_NAMED_PART_AFTER = re.compile(r"^\s+(?:suburb|neighbou?rhood|district|commune)\s+of\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
+_NAMED_PART_BEFORE = re.compile(r"(?-i:[A-Z])[\w'\u2019-]*\s+(?:suburb|neighbou?rhood|district|commune)\s+of\s+$", re.IGNORECASE)
 _PART_OF_TOWN_AFTER = re.compile(
     r"^['\u2019]s?\s+(?:[\w-]+\s+){0,3}?(?:district|neighbou?rhoods?|suburbs?|outskirts|cent(?:re|er)|quarter|area|"
     r"port|airport|camp|market|square|street|township|business district|old town|downtown|"
@@ -333,6 +336,10 @@ def _role(sentence: str, start: int, end: int, demonym: bool, kind: str) -> tupl
                 # town, which stands where the target would (the object of the event's verb)
                 return ("bare", 1, None)
         return ("possessive", 1, None)
+    if _NAMED_PART_AFTER.match(after):
+        # "in the Kyiv suburb of Bucha", "the Port-au-Prince neighbourhood of Solino": whose
+        # part; the part named after it is where (when the data has it)
+        return ("possessive", 1, None)
     if _COMPOUND_AFTER.match(after) or _HEAD_OF_AFTER.match(after):
         return ("blocked", 1, None)
     if kind != "sea" and _FEATURE_AFTER.match(after):
@@ -375,6 +382,8 @@ def _role(sentence: str, start: int, end: int, demonym: bool, kind: str) -> tupl
     of_head = _OF_HEAD.search(stripped)
     if of_head:
         precision = 2 if of_head.group(1).lower() in ("outskirts", "vicinity", "suburbs", "suburb") else 1
+        if precision == 2 and _NAMED_PART_BEFORE.search(stripped):
+            precision = 1  # "the Kyiv suburb of Bucha" is Bucha, not near it
         if precision == 1:
             # "near the village of X" is near X, as "near X" is: the preposition
             # before the head word sets the precision, not "of".

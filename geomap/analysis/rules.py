@@ -441,7 +441,7 @@ RULES: tuple[Rule, ...] = (
     Rule(r"(?:were|was|had been|have been|being|been)\s+(?:\w+\s+)?(?:shot down|intercepted|downed|destroyed|neutrali[sz]ed|suppressed)|(?:shot down|intercepted|downed|destroyed)(?=\s+(?:over|in|near|above)\b)", "Strategic developments", "Disrupted weapons use", 55, slot="aerial<"),
     Rule(r"defused|(?:air defen[cs]es?|air defense) (?:\w+ )?(?:repelled|shot|intercepted|destroyed|were active|activated)", "Strategic developments", "Disrupted weapons use", 55),
     Rule(r"(?:set up|established|built|opened) (?:\w+ )?(?:a |an |its |new )?(?:military )?(?:base|headquarters|outpost|camp)", "Strategic developments", "Headquarters or base established", 58),
-    Rule(r"loot(?:ed|ing)|ransack\w*|set fire to|torched|vandali[sz]\w*|demolished|burned down", "Strategic developments", "Looting/property destruction", 57),
+    Rule(r"loot(?:ed|ing)|ransack\w*|set fire to|set\s+(?:[\w-]+\s+){1,3}?(?:on fire|ablaze|alight)|torched|vandali[sz]\w*|demolished|burned down|burnt down", "Strategic developments", "Looting/property destruction", 57),
     Rule(r"withdr(?:ew|awn|awal|awing|aw)\b|handed over control|pulled out of|retreated from|left the (?:city|town|village)", "Strategic developments", "Non-violent transfer of territory", 56, origin=True),
     Rule(r"evacuat(?:ed|ing|ion)\s+(?:[\w-]+\s+){0,3}?from|(?:were|was|had been|have been)\s+evacuated|fled\s+from", "Strategic developments", "Other", 54, origin=True, weight=0.8),
     # "raised the flag over X": a town taken (the actors say by whom).
