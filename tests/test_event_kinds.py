@@ -60,6 +60,9 @@ CASES = [
     ("Gangs killed five people in the Port-au-Prince neighbourhood of Solino.", "Violence against civilians",
      ["Port-au-Prince"]),
     ("Gang members set houses on fire in Port-au-Prince.", "Strategic developments", ["Port-au-Prince"]),
+    # ... but a district of a region is the town's
+    ("Drone strikes damaged port infrastructure in the Izmail district of Ukraine's southern Odesa region.",
+     "Explosions/Remote violence", ["Izmayil"]),
     # a headline's present tense
     ("Attack leaves three victims in Kryvyi Rih and three in Synelnykove", "Explosions/Remote violence",
      ["Kryvyy Rih", "Synelnykove"]),

@@ -124,7 +124,12 @@ _POSSESSIVE_AFTER = re.compile(
 #: After a possessive, a part of the town within a few words ("'s Kyivskyi district", "'s
 #: central business district", "'s Vnukovo airport").
 #: A town's part named after the town: "(in the Kyiv) suburb of Bucha", "neighbourhood of Solino".
-_NAMED_PART_AFTER = re.compile(r"^\s+(?:suburb|neighbou?rhood|district|commune)\s+of\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
+#: (Not "the Izmail district of Ukraine's Odesa region": a district of a region is the town's.)
+_NAMED_PART_AFTER = re.compile(
+    r"^\s+(?:suburb|neighbou?rhood|district|commune)\s+of\s+(?:the\s+)?(?-i:[A-Z])"
+    r"(?![\w-]*(?:['\u2019]s\b|\s+(?:region|oblast|province|state|county|governorate|krai)\b))",
+    re.IGNORECASE,
+)
 _NAMED_PART_BEFORE = re.compile(r"(?-i:[A-Z])[\w'\u2019-]*\s+(?:suburb|neighbou?rhood|district|commune)\s+of\s+$", re.IGNORECASE)
 _PART_OF_TOWN_AFTER = re.compile(
     r"^['\u2019]s?\s+(?:[\w-]+\s+){0,3}?(?:district|neighbou?rhoods?|suburbs?|outskirts|cent(?:re|er)|quarter|area|"
