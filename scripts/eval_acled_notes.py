@@ -185,6 +185,16 @@ def score_note(row: dict, found: list[dict]) -> dict:
     return out
 
 
+def _fold(name: str) -> str:
+    """A region's name without "region"/"oblast", case-folded: "Kherson region" -> "kherson".
+
+    >>> _fold("Kherson region"), _fold("Zaporizhia")
+    ('kherson', 'zaporizhia')
+    """
+    words = name.casefold().split()
+    return " ".join(w for w in words if w not in ("region", "oblast", "city"))
+
+
 def place_status(row: dict, gazetteer) -> tuple[str, str]:
     """Whether the gazetteer finds the coded place in the note, and what it found instead.
 
@@ -195,7 +205,11 @@ def place_status(row: dict, gazetteer) -> tuple[str, str]:
     mentions = [m for m in gazetteer.find(row["notes"]) if not m.demonym]
     said = ", ".join(f"{m.text}->{m.place.name} ({km(row['lat'], row['lon'], m.place.lat, m.place.lon):.0f} km)"
                      for m in mentions[:4])
-    if any(km(row["lat"], row["lon"], m.place.lat, m.place.lon) <= CLOSE for m in mentions):
+    # The region's name ("Stepanivka, Kherson") is no finding of a village near its capital.
+    region = _fold(row["admin1"])
+    own = _fold(row["location"].split(" - ")[0]) == region
+    if any(km(row["lat"], row["lon"], m.place.lat, m.place.lon) <= CLOSE and (own or _fold(m.text) != region)
+           for m in mentions):
         return "found", said
     names = {row["location"], row["location"].split(" - ")[0].strip()}
     for name in filter(None, names):
@@ -208,6 +222,27 @@ def place_status(row: dict, gazetteer) -> tuple[str, str]:
     return "unknown", said
 
 
+def _loose(name: str) -> str:
+    """A name with its transliteration variants folded, to tell namesakes.
+
+    >>> _loose("Kurdyumivka") == _loose("Kurdiumivka"), _loose("Avdiyivka") == _loose("Avdiivka")
+    (True, True)
+    """
+    text = "".join(c for c in name.casefold() if c.isalpha())
+    for a, b in (("zh", "z"), ("kh", "h"), ("y", "i"), ("j", "i")):
+        text = text.replace(a, b)
+    return "".join(c for i, c in enumerate(text) if i == 0 or c != text[i - 1])
+
+
+def _coarse_kind(row: dict, got: dict) -> str:
+    """Why a paired incident is within 161 but not 25 km: a region, a namesake of ACLED's place, or else."""
+    if got["kind"] in ("admin1", "country") or _fold(got["location"]) == _fold(row["admin1"]):
+        return "at a region"
+    if _loose(got["location"])[:5] == _loose(row["location"])[:5]:
+        return "at a namesake"
+    return "elsewhere"
+
+
 def extract_note(row: dict, gazetteer, published: bool) -> list[dict]:
     from geomap.article import Article
     from geomap.pipeline import extract_article
@@ -216,6 +251,7 @@ def extract_note(row: dict, gazetteer, published: bool) -> list[dict]:
     errors = []
     incidents = extract_article(article, gazetteer, on_error=lambda source, err: errors.append(err)) or []
     return [{"event_type": i.event_type, "sub_event_type": i.sub_event_type, "location": i.place.name,
+             "kind": i.place.kind,
              "km": km(row["lat"], row["lon"], i.place.lat, i.place.lon), "date": i.event_date,
              "fatalities": i.fatalities} for i in incidents]
 
@@ -335,6 +371,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {text:32} {sum(v for (m, _), v in kinds.items() if m == miss):>4}  place: {parts}")
     print("  place: found = a mention resolves within 25 km (event-rule miss); elsewhere = the gazetteer knows "
           "the ACLED location but the note's names went elsewhere or unfound; unknown = not in the gazetteer")
+    coarse = Counter(_coarse_kind(row, found[s["best"]]) for row, s, found in scored if s["near"] and not s["close"])
+    print(f"within 161 but not 25 km: {sum(coarse.values())} ("
+          + ", ".join(f"{key} {coarse[key]}" for key in ("at a region", "at a namesake", "elsewhere")) + ")")
     if args.verbose:
         print()
         print("\n".join(line for line in lines if args.verbose > 1 or line.startswith("MISS")))
