@@ -20,13 +20,15 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-## eval: accuracy against ../shared/eval (not part of the test suite)
+## eval: accuracy against ../shared/eval and real ACLED notes in .cache/acled (not part of the test suite)
 eval: $(STAMP)
 	$(BIN)/python scripts/eval_seed_ingest.py
 	$(BIN)/python scripts/eval_seed_places.py
 	$(BIN)/python scripts/eval_seed_incidents.py
 	$(BIN)/python scripts/eval_geoparsing.py
 	$(BIN)/python scripts/eval_news_dev.py
+	$(BIN)/python scripts/eval_acled_notes.py
+	$(BIN)/python scripts/eval_acled_notes.py --set 2023
 
 ## bench: speed and memory figures
 bench: $(STAMP)
