@@ -63,6 +63,11 @@ CASES = [
     # ... but a district of a region is the town's
     ("Drone strikes damaged port infrastructure in the Izmail district of Ukraine's southern Odesa region.",
      "Explosions/Remote violence", ["Izmayil"]),
+    # ACLED's "in the direction of X": fighting toward the village, placed near it
+    ("On 3 December 2022, Russian forces engaged in an unsuccessful offensive in the direction of Kurdiumivka, Donetsk, "
+     "but were repelled by Ukrainian forces.", "Battles", ["Kurdyumivka"]),
+    ("Ukrainian forces shelled DPR positions in the direction of Mineralne, Donetsk.", "Explosions/Remote violence",
+     ["Mineralne"]),
     # a headline's present tense
     ("Attack leaves three victims in Kryvyi Rih and three in Synelnykove", "Explosions/Remote violence",
      ["Kryvyy Rih", "Synelnykove"]),

@@ -599,6 +599,9 @@ LOCATIVE_PREPOSITIONS: dict[str, int] = {
     "around": 2,
     "nearby": 2,
     "towards": 2,
+    # ACLED's notes: "engaged in an offensive in the direction of Kurdiumivka": fighting toward it
+    "in the direction of": 2,
+    "in direction of": 2,
     "toward": 2,
     "outskirts of": 2,
     "north of": 2,
