@@ -78,6 +78,12 @@ _MAX_OBJECT_GAP = 24
 #: A name this close before the event's words is its subject ("Kharkiv was shelled").
 _MAX_SUBJECT_GAP = 20
 
+#: A time between the event's words and its target: "shelled throughout the whole day Hirske".
+_WHEN_GAP = re.compile(
+    r"\s+(?:again\s+|overnight\s+|(?:throughout|during|all)\s+(?:the\s+)?(?:whole\s+|entire\s+)?"
+    r"(?:day|night|morning|afternoon|evening|weekend)\s+)+(?:the\s+)?(?:(?:city|town|village|settlement)\s+of\s+)?",
+    re.IGNORECASE,
+)
 #: What may stand between the event's words and its target ("shelled the town of").
 _OBJECT_GAP = re.compile(
     r"^\s*(?:(?:the|a|an|southern|northern|eastern|western|central|city|town|village|port|of|settlement|"
@@ -110,7 +116,11 @@ def _instrument_first(gap: str, trigger: str = "") -> bool:
         # "атакували дроном Нікополь", "атаковали беспилотниками Белгород".
         if not has_cyrillic(gap) or len(gap.split()) > 3:
             return False
-    return weapon_near(gap, 0) is not None
+    return weapon_near(gap, 0) is not None or _GENERIC_ARMS.search(gap) is not None
+
+
+#: Weapons named by their kind alone: "shelled with heavy weapons Pisochyn".
+_GENERIC_ARMS = re.compile(r"\b(?:weapons?|weaponry|small\s+arms)\b", re.IGNORECASE)
 
 
 #: Between the event's words and a name: a place the data lacks, then its region or
@@ -743,6 +753,8 @@ def _locations(sentence: str, trigger: Trigger, clause: tuple[int, int], mention
                     how = "object"
                 elif 0 <= start - trigger.end <= _MAX_OBJECT_GAP and _OBJECT_GAP.match(sentence[trigger.end : start]):
                     how = "object"
+                elif 0 <= start - trigger.end <= _MAX_OBJECT_GAP + 20 and _WHEN_GAP.fullmatch(sentence, trigger.end, start):
+                    how = "object"  # "shelled throughout the whole day Hirske"
                 elif (
                     0 <= start - trigger.end <= _MAX_OBJECT_GAP + 30
                     and (

@@ -164,7 +164,7 @@ ATTACK_NOUNS = r"(?:attacks?|strikes?|assaults?|raids?|offensives?|bombardments?
 _VICTIMS = (
     r"(?:civilians?|residents?|couple|man|woman|men|women|boys?|girls?|child(?:ren)?|famil(?:y|ies)|people|"
     r"villagers|journalists?|reporters?|volunteers?|priests?|teachers?|drivers?|farmers?|pensioners?|"
-    r"elderly|worshippers|students|workers|evacuees|medics|doctors|nurses|passers-by|prisoners|POWs)\b"
+    r"elderly|worshippers|students|workers|employees|evacuees|medics|doctors|nurses|passers-by|prisoners|POWs)\b"
 )
 
 #: Words that stand for the thing attacked, so "drone attack" and "drones struck"
@@ -314,7 +314,9 @@ RULES: tuple[Rule, ...] = (
     # "a civilian was killed by a landmine in X": the weapon after "by"
     Rule(r"(?:killed|wounded|injured|hurt)\s+(?:by|in)\b", "Explosions/Remote violence", "Air/drone strike", 61, slot="weapon>"),
     # "drones dropped explosives on X": munitions dropped from the air
-    Rule(r"dropped\s+(?:\w+\s+)?(?:explosives?|grenades?|munitions?|explosive devices?|ammunition|bombs?)", "Explosions/Remote violence", "Air/drone strike", 89),
+    Rule(r"(?:dropped|drop|dropping)\s+(?:\w+\s+)?(?:explosives?|grenades?|munitions?|explosive devices?|ammunition|bombs?)", "Explosions/Remote violence", "Air/drone strike", 89),
+    # "continued to fire artillery at Kharkiv"
+    Rule(r"(?:to|and)\s+fire(?=\s+(?:[\w-]+\s+){0,3}?(?:at|on)\b)", "Explosions/Remote violence", "Air/drone strike", 88, slot="weapon>"),
     Rule(r"launched|launching|fired|firing|sent", "Explosions/Remote violence", "Air/drone strike", 89, slot="weapon"),
     # "used white phosphorus munitions in Bakhmut", "used artillery against Avdiivka": the weapon after
     Rule(r"used(?=\s+(?:[\w-]+\s+){1,4}?(?:in|on|at|near)\s)", "Explosions/Remote violence", "Air/drone strike", 80, slot="weapon>"),
@@ -325,7 +327,7 @@ RULES: tuple[Rule, ...] = (
     # "a drone caused a fire at the refinery", "a drone was the likely cause of a fire".
     Rule(r"(?:caused?|causing|sparked|started|triggered)\s+(?:[\w-]+\s+){0,3}?(?:fires?|blazes?|explosions?|damage|destruction)|cause of (?:the |a )?(?:fire|blaze|explosion|damage)", "Explosions/Remote violence", "Air/drone strike", 86, slot="weapon"),
     Rule(r"explo\w+|detonat\w+|blasts?|went off|blew up", "Explosions/Remote violence", "Remote explosive/landmine/IED", 92, slot="ied"),
-    Rule(r"air ?strikes?|airstrikes?|air raids?(?! (?:alerts?|sirens?|warnings?|shelters?|alarms?))|bombed|dropped (?:\w+ )?bombs?", "Explosions/Remote violence", "Air/drone strike", 90),
+    Rule(r"air ?strikes?|airstrikes?|air attacks?|air raids?(?! (?:alerts?|sirens?|warnings?|shelters?|alarms?))|bombed|dropped (?:\w+ )?bombs?", "Explosions/Remote violence", "Air/drone strike", 90),
     Rule(r"shell(?:ed|ing|s)|artillery fire|mortar fire|rocket fire|bombard(?:ed|ment|ing)", "Explosions/Remote violence", "Shelling/artillery/missile attack", 85),
     Rule(r"(?:hit|struck|triggered|stepped on|ran over) (?:a |an )?(?:\w+ )?(?:mine|landmine|IED|explosive device)s?", "Explosions/Remote violence", "Remote explosive/landmine/IED", 92),
     Rule(r"(?:{WEAPON_IED})\s+on\s+(?:\w+\s+){0,2}?(?:tankers?|vessels?|ships?|boats?|vehicles?|cars?|trucks?|bus(?:es)?|trains?|railways?)", "Explosions/Remote violence", "Remote explosive/landmine/IED", 91),
@@ -366,7 +368,7 @@ RULES: tuple[Rule, ...] = (
          # "forces liberated Kherson": the verb, right after who acted, before a name
          r"(?:forces|troops|army|soldiers|units|brigade|military)\s+(?:have\s+|had\s+)?liberated(?=\s+(?-i:[A-Z]))", "Battles", "Government regains territory", 92),
     # "captured two Russian soldiers", "soldiers captured in the first phase of the war": people, not ground.
-    Rule(r"captured(?! on (?:video|camera|film|tape))(?!(?:" + "|".join(f"(?<={w} captured)" for w in ("soldiers", "troops", "servicemen", "prisoners", "fighters", "civilians", "people")) + r")\s+(?:in|during|by|since|earlier|early|at|last|after|on)\b)(?!\s+(?:[\w-]+\s+){0,2}?(?:soldiers|troops|servicemen|prisoners|fighters|civilians|people|men|women|personnel|marines|paratroopers|mercenaries))|seized control|seized (?:the )?(?:village|town|city|settlement|positions?|airport|bridgehead)|(?:took|taken|take|taking|seized|gained|established) (?:full |complete |total )?control|(?:took|taken|taking) over(?= (?:the )?(?:village|town|city|settlement|hamlet|(?-i:[A-Z])))|overran|overrun|fell to|advanced into|entered the (?:village|town|city)|(?:forces|troops|units|army|soldiers|servicemen)\s+(?:have\s+|had\s+)?entered(?=\s+(?-i:[A-Z]))|(?<!the )(?<!-)(?<!temporarily )occupied\s+(?:the\s+)?(?:village|town|city|settlement|hamlet)|"
+    Rule(r"captured(?! on (?:video|camera|film|tape))(?!(?:" + "|".join(f"(?<={w} captured)" for w in ("soldiers", "troops", "servicemen", "prisoners", "fighters", "civilians", "people")) + r")\s+(?:in|during|by|since|earlier|early|at|last|after|on)\b)(?!\s+(?:[\w-]+\s+){0,2}?(?:soldiers|troops|servicemen|prisoners|fighters|civilians|people|men|women|personnel|marines|paratroopers|mercenaries))|seized control|seized (?:the )?(?:village|town|city|settlement|positions?|airport|bridgehead)|(?:took|taken|take|taking|seized|gained|established) (?:full |complete |total )?control|(?:took|taken|taking) over(?= (?:the )?(?:village|town|city|settlement|hamlet|(?-i:[A-Z])))|overran|overrun|overtook|overtaken|fell to|advanced into|entered the (?:village|town|city)|(?:forces|troops|units|army|soldiers|servicemen)\s+(?:have\s+|had\s+)?entered(?=\s+(?-i:[A-Z]))|(?<!the )(?<!-)(?<!temporarily )occupied\s+(?:the\s+)?(?:village|town|city|settlement|hamlet)|"
          # "Russian forces occupied Bilozerka": the verb, right after who acted, before a name
          r"(?:forces|troops|army|soldiers|units|servicemen)\s+(?:have\s+|had\s+)?occupied(?=\s+(?-i:[A-Z]))", "Battles", "Non-state actor overtakes territory", 88),
     # "Russian forces advanced in Selydove" (ISW): fighting located where the line moved.
@@ -375,16 +377,28 @@ RULES: tuple[Rule, ...] = (
     Rule(r"repel(?:led|s|ling)? (?:\w+ ){0,4}?(?:attacks?|assaults?|offensives?)|(?:assaults?|offensive|counter-?offensive|counter-?attacks?|ground attacks?)", "Battles", "Armed clash", 74),
     # Forces driven back: "pushed Russian troops back from the outskirts of Kharkiv" (not "prices were pushed back").
     Rule(r"(?:pushed|drove|driven|forced)\s+(?:\w+\s+){0,3}?back|repulsed|repelled", "Battles", "Armed clash", 74, slot="forces"),
+    # "(Russian forces assaulted,) and were repulsed from Ukrainian positions near Vesele": who was repulsed is a force
+    Rule(r"(?:were|was)\s+(?:\w+\s+)?(?:repulsed|repelled)", "Battles", "Armed clash", 74),
     # An attempted advance or assault is a battle fought ("tried to advance near Robotyne", "attempted to storm
     # positions near Krynky"), not an event that did not happen (UNREALISED's "try to")
     Rule(r"(?:tried|attempted|attempting|trying|sought)\s+(?:\w+\s+)?to\s+(?:advance|storm|assault|break through|push forward|recapture|retake|encircle|cross)\b", "Battles", "Armed clash", 77, slot="forces"),
+    # ACLED's notes: "attempted to seize Hrushuvakha", "trying to gain Avdiivka", "attempted an advance near X"
+    Rule(r"(?:tried|attempted|attempting|trying)\s+to\s+(?:seize|capture|gain|take)(?=\s+(?:the\s+(?:village|town|city|settlement)\s+of\s+)?(?-i:[A-Z]))|"
+         r"(?:tried|attempted|attempting|trying)\s+(?:an?\s+)?(?:advance|assault|offensive|breakthrough|attack)\b", "Battles", "Armed clash", 77),
     Rule(r"inflict\w*\s+(?:\w+\s+){0,3}?(?:losses|casualties|damage)\s+on", "Battles", "Armed clash", 73),
+    # What an armed force destroys of the other's: "destroyed a Russian column near Kherson" is a
+    # fight (ACLED: Armed clash), "destroyed an ammunition depot near Huliaipole" a strike.
+    Rule(r"(?:forces|troops|army|military|soldiers|units)\s+(?:[\w-]+\s+){0,4}?destroyed\s+(?:[\w-]+\s+){0,4}?(?:columns?|convoys?)\b", "Battles", "Armed clash", 75),
+    Rule(r"(?:forces|troops|army|military|soldiers|units)\s+(?:[\w-]+\s+){0,4}?destroyed\s+(?:[\w-]+\s+){0,4}?"
+         r"(?:depots?|warehouses?|command posts?|headquarters|(?:artillery\s+)?positions|fuel\s+\w+|stores)\b", "Explosions/Remote violence", "Shelling/artillery/missile attack", 75, generic=True, weight=0.7),
     # Fighters killed by the other side: "eliminated a Ukrainian sabotage group", "neutralised militants".
     Rule(r"eliminat(?:ed|e|es|ing)|liquidat(?:ed|e|es|ing)|neutrali[sz](?:ed|e|es|ing)|wiped out", "Battles", "Armed clash", 74, slot="combatants"),
     # "Security forces killed 7 militants in North Waziristan": fighters killed by the other side
     Rule(r"killed|killing|shot dead", "Battles", "Armed clash", 73, slot="armed>"),
     # Monitors' reports: "the SMM observed 40 bursts of fire near X", "recorded 12 explosions".
     Rule(r"(?:bursts|rounds|exchanges)\s+of\s+(?:[\w-]+\s+)?(?:fire|gunfire)|(?:observed|recorded|heard)\s+(?:[\w,-]+\s+){0,3}?(?:explosions|bursts)", "Battles", "Armed clash", 72),
+    # small arms are a fight's weapons: "fired small arms at the governmental positions near Vodyane"
+    Rule(r"(?:fired|firing|fire|used|using)\s+(?:[\w-]+\s+){0,2}?(?:small arms|(?:heavy\s+)?machine ?guns|grenade launchers|rifles|automatic weapons)", "Battles", "Armed clash", 86),
     Rule(r"(?:encircled|trapped|surrounded|besieged)\s+(?:\w+\s+){0,4}?(?:troops|soldiers|forces|units|fighters|positions?|garrison|stronghold)", "Battles", "Armed clash", 73),
     Rule(r"(?:killed|wounded|died) in (?:the )?(?:\w+ )?(?:assaults?|fighting|battles?|clashes|combat)", "Battles", "Armed clash", 76),
     # --- Violence against civilians ----------------------------------------------
@@ -397,11 +411,12 @@ RULES: tuple[Rule, ...] = (
     Rule(r"розстріля\w*|расстреля\w*|закатува\w*|катува\w*|замучил\w*|пытал(?!ся|ась|ись|ось)\w*|стратил\w*|стратив", "Violence against civilians", "Attack", 79),
     Rule(r"executed|massacr\w+|shot dead|gunned down|opened fire on (?:\w+ ){0,2}?(?:civilians|residents|villagers|people|passers-by)|tortured|beat(?:en)? to death|lynched", "Violence against civilians", "Attack", 82),
     # Victims named by who they are: "shot a retired couple", "fired on a car", "opened fire on journalists".
-    Rule(r"(?:shot|shooting|fired on|fired at|opened fire on|opened fire at|stabbed)\s+(?:(?:and\s+killed|dead)\s+)?(?:[\w-]+\s+){0,3}?" + _VICTIMS, "Violence against civilians", "Attack", 81),
+    Rule(r"(?:shot|shooting|fired on|fired at|opened fire on|opened fire at|stabbed)\s+(?:(?:and\s+(?:killed|beheaded|executed|wounded|injured)|dead)\s+)?(?:[\w-]+\s+){0,3}?" + _VICTIMS, "Violence against civilians", "Attack", 81),
     Rule(r"(?:fired on|fired at|opened fire on|shot at)\s+(?:a|an|the)?\s*(?:civilian\s+)?(?:cars?|vehicles?|bus(?:es)?|minibus(?:es)?|ambulances?|evacuation\s+\w+|convoy)", "Violence against civilians", "Attack", 80),
     Rule(r"(?:gangs?|gunmen|bandits|armed men)\s+(?:\w+\s+){0,2}?(?:rampaged|raided|attacked|stormed|killed|shot|torched|burned)", "Violence against civilians", "Attack", 83),
     # Armed groups killing civilians: "Boko Haram insurgents killed 12 farmers" (soldiers killed is a battle).
-    Rule(r"(?:insurgents|militants|jihadists|terrorists|attackers|assailants|herders|herdsmen|militiamen|militia|rebels|fighters)\s+"
+    Rule(r"(?:insurgents|militants|jihadists|terrorists|attackers|assailants|herders|herdsmen|militiamen|militia|rebels|fighters|"
+         r"forces|troops|soldiers|army|military|servicemen|police|policemen)\s+"
          r"(?:[\w-]+\s+){0,2}?(?:killed|shot|massacred|executed|beheaded)\s+(?:[\w-]+\s+){0,3}?" + _VICTIMS,
          "Violence against civilians", "Attack", 83),
     # One armed side killing the other: "militants killed three soldiers near Djibo".
@@ -434,11 +449,17 @@ RULES: tuple[Rule, ...] = (
     Rule(r"arrest(?:ed|s|ing)?|detain(?:ed|ing|s)|detention of|detentions|taken into custody|apprehended|charged with (?:treason|sabotage|espionage|terrorism)", "Strategic developments", "Arrests", 78),
     Rule(r"signed (?:\w+ ){0,3}?(?:agreement|deal|treaty|accord|memorandum)|(?:ceasefire|truce|peace deal|peace agreement) (?:was |has been )?(?:agreed|signed|reached)|(?:agreed|agree|agreeing)\s+(?:[\w,]+\s+){0,4}?(?:(?:to|on|upon)\s+)?(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+)?(?:ceasefire|cease-fire|truce|armistice|prisoner (?:exchange|swap))|(?:ceasefire|cease-fire|truce) (?:deal|agreement|accord)|(?:ceasefire|cease-fire|truce) (?:took|takes|came|comes) (?:effect|into (?:force|effect))|prisoner (?:exchange|swap)s?|exchanged (?:\w+ ){0,3}?prisoners", "Strategic developments", "Agreement", 60),
     Rule(r"(?:peace )?talks|negotiations", "Strategic developments", "Other", 45, weight=0.5),
+    # "440 graves were discovered in Izium", "a mass grave was found near Bucha"
+    Rule(r"mass graves?|graves?\s+(?:[\w,-]+\s+){0,6}?(?:were|was|have been|had been)\s+(?:discovered|found|uncovered|exhumed)|exhum(?:ed|ation)", "Strategic developments", "Other", 58),
     # Air defence: the weapon downed is the object of an active verb ("shot down 20 drones"),
     # the subject of a passive ("20 drones were shot down", "drones shot down over X").
     # (not "a patrol boat destroyed by Ukrainian drones": the drones' agent)
     Rule(r"(?:intercepted|intercepting|shot down|shooting down|downed|downing|destroyed|destroying|neutrali[sz]ed|suppressed)(?!\s+by\b)", "Strategic developments", "Disrupted weapons use", 55, slot="aerial>"),
     Rule(r"(?:were|was|had been|have been|being|been)\s+(?:\w+\s+)?(?:shot down|intercepted|downed|destroyed|neutrali[sz]ed|suppressed)|(?:shot down|intercepted|downed|destroyed)(?=\s+(?:over|in|near|above)\b)", "Strategic developments", "Disrupted weapons use", 55, slot="aerial<"),
+    # demining: "sappers cleared 17 hectares of a territory near Ustynivka from explosive devices"
+    # (not "38% of the territories have been cleared of mines": a tally)
+    Rule(r"cleared\s+(?:\d[\d,.]*|[a-z]+)\s+(?:hectares|ha|square\s+(?:kilomet\w+|met\w+|miles)|km2|acres)\s+(?:[\w,-]+\s+){0,8}?(?:of|from|for)\s+(?:[\w-]+\s+){0,2}?"
+         r"(?:mines|landmines|explosive devices|explosives|unexploded ordnance|ordnance)", "Strategic developments", "Disrupted weapons use", 55),
     Rule(r"defused|(?:air defen[cs]es?|air defense) (?:\w+ )?(?:repelled|shot|intercepted|destroyed|were active|activated)", "Strategic developments", "Disrupted weapons use", 55),
     Rule(r"(?:set up|established|built|opened) (?:\w+ )?(?:a |an |its |new )?(?:military )?(?:base|headquarters|outpost|camp)", "Strategic developments", "Headquarters or base established", 58),
     Rule(r"loot(?:ed|ing)|ransack\w*|set fire to|set\s+(?:[\w-]+\s+){1,3}?(?:on fire|ablaze|alight)|torched|vandali[sz]\w*|demolished|burned down|burnt down", "Strategic developments", "Looting/property destruction", 57),
@@ -599,6 +620,8 @@ LOCATIVE_PREPOSITIONS: dict[str, int] = {
     "around": 2,
     "nearby": 2,
     "towards": 2,
+    # ACLED's notes: "(coded to Myropillia, Sumy)": where ACLED placed an event told of an area
+    "coded to": 1,
     # ACLED's notes: "engaged in an offensive in the direction of Kurdiumivka": fighting toward it
     "in the direction of": 2,
     "in direction of": 2,

@@ -228,7 +228,9 @@ _CONTINUE_AFTER_COMMA = re.compile(
     r"(?-i:[A-Z])[\w'\u2019-]+(?:(?:,\s*|\s+and\s+)(?-i:[A-Z])[\w'\u2019-]+){0,4}\s*\(|"
     # a list of weapons goes on: "shelled with rocket launchers, mortars and artillery X"
     r"(?:heavy\s+)?(?:mortars|artillery|howitzers|tanks|rockets|rocket launchers|grenade launchers|missiles|drones|"
-    r"guided bombs|aerial bombs|bombs|MLRS|(?:heavy\s+)?machine guns|small arms|aircraft|helicopters)|"
+    r"guided bombs|aerial bombs|bombs|MLRS|(?:heavy\s+)?machine guns|small arms|aircraft|helicopters|"
+    # calibres: "fired 152mm, 122mm, 120mm and 82mm mortars at ..."
+    r"\d+\s?mm\b)|"
     # Russian/Ukrainian: including, in particular; in/at/on, near
     r"зокрема|у тому числі|в тому числі|в том числе|включно з|включая|особливо|особенно|"
     r"у|в|во|на|біля|поблизу|неподалік|під|около|возле|вблизи|неподалеку|под)\b",
