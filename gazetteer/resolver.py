@@ -171,6 +171,23 @@ ACTOR_NAMES = frozenset(
     }
 )  # fmt: skip
 
+#: Actors and missions that place a story in particular regions, as a region's demonym
+#: does ("Texans"): the Donetsk and Luhansk "people's republics" and their forces, and
+#: the OSCE's monitoring mission, whose reports name villages along the Donbas line of
+#: contact with no region ("the OSCE SMM observed 3 explosions near Sakhanka"). Each
+#: occurrence votes for its regions (ISO country, GeoNames admin1 code).
+_REGION_ACTORS = (
+    (re.compile(r"(?<![\w-])(?:DPR|DNR|ДНР|Donetsk\s+People['’]s\s+Republic|"
+                r"Донецк\w*\s+народн\w*\s+республик\w*|Донецьк\w*\s+народн\w*\s+республік\w*)(?![\w-])"),
+     (("UA", "05"),)),
+    (re.compile(r"(?<![\w-])(?:LPR|LNR|ЛНР|Luhansk\s+People['’]s\s+Republic|"
+                r"Луганск\w*\s+народн\w*\s+республик\w*|Луганськ\w*\s+народн\w*\s+республік\w*)(?![\w-])"),
+     (("UA", "14"),)),
+    (re.compile(r"(?<![\w-])(?:OSCE\s+SMM|(?:OSCE\s+)?Special\s+Monitoring\s+Mission|СММ\s+ОБС[ЕЄ])(?![\w-])",
+                re.IGNORECASE),
+     (("UA", "05"), ("UA", "14"))),
+)
+
 #: The most document context (region, country, a place nearby) can add to a score.
 MAX_CONTEXT = 10.0
 
@@ -1109,6 +1126,9 @@ def resolve(store, text: str, candidates: list[Candidate], focus: tuple[str, ...
 
     # Context: countries (names and demonyms) and regions named in the document.
     admin1_votes: Counter = Counter()
+    for pattern, regions in _REGION_ACTORS:
+        if pattern.search(text):
+            region_demonyms.extend(regions)
     for country, code in region_demonyms:
         admin1_votes[(country, code)] += 1
         country_votes[country] += 1

@@ -241,7 +241,40 @@ CASES = [
     # "пытался" (tried) is no torture ("пытали")
     ("Противник пытался прорвать оборону у Бахмута.", "Battles", ["Bakhmut"]),
     ("Российские военные пытали мирных жителей в Буче.", "Violence against civilians", ["Bucha"]),
+    # a mine's settlement named after someone is where ("Shakhta imeni X", "the mine named after X")
+    ("On 3 June, Ukrainian forces fired 82mm mortars at DPR positions in Shakhta imeni Gagarina, Donetsk.",
+     "Explosions/Remote violence", ["Haharina"]),
+    # an acronym of a side as the subject of a killing, "up to" before the count
+    ("On 9 August, LPR killed up to 30 Ukrainian soldiers near Svatove, Luhansk.", "Battles", ["Svatove"]),
+    # both sides firing is a fight; drone attacks traded stay strikes
+    ("On 2 March, Ukrainian and DPR forces exchanged artillery strikes near Horlivka, Donetsk.", "Battles",
+     ["Horlivka"]),
+    ("Russian and Ukrainian troops shelled each other near Bakhmut on Sunday.", "Battles", ["Bakhmut"]),
+    ("On 5 May, Russian forces carried out a ground assault and shelled near Kupiansk, Kharkiv.", "Battles",
+     ["Kupyansk"]),
 ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "place", "admin1"),
+    [
+        # monitors' reports name a Donbas village alone: the mission places it; what they counted
+        # sets the kind (explosions and projectiles are shelling, shots and bursts of fire a fight)
+        ("On 3 February, the OSCE SMM observed a total of 7 explosions involving unknown weapons near Sakhanka.",
+         "Shelling/artillery/missile attack", "Sakhanka", "Donetsk Oblast"),
+        ("On 4 February, the OSCE SMM observed a total of 11 projectiles/shots involving unknown weapons near "
+         "Naberezhne.", "Shelling/artillery/missile attack", "Naberezhne", "Donetsk Oblast"),
+        ("On 5 February, the OSCE SMM observed 6 explosions/bursts of fire involving heavy machineguns near "
+         "Kalynove-Borshchuvate.", "Shelling/artillery/missile attack", "Kalynove Borshchuvate", "Luhansk Oblast"),
+        ("On 6 February, the OSCE SMM observed 40 shots/bursts of fire involving small arms near Kruta Balka.",
+         "Armed clash", "Kruta Balka", "Donetsk Oblast"),
+        # a de-facto republic's forces place an unqualified village in their region
+        ("DPR forces shelled Sakhanka on Monday.", "Shelling/artillery/missile attack", "Sakhanka", "Donetsk Oblast"),
+    ],
+)
+def test_monitors_and_republics_place_donbas_villages(real_gazetteer, text, sub_event_type, place, admin1):
+    found = incidents_from_article(Article(text=text, source="x", published=date(2022, 2, 8)), real_gazetteer)
+    assert [(i.sub_event_type, i.place.name, i.place.admin1) for i in found] == [(sub_event_type, place, admin1)]
 
 
 @pytest.mark.parametrize(("text", "event_type", "places"), CASES)

@@ -64,7 +64,9 @@ _TRANSPARENT = re.compile(
     r"(?:\b(?:the|a|an|its|their|occupied|liberated|frontline|front-line|border|besieged|embattled|"
     r"port|capital|northern|southern|eastern|western|central|northeastern|northwestern|southeastern|southwestern|"
     r"north-eastern|north-western|south-eastern|south-western|north|south|east|west|northeast|northwest|southeast|"
-    r"southwest|north-east|north-west|south-east|south-west|[A-Z]\w+-(?:occupied|held|controlled))\s+"
+    r"southwest|north-east|north-west|south-east|south-west|[A-Z]\w+-(?:occupied|held|controlled)|"
+    # a mine's settlement named after someone: "in Shakhta imeni Gagarina" is in it
+    r"[Ss]hakht[ay]\s+imeni)\s+"
     r"|\b\w+['\u2019]s\s+)$",
 )
 _COUNTRY_PREPOSITIONS = frozenset({"in", "into", "inside", "across", "throughout", "within"})

@@ -341,6 +341,15 @@ RULES: tuple[Rule, ...] = (
     Rule(r"(?:strikes?|struck)\s+(?:on|against|at|in|near|targeting)\b", "Explosions/Remote violence", "Shelling/artillery/missile attack", 70, generic=True, weight=0.7),
     # "Ukrainian forces struck a landing ship in Berdiansk": armed forces that strike, no weapon named
     Rule(r"struck|hit|targeted|pounded", "Explosions/Remote violence", "Shelling/artillery/missile attack", 68, generic=True, weight=0.7, slot="forces<"),
+    # Both sides firing is a fight, as ACLED codes it: "exchanged artillery strikes near X", "shelled each
+    # other near X", "the SMM observed projectiles in both directions of the frontline near X"; and an
+    # assault with shelling ("assaulted Ukrainian forces as well as shelled near X"). Drone and missile
+    # attacks traded across the front stay strikes.
+    Rule(r"exchang(?:ed|ing|es?)\s+(?:(?:artillery|mortar|tank|heavy|rocket|small[- ]arms|gun|machine-?gun)\s+)?"
+         r"(?:fire|strikes|attacks|shelling|shots)\b|(?:shell(?:ed|ing)|fir(?:ed|ing)\s+(?:at|on))\s+each\s+other|"
+         r"in\s+both\s+directions\s+of\s+the\s+(?:front\s*line|contact\s+line|line\s+of\s+contact)|"
+         r"(?:assaulted|ground\s+assaults?|offensive\s+operations?)\s+(?:[\w-]+\s+){0,5}?(?:and|as\s+well\s+as)\s+(?:also\s+)?shelled",
+         "Battles", "Armed clash", 91),  # above a weapon's attack: "exchanged artillery strikes"
     # "helicopter fire destroyed the village of X", "artillery fire hit X": the weapon's fire.
     Rule(r"(?:helicopters?|gunships?|aircraft|aviation|drone)\s+fire", "Explosions/Remote violence", "Air/drone strike", 88),
     Rule(r"(?:tank|mortar|howitzer|MLRS|heavy weapons?|rocket)\s+fire|shelled\s+(?:[\w-]+\s+){0,2}?with", "Explosions/Remote violence", "Shelling/artillery/missile attack", 87),
@@ -397,8 +406,11 @@ RULES: tuple[Rule, ...] = (
     Rule(r"killed|killing|shot dead", "Battles", "Armed clash", 73, slot="armed>"),
     # Monitors' reports: "the SMM observed 40 bursts of fire near X", "recorded 12 explosions".
     Rule(r"(?:bursts|rounds|exchanges)\s+of\s+(?:[\w-]+\s+)?(?:fire|gunfire)|(?:observed|recorded|heard)\s+(?:[\w,-]+\s+){0,3}?(?:explosions|bursts)", "Battles", "Armed clash", 72),
+    # ... explosions and projectiles they observe are shelling, as ACLED codes them ("observed a total of 24
+    # projectiles/shots involving unknown weapons near X"); shots and bursts of fire alone are a fight
+    Rule(r"(?:observed|recorded)\s+(?:[\w,/-]+\s+){0,5}?(?:explosions|projectiles)\b", "Explosions/Remote violence", "Shelling/artillery/missile attack", 73),
     # small arms are a fight's weapons: "fired small arms at the governmental positions near Vodyane"
-    Rule(r"(?:fired|firing|fire|used|using)\s+(?:[\w-]+\s+){0,2}?(?:small arms|(?:heavy\s+)?machine ?guns|grenade launchers|rifles|automatic weapons)", "Battles", "Armed clash", 86),
+    Rule(r"(?:fired|firing|fire(?!\s+involving\b)|used|using)\s+(?:[\w-]+\s+){0,2}?(?:small arms|(?:heavy\s+)?machine ?guns|grenade launchers|rifles|automatic weapons)", "Battles", "Armed clash", 86),
     Rule(r"(?:encircled|trapped|surrounded|besieged)\s+(?:\w+\s+){0,4}?(?:troops|soldiers|forces|units|fighters|positions?|garrison|stronghold)", "Battles", "Armed clash", 73),
     Rule(r"(?:killed|wounded|died) in (?:the )?(?:\w+ )?(?:assaults?|fighting|battles?|clashes|combat)", "Battles", "Armed clash", 76),
     # --- Violence against civilians ----------------------------------------------
@@ -420,7 +432,7 @@ RULES: tuple[Rule, ...] = (
          r"(?:[\w-]+\s+){0,2}?(?:killed|shot|massacred|executed|beheaded)\s+(?:[\w-]+\s+){0,3}?" + _VICTIMS,
          "Violence against civilians", "Attack", 83),
     # One armed side killing the other: "militants killed three soldiers near Djibo".
-    Rule(r"(?:insurgents|militants|jihadists|rebels|fighters|soldiers|troops|forces|army|gunmen)\s+(?:[\w-]+\s+){0,2}?killed\s+(?:[\w-]+\s+){0,3}?"
+    Rule(r"(?:insurgents|militants|jihadists|rebels|fighters|soldiers|troops|forces|army|gunmen|(?-i:DPR|LPR|DNR|LNR|NAF))\s+(?:[\w-]+\s+){0,2}?killed\s+(?:[\w-]+\s+){0,4}?"
          r"(?:soldiers|troops|servicemen|militants|insurgents|fighters|rebels|jihadists|policemen|police officers|gendarmes|militiamen)\b",
          "Battles", "Armed clash", 84),  # above "gunmen killed ...": police and soldiers killed are a side, not civilians
     # Armed groups attacking forces: "Taliban gunmen attacked a police checkpoint" is a battle.
